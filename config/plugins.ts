@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+      },
+    },
+  },
+  upload: {
+    config: {
+      security: {
+        allowedTypes: ['image/*', 'video/*', 'audio/*', 'application/pdf', 'text/plain', 'text/csv'],
+        deniedTypes: ['image/svg+xml', 'application/x-msdownload', 'application/x-sh', 'text/x-shellscript'],
+      },
+    },
+  },
+  crm: {
+    enabled: true,
+    resolve: './src/plugins/crm',
+    config: {
+      defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
+      demoData: env.bool('CRM_DEMO_DATA', false),
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+'use strict';
+
+/**
+ * Runs after `npm install`: writes a `.env` with fresh random secrets when there is none, then
+ * compiles the app and the crm plugin's server part into `dist/` (Strapi only loads JavaScript).
+ */
+const { randomBytes } = require('node:crypto');
+const { existsSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const root = join(__dirname, '..');
+const secret = () => randomBytes(16).toString('base64');
+
+const writeEnv = () => {
+  const file = join(root, '.env');
+  if (existsSync(file)) return;
+  const lines = [
+    '# Written by `npm install` (scripts/setup.js). Keep it out of version control.',
+    'HOST=0.0.0.0',
+    'PORT=1337',
+    `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`,
+    `API_TOKEN_SALT=${secret()}`,
+    `ADMIN_JWT_SECRET=${secret()}`,
+    `TRANSFER_TOKEN_SALT=${secret()}`,
+    `JWT_SECRET=${secret()}`,
+    `ENCRYPTION_KEY=${secret()}`,
+    '',
+    '# SQLite by default; DATABASE_CLIENT=postgres with DATABASE_URL (or DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD) for PostgreSQL',
+    'DATABASE_CLIENT=sqlite',
+    'DATABASE_FILENAME=.tmp/data.db',
+    '',
+    '# CRM plugin',
+    'CRM_DEFAULT_COUNTRY=US',
+    '',
+  ];
+  writeFileSync(file, lines.join('\n'), { mode: 0o600 });
+  console.log('[setup] wrote .env with fresh secrets');
+};
+
+const compile = () => {
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  console.log('[setup] compiled the app and the crm plugin into dist/');
+};
+
+writeEnv();
+compile();

@@ -1,0 +1,30 @@
+import {
+  isSupportedCountry,
+  resolveContactPointLimits,
+  type KindLimits,
+} from '../domain';
+
+export interface CrmPluginConfig {
+  /** ISO country whose national phone formats are accepted without a `+` prefix. */
+  defaultCountry: string;
+  /** Load demo customers on start-up (set by `npm run develop`, never in production or tests). */
+  demoData: boolean;
+  /** Per customer type overrides of the contact point limits of the specification. */
+  contactPointLimits: { individual?: Partial<KindLimits>; business?: Partial<KindLimits> };
+}
+
+const defaults: CrmPluginConfig = {
+  defaultCountry: 'US',
+  demoData: false,
+  contactPointLimits: {},
+};
+
+export default {
+  default: defaults,
+  validator(config: CrmPluginConfig) {
+    if (typeof config.defaultCountry !== 'string' || !isSupportedCountry(config.defaultCountry)) {
+      throw new Error(`defaultCountry must be a country code such as US (got ${String(config.defaultCountry)})`);
+    }
+    resolveContactPointLimits(config.contactPointLimits);
+  },
+};

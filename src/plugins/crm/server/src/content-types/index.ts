@@ -1,0 +1,7 @@
+import address from './address';
+import customer from './customer';
+import email from './email';
+import phone from './phone';
+import sequence from './sequence';
+
+export default { customer, address, phone, email, sequence };

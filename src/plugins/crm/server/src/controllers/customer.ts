@@ -1,0 +1,92 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+
+import { CONTACT_POINT_KINDS } from '../domain';
+import { getService } from '../utils/get-service';
+import { CUSTOMER_UID } from '../utils/uids';
+import { sanitizeCustomerInput } from './nested-input';
+import { parseBody } from './request';
+
+const primaryBody = z.object({
+  kind: z.enum(CONTACT_POINT_KINDS),
+  id: z.string().min(1, 'id is the documentId of the contact point'),
+});
+
+const searchQuery = z.object({
+  q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** The core controller helpers this controller reuses (typed loosely by Strapi's factory). */
+interface CoreControllerApi {
+  validateQuery(ctx: Context): Promise<void>;
+  sanitizeQuery(ctx: Context): Promise<Record<string, unknown>>;
+  validateInput(data: unknown, ctx: Context): Promise<void>;
+  sanitizeInput(data: unknown, ctx: Context): Promise<Record<string, unknown>>;
+  sanitizeOutput(data: unknown, ctx: Context): Promise<unknown>;
+  transformResponse(data: unknown, meta?: Record<string, unknown>): unknown;
+}
+const coreApi = (controller: unknown) => controller as CoreControllerApi;
+
+const requireData = (ctx: Context) => {
+  const data = (ctx.request.body as { data?: unknown } | undefined)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new errors.ValidationError('Missing "data" payload in the request body');
+  }
+  return data as Record<string, unknown>;
+};
+
+export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }) => ({
+  async create(ctx: Context) {
+    const api = coreApi(this);
+    await api.validateQuery(ctx);
+    const query = await api.sanitizeQuery(ctx);
+    const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
+      await api.validateInput(record, ctx);
+      return api.sanitizeInput(record, ctx);
+    });
+    const entity = await strapi.documents(CUSTOMER_UID).create({ ...query, data } as never);
+    ctx.status = 201;
+    return api.transformResponse(await api.sanitizeOutput(entity, ctx));
+  },
+
+  async update(ctx: Context) {
+    const api = coreApi(this);
+    await api.validateQuery(ctx);
+    const query = await api.sanitizeQuery(ctx);
+    const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
+      await api.validateInput(record, ctx);
+      return api.sanitizeInput(record, ctx);
+    });
+    const entity = await strapi.documents(CUSTOMER_UID).update({ ...query, documentId: ctx.params.id, data } as never);
+    if (!entity) throw new errors.NotFoundError('customer not found');
+    return api.transformResponse(await api.sanitizeOutput(entity, ctx));
+  },
+
+  async delete(ctx: Context) {
+    const { entries } = await strapi.documents(CUSTOMER_UID).delete({ documentId: ctx.params.id } as never);
+    if (!entries?.length) throw new errors.NotFoundError('customer not found');
+    ctx.status = 204;
+  },
+
+  async search(ctx: Context) {
+    const { q, page, pageSize } = parseBody(searchQuery, ctx.query);
+    const { q: _q, page: _p, pageSize: _s, ...standard } = ctx.query;
+    ctx.query = standard;
+    const api = coreApi(this);
+    await api.validateQuery(ctx);
+    const { fields, populate } = (await api.sanitizeQuery(ctx)) as { fields?: unknown; populate?: unknown };
+    const { results, pagination } = await getService(strapi, 'customers').search({ q, page, pageSize, fields, populate });
+    return api.transformResponse(await api.sanitizeOutput(results, ctx), { pagination });
+  },
+
+  async setPrimary(ctx: Context) {
+    const { kind, id } = parseBody(primaryBody, ctx.request.body);
+    const api = coreApi(this);
+    const customer = await getService(strapi, 'customers').setPrimary(ctx.params.id, kind, id);
+    return api.transformResponse(await api.sanitizeOutput(customer, ctx));
+  },
+}));

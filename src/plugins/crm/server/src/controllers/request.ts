@@ -1,0 +1,14 @@
+import { errors } from '@strapi/utils';
+import type { z } from 'zod';
+
+/** Parses a request body or query with zod; a mismatch is a 400 naming each field. */
+export const parseBody = <Schema extends z.ZodTypeAny>(schema: Schema, input: unknown): z.output<Schema> => {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({
+    path: issue.path,
+    message: issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    name: 'ValidationError',
+  }));
+  throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+};

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { getService } from '../utils/get-service';
+import { translatingDomainErrors } from '../utils/errors';
+import { CUSTOMER_UID, contactPointKindOf } from '../utils/uids';
+
+const WRITES = ['create', 'update', 'delete'] as const;
+type WriteAction = (typeof WRITES)[number];
+const isWrite = (action: string): action is WriteAction => (WRITES as readonly string[]).includes(action);
+
+/**
+ * Every write of a customer or contact point — REST, the admin content manager, other plugins and
+ * server code — goes through the document service, so this is where the rules are enforced. The
+ * check and the write share one transaction (the gates take the customer's row lock in it), and a
+ * rule broken after the write rolls the write back.
+ */
+export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    const kind = contactPointKindOf(ctx.uid);
+    const isCustomer = ctx.uid === CUSTOMER_UID;
+    if (!kind && !isCustomer) return next();
+
+    if (ctx.action === 'clone') {
+      // A copy would share the customer number, or steal the original's contact points.
+      throw new errors.ValidationError('CRM records cannot be duplicated; create a new one instead');
+    }
+    if (!isWrite(ctx.action)) return next();
+    const action = ctx.action;
+    const params = ctx.params as Record<string, never>;
+
+    const result = translatingDomainErrors(() =>
+      strapi.db.transaction(() =>
+        kind
+          ? getService(strapi, 'contactPointGate')[action](kind, params, next)
+          : getService(strapi, 'customerGate')[action](params, next)
+      )
+    );
+    return result as unknown as ReturnType<typeof next>;
+  });
+};

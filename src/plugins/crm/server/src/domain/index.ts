@@ -1,0 +1,9 @@
+// Only the public names of errors.ts: its field readers are shared plumbing for the validators here.
+export { DomainValidationError, assertNoIssues } from './errors';
+export type { RuleIssue } from './errors';
+export * from './countries';
+export * from './customer';
+export * from './contact-points';
+export * from './address';
+export * from './phone';
+export * from './email';

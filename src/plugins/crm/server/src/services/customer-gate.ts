@@ -1,0 +1,207 @@
+import type { Core } from '@strapi/strapi';
+
+import {
+  CONTACT_POINT_KINDS,
+  CONTACT_POINT_PLURALS,
+  CUSTOMER_FIELD_NAMES,
+  DomainValidationError,
+  assertNoIssues,
+  checkContactPointSet,
+  validateCustomer,
+  type ContactPointKind,
+  type CustomerType,
+} from '../domain';
+import { prefixValidationError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { isNoOpRelationChange, isPlainObject } from '../utils/relations';
+import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
+
+type Next = () => Promise<unknown>;
+type Params = {
+  documentId?: string;
+  data?: Record<string, unknown>;
+  fields?: unknown;
+  populate?: unknown;
+};
+type NestedItem = Record<string, unknown>;
+type NestedPoints = Partial<Record<ContactPointKind, NestedItem[]>>;
+
+interface CustomerRow {
+  id: number;
+  documentId: string;
+  customerNumber: string;
+  type: CustomerType;
+  [field: string]: unknown;
+}
+
+const article = (kind: ContactPointKind) => (kind === 'address' ? 'an' : 'a');
+
+const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+
+/**
+ * Pulls nested contact points (`addresses: [{ line1, city }]`) out of a customer's data. Strapi's own
+ * relation syntax for them is refused: a contact point cannot exist without its customer, so
+ * connecting or disconnecting it from the customer's side would orphan or steal one.
+ */
+const takeNestedPoints = (data: Record<string, unknown>, creating: boolean): NestedPoints => {
+  const nested: NestedPoints = {};
+  for (const kind of CONTACT_POINT_KINDS) {
+    const plural = CONTACT_POINT_PLURALS[kind];
+    const value = data[plural];
+    if (value === undefined) continue;
+    delete data[plural];
+    if (isNoOpRelationChange(value)) continue;
+    if (Array.isArray(value) && value.every(isPlainObject)) {
+      value.forEach((item, index) => {
+        if (creating && (item.documentId !== undefined || item.id !== undefined)) {
+          throw new DomainValidationError({
+            path: [plural, index, 'documentId'],
+            rule: 'customer.nested',
+            message: `${plural}[${index}]: a new customer's ${plural} are given as new records, without documentId`,
+          });
+        }
+      });
+      nested[kind] = value.map((item) => ({ ...item }));
+      continue;
+    }
+    throw new DomainValidationError({
+      path: [plural],
+      rule: 'customer.nested',
+      message: `${plural} are given as a list of objects (e.g. [{ "type": "..." }]); to move or detach ${article(kind)} ${kind}, change its own customer field`,
+    });
+  }
+  return nested;
+};
+
+/**
+ * The single write path for customers: required fields and enums through the domain, the
+ * read-only customer number, nested contact points saved with the customer in one transaction
+ * (each through the contact point gate), and contact points deleted with their customer.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const gate = () => getService(strapi, 'contactPointGate');
+  const locks = () => getService(strapi, 'customerLocks');
+
+  const findCustomer = async (documentId: string) =>
+    (await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId } })) as CustomerRow | null;
+
+  const refetch = (documentId: string, params: Params) =>
+    strapi.documents(CUSTOMER_UID).findOne({
+      documentId,
+      ...(params.fields ? { fields: params.fields } : {}),
+      ...(params.populate ? { populate: params.populate } : {}),
+    } as never);
+
+  const createNested = async (customer: { documentId: string }, kind: ContactPointKind, items: NestedItem[], offset = 0) => {
+    for (const [index, item] of items.entries()) {
+      const { documentId: _d, id: _i, customer: _c, ...fields } = item;
+      try {
+        await strapi.documents(CONTACT_POINT_UIDS[kind]).create({
+          data: { ...fields, customer: customer.documentId },
+        } as never);
+      } catch (error) {
+        throw prefixValidationError(error, [CONTACT_POINT_PLURALS[kind], offset + index]);
+      }
+    }
+  };
+
+  /** Nested points on update replace the customer's points of that kind, like a form would. */
+  const replaceNested = async (customer: CustomerRow, kind: ContactPointKind, items: NestedItem[]) => {
+    const plural = CONTACT_POINT_PLURALS[kind];
+    const uid = CONTACT_POINT_UIDS[kind];
+    const existing = await gate().loadPoints(kind, customer.id);
+    const existingIds = new Set(existing.map((point) => point.documentId));
+    const kept = new Set<string>();
+    items.forEach((item, index) => {
+      if (item.documentId === undefined) return;
+      if (typeof item.documentId !== 'string' || !existingIds.has(item.documentId)) {
+        throw new DomainValidationError({
+          path: [plural, index, 'documentId'],
+          rule: 'customer.nested',
+          message: `${plural}[${index}]: ${kind} ${String(item.documentId)} does not belong to this customer`,
+        });
+      }
+      kept.add(item.documentId);
+    });
+
+    for (const point of existing) {
+      if (!kept.has(point.documentId)) await strapi.documents(uid).delete({ documentId: point.documentId });
+    }
+    for (const [index, item] of items.entries()) {
+      if (typeof item.documentId !== 'string') continue;
+      const { documentId, id: _i, customer: _c, ...fields } = item;
+      if (Object.keys(fields).length === 0) continue;
+      try {
+        await strapi.documents(uid).update({ documentId, data: fields } as never);
+      } catch (error) {
+        throw prefixValidationError(error, [plural, index]);
+      }
+    }
+    const fresh = items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => item.documentId === undefined);
+    for (const { item, index } of fresh) await createNested(customer, kind, [item], index);
+  };
+
+  return {
+    async create(params: Params, next: Next) {
+      const data = { ...(params.data ?? {}) };
+      const nested = takeNestedPoints(data, true);
+      const fields = validateCustomer(data);
+      const customerNumber = await getService(strapi, 'customerNumbers').next();
+      params.data = { ...data, ...fields, customerNumber };
+
+      const created = (await next()) as { documentId: string };
+      const kinds = Object.keys(nested) as ContactPointKind[];
+      for (const kind of kinds) await createNested(created, kind, nested[kind]!);
+      return kinds.length > 0 ? refetch(created.documentId, params) : created;
+    },
+
+    async update(params: Params, next: Next) {
+      const before = params.documentId ? await findCustomer(params.documentId) : null;
+      if (!before) return next(); // Strapi answers "not found"
+      await locks().lock([before.id]);
+      const current = (await findCustomer(before.documentId))!;
+
+      const data = { ...(params.data ?? {}) };
+      const nested = takeNestedPoints(data, false);
+      if (data.customerNumber !== undefined && data.customerNumber !== current.customerNumber) {
+        throw new DomainValidationError({
+          path: ['customerNumber'],
+          rule: 'customer.number.readOnly',
+          message: 'customerNumber is assigned by the CRM and cannot be changed',
+        });
+      }
+      delete data.customerNumber;
+      const fields = validateCustomer({ ...pick(current, CUSTOMER_FIELD_NAMES), ...pick(data, CUSTOMER_FIELD_NAMES) });
+      params.data = { ...data, ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)) };
+
+      const updated = await next();
+      const kinds = Object.keys(nested) as ContactPointKind[];
+      for (const kind of kinds) await replaceNested(current, kind, nested[kind]!);
+
+      // A business turned individual (or the reverse) must fit the limits of its new type.
+      if (fields.type !== current.type) {
+        const limits = getService(strapi, 'settings').get().limits;
+        for (const kind of CONTACT_POINT_KINDS) {
+          const points = await gate().loadPoints(kind, current.id);
+          assertNoIssues(checkContactPointSet(fields.type, kind, points, limits));
+        }
+      }
+      return kinds.length > 0 ? refetch(current.documentId, params) : updated;
+    },
+
+    async delete(params: Params, next: Next) {
+      const customer = params.documentId ? await findCustomer(params.documentId) : null;
+      if (customer) {
+        await locks().lock([customer.id]);
+        for (const kind of CONTACT_POINT_KINDS) {
+          const points = await gate().loadPoints(kind, customer.id);
+          for (const point of points) await strapi.db.query(CONTACT_POINT_UIDS[kind]).delete({ where: { id: point.id } });
+        }
+      }
+      return next();
+    },
+  };
+};

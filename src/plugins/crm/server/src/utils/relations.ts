@@ -1,0 +1,62 @@
+/**
+ * Reads the target of a to-one relation from any of the shapes Strapi accepts in `data`:
+ * a documentId string, `{ documentId }`, `{ id }`, an array of those, or
+ * `{ connect, disconnect, set }` (what the content manager sends).
+ */
+export type RelationRef = { documentId: string } | { id: number };
+export type RelationChange = { kind: 'unchanged' } | { kind: 'clear' } | { kind: 'set'; ref: RelationRef };
+
+const toRef = (value: unknown): RelationRef | undefined => {
+  if (typeof value === 'string' && value.length > 0) return { documentId: value };
+  if (typeof value === 'number' && Number.isInteger(value)) return { id: value };
+  if (value && typeof value === 'object') {
+    const { documentId, id } = value as { documentId?: unknown; id?: unknown };
+    if (typeof documentId === 'string' && documentId.length > 0) return { documentId };
+    if (typeof id === 'number' && Number.isInteger(id)) return { id };
+    if (typeof id === 'string' && /^\d+$/.test(id)) return { id: Number(id) };
+  }
+  return undefined;
+};
+
+const lastRef = (values: unknown): RelationRef | undefined => {
+  const list = Array.isArray(values) ? values : [values];
+  const refs = list.map(toRef).filter((ref): ref is RelationRef => ref !== undefined);
+  return refs[refs.length - 1];
+};
+
+const isEmptyList = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+
+export const readToOneChange = (value: unknown): RelationChange => {
+  if (value === undefined) return { kind: 'unchanged' };
+  if (value === null) return { kind: 'clear' };
+  if (Array.isArray(value)) {
+    const ref = lastRef(value);
+    return ref ? { kind: 'set', ref } : { kind: 'clear' };
+  }
+  if (typeof value === 'object' && ('connect' in value || 'disconnect' in value || 'set' in value)) {
+    const { connect, disconnect, set } = value as { connect?: unknown; disconnect?: unknown; set?: unknown };
+    if (set !== undefined) {
+      const ref = lastRef(set);
+      return ref ? { kind: 'set', ref } : { kind: 'clear' };
+    }
+    const connected = isEmptyList(connect) ? undefined : lastRef(connect);
+    if (connected) return { kind: 'set', ref: connected };
+    return isEmptyList(disconnect) ? { kind: 'unchanged' } : { kind: 'clear' };
+  }
+  const ref = toRef(value);
+  return ref ? { kind: 'set', ref } : { kind: 'clear' };
+};
+
+/** True for `{ connect: [], disconnect: [] }` and the like: a relation field that was left alone. */
+export const isNoOpRelationChange = (value: unknown): boolean => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.length > 0 &&
+    keys.every((key) => ['connect', 'disconnect', 'set'].includes(key) && key !== 'set') &&
+    keys.every((key) => isEmptyList((value as Record<string, unknown>)[key]))
+  );
+};
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);

@@ -1,0 +1,15 @@
+import type { ContactPointKind } from '../domain';
+
+export const CUSTOMER_UID = 'plugin::crm.customer';
+export const SEQUENCE_UID = 'plugin::crm.sequence';
+
+export const CONTACT_POINT_UIDS = {
+  address: 'plugin::crm.address',
+  phone: 'plugin::crm.phone',
+  email: 'plugin::crm.email',
+} as const satisfies Record<ContactPointKind, string>;
+
+export type ContactPointUid = (typeof CONTACT_POINT_UIDS)[ContactPointKind];
+
+export const contactPointKindOf = (uid: string): ContactPointKind | undefined =>
+  (Object.keys(CONTACT_POINT_UIDS) as ContactPointKind[]).find((kind) => CONTACT_POINT_UIDS[kind] === uid);

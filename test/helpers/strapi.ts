@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createDatabase, dropDatabase } = require('./databases');
+
+const root = join(__dirname, '..', '..');
+
+const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  APP_KEYS: 'testKeyA,testKeyB',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key',
+  CRM_DEMO_DATA: 'false',
+};
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** supertest against the booted server, authenticated with a full-access API token. */
+  api: () => request.Agent;
+  /** supertest without credentials. */
+  anonymous: () => request.Agent;
+  stop: () => Promise<void>;
+}
+
+/** Boots the compiled app on a database of its own (see databases.js); one per test file. */
+export const startApp = async (): Promise<TestApp> => {
+  Object.assign(process.env, TEST_ENV);
+  const database = await createDatabase();
+  const { createStrapi } = await import('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: root, distDir: join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  strapi.log.level = 'error';
+  await strapi.server.mount();
+
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: 'integration tests' });
+  const http = strapi.server.httpServer;
+
+  return {
+    strapi,
+    api: () => request.agent(http).set('Authorization', `Bearer ${token.accessKey}`),
+    anonymous: () => request.agent(http),
+    stop: async () => {
+      await strapi.destroy();
+      await dropDatabase(database);
+    },
+  };
+};
