@@ -21,6 +21,7 @@ const TEST_ENV: Record<string, string> = {
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key',
   CRM_DEMO_DATA: 'false',
+  LOG_LEVEL: process.env.LOG_LEVEL || 'error',
 };
 
 export interface TestApp {
@@ -38,7 +39,6 @@ export const startApp = async (): Promise<TestApp> => {
   const database = await createDatabase();
   const { createStrapi } = await import('@strapi/strapi');
   const strapi = await createStrapi({ appDir: root, distDir: join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  strapi.log.level = 'error';
   await strapi.server.mount();
 
   const token = await strapi
