@@ -1,0 +1,96 @@
+import request from 'supertest';
+
+import { startApp, type TestApp } from '../helpers/strapi';
+import { storedPoints } from '../helpers/writers';
+
+// What an admin does in the content manager reaches the same rules as REST.
+let app: TestApp;
+let admin: () => request.Test;
+let cm: (method: 'get' | 'post' | 'put' | 'delete', path: string) => request.Test;
+
+beforeAll(async () => {
+  app = await startApp();
+  const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
+  await app.strapi.service('admin::user').create({
+    email: 'admin@crm.test',
+    firstname: 'Admin',
+    lastname: 'Tester',
+    password: 'Admin-Password-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  const login = await request(app.strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email: 'admin@crm.test', password: 'Admin-Password-1' });
+  expect(login.status).toBe(200);
+  const token = login.body.data.token;
+  admin = () => request(app.strapi.server.httpServer).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+  cm = (method, path) =>
+    request(app.strapi.server.httpServer)[method](`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${token}`);
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('the content manager', () => {
+  it('lists the CRM types', async () => {
+    expect((await admin()).status).toBe(200);
+    const response = await request(app.strapi.server.httpServer)
+      .get('/content-manager/content-types')
+      .set('Authorization', (await admin()).req.getHeader('Authorization') as string);
+    const uids = response.body.data.filter((type: any) => type.isDisplayed).map((type: any) => type.uid);
+    expect(uids).toEqual(expect.arrayContaining(['plugin::crm.customer', 'plugin::crm.address', 'plugin::crm.phone', 'plugin::crm.email']));
+    expect(uids).not.toContain('plugin::crm.sequence');
+  });
+
+  it('creates a customer with a number and refuses a broken rule with its message', async () => {
+    const refused = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Only' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch('an individual customer needs a lastName');
+
+    const created = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Admin', lastName: 'Made' });
+    expect(created.status).toBe(201);
+    expect(created.body.data.customerNumber).toMatch(/^C-\d{6}$/);
+  });
+
+  it('applies the contact point rules to an admin\'s edits', async () => {
+    const customer = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Cm', lastName: 'Phones' });
+    const customerId = customer.body.data.documentId;
+    const relation = { connect: [{ documentId: customerId, id: customer.body.data.id }] };
+
+    const first = await cm('post', 'plugin::crm.phone').send({ type: 'home', number: '415.555.2671', customer: relation });
+    expect(first.status).toBe(201);
+    expect(first.body.data).toMatchObject({ number: '+14155552671', isPrimary: true });
+
+    const duplicate = await cm('post', 'plugin::crm.phone').send({ type: 'home', number: '415.555.2672', customer: relation });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.message).toMatch('an individual can have only one home phone');
+
+    const second = await cm('post', 'plugin::crm.phone').send({ type: 'cell', number: '415.555.2673', isPrimary: true, customer: relation });
+    expect(second.status).toBe(201);
+    const stored = await storedPoints(app, 'phone', customerId);
+    expect(stored.filter((phone) => phone.isPrimary).map((phone) => phone.number)).toEqual(['+14155552673']);
+
+    const edit = await cm('put', `plugin::crm.customer/${customerId}`).send({
+      firstName: 'Edited',
+      phones: { connect: [], disconnect: [] },
+    });
+    expect(edit.status).toBe(200);
+    expect(edit.body.data.firstName).toBe('Edited');
+
+    const deleted = await cm('delete', `plugin::crm.customer/${customerId}`);
+    expect(deleted.status).toBe(200);
+    expect(await storedPoints(app, 'phone', customerId)).toHaveLength(0);
+  });
+
+  it('refuses to duplicate a customer', async () => {
+    const customer = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Clone', lastName: 'Me' });
+    const clone = await request(app.strapi.server.httpServer)
+      .post(`/content-manager/collection-types/plugin::crm.customer/clone/${customer.body.data.documentId}`)
+      .set('Authorization', (await admin()).req.getHeader('Authorization') as string)
+      .send({ firstName: 'Clone', lastName: 'Me' });
+    expect(clone.status).toBe(400);
+    expect(clone.body.error.message).toMatch('cannot be duplicated');
+  });
+});

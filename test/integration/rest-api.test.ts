@@ -1,0 +1,153 @@
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const create = async (data: Record<string, unknown>) => {
+  const response = await app.api().post('/api/crm/customers').send({ data });
+  expect(response.status).toBe(201);
+  return response.body.data as Record<string, any>;
+};
+
+const expectStrapiError = (response: { status: number; body: any }, status: number, message?: RegExp) => {
+  expect(response.status).toBe(status);
+  expect(response.body).toMatchObject({ data: null, error: { status, name: expect.any(String), message: expect.any(String) } });
+  if (message) expect(response.body.error.message).toMatch(message);
+};
+
+describe('the customers REST API', () => {
+  let ada: Record<string, any>;
+  let acme: Record<string, any>;
+  beforeAll(async () => {
+    ada = await create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      phones: [{ type: 'cell', number: '(415) 555-2671' }],
+      emails: [{ address: 'ada@analytical.example' }],
+    });
+    acme = await create({ type: 'business', businessName: 'Acme Rockets', emails: [{ type: 'work', address: 'sales@acme.example' }] });
+    await create({ firstName: 'Charles', lastName: 'Babbage', emails: [{ address: 'charles@analytical.example' }] });
+  });
+
+  it('answers in the { data, meta } shape with documentId and standard query parameters', async () => {
+    const response = await app
+      .api()
+      .get('/api/crm/customers')
+      .query({ 'filters[type]': 'individual', sort: 'lastName:asc', 'pagination[pageSize]': 1, populate: 'emails' });
+    expect(response.status).toBe(200);
+    expect(response.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
+    expect(response.body.data[0]).toMatchObject({ lastName: 'Babbage', emails: [{ address: 'charles@analytical.example' }] });
+    expect(response.body.data[0].documentId).toEqual(expect.any(String));
+  });
+
+  it('reads one customer with its contact points', async () => {
+    const response = await app.api().get(`/api/crm/customers/${ada.documentId}`).query({ populate: '*' });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({
+      documentId: ada.documentId,
+      customerNumber: ada.customerNumber,
+      phones: [{ number: '+14155552671', type: 'cell', isPrimary: true }],
+    });
+  });
+
+  it('answers 404 for unknown ids', async () => {
+    expectStrapiError(await app.api().get('/api/crm/customers/nosuchcustomer0000000000'), 404);
+    expectStrapiError(await app.api().put('/api/crm/customers/nosuchcustomer0000000000').send({ data: { firstName: 'X' } }), 404);
+    expectStrapiError(await app.api().delete('/api/crm/customers/nosuchcustomer0000000000'), 404);
+    expectStrapiError(await app.api().get('/api/crm/phones/nosuchphone0000000000000'), 404);
+  });
+
+  it('answers 400 to malformed JSON, a missing data wrapper, wrong types and unknown fields', async () => {
+    const malformed = await app.api().post('/api/crm/customers').set('Content-Type', 'application/json').send('{"data": {"firstName": ');
+    expect(malformed.status).toBe(400);
+    expectStrapiError(await app.api().post('/api/crm/customers').send({ firstName: 'No', lastName: 'Wrapper' }), 400, /data/);
+    expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: ['A'], lastName: 'B' } }), 400);
+    expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', shoeSize: 44 } }), 400, /shoeSize/);
+    expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', dateOfBirth: 'yesterday' } }), 400, /dateOfBirth/);
+  });
+
+  it('names the broken rule and the field in the error details', async () => {
+    const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
+    expectStrapiError(response, 400, /a business customer needs a businessName/);
+    expect(response.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['businessName'], rule: 'customer.required' }),
+    ]);
+    const nested = await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', emails: [{ address: 'nope' }] } });
+    expectStrapiError(nested, 400, /emails\[0\]/);
+    expect(nested.body.error.details.errors[0].path).toEqual(['emails', 0, 'address']);
+  });
+
+  it('refuses Strapi relation syntax for contact points on the customer', async () => {
+    const phone = await app.api().get('/api/crm/phones').query({ 'filters[customer][documentId]': ada.documentId });
+    const response = await app
+      .api()
+      .put(`/api/crm/customers/${acme.documentId}`)
+      .send({ data: { phones: { connect: [phone.body.data[0].documentId] } } });
+    expectStrapiError(response, 400, /phones are given as a list of objects/);
+  });
+
+  describe('PUT /customers/:id/primary', () => {
+    it('switches the primary of a kind', async () => {
+      const customer = await create({
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        emails: [{ type: 'personal', address: 'grace@home.example' }, { type: 'work', address: 'grace@navy.example' }],
+      });
+      const stored = await app.api().get(`/api/crm/customers/${customer.documentId}`).query({ populate: 'emails' });
+      const work = stored.body.data.emails.find((email: any) => email.type === 'work');
+      expect(work.isPrimary).toBe(false);
+      const response = await app.api().put(`/api/crm/customers/${customer.documentId}/primary`).send({ kind: 'email', id: work.documentId });
+      expect(response.status).toBe(200);
+      const primaries = response.body.data.emails.filter((email: any) => email.isPrimary).map((email: any) => email.address);
+      expect(primaries).toEqual(['grace@navy.example']);
+    });
+
+    it('refuses a bad body, and a point of another customer', async () => {
+      expectStrapiError(await app.api().put(`/api/crm/customers/${ada.documentId}/primary`).send({ kind: 'fax', id: 'x' }), 400, /kind/);
+      expectStrapiError(await app.api().put(`/api/crm/customers/${ada.documentId}/primary`).send({ kind: 'email' }), 400, /id/);
+      const acmeEmails = await app.api().get(`/api/crm/customers/${acme.documentId}?populate=emails`);
+      const foreign = acmeEmails.body.data.emails[0].documentId;
+      expectStrapiError(await app.api().put(`/api/crm/customers/${ada.documentId}/primary`).send({ kind: 'email', id: foreign }), 404);
+      expectStrapiError(await app.api().put('/api/crm/customers/nosuchcustomer0000000000/primary').send({ kind: 'email', id: foreign }), 404);
+    });
+  });
+
+  describe('GET /customers/search', () => {
+    const search = (q: string, extra: Record<string, unknown> = {}) => app.api().get('/api/crm/customers/search').query({ q, ...extra });
+    const names = (response: { body: any }) =>
+      response.body.data.map((customer: any) => customer.businessName ?? `${customer.firstName} ${customer.lastName}`);
+
+    it('finds by name, business name, customer number, email and phone digits', async () => {
+      expect(names(await search('lovelace'))).toEqual(['Ada Lovelace']);
+      expect(names(await search('ada love'))).toEqual(['Ada Lovelace']);
+      expect(names(await search('ROCKET'))).toEqual(['Acme Rockets']);
+      expect(names(await search(acme.customerNumber))).toEqual(['Acme Rockets']);
+      expect(names(await search('sales@acme'))).toEqual(['Acme Rockets']);
+      expect(names(await search('555-2671'))).toEqual(['Ada Lovelace']);
+      expect(names(await search('4155552671'))).toEqual(['Ada Lovelace']);
+      expect(names(await search('nobody-matches-this'))).toEqual([]);
+    });
+
+    it('ranks an exact email or customer number first and paginates with a total', async () => {
+      const byDomain = await search('analytical.example');
+      expect(byDomain.body.meta.pagination).toMatchObject({ total: 2 });
+      const exact = await search('charles@analytical.example');
+      expect(names(exact)[0]).toBe('Charles Babbage');
+      const paged = await search('analytical', { pageSize: 1, page: 2 });
+      expect(paged.body.data).toHaveLength(1);
+      expect(paged.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
+      const numbered = await search(ada.customerNumber.toLowerCase());
+      expect(names(numbered)[0]).toBe('Ada Lovelace');
+    });
+
+    it('refuses a missing query', async () => {
+      expectStrapiError(await app.api().get('/api/crm/customers/search'), 400, /q is required/);
+      expectStrapiError(await search('   '), 400, /q is required/);
+    });
+  });
+});
