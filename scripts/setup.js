@@ -40,7 +40,14 @@ const writeEnv = () => {
 };
 
 const compile = () => {
-  const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  let tsc;
+  try {
+    tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  } catch {
+    // A production install without dev dependencies compiles with `npm run build` instead.
+    console.log('[setup] typescript is not installed; run `npm run build` before `npm start`');
+    return;
+  }
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
   console.log('[setup] compiled the app and the crm plugin into dist/');
 };

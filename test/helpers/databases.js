@@ -50,11 +50,24 @@ const dropDatabase = async ({ client, name }) => {
   }
 };
 
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Drops databases left by test processes that died; those of live runs (another checkout) stay. */
 const dropLeftoverDatabases = async () => {
   if (!isPostgres()) return;
   await withAdminClient(async (client) => {
     const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(PREFIX.length).split('_')[0]);
+      if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
   });
 };
 

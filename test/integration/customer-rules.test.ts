@@ -296,8 +296,7 @@ describe.each([['REST', restWriter], ['document service', documentsWriter]])('cu
       expect(await storedPoints(app, 'phone', customer.documentId)).toHaveLength(2);
     });
 
-    it('refuses a type change that the limits of the new type do not allow', async () => {
-      // Businesses and individuals share the default limits, so a fitting change goes through.
+    it('allows a type change whose points fit the new type', async () => {
       const customer = ok(await write.createCustomer(full()));
       ok(await write.updateCustomer(customer.documentId, { type: 'business', businessName: 'Engines Ltd' }));
     });
@@ -313,3 +312,50 @@ describe.each([['REST', restWriter], ['document service', documentsWriter]])('cu
     });
   });
 });
+
+describe('configurable limits', () => {
+  afterEach(() => {
+    app.strapi.config.set('plugin::crm.contactPointLimits', {});
+  });
+
+  it('lets a business have more phones, and several of a type, when the plugin config says so', async () => {
+    app.strapi.config.set('plugin::crm.contactPointLimits', { business: { phone: 6, onePerType: false } });
+    const write = documentsWriter(app);
+    const business = ok(await write.createCustomer({ type: 'business', businessName: 'Call Centre Ltd' }));
+    for (let i = 0; i < 6; i += 1) {
+      ok(await write.createPoint('phone', { type: 'work', number: `(617) 555-01${10 + i}`, customer: business.documentId }));
+    }
+    refused(
+      await write.createPoint('phone', { type: 'work', number: '(617) 555-0199', customer: business.documentId }),
+      400,
+      'a business can have at most 6 phones'
+    );
+    const individual = ok(await write.createCustomer(person()));
+    ok(await write.createPoint('phone', { type: 'work', number: '(617) 555-0120', customer: individual.documentId }));
+    refused(
+      await write.createPoint('phone', { type: 'work', number: '(617) 555-0121', customer: individual.documentId }),
+      400,
+      'an individual can have only one work phone'
+    );
+  });
+
+  it('refuses turning a business into an individual when its points exceed the individual limits', async () => {
+    app.strapi.config.set('plugin::crm.contactPointLimits', { business: { email: 3, onePerType: false } });
+    const write = documentsWriter(app);
+    const business = ok(
+      await write.createCustomer({
+        type: 'business',
+        businessName: 'Many Mailboxes',
+        emails: [{ type: 'work', address: 'a@mm.example' }, { type: 'work', address: 'b@mm.example' }],
+      })
+    );
+    refused(
+      await write.updateCustomer(business.documentId, { type: 'individual', firstName: 'Now', lastName: 'Person' }),
+      400,
+      'an individual can have only one work email'
+    );
+    const stored = await app.strapi.db.query('plugin::crm.customer' as never).findOne({ where: { documentId: business.documentId } });
+    expect(stored.type).toBe('business');
+  });
+});
+

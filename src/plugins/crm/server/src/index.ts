@@ -14,7 +14,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    getService(strapi, 'settings').get();
     await getService(strapi, 'customerNumbers').ensureSequence();
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demoData').loadOnce();

@@ -9,20 +9,14 @@ export interface CrmSettings {
   demoData: boolean;
 }
 
-/** The plugin configuration, validated and resolved once. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let resolved: CrmSettings | undefined;
-  return {
-    get(): CrmSettings {
-      if (!resolved) {
-        const config = strapi.config.get('plugin::crm') as CrmPluginConfig;
-        resolved = {
-          defaultCountry: config.defaultCountry.toUpperCase(),
-          limits: resolveContactPointLimits(config.contactPointLimits),
-          demoData: config.demoData === true,
-        };
-      }
-      return resolved;
-    },
-  };
-};
+/** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  get(): CrmSettings {
+    const config = strapi.config.get('plugin::crm') as CrmPluginConfig;
+    return {
+      defaultCountry: config.defaultCountry.toUpperCase(),
+      limits: resolveContactPointLimits(config.contactPointLimits),
+      demoData: config.demoData === true,
+    };
+  },
+});
