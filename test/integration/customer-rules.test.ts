@@ -236,7 +236,7 @@ describe.each([['REST', restWriter], ['document service', documentsWriter]])('cu
   });
 
   describe('a customer with nested contact points', () => {
-    const full = () =>
+    const full = (): Record<string, any> =>
       person({
         addresses: [
           { type: 'physical', line1: '12 St James Square', city: 'London', country: 'GB' },

@@ -1,14 +1,5 @@
-import { DomainValidationError, RuleIssue, validateAddress } from '../../../src/plugins/crm/server/src/domain';
-
-function issuesOf(action: () => unknown): RuleIssue[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+import { validateAddress } from '../../../src/plugins/crm/server/src/domain';
+import { issuesOf } from './issues-of';
 
 const minimal = { line1: '1 Main St', city: 'Springfield' };
 

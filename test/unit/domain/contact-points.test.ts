@@ -4,25 +4,14 @@ import {
   CONTACT_POINT_TYPES,
   ContactPointLimits,
   DEFAULT_CONTACT_POINT_LIMITS,
-  DomainValidationError,
   PrimaryCandidate,
-  RuleIssue,
   checkContactPointSet,
   choosePrimary,
   defaultContactPointType,
   primaryUpdates,
   resolveContactPointLimits,
 } from '../../../src/plugins/crm/server/src/domain';
-
-function issuesOf(action: () => unknown): RuleIssue[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+import { issuesOf } from './issues-of';
 
 function ofTypes(...types: string[]): { type: string }[] {
   return types.map((type) => ({ type }));

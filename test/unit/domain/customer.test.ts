@@ -9,25 +9,15 @@ import {
   MARITAL_STATUSES,
   NAME_MAX_LENGTH,
   PREFERRED_CONTACTS,
-  RuleIssue,
   customerDisplayName,
   formatCustomerNumber,
   parseCustomerNumber,
   validateCustomer,
 } from '../../../src/plugins/crm/server/src/domain';
+import { issuesOf } from './issues-of';
 
 const today = new Date('2024-06-15T12:00:00Z');
 const jane = { firstName: 'Jane', lastName: 'Doe' };
-
-function issuesOf(action: () => unknown): RuleIssue[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a DomainValidationError');
-}
 
 describe('customer constants', () => {
   it('lists the enums in the agreed order', () => {

@@ -1,14 +1,5 @@
-import { DomainValidationError, RuleIssue, normalizeEmailAddress, validateEmail } from '../../../src/plugins/crm/server/src/domain';
-
-function issuesOf(action: () => unknown): RuleIssue[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+import { normalizeEmailAddress, validateEmail } from '../../../src/plugins/crm/server/src/domain';
+import { issuesOf } from './issues-of';
 
 describe('validateEmail', () => {
   it('trims, lower-cases and defaults the type to personal', () => {

@@ -1,22 +1,12 @@
 import {
   DomainValidationError,
-  RuleIssue,
   formatPhoneNumber,
   isSupportedCountry,
   normalizePhoneNumber,
   phoneDigits,
   validatePhone,
 } from '../../../src/plugins/crm/server/src/domain';
-
-function issuesOf(action: () => unknown): RuleIssue[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainValidationError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected a DomainValidationError');
-}
+import { issuesOf } from './issues-of';
 
 const US = { defaultCountry: 'US' };
 

@@ -1,4 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -39,28 +39,28 @@ const requireData = (ctx: Context) => {
   return data as Record<string, unknown>;
 };
 
+/** Query and body of a customer write, validated and sanitised like Strapi's core controllers do. */
+const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: Context) => {
+  const api = coreApi(controller);
+  await api.validateQuery(ctx);
+  const query = await api.sanitizeQuery(ctx);
+  const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
+    await api.validateInput(record, ctx);
+    return api.sanitizeInput(record, ctx);
+  });
+  return { api, query, data };
+};
+
 export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }) => ({
   async create(ctx: Context) {
-    const api = coreApi(this);
-    await api.validateQuery(ctx);
-    const query = await api.sanitizeQuery(ctx);
-    const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
-      await api.validateInput(record, ctx);
-      return api.sanitizeInput(record, ctx);
-    });
+    const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
     const entity = await strapi.documents(CUSTOMER_UID).create({ ...query, data } as never);
     ctx.status = 201;
     return api.transformResponse(await api.sanitizeOutput(entity, ctx));
   },
 
   async update(ctx: Context) {
-    const api = coreApi(this);
-    await api.validateQuery(ctx);
-    const query = await api.sanitizeQuery(ctx);
-    const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
-      await api.validateInput(record, ctx);
-      return api.sanitizeInput(record, ctx);
-    });
+    const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
     const entity = await strapi.documents(CUSTOMER_UID).update({ ...query, documentId: ctx.params.id, data } as never);
     if (!entity) throw new errors.NotFoundError('customer not found');
     return api.transformResponse(await api.sanitizeOutput(entity, ctx));
