@@ -23,6 +23,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),
+      encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
     },
   },
 });

@@ -6,16 +6,26 @@
  * compiles the app and the crm plugin's server part into `dist/` (Strapi only loads JavaScript).
  */
 const { randomBytes } = require('node:crypto');
-const { existsSync, writeFileSync } = require('node:fs');
+const { appendFileSync, existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const secret = () => randomBytes(16).toString('base64');
 
+const encryptionKey = () => randomBytes(32).toString('base64');
+
+/** An .env written by an older version lacks the SSN key: add one rather than fail at start-up. */
+const addMissingKeys = (file) => {
+  const text = readFileSync(file, 'utf8');
+  if (/^CRM_ENCRYPTION_KEY=/m.test(text)) return;
+  appendFileSync(file, `${text.endsWith('\n') ? '' : '\n'}CRM_ENCRYPTION_KEY=${encryptionKey()}\n`);
+  console.log('[setup] added CRM_ENCRYPTION_KEY to .env');
+};
+
 const writeEnv = () => {
   const file = join(root, '.env');
-  if (existsSync(file)) return;
+  if (existsSync(file)) return addMissingKeys(file);
   const lines = [
     '# Written by `npm install` (scripts/setup.js). Keep it out of version control.',
     'HOST=0.0.0.0',
@@ -33,6 +43,8 @@ const writeEnv = () => {
     '',
     '# CRM plugin',
     'CRM_DEFAULT_COUNTRY=US',
+    '# AES-256-GCM keys for SSNs, newest first; `npm run crm:rotate-ssn-key` re-encrypts with the first',
+    `CRM_ENCRYPTION_KEY=${encryptionKey()}`,
     '',
   ];
   writeFileSync(file, lines.join('\n'), { mode: 0o600 });

@@ -608,6 +608,52 @@ export interface PluginCrmAddress extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCrmAuditLog extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_audit_logs';
+  info: {
+    description: 'Who did what sensitive thing to which customer, and whether it was allowed; written by the CRM only';
+    displayName: 'CRM audit log';
+    pluralName: 'audit-logs';
+    singularName: 'audit-log';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.Enumeration<['user', 'admin', 'api-token']> &
+      Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customerDocumentId: Schema.Attribute.String;
+    customerNumber: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.audit-log'
+    > &
+      Schema.Attribute.Private;
+    outcome: Schema.Attribute.Enumeration<['allowed', 'refused']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
   collectionName: 'crm_customers';
   info: {
@@ -687,6 +733,11 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
       ['email', 'mail', 'phone', 'text']
     >;
     publishedAt: Schema.Attribute.DateTime;
+    ssn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 11;
+      }>;
+    ssnEncrypted: Schema.Attribute.Text & Schema.Attribute.Private;
     status: Schema.Attribute.Enumeration<['active', 'inactive']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'active'>;
@@ -1250,6 +1301,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::crm.address': PluginCrmAddress;
+      'plugin::crm.audit-log': PluginCrmAuditLog;
       'plugin::crm.customer': PluginCrmCustomer;
       'plugin::crm.email': PluginCrmEmail;
       'plugin::crm.phone': PluginCrmPhone;

@@ -4,16 +4,26 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
+import policies from './policies';
 import routes from './routes';
 import services from './services';
 import { getService } from './utils/get-service';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    const unguarded = unguardedHandlers(routes['content-api'].routes.map((route) => route.handler));
+    if (unguarded.length > 0) {
+      throw new Error(`crm: routes without an entry in the role table (permissions.ts): ${unguarded.join(', ')}`);
+    }
     registerDocumentMiddlewares(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany(
+      ADMIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'crm' }))
+    );
+    await getService(strapi, 'roles').ensureRoles();
     await getService(strapi, 'customerNumbers').ensureSequence();
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demoData').loadOnce();
@@ -23,6 +33,7 @@ export default {
   config,
   contentTypes,
   controllers,
+  policies,
   routes,
   services,
 };

@@ -3,6 +3,7 @@ import {
   resolveContactPointLimits,
   type KindLimits,
 } from '../domain';
+import { createFieldCipher } from '../security/field-cipher';
 
 export interface CrmPluginConfig {
   /** ISO country whose national phone formats are accepted without a `+` prefix. */
@@ -11,12 +12,15 @@ export interface CrmPluginConfig {
   demoData: boolean;
   /** Per customer type overrides of the contact point limits of the specification. */
   contactPointLimits: { individual?: Partial<KindLimits>; business?: Partial<KindLimits> };
+  /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
+  encryptionKeys: string[];
 }
 
 const defaults: CrmPluginConfig = {
   defaultCountry: 'US',
   demoData: false,
   contactPointLimits: {},
+  encryptionKeys: [],
 };
 
 export default {
@@ -26,5 +30,7 @@ export default {
       throw new Error(`defaultCountry must be a country code such as US (got ${String(config.defaultCountry)})`);
     }
     resolveContactPointLimits(config.contactPointLimits);
+    // Fails at start-up rather than at the first SSN write.
+    createFieldCipher(config.encryptionKeys ?? []);
   },
 };

@@ -8,6 +8,7 @@ import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput } from './nested-input';
 import { parseBody } from './request';
+import { judgeContentApiReveal } from './ssn-access';
 
 const primaryBody = z.object({
   kind: z.enum(CONTACT_POINT_KINDS),
@@ -88,5 +89,11 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     const api = coreApi(this);
     const customer = await getService(strapi, 'customers').setPrimary(ctx.params.id, kind, id);
     return api.transformResponse(await api.sanitizeOutput(customer, ctx));
+  },
+
+  async revealSsn(ctx: Context) {
+    const { actor, allowed } = await judgeContentApiReveal(strapi, ctx);
+    const revealed = await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed);
+    ctx.body = { data: revealed, meta: {} };
   },
 }));

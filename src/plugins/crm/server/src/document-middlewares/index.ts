@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
-import { CUSTOMER_UID, contactPointKindOf } from '../utils/uids';
+import { AUDIT_LOG_UID, CUSTOMER_UID, contactPointKindOf } from '../utils/uids';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
@@ -17,6 +17,10 @@ const isWrite = (action: string): action is WriteAction => (WRITES as readonly s
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
+    if ((ctx.uid as string) === AUDIT_LOG_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action as string)) {
+      // Audit rows are written by the CRM itself (below the document service) and never changed.
+      throw new errors.ValidationError('the CRM audit log is written by the CRM only and cannot be changed');
+    }
     const kind = contactPointKindOf(ctx.uid);
     const isCustomer = ctx.uid === CUSTOMER_UID;
     if (!kind && !isCustomer) return next();

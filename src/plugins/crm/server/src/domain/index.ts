@@ -7,3 +7,4 @@ export * from './contact-points';
 export * from './address';
 export * from './phone';
 export * from './email';
+export * from './ssn';

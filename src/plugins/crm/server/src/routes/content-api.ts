@@ -1,7 +1,12 @@
 /**
  * The plugin's REST API, served under /api/crm (SPEC.md, "REST API"). `:id` is a documentId.
- * Specific paths come before `/:id` so that `search` is not read as an id.
+ * Specific paths come before `/:id` so that `search` is not read as an id. Every route is guarded
+ * by the role table (`permissions.ts`); reads other than find/findOne take the permission of
+ * `find` or `findOne`, so whoever may list customers may search them (read-only API tokens too).
  */
+const READ_LIST = { scope: ['plugin::crm.customer.find'] };
+const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
+
 const contactPointRoutes = (plural: string, controller: string) => [
   { method: 'GET', path: `/${plural}`, handler: `${controller}.find` },
   { method: 'GET', path: `/${plural}/:id`, handler: `${controller}.findOne` },
@@ -10,18 +15,25 @@ const contactPointRoutes = (plural: string, controller: string) => [
   { method: 'DELETE', path: `/${plural}/:id`, handler: `${controller}.delete` },
 ];
 
+const routes: { method: string; path: string; handler: string; auth?: { scope: string[] } }[] = [
+  { method: 'GET', path: '/customers/search', handler: 'customer.search', auth: READ_LIST },
+  { method: 'GET', path: '/customers', handler: 'customer.find' },
+  { method: 'GET', path: '/customers/:id', handler: 'customer.findOne' },
+  { method: 'POST', path: '/customers', handler: 'customer.create' },
+  { method: 'PUT', path: '/customers/:id', handler: 'customer.update' },
+  { method: 'DELETE', path: '/customers/:id', handler: 'customer.delete' },
+  { method: 'PUT', path: '/customers/:id/primary', handler: 'customer.setPrimary' },
+  // Any CRM reader reaches the controller, which applies the table and audits the outcome.
+  { method: 'POST', path: '/customers/:id/ssn/reveal', handler: 'customer.revealSsn', auth: READ_ONE },
+  ...contactPointRoutes('addresses', 'address'),
+  ...contactPointRoutes('phones', 'phone'),
+  ...contactPointRoutes('emails', 'email'),
+];
+
 export default {
   type: 'content-api',
-  routes: [
-    { method: 'GET', path: '/customers/search', handler: 'customer.search' },
-    { method: 'GET', path: '/customers', handler: 'customer.find' },
-    { method: 'GET', path: '/customers/:id', handler: 'customer.findOne' },
-    { method: 'POST', path: '/customers', handler: 'customer.create' },
-    { method: 'PUT', path: '/customers/:id', handler: 'customer.update' },
-    { method: 'DELETE', path: '/customers/:id', handler: 'customer.delete' },
-    { method: 'PUT', path: '/customers/:id/primary', handler: 'customer.setPrimary' },
-    ...contactPointRoutes('addresses', 'address'),
-    ...contactPointRoutes('phones', 'phone'),
-    ...contactPointRoutes('emails', 'email'),
-  ].map((route) => ({ ...route, config: { policies: [] } })),
+  routes: routes.map(({ auth, ...route }) => ({
+    ...route,
+    config: { policies: ['plugin::crm.role-table'], ...(auth ? { auth } : {}) },
+  })),
 };

@@ -31,6 +31,7 @@ interface CustomerRow {
   documentId: string;
   customerNumber: string;
   type: CustomerType;
+  ssn?: string | null;
   [field: string]: unknown;
 }
 
@@ -148,6 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(params: Params, next: Next) {
       const data = { ...(params.data ?? {}) };
       const nested = takeNestedPoints(data, true);
+      getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
       const customerNumber = await getService(strapi, 'customerNumbers').next();
       params.data = { ...data, ...fields, customerNumber };
@@ -174,6 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       delete data.customerNumber;
+      getService(strapi, 'ssn').protectInput(data, current);
       const fields = validateCustomer({ ...pick(current, CUSTOMER_FIELD_NAMES), ...pick(data, CUSTOMER_FIELD_NAMES) });
       params.data = { ...data, ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)) };
 

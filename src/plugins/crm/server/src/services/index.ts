@@ -6,6 +6,8 @@ import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customers from './customers';
 import demoData from './demo-data';
+import roles from './roles';
+import ssn from './ssn';
 import settings from './settings';
 
 export default {
@@ -16,6 +18,8 @@ export default {
   customerGate,
   customers,
   demoData,
+  roles,
+  ssn,
   // Core services used by the core controllers (`strapi.service('plugin::crm.<name>')`).
   customer: factories.createCoreService('plugin::crm.customer'),
   address: factories.createCoreService('plugin::crm.address'),

@@ -2,6 +2,9 @@ import type { ContactPointKind } from '../domain';
 
 export const CUSTOMER_UID = 'plugin::crm.customer';
 export const SEQUENCE_UID = 'plugin::crm.sequence';
+export const AUDIT_LOG_UID = 'plugin::crm.audit-log';
+export const USER_ROLE_UID = 'plugin::users-permissions.role';
+export const USER_PERMISSION_UID = 'plugin::users-permissions.permission';
 
 export const CONTACT_POINT_UIDS = {
   address: 'plugin::crm.address',

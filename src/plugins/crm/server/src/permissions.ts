@@ -1,0 +1,89 @@
+/**
+ * The role table of SPEC.md ("Roles"), in one place: start-up seeds the users-permissions roles
+ * from it, a policy checks every CRM route against it, and the role-matrix test reads it.
+ */
+export const CRM_ROLES = ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'] as const;
+export type CrmRole = (typeof CRM_ROLES)[number];
+
+export const CRM_ROLE_NAMES: Record<CrmRole, { name: string; description: string }> = {
+  crm_admin: { name: 'CRM Admin', description: 'Runs the CRM: every record, imports, logins and SSN reveal' },
+  crm_manager: { name: 'CRM Manager', description: 'Leads the sales team: every record, imports, marketing lists and SSN reveal' },
+  crm_sales: { name: 'CRM Sales', description: 'Keeps customers and contacts, comments, builds marketing lists' },
+  crm_marketeer: { name: 'CRM Marketeer', description: 'Reads customers; keeps contacts and comments on them' },
+};
+
+/** Rows of SPEC.md's table: what a role may do. */
+export const CAPABILITIES = {
+  read: ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'],
+  writeCustomers: ['crm_admin', 'crm_manager', 'crm_sales'],
+  writeContacts: ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'],
+  deleteRecords: ['crm_admin', 'crm_manager'],
+  revealSsn: ['crm_admin', 'crm_manager'],
+  comment: ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'],
+  addToMarketingList: ['crm_manager', 'crm_sales'],
+  generateLogin: ['crm_admin', 'crm_manager'],
+  runImports: ['crm_admin', 'crm_manager'],
+} as const satisfies Record<string, readonly CrmRole[]>;
+export type Capability = keyof typeof CAPABILITIES;
+
+/**
+ * Every content-API route handler of the plugin and the row of the table that governs it. A route
+ * without an entry stops the plugin at start-up, so no route can ship unguarded.
+ */
+export const ROUTE_CAPABILITIES: Record<string, Capability> = {
+  'customer.find': 'read',
+  'customer.findOne': 'read',
+  'customer.search': 'read',
+  'customer.create': 'writeCustomers',
+  'customer.update': 'writeCustomers',
+  'customer.setPrimary': 'writeCustomers',
+  'customer.delete': 'deleteRecords',
+  'customer.revealSsn': 'revealSsn',
+  'address.find': 'read',
+  'address.findOne': 'read',
+  'address.create': 'writeCustomers',
+  'address.update': 'writeCustomers',
+  'address.delete': 'writeCustomers',
+  'phone.find': 'read',
+  'phone.findOne': 'read',
+  'phone.create': 'writeCustomers',
+  'phone.update': 'writeCustomers',
+  'phone.delete': 'writeCustomers',
+  'email.find': 'read',
+  'email.findOne': 'read',
+  'email.create': 'writeCustomers',
+  'email.update': 'writeCustomers',
+  'email.delete': 'writeCustomers',
+};
+
+/**
+ * Routes whose refusals must reach the controller to be audited (an SSN reveal, allowed or not,
+ * leaves a row): the policy lets any CRM reader through and the controller applies the table.
+ */
+export const AUDITED_ROUTES: ReadonlySet<string> = new Set(['customer.revealSsn']);
+
+export const isCrmRole = (type: unknown): type is CrmRole => CRM_ROLES.includes(type as CrmRole);
+
+export const roleMay = (role: unknown, capability: Capability): boolean =>
+  isCrmRole(role) && (CAPABILITIES[capability] as readonly CrmRole[]).includes(role);
+
+/** The handlers a role is granted at start-up, as users-permissions actions. */
+export const actionsForRole = (role: CrmRole): string[] =>
+  Object.entries(ROUTE_CAPABILITIES)
+    .filter(([, capability]) => roleMay(role, capability))
+    .map(([handler]) => `plugin::crm.${handler}`);
+
+/** Handlers of routes that are missing from the table (checked at start-up). */
+export const unguardedHandlers = (handlers: readonly string[]): string[] =>
+  handlers.filter((handler) => !(handler in ROUTE_CAPABILITIES));
+
+/** Admin-panel (RBAC) actions of the plugin, `plugin::crm.<uid>`. */
+export const ADMIN_ACTIONS = [
+  { uid: 'read', displayName: 'Read the CRM pages' },
+  { uid: 'import', displayName: 'Run imports' },
+  { uid: 'ssn.reveal', displayName: 'Reveal social security numbers' },
+] as const;
+export const adminAction = (uid: (typeof ADMIN_ACTIONS)[number]['uid']) => `plugin::crm.${uid}`;
+
+/** Strapi names the API-token strategy of the content API `content-api-token` (`api-token` before 5.x). */
+export const isApiTokenStrategy = (name: unknown): boolean => name === 'content-api-token' || name === 'api-token';

@@ -1,0 +1,3 @@
+import roleTable from './role-table';
+
+export default { 'role-table': roleTable };

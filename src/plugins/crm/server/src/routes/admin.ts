@@ -1,0 +1,26 @@
+import { adminAction } from '../permissions';
+
+const requires = (...actions: string[]) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions } },
+];
+
+/** Routes of the plugin's admin pages, served under /crm and guarded by admin RBAC. */
+export default {
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/customers/search',
+      handler: 'admin-customer.search',
+      config: { policies: requires(adminAction('read')) },
+    },
+    {
+      // Admins who may read the CRM reach the controller, which checks the reveal action and audits.
+      method: 'POST',
+      path: '/customers/:id/ssn/reveal',
+      handler: 'admin-customer.revealSsn',
+      config: { policies: requires(adminAction('read')) },
+    },
+  ],
+};

@@ -1,0 +1,123 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { CrmPluginConfig } from '../config';
+import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
+import { createFieldCipher, type FieldCipher } from '../security/field-cipher';
+import { AUDIT_LOG_UID, CUSTOMER_UID } from '../utils/uids';
+
+export interface Actor {
+  type: 'user' | 'admin' | 'api-token';
+  id: string | null;
+  name: string | null;
+}
+
+const ROTATION_BATCH = 500;
+
+/**
+ * The SSN is kept as a ciphertext (private, never in an API response) next to its mask, which is
+ * what the `ssn` attribute holds. Every read path — REST, populate, the content manager, search —
+ * therefore shows `***-**-1234` without having to remember to mask; only `reveal` decrypts.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let cached: { keys: string; cipher: FieldCipher } | undefined;
+  const cipher = (): FieldCipher => {
+    const keys = (strapi.config.get('plugin::crm') as CrmPluginConfig).encryptionKeys;
+    const id = keys.join(',');
+    if (cached?.keys !== id) cached = { keys: id, cipher: createFieldCipher(keys) };
+    return cached.cipher;
+  };
+
+  const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
+
+  return {
+    cipher,
+
+    /**
+     * Turns a written `ssn` into its mask and ciphertext, in place. The mask the client last read
+     * counts as "unchanged" (a form sends back what it showed); null or '' removes the number.
+     */
+    protectInput(data: Record<string, unknown>, current?: { ssn?: unknown } | null): void {
+      delete data.ssnEncrypted;
+      if (!('ssn' in data)) return;
+      const value = data.ssn;
+      if (value === undefined) return;
+      if (value === null || value === '') {
+        data.ssn = null;
+        data.ssnEncrypted = null;
+        return;
+      }
+      if (isMaskedSsn(value) && current && value === current.ssn) {
+        delete data.ssn;
+        return;
+      }
+      const digits = normalizeSsn(value);
+      data.ssn = maskSsn(digits);
+      data.ssnEncrypted = cipher().encrypt(digits);
+    },
+
+    /** Writes one audit row; the number itself is never part of it. */
+    async audit(entry: { action: string; outcome: 'allowed' | 'refused'; reason?: string; customer?: { documentId: string; customerNumber?: string | null }; actor: Actor }) {
+      await strapi.db.query(AUDIT_LOG_UID).create({
+        data: {
+          action: entry.action,
+          outcome: entry.outcome,
+          reason: entry.reason ?? null,
+          customerDocumentId: entry.customer?.documentId ?? null,
+          customerNumber: entry.customer?.customerNumber ?? null,
+          actorType: entry.actor.type,
+          actorId: entry.actor.id,
+          actorName: entry.actor.name,
+        },
+      });
+    },
+
+    /** Reveals a customer's SSN to an actor the caller has judged; audits the attempt either way. */
+    async reveal(customerDocumentId: string, actor: Actor, allowed: boolean) {
+      const customer = await strapi.db.query(CUSTOMER_UID).findOne({
+        where: { documentId: customerDocumentId },
+        select: ['id', 'documentId', 'customerNumber', 'ssnEncrypted'],
+      });
+      const target = { documentId: customerDocumentId, customerNumber: customer?.customerNumber ?? null };
+      if (!allowed) {
+        await this.audit({ action: 'ssn.reveal', outcome: 'refused', reason: 'not permitted', customer: target, actor });
+        throw new errors.ForbiddenError('revealing a social security number needs the SSN reveal permission');
+      }
+      if (!customer) {
+        await this.audit({ action: 'ssn.reveal', outcome: 'refused', reason: 'customer not found', customer: target, actor });
+        throw new errors.NotFoundError('customer not found');
+      }
+      await this.audit({ action: 'ssn.reveal', outcome: 'allowed', customer: target, actor });
+      const expiresAt = revealExpiry(new Date()).toISOString();
+      const ssn = customer.ssnEncrypted ? formatSsn(cipher().decrypt(customer.ssnEncrypted)) : null;
+      return { documentId: customer.documentId, ssn, expiresAt };
+    },
+
+    /** Re-encrypts every SSN not made with the current key; returns how many were rewritten. */
+    async rotateKeys(onProgress?: (done: number) => void): Promise<number> {
+      const current = cipher();
+      let lastId = 0;
+      let rewritten = 0;
+      for (;;) {
+        const rows: { id: number; ssn_encrypted: string }[] = await strapi.db
+          .connection(customerTable())
+          .select('id', 'ssn_encrypted')
+          .whereNotNull('ssn_encrypted')
+          .andWhere('id', '>', lastId)
+          .orderBy('id')
+          .limit(ROTATION_BATCH);
+        if (rows.length === 0) return rewritten;
+        lastId = rows[rows.length - 1].id;
+        const stale = rows.filter((row) => current.needsRotation(row.ssn_encrypted));
+        await strapi.db.transaction(async ({ trx }) => {
+          for (const row of stale) {
+            const fresh = current.encrypt(current.decrypt(row.ssn_encrypted));
+            await trx(customerTable()).where({ id: row.id, ssn_encrypted: row.ssn_encrypted }).update({ ssn_encrypted: fresh });
+          }
+        });
+        rewritten += stale.length;
+        onProgress?.(rewritten);
+      }
+    },
+  };
+};
