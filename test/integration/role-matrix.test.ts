@@ -25,7 +25,7 @@ const callers: Record<string, () => request.Agent> = {};
 
 beforeAll(async () => {
   app = await startApp();
-  routes = (app.strapi.plugin('crm').routes['content-api'] as { routes: Route[] }).routes;
+  routes = ((app.strapi.plugin('crm').routes as unknown as Record<string, { routes: Route[] }>)['content-api']).routes;
   callers.anonymous = app.anonymous;
   callers.authenticated = (await loginAs(app, 'authenticated')).agent;
   for (const role of CRM_ROLES) callers[role] = (await loginAs(app, role)).agent;
