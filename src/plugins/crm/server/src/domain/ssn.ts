@@ -10,17 +10,17 @@ const invalid = (message: string) => new DomainValidationError({ path: ['ssn'], 
 
 /** Nine digits, with or without the usual dashes or spaces; returns the nine digits. */
 export function normalizeSsn(raw: unknown): string {
-  if (typeof raw !== 'string') throw invalid('ssn must be a string like 123-45-6789');
+  if (typeof raw !== 'string') throw invalid('ssn must be a string of 9 digits (NNN-NN-NNNN)');
   const compact = raw.trim();
-  if (!/^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(compact)) throw invalid('ssn must be 9 digits, like 123-45-6789');
+  if (!/^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(compact)) throw invalid('ssn must be 9 digits (NNN-NN-NNNN)');
   const digits = compact.replace(/\D/g, '');
   const area = Number(digits.slice(0, 3));
   const group = digits.slice(3, 5);
   const serial = digits.slice(5);
   // Numbers the Social Security Administration never issues.
   if (area === 0 || area === 666 || area >= 900) throw invalid('ssn has an area number (first 3 digits) that is never issued');
-  if (group === '00') throw invalid('ssn has a group number (digits 4-5) of 00, which is never issued');
-  if (serial === '0000') throw invalid('ssn has a serial number (last 4 digits) of 0000, which is never issued');
+  if (group === '00') throw invalid('ssn has an all-zero group number (digits 4-5), which is never issued');
+  if (serial === '0000') throw invalid('ssn has an all-zero serial number (last 4 digits), which is never issued');
   return digits;
 }
 

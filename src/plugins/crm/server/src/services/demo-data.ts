@@ -55,6 +55,8 @@ const individual = (i: number) => {
     noMail: i % 11 === 5,
     noPhoneCalls: i % 7 === 3,
     status: i % 10 === 9 ? 'inactive' : 'active',
+    // Fictitious numbers of valid shape, so the reveal can be tried in the demo.
+    ...(i % 3 === 1 ? { ssn: `${String(101 + i * 11)}-${String(10 + i).padStart(2, '0')}-${String(1001 + i * 37)}` } : {}),
     addresses: [
       { type: 'physical', line1: `${100 + i * 13} ${STREETS[i % STREETS.length]}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' },
       ...(i % 3 === 0 ? [{ type: 'mailing', line1: `PO Box ${4000 + i}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' }] : []),
