@@ -654,6 +654,55 @@ export interface PluginCrmAuditLog extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCrmConnection extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_connections';
+  info: {
+    description: 'A customer connected to another for marketing and sales networking';
+    displayName: 'Connection';
+    pluralName: 'connections';
+    singularName: 'connection';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    connectedCustomer: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::crm.customer'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.connection'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    relationshipType: Schema.Attribute.Enumeration<
+      ['employee', 'friend', 'relative', 'other']
+    > &
+      Schema.Attribute.DefaultTo<'employee'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
   collectionName: 'crm_customers';
   info: {
@@ -731,6 +780,10 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
     phones: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.phone'>;
     preferredContact: Schema.Attribute.Enumeration<
       ['email', 'mail', 'phone', 'text']
+    >;
+    primaryContact: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::crm.customer'
     >;
     publishedAt: Schema.Attribute.DateTime;
     ssn: Schema.Attribute.String &
@@ -834,6 +887,52 @@ export interface PluginCrmPhone extends Struct.CollectionTypeSchema {
     type: Schema.Attribute.Enumeration<['home', 'cell', 'fax', 'work']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'home'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCrmRelationship extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_relationships';
+  info: {
+    description: 'A hierarchical (parent and child) or loose (other, investor, subsidiary) link between customers';
+    displayName: 'Relationship';
+    pluralName: 'relationships';
+    singularName: 'relationship';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    child: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
+    kind: Schema.Attribute.Enumeration<['hierarchical', 'loose']> &
+      Schema.Attribute.DefaultTo<'loose'>;
+    linkedCustomer: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::crm.customer'
+    >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.relationship'
+    > &
+      Schema.Attribute.Private;
+    parent: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
+    publishedAt: Schema.Attribute.DateTime;
+    type: Schema.Attribute.Enumeration<['other', 'investor', 'subsidiary']>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1302,9 +1401,11 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::crm.address': PluginCrmAddress;
       'plugin::crm.audit-log': PluginCrmAuditLog;
+      'plugin::crm.connection': PluginCrmConnection;
       'plugin::crm.customer': PluginCrmCustomer;
       'plugin::crm.email': PluginCrmEmail;
       'plugin::crm.phone': PluginCrmPhone;
+      'plugin::crm.relationship': PluginCrmRelationship;
       'plugin::crm.sequence': PluginCrmSequence;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;

@@ -25,6 +25,7 @@ export default {
     );
     await getService(strapi, 'roles').ensureRoles();
     await getService(strapi, 'customerNumbers').ensureSequence();
+    await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demoData').loadOnce();
     }

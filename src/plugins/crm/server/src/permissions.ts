@@ -39,6 +39,10 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.setPrimary': 'writeCustomers',
   'customer.delete': 'deleteRecords',
   'customer.revealSsn': 'revealSsn',
+  'customer.connections': 'read',
+  'customer.setPrimaryContact': 'writeCustomers',
+  'customer.relationships': 'read',
+  'customer.network': 'read',
   'address.find': 'read',
   'address.findOne': 'read',
   'address.create': 'writeCustomers',
@@ -54,6 +58,17 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'email.create': 'writeCustomers',
   'email.update': 'writeCustomers',
   'email.delete': 'writeCustomers',
+  'connection.find': 'read',
+  'connection.findOne': 'read',
+  'connection.create': 'writeCustomers',
+  'connection.update': 'writeCustomers',
+  // Removing a link changes the network, which SPEC.md gives to those who create and update it.
+  'connection.delete': 'writeCustomers',
+  'relationship.find': 'read',
+  'relationship.findOne': 'read',
+  'relationship.create': 'writeCustomers',
+  'relationship.update': 'writeCustomers',
+  'relationship.delete': 'writeCustomers',
 };
 
 /**

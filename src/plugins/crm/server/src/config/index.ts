@@ -12,6 +12,8 @@ export interface CrmPluginConfig {
   demoData: boolean;
   /** Per customer type overrides of the contact point limits of the specification. */
   contactPointLimits: { individual?: Partial<KindLimits>; business?: Partial<KindLimits> };
+  /** Most customers a network answer holds before it is cut (and says `truncated`). */
+  networkNodeCap: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -21,6 +23,7 @@ const defaults: CrmPluginConfig = {
   demoData: false,
   contactPointLimits: {},
   encryptionKeys: [],
+  networkNodeCap: 500,
 };
 
 export default {
@@ -30,6 +33,9 @@ export default {
       throw new Error(`defaultCountry must be a country code such as US (got ${String(config.defaultCountry)})`);
     }
     resolveContactPointLimits(config.contactPointLimits);
+    if (!Number.isInteger(config.networkNodeCap) || config.networkNodeCap < 1) {
+      throw new Error(`networkNodeCap must be a positive integer (got ${String(config.networkNodeCap)})`);
+    }
     // Fails at start-up rather than at the first SSN write.
     createFieldCipher(config.encryptionKeys ?? []);
   },

@@ -4,6 +4,8 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 
 import { CONTACT_POINT_KINDS } from '../domain';
+import { MAX_NETWORK_DEPTH } from '../services/network';
+import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput } from './nested-input';
@@ -31,6 +33,14 @@ interface CoreControllerApi {
   transformResponse(data: unknown, meta?: Record<string, unknown>): unknown;
 }
 const coreApi = (controller: unknown) => controller as CoreControllerApi;
+
+const primaryContactBody = z.object({
+  customer: z.string({ required_error: 'customer is required: the documentId of a connected individual' }).min(1),
+});
+
+const networkQuery = z.object({
+  depth: z.coerce.number().int().min(1, 'depth is 1, 2 or 3').max(MAX_NETWORK_DEPTH, 'depth is 1, 2 or 3').default(1),
+});
 
 const requireData = (ctx: Context) => {
   const data = (ctx.request.body as { data?: unknown } | undefined)?.data;
@@ -95,5 +105,28 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     const { actor, allowed } = await judgeContentApiReveal(strapi, ctx);
     const revealed = await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed);
     ctx.body = { data: revealed, meta: {} };
+  },
+
+  async connections(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'network').connectionsOf(ctx.params.id), meta: {} };
+  },
+
+  async setPrimaryContact(ctx: Context) {
+    const { customer } = parseBody(primaryContactBody, ctx.request.body);
+    const api = coreApi(this);
+    await translatingDomainErrors(() => getService(strapi, 'connectionGate').choosePrimaryContact(ctx.params.id, customer));
+    const updated = await strapi.documents(CUSTOMER_UID).findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
+    return api.transformResponse(await api.sanitizeOutput(updated, ctx));
+  },
+
+  async relationships(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'network').relationshipsOf(ctx.params.id), meta: {} };
+  },
+
+  async network(ctx: Context) {
+    const { depth } = parseBody(networkQuery, ctx.query);
+    const cap = getService(strapi, 'settings').get().networkNodeCap;
+    const graph = await getService(strapi, 'network').graph(ctx.params.id, depth, cap);
+    ctx.body = { data: graph, meta: { depth, nodeCap: cap } };
   },
 }));

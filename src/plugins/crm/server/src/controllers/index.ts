@@ -1,11 +1,13 @@
-import { createContactPointController } from './contact-point';
 import adminCustomer from './admin-customer';
 import customer from './customer';
+import { createRecordController } from './record';
 
 export default {
   customer,
   'admin-customer': adminCustomer,
-  address: createContactPointController('address'),
-  phone: createContactPointController('phone'),
-  email: createContactPointController('email'),
+  address: createRecordController('plugin::crm.address', 'address'),
+  phone: createRecordController('plugin::crm.phone', 'phone'),
+  email: createRecordController('plugin::crm.email', 'email'),
+  connection: createRecordController('plugin::crm.connection', 'connection'),
+  relationship: createRecordController('plugin::crm.relationship', 'relationship'),
 };

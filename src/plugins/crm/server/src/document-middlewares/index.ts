@@ -3,14 +3,14 @@ import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
-import { AUDIT_LOG_UID, CUSTOMER_UID, contactPointKindOf } from '../utils/uids';
+import { AUDIT_LOG_UID, CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID, contactPointKindOf } from '../utils/uids';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
 const isWrite = (action: string): action is WriteAction => (WRITES as readonly string[]).includes(action);
 
 /**
- * Every write of a customer or contact point — REST, the admin content manager, other plugins and
+ * Every write of a customer, contact point, connection or relationship — REST, the admin content manager, other plugins and
  * server code — goes through the document service, so this is where the rules are enforced. The
  * check and the write share one transaction (the gates take the customer's row lock in it), and a
  * rule broken after the write rolls the write back.
@@ -21,9 +21,17 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
       // Audit rows are written by the CRM itself (below the document service) and never changed.
       throw new errors.ValidationError('the CRM audit log is written by the CRM only and cannot be changed');
     }
-    const kind = contactPointKindOf(ctx.uid);
-    const isCustomer = ctx.uid === CUSTOMER_UID;
-    if (!kind && !isCustomer) return next();
+    const uid = ctx.uid as string;
+    const kind = contactPointKindOf(uid);
+    const gate =
+      uid === CUSTOMER_UID
+        ? getService(strapi, 'customerGate')
+        : uid === CONNECTION_UID
+          ? getService(strapi, 'connectionGate')
+          : uid === RELATIONSHIP_UID
+            ? getService(strapi, 'relationshipGate')
+            : undefined;
+    if (!kind && !gate) return next();
 
     if (ctx.action === 'clone') {
       // A copy would share the customer number, or steal the original's contact points.
@@ -35,9 +43,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
 
     const result = translatingDomainErrors(() =>
       strapi.db.transaction(() =>
-        kind
-          ? getService(strapi, 'contactPointGate')[action](kind, params, next)
-          : getService(strapi, 'customerGate')[action](params, next)
+        kind ? getService(strapi, 'contactPointGate')[action](kind, params, next) : gate![action](params, next)
       )
     );
     return result as unknown as ReturnType<typeof next>;

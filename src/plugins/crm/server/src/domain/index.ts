@@ -8,3 +8,5 @@ export * from './address';
 export * from './phone';
 export * from './email';
 export * from './ssn';
+export * from './connection';
+export * from './relationship';

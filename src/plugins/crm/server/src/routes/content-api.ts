@@ -7,7 +7,7 @@
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
 
-const contactPointRoutes = (plural: string, controller: string) => [
+const recordRoutes = (plural: string, controller: string) => [
   { method: 'GET', path: `/${plural}`, handler: `${controller}.find` },
   { method: 'GET', path: `/${plural}/:id`, handler: `${controller}.findOne` },
   { method: 'POST', path: `/${plural}`, handler: `${controller}.create` },
@@ -25,9 +25,15 @@ const routes: { method: string; path: string; handler: string; auth?: { scope: s
   { method: 'PUT', path: '/customers/:id/primary', handler: 'customer.setPrimary' },
   // Any CRM reader reaches the controller, which applies the table and audits the outcome.
   { method: 'POST', path: '/customers/:id/ssn/reveal', handler: 'customer.revealSsn', auth: READ_ONE },
-  ...contactPointRoutes('addresses', 'address'),
-  ...contactPointRoutes('phones', 'phone'),
-  ...contactPointRoutes('emails', 'email'),
+  { method: 'GET', path: '/customers/:id/connections', handler: 'customer.connections', auth: { scope: ['plugin::crm.connection.find'] } },
+  { method: 'PUT', path: '/customers/:id/primary-contact', handler: 'customer.setPrimaryContact' },
+  { method: 'GET', path: '/customers/:id/relationships', handler: 'customer.relationships', auth: { scope: ['plugin::crm.relationship.find'] } },
+  { method: 'GET', path: '/customers/:id/network', handler: 'customer.network', auth: READ_ONE },
+  ...recordRoutes('addresses', 'address'),
+  ...recordRoutes('phones', 'phone'),
+  ...recordRoutes('emails', 'email'),
+  ...recordRoutes('connections', 'connection'),
+  ...recordRoutes('relationships', 'relationship'),
 ];
 
 export default {

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import {
+  assertEligiblePrimaryContact,
+  validateConnection,
   CONTACT_POINT_KINDS,
   CONTACT_POINT_PLURALS,
   CUSTOMER_FIELD_NAMES,
@@ -14,7 +16,7 @@ import {
 import { prefixValidationError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { isNoOpRelationChange, isPlainObject } from '../utils/relations';
-import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
+import { CONNECTION_UID, CONTACT_POINT_UIDS, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
 type Params = {
@@ -145,10 +147,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const { item, index } of fresh) await createNested(customer, kind, [item], index);
   };
 
+  /** A primary contact set on the customer itself (the content manager) must be a connected individual. */
+  const checkPrimaryContactChange = async (current: CustomerRow, type: CustomerType, data: Record<string, unknown>) => {
+    const target = await getService(strapi, 'customerRefs').resolve(data.primaryContact, 'primaryContact');
+    delete data.primaryContact;
+    if (target === undefined) return;
+    const candidates = await getService(strapi, 'connectionGate').candidatesOf(current.id);
+    if (target === null) {
+      if (type === 'business' && candidates.length > 0) {
+        throw new DomainValidationError({
+          path: ['primaryContact'],
+          rule: 'connection.primaryContact',
+          message: 'a business with connections always has a primary contact; choose another one instead',
+        });
+      }
+      return;
+    }
+    assertEligiblePrimaryContact({ type }, target.id, candidates);
+    data.primaryContact = { connect: [{ documentId: target.documentId }] };
+  };
+
+  /** A customer that changes type must still satisfy the rules of each of its connections. */
+  const checkConnectionsAfterTypeChange = async (customerId: number, type: CustomerType) => {
+    const network = getService(strapi, 'networkRepository');
+    const connections = await network.connectionsOf([customerId]);
+    const summaries = await network.summaries(connections.flatMap((row) => [row.customerId, row.connectedId]));
+    for (const row of connections) {
+      const side = (id: number) => ({ id, type: id === customerId ? type : summaries.get(id)!.type });
+      validateConnection(side(row.customerId), side(row.connectedId), { relationshipType: row.relationshipType, title: row.title });
+    }
+    if (type === 'business') await getService(strapi, 'connectionGate').settlePrimaryContact(customerId);
+    else await strapi.db.query(CUSTOMER_UID).update({ where: { id: customerId }, data: { primaryContact: null } });
+  };
+
   return {
     async create(params: Params, next: Next) {
       const data = { ...(params.data ?? {}) };
       const nested = takeNestedPoints(data, true);
+      if ((await getService(strapi, 'customerRefs').resolve(data.primaryContact, 'primaryContact')) != null) {
+        throw new DomainValidationError({
+          path: ['primaryContact'],
+          rule: 'connection.primaryContact',
+          message: 'a new customer has no connections yet: connect an individual, who then becomes the primary contact',
+        });
+      }
+      delete data.primaryContact;
       getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
       const customerNumber = await getService(strapi, 'customerNumbers').next();
@@ -180,9 +223,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = validateCustomer({ ...pick(current, CUSTOMER_FIELD_NAMES), ...pick(data, CUSTOMER_FIELD_NAMES) });
       params.data = { ...data, ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)) };
 
+      await checkPrimaryContactChange(current, fields.type, data);
+
       const updated = await next();
       const kinds = Object.keys(nested) as ContactPointKind[];
       for (const kind of kinds) await replaceNested(current, kind, nested[kind]!);
+      if (fields.type !== current.type) await checkConnectionsAfterTypeChange(current.id, fields.type);
 
       // A business turned individual (or the reverse) must fit the limits of its new type.
       if (fields.type !== current.type) {
@@ -195,16 +241,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return kinds.length > 0 ? refetch(current.documentId, params) : updated;
     },
 
+    /** A customer goes with its contact points, connections and relationships; its children become roots. */
     async delete(params: Params, next: Next) {
       const customer = params.documentId ? await findCustomer(params.documentId) : null;
-      if (customer) {
-        await locks().lock([customer.id]);
-        for (const kind of CONTACT_POINT_KINDS) {
-          const points = await gate().loadPoints(kind, customer.id);
-          for (const point of points) await strapi.db.query(CONTACT_POINT_UIDS[kind]).delete({ where: { id: point.id } });
-        }
+      if (!customer) return next();
+      const network = getService(strapi, 'networkRepository');
+      const connections = await network.connectionsOf([customer.id]);
+      const others = connections.map((row) => (row.customerId === customer.id ? row.connectedId : row.customerId));
+      await locks().lock([customer.id, ...others]);
+
+      for (const kind of CONTACT_POINT_KINDS) {
+        const points = await gate().loadPoints(kind, customer.id);
+        for (const point of points) await strapi.db.query(CONTACT_POINT_UIDS[kind]).delete({ where: { id: point.id } });
       }
-      return next();
+      for (const row of connections) await strapi.db.query(CONNECTION_UID).delete({ where: { id: row.id } });
+      for (const row of await network.relationshipsOf([customer.id])) {
+        await strapi.db.query(RELATIONSHIP_UID).delete({ where: { id: row.id } });
+      }
+      const result = await next();
+      // A business whose primary contact this was promotes its oldest remaining connection.
+      for (const other of new Set(others)) await getService(strapi, 'connectionGate').settlePrimaryContact(other);
+      return result;
     },
   };
 };

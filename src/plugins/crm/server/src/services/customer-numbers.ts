@@ -15,15 +15,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(SEQUENCE_UID).tableName;
 
   return {
-    /** Makes sure the counter row exists; safe to run on every start and on several nodes at once. */
-    async ensureSequence(): Promise<void> {
-      const existing = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name: CUSTOMER_SEQUENCE } });
+    /**
+     * Makes sure a counter row exists (the customer numbers, or a row used only as a lock); safe to
+     * run on every start and on several nodes at once.
+     */
+    async ensureSequence(name: string = CUSTOMER_SEQUENCE): Promise<void> {
+      const existing = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name } });
       if (existing) return;
       try {
-        await strapi.db.query(SEQUENCE_UID).create({ data: { name: CUSTOMER_SEQUENCE, value: 0 } });
+        await strapi.db.query(SEQUENCE_UID).create({ data: { name, value: 0 } });
       } catch (error) {
         // Another node created it first: the unique index on `name` refused our copy.
-        const again = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name: CUSTOMER_SEQUENCE } });
+        const again = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name } });
         if (!again) throw error;
       }
     },

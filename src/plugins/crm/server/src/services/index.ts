@@ -1,28 +1,43 @@
 import { factories } from '@strapi/strapi';
 
+
+import connectionGate from './connection-gate';
 import contactPointGate from './contact-point-gate';
 import customerGate from './customer-gate';
 import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
+import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
+import network from './network';
+import networkRepository from './network-repository';
+import relationshipGate from './relationship-gate';
 import roles from './roles';
 import ssn from './ssn';
 import settings from './settings';
+
+/** Strapi's core service of a CRM type, used by the core controllers (`strapi.service('plugin::crm.<name>')`). */
+const coreService = (uid: string) => factories.createCoreService(uid as never);
 
 export default {
   settings,
   customerLocks,
   customerNumbers,
   contactPointGate,
+  connectionGate,
+  relationshipGate,
+  customerRefs,
+  networkRepository,
+  network,
   customerGate,
   customers,
   demoData,
   roles,
   ssn,
-  // Core services used by the core controllers (`strapi.service('plugin::crm.<name>')`).
-  customer: factories.createCoreService('plugin::crm.customer'),
-  address: factories.createCoreService('plugin::crm.address'),
-  phone: factories.createCoreService('plugin::crm.phone'),
-  email: factories.createCoreService('plugin::crm.email'),
+  customer: coreService('plugin::crm.customer'),
+  address: coreService('plugin::crm.address'),
+  phone: coreService('plugin::crm.phone'),
+  email: coreService('plugin::crm.email'),
+  connection: coreService('plugin::crm.connection'),
+  relationship: coreService('plugin::crm.relationship'),
 };

@@ -7,6 +7,7 @@ export interface CrmSettings {
   defaultCountry: string;
   limits: ContactPointLimits;
   demoData: boolean;
+  networkNodeCap: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -17,6 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       defaultCountry: config.defaultCountry.toUpperCase(),
       limits: resolveContactPointLimits(config.contactPointLimits),
       demoData: config.demoData === true,
+      networkNodeCap: config.networkNodeCap,
     };
   },
 });

@@ -3,6 +3,8 @@ import type { ContactPointKind } from '../domain';
 export const CUSTOMER_UID = 'plugin::crm.customer';
 export const SEQUENCE_UID = 'plugin::crm.sequence';
 export const AUDIT_LOG_UID = 'plugin::crm.audit-log';
+export const CONNECTION_UID = 'plugin::crm.connection';
+export const RELATIONSHIP_UID = 'plugin::crm.relationship';
 export const USER_ROLE_UID = 'plugin::users-permissions.role';
 export const USER_PERMISSION_UID = 'plugin::users-permissions.permission';
 

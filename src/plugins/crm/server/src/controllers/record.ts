@@ -1,0 +1,18 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+
+/** Strapi's core controller for a CRM type, answering 404 for unknown ids on update and delete. */
+export const createRecordController = (uid: string, what: string) =>
+  factories.createCoreController(uid as never, ({ strapi }) => ({
+    async update(ctx: Context) {
+      const exists = await strapi.documents(uid as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
+      if (!exists) throw new errors.NotFoundError(`${what} not found`);
+      return super.update(ctx);
+    },
+    async delete(ctx: Context) {
+      const { entries } = await strapi.documents(uid as never).delete({ documentId: ctx.params.id } as never);
+      if (!entries?.length) throw new errors.NotFoundError(`${what} not found`);
+      ctx.status = 204;
+    },
+  }));
