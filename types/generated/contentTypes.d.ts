@@ -536,6 +536,51 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginCrmActivity extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_activities';
+  info: {
+    description: "A comment on a contact's activity feed";
+    displayName: 'Activity';
+    pluralName: 'activities';
+    singularName: 'activity';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    authorId: Schema.Attribute.String;
+    authorName: Schema.Attribute.String;
+    authorType: Schema.Attribute.Enumeration<['user', 'admin', 'api-token']>;
+    body: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    contact: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.contact'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.activity'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCrmAddress extends Struct.CollectionTypeSchema {
   collectionName: 'crm_addresses';
   info: {
@@ -703,6 +748,127 @@ export interface PluginCrmConnection extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCrmContact extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_contacts';
+  info: {
+    description: 'A person at or around a customer, kept for sales';
+    displayName: 'Contact';
+    pluralName: 'contacts';
+    singularName: 'contact';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    activities: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.activity'>;
+    birthday: Schema.Attribute.Date;
+    certificate: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    company: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
+    contactPreference: Schema.Attribute.Enumeration<
+      ['any', 'workPhone', 'mobilePhone', 'email']
+    > &
+      Schema.Attribute.DefaultTo<'any'>;
+    convertedCustomer: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::crm.customer'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    doNotCall: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    doNotEmail: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    email: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    email2: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    firstName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    isUser: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    jobTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    language: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 35;
+      }>;
+    lastName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.contact'
+    > &
+      Schema.Attribute.Private;
+    manager: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    marketingLists: Schema.Attribute.Relation<
+      'manyToMany',
+      'plugin::crm.marketing-list'
+    >;
+    middleName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    mobilePhone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    mobilePhone2: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    otherContacts: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    timezone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    workPhone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+  };
+}
+
 export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
   collectionName: 'crm_customers';
   info: {
@@ -842,6 +1008,51 @@ export interface PluginCrmEmail extends Struct.CollectionTypeSchema {
     type: Schema.Attribute.Enumeration<['personal', 'work']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'personal'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCrmMarketingList extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_marketing_lists';
+  info: {
+    description: 'Contacts to reach on one channel; exports leave out those who refused it';
+    displayName: 'Marketing list';
+    pluralName: 'marketing-lists';
+    singularName: 'marketing-list';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    channel: Schema.Attribute.Enumeration<['email', 'phone', 'mail']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'email'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::crm.marketing-list'
+    > &
+      Schema.Attribute.Private;
+    members: Schema.Attribute.Relation<'manyToMany', 'plugin::crm.contact'>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1399,11 +1610,14 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::crm.activity': PluginCrmActivity;
       'plugin::crm.address': PluginCrmAddress;
       'plugin::crm.audit-log': PluginCrmAuditLog;
       'plugin::crm.connection': PluginCrmConnection;
+      'plugin::crm.contact': PluginCrmContact;
       'plugin::crm.customer': PluginCrmCustomer;
       'plugin::crm.email': PluginCrmEmail;
+      'plugin::crm.marketing-list': PluginCrmMarketingList;
       'plugin::crm.phone': PluginCrmPhone;
       'plugin::crm.relationship': PluginCrmRelationship;
       'plugin::crm.sequence': PluginCrmSequence;

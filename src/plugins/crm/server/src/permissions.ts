@@ -69,6 +69,22 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'relationship.create': 'writeCustomers',
   'relationship.update': 'writeCustomers',
   'relationship.delete': 'writeCustomers',
+  'contact.find': 'read',
+  'contact.findOne': 'read',
+  'contact.create': 'writeContacts',
+  'contact.update': 'writeContacts',
+  'contact.delete': 'deleteRecords',
+  'contact.generateLogin': 'generateLogin',
+  // Converting makes a customer, which SPEC.md gives to those who create customers.
+  'contact.convert': 'writeCustomers',
+  'contact.activity': 'read',
+  'contact.comment': 'comment',
+  'marketing-list.find': 'read',
+  'marketing-list.findOne': 'read',
+  // Making a list is the first step of adding contacts to it.
+  'marketing-list.create': 'addToMarketingList',
+  'marketing-list.addMembers': 'addToMarketingList',
+  'marketing-list.export': 'read',
 };
 
 /**

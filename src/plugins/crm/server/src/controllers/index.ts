@@ -1,5 +1,7 @@
 import adminCustomer from './admin-customer';
+import contact from './contact';
 import customer from './customer';
+import marketingList from './marketing-list';
 import { createRecordController } from './record';
 
 export default {
@@ -10,4 +12,6 @@ export default {
   email: createRecordController('plugin::crm.email', 'email'),
   connection: createRecordController('plugin::crm.connection', 'connection'),
   relationship: createRecordController('plugin::crm.relationship', 'relationship'),
+  contact,
+  'marketing-list': marketingList,
 };

@@ -3,14 +3,14 @@ import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
-import { AUDIT_LOG_UID, CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID, contactPointKindOf } from '../utils/uids';
+import { AUDIT_LOG_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, RELATIONSHIP_UID, contactPointKindOf } from '../utils/uids';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
 const isWrite = (action: string): action is WriteAction => (WRITES as readonly string[]).includes(action);
 
 /**
- * Every write of a customer, contact point, connection or relationship — REST, the admin content manager, other plugins and
+ * Every write of a customer, contact point, connection, relationship or contact — REST, the admin content manager, other plugins and
  * server code — goes through the document service, so this is where the rules are enforced. The
  * check and the write share one transaction (the gates take the customer's row lock in it), and a
  * rule broken after the write rolls the write back.
@@ -30,7 +30,9 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
           ? getService(strapi, 'connectionGate')
           : uid === RELATIONSHIP_UID
             ? getService(strapi, 'relationshipGate')
-            : undefined;
+            : uid === CONTACT_UID
+              ? getService(strapi, 'contactGate')
+              : undefined;
     if (!kind && !gate) return next();
 
     if (ctx.action === 'clone') {

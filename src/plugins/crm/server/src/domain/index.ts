@@ -10,3 +10,5 @@ export * from './email';
 export * from './ssn';
 export * from './connection';
 export * from './relationship';
+export * from './contact';
+export * from './marketing';

@@ -34,6 +34,21 @@ const routes: { method: string; path: string; handler: string; auth?: { scope: s
   ...recordRoutes('emails', 'email'),
   ...recordRoutes('connections', 'connection'),
   ...recordRoutes('relationships', 'relationship'),
+  ...recordRoutes('contacts', 'contact'),
+  { method: 'POST', path: '/contacts/:id/generate-login', handler: 'contact.generateLogin' },
+  { method: 'POST', path: '/contacts/:id/convert', handler: 'contact.convert' },
+  { method: 'GET', path: '/contacts/:id/activity', handler: 'contact.activity', auth: { scope: ['plugin::crm.contact.findOne'] } },
+  { method: 'POST', path: '/contacts/:id/activity', handler: 'contact.comment' },
+  { method: 'GET', path: '/marketing-lists', handler: 'marketing-list.find' },
+  { method: 'GET', path: '/marketing-lists/:id', handler: 'marketing-list.findOne' },
+  { method: 'POST', path: '/marketing-lists', handler: 'marketing-list.create' },
+  { method: 'POST', path: '/marketing-lists/:id/members', handler: 'marketing-list.addMembers' },
+  {
+    method: 'GET',
+    path: '/marketing-lists/:id/export',
+    handler: 'marketing-list.export',
+    auth: { scope: ['plugin::crm.marketing-list.findOne'] },
+  },
 ];
 
 export default {

@@ -10,14 +10,19 @@ import { CUSTOMER_UID } from '../utils/uids';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async lock(customerIds: readonly number[]): Promise<void> {
+    return this.lockRows(CUSTOMER_UID, customerIds);
+  },
+
+  /** The same row locks on another CRM table (e.g. a contact being converted). */
+  async lockRows(uid: string, rowIds: readonly number[]): Promise<void> {
     if (!strapi.db.inTransaction()) {
       throw new Error('customer locks are only meaningful inside a transaction');
     }
-    const ids = [...new Set(customerIds)].sort((a, b) => a - b);
+    const ids = [...new Set(rowIds)].sort((a, b) => a - b);
     if (ids.length === 0 || strapi.db.dialect.client === 'sqlite') return;
     // A fixed order (ascending id) keeps two writers of the same two customers from deadlocking.
     await strapi.db
-      .queryBuilder(CUSTOMER_UID)
+      .queryBuilder(uid as typeof CUSTOMER_UID)
       .select(['id'])
       .where({ id: { $in: ids } })
       .orderBy({ id: 'asc' })

@@ -2,6 +2,8 @@ import { factories } from '@strapi/strapi';
 
 
 import connectionGate from './connection-gate';
+import contactGate from './contact-gate';
+import contacts from './contacts';
 import contactPointGate from './contact-point-gate';
 import customerGate from './customer-gate';
 import customerLocks from './customer-locks';
@@ -9,6 +11,7 @@ import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
+import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
 import relationshipGate from './relationship-gate';
@@ -25,6 +28,9 @@ export default {
   customerNumbers,
   contactPointGate,
   connectionGate,
+  contactGate,
+  contacts,
+  marketingLists,
   relationshipGate,
   customerRefs,
   networkRepository,
@@ -40,4 +46,6 @@ export default {
   email: coreService('plugin::crm.email'),
   connection: coreService('plugin::crm.connection'),
   relationship: coreService('plugin::crm.relationship'),
+  contact: coreService('plugin::crm.contact'),
+  'marketing-list': coreService('plugin::crm.marketing-list'),
 };

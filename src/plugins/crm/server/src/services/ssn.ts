@@ -4,13 +4,10 @@ import { errors } from '@strapi/utils';
 import type { CrmPluginConfig } from '../config';
 import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
 import { createFieldCipher, type FieldCipher } from '../security/field-cipher';
+import type { Actor } from '../utils/actor';
 import { AUDIT_LOG_UID, CUSTOMER_UID } from '../utils/uids';
 
-export interface Actor {
-  type: 'user' | 'admin' | 'api-token';
-  id: string | null;
-  name: string | null;
-}
+export type { Actor };
 
 const ROTATION_BATCH = 500;
 

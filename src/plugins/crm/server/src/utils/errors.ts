@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 
 import { DomainValidationError, type RuleIssue } from '../domain';
 
@@ -41,3 +42,33 @@ export const prefixValidationError = (error: unknown, prefix: (string | number)[
 };
 
 export const notFound = (what: string) => new errors.NotFoundError(`${what} not found`);
+
+/** The request clashes with the record's state: a contact converted twice, an email already taken. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export const conflict = (message: string) => new ConflictError(message);
+
+/**
+ * Runs a controller's use case and answers `{ data, meta }` with `status`: a broken rule becomes
+ * Strapi's 400, a conflict its 409 (`ctx.conflict`), in Strapi's error shape.
+ */
+export const respond = async (
+  ctx: Context,
+  status: number,
+  work: () => Promise<unknown>
+): Promise<void> => {
+  try {
+    const data = await work();
+    ctx.status = status;
+    ctx.body = { data, meta: {} };
+  } catch (error) {
+    // Strapi adds an error method per HTTP status to Koa's context.
+    if (error instanceof ConflictError) return (ctx as Context & { conflict(message: string): void }).conflict(error.message);
+    throw toStrapiError(error);
+  }
+};

@@ -5,6 +5,10 @@ export const SEQUENCE_UID = 'plugin::crm.sequence';
 export const AUDIT_LOG_UID = 'plugin::crm.audit-log';
 export const CONNECTION_UID = 'plugin::crm.connection';
 export const RELATIONSHIP_UID = 'plugin::crm.relationship';
+export const CONTACT_UID = 'plugin::crm.contact';
+export const ACTIVITY_UID = 'plugin::crm.activity';
+export const MARKETING_LIST_UID = 'plugin::crm.marketing-list';
+export const USER_UID = 'plugin::users-permissions.user';
 export const USER_ROLE_UID = 'plugin::users-permissions.role';
 export const USER_PERMISSION_UID = 'plugin::users-permissions.permission';
 

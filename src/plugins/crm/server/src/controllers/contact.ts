@@ -1,0 +1,72 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+
+import { contentApiActor } from '../utils/actor';
+import { respond } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { CONTACT_UID } from '../utils/uids';
+import { parseBody } from './request';
+
+const generateLoginBody = z.object({ email: z.string({ required_error: 'email is required' }) });
+const commentBody = z.object({ data: z.object({ body: z.unknown() }) });
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/**
+ * Contacts: Strapi's core controller, with lists showing active contacts only unless the caller
+ * asks for inactive ones (`filters[active]` given, or `includeInactive=true`), and the actions.
+ */
+export default factories.createCoreController(CONTACT_UID as never, ({ strapi }) => ({
+  async find(ctx: Context) {
+    const { includeInactive, ...query } = ctx.query as Record<string, unknown>;
+    if (includeInactive !== undefined && includeInactive !== 'true' && includeInactive !== 'false') {
+      throw new errors.ValidationError('includeInactive must be true or false');
+    }
+    const filters = query.filters as Record<string, unknown> | undefined;
+    const asksForActive = filters !== undefined && typeof filters === 'object' && 'active' in filters;
+    if (includeInactive !== 'true' && !asksForActive) {
+      query.filters = filters ? { $and: [filters, { active: true }] } : { active: true };
+    }
+    ctx.query = query as Context['query'];
+    return super.find(ctx);
+  },
+
+  async delete(ctx: Context) {
+    const { entries } = await strapi.documents(CONTACT_UID as never).delete({ documentId: ctx.params.id } as never);
+    if (!entries?.length) throw new errors.NotFoundError('contact not found');
+    ctx.status = 204;
+  },
+
+  async update(ctx: Context) {
+    const exists = await strapi.documents(CONTACT_UID as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
+    if (!exists) throw new errors.NotFoundError('contact not found');
+    return super.update(ctx);
+  },
+
+  async generateLogin(ctx: Context) {
+    const { email } = parseBody(generateLoginBody, ctx.request.body);
+    await respond(ctx, 201, () => getService(strapi, 'contacts').generateLogin(ctx.params.id, email));
+  },
+
+  async convert(ctx: Context) {
+    await respond(ctx, 201, () => getService(strapi, 'contacts').convert(ctx.params.id));
+  },
+
+  async activity(ctx: Context) {
+    const { page, pageSize } = parseBody(pageQuery, {
+      page: (ctx.query.pagination as Record<string, unknown> | undefined)?.page ?? ctx.query.page,
+      pageSize: (ctx.query.pagination as Record<string, unknown> | undefined)?.pageSize ?? ctx.query.pageSize,
+    });
+    const { results, pagination } = await getService(strapi, 'contacts').activity(ctx.params.id, page, pageSize);
+    ctx.body = { data: results, meta: { pagination } };
+  },
+
+  async comment(ctx: Context) {
+    const { data } = parseBody(commentBody, ctx.request.body);
+    await respond(ctx, 201, () => getService(strapi, 'contacts').comment(ctx.params.id, data.body, contentApiActor(ctx)));
+  },
+}));

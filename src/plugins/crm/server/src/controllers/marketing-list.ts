@@ -1,0 +1,29 @@
+import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { z } from 'zod';
+
+import { respond } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { MARKETING_LIST_UID } from '../utils/uids';
+import { parseBody } from './request';
+
+const membersBody = z.object({
+  contacts: z.array(z.string().min(1)).min(1, 'contacts is a list of contact documentIds').max(1000),
+});
+
+/** Marketing lists: Strapi's core controller plus adding members and the CSV export. */
+export default factories.createCoreController(MARKETING_LIST_UID as never, ({ strapi }) => ({
+  async addMembers(ctx: Context) {
+    const { contacts } = parseBody(membersBody, ctx.request.body);
+    await respond(ctx, 200, () => getService(strapi, 'marketingLists').addMembers(ctx.params.id, contacts));
+  },
+
+  async export(ctx: Context) {
+    const { filename, csv, exported, leftOut } = await getService(strapi, 'marketingLists').exportCsv(ctx.params.id);
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+    ctx.set('X-Exported-Count', String(exported));
+    ctx.set('X-Left-Out-Count', String(leftOut));
+    ctx.body = csv;
+  },
+}));

@@ -1,0 +1,54 @@
+/**
+ * Marketing lists (seed 002) and what their exports may contain: a contact is left out of a list
+ * whose channel it has refused (no email, no calls), when it is inactive, or when it cannot be
+ * reached on that channel at all.
+ */
+export const MARKETING_CHANNELS = ['email', 'phone', 'mail'] as const;
+export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+
+export interface Reachable {
+  active: boolean;
+  doNotEmail: boolean;
+  doNotCall: boolean;
+  email: string | null;
+  email2?: string | null;
+  mobilePhone: string | null;
+  mobilePhone2?: string | null;
+  workPhone: string | null;
+  /** A postal address, for mail lists (the company's primary address). */
+  postalAddress?: string | null;
+}
+
+export type LeftOutReason = 'inactive' | 'does not want emails' | 'does not want calls' | 'no email address' | 'no phone number' | 'no postal address';
+
+/** Why a contact may not be exported on a channel, or null when it may. */
+export function leftOutReason(contact: Reachable, channel: MarketingChannel): LeftOutReason | null {
+  if (!contact.active) return 'inactive';
+  switch (channel) {
+    case 'email':
+      if (contact.doNotEmail) return 'does not want emails';
+      return contact.email || contact.email2 ? null : 'no email address';
+    case 'phone':
+      if (contact.doNotCall) return 'does not want calls';
+      return contact.mobilePhone || contact.workPhone || contact.mobilePhone2 ? null : 'no phone number';
+    case 'mail':
+      return contact.postalAddress ? null : 'no postal address';
+  }
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula;
+ * a leading apostrophe makes it text again (OWASP, "CSV injection").
+ */
+export function neutralizeCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV line: every cell neutralised, and quoted when it holds a comma, quote or line break. */
+export function csvLine(cells: readonly unknown[]): string {
+  return cells
+    .map(neutralizeCell)
+    .map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+    .join(',');
+}

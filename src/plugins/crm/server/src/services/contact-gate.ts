@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+
+import { CONTACT_FIELD_NAMES, DomainValidationError, validateContact } from '../domain';
+import { getService } from '../utils/get-service';
+import { readToOneChange } from '../utils/relations';
+import { ACTIVITY_UID, CONTACT_UID, USER_UID } from '../utils/uids';
+
+type Next = () => Promise<unknown>;
+type Params = { documentId?: string; data?: Record<string, unknown> };
+
+const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+
+/**
+ * The single write path for contacts (seed 002): every field through the domain's contact rules,
+ * `user` exactly when `isUser`, `company` an existing customer; activity goes with the contact.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => getService(strapi, 'settings').get();
+
+  /** Whether the contact will have a user after the write, checking a newly given one exists. */
+  const resolveUser = async (value: unknown, current: boolean): Promise<boolean> => {
+    const change = readToOneChange(value);
+    if (change.kind === 'unchanged') return current;
+    if (change.kind === 'clear') return false;
+    const where = 'id' in change.ref ? { id: change.ref.id } : { documentId: change.ref.documentId };
+    if (!(await strapi.db.query(USER_UID).findOne({ where, select: ['id'] }))) {
+      throw new DomainValidationError({ path: ['user'], rule: 'contact.user', message: 'user does not exist' });
+    }
+    return true;
+  };
+
+  const write = async (params: Params, current: Record<string, any> | null) => {
+    const data = { ...(params.data ?? {}) };
+    delete data.convertedCustomer; // set by the conversion only
+    const hasUser = await resolveUser(data.user, Boolean(current?.user));
+    await getService(strapi, 'customerRefs').resolve(data.company, 'company');
+    const fields = validateContact(
+      { ...(current ? pick(current, CONTACT_FIELD_NAMES) : {}), ...pick(data, CONTACT_FIELD_NAMES) },
+      { defaultCountry: settings().defaultCountry, hasUser }
+    );
+    params.data = { ...data, ...(current ? pick(fields as never, Object.keys(data)) : fields) };
+  };
+
+  return {
+    async create(params: Params, next: Next) {
+      await write(params, null);
+      return next();
+    },
+
+    async update(params: Params, next: Next) {
+      const current = params.documentId
+        ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, populate: { user: { select: ['id'] } } })
+        : null;
+      if (!current) return next();
+      await write(params, current);
+      return next();
+    },
+
+    async delete(params: Params, next: Next) {
+      const contact = params.documentId
+        ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, select: ['id'] })
+        : null;
+      if (contact) {
+        const comments = await strapi.db.query(ACTIVITY_UID).findMany({ where: { contact: { id: contact.id } }, select: ['id'] });
+        for (const comment of comments) await strapi.db.query(ACTIVITY_UID).delete({ where: { id: comment.id } });
+      }
+      return next();
+    },
+  };
+};

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { CONTACT_FIELD_NAMES, customerFromContact, validateComment, validateEmail, type ContactFields } from '../domain';
+import type { Actor } from '../utils/actor';
+import { conflict } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { ACTIVITY_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, USER_ROLE_UID, USER_UID } from '../utils/uids';
+
+const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+
+/** The contact actions of seed 002 and 004: generate login, convert to customer, activity feed. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const findContact = async (documentId: string, populate: Record<string, unknown> = {}) => {
+    const contact = await strapi.db.query(CONTACT_UID).findOne({ where: { documentId }, populate });
+    if (!contact) throw new errors.NotFoundError('contact not found');
+    return contact;
+  };
+
+  /** Sends the new account a reset-password email; an unreachable mail server is logged, not fatal. */
+  const sendPasswordSetup = async (user: { id: number; email: string; username: string }) => {
+    try {
+      const resetPasswordToken = randomBytes(64).toString('hex');
+      await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken } });
+      const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+      const [emailSettings, advanced] = await Promise.all([store.get({ key: 'email' }), store.get({ key: 'advanced' })]);
+      const template = (emailSettings as any)?.reset_password?.options ?? {};
+      await strapi.plugin('email').service('email').sendTemplatedEmail(
+        { to: user.email, from: template.from?.email ? `${template.from.name} <${template.from.email}>` : undefined, replyTo: template.response_email },
+        { subject: template.object ?? 'Set your password', text: template.message ?? '', html: template.message ?? '' },
+        { URL: (advanced as any)?.email_reset_password ?? '', USER: { username: user.username, email: user.email }, TOKEN: resetPasswordToken }
+      );
+    } catch (error) {
+      strapi.log.warn(`[crm] the password email for a new login could not be sent: ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    /**
+     * Creates a confirmed users-permissions account for a contact, with no CRM role (the default
+     * Authenticated role), and links it. The password is never returned: the account holder sets
+     * one through the reset-password email.
+     */
+    async generateLogin(contactDocumentId: string, emailInput: unknown) {
+      const { address: email } = validateEmail({ address: emailInput });
+      const user = await strapi.db.transaction(async () => {
+        const contact = await findContact(contactDocumentId, { user: { select: ['id'] } });
+        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        const fresh = await findContact(contactDocumentId, { user: { select: ['id'] } });
+        if (fresh.isUser || fresh.user) throw conflict('this contact already has a login');
+        const taken = await strapi.db.query(USER_UID).findOne({ where: { $or: [{ email }, { username: email }] }, select: ['id'] });
+        if (taken) throw conflict('this email is already used by another account');
+        const role = await strapi.db.query(USER_ROLE_UID).findOne({ where: { type: 'authenticated' }, select: ['id'] });
+        const created = await strapi.plugin('users-permissions').service('user').add({
+          username: email,
+          email,
+          provider: 'local',
+          password: randomBytes(32).toString('base64url'),
+          confirmed: true,
+          blocked: false,
+          role: role?.id,
+        });
+        await strapi.documents(CONTACT_UID as never).update({ documentId: contactDocumentId, data: { isUser: true, user: created.id } } as never);
+        return created as { id: number; email: string; username: string; documentId: string };
+      });
+      await sendPasswordSetup(user);
+      return { documentId: user.documentId, id: user.id, email: user.email, username: user.username };
+    },
+
+    /**
+     * Makes an individual customer from a contact, through the same rules as any customer, connects
+     * it to the contact's company as an employee (titled with the job title), and links the contact
+     * to it. All in one transaction: a broken rule leaves nothing behind.
+     */
+    async convert(contactDocumentId: string) {
+      return strapi.db.transaction(async () => {
+        const contact = await findContact(contactDocumentId);
+        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        const fresh = await findContact(contactDocumentId, {
+          convertedCustomer: { select: ['id'] },
+          company: { select: ['id', 'documentId'] },
+        });
+        if (fresh.convertedCustomer) throw conflict('this contact has already been converted to a customer');
+
+        const fields = pick(fresh, CONTACT_FIELD_NAMES) as unknown as ContactFields;
+        const customer = (await strapi.documents(CUSTOMER_UID).create({ data: customerFromContact(fields) } as never)) as {
+          id: number;
+          documentId: string;
+        };
+        if (fresh.company) {
+          await strapi.documents(CONNECTION_UID).create({
+            data: {
+              customer: fresh.company.documentId,
+              connectedCustomer: customer.documentId,
+              relationshipType: 'employee',
+              title: fields.jobTitle,
+            },
+          } as never);
+        }
+        await strapi.db.query(CONTACT_UID).update({ where: { id: fresh.id }, data: { convertedCustomer: customer.id } });
+        return strapi.documents(CUSTOMER_UID).findOne({ documentId: customer.documentId, populate: ['addresses', 'phones', 'emails'] } as never);
+      });
+    },
+
+    /** The activity feed, newest first. */
+    async activity(contactDocumentId: string, page: number, pageSize: number) {
+      const contact = await findContact(contactDocumentId);
+      const where = { contact: { id: contact.id } };
+      const [results, total] = await Promise.all([
+        strapi.db.query(ACTIVITY_UID).findMany({
+          where,
+          select: ['documentId', 'body', 'authorType', 'authorId', 'authorName', 'createdAt'],
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(ACTIVITY_UID).count({ where }),
+      ]);
+      return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    /** A comment whose author is the caller, never what the body claims. */
+    async comment(contactDocumentId: string, bodyInput: unknown, author: Actor) {
+      const body = validateComment(bodyInput);
+      const contact = await findContact(contactDocumentId);
+      const created = await strapi.db.query(ACTIVITY_UID).create({
+        data: { body, contact: contact.id, authorType: author.type, authorId: author.id, authorName: author.name },
+      });
+      const { documentId, authorType, authorId, authorName, createdAt } = created;
+      return { documentId, body, authorType, authorId, authorName, createdAt };
+    },
+  };
+};

@@ -1,0 +1,47 @@
+import { csvLine, leftOutReason, neutralizeCell } from '../../../src/plugins/crm/server/src/domain';
+
+const reachable = {
+  active: true,
+  doNotEmail: false,
+  doNotCall: false,
+  email: 'a@example.com',
+  mobilePhone: '+14155552671',
+  workPhone: null,
+  postalAddress: '1 Main St, Boston',
+};
+
+describe('leftOutReason', () => {
+  it('keeps a contact reachable on the channel', () => {
+    for (const channel of ['email', 'phone', 'mail'] as const) expect(leftOutReason(reachable, channel)).toBeNull();
+  });
+  it('leaves out inactive contacts from every channel', () => {
+    for (const channel of ['email', 'phone', 'mail'] as const) {
+      expect(leftOutReason({ ...reachable, active: false }, channel)).toBe('inactive');
+    }
+  });
+  it('respects do-not-email and do-not-call on their channels only', () => {
+    expect(leftOutReason({ ...reachable, doNotEmail: true }, 'email')).toBe('does not want emails');
+    expect(leftOutReason({ ...reachable, doNotEmail: true }, 'phone')).toBeNull();
+    expect(leftOutReason({ ...reachable, doNotCall: true }, 'phone')).toBe('does not want calls');
+    expect(leftOutReason({ ...reachable, doNotCall: true }, 'email')).toBeNull();
+  });
+  it('leaves out who cannot be reached on the channel', () => {
+    expect(leftOutReason({ ...reachable, email: null }, 'email')).toBe('no email address');
+    expect(leftOutReason({ ...reachable, email: null, email2: 'b@example.com' }, 'email')).toBeNull();
+    expect(leftOutReason({ ...reachable, mobilePhone: null }, 'phone')).toBe('no phone number');
+    expect(leftOutReason({ ...reachable, postalAddress: null }, 'mail')).toBe('no postal address');
+  });
+});
+
+describe('CSV cells', () => {
+  it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises %p', (value) => {
+    expect(neutralizeCell(value)).toBe(`'${value}`);
+  });
+  it('leaves plain text alone and prints nothing for null', () => {
+    expect(neutralizeCell('Ada')).toBe('Ada');
+    expect(neutralizeCell(null)).toBe('');
+  });
+  it('quotes cells with commas, quotes and line breaks', () => {
+    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', 'plain'])).toBe('"a,b","say ""hi""","two\nlines",plain');
+  });
+});
