@@ -12,3 +12,4 @@ export * from './connection';
 export * from './relationship';
 export * from './contact';
 export * from './marketing';
+export * from './import';

@@ -1,0 +1,123 @@
+import { formatCustomerNumber, parseCustomerNumber } from '../customer';
+
+/**
+ * Matching an imported row's company to existing customers (seed 004, "Reference data"): by
+ * customer number, by name ignoring case, accents, punctuation and legal suffixes, or by the email
+ * domain of a business customer; the rest are grouped with near-match suggestions.
+ */
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'corp', 'corporation', 'co', 'company',
+  'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pte', 'kk', 'sl',
+]);
+
+/** "ACME, Inc." and "Acme" are one company; "Café Ltd" and "cafe" too. */
+export function companyKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+// Addresses at these providers say nothing about a person's employer.
+const FREE_MAIL = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com',
+  'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de',
+  'mail.com', 'yandex.com', 'yandex.ru', 'zoho.com', 'fastmail.com', 'free.fr', 'orange.fr', 'laposte.net',
+]);
+
+/** The company domain of an email address, or null for free-mail providers and non-addresses. */
+export function companyDomain(email: string | null | undefined): string | null {
+  const at = email?.lastIndexOf('@') ?? -1;
+  if (!email || at < 1) return null;
+  const domain = email.slice(at + 1).trim().toLowerCase();
+  return domain && !FREE_MAIL.has(domain) ? domain : null;
+}
+
+const trigrams = (text: string): Set<string> => {
+  const padded = `  ${text} `;
+  const grams = new Set<string>();
+  for (let i = 0; i < padded.length - 2; i += 1) grams.add(padded.slice(i, i + 3));
+  return grams;
+};
+
+/**
+ * Similarity of two company keys, 0 (nothing shared) to 1 (same): the mean of their trigram
+ * overlap (Jaccard) and how much of the shorter name the longer one contains, so that
+ * "Globex Corp International" still suggests "Globex".
+ */
+export function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = trigrams(a);
+  const y = trigrams(b);
+  let shared = 0;
+  for (const gram of x) if (y.has(gram)) shared += 1;
+  const jaccard = shared / (x.size + y.size - shared);
+  const containment = shared / Math.min(x.size, y.size);
+  return (jaccard + containment) / 2;
+}
+
+export interface KnownCustomer {
+  id: number;
+  documentId: string;
+  customerNumber: string;
+  name: string;
+  /** Email domains of a business customer's addresses. */
+  domains?: readonly string[];
+}
+
+export interface CompanyIndex {
+  byNumber: Map<string, KnownCustomer>;
+  byKey: Map<string, KnownCustomer>;
+  byDomain: Map<string, KnownCustomer>;
+  all: readonly (KnownCustomer & { key: string })[];
+}
+
+export function buildCompanyIndex(customers: readonly KnownCustomer[]): CompanyIndex {
+  const index: CompanyIndex = { byNumber: new Map(), byKey: new Map(), byDomain: new Map(), all: [] };
+  const all: (KnownCustomer & { key: string })[] = [];
+  for (const customer of customers) {
+    const key = companyKey(customer.name);
+    index.byNumber.set(customer.customerNumber.toUpperCase(), customer);
+    if (key && !index.byKey.has(key)) index.byKey.set(key, customer);
+    for (const domain of customer.domains ?? []) if (!index.byDomain.has(domain)) index.byDomain.set(domain, customer);
+    all.push({ ...customer, key });
+  }
+  index.all = all;
+  return index;
+}
+
+export type CompanyMatch = { customer: KnownCustomer; by: 'number' | 'name' | 'domain' } | null;
+
+/** The customer a row's company cell (and email) points to, in the order number, name, domain. */
+export function matchCompany(index: CompanyIndex, company: string | null, email?: string | null): CompanyMatch {
+  const text = company?.trim() ?? '';
+  if (text) {
+    const sequence = parseCustomerNumber(text);
+    if (sequence !== null) {
+      const byNumber = index.byNumber.get(formatCustomerNumber(sequence));
+      if (byNumber) return { customer: byNumber, by: 'number' };
+    }
+    const byName = index.byKey.get(companyKey(text));
+    if (byName) return { customer: byName, by: 'name' };
+  }
+  const domain = companyDomain(email);
+  const byDomain = domain ? index.byDomain.get(domain) : undefined;
+  return byDomain ? { customer: byDomain, by: 'domain' } : null;
+}
+
+/** Up to `limit` existing customers whose names are close to `company`, best first, with a score. */
+export function suggestCompanies(index: CompanyIndex, company: string, limit = 3, threshold = 0.3) {
+  const key = companyKey(company);
+  return index.all
+    .map((customer) => ({ customer: customer.documentId, name: customer.name, score: Number(nameSimilarity(key, customer.key).toFixed(2)) }))
+    .filter((suggestion) => suggestion.score >= threshold)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}

@@ -1,0 +1,3 @@
+export * from './fields';
+export * from './company-match';
+export * from './rows';

@@ -1,0 +1,122 @@
+import { type ContactFields, validateContact } from '../contact';
+import { type CustomerFields, validateCustomer } from '../customer';
+import { validateAddress, type AddressFields } from '../address';
+import { validateEmail } from '../email';
+import { DomainValidationError, type RuleIssue } from '../errors';
+import { validatePhone } from '../phone';
+import type { ImportObject } from './fields';
+
+/** A problem with one row, as the import log lists it. */
+export interface RowIssue {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+const BOOLEAN_FIELDS = new Set(['doNotEmail', 'doNotCall', 'active', 'noEmail', 'noMail', 'noPhoneCalls']);
+const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'on']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
+
+/** Spreadsheet spellings of yes and no; anything else is left for the validator to refuse. */
+export function parseBooleanCell(value: string): boolean | string | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === '') return undefined;
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  return value;
+}
+
+/** The row's cells under their target fields (unmapped columns dropped, blanks as undefined). */
+export function mapRow(values: Record<string, string>, mapping: Record<string, string | null>): Record<string, unknown> {
+  const mapped: Record<string, unknown> = {};
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    const raw = values[header] ?? '';
+    mapped[field] = BOOLEAN_FIELDS.has(field) ? parseBooleanCell(raw) : raw.trim() === '' ? undefined : raw;
+  }
+  return mapped;
+}
+
+const toRowIssues = (line: number, issues: RuleIssue[], prefix?: string): RowIssue[] =>
+  issues.map((issue) => ({
+    line,
+    field: prefix ?? String(issue.path[0] ?? ''),
+    reason: issue.message,
+  }));
+
+export interface ContactRow {
+  contact: ContactFields;
+  company: string | null;
+}
+
+export interface CustomerRow {
+  customer: CustomerFields;
+  addresses: AddressFields[];
+  phones: { type: string; number: string }[];
+  emails: { type: string; address: string }[];
+}
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; issues: RowIssue[] };
+
+/**
+ * Checks one mapped row through the same rules as every other write (one gate): a contact row
+ * through the contact rules, a customer row through the customer and contact point rules.
+ */
+export function validateImportRow(
+  object: ImportObject,
+  line: number,
+  mapped: Record<string, unknown>,
+  options: { defaultCountry: string; today?: Date },
+): RowResult<ContactRow | CustomerRow> {
+  const attempt = <T>(field: string | undefined, work: () => T): { value?: T; issues: RowIssue[] } => {
+    try {
+      return { value: work(), issues: [] };
+    } catch (error) {
+      if (error instanceof DomainValidationError) return { issues: toRowIssues(line, error.issues, field) };
+      throw error;
+    }
+  };
+
+  if (object === 'contacts') {
+    const { company, ...fields } = mapped;
+    const result = attempt(undefined, () => validateContact(fields, { defaultCountry: options.defaultCountry, hasUser: false, today: options.today }));
+    if (result.issues.length) return { ok: false, issues: result.issues };
+    return { ok: true, value: { contact: result.value!, company: typeof company === 'string' ? company.trim() : null } };
+  }
+
+  const issues: RowIssue[] = [];
+  const customer = attempt(undefined, () => validateCustomer(mapped, { today: options.today }));
+  issues.push(...customer.issues);
+  const phones: { type: string; number: string }[] = [];
+  for (const [field, type] of [['homePhone', 'home'], ['cellPhone', 'cell'], ['workPhone', 'work'], ['faxNumber', 'fax']] as const) {
+    if (mapped[field] === undefined) continue;
+    const phone = attempt(field, () => validatePhone({ type, number: mapped[field] }, { defaultCountry: options.defaultCountry }));
+    issues.push(...phone.issues);
+    if (phone.value) phones.push(phone.value);
+  }
+  const emails: { type: string; address: string }[] = [];
+  for (const [field, type] of [['email', 'personal'], ['workEmail', 'work']] as const) {
+    if (mapped[field] === undefined) continue;
+    const email = attempt(field, () => validateEmail({ type, address: mapped[field] }));
+    issues.push(...email.issues);
+    if (email.value) emails.push(email.value);
+  }
+  const addresses: AddressFields[] = [];
+  const hasAddress = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'].some((field) => mapped[field] !== undefined);
+  if (hasAddress) {
+    const address = attempt(undefined, () =>
+      validateAddress({
+        line1: mapped.addressLine1,
+        line2: mapped.addressLine2,
+        city: mapped.city,
+        region: mapped.region,
+        postalCode: mapped.postalCode,
+        country: mapped.country,
+      }),
+    );
+    issues.push(...address.issues.map((issue) => ({ ...issue, field: issue.field === 'line1' ? 'addressLine1' : issue.field === 'line2' ? 'addressLine2' : issue.field })));
+    if (address.value) addresses.push(address.value);
+  }
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: { customer: customer.value!, addresses, phones, emails } };
+}

@@ -1,0 +1,65 @@
+import {
+  buildCompanyIndex,
+  companyDomain,
+  companyKey,
+  matchCompany,
+  nameSimilarity,
+  suggestCompanies,
+} from '../../../../src/plugins/crm/server/src/domain';
+
+const customers = [
+  { id: 1, documentId: 'acme', customerNumber: 'C-000001', name: 'ACME, Inc.', domains: ['acme.example'] },
+  { id: 2, documentId: 'globex', customerNumber: 'C-000002', name: 'Globex Corporation', domains: [] },
+  { id: 3, documentId: 'cafe', customerNumber: 'C-000042', name: 'Café Müller GmbH', domains: ['cafe-mueller.example'] },
+];
+const index = buildCompanyIndex(customers);
+
+describe('companyKey', () => {
+  it('ignores case, accents, punctuation and legal suffixes', () => {
+    expect(companyKey('ACME, Inc.')).toBe('acme');
+    expect(companyKey('acme')).toBe('acme');
+    expect(companyKey('Café Müller GmbH')).toBe('cafe muller');
+    expect(companyKey('Smith & Sons Co. Ltd')).toBe('smith and sons');
+    expect(companyKey('Limited')).toBe('limited');
+  });
+});
+
+describe('companyDomain', () => {
+  it('gives the domain of company addresses only', () => {
+    expect(companyDomain('Jane@ACME.example')).toBe('acme.example');
+    expect(companyDomain('jane@gmail.com')).toBeNull();
+    expect(companyDomain('not an email')).toBeNull();
+    expect(companyDomain(null)).toBeNull();
+  });
+});
+
+describe('matchCompany', () => {
+  it('matches by customer number first', () => {
+    expect(matchCompany(index, 'c-42')).toMatchObject({ customer: { documentId: 'cafe' }, by: 'number' });
+    expect(matchCompany(index, 'C-000002')).toMatchObject({ customer: { documentId: 'globex' }, by: 'number' });
+  });
+  it('then by name', () => {
+    expect(matchCompany(index, 'Acme Inc')).toMatchObject({ customer: { documentId: 'acme' }, by: 'name' });
+    expect(matchCompany(index, 'cafe muller')).toMatchObject({ customer: { documentId: 'cafe' }, by: 'name' });
+  });
+  it('then by the email domain of a business customer', () => {
+    expect(matchCompany(index, 'Acme Rocket Division', 'x@acme.example')).toMatchObject({ customer: { documentId: 'acme' }, by: 'domain' });
+    expect(matchCompany(index, null, 'x@cafe-mueller.example')).toMatchObject({ by: 'domain' });
+  });
+  it('finds nothing for an unknown company', () => {
+    expect(matchCompany(index, 'Initech', 'peter@initech.example')).toBeNull();
+    expect(matchCompany(index, '', 'peter@gmail.com')).toBeNull();
+  });
+});
+
+describe('suggestions', () => {
+  it('scores near names, best first, at most three', () => {
+    expect(nameSimilarity('acme', 'acme')).toBe(1);
+    expect(nameSimilarity('acme', 'zzzz')).toBe(0);
+    const suggestions = suggestCompanies(index, 'Globex Corp International');
+    expect(suggestions[0]).toMatchObject({ customer: 'globex', name: 'Globex Corporation' });
+    expect(suggestions[0].score).toBeGreaterThan(0.3);
+    expect(suggestCompanies(index, 'Acmee')[0].customer).toBe('acme');
+    expect(suggestCompanies(index, 'Completely different')).toEqual([]);
+  });
+});
