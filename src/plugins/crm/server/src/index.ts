@@ -24,6 +24,7 @@ export default {
       ADMIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'crm' }))
     );
     await getService(strapi, 'roles').ensureRoles();
+    await getService(strapi, 'importStaging').ensureTable();
     await getService(strapi, 'customerNumbers').ensureSequence();
     await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
     if (getService(strapi, 'settings').get().demoData) {

@@ -5,6 +5,7 @@ import connection from './connection';
 import contact from './contact';
 import customer from './customer';
 import email from './email';
+import importJob from './import-job';
 import marketingList from './marketing-list';
 import phone from './phone';
 import relationship from './relationship';
@@ -20,6 +21,7 @@ export default {
   contact,
   activity,
   'marketing-list': marketingList,
+  'import-job': importJob,
   sequence,
   'audit-log': auditLog,
 };

@@ -11,6 +11,7 @@ import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
+import importStaging from './imports/staging';
 import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
@@ -31,6 +32,7 @@ export default {
   contactGate,
   contacts,
   marketingLists,
+  importStaging,
   relationshipGate,
   customerRefs,
   networkRepository,

@@ -1,0 +1,128 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+import Papa from 'papaparse';
+
+/** A file that cannot be read as CSV; the message names the line where it broke. */
+export class CsvFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvFileError';
+  }
+}
+
+export interface CsvRecord {
+  /** Physical line of the file the record starts on (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** The delimiter the header line uses most, outside quotes (comma when it uses none). */
+export const guessDelimiter = (text: string): string => {
+  const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]));
+  let quoted = false;
+  for (const char of text.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  const [best, count] = [...counts.entries()].reduce((top, entry) => (entry[1] > top[1] ? entry : top));
+  return count > 0 ? best : ',';
+};
+
+/** Binary data (a spreadsheet, an image) shows NUL bytes or undecodable text early on; returns the head. */
+const sniff = async (path: string): Promise<string> => {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (bytesRead === 0) throw new CsvFileError('the file is empty');
+    const text = head.toString('utf8');
+    const undecodable = (text.match(/\uFFFD/g) ?? []).length;
+    if (head.includes(0) || undecodable > Math.max(3, text.length / 100)) {
+      throw new CsvFileError('the file holds binary data, not UTF-8 CSV text (save it as CSV from the spreadsheet)');
+    }
+    return text;
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * Streams a CSV file (UTF-8 with or without BOM; comma, semicolon or tab, detected; quoted fields
+ * with line breaks) without holding it in memory. The header comes first, then records in
+ * batches; `onBatch` is awaited before more is read. A record with another number of columns
+ * than the header, or an unclosed quote, stops the read with an error naming its line.
+ */
+export async function readCsv(
+  path: string,
+  handlers: {
+    onHeader: (headers: string[], delimiter: string) => Promise<void> | void;
+    onBatch: (records: CsvRecord[]) => Promise<void>;
+  },
+  batchSize = 1000
+): Promise<{ records: number; delimiter: string }> {
+  const delimiter = guessDelimiter(await sniff(path));
+  let line = 1;
+  let header: string[] | null = null;
+  let records = 0;
+  let batch: CsvRecord[] = [];
+  let failure: Error | null = null;
+
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+      header: false,
+      skipEmptyLines: false,
+      delimiter,
+      chunk: (results, parser) => {
+        parser.pause();
+        (async () => {
+          const quoteError = results.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
+          for (const [index, cells] of results.data.entries()) {
+            const start = line;
+            line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/g) ?? []).length, 0);
+            if (quoteError && quoteError.row !== undefined && index >= quoteError.row) {
+              throw new CsvFileError(`line ${start}: a quoted field is not closed (a " is missing)`);
+            }
+            if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
+            if (!header) {
+              if (start === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
+              if (cells.every((cell) => cell.trim() === '')) throw new CsvFileError(`line ${start}: the header row is empty`);
+              header = cells;
+              await handlers.onHeader(cells, delimiter);
+              continue;
+            }
+            if (cells.length !== header.length) {
+              throw new CsvFileError(`line ${start}: ${cells.length} columns where the header has ${header.length}`);
+            }
+            batch.push({ line: start, cells });
+            records += 1;
+            if (batch.length >= batchSize) {
+              const full = batch;
+              batch = [];
+              await handlers.onBatch(full);
+            }
+          }
+        })().then(
+          () => parser.resume(),
+          (error) => {
+            failure = error;
+            parser.abort();
+          }
+        );
+      },
+      complete: () => (failure ? reject(failure) : resolve()),
+      error: (error: Error) => reject(failure ?? error),
+    });
+  });
+
+  if (!header) throw new CsvFileError('the file has no header row');
+  if (batch.length > 0) await handlers.onBatch(batch);
+  if (records === 0) throw new CsvFileError('the file has a header row but no data rows');
+  return { records, delimiter };
+}

@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+export const STAGING_TABLE = 'crm_import_rows';
+export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
+
+export interface StagedRow {
+  id: number;
+  line: number;
+  cells: string[];
+  status: StagedStatus | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  companyKey: string | null;
+  customerId: number | null;
+}
+
+const BATCH = 500;
+
+/**
+ * The rows of every import, one table row each, so a job can be validated, inspected, resumed and
+ * undone: raw cells as uploaded, then the validated values, the status with its reason, the
+ * customer the row's company matched, and the record the row made. Plain knex, not a content
+ * type: a million rows need no documentId, and the admin has nothing to edit here.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const parse = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
+  const toRow = (row: Record<string, unknown>): StagedRow => ({
+    id: Number(row.id),
+    line: Number(row.line),
+    cells: parse<string[]>(row.cells) ?? [],
+    status: (row.status as StagedStatus | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    data: parse<Record<string, unknown>>(row.data),
+    companyKey: (row.company_key as string | null) ?? null,
+    customerId: row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
+  });
+
+  return {
+    /** Creates the table and its indexes once; safe on every start. */
+    async ensureTable(): Promise<void> {
+      if (await knex().schema.hasTable(STAGING_TABLE)) return;
+      await knex().schema.createTable(STAGING_TABLE, (table) => {
+        table.bigIncrements('id');
+        table.integer('job_id').notNullable();
+        table.integer('line').notNullable();
+        table.text('cells').notNullable();
+        table.string('status', 16);
+        table.text('reason');
+        table.text('data');
+        table.string('company_key', 255);
+        table.integer('customer_id');
+        table.integer('record_id');
+        table.unique(['job_id', 'line'], { indexName: 'crm_import_rows_job_line_uq' });
+        table.index(['job_id', 'status'], 'crm_import_rows_job_status_idx');
+        table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
+      });
+    },
+
+    async insert(jobId: number, rows: { line: number; cells: string[] }[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await knex()(STAGING_TABLE).insert(
+          rows.slice(i, i + BATCH).map((row) => ({ job_id: jobId, line: row.line, cells: JSON.stringify(row.cells) }))
+        );
+      }
+    },
+
+    /** Rows of a job in line order, `size` at a time after `afterLine`. */
+    async page(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
+      const rows = await knex()(STAGING_TABLE).where('job_id', jobId).andWhere('line', '>', afterLine).orderBy('line').limit(size);
+      return rows.map(toRow);
+    },
+
+    async record(updates: { id: number; status: StagedStatus; reason: string | null; data: unknown; companyKey: string | null; customerId: number | null }[]) {
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const update of updates) {
+          await trx(STAGING_TABLE)
+            .where('id', update.id)
+            .update({
+              status: update.status,
+              reason: update.reason,
+              data: update.data === null ? null : JSON.stringify(update.data),
+              company_key: update.companyKey,
+              customer_id: update.customerId,
+            });
+        }
+      });
+    },
+
+    /** Valid rows whose company matched no customer, grouped by company. */
+    async unmatchedGroups(jobId: number): Promise<{ key: string; rows: number; company: string }[]> {
+      const groups = await knex()(STAGING_TABLE)
+        .select('company_key')
+        .count({ rows: '*' })
+        .min({ sample: 'data' })
+        .where({ job_id: jobId, status: 'valid' })
+        .whereNull('customer_id')
+        .whereNotNull('company_key')
+        .groupBy('company_key')
+        .orderBy('company_key');
+      return groups.map((group: Record<string, unknown>) => ({
+        key: String(group.company_key),
+        rows: Number(group.rows),
+        company: String((parse<{ company?: string }>(group.sample) ?? {}).company ?? group.company_key),
+      }));
+    },
+
+    async counts(jobId: number): Promise<Record<string, number>> {
+      const rows = await knex()(STAGING_TABLE).select('status').count({ n: '*' }).where('job_id', jobId).groupBy('status');
+      return Object.fromEntries(rows.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)]));
+    },
+
+    /** Row-level problems of invalid rows, line by line (`reason` holds them as JSON). */
+    async issues(jobId: number, limit: number): Promise<{ line: number; field: string; reason: string }[]> {
+      const rows = await knex()(STAGING_TABLE)
+        .select('line', 'reason')
+        .where({ job_id: jobId, status: 'invalid' })
+        .orderBy('line')
+        .limit(limit);
+      return rows.flatMap((row: Record<string, unknown>) =>
+        (parse<{ field: string; reason: string }[]>(row.reason) ?? []).map((issue) => ({ line: Number(row.line), ...issue }))
+      );
+    },
+
+    async remove(jobId: number): Promise<void> {
+      await knex()(STAGING_TABLE).where('job_id', jobId).delete();
+    },
+  };
+};

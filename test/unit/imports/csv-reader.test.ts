@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { CsvFileError, readCsv, type CsvRecord } from '../../../src/plugins/crm/server/src/services/imports/csv-reader';
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+const file = (content: string | Buffer) => {
+  counter += 1;
+  const path = join(dir, `f${counter}.csv`);
+  writeFileSync(path, content);
+  return path;
+};
+
+const read = async (content: string | Buffer, batchSize = 1000) => {
+  let headers: string[] = [];
+  let delimiter = '';
+  const records: CsvRecord[] = [];
+  const result = await readCsv(
+    file(content),
+    {
+      onHeader: (found, detected) => {
+        headers = found;
+        delimiter = detected;
+      },
+      onBatch: async (batch) => {
+        records.push(...batch);
+      },
+    },
+    batchSize
+  );
+  return { headers, delimiter, records, result };
+};
+
+describe('readCsv', () => {
+  it.each([
+    [',', 'First Name,Email\nAda,ada@example.com\n'],
+    [';', 'First Name;Email\r\nAda;ada@example.com\r\n'],
+    ['\t', 'First Name\tEmail\nAda\tada@example.com'],
+  ])('detects the %p delimiter', async (delimiter, content) => {
+    const parsed = await read(content);
+    expect(parsed.delimiter).toBe(delimiter);
+    expect(parsed.headers).toEqual(['First Name', 'Email']);
+    expect(parsed.records).toEqual([{ line: 2, cells: ['Ada', 'ada@example.com'] }]);
+  });
+
+  it('drops a UTF-8 byte order mark', async () => {
+    const parsed = await read('\uFEFFName,City\nZoë,Zürich\n');
+    expect(parsed.headers).toEqual(['Name', 'City']);
+    expect(parsed.records[0].cells).toEqual(['Zoë', 'Zürich']);
+  });
+
+  it('keeps quoted fields with commas, quotes and line breaks, and counts physical lines', async () => {
+    const parsed = await read('Name,Notes\n"Smith, Ada","said ""hi""\nthen left"\nBob,plain\n\nCy,"a\nb\nc"\nDee,x\n');
+    expect(parsed.records).toEqual([
+      { line: 2, cells: ['Smith, Ada', 'said "hi"\nthen left'] },
+      { line: 4, cells: ['Bob', 'plain'] },
+      { line: 6, cells: ['Cy', 'a\nb\nc'] },
+      { line: 9, cells: ['Dee', 'x'] },
+    ]);
+  });
+
+  it('reads in batches', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `n${i},${i}`).join('\n');
+    const parsed = await read(`name,n\n${rows}\n`, 10);
+    expect(parsed.records).toHaveLength(25);
+    expect(parsed.result.records).toBe(25);
+  });
+
+  it('keeps a 100,000-character field', async () => {
+    const long = 'x'.repeat(100_000);
+    const parsed = await read(`Name,Notes\nAda,"${long}"\n`);
+    expect(parsed.records[0].cells[1]).toHaveLength(100_000);
+  });
+
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['a header only', 'Name,Email\n', 'a header row but no data rows'],
+    ['no header', '\n\n', 'no header row'],
+    ['a row with too many columns', 'Name,Email\nAda,a@x.com\nBob,b@x.com,extra\n', 'line 3: 3 columns where the header has 2'],
+    ['a row with too few columns', 'Name,Email\nAda\n', 'line 2: 1 columns where the header has 2'],
+    ['an unclosed quote', 'Name,Email\nAda,a@x.com\n"Bob,b@x.com\nCy,c@x.com\n', 'line 3: a quoted field is not closed'],
+  ])('refuses %s, naming the line', async (_case, content, message) => {
+    await expect(read(content)).rejects.toThrow(CsvFileError);
+    await expect(read(content)).rejects.toThrow(message);
+  });
+
+  it('refuses binary data', async () => {
+    const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00]);
+    await expect(read(zip)).rejects.toThrow('binary data');
+  });
+});
