@@ -85,6 +85,11 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'marketing-list.create': 'addToMarketingList',
   'marketing-list.addMembers': 'addToMarketingList',
   'marketing-list.export': 'read',
+  'import.create': 'runImports',
+  'import.findOne': 'runImports',
+  'import.setMapping': 'runImports',
+  'import.referenceData': 'runImports',
+  'import.decide': 'runImports',
 };
 
 /**

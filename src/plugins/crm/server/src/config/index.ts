@@ -14,6 +14,8 @@ export interface CrmPluginConfig {
   contactPointLimits: { individual?: Partial<KindLimits>; business?: Partial<KindLimits> };
   /** Most customers a network answer holds before it is cut (and says `truncated`). */
   networkNodeCap: number;
+  /** Largest CSV file an import accepts, in bytes (Strapi's body parser allows 200 MB by default). */
+  importMaxBytes: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -24,6 +26,7 @@ const defaults: CrmPluginConfig = {
   contactPointLimits: {},
   encryptionKeys: [],
   networkNodeCap: 500,
+  importMaxBytes: 100 * 1024 * 1024,
 };
 
 export default {

@@ -1,6 +1,7 @@
 import adminCustomer from './admin-customer';
 import contact from './contact';
 import customer from './customer';
+import importController from './import';
 import marketingList from './marketing-list';
 import { createRecordController } from './record';
 
@@ -14,4 +15,5 @@ export default {
   relationship: createRecordController('plugin::crm.relationship', 'relationship'),
   contact,
   'marketing-list': marketingList,
+  import: importController,
 };

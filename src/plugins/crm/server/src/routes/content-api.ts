@@ -43,6 +43,11 @@ const routes: { method: string; path: string; handler: string; auth?: { scope: s
   { method: 'GET', path: '/marketing-lists/:id', handler: 'marketing-list.findOne' },
   { method: 'POST', path: '/marketing-lists', handler: 'marketing-list.create' },
   { method: 'POST', path: '/marketing-lists/:id/members', handler: 'marketing-list.addMembers' },
+  { method: 'POST', path: '/imports', handler: 'import.create' },
+  { method: 'GET', path: '/imports/:id', handler: 'import.findOne' },
+  { method: 'PUT', path: '/imports/:id/mapping', handler: 'import.setMapping' },
+  { method: 'GET', path: '/imports/:id/reference-data', handler: 'import.referenceData', auth: { scope: ['plugin::crm.import.findOne'] } },
+  { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
   {
     method: 'GET',
     path: '/marketing-lists/:id/export',

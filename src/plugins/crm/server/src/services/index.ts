@@ -11,6 +11,7 @@ import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
+import importJobs from './imports/import-jobs';
 import importStaging from './imports/staging';
 import marketingLists from './marketing-lists';
 import network from './network';
@@ -33,6 +34,7 @@ export default {
   contacts,
   marketingLists,
   importStaging,
+  importJobs,
   relationshipGate,
   customerRefs,
   networkRepository,

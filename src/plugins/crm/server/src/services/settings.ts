@@ -8,6 +8,7 @@ export interface CrmSettings {
   limits: ContactPointLimits;
   demoData: boolean;
   networkNodeCap: number;
+  importMaxBytes: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -19,6 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       limits: resolveContactPointLimits(config.contactPointLimits),
       demoData: config.demoData === true,
       networkNodeCap: config.networkNodeCap,
+      importMaxBytes: config.importMaxBytes,
     };
   },
 });

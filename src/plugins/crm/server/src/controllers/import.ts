@@ -1,0 +1,67 @@
+import { rm } from 'node:fs/promises';
+
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+
+import { IMPORT_OBJECTS } from '../domain';
+import { respond } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { parseBody } from './request';
+
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+const uploadBody = z.object({ object: z.enum(IMPORT_OBJECTS, { errorMap: () => ({ message: 'object is contacts or customers' }) }) });
+const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()) });
+const decisionsBody = z.object({
+  decisions: z
+    .array(z.object({ key: z.string(), action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() }))
+    .default([]),
+  applyToAll: z.enum(['create', 'skip']).optional(),
+});
+
+/** The import API (SPEC.md, "Import API"): the wizard and integrators use exactly these routes. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const imports = () => getService(strapi, 'importJobs');
+
+  return {
+    async create(ctx: Context) {
+      const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
+      const upload = Array.isArray(files.file) ? files.file[0] : files.file;
+      try {
+        const { object } = parseBody(uploadBody, ctx.request.body);
+        if (!upload) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
+        const limit = getService(strapi, 'settings').get().importMaxBytes;
+        if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
+        await respond(ctx, 201, () =>
+          imports().createFromUpload({ path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object })
+        );
+      } finally {
+        if (upload) await rm(upload.filepath, { force: true });
+      }
+    },
+
+    async findOne(ctx: Context) {
+      await respond(ctx, 200, async () => imports().view(await imports().load(ctx.params.id)));
+    },
+
+    async setMapping(ctx: Context) {
+      const { mapping } = parseBody(mappingBody, ctx.request.body);
+      await respond(ctx, 200, () => imports().setMapping(ctx.params.id, mapping));
+    },
+
+    async referenceData(ctx: Context) {
+      await respond(ctx, 200, () => imports().referenceData(ctx.params.id));
+    },
+
+    async decide(ctx: Context) {
+      const { decisions, applyToAll } = parseBody(decisionsBody, ctx.request.body);
+      await respond(ctx, 200, () => imports().decide(ctx.params.id, decisions, applyToAll));
+    },
+  };
+};

@@ -1,0 +1,284 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import {
+  DomainValidationError,
+  autoMap,
+  buildCompanyIndex,
+  companyDomain,
+  companyKey,
+  customerDisplayName,
+  importFieldNames,
+  mapRow,
+  matchCompany,
+  suggestCompanies,
+  uniqueHeaders,
+  validateImportRow,
+  type CompanyIndex,
+  type ContactRow,
+  type ImportObject,
+} from '../../domain';
+import { conflict } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
+import { CsvFileError, readCsv } from './csv-reader';
+
+export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
+
+interface Column {
+  header: string;
+  field: string | null;
+  samples: string[];
+}
+
+interface JobRow {
+  id: number;
+  documentId: string;
+  object: ImportObject;
+  stage: string;
+  fileName: string | null;
+  fileSize: string | number | null;
+  delimiter: string | null;
+  columns: Column[] | null;
+  mapping: Record<string, string | null> | null;
+  decisions: Record<string, Decision> | null;
+  counts: Record<string, number> | null;
+  progress: { done: number; total: number } | null;
+  errors: { line: number; field: string; reason: string }[] | null;
+  startedBy: string | null;
+  createdAt: string | Date;
+  startedAt: string | Date | null;
+  finishedAt: string | Date | null;
+}
+
+const PAGE = 1000;
+const SAMPLES = 3;
+const LOGGED_ERRORS = 1000;
+const EDITABLE_STAGES = new Set(['reference-data', 'ready']);
+
+/**
+ * An import's stages up to its start (seed 004): upload and parse, map fields, validate every row
+ * through the domain rules, and match each row's company to existing customers, leaving the
+ * unmatched companies for the user to create, link or skip.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const staging = () => getService(strapi, 'importStaging');
+  const jobs = () => strapi.db.query(IMPORT_JOB_UID);
+
+  const view = (job: JobRow) => ({
+    documentId: job.documentId,
+    object: job.object,
+    stage: job.stage,
+    fileName: job.fileName,
+    fileSize: job.fileSize === null ? null : Number(job.fileSize),
+    delimiter: job.delimiter,
+    columns: job.columns ?? [],
+    counts: job.counts ?? {},
+    progress: job.progress ?? { done: 0, total: 0 },
+    errors: job.errors ?? [],
+    startedBy: job.startedBy,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  });
+
+  const load = async (documentId: string): Promise<JobRow> => {
+    const job = (await jobs().findOne({ where: { documentId } })) as JobRow | null;
+    if (!job) throw new errors.NotFoundError('import not found');
+    return job;
+  };
+
+  const assertEditable = (job: JobRow) => {
+    if (!EDITABLE_STAGES.has(job.stage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
+  };
+
+  /** Every customer as a possible company: number, display name and, for businesses, email domains. */
+  const companyIndex = async (): Promise<CompanyIndex> => {
+    const customers = await strapi.db.query(CUSTOMER_UID).findMany({
+      select: ['id', 'documentId', 'customerNumber', 'type', 'businessName', 'firstName', 'lastName'],
+      populate: { emails: { select: ['address'] } },
+    });
+    return buildCompanyIndex(
+      customers.map((customer: any) => ({
+        id: customer.id,
+        documentId: customer.documentId,
+        customerNumber: customer.customerNumber,
+        name: customerDisplayName(customer),
+        domains:
+          customer.type === 'business'
+            ? (customer.emails ?? []).map((email: { address: string }) => companyDomain(email.address)).filter(Boolean)
+            : [],
+      }))
+    );
+  };
+
+  /** Validates every row with the job's mapping and matches companies; sets counts, log and stage. */
+  const validate = async (jobId: number) => {
+    const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
+    const headers = (job.columns ?? []).map((column) => column.header);
+    const index = job.object === 'contacts' ? await companyIndex() : null;
+    const options = { defaultCountry: getService(strapi, 'settings').get().defaultCountry };
+
+    for (let after = 0; ; ) {
+      const rows = await staging().page(jobId, after, PAGE);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].line;
+      await staging().record(
+        rows.map((row) => {
+          const values = Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? '']));
+          const result = validateImportRow(job.object, row.line, mapRow(values, job.mapping ?? {}), options);
+          if (!result.ok) {
+            const issues = result.issues.map(({ field, reason }) => ({ field, reason }));
+            return { id: row.id, status: 'invalid' as const, reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
+          }
+          if (!index) return { id: row.id, status: 'valid' as const, reason: null, data: result.value, companyKey: null, customerId: null };
+          const { company, contact } = result.value as ContactRow;
+          const match = matchCompany(index, company, contact.email ?? contact.email2);
+          return {
+            id: row.id,
+            status: 'valid' as const,
+            reason: null,
+            data: result.value,
+            companyKey: !match && company ? companyKey(company) || company.toLowerCase() : null,
+            customerId: match?.customer.id ?? null,
+          };
+        })
+      );
+    }
+
+    const counted = await staging().counts(jobId);
+    const total = Object.values(counted).reduce((sum, n) => sum + n, 0);
+    const groups = job.object === 'contacts' ? await staging().unmatchedGroups(jobId) : [];
+    const decisions = Object.fromEntries(Object.entries(job.decisions ?? {}).filter(([key]) => groups.some((group) => group.key === key)));
+    await jobs().update({
+      where: { id: jobId },
+      data: {
+        counts: { total, valid: counted.valid ?? 0, invalid: counted.invalid ?? 0, imported: 0, ignored: 0, failed: 0 },
+        progress: { done: 0, total },
+        errors: await staging().issues(jobId, LOGGED_ERRORS),
+        decisions,
+        stage: groups.every((group) => decisions[group.key]) ? 'ready' : 'reference-data',
+      },
+    });
+  };
+
+  return {
+    view,
+    load,
+
+    /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
+    async createFromUpload(input: { path: string; fileName: string; size: number; object: ImportObject }) {
+      const job = (await jobs().create({
+        data: { object: input.object, stage: 'ready', fileName: input.fileName, fileSize: input.size, decisions: {} },
+      })) as JobRow;
+      try {
+        let headers: string[] = [];
+        const samples: string[][] = [];
+        const { delimiter } = await readCsv(input.path, {
+          onHeader: (raw) => {
+            headers = uniqueHeaders(raw);
+            headers.forEach(() => samples.push([]));
+          },
+          onBatch: async (records) => {
+            for (const record of records) {
+              record.cells.forEach((cell, i) => {
+                if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
+              });
+            }
+            await staging().insert(job.id, records);
+          },
+        });
+        const mapping = autoMap(headers, input.object);
+        const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
+        await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
+        await validate(job.id);
+        return view(await load(job.documentId));
+      } catch (error) {
+        await staging().remove(job.id);
+        await jobs().delete({ where: { id: job.id } });
+        if (error instanceof CsvFileError) throw new errors.ValidationError(error.message);
+        throw error;
+      }
+    },
+
+    /** Stage 2: changes the target of some columns (null to ignore one) and validates again. */
+    async setMapping(documentId: string, changes: Record<string, string | null>) {
+      const job = await load(documentId);
+      assertEditable(job);
+      const columns = job.columns ?? [];
+      const fields = new Set(importFieldNames(job.object));
+      const issues = Object.entries(changes).flatMap(([header, field]) => [
+        ...(columns.some((column) => column.header === header)
+          ? []
+          : [{ path: ['mapping', header], rule: 'import.mapping', message: `the file has no column "${header}"` }]),
+        ...(field === null || fields.has(field)
+          ? []
+          : [{ path: ['mapping', header], rule: 'import.mapping', message: `"${field}" is not a field of ${job.object}` }]),
+      ]);
+      if (issues.length) throw new DomainValidationError(issues);
+      const mapping = { ...(job.mapping ?? {}), ...changes };
+      const targets = Object.values(mapping).filter((field): field is string => field !== null);
+      const twice = targets.find((field, i) => targets.indexOf(field) !== i);
+      if (twice) {
+        throw new DomainValidationError({ path: ['mapping'], rule: 'import.mapping', message: `"${twice}" is mapped from two columns` });
+      }
+      await jobs().update({
+        where: { id: job.id },
+        data: { mapping, columns: columns.map((column) => ({ ...column, field: mapping[column.header] ?? null })) },
+      });
+      await validate(job.id);
+      return view(await load(documentId));
+    },
+
+    /** Stage 4: the companies no customer matched, with their rows, decision and near matches. */
+    async referenceData(documentId: string) {
+      const job = await load(documentId);
+      if (job.object !== 'contacts') return [];
+      const [groups, index] = await Promise.all([staging().unmatchedGroups(job.id), companyIndex()]);
+      return groups.map((group) => ({
+        key: group.key,
+        company: group.company,
+        rows: group.rows,
+        decision: job.decisions?.[group.key] ?? null,
+        suggestions: suggestCompanies(index, group.company, 3),
+      }));
+    },
+
+    /** Records create / link / skip per unmatched company, or one choice for all still undecided. */
+    async decide(documentId: string, decisions: { key: string; action: Decision['action']; customer?: string }[], applyToAll?: 'create' | 'skip') {
+      const job = await load(documentId);
+      assertEditable(job);
+      const groups = job.object === 'contacts' ? await staging().unmatchedGroups(job.id) : [];
+      const keys = new Set(groups.map((group) => group.key));
+      const next: Record<string, Decision> = { ...(job.decisions ?? {}) };
+      const issues = [];
+      for (const [i, decision] of decisions.entries()) {
+        if (!keys.has(decision.key)) {
+          issues.push({ path: ['decisions', i, 'key'], rule: 'import.decision', message: `decisions[${i}]: no unmatched company "${decision.key}"` });
+          continue;
+        }
+        if (decision.action === 'link') {
+          const customer = decision.customer
+            ? await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId: decision.customer }, select: ['id'] })
+            : null;
+          if (!customer) {
+            issues.push({
+              path: ['decisions', i, 'customer'],
+              rule: 'import.decision',
+              message: `decisions[${i}]: link needs an existing customer (${decision.customer ?? 'none given'})`,
+            });
+            continue;
+          }
+          next[decision.key] = { action: 'link', customer: decision.customer! };
+        } else {
+          next[decision.key] = { action: decision.action };
+        }
+      }
+      if (issues.length) throw new DomainValidationError(issues);
+      if (applyToAll) for (const key of keys) next[key] ??= { action: applyToAll };
+      const decided = [...keys].every((key) => next[key]);
+      await jobs().update({ where: { id: job.id }, data: { decisions: next, stage: decided ? 'ready' : 'reference-data' } });
+      return this.referenceData(documentId);
+    },
+  };
+};

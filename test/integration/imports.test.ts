@@ -1,0 +1,149 @@
+import { startApp, type TestApp } from '../helpers/strapi';
+import { loginAs } from '../helpers/users';
+
+let app: TestApp;
+let acme: string;
+beforeAll(async () => {
+  app = await startApp();
+  const created = await app.api().post('/api/crm/customers').send({
+    data: { type: 'business', businessName: 'Acme, Inc.', emails: [{ type: 'work', address: 'hello@acme.example' }] },
+  });
+  acme = created.body.data.documentId;
+  await app.api().post('/api/crm/customers').send({ data: { type: 'business', businessName: 'Globex Corporation' } });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const upload = (csv: string | Buffer, object = 'contacts', name = 'contacts.csv') =>
+  app.api().post('/api/crm/imports').field('object', object).attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), name);
+
+const CONTACTS = [
+  'First Name,Surname,E-mail,Mobile,Company Name,Job Title',
+  'Ada,Lovelace,ada@acme.example,(415) 555-2671,ACME Inc,CTO',
+  'Bob,Builder,bob@globex.example,,Globex Corp,Engineer',
+  'Cy,Unknown,cy@initech.example,,Initech LLC,Manager',
+  'Dee,Unknown,dee@initech.example,,Initech,Analyst',
+  'Eve,Nocompany,eve@gmail.com,,,',
+  'Fay,,fay@acme.example,,Acme,',
+  'Gus,Hotel,not-an-email,,Hooli,',
+  'Hal,Hooli,hal@hooli.example,,Hooli,Chef',
+  'Ivy,Ivanova,ivy@acme.example,,Acme Rocket Division,Pilot',
+  'Jon,Jones,jon@example.org,,C-000001,Buyer',
+].join('\n');
+
+describe('stage 1: upload and parse', () => {
+  it('parses the file, maps columns automatically with samples, and validates every row', async () => {
+    const response = await upload(CONTACTS);
+    expect(response.status).toBe(201);
+    const job = response.body.data;
+    expect(job).toMatchObject({ object: 'contacts', fileName: 'contacts.csv', delimiter: ',', stage: 'reference-data' });
+    expect(job.columns).toEqual([
+      { header: 'First Name', field: 'firstName', samples: ['Ada', 'Bob', 'Cy'] },
+      { header: 'Surname', field: 'lastName', samples: ['Lovelace', 'Builder', 'Unknown'] },
+      { header: 'E-mail', field: 'email', samples: ['ada@acme.example', 'bob@globex.example', 'cy@initech.example'] },
+      { header: 'Mobile', field: 'mobilePhone', samples: ['(415) 555-2671'] },
+      { header: 'Company Name', field: 'company', samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'] },
+      { header: 'Job Title', field: 'jobTitle', samples: ['CTO', 'Engineer', 'Manager'] },
+    ]);
+    expect(job.counts).toMatchObject({ total: 10, valid: 8, invalid: 2 });
+    expect(job.errors).toEqual([
+      { line: 7, field: 'lastName', reason: 'a contact needs a lastName' },
+      { line: 8, field: 'email', reason: 'email: not-an-email is not a valid email address' },
+    ]);
+    const again = await app.api().get(`/api/crm/imports/${job.documentId}`);
+    expect(again.body.data).toMatchObject({ documentId: job.documentId, counts: { total: 10 } });
+    const matched = await app.strapi.db.connection('crm_import_rows').select('line', 'customer_id').whereNotNull('customer_id').orderBy('line');
+    const acmeId = (await app.strapi.db.query('plugin::crm.customer').findOne({ where: { documentId: acme } })).id;
+    expect(matched.filter((row: any) => [2, 10, 11].includes(Number(row.line))).map((row: any) => Number(row.customer_id))).toEqual([acmeId, acmeId, acmeId]);
+  });
+
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['a header-only file', 'First Name,Surname\n', 'no data rows'],
+    ['a row with the wrong number of columns', 'First Name,Surname\nAda,Lovelace\nBob\n', 'line 3'],
+    ['an unclosed quote', 'First Name,Surname\n"Ada,Lovelace\n', 'line 2'],
+  ])('refuses %s with a 400 naming the problem, keeping nothing', async (_case, csv, message) => {
+    const before = await app.strapi.db.query('plugin::crm.import-job').count();
+    const response = await upload(csv);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(message);
+    expect(await app.strapi.db.query('plugin::crm.import-job').count()).toBe(before);
+  });
+
+  it('refuses binary data, a missing file and an unknown object', async () => {
+    expect((await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0xff]), 'contacts', 'book.xlsx')).body.error.message).toMatch('binary');
+    expect((await app.api().post('/api/crm/imports').field('object', 'contacts')).status).toBe(400);
+    expect((await upload(CONTACTS, 'planets')).status).toBe(400);
+  });
+
+  it('keeps duplicate headers apart and formula cells as text', async () => {
+    const response = await upload('First Name,Surname,Email,Email\n=cmd|calc,Smith,a@x.example,b@x.example\n');
+    expect(response.status).toBe(201);
+    expect(response.body.data.columns.map((column: any) => [column.header, column.field])).toEqual([
+      ['First Name', 'firstName'],
+      ['Surname', 'lastName'],
+      ['Email', 'email'],
+      ['Email (2)', null],
+    ]);
+  });
+});
+
+describe('stage 2 and 3: mapping and validation', () => {
+  it('revalidates with a changed mapping and refuses unknown targets', async () => {
+    const job = (await upload(CONTACTS)).body.data;
+    const remapped = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { 'Job Title': 'lastName', Surname: null } });
+    expect(remapped.status).toBe(200);
+    expect(remapped.body.data.counts).toMatchObject({ valid: 7, invalid: 3 });
+    const unknownField = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Mobile: 'shoeSize' } });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.error.message).toMatch('"shoeSize" is not a field of contacts');
+    const unknownColumn = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Fax: 'workPhone' } });
+    expect(unknownColumn.body.error.message).toMatch('no column "Fax"');
+    const twice = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Mobile: 'firstName' } });
+    expect(twice.body.error.message).toMatch('"firstName" is mapped from two columns');
+    expect((await app.api().put('/api/crm/imports/nosuchimport000000000000/mapping').send({ mapping: {} })).status).toBe(404);
+  });
+});
+
+describe('stage 4: reference data', () => {
+  it('matches companies by name, number and email domain, and groups the rest with suggestions', async () => {
+    const job = (await upload(CONTACTS)).body.data;
+    const response = await app.api().get(`/api/crm/imports/${job.documentId}/reference-data`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((group: any) => [group.key, group.rows, group.decision])).toEqual([
+      ['hooli', 1, null],
+      ['initech', 2, null],
+    ]);
+    const initech = response.body.data.find((group: any) => group.key === 'initech');
+    expect(initech.company).toMatch(/Initech/);
+    const globexSuggestion = (await upload('First Name,Surname,Company\nZed,Zulu,Globex International\n')).body.data;
+    const suggestions = (await app.api().get(`/api/crm/imports/${globexSuggestion.documentId}/reference-data`)).body.data[0].suggestions;
+    expect(suggestions[0]).toMatchObject({ name: 'Globex Corporation', score: expect.any(Number) });
+  });
+
+  it('records create, link and skip, applies one choice to the rest, and refuses unknown customers', async () => {
+    const job = (await upload(CONTACTS)).body.data;
+    const url = `/api/crm/imports/${job.documentId}/reference-data`;
+    const unknownCustomer = await app.api().put(url).send({ decisions: [{ key: 'initech', action: 'link', customer: 'nosuchcustomer0000000000' }] });
+    expect(unknownCustomer.status).toBe(400);
+    expect(unknownCustomer.body.error.message).toMatch('link needs an existing customer');
+    const unknownKey = await app.api().put(url).send({ decisions: [{ key: 'umbrella', action: 'skip' }] });
+    expect(unknownKey.body.error.message).toMatch('no unmatched company "umbrella"');
+
+    const linked = await app.api().put(url).send({ decisions: [{ key: 'initech', action: 'link', customer: acme }] });
+    expect(linked.status).toBe(200);
+    expect(linked.body.data.find((group: any) => group.key === 'initech').decision).toEqual({ action: 'link', customer: acme });
+    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe('reference-data');
+
+    const all = await app.api().put(url).send({ applyToAll: 'skip' });
+    expect(all.body.data.map((group: any) => group.decision.action)).toEqual(['skip', 'link']);
+    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe('ready');
+  });
+
+  it('is for crm_admin and crm_manager only', async () => {
+    const { agent } = await loginAs(app, 'crm_sales');
+    const response = await agent().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from(CONTACTS), 'c.csv');
+    expect(response.status).toBe(403);
+  });
+});
