@@ -147,3 +147,85 @@ describe('stage 4: reference data', () => {
     expect(response.status).toBe(403);
   });
 });
+
+const waitUntilFinished = async (documentId: string) => {
+  for (let i = 0; i < 200; i += 1) {
+    const job = (await app.api().get(`/api/crm/imports/${documentId}`)).body.data;
+    if (job.stage === 'done' || job.stage === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the import did not finish');
+};
+
+describe('start, log, ignored rows and undo', () => {
+  it('imports in the background, creating, linking and skipping companies as decided', async () => {
+    const job = (await upload(CONTACTS)).body.data;
+    expect((await app.api().post(`/api/crm/imports/${job.documentId}/start`)).status).toBe(409); // undecided companies
+    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ decisions: [{ key: 'initech', action: 'create' }, { key: 'hooli', action: 'skip' }] });
+    const contactsBefore = await app.strapi.db.query('plugin::crm.contact').count();
+
+    const started = await app.api().post(`/api/crm/imports/${job.documentId}/start`);
+    expect(started.status).toBe(202);
+    expect(started.body.data.stage).toBe('running');
+    expect((await app.api().post(`/api/crm/imports/${job.documentId}/start`)).status).toBe(409); // once only
+
+    const done = await waitUntilFinished(job.documentId);
+    expect(done.counts).toMatchObject({ total: 10, imported: 7, ignored: 3, failed: 0 });
+    expect(done.progress).toEqual({ done: 10, total: 10 });
+    expect(await app.strapi.db.query('plugin::crm.contact').count()).toBe(contactsBefore + 7);
+
+    const initech = await app.strapi.db.query('plugin::crm.customer').findOne({ where: { businessName: 'Initech LLC' } });
+    expect(initech).toMatchObject({ type: 'business', customerNumber: expect.stringMatching(/^C-/) });
+    const cy = await app.strapi.db.query('plugin::crm.contact').findOne({ where: { firstName: 'Cy' }, populate: ['company'] });
+    expect(cy.company.id).toBe(initech.id);
+    const ada = await app.strapi.db.query('plugin::crm.contact').findOne({ where: { firstName: 'Ada' }, populate: ['company'] });
+    expect(ada).toMatchObject({ mobilePhone: '+14155552671', company: { documentId: acme } });
+    expect(await app.strapi.db.query('plugin::crm.contact').count({ where: { lastName: 'Hooli' } })).toBe(0);
+
+    const ignored = await app.api().get(`/api/crm/imports/${job.documentId}/ignored`);
+    expect(ignored.status).toBe(200);
+    expect(ignored.headers['content-type']).toMatch('text/csv');
+    const lines = ignored.text.trim().split('\r\n');
+    expect(lines[0]).toBe('First Name,Surname,E-mail,Mobile,Company Name,Job Title,reason');
+    expect(lines.slice(1)).toEqual([
+      'Fay,,fay@acme.example,,Acme,,line 7: a contact needs a lastName',
+      'Gus,Hotel,not-an-email,,Hooli,,line 8: email: not-an-email is not a valid email address',
+      'Hal,Hooli,hal@hooli.example,,Hooli,Chef,line 9: company skipped at reference data',
+    ]);
+
+    const undone = await app.api().post(`/api/crm/imports/${job.documentId}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body.data.stage).toBe('undone');
+    expect(await app.strapi.db.query('plugin::crm.contact').count()).toBe(contactsBefore);
+    expect(await app.strapi.db.query('plugin::crm.customer').count({ where: { businessName: 'Initech LLC' } })).toBe(0);
+    expect((await app.api().post(`/api/crm/imports/${job.documentId}/undo`)).status).toBe(409);
+  });
+
+  it('imports customers with their contact points, and undoes them', async () => {
+    const csv = [
+      'Type,First Name,Last Name,Company,Email,Mobile,Address,City,Country',
+      'individual,Kim,Kale,,kim@example.com,(415) 555-2671,1 Elm St,Boston,US',
+      'business,,,=Formula Corp,ceo@formula.example,,9 Dock Rd,Austin,us',
+      'individual,Lou,,,lou@example.com,,,,',
+    ].join('\n');
+    const job = (await upload(csv, 'customers', 'customers.csv')).body.data;
+    expect(job.columns.map((column: any) => column.field)).toEqual(['type', 'firstName', 'lastName', 'businessName', 'email', 'cellPhone', 'addressLine1', 'city', 'country']);
+    expect(job).toMatchObject({ stage: 'ready', counts: { total: 3, valid: 2, invalid: 1 } });
+    const before = await app.strapi.db.query('plugin::crm.customer').count();
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    const done = await waitUntilFinished(job.documentId);
+    expect(done.counts).toMatchObject({ imported: 2, ignored: 1 });
+    const kim = await app.strapi.db.query('plugin::crm.customer').findOne({ where: { firstName: 'Kim' }, populate: ['phones', 'emails', 'addresses'] });
+    expect(kim).toMatchObject({
+      customerNumber: expect.stringMatching(/^C-/),
+      phones: [{ type: 'cell', number: '+14155552671', isPrimary: true }],
+      emails: [{ type: 'personal', address: 'kim@example.com', isPrimary: true }],
+      addresses: [{ line1: '1 Elm St', city: 'Boston', country: 'US', isPrimary: true }],
+    });
+    const ignored = await app.api().get(`/api/crm/imports/${job.documentId}/ignored`);
+    expect(ignored.text).toContain('Lou');
+    await app.api().post(`/api/crm/imports/${job.documentId}/undo`).expect(200);
+    expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
+    expect(await app.strapi.db.query('plugin::crm.phone').count({ where: { number: '+14155552671', customer: { firstName: 'Kim' } } })).toBe(0);
+  });
+});

@@ -27,9 +27,15 @@ export default {
     await getService(strapi, 'importStaging').ensureTable();
     await getService(strapi, 'customerNumbers').ensureSequence();
     await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
+    // Imports left running by a stopped node are resumed here or by any other node.
+    getService(strapi, 'importRunner').schedule();
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demoData').loadOnce();
     }
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'importRunner').stop();
   },
 
   config,

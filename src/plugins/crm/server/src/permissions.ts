@@ -90,6 +90,9 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'import.setMapping': 'runImports',
   'import.referenceData': 'runImports',
   'import.decide': 'runImports',
+  'import.start': 'runImports',
+  'import.ignored': 'runImports',
+  'import.undo': 'runImports',
 };
 
 /**

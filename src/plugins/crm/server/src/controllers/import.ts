@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -6,6 +7,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 
 import { IMPORT_OBJECTS } from '../domain';
+import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { parseBody } from './request';
@@ -57,6 +59,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async referenceData(ctx: Context) {
       await respond(ctx, 200, () => imports().referenceData(ctx.params.id));
+    },
+
+    async start(ctx: Context) {
+      const actor = contentApiActor(ctx);
+      await respond(ctx, 202, () => getService(strapi, 'importRunner').start(ctx.params.id, `${actor.type}:${actor.name ?? actor.id}`));
+    },
+
+    async ignored(ctx: Context) {
+      const job = await imports().load(ctx.params.id);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="ignored-${(job.fileName ?? 'import.csv').replace(/[^\w.-]+/g, '-')}"`);
+      ctx.body = Readable.from(imports().ignoredCsv(ctx.params.id));
+    },
+
+    async undo(ctx: Context) {
+      await respond(ctx, 200, () => getService(strapi, 'importRunner').undo(ctx.params.id));
     },
 
     async decide(ctx: Context) {

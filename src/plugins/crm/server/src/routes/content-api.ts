@@ -48,6 +48,9 @@ const routes: { method: string; path: string; handler: string; auth?: { scope: s
   { method: 'PUT', path: '/imports/:id/mapping', handler: 'import.setMapping' },
   { method: 'GET', path: '/imports/:id/reference-data', handler: 'import.referenceData', auth: { scope: ['plugin::crm.import.findOne'] } },
   { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
+  { method: 'POST', path: '/imports/:id/start', handler: 'import.start' },
+  { method: 'GET', path: '/imports/:id/ignored', handler: 'import.ignored', auth: { scope: ['plugin::crm.import.findOne'] } },
+  { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo' },
   {
     method: 'GET',
     path: '/marketing-lists/:id/export',

@@ -12,6 +12,7 @@ import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
 import importJobs from './imports/import-jobs';
+import importRunner from './imports/import-runner';
 import importStaging from './imports/staging';
 import marketingLists from './marketing-lists';
 import network from './network';
@@ -35,6 +36,7 @@ export default {
   marketingLists,
   importStaging,
   importJobs,
+  importRunner,
   relationshipGate,
   customerRefs,
   networkRepository,

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import {
   DomainValidationError,
   autoMap,
+  csvLine,
   buildCompanyIndex,
   companyDomain,
   companyKey,
@@ -198,6 +199,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await jobs().delete({ where: { id: job.id } });
         if (error instanceof CsvFileError) throw new errors.ValidationError(error.message);
         throw error;
+      }
+    },
+
+    /**
+     * The rows that were not imported, as CSV: the file's own columns plus a `reason` column,
+     * ready to fix and import again. Streamed page by page; formula-like cells are neutralised.
+     */
+    async *ignoredCsv(documentId: string): AsyncGenerator<string> {
+      const job = await load(documentId);
+      const headers = (job.columns ?? []).map((column) => column.header);
+      yield csvLine([...headers, 'reason']) + '\r\n';
+      for (let after = 0; ; ) {
+        const rows = await staging().notImported(job.id, after, PAGE);
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1].line;
+        for (const row of rows) {
+          const reasons = (JSON.parse(row.reason ?? '[]') as { field: string; reason: string }[]).map((issue) => issue.reason);
+          yield csvLine([...row.cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
+        }
       }
     },
 

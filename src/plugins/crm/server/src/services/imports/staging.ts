@@ -72,6 +72,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(toRow);
     },
 
+    /** Valid rows not yet imported, in line order. */
+    async pending(jobId: number, size: number): Promise<StagedRow[]> {
+      const rows = await knex()(STAGING_TABLE).where({ job_id: jobId, status: 'valid' }).orderBy('line').limit(size);
+      return rows.map(toRow);
+    },
+
+    /** Rows that were not imported (invalid, skipped or failed), in line order, after `afterLine`. */
+    async notImported(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
+      const rows = await knex()(STAGING_TABLE)
+        .where('job_id', jobId)
+        .whereIn('status', ['invalid', 'ignored', 'failed'])
+        .andWhere('line', '>', afterLine)
+        .orderBy('line')
+        .limit(size);
+      return rows.map(toRow);
+    },
+
     async record(updates: { id: number; status: StagedStatus; reason: string | null; data: unknown; companyKey: string | null; customerId: number | null }[]) {
       await strapi.db.transaction(async ({ trx }) => {
         for (const update of updates) {

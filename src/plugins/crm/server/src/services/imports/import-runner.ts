@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import type { ContactRow, CustomerRow } from '../../domain';
+import { conflict } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
+import type { Decision } from './import-jobs';
+import { STAGING_TABLE, type StagedRow } from './staging';
+
+const BATCH = 500;
+/** A worker that has not written its heartbeat for this long is taken to have died. */
+const DEFAULT_STALE_MS = 60_000;
+
+type Link = { table: string; owner: string; target: string; order?: string };
+
+/**
+ * Runs started imports in the background (seed 004, "Start import"). A job is claimed under a row
+ * lock by one Strapi node, which keeps a heartbeat; each batch of rows is written in one
+ * transaction together with those rows' results, so a crash loses nothing and a resumed job skips
+ * what is done. Records are bulk-inserted with their link-table rows; the rules were applied when
+ * the rows were validated, through the same domain functions as every other write.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const jobs = () => strapi.db.query(IMPORT_JOB_UID);
+  const running = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const link = (uid: string, attribute: string): Link => {
+    const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string };
+    };
+    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name, order: joinTable.orderColumnName };
+  };
+  const staleMs = () => DEFAULT_STALE_MS;
+
+  /** Takes a running job nobody (alive) works on; true when this node now owns it. */
+  const claim = async (jobId: number): Promise<boolean> =>
+    strapi.db.transaction(async ({ trx }) => {
+      const table = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
+      const query = trx(table).where({ id: jobId, stage: 'running' }).first('id', 'worker_id', 'heartbeat_at');
+      const job = strapi.db.dialect.client === 'sqlite' ? await query : await query.forUpdate();
+      if (!job) return false;
+      const heartbeat = job.heartbeat_at ? new Date(job.heartbeat_at).getTime() : 0;
+      if (job.worker_id && job.worker_id !== workerId && Date.now() - heartbeat < staleMs()) return false;
+      await trx(table).where({ id: jobId }).update({ worker_id: workerId, heartbeat_at: new Date() });
+      return true;
+    }) as unknown as Promise<boolean>;
+
+  /** The customer each company group resolves to, creating the decided "create" ones once. */
+  const companyFor = async (trx: Knex, job: { id: number; decisions: Record<string, Decision & { createdId?: number }> }, key: string) => {
+    const decision = job.decisions[key];
+    if (!decision || decision.action === 'skip') return null;
+    if (decision.action === 'link') {
+      const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId: decision.customer }, select: ['id'] });
+      return customer?.id ?? null;
+    }
+    if (decision.createdId) return decision.createdId;
+    const sample = await trx(STAGING_TABLE).where({ job_id: job.id, company_key: key }).whereNotNull('data').first('data');
+    const name = (JSON.parse(sample.data) as ContactRow).company ?? key;
+    const created = (await strapi.documents(CUSTOMER_UID as never).create({ data: { type: 'business', businessName: name } } as never)) as { id: number };
+    decision.createdId = created.id;
+    await jobs().update({ where: { id: job.id }, data: { decisions: job.decisions } });
+    return created.id;
+  };
+
+  const insertLinks = async (trx: Knex, relation: Link, pairs: [number, number][]) => {
+    for (let i = 0; i < pairs.length; i += 200) {
+      await trx(relation.table).insert(
+        pairs.slice(i, i + 200).map(([owner, target]) => ({ [relation.owner]: owner, [relation.target]: target, ...(relation.order ? { [relation.order]: 1 } : {}) }))
+      );
+    }
+  };
+
+  const importContacts = async (trx: Knex, job: any, rows: StagedRow[]) => {
+    const results: { row: StagedRow; companyId: number | null; skip: boolean }[] = [];
+    for (const row of rows) {
+      const data = row.data as unknown as ContactRow;
+      if (row.customerId) results.push({ row, companyId: row.customerId, skip: false });
+      else if (row.companyKey) {
+        const decision = job.decisions[row.companyKey];
+        results.push({ row, companyId: await companyFor(trx, job, row.companyKey), skip: decision?.action === 'skip' });
+      } else results.push({ row, companyId: null, skip: !data });
+    }
+    const toInsert = results.filter((result) => !result.skip);
+    const { ids } = toInsert.length === 0 ? { ids: [] as number[] } : await strapi.db
+      .query(CONTACT_UID)
+      .createMany({ data: toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false })) });
+    const companyPairs = toInsert
+      .map(({ companyId }, i) => [Number(ids[i]), companyId] as [number, number | null])
+      .filter((pair): pair is [number, number] => pair[1] !== null);
+    await insertLinks(trx, link(CONTACT_UID, 'company'), companyPairs);
+    for (const [i, { row }] of toInsert.entries()) {
+      await trx(STAGING_TABLE).where('id', row.id).update({ status: 'imported', record_id: Number(ids[i]) });
+    }
+    const skipped = results.filter((result) => result.skip).map(({ row }) => row.id);
+    if (skipped.length) {
+      await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: JSON.stringify([{ field: 'company', reason: 'company skipped at reference data' }]) });
+    }
+  };
+
+  const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
+    const numbers = await getService(strapi, 'customerNumbers').reserve(rows.length);
+    const values = rows.map((row) => row.data as unknown as CustomerRow);
+    const { ids } = await strapi.db
+      .query(CUSTOMER_UID)
+      .createMany({ data: values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] })) });
+    for (const [kind, plural] of [['address', 'addresses'], ['phone', 'phones'], ['email', 'emails']] as const) {
+      const points = values.flatMap((value, i) =>
+        value[plural].map((point, index) => ({ customerId: Number(ids[i]), data: { ...point, isPrimary: index === 0 } }))
+      );
+      if (points.length === 0) continue;
+      const created = await strapi.db.query(CONTACT_POINT_UIDS[kind]).createMany({ data: points.map((point) => point.data) });
+      await insertLinks(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [Number(created.ids[i]), point.customerId]));
+    }
+    for (const [i, row] of rows.entries()) {
+      await trx(STAGING_TABLE).where('id', row.id).update({ status: 'imported', record_id: Number(ids[i]) });
+    }
+  };
+
+  const finish = async (jobId: number) => {
+    const counted = await getService(strapi, 'importStaging').counts(jobId);
+    const job = await jobs().findOne({ where: { id: jobId } });
+    await jobs().update({
+      where: { id: jobId },
+      data: {
+        stage: 'done',
+        finishedAt: new Date(),
+        workerId: null,
+        counts: {
+          ...job.counts,
+          imported: counted.imported ?? 0,
+          ignored: (counted.invalid ?? 0) + (counted.ignored ?? 0),
+          failed: counted.failed ?? 0,
+        },
+        progress: { done: job.progress?.total ?? 0, total: job.progress?.total ?? 0 },
+      },
+    });
+  };
+
+  /** Imports a claimed job batch by batch; each batch and its rows' results commit together. */
+  const run = async (jobId: number) => {
+    if (running.has(jobId) || !(await claim(jobId))) return;
+    running.add(jobId);
+    try {
+      for (;;) {
+        const job = await jobs().findOne({ where: { id: jobId } });
+        if (job.stage !== 'running' || job.workerId !== workerId) return; // taken over
+        const rows = await getService(strapi, 'importStaging').pending(jobId, BATCH);
+        if (rows.length === 0) break;
+        try {
+          await strapi.db.transaction(async ({ trx }) => {
+            const knex = trx as unknown as Knex;
+            if (job.object === 'contacts') await importContacts(knex, { ...job, decisions: job.decisions ?? {} }, rows);
+            else await importCustomers(knex, rows);
+            const done = await knex(STAGING_TABLE).where('job_id', jobId).whereNot('status', 'valid').count({ n: '*' }).first();
+            await knex(strapi.db.metadata.get(IMPORT_JOB_UID).tableName)
+              .where({ id: jobId })
+              .update({ heartbeat_at: new Date(), progress: JSON.stringify({ done: Number(done?.n ?? 0), total: job.progress?.total ?? 0 }) });
+          });
+        } catch (error) {
+          // A batch that cannot be written is marked failed with its reason; the rest goes on.
+          await strapi.db.connection(STAGING_TABLE)
+            .whereIn('id', rows.map((row) => row.id))
+            .update({ status: 'failed', reason: JSON.stringify([{ field: '', reason: (error as Error).message }]) });
+          strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${(error as Error).message}`);
+        }
+      }
+      await finish(jobId);
+    } finally {
+      running.delete(jobId);
+    }
+  };
+
+  return {
+    workerId,
+    run,
+
+    /** Starts a ready import (202); it runs in the background on this node. */
+    async start(documentId: string, startedBy: string | null) {
+      const job = await getService(strapi, 'importJobs').load(documentId);
+      if (job.stage === 'reference-data') throw conflict('decide what to do with every unmatched company before starting');
+      if (job.stage !== 'ready') throw conflict(`the import is already ${job.stage}`);
+      const started = await strapi.db.transaction(async ({ trx }) => {
+        const table = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
+        // Only one start wins, even when two arrive together.
+        return trx(table).where({ id: job.id, stage: 'ready' }).update({ stage: 'running', started_by: startedBy, started_at: new Date() });
+      });
+      if (!started) throw conflict('the import has already been started');
+      setImmediate(() => void run(job.id).catch((error) => strapi.log.error(`[crm] import ${documentId} failed: ${error.message}`)));
+      return getService(strapi, 'importJobs').view(await getService(strapi, 'importJobs').load(documentId));
+    },
+
+    /** Picks up running jobs whose worker went quiet (a crash, a stopped node). */
+    async resumeStale() {
+      const stale = await jobs().findMany({ where: { stage: 'running' }, select: ['id', 'workerId', 'heartbeatAt'] });
+      for (const job of stale) {
+        const quiet = !job.heartbeatAt || Date.now() - new Date(job.heartbeatAt).getTime() >= staleMs();
+        if (!job.workerId || quiet) void run(job.id).catch((error) => strapi.log.error(`[crm] resuming an import failed: ${error.message}`));
+      }
+    },
+
+    schedule(intervalMs = 15_000) {
+      timer = setInterval(() => void this.resumeStale().catch(() => undefined), intervalMs);
+      timer.unref();
+    },
+
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+
+    /** Removes exactly the records the import created (and the companies it created for them). */
+    async undo(documentId: string) {
+      const job = await getService(strapi, 'importJobs').load(documentId);
+      if (job.stage !== 'done') throw conflict(`only a finished import can be undone (this one is ${job.stage})`);
+      await strapi.db.transaction(async ({ trx }) => {
+        const knex = trx as unknown as Knex;
+        const made = (await knex(STAGING_TABLE).where({ job_id: job.id, status: 'imported' }).pluck('record_id')).map(Number);
+        for (let i = 0; i < made.length; i += 500) {
+          const ids = made.slice(i, i + 500);
+          if (job.object === 'contacts') {
+            await strapi.db.query(CONTACT_UID).deleteMany({ where: { id: { $in: ids } } });
+          } else {
+            for (const kind of ['address', 'phone', 'email'] as const) {
+              const relation = link(CONTACT_POINT_UIDS[kind], 'customer');
+              const points = await knex(relation.table).whereIn(relation.target, ids).pluck(relation.owner);
+              if (points.length) await strapi.db.query(CONTACT_POINT_UIDS[kind]).deleteMany({ where: { id: { $in: points } } });
+            }
+            await strapi.db.query(CUSTOMER_UID).deleteMany({ where: { id: { $in: ids } } });
+          }
+        }
+        const created = Object.values((job.decisions ?? {}) as Record<string, { createdId?: number }>)
+          .map((decision) => decision.createdId)
+          .filter((id): id is number => typeof id === 'number');
+        for (const id of created) {
+          const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { id }, select: ['documentId'] });
+          if (customer) await strapi.documents(CUSTOMER_UID as never).delete({ documentId: customer.documentId } as never);
+        }
+        await knex(STAGING_TABLE).where({ job_id: job.id, status: 'imported' }).update({ status: 'valid', record_id: null });
+        await jobs().update({ where: { id: job.id }, data: { stage: 'undone' } });
+      });
+      return getService(strapi, 'importJobs').view(await getService(strapi, 'importJobs').load(documentId));
+    },
+  };
+};
