@@ -59,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return customer?.id ?? null;
     }
     if (decision.createdId) return decision.createdId;
-    const sample = await trx(STAGING_TABLE).where({ job_id: job.id, company_key: key }).whereNotNull('data').first('data');
+    // Named as the group's first row spells it, as the reference-data step showed it.
+    const sample = await trx(STAGING_TABLE).where({ job_id: job.id, company_key: key }).whereNotNull('data').orderBy('line').first('data');
     const name = (JSON.parse(sample.data) as ContactRow).company ?? key;
     const created = (await strapi.documents(CUSTOMER_UID as never).create({ data: { type: 'business', businessName: name } } as never)) as { id: number };
     decision.createdId = created.id;

@@ -105,21 +105,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Valid rows whose company matched no customer, grouped by company. */
-    async unmatchedGroups(jobId: number): Promise<{ key: string; rows: number; company: string }[]> {
+    /**
+     * Valid rows whose company matched no customer, grouped by company, each group named as its
+     * first row spells the company.
+     */
+    async unmatchedGroups(jobId: number): Promise<{ key: string; rows: number; company: string; firstLine: number }[]> {
       const groups = await knex()(STAGING_TABLE)
         .select('company_key')
         .count({ rows: '*' })
-        .min({ sample: 'data' })
+        .min({ first_line: 'line' })
         .where({ job_id: jobId, status: 'valid' })
         .whereNull('customer_id')
         .whereNotNull('company_key')
         .groupBy('company_key')
         .orderBy('company_key');
+      const firstLines = groups.map((group: Record<string, unknown>) => Number(group.first_line));
+      const spelled = new Map<number, string>();
+      for (let i = 0; i < firstLines.length; i += BATCH) {
+        const rows = await knex()(STAGING_TABLE).select('line', 'data').where('job_id', jobId).whereIn('line', firstLines.slice(i, i + BATCH));
+        for (const row of rows) spelled.set(Number(row.line), String((parse<{ company?: string }>(row.data) ?? {}).company ?? ''));
+      }
       return groups.map((group: Record<string, unknown>) => ({
         key: String(group.company_key),
         rows: Number(group.rows),
-        company: String((parse<{ company?: string }>(group.sample) ?? {}).company ?? group.company_key),
+        firstLine: Number(group.first_line),
+        company: spelled.get(Number(group.first_line)) || String(group.company_key),
       }));
     },
 
