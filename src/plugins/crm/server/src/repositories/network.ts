@@ -81,6 +81,22 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
   const relationshipColumns = ['r.id', 'r.document_id as documentId', 'r.kind', 'r.type', 'r.created_at as createdAt'];
 
   return {
+    /**
+     * Ids of the records whose to-one `attribute` points at one of `targetIds`, read from the link
+     * table: Strapi's relational `where` scans the whole owner table on SQLite.
+     */
+    async ownersLinkedTo(uid: string, attribute: string, targetIds: readonly number[]): Promise<number[]> {
+      if (targetIds.length === 0) return [];
+      const relation = link(uid, attribute);
+      return withKnex(async (knex) => {
+        const ids: number[] = [];
+        for (const chunk of chunks(targetIds)) {
+          ids.push(...(await knex(relation.table).whereIn(relation.target, chunk).pluck(relation.owner)).map(Number));
+        }
+        return ids;
+      });
+    },
+
     /** Connections with either side among `customerIds`. */
     async connectionsOf(customerIds: readonly number[]): Promise<ConnectionRow[]> {
       if (customerIds.length === 0) return [];

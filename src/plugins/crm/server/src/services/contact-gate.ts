@@ -62,8 +62,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, select: ['id'] })
         : null;
       if (contact) {
-        const comments = await strapi.db.query(ACTIVITY_UID).findMany({ where: { contact: { id: contact.id } }, select: ['id'] });
-        for (const comment of comments) await strapi.db.query(ACTIVITY_UID).delete({ where: { id: comment.id } });
+        const comments = await getService(strapi, 'networkRepository').ownersLinkedTo(ACTIVITY_UID, 'contact', [contact.id]);
+        for (const id of comments) await strapi.db.query(ACTIVITY_UID).delete({ where: { id } });
       }
       return next();
     },

@@ -93,12 +93,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { customer: { select: ['id', 'documentId', 'type'] } },
     })) as PointWithOwner | null;
 
-  const loadPoints = async (kind: ContactPointKind, customerId: number): Promise<StoredPoint[]> =>
-    (await strapi.db.query(CONTACT_POINT_UIDS[kind]).findMany({
-      where: { customer: { id: customerId } },
+  const loadPoints = async (kind: ContactPointKind, customerId: number): Promise<StoredPoint[]> => {
+    const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(CONTACT_POINT_UIDS[kind], 'customer', [customerId]);
+    if (ids.length === 0) return [];
+    return (await strapi.db.query(CONTACT_POINT_UIDS[kind]).findMany({
+      where: { id: { $in: ids } },
       select: ['id', 'documentId', 'type', 'isPrimary', 'createdAt'],
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     })) as StoredPoint[];
+  };
 
   /** Applies the one-primary rule to a customer's points of one kind; returns the primary's id. */
   const settlePrimary = async (kind: ContactPointKind, customerId: number, preferredId: number | null) => {

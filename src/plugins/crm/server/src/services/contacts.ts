@@ -108,7 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The activity feed, newest first. */
     async activity(contactDocumentId: string, page: number, pageSize: number) {
       const contact = await findContact(contactDocumentId);
-      const where = { contact: { id: contact.id } };
+      // Through the link table: a relational `where` would scan every comment on SQLite.
+      const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(ACTIVITY_UID, 'contact', [contact.id]);
+      const where = { id: { $in: ids } };
       const [results, total] = await Promise.all([
         strapi.db.query(ACTIVITY_UID).findMany({
           where,
