@@ -229,3 +229,29 @@ describe('start, log, ignored rows and undo', () => {
     expect(await app.strapi.db.query('plugin::crm.phone').count({ where: { number: '+14155552671', customer: { firstName: 'Kim' } } })).toBe(0);
   });
 });
+
+describe('the command line', () => {
+  it('runs the same pipeline: npm run crm:import -- <file> --object contacts --unmatched skip', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'crm-cli-'));
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, 'First Name,Last Name,Company\nCli,One,Acme\nCli,Two,Nowhere Ltd\nCli,,Acme\n');
+    try {
+      // The child reads the same DATABASE_* environment as this test's app, so it writes to its database.
+      const output = await new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, ['scripts/crm-import.js', file, '--object', 'contacts', '--unmatched', 'skip'], { cwd: join(__dirname, '..', '..'), env: process.env, timeout: 90_000 }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)
+        )
+      );
+      expect(output).toContain('3 rows read: 2 valid, 1 invalid');
+      expect(output).toContain('imported 1, ignored 2, failed 0');
+      expect(await app.strapi.db.query('plugin::crm.contact').count({ where: { firstName: 'Cli' } })).toBe(1);
+      expect(readFileSync(`${file}.ignored.csv`, 'utf8')).toContain('company skipped at reference data');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
