@@ -16,6 +16,8 @@ export interface CrmPluginConfig {
   networkNodeCap: number;
   /** Largest CSV file an import accepts, in bytes (Strapi's body parser allows 200 MB by default). */
   importMaxBytes: number;
+  /** An import whose worker wrote no heartbeat for this long (ms) is taken over by another node. */
+  importStaleMs: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -27,6 +29,7 @@ const defaults: CrmPluginConfig = {
   encryptionKeys: [],
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
+  importStaleMs: 60_000,
 };
 
 export default {

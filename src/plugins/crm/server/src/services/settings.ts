@@ -9,6 +9,7 @@ export interface CrmSettings {
   demoData: boolean;
   networkNodeCap: number;
   importMaxBytes: number;
+  importStaleMs: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -21,6 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       demoData: config.demoData === true,
       networkNodeCap: config.networkNodeCap,
       importMaxBytes: config.importMaxBytes,
+      importStaleMs: config.importStaleMs,
     };
   },
 });

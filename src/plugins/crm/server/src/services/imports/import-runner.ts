@@ -11,8 +11,6 @@ import type { Decision } from './import-jobs';
 import { STAGING_TABLE, type StagedRow } from './staging';
 
 const BATCH = 500;
-/** A worker that has not written its heartbeat for this long is taken to have died. */
-const DEFAULT_STALE_MS = 60_000;
 
 type Link = { table: string; owner: string; target: string; order?: string };
 
@@ -35,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
     return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name, order: joinTable.orderColumnName };
   };
-  const staleMs = () => DEFAULT_STALE_MS;
+  // A worker that has not written its heartbeat for this long is taken to have died.
+  const staleMs = () => getService(strapi, 'settings').get().importStaleMs;
 
   /** Takes a running job nobody (alive) works on; true when this node now owns it. */
   const claim = async (jobId: number): Promise<boolean> =>

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startApp, type TestApp } from '../helpers/strapi';
+
+// A worker killed with SIGKILL in the middle of an import leaves a job that another worker takes
+// over; the rows end up imported exactly once: none lost, none twice.
+let app: TestApp;
+let dir: string;
+beforeAll(async () => {
+  app = await startApp();
+  dir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await app.stop();
+});
+
+const ROWS = 20000;
+
+it('resumes a killed import without duplicating or losing a row', async () => {
+  const file = join(dir, 'many.csv');
+  const lines = ['First Name,Last Name,Email'];
+  for (let i = 0; i < ROWS; i += 1) lines.push(`Crash,Row${i},row${i}@crash.example`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+
+  // The CLI runs the import in its own process, on this test's database.
+  const child = spawn(process.execPath, ['scripts/crm-import.js', file, '--object', 'contacts'], {
+    cwd: join(__dirname, '..', '..'),
+    env: process.env,
+  });
+  let exited = false;
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk.toString()));
+  child.on('exit', () => (exited = true));
+  // Killed as soon as the database shows some rows done and some still to do.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) throw new Error(`the import ended before it could be killed:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the import never made progress:\n${output}`);
+    }
+    const running = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { fileName: 'many.csv', stage: 'running' } });
+    const done = running?.progress?.done ?? 0;
+    if (done > 0 && done < ROWS) {
+      child.kill('SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (!exited) await new Promise((resolve) => child.once('exit', resolve));
+
+  const [job] = await app.strapi.db.query('plugin::crm.import-job').findMany({ where: { fileName: 'many.csv' } });
+  expect(job.stage).toBe('running');
+  const importedBefore = await app.strapi.db.query('plugin::crm.contact').count({ where: { firstName: 'Crash' } });
+  expect(importedBefore).toBeGreaterThan(0);
+  expect(importedBefore).toBeLessThan(ROWS);
+
+  // Any node takes over a job whose worker went quiet.
+  app.strapi.config.set('plugin::crm.importStaleMs', 200);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await app.strapi.plugin('crm').service('importRunner').resumeStale();
+  for (let i = 0; i < 400; i += 1) {
+    const current = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
+    if (current.stage === 'done') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const finished = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
+  expect(finished.stage).toBe('done');
+  expect(finished.counts).toMatchObject({ total: ROWS, imported: ROWS, ignored: 0, failed: 0 });
+
+  const knex = app.strapi.db.connection;
+  const contacts = await knex('crm_contacts').where('first_name', 'Crash').count({ n: '*' }).countDistinct({ distinct: 'email' }).first();
+  expect(Number(contacts!.n)).toBe(ROWS);
+  expect(Number(contacts!.distinct)).toBe(ROWS);
+  const staged = await knex('crm_import_rows').where({ job_id: job.id, status: 'imported' }).countDistinct({ records: 'record_id' }).first();
+  expect(Number(staged!.records)).toBe(ROWS);
+});
