@@ -255,3 +255,40 @@ describe('the command line', () => {
     }
   });
 });
+
+describe('the admin panel', () => {
+  const adminLogin = async (email: string, roleIds: number[]) => {
+    await app.strapi.service('admin::user').create({
+      email,
+      firstname: 'Import',
+      lastname: 'Admin',
+      password: 'Admin-Password-1',
+      isActive: true,
+      registrationToken: null,
+      roles: roleIds,
+    });
+    const { default: request } = await import('supertest');
+    const login = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-Password-1' });
+    return (method: 'post' | 'get', path: string) =>
+      request(app.strapi.server.httpServer)[method](path).set('Authorization', `Bearer ${login.body.data.token}`);
+  };
+
+  it('runs imports for admins holding the import action, and refuses the others', async () => {
+    const roles = app.strapi.service('admin::role');
+    const importer = await roles.create({ name: 'Importer', description: 'runs CRM imports' });
+    await roles.assignPermissions(importer.id, [{ action: 'plugin::crm.import' }]);
+    const reader = await roles.create({ name: 'Reader only', description: 'reads CRM pages' });
+    await roles.assignPermissions(reader.id, [{ action: 'plugin::crm.read' }]);
+
+    const asImporter = await adminLogin('importer@crm.test', [importer.id]);
+    const created = await asImporter('post', '/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nAdmin,Imported\n'), 'a.csv');
+    expect(created.status).toBe(201);
+    const started = await asImporter('post', `/crm/imports/${created.body.data.documentId}/start`);
+    expect(started.status).toBe(202);
+    expect(started.body.data.startedBy).toBe('admin:importer@crm.test');
+
+    const asReader = await adminLogin('reader-only@crm.test', [reader.id]);
+    expect((await asReader('post', '/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nA,B\n'), 'b.csv')).status).toBe(403);
+    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}`)).status).toBe(403);
+  });
+});

@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 
 import { IMPORT_OBJECTS } from '../domain';
-import { contentApiActor } from '../utils/actor';
+import { requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { parseBody } from './request';
@@ -27,7 +27,10 @@ const decisionsBody = z.object({
   applyToAll: z.enum(['create', 'skip']).optional(),
 });
 
-/** The import API (SPEC.md, "Import API"): the wizard and integrators use exactly these routes. */
+/**
+ * The import API (SPEC.md, "Import API"): integrators call it under /api/crm, the admin panel's
+ * wizard under /crm (admin RBAC); both run the same code.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const imports = () => getService(strapi, 'importJobs');
 
@@ -62,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async start(ctx: Context) {
-      const actor = contentApiActor(ctx);
+      const actor = requestActor(ctx);
       await respond(ctx, 202, () => getService(strapi, 'importRunner').start(ctx.params.id, `${actor.type}:${actor.name ?? actor.id}`));
     },
 

@@ -22,5 +22,15 @@ export default {
       handler: 'admin-customer.revealSsn',
       config: { policies: requires(adminAction('read')) },
     },
+    ...[
+      { method: 'POST', path: '/imports', handler: 'import.create' },
+      { method: 'GET', path: '/imports/:id', handler: 'import.findOne' },
+      { method: 'PUT', path: '/imports/:id/mapping', handler: 'import.setMapping' },
+      { method: 'GET', path: '/imports/:id/reference-data', handler: 'import.referenceData' },
+      { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
+      { method: 'POST', path: '/imports/:id/start', handler: 'import.start' },
+      { method: 'GET', path: '/imports/:id/ignored', handler: 'import.ignored' },
+      { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo' },
+    ].map((route) => ({ ...route, config: { policies: requires(adminAction('import')) } })),
   ],
 };

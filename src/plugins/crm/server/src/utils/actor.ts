@@ -32,3 +32,7 @@ export const adminActor = (ctx: Context): Actor => {
   const user = ctx.state.user as { id?: number; email?: string } | undefined;
   return { type: 'admin', id: user?.id === undefined ? null : String(user.id), name: user?.email ?? null };
 };
+
+/** The caller of a route that is served both to the content API and to the admin panel. */
+export const requestActor = (ctx: Context): Actor =>
+  (ctx.state.route as { info?: { type?: string } } | undefined)?.info?.type === 'admin' ? adminActor(ctx) : contentApiActor(ctx);
