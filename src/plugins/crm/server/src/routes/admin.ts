@@ -1,4 +1,5 @@
 import { adminAction } from '../permissions';
+import { IMPORT_ROUTES } from './import-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -22,15 +23,11 @@ export default {
       handler: 'admin-customer.revealSsn',
       config: { policies: requires(adminAction('read')) },
     },
-    ...[
-      { method: 'POST', path: '/imports', handler: 'import.create' },
-      { method: 'GET', path: '/imports/:id', handler: 'import.findOne' },
-      { method: 'PUT', path: '/imports/:id/mapping', handler: 'import.setMapping' },
-      { method: 'GET', path: '/imports/:id/reference-data', handler: 'import.referenceData' },
-      { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
-      { method: 'POST', path: '/imports/:id/start', handler: 'import.start' },
-      { method: 'GET', path: '/imports/:id/ignored', handler: 'import.ignored' },
-      { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo' },
-    ].map((route) => ({ ...route, config: { policies: requires(adminAction('import')) } })),
+    ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(adminAction('import')) },
+    })),
   ],
 };

@@ -4,6 +4,8 @@
  * by the role table (`permissions.ts`); reads other than find/findOne take the permission of
  * `find` or `findOne`, so whoever may list customers may search them (read-only API tokens too).
  */
+import { IMPORT_ROUTES } from './import-routes';
+
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
 
@@ -43,14 +45,10 @@ const routes: { method: string; path: string; handler: string; auth?: { scope: s
   { method: 'GET', path: '/marketing-lists/:id', handler: 'marketing-list.findOne' },
   { method: 'POST', path: '/marketing-lists', handler: 'marketing-list.create' },
   { method: 'POST', path: '/marketing-lists/:id/members', handler: 'marketing-list.addMembers' },
-  { method: 'POST', path: '/imports', handler: 'import.create' },
-  { method: 'GET', path: '/imports/:id', handler: 'import.findOne' },
-  { method: 'PUT', path: '/imports/:id/mapping', handler: 'import.setMapping' },
-  { method: 'GET', path: '/imports/:id/reference-data', handler: 'import.referenceData', auth: { scope: ['plugin::crm.import.findOne'] } },
-  { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
-  { method: 'POST', path: '/imports/:id/start', handler: 'import.start' },
-  { method: 'GET', path: '/imports/:id/ignored', handler: 'import.ignored', auth: { scope: ['plugin::crm.import.findOne'] } },
-  { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo' },
+  ...IMPORT_ROUTES.map(({ readsJob, ...route }) => ({
+    ...route,
+    ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),
+  })),
   {
     method: 'GET',
     path: '/marketing-lists/:id/export',
