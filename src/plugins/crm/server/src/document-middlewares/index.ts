@@ -9,11 +9,19 @@ const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
 const isWrite = (action: string): action is WriteAction => (WRITES as readonly string[]).includes(action);
 
+/** The gate of each CRM type whose writes have rules (contact points have theirs, by kind). */
+const GATES = {
+  [CUSTOMER_UID]: 'customerGate',
+  [CONNECTION_UID]: 'connectionGate',
+  [RELATIONSHIP_UID]: 'relationshipGate',
+  [CONTACT_UID]: 'contactGate',
+} as const;
+
 /**
- * Every write of a customer, contact point, connection, relationship or contact — REST, the admin content manager, other plugins and
- * server code — goes through the document service, so this is where the rules are enforced. The
- * check and the write share one transaction (the gates take the customer's row lock in it), and a
- * rule broken after the write rolls the write back.
+ * Every write of a customer, contact point, connection, relationship or contact — REST, the admin
+ * content manager, other plugins and server code — goes through the document service, so this is
+ * where the rules are enforced. The check and the write share one transaction (the gates take the
+ * customer's row lock in it), and a rule broken after the write rolls the write back.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
@@ -23,16 +31,8 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     }
     const uid = ctx.uid as string;
     const kind = contactPointKindOf(uid);
-    const gate =
-      uid === CUSTOMER_UID
-        ? getService(strapi, 'customerGate')
-        : uid === CONNECTION_UID
-          ? getService(strapi, 'connectionGate')
-          : uid === RELATIONSHIP_UID
-            ? getService(strapi, 'relationshipGate')
-            : uid === CONTACT_UID
-              ? getService(strapi, 'contactGate')
-              : undefined;
+    const gateName = GATES[uid as keyof typeof GATES];
+    const gate = gateName ? getService(strapi, gateName) : undefined;
     if (!kind && !gate) return next();
 
     if (ctx.action === 'clone') {
