@@ -79,3 +79,23 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   const staged = await knex('crm_import_rows').where({ job_id: job.id, status: 'imported' }).countDistinct({ records: 'record_id' }).first();
   expect(Number(staged!.records)).toBe(ROWS);
 });
+
+it('runs a job once when two workers (two nodes) race for it', async () => {
+  const rows = ['First Name,Last Name,Email', ...Array.from({ length: 3000 }, (_, i) => `Race,Row${i},race${i}@race.example`)].join('\n');
+  const created = await app.api().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from(rows), 'race.csv');
+  expect(created.status).toBe(201);
+  const job = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: created.body.data.documentId } });
+  // Started without a worker, as `start` leaves it for whichever node claims it first.
+  await app.strapi.db.connection('crm_import_jobs').where({ id: job.id }).update({ stage: 'running', started_at: new Date() });
+
+  const createRunner = require(join(__dirname, '..', '..', 'dist/src/plugins/crm/server/src/services/imports/import-runner')).default;
+  const thisNode = app.strapi.plugin('crm').service('importRunner');
+  const otherNode = createRunner({ strapi: app.strapi });
+  expect(otherNode.workerId).not.toBe(thisNode.workerId);
+  await Promise.all([thisNode.run(job.id), otherNode.run(job.id)]);
+
+  const finished = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
+  expect(finished).toMatchObject({ stage: 'done', counts: expect.objectContaining({ imported: 3000, failed: 0 }) });
+  const contacts = await app.strapi.db.connection('crm_contacts').where('first_name', 'Race').count({ n: '*' }).first();
+  expect(Number(contacts!.n)).toBe(3000);
+});
