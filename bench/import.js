@@ -1,0 +1,528 @@
+'use strict';
+
+/**
+ * `npm run bench:import`: how fast the CSV import of contacts is, against per-row creates and a
+ * raw bulk load of the same rows.
+ *
+ * Per database (SQLite, and PostgreSQL when one answers at 127.0.0.1:5432), in a child process of
+ * its own (see bench/lib/boot.js):
+ * - 90% of BENCH_COMPANIES companies are bulk-inserted as business customers; the CSV of
+ *   BENCH_ROWS contacts names all of them, so 10% of the companies (and rows) are unknown;
+ * - per-row baseline: BENCH_SAMPLE `documents('plugin::crm.contact').create` calls, spread over the
+ *   file, timed one after another and extrapolated to rows/s; then deleted again;
+ * - the import: `importJobs.createFromUpload` (parse into the staging table, map, validate, match),
+ *   `decide(..., 'create')` for the unknown companies, `importRunner.start` and polling until done,
+ *   each phase timed, SQL time summed by statement kind (bench/lib/query-profile.js);
+ * - raw load: the imported contacts are deleted and the same rows (the validated values the import
+ *   wrote, same company ids) inserted straight into crm_contacts plus its company link table: COPY
+ *   through pg-copy-streams on PostgreSQL, one prepared statement in one transaction through the
+ *   better-sqlite3 handle on SQLite.
+ * Then, in one more child, a BENCH_BIG_ROWS import (SQLite by default) with its RSS sampled every
+ * 100 ms, to show whether memory stays bounded as the file grows.
+ *
+ * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
+ * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite),
+ * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
+ */
+
+const { execFileSync } = require('node:child_process');
+const { rmSync, statSync } = require('node:fs');
+const os = require('node:os');
+const { join } = require('node:path');
+const { Readable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
+
+const boot = require('./lib/boot');
+const { count, fixed, formatTable, msSince } = require('./lib/stats');
+
+const CONTACT_UID = 'plugin::crm.contact';
+const STAGING_TABLE = 'crm_import_rows';
+const POLL_MS = 100;
+
+const TARGETS = { perRow: 50, raw: 5, memoryMb: 512 };
+
+const settings = () => ({
+  rows: Number(process.env.BENCH_ROWS || 100000),
+  companies: Number(process.env.BENCH_COMPANIES || 5000),
+  sample: Number(process.env.BENCH_SAMPLE || 2000),
+  bigRows: Number(process.env.BENCH_BIG_ROWS ?? 1000000),
+  bigDatabase: process.env.BENCH_BIG_DATABASE || 'sqlite',
+});
+
+const argument = (name) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+};
+
+const labelOf = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+
+const serverVersion = async (app) =>
+  app.db.dialect.client === 'postgres'
+    ? (await app.db.connection.raw('SHOW server_version')).rows[0].server_version.split(' ')[0]
+    : (await app.db.connection.raw('SELECT sqlite_version() AS version'))[0].version;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Wraps a service method so its calls' wall time is summed (the service object is one instance,
+ * so the plugin's own calls go through the wrapper). Returns a reader and an undo.
+ */
+const timeMethod = (service, name) => {
+  const original = service[name];
+  const total = { calls: 0, ms: 0 };
+  service[name] = async function wrapped(...args) {
+    const start = process.hrtime.bigint();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      total.calls += 1;
+      total.ms += msSince(start);
+    }
+  };
+  return { total, restore: () => (service[name] = original) };
+};
+
+/** Empties the contacts table and its company links (between the baselines and the import). */
+const clearContacts = async (app, link) => {
+  const knex = app.db.connection;
+  const table = boot.tableOf(app, CONTACT_UID);
+  if (app.db.dialect.client === 'postgres') {
+    await knex.raw(`TRUNCATE TABLE ??, ?? RESTART IDENTITY CASCADE`, [link.table, table]);
+  } else {
+    await knex(link.table).delete();
+    await knex(table).delete();
+  }
+};
+
+/**
+ * The whole import of the file at `path`: upload (parse + validate + match), decide, run. Returns
+ * phase times, the job's final view, and the peak RSS while it ran.
+ */
+const runImport = async (app, path, { profile, label } = {}) => {
+  const { sampleMemory } = require('./lib/query-profile');
+  const importJobs = app.plugin('crm').service('importJobs');
+  const importRunner = app.plugin('crm').service('importRunner');
+  const memory = sampleMemory(100);
+  const phases = {};
+  const started = process.hrtime.bigint();
+
+  if (profile) profile.phase('parse+validate');
+  let start = process.hrtime.bigint();
+  const uploaded = await importJobs.createFromUpload({ path, fileName: 'bench.csv', size: statSync(path).size, object: 'contacts' });
+  phases.upload = msSince(start);
+  if (label) boot.progress(`[${label}]   parsed + validated in ${fixed(phases.upload / 1000)} s (${JSON.stringify(uploaded.counts)}, stage ${uploaded.stage})`);
+
+  if (profile) profile.phase('decide');
+  start = process.hrtime.bigint();
+  await importJobs.decide(uploaded.documentId, [], 'create');
+  phases.decide = msSince(start);
+
+  if (profile) profile.phase('run');
+  start = process.hrtime.bigint();
+  await importRunner.start(uploaded.documentId, 'bench');
+  let job;
+  let lastReport = Date.now();
+  for (;;) {
+    job = importJobs.view(await importJobs.load(uploaded.documentId));
+    if (job.stage === 'done') break;
+    if (job.stage !== 'running') throw new Error(`import ended in stage ${job.stage}`);
+    if (label && Date.now() - lastReport > 15000) {
+      lastReport = Date.now();
+      boot.progress(`[${label}]   running: ${count(job.progress.done)} / ${count(job.progress.total)}`);
+    }
+    await sleep(POLL_MS);
+  }
+  phases.run = msSince(start);
+  const totalMs = msSince(started);
+  if (profile) profile.phase('other');
+  return { job, phases, totalMs, memory: memory.stop() };
+};
+
+/** Per-row baseline: `sample` document-service creates of rows spread over the file. */
+const perRowCreates = async (app, { rows, companies, sample }, companyRows) => {
+  const { contactRow, knownCompanies } = require('./lib/import-data');
+  const known = knownCompanies(companies);
+  const step = Math.max(1, Math.floor(rows / sample));
+  const data = Array.from({ length: sample }, (_, k) => {
+    const r = contactRow(k * step, companies);
+    return {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      mobilePhone: r.mobile,
+      jobTitle: r.jobTitle || null,
+      // Unknown companies do not exist yet; the import creates them, this baseline leaves them out.
+      ...(r.company < known ? { company: { documentId: companyRows[r.company].documentId, status: 'published' } } : {}),
+    };
+  });
+  const documents = app.documents(CONTACT_UID);
+  // A few untimed creates first (plans cached, JIT warm), as stats.timeCalls does.
+  for (let i = 0; i < 5; i += 1) await documents.create({ data: data[i] });
+  const start = process.hrtime.bigint();
+  for (const row of data) await documents.create({ data: row });
+  const ms = msSince(start);
+  return { calls: sample, ms, rowsPerSecond: sample / (ms / 1000) };
+};
+
+/**
+ * What the raw load writes: per imported row, the crm_contacts columns the import filled (those
+ * not null on an imported row), with the validated values from the staging table, and the company
+ * id the runner linked (matched customer, or the customer it created for an unknown company).
+ */
+const rawRowsFromImport = async (app, jobDocumentId) => {
+  const knex = app.db.connection;
+  const sqlite = app.db.dialect.client === 'sqlite';
+  const table = boot.tableOf(app, CONTACT_UID);
+  const job = await app.plugin('crm').service('importJobs').load(jobDocumentId);
+  const sample = await knex(table).first();
+  const attributes = app.db.metadata.get(CONTACT_UID).attributes;
+  const byColumn = new Map(
+    Object.entries(attributes)
+      .filter(([, attribute]) => attribute.columnName)
+      .map(([name, attribute]) => [attribute.columnName, name])
+  );
+  const columns = Object.keys(sample).filter((column) => column !== 'id' && sample[column] !== null);
+  const now = sqlite ? Date.now() : new Date();
+  const created = new Map(Object.entries(job.decisions || {}).map(([key, decision]) => [key, decision.createdId]));
+  const { documentIdOf } = require('./lib/import-data');
+
+  const staged = await knex(STAGING_TABLE).select('line', 'data', 'company_key', 'customer_id').where({ job_id: job.id, status: 'imported' }).orderBy('line');
+  const rows = [];
+  const links = [];
+  for (const [index, row] of staged.entries()) {
+    const { contact } = JSON.parse(row.data);
+    const id = index + 1;
+    rows.push(
+      [id].concat(
+        columns.map((column) => {
+          if (column === 'document_id') return documentIdOf(index, 2);
+          if (column === 'created_at' || column === 'updated_at' || column === 'published_at') return now;
+          const attribute = byColumn.get(column);
+          const value = attribute && attribute in contact ? contact[attribute] : attribute === 'isUser' ? false : sample[column];
+          return sqlite && typeof value === 'boolean' ? Number(value) : value;
+        })
+      )
+    );
+    const company = row.customer_id !== null ? Number(row.customer_id) : created.get(row.company_key);
+    if (company) links.push([id, Number(company)]);
+  }
+  return { columns: ['id', ...columns], rows, links };
+};
+
+/** One prepared statement per table, all in one transaction, on knex's own better-sqlite3 handle. */
+const rawLoadSqlite = async (app, table, link, data) => {
+  const knex = app.db.connection;
+  const db = await knex.client.acquireConnection();
+  try {
+    const quote = (name) => `"${name}"`;
+    const insertRow = db.prepare(`INSERT INTO ${quote(table)} (${data.columns.map(quote).join(', ')}) VALUES (${data.columns.map(() => '?').join(', ')})`);
+    const linkColumns = [link.owner, link.target, ...link.orderColumns];
+    const insertLink = db.prepare(`INSERT INTO ${quote(link.table)} (${linkColumns.map(quote).join(', ')}) VALUES (${linkColumns.map(() => '?').join(', ')})`);
+    const order = link.orderColumns.map(() => 1);
+    const start = process.hrtime.bigint();
+    db.transaction(() => {
+      for (const row of data.rows) insertRow.run(row);
+      for (const [owner, target] of data.links) insertLink.run(owner, target, ...order);
+    })();
+    return msSince(start);
+  } finally {
+    await knex.client.releaseConnection(db);
+  }
+};
+
+/** COPY text format: tab-separated, \N for null, backslash escapes. */
+const copyValue = (value) => {
+  if (value === null || value === undefined) return '\\N';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+};
+
+/** Lines of COPY text, a few thousand rows per chunk so the stream does not push row by row. */
+function* copyChunks(rows) {
+  for (let start = 0; start < rows.length; start += 2000) {
+    yield rows
+      .slice(start, start + 2000)
+      .map((row) => `${row.map(copyValue).join('\t')}\n`)
+      .join('');
+  }
+}
+
+/** COPY through pg-copy-streams into both tables, in one transaction, on one pooled connection. */
+const rawLoadPostgres = async (app, table, link, data) => {
+  const { from: copyFrom } = require('pg-copy-streams');
+  const knex = app.db.connection;
+  const client = await knex.client.acquireConnection();
+  try {
+    const order = link.orderColumns.map(() => 1);
+    const start = process.hrtime.bigint();
+    await client.query('BEGIN');
+    await pipeline(Readable.from(copyChunks(data.rows)), client.query(copyFrom(`COPY "${table}" (${data.columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)));
+    const linkColumns = [link.owner, link.target, ...link.orderColumns];
+    await pipeline(
+      Readable.from(copyChunks(data.links.map((pair) => [...pair, ...order]))),
+      client.query(copyFrom(`COPY "${link.table}" (${linkColumns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`))
+    );
+    await client.query('COMMIT');
+    const ms = msSince(start);
+    await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT MAX(id) FROM "${table}"))`, [table]);
+    return ms;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
+};
+
+/** In a child: one database, start to finish; the result goes to the parent as JSON. */
+const runDatabase = async (client, parentPid) => {
+  const { writeCsv, loadCompanies } = require('./lib/import-data');
+  const { profileQueries } = require('./lib/query-profile');
+  const options = settings();
+  const label = labelOf(client);
+  const csv = join(boot.ROOT, '.tmp', `bench-import-${client}-${parentPid}.csv`);
+
+  try {
+    return await boot.withApp(boot.databaseFor(client, 'import', parentPid), async (app) => {
+      const knex = app.db.connection;
+      const table = boot.tableOf(app, CONTACT_UID);
+      const link = boot.linkOf(app, CONTACT_UID, 'company');
+      boot.progress(`[${label}] booted; ${count(options.companies)} companies (10% unknown), ${count(options.rows)} rows…`);
+      let start = process.hrtime.bigint();
+      const companyRows = await loadCompanies(app, options.companies);
+      const bytes = await writeCsv(csv, options);
+      const dataMs = msSince(start);
+
+      boot.progress(`[${label}] per-row creates (${count(options.sample)})…`);
+      const perRow = await perRowCreates(app, options, companyRows);
+      await clearContacts(app, link);
+      boot.progress(`[${label}]   ${fixed(perRow.rowsPerSecond)} rows/s`);
+
+      boot.progress(`[${label}] importing ${count(options.rows)} rows…`);
+      const staging = app.plugin('crm').service('importStaging');
+      const timed = ['insert', 'record', 'page', 'unmatchedGroups', 'counts', 'pending'].map((name) => [name, timeMethod(staging, name)]);
+      const profile = profileQueries(knex);
+      const imported = await runImport(app, csv, { profile, label });
+      profile.stop();
+      for (const [, wrapper] of timed) wrapper.restore();
+      const stored = Number((await knex(table).count({ n: '*' }).first()).n);
+      const linked = Number((await knex(link.table).count({ n: '*' }).first()).n);
+      boot.progress(`[${label}]   done in ${fixed(imported.totalMs / 1000)} s: ${JSON.stringify(imported.job.counts)}; ${count(stored)} contacts, ${count(linked)} company links`);
+
+      boot.progress(`[${label}] raw load of the same rows…`);
+      const raw = await rawRowsFromImport(app, imported.job.documentId);
+      await clearContacts(app, link);
+      const rawMs = client === 'postgres' ? await rawLoadPostgres(app, table, link, raw) : await rawLoadSqlite(app, table, link, raw);
+      const rawStored = Number((await knex(table).count({ n: '*' }).first()).n);
+      const rawLinked = Number((await knex(link.table).count({ n: '*' }).first()).n);
+      boot.progress(`[${label}]   ${fixed(rawMs / 1000, 2)} s (${count(rawStored)} contacts, ${count(rawLinked)} links)`);
+
+      return {
+        client,
+        label,
+        version: await serverVersion(app),
+        rows: options.rows,
+        companies: options.companies,
+        bytes,
+        dataMs,
+        perRow,
+        import: {
+          totalMs: imported.totalMs,
+          phases: imported.phases,
+          counts: imported.job.counts,
+          memory: imported.memory,
+          stored,
+          linked,
+          staging: Object.fromEntries(timed.map(([name, wrapper]) => [name, wrapper.total])),
+          sql: profile.result(),
+        },
+        raw: { ms: rawMs, rows: raw.rows.length, links: raw.links.length, columns: raw.columns, stored: rawStored, linked: rawLinked },
+      };
+    });
+  } finally {
+    rmSync(csv, { force: true });
+  }
+};
+
+/** In a child: only the big import, RSS sampled, nothing else in the process to blur the peak. */
+const runMemory = async (client, parentPid, rows) => {
+  const { writeCsv, loadCompanies } = require('./lib/import-data');
+  const { companies } = settings();
+  const label = `${labelOf(client)} memory`;
+  const csv = join(boot.ROOT, '.tmp', `bench-import-big-${client}-${parentPid}.csv`);
+  try {
+    return await boot.withApp(boot.databaseFor(client, 'import-big', parentPid), async (app) => {
+      await loadCompanies(app, companies);
+      const bytes = await writeCsv(csv, { rows, companies });
+      boot.progress(`[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB CSV)…`);
+      const imported = await runImport(app, csv, { label });
+      boot.progress(`[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB`);
+      return { client, label: labelOf(client), rows, bytes, totalMs: imported.totalMs, phases: imported.phases, counts: imported.job.counts, memory: imported.memory };
+    });
+  } finally {
+    rmSync(csv, { force: true });
+  }
+};
+
+const child = async () => {
+  const client = argument('db');
+  try {
+    const result = argument('big')
+      ? await runMemory(client, argument('parent'), Number(argument('big')))
+      : await runDatabase(client, argument('parent'));
+    await boot.sendToParent(result);
+    process.exit(0);
+  } catch (error) {
+    const text = String(error.stack || error);
+    console.error(`[${client}] ${text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text}`);
+    process.exit(1);
+  }
+};
+
+const perSecond = (rows, ms) => rows / (ms / 1000);
+const times = (value) => `${fixed(value)}x`;
+
+const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
+  const main = results.map((r) => {
+    const importRate = perSecond(r.rows, r.import.totalMs);
+    const rawRate = perSecond(r.raw.rows, r.raw.ms);
+    return [
+      `${r.label} ${r.version}`,
+      count(r.rows),
+      count(Math.round(importRate)),
+      count(Math.round(r.perRow.rowsPerSecond)),
+      times(importRate / r.perRow.rowsPerSecond),
+      count(Math.round(rawRate)),
+      times(rawRate / importRate),
+      fixed(r.import.phases.upload / 1000),
+      fixed(r.import.phases.decide / 1000),
+      fixed(r.import.phases.run / 1000),
+      fixed(r.import.totalMs / 1000),
+      fixed(r.raw.ms / 1000, 2),
+      fixed(r.import.memory.peakRssMb, 0),
+    ];
+  });
+
+  console.log('');
+  console.log('CSV import of contacts (import = upload/parse/validate/match + decide + run, wall time)');
+  console.log('');
+  console.log(
+    formatTable(
+      ['database', 'rows', 'import rows/s', 'per-row rows/s', 'import/per-row', 'raw rows/s', 'raw/import', 'parse+validate s', 'decide s', 'run s', 'import s', 'raw s', 'peak RSS MB'],
+      main
+    )
+  );
+  if (big) {
+    console.log('');
+    console.log(
+      `Memory: ${count(big.rows)}-row import on ${big.label}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
+        `(${fixed(big.memory.startRssMb, 0)} MB when it started; peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
+        `${fixed(big.totalMs / 1000)} s in all (parse+validate ${fixed(big.phases.upload / 1000)} s, run ${fixed(big.phases.run / 1000)} s), ` +
+        `${count(Math.round(perSecond(big.rows, big.totalMs)))} rows/s; counts ${JSON.stringify(big.counts)}.`
+    );
+  }
+  console.log('');
+
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  for (const r of results) {
+    const importRate = perSecond(r.rows, r.import.totalMs);
+    const rawRate = perSecond(r.raw.rows, r.raw.ms);
+    console.log(
+      `${r.label}: targets — ≥${TARGETS.perRow}x per-row: ${verdict(importRate / r.perRow.rowsPerSecond >= TARGETS.perRow)}; ` +
+        `within ${TARGETS.raw}x of raw: ${verdict(rawRate / importRate <= TARGETS.raw)}.`
+    );
+    console.log(
+      `  counts ${JSON.stringify(r.import.counts)}; ${count(r.import.stored)} contacts and ${count(r.import.linked)} company links written; ` +
+        `raw load wrote ${count(r.raw.stored)} contacts (${r.raw.columns.length} columns) and ${count(r.raw.linked)} links. ` +
+        `Per-row: ${count(r.perRow.calls)} creates in ${fixed(r.perRow.ms / 1000)} s. CSV ${fixed(r.bytes / 1024 / 1024)} MB; data set up in ${fixed(r.dataMs / 1000)} s.`
+    );
+    const staging = Object.entries(r.import.staging)
+      .filter(([, t]) => t.calls > 0)
+      .map(([name, t]) => `${name} ${fixed(t.ms / 1000)} s/${count(t.calls)} calls`)
+      .join(', ');
+    console.log(`  staging service time: ${staging}`);
+    const phaseMs = { 'parse+validate': r.import.phases.upload, decide: r.import.phases.decide, run: r.import.phases.run };
+    const rows = Object.entries(r.import.sql).flatMap(([phase, kinds]) => {
+      const sqlMs = kinds.reduce((sum, k) => sum + k.ms, 0);
+      const top = kinds.slice(0, 6).map((k) => [r.label, phase, k.kind, count(k.count), fixed(k.ms / 1000, 2)]);
+      const wall = phaseMs[phase];
+      return [...top, [r.label, phase, wall === undefined ? '(all SQL)' : '(wall - SQL: JS, waits; <0 = overlap)', '-', wall === undefined ? fixed(sqlMs / 1000, 2) : fixed((wall - sqlMs) / 1000, 2)]];
+    });
+    console.log('');
+    console.log(formatTable(['database', 'phase', 'statement kind', 'statements', 'seconds'], rows));
+    console.log('');
+  }
+  for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
+  if (big) console.log(`Memory target (<${TARGETS.memoryMb} MB for ${count(big.rows)} rows): ${verdict(big.memory.peakRssMb < TARGETS.memoryMb)}.`);
+  console.log(
+    [
+      'per-row = documents(contact).create one after another (company set by documentId; unknown companies left out), extrapolated.',
+      'raw = the imported rows (validated values, same company ids) into crm_contacts + crm_contacts_company_lnk; SQLite: one',
+      '  prepared statement per table in one transaction (better-sqlite3); PostgreSQL: COPY via pg-copy-streams, one transaction.',
+      'raw/import = how many times slower the import is than the raw load; peak RSS sampled every 100 ms during the import.',
+      `${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end.`,
+      `Total run time ${fixed(totalMs / 1000)} s.`,
+    ].join('\n')
+  );
+};
+
+const parent = async () => {
+  const started = process.hrtime.bigint();
+  const loadBefore = os.loadavg()[0];
+  const options = settings();
+  if (!process.argv.includes('--no-build')) {
+    console.log('Compiling the server code (tsc -p tsconfig.json)…');
+    execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: boot.ROOT, stdio: 'inherit' });
+  }
+
+  let current;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, async () => {
+      console.log(`\n${signal}: stopping and dropping the benchmark database.`);
+      await boot.stopChildren();
+      if (current) await boot.dropDatabase(current).catch(() => {});
+      process.exit(130);
+    });
+  }
+
+  const reachable = async (client) => {
+    if (client !== 'postgres') return true;
+    const answer = await boot.postgresReachable();
+    if (!answer.ok) console.log(`PostgreSQL not reachable (${answer.reason}).`);
+    return answer.ok ? true : answer.reason;
+  };
+
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((item) => item.trim()).filter(Boolean);
+  const results = [];
+  const skipped = [];
+  let big;
+  const runs = wanted.map((client) => ({ client, name: 'import', args: [] }));
+  if (options.bigRows > 0) runs.push({ client: options.bigDatabase, name: 'import-big', args: ['--big', String(options.bigRows)] });
+  for (const run of runs) {
+    const ok = await reachable(run.client);
+    if (ok !== true) {
+      skipped.push({ label: labelOf(run.client), reason: `PostgreSQL not reachable (${ok})` });
+      continue;
+    }
+    // One child at a time: on a small machine two would compete for the same cores.
+    current = boot.databaseFor(run.client, run.name);
+    try {
+      const result = await boot.runChild(__filename, ['--db', run.client, '--parent', String(process.pid), ...run.args]);
+      if (run.name === 'import-big') big = result;
+      else results.push(result);
+    } catch (error) {
+      skipped.push({ label: `${labelOf(run.client)}${run.name === 'import-big' ? ' (memory run)' : ''}`, reason: error.message });
+    } finally {
+      await boot.dropDatabase(current).catch(() => {});
+      current = undefined;
+    }
+  }
+  printReport(results, big, skipped, { totalMs: msSince(started), loadBefore });
+  if (results.length === 0) process.exitCode = 1;
+};
+
+(argument('db') ? child() : parent()).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+'use strict';
+
+/**
+ * Where a phase's database time goes: every statement knex sends is timed from its `query` event
+ * to its `query-response` (or `query-error`) and summed by kind ("update crm_import_rows",
+ * "insert crm_contacts", "select count crm_import_rows"…). The difference between a phase's wall
+ * time and its summed SQL time is JavaScript work (parsing, validation, JSON) plus waits.
+ *
+ * The listener costs a Map lookup per statement; it stays on for the whole import so the phases
+ * are measured the same way. Statements Strapi sends outside knex (none here) would be missed.
+ */
+
+const kindOf = (sql) => {
+  const text = sql.trim().toLowerCase();
+  const verb = text.split(/\s+/, 1)[0];
+  // Schema-qualified names ("public"."crm_contacts" on PostgreSQL) count under the table name.
+  const table = (text.match(/(?:into|update|from)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)/) || [])[1] || '?';
+  if (verb === 'select' && /^select\s+count\(/.test(text)) return `select count ${table}`;
+  return `${verb} ${table}`;
+};
+
+const profileQueries = (knex) => {
+  const started = new Map();
+  let phase = 'other';
+  const phases = new Map(); // phase -> Map(kind -> { count, ms })
+
+  const onQuery = (query) => started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql, phase });
+  const onDone = (_result, query) => {
+    const start = started.get(query.__knexQueryUid);
+    if (!start) return;
+    started.delete(query.__knexQueryUid);
+    const ms = Number(process.hrtime.bigint() - start.at) / 1e6;
+    if (!phases.has(start.phase)) phases.set(start.phase, new Map());
+    const kinds = phases.get(start.phase);
+    const kind = kindOf(start.sql);
+    const entry = kinds.get(kind) || { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += ms;
+    kinds.set(kind, entry);
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onDone);
+  knex.on('query-error', onDone);
+
+  return {
+    /** Statements sent from now on count towards `name`. */
+    phase(name) {
+      phase = name;
+    },
+    stop() {
+      knex.removeListener('query', onQuery);
+      knex.removeListener('query-response', onDone);
+      knex.removeListener('query-error', onDone);
+    },
+    /** { phase: [{ kind, count, ms }] } heaviest first, as plain JSON for the parent. */
+    result() {
+      return Object.fromEntries(
+        [...phases].map(([name, kinds]) => [
+          name,
+          [...kinds].map(([kind, entry]) => ({ kind, ...entry })).sort((a, b) => b.ms - a.ms),
+        ])
+      );
+    },
+  };
+};
+
+/**
+ * Samples the process's resident set size every `intervalMs` (100 ms: short enough to catch a
+ * batch's peak, cheap enough not to matter). `stop()` returns the peak and the first reading in MB.
+ */
+const sampleMemory = (intervalMs = 100) => {
+  const mb = (bytes) => bytes / 1024 / 1024;
+  const first = process.memoryUsage();
+  let peakRss = first.rss;
+  let peakHeap = first.heapUsed;
+  const take = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peakRss) peakRss = now.rss;
+    if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
+  };
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return { startRssMb: mb(first.rss), peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap) };
+    },
+  };
+};
+
+module.exports = { profileQueries, sampleMemory, kindOf };
