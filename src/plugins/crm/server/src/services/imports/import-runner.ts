@@ -93,9 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .map(({ companyId }, i) => [Number(ids[i]), companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await insertLinks(trx, link(CONTACT_UID, 'company'), companyPairs);
-    for (const [i, { row }] of toInsert.entries()) {
-      await trx(STAGING_TABLE).where('id', row.id).update({ status: 'imported', record_id: Number(ids[i]) });
-    }
+    await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: Number(ids[i]) })));
     const skipped = results.filter((result) => result.skip).map(({ row }) => row.id);
     if (skipped.length) {
       await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: JSON.stringify([{ field: 'company', reason: 'company skipped at reference data' }]) });
@@ -116,9 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await strapi.db.query(CONTACT_POINT_UIDS[kind]).createMany({ data: points.map((point) => point.data) });
       await insertLinks(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [Number(created.ids[i]), point.customerId]));
     }
-    for (const [i, row] of rows.entries()) {
-      await trx(STAGING_TABLE).where('id', row.id).update({ status: 'imported', record_id: Number(ids[i]) });
-    }
+    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: Number(ids[i]) })));
   };
 
   const finish = async (jobId: number) => {
