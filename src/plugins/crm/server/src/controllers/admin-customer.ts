@@ -1,17 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
-import { parseBody } from './request';
+import { parseBody, searchQuery } from './request';
 import { judgeAdminReveal } from './ssn-access';
 
-const searchQuery = z.object({
-  q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
 
 /** The admin panel's own routes (under /crm), guarded by the plugin's admin RBAC actions. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

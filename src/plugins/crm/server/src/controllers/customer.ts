@@ -9,7 +9,7 @@ import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput } from './nested-input';
-import { parseBody } from './request';
+import { parseBody, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
 const primaryBody = z.object({
@@ -17,11 +17,6 @@ const primaryBody = z.object({
   id: z.string().min(1, 'id is the documentId of the contact point'),
 });
 
-const searchQuery = z.object({
-  q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
 
 /** The core controller helpers this controller reuses (typed loosely by Strapi's factory). */
 interface CoreControllerApi {

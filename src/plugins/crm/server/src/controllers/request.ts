@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Parses a request body or query with zod; a mismatch is a 400 naming each field. */
 export const parseBody = <Schema extends z.ZodTypeAny>(schema: Schema, input: unknown): z.output<Schema> => {
@@ -12,3 +12,10 @@ export const parseBody = <Schema extends z.ZodTypeAny>(schema: Schema, input: un
   }));
   throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
 };
+
+/** `?q=&page=&pageSize=` of the quick search, for the content API and the admin panel alike. */
+export const searchQuery = z.object({
+  q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});

@@ -42,6 +42,7 @@ interface Link {
   table: string;
   owner: string;
   target: string;
+  order?: string;
 }
 
 // SQLite accepts at most 32766 bound values per statement; stay far below it.
@@ -57,9 +58,14 @@ const chunks = <T>(items: readonly T[]) =>
 export const createNetworkRepository = (strapi: Core.Strapi) => {
   const link = (uid: string, attribute: string): Link => {
     const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string };
     };
-    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name };
+    return {
+      table: joinTable.name,
+      owner: joinTable.joinColumn.name,
+      target: joinTable.inverseJoinColumn.name,
+      order: joinTable.orderColumnName,
+    };
   };
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
 
@@ -81,6 +87,9 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
   const relationshipColumns = ['r.id', 'r.document_id as documentId', 'r.kind', 'r.type', 'r.created_at as createdAt'];
 
   return {
+    /** Where a to-one relation is kept: its link table, owner and target columns, order column. */
+    link,
+
     /**
      * Ids of the records whose to-one `attribute` points at one of `targetIds`, read from the link
      * table: Strapi's relational `where` scans the whole owner table on SQLite.

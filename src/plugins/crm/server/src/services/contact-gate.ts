@@ -2,14 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 import { CONTACT_FIELD_NAMES, DomainValidationError, validateContact } from '../domain';
 import { getService } from '../utils/get-service';
+import { pick } from '../utils/pick';
 import { readToOneChange } from '../utils/relations';
 import { ACTIVITY_UID, CONTACT_UID, USER_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
-const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
 
 /**
  * The single write path for contacts (seed 002): every field through the domain's contact rules,

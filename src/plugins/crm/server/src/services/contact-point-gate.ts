@@ -15,6 +15,7 @@ import {
 import { readToOneChange, type RelationRef } from '../utils/relations';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
+import { pick } from '../utils/pick';
 
 export interface StoredPoint {
   id: number;
@@ -44,8 +45,6 @@ const FIELDS: Record<ContactPointKind, readonly string[]> = {
   email: ['type', 'address'],
 };
 
-const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
 
 const mustBelong = (kind: ContactPointKind) =>
   new DomainValidationError({

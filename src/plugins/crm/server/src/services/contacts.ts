@@ -7,10 +7,9 @@ import { CONTACT_FIELD_NAMES, customerFromContact, validateComment, validateEmai
 import type { Actor } from '../utils/actor';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { pick } from '../utils/pick';
 import { ACTIVITY_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, USER_ROLE_UID, USER_UID } from '../utils/uids';
 
-const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
 
 /** The contact actions of seed 002 and 004: generate login, convert to customer, activity feed. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

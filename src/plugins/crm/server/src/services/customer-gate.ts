@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import { prefixValidationError } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { pick } from '../utils/pick';
 import { isNoOpRelationChange, isPlainObject } from '../utils/relations';
 import { CONNECTION_UID, CONTACT_POINT_UIDS, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
 
@@ -39,8 +40,6 @@ interface CustomerRow {
 
 const article = (kind: ContactPointKind) => (kind === 'address' ? 'an' : 'a');
 
-const pick = (source: Record<string, unknown>, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
 
 /**
  * Pulls nested contact points (`addresses: [{ line1, city }]`) out of a customer's data. Strapi's own

@@ -27,13 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const running = new Set<number>();
   let timer: NodeJS.Timeout | undefined;
 
-  const link = (uid: string, attribute: string): Link => {
-    const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string };
-    };
-    return { table: joinTable.name, owner: joinTable.joinColumn.name, target: joinTable.inverseJoinColumn.name, order: joinTable.orderColumnName };
-  };
-  // A worker that has not written its heartbeat for this long is taken to have died.
+  const link = (uid: string, attribute: string) => getService(strapi, 'networkRepository').link(uid, attribute);
   const staleMs = () => getService(strapi, 'settings').get().importStaleMs;
 
   /** Takes a running job nobody (alive) works on; true when this node now owns it. */
