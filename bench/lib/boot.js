@@ -127,7 +127,7 @@ const running = new Set();
  */
 const runChild = (script, args) =>
   new Promise((resolve, reject) => {
-    const child = fork(script, args, { stdio: 'inherit' });
+    const child = fork(script, args, { stdio: 'inherit', execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [] });
     running.add(child);
     let result;
     child.on('message', (message) => {

@@ -34,6 +34,20 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
+/**
+ * Waits (up to 10 s) until no query runs or waits for a connection: Strapi emits document events
+ * after commit without awaiting them, and an import may still be running in the background. A
+ * pool destroyed under them leaves a query hanging, whose timeout would fail a later test file.
+ */
+const settle = async (strapi: Core.Strapi) => {
+  const pool = (strapi.db.connection as unknown as { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } }).client.pool;
+  await strapi.plugin('crm').service('importRunner').stop();
+  for (let waited = 0; pool && waited < 10_000; waited += 50) {
+    if (pool.numUsed() === 0 && pool.numPendingAcquires() === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
 /** Boots the compiled app on a database of its own (see databases.js); one per test file. */
 export const startApp = async (): Promise<TestApp> => {
   Object.assign(process.env, TEST_ENV);
@@ -52,6 +66,7 @@ export const startApp = async (): Promise<TestApp> => {
     api: () => request.agent(http).set('Authorization', `Bearer ${token.accessKey}`),
     anonymous: () => request.agent(http),
     stop: async () => {
+      await settle(strapi);
       await strapi.destroy();
       await dropDatabase(database);
     },

@@ -46,6 +46,8 @@ describe('stage 1: upload and parse', () => {
       { header: 'Company Name', field: 'company', samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'] },
       { header: 'Job Title', field: 'jobTitle', samples: ['CTO', 'Engineer', 'Manager'] },
     ]);
+    expect(job.fields).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'company', 'jobTitle']));
+    expect(job.fields).not.toContain('businessName');
     expect(job.counts).toMatchObject({ total: 10, valid: 8, invalid: 2 });
     expect(job.errors).toEqual([
       { line: 7, field: 'lastName', reason: 'a contact needs a lastName' },
@@ -193,12 +195,40 @@ describe('start, log, ignored rows and undo', () => {
       'Hal,Hooli,hal@hooli.example,,Hooli,Chef,line 9: company skipped at reference data',
     ]);
 
+    const log = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ pageSize: 2 });
+    expect(log.status).toBe(200);
+    expect(log.body.meta.pagination).toEqual({ page: 1, pageSize: 2, total: 3, pageCount: 2 });
+    expect(log.body.data).toEqual([
+      expect.objectContaining({ line: 7, status: 'invalid', issues: [{ field: 'lastName', reason: 'a contact needs a lastName' }] }),
+      expect.objectContaining({ line: 8, status: 'invalid', cells: expect.objectContaining({ 'E-mail': 'not-an-email' }) }),
+    ]);
+    const skippedPage = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ pageSize: 2, page: 2 });
+    expect(skippedPage.body.data).toEqual([{ line: 9, status: 'ignored', cells: expect.objectContaining({ 'First Name': 'Hal' }), issues: [{ field: 'company', reason: 'company skipped at reference data' }] }]);
+    const imported = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ status: 'imported' });
+    expect(imported.body.data.map((row: any) => row.line)).toEqual([2, 3, 4, 5, 6, 10, 11]);
+    expect((await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ status: 'lost' })).status).toBe(400);
+    expect((await app.api().get('/api/crm/imports/nosuchimport000000000000/log')).status).toBe(404);
+
     const undone = await app.api().post(`/api/crm/imports/${job.documentId}/undo`);
     expect(undone.status).toBe(200);
     expect(undone.body.data.stage).toBe('undone');
     expect(await app.strapi.db.query('plugin::crm.contact').count()).toBe(contactsBefore);
     expect(await app.strapi.db.query('plugin::crm.customer').count({ where: { businessName: 'Initech LLC' } })).toBe(0);
     expect((await app.api().post(`/api/crm/imports/${job.documentId}/undo`)).status).toBe(409);
+  });
+
+  it('fails, with the reason, the rows whose linked company was deleted after the decision', async () => {
+    const csv = ['First Name,Last Name,Company', 'Ann,Able,Vanishing Ltd', 'Ben,Baker,Vanishing'].join('\n');
+    const target = (await app.api().post('/api/crm/customers').send({ data: { type: 'business', businessName: 'Short-lived Co' } })).body.data;
+    const job = (await upload(csv)).body.data;
+    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ decisions: [{ key: 'vanishing', action: 'link', customer: target.documentId }] }).expect(200);
+    await app.api().delete(`/api/crm/customers/${target.documentId}`).expect(204);
+
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    const done = await waitUntilFinished(job.documentId);
+    expect(done.counts).toMatchObject({ total: 2, imported: 0, failed: 2 });
+    const ignored = await app.api().get(`/api/crm/imports/${job.documentId}/ignored`);
+    expect(ignored.text).toContain('line 2: the customer chosen for this company no longer exists');
   });
 
   it('imports customers with their contact points, and undoes them', async () => {
@@ -290,5 +320,7 @@ describe('the admin panel', () => {
     const asReader = await adminLogin('reader-only@crm.test', [reader.id]);
     expect((await asReader('post', '/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nA,B\n'), 'b.csv')).status).toBe(403);
     expect((await asReader('get', `/crm/imports/${created.body.data.documentId}`)).status).toBe(403);
+    expect((await asImporter('get', `/crm/imports/${created.body.data.documentId}/log`)).status).toBe(200);
+    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}/log`)).status).toBe(403);
   });
 });

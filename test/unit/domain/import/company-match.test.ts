@@ -62,4 +62,24 @@ describe('suggestions', () => {
     expect(suggestCompanies(index, 'Acmee')[0].customer).toBe('acme');
     expect(suggestCompanies(index, 'Completely different')).toEqual([]);
   });
+
+  it('scores exactly as comparing the name with every customer would', () => {
+    const words = ['north', 'star', 'acme', 'global', 'trading', 'blue', 'river', 'tech', 'foods', 'nord'];
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      documentId: `d${i}`,
+      customerNumber: `C-${String(i).padStart(6, '0')}`,
+      name: `${words[i % 10]} ${words[(i * 7) % 10]}${i % 3 ? ' Ltd' : ''} ${i}`,
+    }));
+    const big = buildCompanyIndex(many);
+    for (const query of ['North Star', 'acme tech 12', 'Blue River Foods', 'globl tradng', 'x']) {
+      const key = companyKey(query);
+      const everyOne = many
+        .map((c) => ({ customer: c.documentId, name: c.name, score: Number(nameSimilarity(key, companyKey(c.name)).toFixed(2)) }))
+        .filter((s) => s.score >= 0.3)
+        .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+        .slice(0, 3);
+      expect(suggestCompanies(big, query)).toEqual(everyOne);
+    }
+  });
 });

@@ -20,6 +20,11 @@ describe('mapRow', () => {
 });
 
 describe('validateImportRow', () => {
+  it('refuses a company name no customer could have, since the import may create that company', () => {
+    const result = validateImportRow('contacts', 7, { firstName: 'Ada', lastName: 'Lovelace', company: 'x'.repeat(201) }, options);
+    expect(result).toMatchObject({ ok: false, issues: [{ line: 7, field: 'company' }] });
+  });
+
   it('validates a contact row through the contact rules, keeping the company cell aside', () => {
     const result = validateImportRow('contacts', 2, { firstName: 'Ada', lastName: 'Lovelace', mobilePhone: '(415) 555-2671', company: ' Acme ' }, options);
     expect(result).toMatchObject({ ok: true, value: { contact: { mobilePhone: '+14155552671' }, company: 'Acme' } });

@@ -26,6 +26,16 @@ const decisionsBody = z.object({
     .default([]),
   applyToAll: z.enum(['create', 'skip']).optional(),
 });
+const ROW_STATUSES = ['valid', 'invalid', 'imported', 'ignored', 'failed'] as const;
+const logQuery = z.object({
+  status: z
+    .string()
+    .default('invalid,ignored,failed')
+    .transform((value) => value.split(',').map((status) => status.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROW_STATUSES, { errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }) })).min(1)),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
 
 /**
  * The import API (SPEC.md, "Import API"): integrators call it under /api/crm, the admin panel's
@@ -74,6 +84,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="ignored-${(job.fileName ?? 'import.csv').replace(/[^\w.-]+/g, '-')}"`);
       ctx.body = Readable.from(imports().ignoredCsv(ctx.params.id));
+    },
+
+    /** `GET …/:id/log?status=invalid,ignored,failed&page=&pageSize=`: the rows' outcomes, page by page. */
+    async log(ctx: Context) {
+      const query = parseBody(logQuery, ctx.query);
+      const { data, meta } = await imports().log(ctx.params.id, query);
+      ctx.body = { data, meta };
     },
 
     async undo(ctx: Context) {

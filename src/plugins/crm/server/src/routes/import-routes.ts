@@ -11,5 +11,6 @@ export const IMPORT_ROUTES: readonly { method: string; path: string; handler: st
   { method: 'PUT', path: '/imports/:id/reference-data', handler: 'import.decide' },
   { method: 'POST', path: '/imports/:id/start', handler: 'import.start' },
   { method: 'GET', path: '/imports/:id/ignored', handler: 'import.ignored', readsJob: true },
+  { method: 'GET', path: '/imports/:id/log', handler: 'import.log', readsJob: true },
   { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo' },
 ];

@@ -47,6 +47,10 @@ const trigrams = (text: string): Set<string> => {
   return grams;
 };
 
+/** The score of two names from their trigram counts: the mean of Jaccard and containment. */
+const similarityOf = (shared: number, sizeA: number, sizeB: number): number =>
+  (shared / (sizeA + sizeB - shared) + shared / Math.min(sizeA, sizeB)) / 2;
+
 /**
  * Similarity of two company keys, 0 (nothing shared) to 1 (same): the mean of their trigram
  * overlap (Jaccard) and how much of the shorter name the longer one contains, so that
@@ -58,9 +62,7 @@ export function nameSimilarity(a: string, b: string): number {
   const y = trigrams(b);
   let shared = 0;
   for (const gram of x) if (y.has(gram)) shared += 1;
-  const jaccard = shared / (x.size + y.size - shared);
-  const containment = shared / Math.min(x.size, y.size);
-  return (jaccard + containment) / 2;
+  return similarityOf(shared, x.size, y.size);
 }
 
 export interface KnownCustomer {
@@ -77,6 +79,8 @@ export interface CompanyIndex {
   byKey: Map<string, KnownCustomer>;
   byDomain: Map<string, KnownCustomer>;
   all: readonly (KnownCustomer & { key: string })[];
+  /** Trigram postings of every key, built on the first suggestion (matching does not need them). */
+  grams?: { sizes: number[]; postings: Map<string, number[]> };
 }
 
 export function buildCompanyIndex(customers: readonly KnownCustomer[]): CompanyIndex {
@@ -112,12 +116,45 @@ export function matchCompany(index: CompanyIndex, company: string | null, email?
   return byDomain ? { customer: byDomain, by: 'domain' } : null;
 }
 
-/** Up to `limit` existing customers whose names are close to `company`, best first, with a score. */
+const gramsOf = (index: CompanyIndex): NonNullable<CompanyIndex['grams']> => {
+  if (index.grams) return index.grams;
+  const sizes: number[] = [];
+  const postings = new Map<string, number[]>();
+  index.all.forEach((customer, position) => {
+    const grams = trigrams(customer.key);
+    sizes.push(grams.size);
+    for (const gram of grams) {
+      const list = postings.get(gram);
+      if (list) list.push(position);
+      else postings.set(gram, [position]);
+    }
+  });
+  index.grams = { sizes, postings };
+  return index.grams;
+};
+
+/**
+ * Up to `limit` existing customers whose names are close to `company`, best first, with a score.
+ * Only customers sharing a trigram with the name are scored (through the postings), so suggesting
+ * for hundreds of companies against thousands of customers stays quick.
+ */
 export function suggestCompanies(index: CompanyIndex, company: string, limit = 3, threshold = 0.3) {
   const key = companyKey(company);
-  return index.all
-    .map((customer) => ({ customer: customer.documentId, name: customer.name, score: Number(nameSimilarity(key, customer.key).toFixed(2)) }))
-    .filter((suggestion) => suggestion.score >= threshold)
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-    .slice(0, limit);
+  const { sizes, postings } = gramsOf(index);
+  const wanted = trigrams(key);
+  const shared = new Uint16Array(sizes.length); // counts per customer, only `touched` ones non-zero
+  const touched: number[] = [];
+  for (const gram of wanted) {
+    for (const position of postings.get(gram) ?? []) {
+      if (shared[position] === 0) touched.push(position);
+      shared[position] += 1;
+    }
+  }
+  const suggestions = [];
+  for (const position of touched) {
+    const customer = index.all[position];
+    const score = Number((customer.key === key ? 1 : similarityOf(shared[position], wanted.size, sizes[position])).toFixed(2));
+    if (score >= threshold) suggestions.push({ customer: customer.documentId, name: customer.name, score });
+  }
+  return suggestions.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
 }

@@ -56,6 +56,11 @@ export interface CustomerRow {
   emails: { type: string; address: string }[];
 }
 
+/** The business customer an import creates for an unmatched company, through the customer rules. */
+export function companyCustomer(name: string): CustomerFields {
+  return validateCustomer({ type: 'business', businessName: name });
+}
+
 export type RowResult<T> = { ok: true; value: T } | { ok: false; issues: RowIssue[] };
 
 /**
@@ -80,8 +85,11 @@ export function validateImportRow(
   if (object === 'contacts') {
     const { company, ...fields } = mapped;
     const result = attempt(undefined, () => validateContact(fields, { defaultCountry: options.defaultCountry, hasUser: false, today: options.today }));
-    if (result.issues.length) return { ok: false, issues: result.issues };
-    return { ok: true, value: { contact: result.value!, company: typeof company === 'string' ? company.trim() : null } };
+    const name = typeof company === 'string' && company.trim() !== '' ? company.trim() : null;
+    // The company may have to be created as a customer: its name must be one a customer can have.
+    const companyIssues = name === null ? [] : attempt('company', () => companyCustomer(name)).issues;
+    if (result.issues.length || companyIssues.length) return { ok: false, issues: [...result.issues, ...companyIssues] };
+    return { ok: true, value: { contact: result.value!, company: name } };
   }
 
   const issues: RowIssue[] = [];

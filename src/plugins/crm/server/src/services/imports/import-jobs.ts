@@ -23,6 +23,7 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { CsvFileError, readCsv } from './csv-reader';
+import type { RowOutcome, StagedStatus } from './staging';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
@@ -74,6 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     fileSize: job.fileSize === null ? null : Number(job.fileSize),
     delimiter: job.delimiter,
     columns: job.columns ?? [],
+    // What a column can be mapped to, so a client offers exactly the fields the server accepts.
+    fields: importFieldNames(job.object),
     counts: job.counts ?? {},
     progress: job.progress ?? { done: 0, total: 0 },
     errors: job.errors ?? [],
@@ -113,40 +116,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  /** Validates every row with the job's mapping and matches companies; sets counts, log and stage. */
+  type Judge = (row: { line: number; cells: string[] }) => RowOutcome;
+
+  /**
+   * How each row of a job is judged with a mapping: mapped, validated through the domain rules
+   * and, for contacts, its company matched to an existing customer.
+   */
+  const judgeWith = async (object: ImportObject, headers: string[], mapping: Record<string, string | null>): Promise<Judge> => {
+    const index = object === 'contacts' ? await companyIndex() : null;
+    const options = { defaultCountry: getService(strapi, 'settings').get().defaultCountry };
+    return (row) => {
+      const values = Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? '']));
+      const result = validateImportRow(object, row.line, mapRow(values, mapping), options);
+      if (!result.ok) {
+        const issues = result.issues.map(({ field, reason }) => ({ field, reason }));
+        return { status: 'invalid', reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
+      }
+      if (!index) return { status: 'valid', reason: null, data: result.value, companyKey: null, customerId: null };
+      const { company, contact } = result.value as ContactRow;
+      const match = matchCompany(index, company, contact.email ?? contact.email2);
+      return {
+        status: 'valid',
+        reason: null,
+        data: result.value,
+        companyKey: !match && company ? companyKey(company) || company.toLowerCase() : null,
+        customerId: match?.customer.id ?? null,
+      };
+    };
+  };
+
+  /** Judges every staged row again (after the mapping changed), page by page. */
   const validate = async (jobId: number) => {
     const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
-    const headers = (job.columns ?? []).map((column) => column.header);
-    const index = job.object === 'contacts' ? await companyIndex() : null;
-    const options = { defaultCountry: getService(strapi, 'settings').get().defaultCountry };
-
+    const judge = await judgeWith(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {});
     for (let after = 0; ; ) {
       const rows = await staging().page(jobId, after, PAGE);
       if (rows.length === 0) break;
       after = rows[rows.length - 1].line;
-      await staging().record(
-        rows.map((row) => {
-          const values = Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? '']));
-          const result = validateImportRow(job.object, row.line, mapRow(values, job.mapping ?? {}), options);
-          if (!result.ok) {
-            const issues = result.issues.map(({ field, reason }) => ({ field, reason }));
-            return { id: row.id, status: 'invalid' as const, reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
-          }
-          if (!index) return { id: row.id, status: 'valid' as const, reason: null, data: result.value, companyKey: null, customerId: null };
-          const { company, contact } = result.value as ContactRow;
-          const match = matchCompany(index, company, contact.email ?? contact.email2);
-          return {
-            id: row.id,
-            status: 'valid' as const,
-            reason: null,
-            data: result.value,
-            companyKey: !match && company ? companyKey(company) || company.toLowerCase() : null,
-            customerId: match?.customer.id ?? null,
-          };
-        })
-      );
+      await staging().record(rows.map((row) => ({ id: row.id, ...judge(row) })));
     }
+    await summarize(jobId);
+  };
 
+  /** Counts, the log of invalid rows, and the stage: reference data while a company is undecided. */
+  const summarize = async (jobId: number) => {
+    const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
     const counted = await staging().counts(jobId);
     const total = Object.values(counted).reduce((sum, n) => sum + n, 0);
     const groups = job.object === 'contacts' ? await staging().unmatchedGroups(jobId) : [];
@@ -174,25 +188,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as JobRow;
       try {
         let headers: string[] = [];
+        let mapping: Record<string, string | null> = {};
+        let judge: Judge | undefined;
         const samples: string[][] = [];
+        // Rows are judged with the automatic mapping as they stream in, so a file is read and
+        // written once; a changed mapping judges the staged rows again.
         const { delimiter } = await readCsv(input.path, {
           onHeader: (raw) => {
             headers = uniqueHeaders(raw);
+            mapping = autoMap(headers, input.object);
             headers.forEach(() => samples.push([]));
           },
           onBatch: async (records) => {
+            judge ??= await judgeWith(input.object, headers, mapping);
             for (const record of records) {
               record.cells.forEach((cell, i) => {
                 if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
               });
             }
-            await staging().insert(job.id, records);
+            await staging().insert(job.id, records.map((record) => ({ ...record, ...judge!(record) })));
           },
         });
-        const mapping = autoMap(headers, input.object);
         const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
-        await validate(job.id);
+        await summarize(job.id);
         return view(await load(job.documentId));
       } catch (error) {
         await staging().remove(job.id);
@@ -219,6 +238,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           yield csvLine([...row.cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
         }
       }
+    },
+
+    /**
+     * The import's log, one page at a time: rows with the given statuses (by default those not
+     * imported: invalid, skipped at reference data, failed), each with its line, status, the
+     * file's cells and the reasons, so a client can page through any number of them.
+     */
+    async log(documentId: string, query: { status: readonly StagedStatus[]; page: number; pageSize: number }) {
+      const job = await load(documentId);
+      const headers = (job.columns ?? []).map((column) => column.header);
+      const { rows, total } = await staging().list(job.id, query.status, (query.page - 1) * query.pageSize, query.pageSize);
+      return {
+        data: rows.map((row) => ({
+          line: row.line,
+          status: row.status,
+          cells: Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? ''])),
+          issues: row.reason ? (JSON.parse(row.reason) as { field: string; reason: string }[]) : [],
+        })),
+        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+      };
     },
 
     /** Stage 2: changes the target of some columns (null to ignore one) and validates again. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import type { ContactRow, CustomerRow } from '../../domain';
+import { companyCustomer, type ContactRow, type CustomerRow } from '../../domain';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -13,6 +13,8 @@ import { STAGING_TABLE, type StagedRow } from './staging';
 const BATCH = 500;
 
 type Link = { table: string; owner: string; target: string; order?: string };
+/** A company group's customer, or why its rows get none. */
+type CompanyTarget = { id: number } | 'skip' | 'missing';
 
 /**
  * Runs started imports in the background (seed 004, "Start import"). A job is claimed under a row
@@ -43,22 +45,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return true;
     }) as unknown as Promise<boolean>;
 
-  /** The customer each company group resolves to, creating the decided "create" ones once. */
-  const companyFor = async (trx: Knex, job: { id: number; decisions: Record<string, Decision & { createdId?: number }> }, key: string) => {
-    const decision = job.decisions[key];
-    if (!decision || decision.action === 'skip') return null;
-    if (decision.action === 'link') {
-      const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId: decision.customer }, select: ['id'] });
-      return customer?.id ?? null;
-    }
-    if (decision.createdId) return decision.createdId;
-    // Named as the group's first row spells it, as the reference-data step showed it.
-    const sample = await trx(STAGING_TABLE).where({ job_id: job.id, company_key: key }).whereNotNull('data').orderBy('line').first('data');
-    const name = (JSON.parse(sample.data) as ContactRow).company ?? key;
-    const created = (await strapi.documents(CUSTOMER_UID as never).create({ data: { type: 'business', businessName: name } } as never)) as { id: number };
-    decision.createdId = created.id;
-    await jobs().update({ where: { id: job.id }, data: { decisions: job.decisions } });
-    return created.id;
+  /**
+   * What each company group of a contacts job resolves to: the linked customer, or the customer
+   * made for a "create" decision. Every company still to create is created here in one bulk
+   * insert, through the customer rules, in the same transaction that records the new ids in the
+   * job's decisions, so a resumed job never creates a company twice. Groups whose linked customer
+   * was deleted since the decision resolve to `missing`.
+   */
+  const resolveCompanies = async (jobId: number): Promise<Map<string, CompanyTarget>> => {
+    // Read first: the staging service queries outside of this transaction.
+    const planned = (await jobs().findOne({ where: { id: jobId }, select: ['decisions'] }))?.decisions ?? {};
+    const createKeys = Object.keys(planned).filter((key) => planned[key].action === 'create' && !planned[key].createdId);
+    const names = await getService(strapi, 'importStaging').companyNames(jobId, createKeys);
+    return strapi.db.transaction(async ({ trx }) => {
+      // Locked, so that a node taking over a job it thinks stale cannot create the same companies.
+      const locked = trx(strapi.db.metadata.get(IMPORT_JOB_UID).tableName).where({ id: jobId }).first('decisions');
+      const job = strapi.db.dialect.client === 'sqlite' ? await locked : await locked.forUpdate();
+      const stored = job?.decisions ?? {};
+      const decisions = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, Decision & { createdId?: number }>;
+      const targets = new Map<string, CompanyTarget>();
+
+      const linked = Object.entries(decisions).filter(([, decision]) => decision.action === 'link') as [string, { customer: string }][];
+      const found = linked.length
+        ? await strapi.db.query(CUSTOMER_UID).findMany({ where: { documentId: { $in: linked.map(([, d]) => d.customer) } }, select: ['id', 'documentId'] })
+        : [];
+      const idOf = new Map(found.map((customer: { id: number; documentId: string }) => [customer.documentId, customer.id]));
+      for (const [key, decision] of linked) targets.set(key, idOf.has(decision.customer) ? { id: idOf.get(decision.customer)! } : 'missing');
+
+      for (const [key, decision] of Object.entries(decisions)) {
+        if (decision.action === 'skip') targets.set(key, 'skip');
+        if (decision.action === 'create' && decision.createdId) targets.set(key, { id: decision.createdId });
+      }
+      const toCreate = Object.entries(decisions).filter(([, decision]) => decision.action === 'create' && !decision.createdId).map(([key]) => key);
+      if (toCreate.length) {
+        const numbers = await getService(strapi, 'customerNumbers').reserve(toCreate.length);
+        const { ids } = await strapi.db
+          .query(CUSTOMER_UID)
+          .createMany({ data: toCreate.map((key, i) => ({ ...companyCustomer(names.get(key) ?? key), customerNumber: numbers[i] })) });
+        toCreate.forEach((key, i) => {
+          decisions[key] = { action: 'create', createdId: Number(ids[i]) };
+          targets.set(key, { id: Number(ids[i]) });
+        });
+        await jobs().update({ where: { id: jobId }, data: { decisions } });
+      }
+      return targets;
+    }) as unknown as Promise<Map<string, CompanyTarget>>;
   };
 
   const insertLinks = async (trx: Knex, relation: Link, pairs: [number, number][]) => {
@@ -69,17 +100,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const importContacts = async (trx: Knex, job: any, rows: StagedRow[]) => {
-    const results: { row: StagedRow; companyId: number | null; skip: boolean }[] = [];
+  const importContacts = async (trx: Knex, rows: StagedRow[], companies: Map<string, CompanyTarget>) => {
+    const toInsert: { row: StagedRow; companyId: number | null }[] = [];
+    const skipped: number[] = [];
+    const orphaned: number[] = [];
     for (const row of rows) {
-      const data = row.data as unknown as ContactRow;
-      if (row.customerId) results.push({ row, companyId: row.customerId, skip: false });
-      else if (row.companyKey) {
-        const decision = job.decisions[row.companyKey];
-        results.push({ row, companyId: await companyFor(trx, job, row.companyKey), skip: decision?.action === 'skip' });
-      } else results.push({ row, companyId: null, skip: !data });
+      const target = row.customerId ? { id: row.customerId } : row.companyKey ? companies.get(row.companyKey) : null;
+      if (target === 'skip') skipped.push(row.id);
+      else if (target === 'missing' || target === undefined) orphaned.push(row.id);
+      else toInsert.push({ row, companyId: target?.id ?? null });
     }
-    const toInsert = results.filter((result) => !result.skip);
     const { ids } = toInsert.length === 0 ? { ids: [] as number[] } : await strapi.db
       .query(CONTACT_UID)
       .createMany({ data: toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false })) });
@@ -88,10 +118,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await insertLinks(trx, link(CONTACT_UID, 'company'), companyPairs);
     await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: Number(ids[i]) })));
-    const skipped = results.filter((result) => result.skip).map(({ row }) => row.id);
-    if (skipped.length) {
-      await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: JSON.stringify([{ field: 'company', reason: 'company skipped at reference data' }]) });
-    }
+    const because = (reason: string) => JSON.stringify([{ field: 'company', reason }]);
+    if (skipped.length) await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: because('company skipped at reference data') });
+    if (orphaned.length) await trx(STAGING_TABLE).whereIn('id', orphaned).update({ status: 'failed', reason: because('the customer chosen for this company no longer exists') });
   };
 
   const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
@@ -135,21 +164,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const run = async (jobId: number) => {
     if (running.has(jobId) || !(await claim(jobId))) return;
     running.add(jobId);
+    const jobsTable = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
+    const staging = getService(strapi, 'importStaging');
     try {
-      for (;;) {
-        const job = await jobs().findOne({ where: { id: jobId } });
-        if (job.stage !== 'running' || job.workerId !== workerId) return; // taken over
-        const rows = await getService(strapi, 'importStaging').pending(jobId, BATCH);
+      const job = await jobs().findOne({ where: { id: jobId } });
+      const total = job.progress?.total ?? 0;
+      const companies = job.object === 'contacts' ? await resolveCompanies(jobId) : new Map<string, CompanyTarget>();
+      let done = await staging.settled(jobId);
+      for (let after = 0; ; ) {
+        const owner = await strapi.db.connection(jobsTable).where({ id: jobId }).first('stage', 'worker_id');
+        if (owner?.stage !== 'running' || owner.worker_id !== workerId) return; // taken over
+        const rows = await staging.pending(jobId, after, BATCH);
         if (rows.length === 0) break;
+        after = rows[rows.length - 1].line;
         try {
           await strapi.db.transaction(async ({ trx }) => {
             const knex = trx as unknown as Knex;
-            if (job.object === 'contacts') await importContacts(knex, { ...job, decisions: job.decisions ?? {} }, rows);
+            if (job.object === 'contacts') await importContacts(knex, rows, companies);
             else await importCustomers(knex, rows);
-            const done = await knex(STAGING_TABLE).where('job_id', jobId).whereNot('status', 'valid').count({ n: '*' }).first();
-            await knex(strapi.db.metadata.get(IMPORT_JOB_UID).tableName)
+            await knex(jobsTable)
               .where({ id: jobId })
-              .update({ heartbeat_at: new Date(), progress: JSON.stringify({ done: Number(done?.n ?? 0), total: job.progress?.total ?? 0 }) });
+              .update({ heartbeat_at: new Date(), progress: JSON.stringify({ done: done + rows.length, total }) });
           });
         } catch (error) {
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
@@ -158,6 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ status: 'failed', reason: JSON.stringify([{ field: '', reason: (error as Error).message }]) });
           strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${(error as Error).message}`);
         }
+        done += rows.length;
       }
       await finish(jobId);
     } finally {

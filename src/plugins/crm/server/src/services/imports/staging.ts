@@ -15,6 +15,15 @@ export interface StagedRow {
   customerId: number | null;
 }
 
+/** What judging a row decided: its status, the reason of an invalid row, its values and company. */
+export interface RowOutcome {
+  status: StagedStatus;
+  reason: string | null;
+  data: unknown;
+  companyKey: string | null;
+  customerId: number | null;
+}
+
 const BATCH = 500;
 
 /**
@@ -37,6 +46,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     customerId: row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
   });
 
+  /** The company cell of the rows at these lines. */
+  const spellingsAt = async (jobId: number, lines: number[]): Promise<Map<number, string>> => {
+    const spelled = new Map<number, string>();
+    for (let i = 0; i < lines.length; i += BATCH) {
+      const rows = await knex()(STAGING_TABLE).select('line', 'data').where('job_id', jobId).whereIn('line', lines.slice(i, i + BATCH));
+      for (const row of rows) spelled.set(Number(row.line), String((parse<{ company?: string }>(row.data) ?? {}).company ?? ''));
+    }
+    return spelled;
+  };
+
   return {
     /** Creates the table and its indexes once; safe on every start. */
     async ensureTable(): Promise<void> {
@@ -58,10 +77,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async insert(jobId: number, rows: { line: number; cells: string[] }[]): Promise<void> {
+    /** Stores rows as read from the file, judged already when `outcome` fields are given. */
+    async insert(jobId: number, rows: ({ line: number; cells: string[] } & Partial<RowOutcome>)[]): Promise<void> {
       for (let i = 0; i < rows.length; i += BATCH) {
         await knex()(STAGING_TABLE).insert(
-          rows.slice(i, i + BATCH).map((row) => ({ job_id: jobId, line: row.line, cells: JSON.stringify(row.cells) }))
+          rows.slice(i, i + BATCH).map((row) => ({
+            job_id: jobId,
+            line: row.line,
+            cells: JSON.stringify(row.cells),
+            status: row.status ?? null,
+            reason: row.reason ?? null,
+            data: row.data === null || row.data === undefined ? null : JSON.stringify(row.data),
+            company_key: row.companyKey ?? null,
+            customer_id: row.customerId ?? null,
+          }))
         );
       }
     },
@@ -72,10 +101,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(toRow);
     },
 
-    /** Valid rows not yet imported, in line order. */
-    async pending(jobId: number, size: number): Promise<StagedRow[]> {
-      const rows = await knex()(STAGING_TABLE).where({ job_id: jobId, status: 'valid' }).orderBy('line').limit(size);
+    /** Valid rows not yet imported, in line order, after `afterLine` (walks the job's line index). */
+    async pending(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
+      const rows = await knex()(STAGING_TABLE).where({ job_id: jobId, status: 'valid' }).andWhere('line', '>', afterLine).orderBy('line').limit(size);
       return rows.map(toRow);
+    },
+
+    /** How many of a job's rows have a final status (imported, ignored, invalid or failed). */
+    async settled(jobId: number): Promise<number> {
+      const row = await knex()(STAGING_TABLE).where('job_id', jobId).whereNot('status', 'valid').count({ n: '*' }).first();
+      return Number(row?.n ?? 0);
     },
 
     /** Rows that were not imported (invalid, skipped or failed), in line order, after `afterLine`. */
@@ -94,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * of an import): `UPDATE … FROM unnest(…)` on PostgreSQL, `WITH v AS (VALUES …) UPDATE … FROM v`
      * on SQLite.
      */
-    async record(updates: { id: number; status: StagedStatus; reason: string | null; data: unknown; companyKey: string | null; customerId: number | null }[]) {
+    async record(updates: ({ id: number } & RowOutcome)[]) {
       const rows = updates.map((update) => [
         update.id,
         update.status,
@@ -153,18 +188,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotNull('company_key')
         .groupBy('company_key')
         .orderBy('company_key');
-      const firstLines = groups.map((group: Record<string, unknown>) => Number(group.first_line));
-      const spelled = new Map<number, string>();
-      for (let i = 0; i < firstLines.length; i += BATCH) {
-        const rows = await knex()(STAGING_TABLE).select('line', 'data').where('job_id', jobId).whereIn('line', firstLines.slice(i, i + BATCH));
-        for (const row of rows) spelled.set(Number(row.line), String((parse<{ company?: string }>(row.data) ?? {}).company ?? ''));
-      }
+      const spelled = await spellingsAt(jobId, groups.map((group: Record<string, unknown>) => Number(group.first_line)));
       return groups.map((group: Record<string, unknown>) => ({
         key: String(group.company_key),
         rows: Number(group.rows),
         firstLine: Number(group.first_line),
         company: spelled.get(Number(group.first_line)) || String(group.company_key),
       }));
+    },
+
+    /** The name of each company group as its first row spells it, whatever the rows' status now. */
+    async companyNames(jobId: number, keys: string[]): Promise<Map<string, string>> {
+      const names = new Map<string, string>();
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const firsts = (await knex()(STAGING_TABLE)
+          .select('company_key')
+          .min({ first_line: 'line' })
+          .where('job_id', jobId)
+          .whereIn('company_key', keys.slice(i, i + BATCH))
+          .whereNotNull('data')
+          .groupBy('company_key')) as Record<string, unknown>[];
+        const spelled = await spellingsAt(jobId, firsts.map((row: Record<string, unknown>) => Number(row.first_line)));
+        for (const row of firsts) names.set(String(row.company_key), spelled.get(Number(row.first_line)) || String(row.company_key));
+      }
+      return names;
+    },
+
+    /** One page of a job's rows with the given statuses, in line order, and how many there are. */
+    async list(jobId: number, statuses: readonly StagedStatus[], offset: number, limit: number): Promise<{ rows: StagedRow[]; total: number }> {
+      const where = () => knex()(STAGING_TABLE).where('job_id', jobId).whereIn('status', [...statuses]);
+      const [rows, count] = await Promise.all([
+        where().orderBy('line').offset(offset).limit(limit),
+        where().count({ n: '*' }).first(),
+      ]);
+      return { rows: rows.map(toRow), total: Number((count as { n?: unknown } | undefined)?.n ?? 0) };
     },
 
     async counts(jobId: number): Promise<Record<string, number>> {
