@@ -24,6 +24,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),
       encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
+      // Seconds a revealed SSN stays shown; the browser tests shorten it.
+      ssnRevealSeconds: env.int('CRM_SSN_REVEAL_SECONDS', 60),
     },
   },
 });

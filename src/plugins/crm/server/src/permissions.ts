@@ -92,6 +92,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'import.decide': 'runImports',
   'import.start': 'runImports',
   'import.ignored': 'runImports',
+  'import.log': 'runImports',
   'import.undo': 'runImports',
 };
 
@@ -119,6 +120,7 @@ export const unguardedHandlers = (handlers: readonly string[]): string[] =>
 /** Admin-panel (RBAC) actions of the plugin, `plugin::crm.<uid>`. */
 export const ADMIN_ACTIONS = [
   { uid: 'read', displayName: 'Read the CRM pages' },
+  { uid: 'manage', displayName: 'Create and edit customers, connections and relationships' },
   { uid: 'import', displayName: 'Run imports' },
   { uid: 'ssn.reveal', displayName: 'Reveal social security numbers' },
 ] as const;

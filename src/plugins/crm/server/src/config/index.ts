@@ -1,4 +1,5 @@
 import {
+  SSN_REVEAL_SECONDS,
   isSupportedCountry,
   resolveContactPointLimits,
   type KindLimits,
@@ -18,6 +19,8 @@ export interface CrmPluginConfig {
   importMaxBytes: number;
   /** An import whose worker wrote no heartbeat for this long (ms) is taken over by another node. */
   importStaleMs: number;
+  /** How long a revealed SSN stays shown, in seconds (one minute by default; CRM_SSN_REVEAL_SECONDS). */
+  ssnRevealSeconds: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -30,6 +33,7 @@ const defaults: CrmPluginConfig = {
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
   importStaleMs: 60_000,
+  ssnRevealSeconds: SSN_REVEAL_SECONDS,
 };
 
 export default {
@@ -41,6 +45,9 @@ export default {
     resolveContactPointLimits(config.contactPointLimits);
     if (!Number.isInteger(config.networkNodeCap) || config.networkNodeCap < 1) {
       throw new Error(`networkNodeCap must be a positive integer (got ${String(config.networkNodeCap)})`);
+    }
+    if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
+      throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);
     }
     // Fails at start-up rather than at the first SSN write.
     createFieldCipher(config.encryptionKeys ?? []);

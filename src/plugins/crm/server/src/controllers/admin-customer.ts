@@ -1,29 +1,64 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import { CONTACT_POINT_TYPES } from '../domain';
+import { MAX_NETWORK_DEPTH } from '../services/network';
 import { getService } from '../utils/get-service';
-import { CUSTOMER_UID } from '../utils/uids';
+import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { runForAdmin } from './admin-adapter';
 import { parseBody, searchQuery } from './request';
 import { judgeAdminReveal } from './ssn-access';
 
+/** What the overview page shows of a customer: its contact points and a business's primary contact. */
+const SEARCH_POPULATE = ['phones', 'emails'];
+const OVERVIEW_POPULATE = ['addresses', 'phones', 'emails', 'primaryContact'];
 
-/** The admin panel's own routes (under /crm), guarded by the plugin's admin RBAC actions. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async search(ctx: Context) {
-    const { q, page, pageSize } = parseBody(searchQuery, ctx.query);
-    const { results, pagination } = await getService(strapi, 'customers').search({
-      q,
-      page,
-      pageSize,
-      populate: ['phones', 'emails'],
-    });
-    const schema = strapi.getModel(CUSTOMER_UID);
-    const data = await strapi.contentAPI.sanitize.output(results, schema, { auth: undefined } as never);
-    ctx.body = { data, meta: { pagination } };
-  },
+/**
+ * The admin panel's own routes (under /crm), guarded by the plugin's admin RBAC actions. Apart
+ * from search and reveal, each one runs the content API's action (`admin-adapter.ts`), so a page
+ * reaches exactly the rules REST does.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const customerAction = (action: string) => runForAdmin(strapi, 'customer', CUSTOMER_UID, action);
+  const findCustomer = customerAction('findOne');
+  const search = customerAction('search');
 
-  async revealSsn(ctx: Context) {
-    const { actor, allowed } = judgeAdminReveal(ctx);
-    ctx.body = { data: await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed), meta: {} };
-  },
-});
+  return {
+    /** The quick search, with the phones and emails the results table shows. */
+    async search(ctx: Context) {
+      const { q, page, pageSize } = parseBody(searchQuery, ctx.query);
+      ctx.query = { q, page: String(page), pageSize: String(pageSize), populate: SEARCH_POPULATE };
+      return search(ctx);
+    },
+
+    async revealSsn(ctx: Context) {
+      const { actor, allowed } = judgeAdminReveal(ctx);
+      ctx.body = { data: await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed), meta: {} };
+    },
+
+    /** What the pages need to know of the plugin's settings: contact point types and limits, network depth. */
+    async settings(ctx: Context) {
+      const { limits, ssnRevealSeconds } = getService(strapi, 'settings').get();
+      ctx.body = { data: { contactPointTypes: CONTACT_POINT_TYPES, limits, maxNetworkDepth: MAX_NETWORK_DEPTH, ssnRevealSeconds }, meta: {} };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.query = { populate: OVERVIEW_POPULATE };
+      const found = (await findCustomer(ctx)) as { data?: unknown } | undefined;
+      if (!found?.data) throw new errors.NotFoundError('customer not found');
+      return found;
+    },
+
+    create: customerAction('create'),
+    setPrimary: customerAction('setPrimary'),
+    connections: customerAction('connections'),
+    setPrimaryContact: customerAction('setPrimaryContact'),
+    relationships: customerAction('relationships'),
+    network: customerAction('network'),
+    createConnection: runForAdmin(strapi, 'connection', CONNECTION_UID, 'create'),
+    deleteConnection: runForAdmin(strapi, 'connection', CONNECTION_UID, 'delete'),
+    createRelationship: runForAdmin(strapi, 'relationship', RELATIONSHIP_UID, 'create'),
+    deleteRelationship: runForAdmin(strapi, 'relationship', RELATIONSHIP_UID, 'delete'),
+  };
+};

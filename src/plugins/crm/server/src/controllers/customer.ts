@@ -8,7 +8,7 @@ import { MAX_NETWORK_DEPTH } from '../services/network';
 import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
-import { sanitizeCustomerInput } from './nested-input';
+import { sanitizeCustomerInput, type InputOptions } from './nested-input';
 import { parseBody, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
@@ -18,14 +18,19 @@ const primaryBody = z.object({
 });
 
 
-/** The core controller helpers this controller reuses (typed loosely by Strapi's factory). */
-interface CoreControllerApi {
+/**
+ * The core controller helpers this controller reuses (typed loosely by Strapi's factory). The admin
+ * panel runs the same actions with admin sanitisers in their place (`admin-adapter.ts`).
+ */
+export interface CoreControllerApi {
   validateQuery(ctx: Context): Promise<void>;
   sanitizeQuery(ctx: Context): Promise<Record<string, unknown>>;
   validateInput(data: unknown, ctx: Context): Promise<void>;
   sanitizeInput(data: unknown, ctx: Context): Promise<Record<string, unknown>>;
   sanitizeOutput(data: unknown, ctx: Context): Promise<unknown>;
   transformResponse(data: unknown, meta?: Record<string, unknown>): unknown;
+  /** Options of the nested contact points' validation; the content API's when absent. */
+  nestedInputOptions?(ctx: Context): InputOptions;
 }
 const coreApi = (controller: unknown) => controller as CoreControllerApi;
 
@@ -50,10 +55,16 @@ const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: 
   const api = coreApi(controller);
   await api.validateQuery(ctx);
   const query = await api.sanitizeQuery(ctx);
-  const data = await sanitizeCustomerInput(strapi, ctx, requireData(ctx), async (record) => {
-    await api.validateInput(record, ctx);
-    return api.sanitizeInput(record, ctx);
-  });
+  const data = await sanitizeCustomerInput(
+    strapi,
+    ctx,
+    requireData(ctx),
+    async (record) => {
+      await api.validateInput(record, ctx);
+      return api.sanitizeInput(record, ctx);
+    },
+    api.nestedInputOptions?.(ctx)
+  );
   return { api, query, data };
 };
 

@@ -6,7 +6,10 @@ import { prefixValidationError } from '../utils/errors';
 import { isPlainObject } from '../utils/relations';
 import { CONTACT_POINT_UIDS } from '../utils/uids';
 
-const contentApiOptions = (strapi: Core.Strapi, ctx: Context) => ({
+/** Options of Strapi's content-API validators and sanitisers (credentials, route, strictParams). */
+export type InputOptions = NonNullable<Parameters<Core.Strapi['contentAPI']['validate']['input']>[2]>;
+
+export const contentApiOptions = (strapi: Core.Strapi, ctx: Context): InputOptions => ({
   auth: ctx.state.auth ?? {},
   route: ctx.state.route,
   strictParams: strapi.config.get('api.rest.strictParams') === true,
@@ -21,11 +24,11 @@ export const sanitizeCustomerInput = async (
   strapi: Core.Strapi,
   ctx: Context,
   data: Record<string, unknown>,
-  sanitizeRecord: (record: Record<string, unknown>) => Promise<Record<string, unknown>>
+  sanitizeRecord: (record: Record<string, unknown>) => Promise<Record<string, unknown>>,
+  options: InputOptions = contentApiOptions(strapi, ctx)
 ) => {
   const record = { ...data };
   const nested: Record<string, unknown[]> = {};
-  const options = contentApiOptions(strapi, ctx);
 
   for (const kind of CONTACT_POINT_KINDS) {
     const plural = CONTACT_POINT_PLURALS[kind];

@@ -40,7 +40,7 @@ export function isMaskedSsn(value: unknown): value is string {
 
 export const SSN_REVEAL_SECONDS = 60;
 
-/** A revealed number is shown until one minute after the reveal. */
-export function revealExpiry(now: Date): Date {
-  return new Date(now.getTime() + SSN_REVEAL_SECONDS * 1000);
+/** A revealed number is shown until one minute (or the configured window) after the reveal. */
+export function revealExpiry(now: Date, seconds: number = SSN_REVEAL_SECONDS): Date {
+  return new Date(now.getTime() + seconds * 1000);
 }

@@ -6,23 +6,38 @@ const requires = (...actions: string[]) => [
   { name: 'admin::hasPermissions', config: { actions } },
 ];
 
+const READ = adminAction('read');
+const MANAGE = adminAction('manage');
+
+/** The customer pages' routes: each runs the content API's action of the same name (admin-customer.ts). */
+const CUSTOMER_ROUTES: { method: string; path: string; handler: string; action: string }[] = [
+  { method: 'GET', path: '/settings', handler: 'settings', action: READ },
+  { method: 'GET', path: '/customers/search', handler: 'search', action: READ },
+  { method: 'POST', path: '/customers', handler: 'create', action: MANAGE },
+  { method: 'GET', path: '/customers/:id', handler: 'findOne', action: READ },
+  { method: 'PUT', path: '/customers/:id/primary', handler: 'setPrimary', action: MANAGE },
+  // Admins who may read the CRM reach the controller, which checks the reveal action and audits.
+  { method: 'POST', path: '/customers/:id/ssn/reveal', handler: 'revealSsn', action: READ },
+  { method: 'GET', path: '/customers/:id/connections', handler: 'connections', action: READ },
+  { method: 'PUT', path: '/customers/:id/primary-contact', handler: 'setPrimaryContact', action: MANAGE },
+  { method: 'GET', path: '/customers/:id/relationships', handler: 'relationships', action: READ },
+  { method: 'GET', path: '/customers/:id/network', handler: 'network', action: READ },
+  { method: 'POST', path: '/connections', handler: 'createConnection', action: MANAGE },
+  { method: 'DELETE', path: '/connections/:id', handler: 'deleteConnection', action: MANAGE },
+  { method: 'POST', path: '/relationships', handler: 'createRelationship', action: MANAGE },
+  { method: 'DELETE', path: '/relationships/:id', handler: 'deleteRelationship', action: MANAGE },
+];
+
 /** Routes of the plugin's admin pages, served under /crm and guarded by admin RBAC. */
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/customers/search',
-      handler: 'admin-customer.search',
-      config: { policies: requires(adminAction('read')) },
-    },
-    {
-      // Admins who may read the CRM reach the controller, which checks the reveal action and audits.
-      method: 'POST',
-      path: '/customers/:id/ssn/reveal',
-      handler: 'admin-customer.revealSsn',
-      config: { policies: requires(adminAction('read')) },
-    },
+    ...CUSTOMER_ROUTES.map(({ method, path, handler, action }) => ({
+      method,
+      path,
+      handler: `admin-customer.${handler}`,
+      config: { policies: requires(action) },
+    })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,
       path,

@@ -10,6 +10,7 @@ export interface CrmSettings {
   networkNodeCap: number;
   importMaxBytes: number;
   importStaleMs: number;
+  ssnRevealSeconds: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -23,6 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       networkNodeCap: config.networkNodeCap,
       importMaxBytes: config.importMaxBytes,
       importStaleMs: config.importStaleMs,
+      ssnRevealSeconds: config.ssnRevealSeconds,
     };
   },
 });

@@ -5,6 +5,7 @@ import type { CrmPluginConfig } from '../config';
 import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
 import { createFieldCipher, type FieldCipher } from '../security/field-cipher';
 import type { Actor } from '../utils/actor';
+import { getService } from '../utils/get-service';
 import { AUDIT_LOG_UID, CUSTOMER_UID } from '../utils/uids';
 
 export type { Actor };
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.NotFoundError('customer not found');
       }
       await this.audit({ action: 'ssn.reveal', outcome: 'allowed', customer: target, actor });
-      const expiresAt = revealExpiry(new Date()).toISOString();
+      const expiresAt = revealExpiry(new Date(), getService(strapi, 'settings').get().ssnRevealSeconds).toISOString();
       const ssn = customer.ssnEncrypted ? formatSsn(cipher().decrypt(customer.ssnEncrypted)) : null;
       return { documentId: customer.documentId, ssn, expiresAt };
     },

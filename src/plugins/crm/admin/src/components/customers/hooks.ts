@@ -1,0 +1,25 @@
+import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+
+import { PERMISSIONS } from '../../permissions';
+import { useAsyncResource } from '../../utils/useAsyncResource';
+import type { CrmSettings } from './model';
+
+/** Contact point types and limits, network depth: what the server enforces, so the forms offer the same. */
+export const useCrmSettings = () => {
+  const { get } = useFetchClient();
+  return useAsyncResource('settings', async () => (await get<{ data: CrmSettings }>('/crm/settings')).data.data);
+};
+
+const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS.import];
+
+/** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal and imports are hidden otherwise). */
+export const useCustomerPermissions = () => {
+  // useRBAC names each action after its last part: plugin::crm.manage → canManage, plugin::crm.ssn.reveal → canReveal.
+  const { allowedActions, isLoading } = useRBAC(CHECKED);
+  return {
+    canManage: allowedActions.canManage === true,
+    canRevealSsn: allowedActions.canReveal === true,
+    canImport: allowedActions.canImport === true,
+    isLoading,
+  };
+};

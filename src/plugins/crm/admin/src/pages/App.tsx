@@ -1,0 +1,24 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+
+import { PERMISSIONS } from '../permissions';
+import { CustomerSearchPage } from './customers/CustomerSearchPage';
+import { CustomerOverviewPage } from './customers/CustomerOverviewPage';
+import { NetworkPage } from './customers/NetworkPage';
+import { ImportWizardPage } from './imports/ImportWizardPage';
+
+/** The plugin's pages under /admin/plugins/crm; each has an address that can be shared. */
+const App = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <Routes>
+      <Route index element={<CustomerSearchPage />} />
+      <Route path="customers/:documentId" element={<CustomerOverviewPage />} />
+      <Route path="customers/:documentId/network" element={<NetworkPage />} />
+      <Route path="imports" element={<ImportWizardPage />} />
+      <Route path="imports/:documentId" element={<ImportWizardPage />} />
+      <Route path="*" element={<Page.NoData />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export default App;

@@ -1,0 +1,17 @@
+/** Hands a downloaded file to the browser as a download named `fileName`. */
+export const saveBlob = (blob: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** The file name of a `Content-Disposition: attachment; filename="…"` header, if any. */
+export const fileNameFromDisposition = (header: string | null | undefined, fallback: string): string => {
+  const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
+  return match ? decodeURIComponent(match[1]) : fallback;
+};

@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import type { CoreControllerApi } from './customer';
+import type { InputOptions } from './nested-input';
+
+type Action = (ctx: Context) => Promise<unknown>;
+
+/**
+ * Runs an action of one of the plugin's content-API controllers for the admin panel: the same code
+ * (and so the same services and document-service gates), with only the request and response
+ * sanitisers swapped. An admin route is already guarded by the plugin's admin RBAC actions and an
+ * admin holds no users-permissions role, so the sanitisers run without content-API credentials:
+ * private fields (the SSN ciphertext) are still removed, unknown and non-writable ones refused.
+ */
+export const runForAdmin = (strapi: Core.Strapi, controllerName: string, modelUid: string, action: string): Action => {
+  const options: InputOptions = {};
+  const schema = () => strapi.getModel(modelUid as never);
+  const sanitizers: Omit<CoreControllerApi, 'transformResponse'> = {
+    validateQuery: async (ctx) => strapi.contentAPI.validate.query(ctx.query, schema(), options),
+    sanitizeQuery: async (ctx) => (await strapi.contentAPI.sanitize.query(ctx.query, schema(), options)) as Record<string, unknown>,
+    validateInput: async (data) => strapi.contentAPI.validate.input(data as never, schema(), options),
+    sanitizeInput: async (data) => (await strapi.contentAPI.sanitize.input(data as never, schema(), options)) as Record<string, unknown>,
+    sanitizeOutput: async (data) => strapi.contentAPI.sanitize.output(data as never, schema(), options),
+    nestedInputOptions: () => options,
+  };
+  return (ctx) => {
+    const controller = strapi.plugin('crm').controller(controllerName) as unknown as Record<string, Action>;
+    const handler = controller[action];
+    if (typeof handler !== 'function') throw new Error(`crm: the ${controllerName} controller has no ${action} action`);
+    return handler.call(Object.assign(Object.create(controller), sanitizers), ctx);
+  };
+};
