@@ -1,0 +1,123 @@
+import { Box, Button, Field, Flex, Radio, Typography } from '@strapi/design-system';
+import { Cross, FileCsv, Upload } from '@strapi/icons';
+import { useRef, useState, type DragEvent } from 'react';
+
+import { formatBytes } from '../../utils/format';
+import { useNotify } from '../../utils/notify';
+import { OBJECT_LABELS } from './labels';
+import type { ImportJob, ImportObject } from './types';
+import { useImportApi } from './useImportApi';
+
+/**
+ * Step 1: choose what the file holds and drop (or pick) a CSV file; the server parses it, maps
+ * its columns and validates every row, then the wizard moves to the new job's own address.
+ */
+export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => void }) => {
+  const api = useImportApi();
+  const { notifyError } = useNotify();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [object, setObject] = useState<ImportObject>('contacts');
+  const [dragging, setDragging] = useState(false);
+  const [uploading, setUploading] = useState(false);
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files?.[0];
+    if (dropped) setFile(dropped);
+  };
+
+  const upload = async () => {
+    if (!file) return;
+    setUploading(true);
+    try {
+      onUploaded(await api.upload(file, object));
+    } catch (error) {
+      notifyError(error, 'The file could not be uploaded');
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6}>
+      <Field.Root name="object" hint="Contacts are matched to existing customers by their company; customers are created with their contact points.">
+        <Field.Label>What does the file hold?</Field.Label>
+        <Radio.Group value={object} onValueChange={(value: string) => setObject(value as ImportObject)} aria-label="What does the file hold?">
+          {(Object.keys(OBJECT_LABELS) as ImportObject[]).map((value) => (
+            <Radio.Item key={value} value={value}>
+              {OBJECT_LABELS[value]}
+            </Radio.Item>
+          ))}
+        </Radio.Group>
+        <Field.Hint />
+      </Field.Root>
+
+      <Box
+        data-testid="import-dropzone"
+        onDragOver={(event: DragEvent<HTMLDivElement>) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        padding={8}
+        hasRadius
+        background={dragging ? 'primary100' : 'neutral100'}
+        borderStyle="dashed"
+        borderWidth="2px"
+        borderColor={dragging ? 'primary600' : 'neutral300'}
+      >
+        <Flex direction="column" gap={3} alignItems="center">
+          <Upload width="3.2rem" height="3.2rem" fill="primary600" />
+          <Typography variant="delta" tag="p">
+            Drag and drop a CSV file here
+          </Typography>
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            UTF-8, separated by commas, semicolons or tabs, with a header row
+          </Typography>
+          <Button variant="secondary" onClick={() => input.current?.click()}>
+            Choose a file
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/plain"
+            aria-label="CSV file"
+            style={{ display: 'none' }}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              event.target.value = '';
+            }}
+          />
+        </Flex>
+      </Box>
+
+      {file ? (
+        <Flex gap={3} padding={4} hasRadius background="neutral0" borderColor="neutral200" data-testid="import-selected-file">
+          <FileCsv width="2.4rem" height="2.4rem" />
+          <Flex direction="column" alignItems="flex-start" flex={1}>
+            <Typography fontWeight="bold">{file.name}</Typography>
+            <Typography variant="pi" textColor="neutral600" data-testid="import-file-size">
+              {formatBytes(file.size)}
+            </Typography>
+          </Flex>
+          <Button variant="tertiary" startIcon={<Cross />} onClick={() => setFile(null)} disabled={uploading}>
+            Remove
+          </Button>
+        </Flex>
+      ) : (
+        <Typography variant="pi" textColor="neutral600">
+          No file chosen yet.
+        </Typography>
+      )}
+
+      <Flex justifyContent="flex-end">
+        <Button startIcon={<Upload />} onClick={upload} disabled={!file} loading={uploading}>
+          Upload and map columns
+        </Button>
+      </Flex>
+    </Flex>
+  );
+};

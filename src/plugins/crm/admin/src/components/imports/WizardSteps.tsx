@@ -1,0 +1,54 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+
+export const WIZARD_STEPS = [
+  { id: 'upload', label: 'Upload' },
+  { id: 'mapping', label: 'Map columns' },
+  { id: 'validation', label: 'Validation' },
+  { id: 'reference', label: 'Reference data' },
+  { id: 'start', label: 'Start import' },
+  { id: 'results', label: 'Results' },
+] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number]['id'];
+
+/** The wizard's steps in a row: done ones ticked, the current one highlighted. */
+export const WizardSteps = ({ current, skipped = [] }: { current: WizardStep; skipped?: WizardStep[] }) => {
+  const steps = WIZARD_STEPS.filter((step) => !skipped.includes(step.id));
+  const index = steps.findIndex((step) => step.id === current);
+  return (
+    <Flex tag="ol" gap={2} wrap="wrap" aria-label="Import steps" marginBottom={6}>
+      {steps.map((step, i) => {
+        const state = i < index ? 'done' : i === index ? 'current' : 'todo';
+        return (
+          <Flex
+            key={step.id}
+            tag="li"
+            gap={2}
+            paddingTop={2}
+            paddingBottom={2}
+            paddingLeft={3}
+            paddingRight={3}
+            hasRadius
+            background={state === 'current' ? 'primary100' : 'neutral0'}
+            borderColor={state === 'current' ? 'primary200' : 'neutral200'}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
+            <Box
+              width="2.4rem"
+              height="2.4rem"
+              hasRadius
+              background={state === 'todo' ? 'neutral150' : 'primary600'}
+              color={state === 'todo' ? 'neutral600' : 'neutral0'}
+              style={{ borderRadius: '50%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+            >
+              {state === 'done' ? <Check width="1.2rem" height="1.2rem" fill="neutral0" /> : <Typography variant="pi" fontWeight="bold" textColor={state === 'todo' ? 'neutral600' : 'neutral0'}>{i + 1}</Typography>}
+            </Box>
+            <Typography variant="omega" fontWeight={state === 'current' ? 'bold' : 'regular'} textColor={state === 'todo' ? 'neutral600' : 'neutral800'}>
+              {step.label}
+            </Typography>
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
