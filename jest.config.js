@@ -1,4 +1,9 @@
-/** Unit tests run the pure domain code through ts-jest; integration tests boot the compiled app. */
+/**
+ * Unit tests run the pure domain code through ts-jest; integration tests boot the compiled app;
+ * browser tests (e2e) drive the built admin panel of a running Strapi: run them with
+ * `npm run test:e2e` (scripts/e2e.js), which starts that Strapi. `npm test` selects only unit and
+ * integration.
+ */
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -18,5 +23,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/helpers/global-setup.js',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.js',
     },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
   ],
 };

@@ -4,6 +4,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   auth: {
     secret: env('ADMIN_JWT_SECRET')!,
   },
+  // Five login attempts per address in five minutes; the browser tests, which log in many times, turn it off.
+  rateLimit: {
+    enabled: env.bool('ADMIN_RATE_LIMIT', true),
+  },
   apiToken: {
     salt: env('API_TOKEN_SALT')!,
   },
