@@ -13,3 +13,4 @@ export * from './relationship';
 export * from './contact';
 export * from './marketing';
 export * from './import';
+export * from './search-text';
