@@ -25,6 +25,12 @@ export default {
     );
     await getService(strapi, 'roles').ensureRoles();
     await getService(strapi, 'importStaging').ensureTable();
+    await getService(strapi, 'searchIndex').ensure();
+    if (!(await getService(strapi, 'searchIndex').inStep())) {
+      strapi.log.info('[crm] building the customer search index…');
+      const count = await getService(strapi, 'searchIndex').rebuild();
+      strapi.log.info(`[crm] customer search index built (${count} customers)`);
+    }
     await getService(strapi, 'customerNumbers').ensureSequence();
     await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
     // Imports left running by a stopped node are resumed here or by any other node.

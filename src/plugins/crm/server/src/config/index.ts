@@ -21,6 +21,12 @@ export interface CrmPluginConfig {
   importStaleMs: number;
   /** How long a revealed SSN stays shown, in seconds (one minute by default; CRM_SSN_REVEAL_SECONDS). */
   ssnRevealSeconds: number;
+  /**
+   * The quick search counts its matches up to this many; past it, the total says "this many or
+   * more" (`meta.pagination.totalIsExact: false`), so a two-letter query over a million customers
+   * costs no more than a precise one.
+   */
+  searchCountLimit: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -34,6 +40,7 @@ const defaults: CrmPluginConfig = {
   importMaxBytes: 100 * 1024 * 1024,
   importStaleMs: 60_000,
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
+  searchCountLimit: 1000,
 };
 
 export default {
@@ -48,6 +55,9 @@ export default {
     }
     if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
       throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);
+    }
+    if (!Number.isInteger(config.searchCountLimit) || config.searchCountLimit < 1) {
+      throw new Error(`searchCountLimit must be a positive integer (got ${String(config.searchCountLimit)})`);
     }
     // Fails at start-up rather than at the first SSN write.
     createFieldCipher(config.encryptionKeys ?? []);

@@ -134,9 +134,13 @@ export function planSearch(input: string): SearchPlan {
   if (query.length < SEARCH_MIN_LENGTH) {
     throw new SearchQueryError(`q must have at least ${SEARCH_MIN_LENGTH} characters`);
   }
-  const words = [...new Set(query.split(' ').map(trimWord).filter(Boolean))].slice(0, SEARCH_MAX_WORDS);
   const digitsText = PHONE_LIKE.test(input.trim()) ? input.replace(/\D/g, '') : '';
   const digits = digitsText.length >= SEARCH_MIN_PHONE_DIGITS ? digitsText : null;
+  // In a phone number, a lone digit ("1 415 555 2671") is part of the number, not a word to find.
+  const words = [...new Set(query.split(' ').map(trimWord).filter((word) => word.length >= (digits ? SEARCH_MIN_LENGTH : 1)))].slice(
+    0,
+    SEARCH_MAX_WORDS
+  );
   if (!words.some((word) => word.length >= SEARCH_MIN_LENGTH) && !digits) {
     throw new SearchQueryError(`q must have a word of at least ${SEARCH_MIN_LENGTH} characters`);
   }

@@ -61,6 +61,7 @@ const mustBelong = (kind: ContactPointKind) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings').get();
   const locks = () => getService(strapi, 'customerLocks');
+  const searchIndex = () => getService(strapi, 'searchIndex');
 
   const validateFields = (kind: ContactPointKind, input: Record<string, unknown>) => {
     switch (kind) {
@@ -137,6 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.data = { ...data, ...fields, isPrimary: false, customer: { connect: [{ documentId: customer.documentId }] } };
       const created = (await next()) as { id: number };
       const primaryId = await settlePrimary(kind, customer.id, data.isPrimary === true ? created.id : null);
+      await searchIndex().refresh([customer.id]);
       return withPrimaryFlag(created, primaryId);
     },
 
@@ -182,6 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const updated = await next();
       if (moved && previousOwner) await settlePrimary(kind, previousOwner.id, null);
       const primaryId = await settlePrimary(kind, target.id, preferredId);
+      await searchIndex().refresh([target.id, ...(previousOwner ? [previousOwner.id] : [])]);
       return withPrimaryFlag(updated, primaryId);
     },
 
@@ -190,7 +193,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (before?.customer) await locks().lock([before.customer.id]);
       const result = await next();
       // Deleting the primary promotes the oldest remaining point.
-      if (before?.customer) await settlePrimary(kind, before.customer.id, null);
+      if (before?.customer) {
+        await settlePrimary(kind, before.customer.id, null);
+        await searchIndex().refresh([before.customer.id]);
+      }
       return result;
     },
   };

@@ -84,6 +84,7 @@ const takeNestedPoints = (data: Record<string, unknown>, creating: boolean): Nes
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const gate = () => getService(strapi, 'contactPointGate');
   const locks = () => getService(strapi, 'customerLocks');
+  const searchIndex = () => getService(strapi, 'searchIndex');
 
   const findCustomer = async (documentId: string) =>
     (await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId } })) as CustomerRow | null;
@@ -196,9 +197,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const customerNumber = await getService(strapi, 'customerNumbers').next();
       params.data = { ...data, ...fields, customerNumber };
 
-      const created = (await next()) as { documentId: string };
+      const created = (await next()) as { id: number; documentId: string };
       const kinds = Object.keys(nested) as ContactPointKind[];
       for (const kind of kinds) await createNested(created, kind, nested[kind]!);
+      await searchIndex().refresh([created.id]);
       return kinds.length > 0 ? refetch(created.documentId, params) : created;
     },
 
@@ -237,6 +239,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           assertNoIssues(checkContactPointSet(fields.type, kind, points, limits));
         }
       }
+      await searchIndex().refresh([current.id]);
       return kinds.length > 0 ? refetch(current.documentId, params) : updated;
     },
 
@@ -258,6 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(RELATIONSHIP_UID).delete({ where: { id: row.id } });
       }
       const result = await next();
+      await searchIndex().remove([customer.id]);
       // A business whose primary contact this was promotes its oldest remaining connection.
       for (const other of new Set(others)) await getService(strapi, 'connectionGate').settlePrimaryContact(other);
       return result;

@@ -1,13 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import {
-  CONTACT_POINT_PLURALS,
-  formatCustomerNumber,
-  parseCustomerNumber,
-  phoneDigits,
-  type ContactPointKind,
-} from '../domain';
+import { CONTACT_POINT_PLURALS, SearchQueryError, planSearch, type ContactPointKind } from '../domain';
+import { getService } from '../utils/get-service';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 
 export interface SearchQuery {
@@ -18,61 +13,40 @@ export interface SearchQuery {
   populate?: unknown;
 }
 
-const MAX_TOKENS = 5;
-const MIN_PHONE_DIGITS = 3;
-
-/** Every word must match one of the customer's names, number or emails: "ann smi" finds Ann Smith. */
-const wordFilter = (word: string) => ({
-  $or: [
-    { firstName: { $containsi: word } },
-    { lastName: { $containsi: word } },
-    { middleName: { $containsi: word } },
-    { businessName: { $containsi: word } },
-    { customerNumber: { $containsi: word } },
-    { emails: { address: { $contains: word.toLowerCase() } } },
-  ],
-});
-
 /** Use cases behind the customer routes that are more than a record write. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * The quick search (`GET /customers/search`): the page's customers are found in the search index
+   * (`searchIndex`), ranked exact number or email first, then word starts, then the rest, each by
+   * customer number; then read through the document service with the caller's fields and populate.
+   */
   async search({ q, page, pageSize, fields, populate }: SearchQuery) {
-    const text = q.trim();
-    const words = text.split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
-    const digits = phoneDigits(text);
-    const anyMatch = [{ $and: words.map(wordFilter) }] as Record<string, unknown>[];
-    if (digits.length >= MIN_PHONE_DIGITS) anyMatch.push({ phones: { number: { $contains: digits } } });
-    const matches = { $or: anyMatch };
-
-    // An exact customer number or email ranks first.
-    const exact: Record<string, unknown>[] = [];
-    const sequence = parseCustomerNumber(text);
-    if (sequence) exact.push({ customerNumber: formatCustomerNumber(sequence) });
-    if (text.includes('@')) exact.push({ emails: { address: text.toLowerCase() } });
-
-    const documents = strapi.documents(CUSTOMER_UID);
+    let plan;
+    try {
+      plan = planSearch(q);
+    } catch (error) {
+      if (error instanceof SearchQueryError) throw new errors.ValidationError(error.message);
+      throw error;
+    }
+    const hits = await getService(strapi, 'searchIndex').search(plan, (page - 1) * pageSize, pageSize);
     const shape = { ...(fields ? { fields } : {}), ...(populate ? { populate } : {}) };
-    const exactHits = exact.length
-      ? ((await documents.findMany({ filters: { $or: exact }, sort: 'customerNumber:asc', ...shape } as never)) as {
-          documentId: string;
-        }[])
+    const found = hits.documentIds.length
+      ? ((await strapi.documents(CUSTOMER_UID).findMany({
+          filters: { documentId: { $in: hits.documentIds } },
+          limit: hits.documentIds.length,
+          ...shape,
+        } as never)) as { documentId: string }[])
       : [];
-    const exactIds = exactHits.map((hit) => hit.documentId);
-    const rest = exactIds.length ? { $and: [matches, { documentId: { $notIn: exactIds } }] } : matches;
-
-    const offset = (page - 1) * pageSize;
-    const fromExact = exactHits.slice(offset, offset + pageSize);
-    const restStart = Math.max(0, offset - exactHits.length);
-    const restLimit = pageSize - fromExact.length;
-    const [restHits, restTotal] = await Promise.all([
-      restLimit > 0
-        ? documents.findMany({ filters: rest, sort: 'customerNumber:asc', start: restStart, limit: restLimit, ...shape } as never)
-        : Promise.resolve([]),
-      documents.count({ filters: rest } as never),
-    ]);
-    const total = exactHits.length + restTotal;
+    const byId = new Map(found.map((customer) => [customer.documentId, customer]));
     return {
-      results: [...fromExact, ...(restHits as unknown[])],
-      pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      results: hits.documentIds.map((documentId) => byId.get(documentId)).filter(Boolean),
+      pagination: {
+        page,
+        pageSize,
+        pageCount: Math.ceil(hits.total / pageSize),
+        total: hits.total,
+        totalIsExact: hits.exact,
+      },
     };
   },
 

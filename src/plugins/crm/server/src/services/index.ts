@@ -19,6 +19,7 @@ import network from './network';
 import networkRepository from './network-repository';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
+import searchIndex from './search-index';
 import ssn from './ssn';
 import settings from './settings';
 
@@ -43,6 +44,7 @@ export default {
   network,
   customerGate,
   customers,
+  searchIndex,
   demoData,
   roles,
   ssn,

@@ -11,6 +11,7 @@ export interface CrmSettings {
   importMaxBytes: number;
   importStaleMs: number;
   ssnRevealSeconds: number;
+  searchCountLimit: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -25,6 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       importMaxBytes: config.importMaxBytes,
       importStaleMs: config.importStaleMs,
       ssnRevealSeconds: config.ssnRevealSeconds,
+      searchCountLimit: config.searchCountLimit,
     };
   },
 });

@@ -86,6 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           decisions[key] = { action: 'create', createdId: Number(ids[i]) };
           targets.set(key, { id: Number(ids[i]) });
         });
+        await getService(strapi, 'searchIndex').refresh(ids.map(Number));
         await jobs().update({ where: { id: jobId }, data: { decisions } });
       }
       return targets;
@@ -137,6 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await strapi.db.query(CONTACT_POINT_UIDS[kind]).createMany({ data: points.map((point) => point.data) });
       await insertLinks(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [Number(created.ids[i]), point.customerId]));
     }
+    await getService(strapi, 'searchIndex').refresh(ids.map(Number));
     await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: Number(ids[i]) })));
   };
 
@@ -256,6 +258,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               if (points.length) await strapi.db.query(CONTACT_POINT_UIDS[kind]).deleteMany({ where: { id: { $in: points } } });
             }
             await strapi.db.query(CUSTOMER_UID).deleteMany({ where: { id: { $in: ids } } });
+            await getService(strapi, 'searchIndex').remove(ids);
           }
         }
         const created = Object.values((job.decisions ?? {}) as Record<string, { createdId?: number }>)

@@ -1,0 +1,361 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import { customerNumberSequence, customerSearchText, type SearchPlan, type SearchTerm } from '../domain';
+import { getService } from '../utils/get-service';
+import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
+
+export const SEARCH_TABLE = 'crm_search_index';
+export const SEARCH_FTS = 'crm_search_fts';
+
+/** Customers without a readable customer number sort after all others, by id. */
+const UNNUMBERED = 1_000_000_000_000;
+const BATCH = 500;
+const REBUILD_BATCH = 5000;
+
+export interface IndexRow {
+  customer_id: number;
+  document_id: string;
+  customer_number: string | null;
+  number_seq: number;
+  search_text: string;
+}
+
+export interface SearchHits {
+  /** document ids of the page, in rank order */
+  documentIds: string[];
+  /** matches counted, up to the count limit */
+  total: number;
+  /** false when there are more matches than the count limit (the total is then that limit) */
+  exact: boolean;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+const likePattern = (term: SearchTerm) => `%${term.wordStart ? ' ' : ''}${escapeLike(term.text)}%`;
+/** An FTS5 phrase: the term as typed (with the space that marks a word start), quotes doubled. */
+const ftsPhrase = (term: SearchTerm) => `"${(term.wordStart ? ` ${term.text}` : term.text).replace(/"/g, '""')}"`;
+/** A trigram index finds phrases of three characters or more; shorter ones are checked row by row. */
+const ftsAble = (term: SearchTerm) => (term.wordStart ? term.text.length + 1 : term.text.length) >= 3;
+
+/** SQL (with bindings) for a condition over `search_text`, built from LIKE tests. */
+interface Condition {
+  sql: string;
+  bindings: string[];
+}
+const allOf = (column: string, terms: SearchTerm[]): Condition =>
+  terms.length
+    ? { sql: terms.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND '), bindings: terms.map(likePattern) }
+    : { sql: '1 = 0', bindings: [] };
+const either = (left: Condition, right: Condition | null): Condition =>
+  right ? { sql: `((${left.sql}) OR (${right.sql}))`, bindings: [...left.bindings, ...right.bindings] } : { sql: `(${left.sql})`, bindings: left.bindings };
+
+/**
+ * The customer search index: one row per customer with its folded searchable text
+ * (`customerSearchText`), its document id and the number of its customer number (the order within
+ * a rank). On PostgreSQL a pg_trgm GIN index over the text answers substring and word-start tests;
+ * on SQLite an FTS5 table with the trigram tokenizer does, kept in step with the rows by triggers.
+ * Every write path of customers and contact points calls `refresh` in its transaction; `remove` when
+ * customers go. At start-up `ensure` creates what is missing and rebuilds the rows when their count
+ * differs from the customers'.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sqlite = () => strapi.db.dialect.client === 'sqlite';
+  const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
+  const link = (kind: 'email' | 'phone') => getService(strapi, 'networkRepository').link(CONTACT_POINT_UIDS[kind], 'customer');
+  const pointTable = (kind: 'email' | 'phone') => strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;
+  const countLimit = () => getService(strapi, 'settings').get().searchCountLimit;
+
+  /** Runs `work` with the current transaction's knex, or the pool's when there is none. */
+  const withKnex = <T>(work: (knex: Knex) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction()
+      ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>)
+      : work(strapi.db.connection as unknown as Knex);
+
+  /** The index rows of these customers, read from the customer and contact point tables. */
+  const rowsOf = async (knex: Knex, customerIds: readonly number[]): Promise<IndexRow[]> => {
+    if (customerIds.length === 0) return [];
+    const customers = await knex(customerTable())
+      .select('id', 'document_id', 'customer_number', 'first_name', 'middle_name', 'last_name', 'business_name')
+      .whereIn('id', customerIds);
+    const pointsOf = async (kind: 'email' | 'phone', column: string) => {
+      const relation = link(kind);
+      const rows = await knex(`${relation.table} as l`)
+        .join(`${pointTable(kind)} as p`, 'p.id', `l.${relation.owner}`)
+        .select(`l.${relation.target} as customerId`, `p.${column} as value`)
+        .whereIn(`l.${relation.target}`, customerIds)
+        .orderBy('p.id');
+      const byCustomer = new Map<number, string[]>();
+      for (const row of rows) {
+        const id = Number(row.customerId);
+        if (!byCustomer.has(id)) byCustomer.set(id, []);
+        byCustomer.get(id)!.push(row.value);
+      }
+      return byCustomer;
+    };
+    const [emails, phones] = [await pointsOf('email', 'address'), await pointsOf('phone', 'number')];
+    return customers.map((customer: Record<string, unknown>) => {
+      const id = Number(customer.id);
+      return {
+        customer_id: id,
+        document_id: String(customer.document_id),
+        customer_number: (customer.customer_number as string | null) ?? null,
+        number_seq: customerNumberSequence(customer.customer_number) ?? UNNUMBERED + id,
+        search_text: customerSearchText({
+          customerNumber: customer.customer_number as string | null,
+          firstName: customer.first_name as string | null,
+          middleName: customer.middle_name as string | null,
+          lastName: customer.last_name as string | null,
+          businessName: customer.business_name as string | null,
+          emails: emails.get(id) ?? [],
+          phones: phones.get(id) ?? [],
+        }),
+      };
+    });
+  };
+
+  /** SQLite keys its rows by `number_seq` (the FTS rowid, so matches come out in number order). */
+  const toTableRow = ({ number_seq, ...row }: IndexRow) => (sqlite() ? { seq: number_seq, ...row } : { number_seq, ...row });
+
+  const insertRows = async (knex: Knex, rows: IndexRow[]) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await knex(SEARCH_TABLE).insert(rows.slice(i, i + BATCH).map(toTableRow));
+    }
+  };
+
+  const deleteRows = async (knex: Knex, customerIds: readonly number[]) => {
+    for (let i = 0; i < customerIds.length; i += BATCH) {
+      await knex(SEARCH_TABLE).whereIn('customer_id', customerIds.slice(i, i + BATCH)).delete();
+    }
+  };
+
+  const seqColumn = () => (sqlite() ? 'seq' : 'number_seq');
+
+  /** Ids matching `condition` on the index rows, outside `excluded`, in number order. */
+  const pageWhere = async (condition: Condition & { match?: string }, excluded: number[], offset: number, limit: number) => {
+    const { sql, bindings } = scoped(condition, excluded);
+    const rows = await strapi.db.connection.raw(
+      `SELECT i.document_id AS "documentId" FROM ${from(condition)} WHERE ${sql} ORDER BY ${condition.match ? `${SEARCH_FTS}.rowid` : `i.${seqColumn()}`} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      bindings
+    );
+    return (sqlite() ? rows : rows.rows).map((row: { documentId: string }) => row.documentId) as string[];
+  };
+
+  /** How many rows match, counting no further than `limit`. */
+  const countWhere = async (condition: Condition & { match?: string }, excluded: number[], limit: number) => {
+    const { sql, bindings } = scoped(condition, excluded);
+    const rows = await strapi.db.connection.raw(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${from(condition)} WHERE ${sql} LIMIT ${Number(limit)}) AS matched`,
+      bindings
+    );
+    return Number((sqlite() ? rows : rows.rows)[0].n);
+  };
+
+  /** SQLite answers the trigram part with its FTS5 table, joined back to the rows by rowid. */
+  const from = (condition: { match?: string }) =>
+    condition.match ? `${SEARCH_FTS} JOIN ${SEARCH_TABLE} AS i ON i.seq = ${SEARCH_FTS}.rowid` : `${SEARCH_TABLE} AS i`;
+
+  const scoped = (condition: Condition & { match?: string }, excluded: number[]): Condition => {
+    const parts = [...(condition.match ? [`${SEARCH_FTS} MATCH ?`] : []), condition.sql];
+    const bindings = [...(condition.match ? [condition.match] : []), ...condition.bindings];
+    if (excluded.length) {
+      parts.push(`i.customer_id NOT IN (${excluded.map(() => '?').join(', ')})`);
+      bindings.push(...excluded.map(String));
+    }
+    return { sql: parts.filter(Boolean).join(' AND '), bindings };
+  };
+
+  /**
+   * The three ranks of a query as conditions: `matches` (every word, or the phone digits),
+   * `prefixed` (each term at the start of a word) and `rest` (matches that are not prefixed).
+   * On SQLite, the terms a trigram can find go to an FTS5 MATCH expression and the others stay
+   * LIKE tests on the matched rows; on PostgreSQL every test is a LIKE the GIN index serves.
+   */
+  const conditions = (plan: SearchPlan) => {
+    const column = 'i.search_text';
+    const like = (words: SearchTerm[], digits: SearchTerm | null) => either(allOf(column, words), digits ? allOf(column, [digits]) : null);
+    const matchesLike = like(plan.words, plan.digits);
+    const prefixedLike = like(plan.prefixWords, plan.prefixDigits);
+    if (!sqlite()) {
+      return {
+        matches: matchesLike,
+        prefixed: prefixedLike,
+        rest: { sql: `${matchesLike.sql} AND NOT ${prefixedLike.sql}`, bindings: [...matchesLike.bindings, ...prefixedLike.bindings] },
+      };
+    }
+    const fts = (words: SearchTerm[], digits: SearchTerm | null): Condition & { match: string } => {
+      const indexed = words.filter(ftsAble);
+      const checked = words.filter((term) => !ftsAble(term));
+      const wordsMatch = indexed.map(ftsPhrase).join(' AND ');
+      if (digits) {
+        // Phone-like queries have no short words (see planSearch): all of it fits in the MATCH.
+        return { match: indexed.length ? `(${wordsMatch}) OR ${ftsPhrase(digits)}` : ftsPhrase(digits), sql: '', bindings: [] };
+      }
+      return { match: wordsMatch, ...(checked.length ? allOf(column, checked) : { sql: '', bindings: [] }) };
+    };
+    const matches = fts(plan.words, plan.digits);
+    const prefixed = fts(plan.prefixWords, plan.prefixDigits);
+    return {
+      matches,
+      prefixed,
+      rest: {
+        match: matches.match,
+        sql: [matches.sql, `NOT ${prefixedLike.sql}`].filter(Boolean).join(' AND '),
+        bindings: [...matches.bindings, ...prefixedLike.bindings],
+      },
+    };
+  };
+
+  /** Customers whose number is the query or who have the query as an email, in number order. */
+  const exactMatches = async (plan: SearchPlan): Promise<{ customerId: number; documentId: string }[]> => {
+    if (!plan.exactNumber && !plan.exactEmail) return [];
+    const knex = strapi.db.connection as unknown as Knex;
+    const found = new Map<number, { customerId: number; documentId: string; seq: number }>();
+    const collect = (rows: Record<string, unknown>[]) => {
+      for (const row of rows) {
+        found.set(Number(row.customer_id), { customerId: Number(row.customer_id), documentId: String(row.document_id), seq: Number(row.seq) });
+      }
+    };
+    if (plan.exactNumber) {
+      collect(await knex(SEARCH_TABLE).select('customer_id', 'document_id', `${seqColumn()} as seq`).where('customer_number', plan.exactNumber));
+    }
+    if (plan.exactEmail) {
+      const relation = link('email');
+      collect(
+        await knex(`${pointTable('email')} as e`)
+          .join(`${relation.table} as l`, `l.${relation.owner}`, 'e.id')
+          .join(`${SEARCH_TABLE} as i`, 'i.customer_id', `l.${relation.target}`)
+          .select('i.customer_id', 'i.document_id', `i.${seqColumn()} as seq`)
+          .where('e.address', plan.exactEmail)
+      );
+    }
+    return [...found.values()].sort((a, b) => a.seq - b.seq);
+  };
+
+  return {
+    /** Creates the index tables, indexes (and on SQLite the FTS5 table and its triggers) if missing. */
+    async ensure(): Promise<void> {
+      const knex = strapi.db.connection as unknown as Knex;
+      if (sqlite()) {
+        await knex.raw(
+          `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (seq INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL UNIQUE, ` +
+            'document_id TEXT NOT NULL, customer_number TEXT, search_text TEXT NOT NULL)'
+        );
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_number_idx ON ${SEARCH_TABLE} (customer_number)`);
+        await knex.raw(
+          `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_FTS} USING fts5(search_text, content='${SEARCH_TABLE}', content_rowid='seq', tokenize='trigram')`
+        );
+        const fts = (row: 'new' | 'old', remove: boolean) =>
+          remove
+            ? `INSERT INTO ${SEARCH_FTS}(${SEARCH_FTS}, rowid, search_text) VALUES ('delete', old.seq, old.search_text);`
+            : `INSERT INTO ${SEARCH_FTS}(rowid, search_text) VALUES (${row}.seq, ${row}.search_text);`;
+        await knex.raw(`CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_ai AFTER INSERT ON ${SEARCH_TABLE} BEGIN ${fts('new', false)} END`);
+        await knex.raw(`CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_ad AFTER DELETE ON ${SEARCH_TABLE} BEGIN ${fts('old', true)} END`);
+        await knex.raw(
+          `CREATE TRIGGER IF NOT EXISTS ${SEARCH_TABLE}_au AFTER UPDATE ON ${SEARCH_TABLE} BEGIN ${fts('old', true)} ${fts('new', false)} END`
+        );
+      } else {
+        await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+        await knex.raw(
+          `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (customer_id integer PRIMARY KEY, document_id varchar(255) NOT NULL, ` +
+            'customer_number varchar(255), number_seq bigint NOT NULL, search_text text NOT NULL)'
+        );
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_text_trgm ON ${SEARCH_TABLE} USING gin (search_text gin_trgm_ops)`);
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_seq_idx ON ${SEARCH_TABLE} (number_seq)`);
+        await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_number_idx ON ${SEARCH_TABLE} (customer_number)`);
+      }
+    },
+
+    /** Whether the index holds exactly the customers (same count, same highest id). */
+    async inStep(): Promise<boolean> {
+      const knex = strapi.db.connection as unknown as Knex;
+      const [customers, indexed] = await Promise.all([
+        knex(customerTable()).count({ n: '*' }).max({ top: 'id' }).first(),
+        knex(SEARCH_TABLE).count({ n: '*' }).max({ top: 'customer_id' }).first(),
+      ]);
+      return Number(customers?.n) === Number(indexed?.n) && Number(customers?.top ?? 0) === Number(indexed?.top ?? 0);
+    },
+
+    /** Writes the index rows of all customers again, batch by batch (start-up, after drift). */
+    async rebuild(onProgress?: (done: number) => void): Promise<number> {
+      const knex = strapi.db.connection as unknown as Knex;
+      await knex(SEARCH_TABLE).delete();
+      let done = 0;
+      for (let after = 0; ; ) {
+        const ids = (await knex(customerTable()).where('id', '>', after).orderBy('id').limit(REBUILD_BATCH).pluck('id')).map(Number);
+        if (ids.length === 0) break;
+        await knex.transaction(async (trx) => insertRows(trx, await rowsOf(trx, ids)));
+        after = ids[ids.length - 1];
+        done += ids.length;
+        onProgress?.(done);
+      }
+      return done;
+    },
+
+    /** Rewrites the index rows of these customers from the tables (those that no longer exist go). */
+    async refresh(customerIds: readonly number[]): Promise<void> {
+      const ids = [...new Set(customerIds.map(Number).filter((id) => Number.isInteger(id) && id > 0))];
+      if (ids.length === 0) return;
+      await withKnex(async (knex) => {
+        for (let i = 0; i < ids.length; i += BATCH) {
+          const chunk = ids.slice(i, i + BATCH);
+          const rows = await rowsOf(knex, chunk);
+          await deleteRows(knex, chunk);
+          await insertRows(knex, rows);
+        }
+      });
+    },
+
+    /** Drops the index rows of customers that are gone. */
+    async remove(customerIds: readonly number[]): Promise<void> {
+      const ids = [...new Set(customerIds.map(Number))];
+      if (ids.length) await withKnex((knex) => deleteRows(knex, ids));
+    },
+
+    /** The stored row of one customer (tests and drift checks). */
+    async rowOf(customerId: number): Promise<IndexRow | null> {
+      const row = await (strapi.db.connection as unknown as Knex)(SEARCH_TABLE).where('customer_id', customerId).first();
+      if (!row) return null;
+      return {
+        customer_id: Number(row.customer_id),
+        document_id: row.document_id,
+        customer_number: row.customer_number,
+        number_seq: Number(row.seq ?? row.number_seq),
+        search_text: row.search_text,
+      };
+    },
+
+    /** What the rows of these customers should be, read from the tables (tests and drift checks). */
+    async expectedRows(customerIds: readonly number[]): Promise<IndexRow[]> {
+      return rowsOf(strapi.db.connection as unknown as Knex, customerIds);
+    },
+
+    /**
+     * One page of matches in rank order — exact customer number or email, then word starts, then
+     * the rest, each by customer number — and their total, counted up to the count limit.
+     */
+    async search(plan: SearchPlan, offset: number, limit: number): Promise<SearchHits> {
+      const cap = countLimit();
+      const exact = await exactMatches(plan);
+      const excluded = exact.map((hit) => hit.customerId);
+      const { prefixed, rest } = conditions(plan);
+
+      const prefixedCount = await countWhere(prefixed, excluded, cap + 1);
+      const restCount = prefixedCount > cap ? 0 : await countWhere(rest, excluded, cap + 1 - prefixedCount);
+      const matched = prefixedCount + restCount;
+
+      const documentIds = exact.slice(offset, offset + limit).map((hit) => hit.documentId);
+      let wanted = limit - documentIds.length;
+      const prefixedStart = Math.max(0, offset - exact.length);
+      if (wanted > 0 && prefixedStart < prefixedCount) {
+        const page = await pageWhere(prefixed, excluded, prefixedStart, wanted);
+        documentIds.push(...page);
+        wanted -= page.length;
+      }
+      const restStart = Math.max(0, offset - exact.length - prefixedCount);
+      if (wanted > 0 && restCount > 0 && restStart < restCount) {
+        documentIds.push(...(await pageWhere(rest, excluded, restStart, wanted)));
+      }
+      return { documentIds, total: exact.length + Math.min(matched, cap), exact: matched <= cap };
+    },
+  };
+};
