@@ -343,8 +343,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const restCount = prefixedCount > cap ? 0 : await countWhere(rest, excluded, cap + 1 - prefixedCount);
       const matched = prefixedCount + restCount;
 
-      const documentIds = exact.slice(offset, offset + limit).map((hit) => hit.documentId);
-      let wanted = limit - documentIds.length;
+      // Past the count limit nothing is served: the pages end where the (capped) total says.
+      const servable = Math.max(0, Math.min(limit, exact.length + cap - offset));
+      const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
+      let wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
       if (wanted > 0 && prefixedStart < prefixedCount) {
         const page = await pageWhere(prefixed, excluded, prefixedStart, wanted);
