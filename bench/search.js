@@ -1,0 +1,346 @@
+'use strict';
+
+/**
+ * `npm run bench:search -- --customers 1000000`: the quick search and the customer API at scale.
+ *
+ * Per database (SQLite, then PostgreSQL when one answers), a child process seeds the database once
+ * (`bench/seed.js`, kept under .tmp/bench/ or as crm_bench_seed_<N> and reused by later runs),
+ * boots Strapi on it with its HTTP server on a free port, and makes a crm_sales user (staff, with
+ * a users-permissions JWT). This process, the client, then:
+ * 1. sends 500 quick searches of mixed kinds — name fragments (the start of a last name, an inner
+ *    fragment, "first last-start"), customer numbers, emails, phone digits — one after another to
+ *    `GET /api/crm/customers/search?q=` (the index), each timed from request to last byte;
+ * 2. sends the same searches, in the same order, to `GET /api/crm/customers` with the `$containsi`
+ *    filters the search used before the index (every word in a name, the number or an email; or
+ *    the digits in a phone number), page size 25 with its total, as a client without the index
+ *    would; these stop at a time budget (BENCH_CONTAINS_BUDGET_S, 120 s), the report says after
+ *    how many;
+ * 3. runs autocannon with 50 connections for 20 s on `GET /api/crm/customers/:id?populate=*`, each
+ *    request for a random one of 1,000 customers, timeout 30 s.
+ * and prints one table. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
+ * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_CONNECTIONS (50).
+ */
+
+const { execFileSync, fork } = require('node:child_process');
+const os = require('node:os');
+const { join } = require('node:path');
+
+const boot = require('./lib/boot');
+const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
+
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+};
+const labelOf = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+const CUSTOMER_UID = 'plugin::crm.customer';
+
+// ---------------------------------------------------------------------------------------------
+// Child: the server.
+
+/** Mixed quick-search queries drawn from real rows, the same on both databases (seeded generator). */
+const buildQueries = async (app, total, wanted) => {
+  const { generator } = require('./lib/seed-data');
+  const random = generator(4242);
+  const knex = app.db.connection;
+  const customerTable = boot.tableOf(app, CUSTOMER_UID);
+  const ids = Array.from({ length: wanted * 2 }, () => 1 + random.int(total));
+  const customers = await knex(customerTable).select('id', 'customer_number', 'first_name', 'last_name', 'business_name').whereIn('id', ids);
+  const byId = new Map(customers.map((c) => [Number(c.id), c]));
+  const emailLink = boot.linkOf(app, 'plugin::crm.email', 'customer');
+  const phoneLink = boot.linkOf(app, 'plugin::crm.phone', 'customer');
+  const emails = await knex(`${emailLink.table} as l`).join('crm_emails as e', 'e.id', `l.${emailLink.owner}`).select(`l.${emailLink.target} as id`, 'e.address').whereIn(`l.${emailLink.target}`, ids);
+  const phones = await knex(`${phoneLink.table} as l`).join('crm_phones as p', 'p.id', `l.${phoneLink.owner}`).select(`l.${phoneLink.target} as id`, 'p.number').whereIn(`l.${phoneLink.target}`, ids);
+  const fragment = (name) => {
+    const length = 3 + random.int(3);
+    const start = random.int(Math.max(1, name.length - length));
+    return name.slice(start, start + length);
+  };
+  const kinds = ['name', 'number', 'name', 'email', 'name', 'phone'];
+  const queries = [];
+  for (let i = 0; queries.length < wanted && i < 10 * wanted; i += 1) {
+    const kind = kinds[queries.length % kinds.length];
+    const customer = byId.get(ids[random.int(ids.length)]);
+    if (!customer) continue;
+    if (kind === 'name') {
+      const name = customer.last_name || customer.business_name;
+      const style = random.int(3);
+      if (style === 0) queries.push({ kind, q: name.slice(0, 4 + random.int(3)) });
+      else if (style === 1) queries.push({ kind, q: fragment(name) });
+      else if (customer.first_name) queries.push({ kind, q: `${customer.first_name} ${customer.last_name.slice(0, 3)}` });
+      else queries.push({ kind, q: customer.business_name.split(' ')[0] });
+    } else if (kind === 'number') {
+      queries.push({ kind, q: customer.customer_number });
+    } else if (kind === 'email') {
+      const email = emails.find((row) => Number(row.id) === customer.id);
+      if (email) queries.push({ kind, q: random.next() < 0.7 ? email.address : email.address.split('@')[0] });
+    } else {
+      const phone = phones.find((row) => Number(row.id) === customer.id);
+      // The last 7 or all 10 national digits, as staff type them from a caller's number.
+      if (phone) queries.push({ kind, q: random.next() < 0.5 ? phone.number.slice(-7) : phone.number.slice(-10) });
+    }
+  }
+  return queries;
+};
+
+const serverVersion = async (app) =>
+  app.db.dialect.client === 'postgres'
+    ? (await app.db.connection.raw('SHOW server_version')).rows[0].server_version.split(' ')[0]
+    : (await app.db.connection.raw('SELECT sqlite_version() AS version'))[0].version;
+
+const child = async () => {
+  const client = argument('db');
+  const customers = Number(argument('customers'));
+  const queries = Number(argument('queries'));
+  const { seedDatabase, ensureSeeded } = require('./seed');
+  const started = process.hrtime.bigint();
+  const { app, seeded } = await ensureSeeded(seedDatabase(client, customers), customers, { progress: boot.progress });
+  const seedSeconds = seeded ? seeded.seconds : null;
+  boot.progress(`[${client}] ready after ${fixed(msSince(started) / 1000)} s; starting the HTTP server…`);
+  await app.server.mount();
+  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const port = app.server.httpServer.address().port;
+
+  const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'crm_sales' } });
+  const username = `bench-${Date.now()}`;
+  const user = await app.plugin('users-permissions').service('user').add({
+    username,
+    email: `${username}@crm.bench`,
+    password: 'Bench-Password-1',
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: role.id,
+  });
+  void user;
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier: username, password: 'Bench-Password-1' }),
+  });
+  const { jwt } = await login.json();
+  if (!jwt) throw new Error(`bench user login failed (${login.status})`);
+  const sample = await app.db.connection(boot.tableOf(app, CUSTOMER_UID)).whereIn('id', Array.from({ length: 1000 }, (_, i) => 1 + Math.floor((i * customers) / 1000))).pluck('document_id');
+  process.send({
+    type: 'ready',
+    port,
+    jwt,
+    documentIds: sample,
+    queries: await buildQueries(app, customers, queries),
+    version: await serverVersion(app),
+    seedSeconds,
+    indexInStep: await app.plugin('crm').service('searchIndex').inStep(),
+  });
+  process.on('message', async (message) => {
+    if (message?.type !== 'stop') return;
+    await app.destroy().catch(() => {});
+    process.exit(0);
+  });
+};
+
+// ---------------------------------------------------------------------------------------------
+// Parent: the client.
+
+/** What the search did with `$containsi` before the index, as filters of the customers route. */
+const containsFilters = (q) => {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const params = new URLSearchParams();
+  const digits = /^[\d\s+().\-/]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  words.forEach((word, w) => {
+    const base = `filters[$or][0][$and][${w}][$or]`;
+    ['firstName', 'lastName', 'middleName', 'businessName', 'customerNumber'].forEach((field, f) => params.append(`${base}[${f}][${field}][$containsi]`, word));
+    params.append(`${base}[5][emails][address][$contains]`, word.toLowerCase());
+  });
+  if (digits.length >= 3) params.append('filters[$or][1][phones][number][$contains]', digits);
+  params.append('sort', 'customerNumber:asc');
+  params.append('pagination[pageSize]', '25');
+  return params.toString();
+};
+
+const timeRequests = async (base, jwt, paths, budgetMs = Infinity) => {
+  const samples = [];
+  const kinds = [];
+  let failures = 0;
+  const started = process.hrtime.bigint();
+  for (const { path, kind } of paths) {
+    const start = process.hrtime.bigint();
+    const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const body = await response.text();
+    if (response.status !== 200 && failures === 0) console.log(`  ${body.slice(0, 300)}`);
+    samples.push(msSince(start));
+    kinds.push(kind);
+    if (response.status !== 200) {
+      failures += 1;
+      if (failures === 1) console.log(`  first failure: ${response.status} ${path}`);
+    }
+    if (msSince(started) > budgetMs && samples.length >= 20) break;
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const byKind = {};
+  for (const kind of new Set(kinds)) {
+    const mine = samples.filter((_, i) => kinds[i] === kind).sort((a, b) => a - b);
+    byKind[kind] = { calls: mine.length, p50: percentile(mine, 50), p95: percentile(mine, 95) };
+  }
+  return { calls: samples.length, failures, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), byKind };
+};
+
+const loadTest = async (base, jwt, documentIds) => {
+  const autocannon = require('autocannon');
+  const connections = Number(process.env.BENCH_CONNECTIONS || 50);
+  const duration = Number(process.env.BENCH_DURATION_S || 20);
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    timeout: 30,
+    headers: { Authorization: `Bearer ${jwt}` },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          next = (next + 7919) % documentIds.length;
+          return { ...request, path: `/api/crm/customers/${documentIds[next]}?populate=*` };
+        },
+      },
+    ],
+  });
+  return {
+    connections,
+    duration,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+};
+
+const runDatabase = (client, options) =>
+  new Promise((resolve, reject) => {
+    const worker = fork(__filename, ['--db', client, '--customers', String(options.customers), '--queries', String(options.queries)], { stdio: 'inherit' });
+    let done = false;
+    worker.on('message', async (message) => {
+      if (message?.type === 'progress') console.log(message.text);
+      if (message?.type !== 'ready') return;
+      try {
+        const base = `http://127.0.0.1:${message.port}`;
+        const queries = message.queries;
+        const indexPaths = queries.map(({ q, kind }) => ({ kind, path: `/api/crm/customers/search?q=${encodeURIComponent(q)}` }));
+        console.log(`[${client}] warming up…`);
+        await timeRequests(base, message.jwt, indexPaths.slice(0, 20));
+        console.log(`[${client}] ${queries.length} quick searches through the index…`);
+        const index = await timeRequests(base, message.jwt, indexPaths);
+        console.log(`[${client}]   p50 ${fixed(index.p50, 1)} ms, p95 ${fixed(index.p95, 1)} ms, p99 ${fixed(index.p99, 1)} ms`);
+        console.log(`[${client}] the same searches with $containsi filters (budget ${options.containsBudgetS} s)…`);
+        const containsPaths = queries.map(({ q, kind }) => ({ kind, path: `/api/crm/customers?${containsFilters(q)}` }));
+        const contains = await timeRequests(base, message.jwt, containsPaths, options.containsBudgetS * 1000);
+        // The ratio compares the queries both ran.
+        const indexSame = await timeRequests(base, message.jwt, indexPaths.slice(0, contains.calls));
+        console.log(`[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`);
+        console.log(`[${client}] GET /api/crm/customers/:id?populate=* under load…`);
+        const load = await loadTest(base, message.jwt, message.documentIds);
+        console.log(`[${client}]   ${fixed(load.rps, 0)} req/s, p99 ${load.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`);
+        done = true;
+        resolve({ client, label: labelOf(client), version: message.version, seedSeconds: message.seedSeconds, inStep: message.indexInStep, index, contains, indexSame, load });
+      } catch (error) {
+        reject(error);
+      } finally {
+        worker.send({ type: 'stop' });
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!done) reject(new Error(`${client}: the server exited (code ${code}) before the benchmark finished`));
+    });
+  });
+
+const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
+  console.log('');
+  console.log(`Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT)`);
+  console.log('');
+  const rows = [];
+  for (const r of results) {
+    rows.push([r.label, 'index  /customers/search', count(r.index.calls), fixed(r.index.p50), fixed(r.index.p95), fixed(r.index.p99), '']);
+    rows.push([
+      r.label,
+      '$containsi  /customers?filters',
+      count(r.contains.calls),
+      fixed(r.contains.p50),
+      fixed(r.contains.p95),
+      fixed(r.contains.p99),
+      `${fixed(r.contains.p50 / r.indexSame.p50, 0)}x / ${fixed(r.contains.p95 / r.indexSame.p95, 0)}x`,
+    ]);
+  }
+  console.log(formatTable(['database', 'endpoint', 'calls', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio p50 / p95'], rows));
+  console.log('');
+  console.log('Index p50 / p95 ms by kind of query');
+  console.log('');
+  const kinds = ['name', 'number', 'email', 'phone'];
+  console.log(
+    formatTable(
+      ['database', ...kinds],
+      results.map((r) => [r.label, ...kinds.map((kind) => (r.index.byKind[kind] ? `${fixed(r.index.byKind[kind].p50)} / ${fixed(r.index.byKind[kind].p95)}` : '-'))])
+    )
+  );
+  console.log('');
+  console.log(`GET /api/crm/customers/:id?populate=* — autocannon, ${results[0]?.load.connections ?? 50} connections, ${results[0]?.load.duration ?? 20} s, random customers`);
+  console.log('');
+  console.log(
+    formatTable(
+      ['database', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx'],
+      results.map((r) => [r.label, count(r.load.requests), fixed(r.load.rps, 0), count(r.load.p50), count(r.load.p99), count(r.load.max), count(r.load.errors), count(r.load.timeouts), count(r.load.non2xx)])
+    )
+  );
+  console.log('');
+  for (const r of results) {
+    console.log(
+      `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
+        `failed searches: index ${r.index.failures}, $containsi ${r.contains.failures}` +
+        (r.contains.calls < r.index.calls ? `; $containsi stopped at its time budget after ${r.contains.calls} of ${r.index.calls} searches (ratio over those)` : '')
+    );
+  }
+  for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
+  console.log(
+    `${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end. Total ${fixed(totalMs / 1000)} s.`
+  );
+};
+
+const parent = async () => {
+  const started = process.hrtime.bigint();
+  const loadBefore = os.loadavg()[0];
+  const options = {
+    customers: Number(argument('customers', 1000000)),
+    queries: Number(argument('queries', 500)),
+    containsBudgetS: Number(process.env.BENCH_CONTAINS_BUDGET_S || 120),
+  };
+  if (!process.argv.includes('--no-build')) {
+    console.log('Compiling the server code (tsc -p tsconfig.json)…');
+    execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: boot.ROOT, stdio: 'inherit' });
+  }
+  const results = [];
+  const skipped = [];
+  for (const client of argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((s) => s.trim())) {
+    if (client === 'postgres') {
+      const reachable = await boot.postgresReachable();
+      if (!reachable.ok) {
+        skipped.push({ label: labelOf(client), reason: `PostgreSQL not reachable (${reachable.reason})` });
+        continue;
+      }
+    }
+    try {
+      results.push(await runDatabase(client, options));
+    } catch (error) {
+      skipped.push({ label: labelOf(client), reason: error.message });
+    }
+  }
+  printReport(results, skipped, options, { totalMs: msSince(started), loadBefore });
+  if (results.length === 0) process.exitCode = 1;
+};
+
+(argument('db') ? child() : parent()).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
