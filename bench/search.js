@@ -131,9 +131,31 @@ const child = async () => {
     seedSeconds,
     indexInStep: await app.plugin('crm').service('searchIndex').inStep(),
   });
+  // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out), printed at the end.
+  const statements = new Map();
+  if (process.env.BENCH_SQL_PROFILE) {
+    const started = new Map();
+    app.db.connection.on('query', (query) => started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql }));
+    app.db.connection.on('query-response', (_result, query) => {
+      const start = started.get(query.__knexQueryUid);
+      if (!start) return;
+      started.delete(query.__knexQueryUid);
+      const key = start.sql.replace(/\s+/g, ' ').slice(0, 400);
+      const entry = statements.get(key) || { count: 0, ms: 0 };
+      entry.count += 1;
+      entry.ms += msSince(start.at);
+      statements.set(key, entry);
+    });
+  }
   process.on('message', async (message) => {
     if (message?.type !== 'stop') return;
-    await app.destroy().catch(() => {});
+    if (process.env.BENCH_SQL_PROFILE) {
+      for (const [sql, { count: n, ms }] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+        console.log(`${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`);
+      }
+    }
+    // Requests autocannon gave up on may still be queued: the seeded database is kept, so exit
+    // without waiting for them (the connections close with the process).
     process.exit(0);
   });
 };
@@ -221,7 +243,10 @@ const loadTest = async (base, jwt, documentIds) => {
 
 const runDatabase = (client, options) =>
   new Promise((resolve, reject) => {
-    const worker = fork(__filename, ['--db', client, '--customers', String(options.customers), '--queries', String(options.queries)], { stdio: 'inherit' });
+    const worker = fork(__filename, ['--db', client, '--customers', String(options.customers), '--queries', String(options.queries)], {
+      stdio: 'inherit',
+      execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [],
+    });
     let done = false;
     worker.on('message', async (message) => {
       if (message?.type === 'progress') console.log(message.text);
@@ -235,6 +260,11 @@ const runDatabase = (client, options) =>
         console.log(`[${client}] ${queries.length} quick searches through the index…`);
         const index = await timeRequests(base, message.jwt, indexPaths);
         console.log(`[${client}]   p50 ${fixed(index.p50, 1)} ms, p95 ${fixed(index.p95, 1)} ms, p99 ${fixed(index.p99, 1)} ms`);
+        if (process.env.BENCH_ONLY === 'index') {
+          done = true;
+          resolve({ client, label: labelOf(client), version: message.version, seedSeconds: message.seedSeconds, inStep: message.indexInStep, index, contains: index, indexSame: index, load: {} });
+          return;
+        }
         console.log(`[${client}] the same searches with $containsi filters (budget ${options.containsBudgetS} s)…`);
         const containsPaths = queries.map(({ q, kind }) => ({ kind, path: `/api/crm/customers?${containsFilters(q)}` }));
         const contains = await timeRequests(base, message.jwt, containsPaths, options.containsBudgetS * 1000);
