@@ -141,6 +141,11 @@ describe('the quick search', () => {
     const second = await search('analytical', { pageSize: 1, page: 2 });
     expect(second.body.data.map((customer: any) => customer.lastName)).toEqual(['Babbage']);
     expect((await search('analytical', { pageSize: 1, page: 3 })).body.data).toEqual([]);
+    // Page by page across the ranks: word starts, then the rest.
+    const pages = [];
+    for (const page of [1, 2, 3, 4]) pages.push(...(await names('lov', { pageSize: 1, page })));
+    expect(pages).toEqual(['Zoë Lovelace', 'Lovisa Ångström', 'Olav Glove']);
+    expect(await names('lov', { pageSize: 2, page: 2 })).toEqual(['Olav Glove']);
   });
 
   it('caps the counted total at the count limit and says so', async () => {

@@ -150,27 +150,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return Number((sqlite() ? rows : rows.rows)[0].n);
   };
 
-  /**
-   * One pass over at most `limit` matches: how many there are, and how many of them start a word
-   * (exact when fewer than `limit` match).
-   */
-  const countSplit = async (
-    matches: Condition & { match?: string },
-    prefixedOver: (alias: string) => Condition,
-    excluded: number[],
-    limit: number
-  ) => {
-    const { sql, bindings } = scoped(matches, excluded);
-    const prefixed = prefixedOver('m');
-    const rows = await strapi.db.connection.raw(
-      `SELECT count(*) AS n, sum(CASE WHEN ${prefixed.sql} THEN 1 ELSE 0 END) AS p ` +
-        `FROM (SELECT i.search_text FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(limit)}) AS m`,
-      [...prefixed.bindings, ...bindings]
-    );
-    const row = (sqlite() ? rows : rows.rows)[0];
-    return { matched: Number(row.n), prefixed: Number(row.p ?? 0) };
-  };
-
   /** SQLite answers the trigram part with its FTS5 table, joined back to the rows by rowid. */
   const from = (condition: { match?: string }) =>
     condition.match ? `${SEARCH_FTS} JOIN ${SEARCH_TABLE} AS i ON i.seq = ${SEARCH_FTS}.rowid` : `${SEARCH_TABLE} AS i`;
@@ -196,11 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const like = (words: SearchTerm[], digits: SearchTerm | null) => either(allOf(column, words), digits ? allOf(column, [digits]) : null);
     const matchesLike = like(plan.words, plan.digits);
     const prefixedLike = like(plan.prefixWords, plan.prefixDigits);
-    const prefixedOver = (alias: string) =>
-      either(allOf(`${alias}.search_text`, plan.prefixWords), plan.prefixDigits ? allOf(`${alias}.search_text`, [plan.prefixDigits]) : null);
     if (!sqlite()) {
       return {
-        prefixedOver,
         matches: matchesLike,
         prefixed: prefixedLike,
         rest: { sql: `${matchesLike.sql} AND NOT ${prefixedLike.sql}`, bindings: [...matchesLike.bindings, ...prefixedLike.bindings] },
@@ -219,7 +195,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const matches = fts(plan.words, plan.digits);
     const prefixed = fts(plan.prefixWords, plan.prefixDigits);
     return {
-      prefixedOver,
       matches,
       prefixed,
       rest: {
@@ -287,6 +262,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_text_trgm ON ${SEARCH_TABLE} USING gin (search_text gin_trgm_ops)`);
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_seq_idx ON ${SEARCH_TABLE} (number_seq)`);
         await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_number_idx ON ${SEARCH_TABLE} (customer_number)`);
+        // PostgreSQL reads how many rows a '%…%' pattern matches from the column's histogram; with
+        // the default 100 entries every pattern looks rare, and a fragment matching thousands of
+        // customers is then read in full through the trigram index and sorted, instead of walking
+        // the number index until a page is found. 10,000 entries tell the two cases apart.
+        await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS 10000`);
       }
     },
 
@@ -313,6 +293,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         done += ids.length;
         onProgress?.(done);
       }
+      await knex.raw(sqlite() ? `ANALYZE ${SEARCH_TABLE}` : `ANALYZE ${SEARCH_TABLE}`);
       return done;
     },
 
@@ -362,31 +343,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cap = countLimit();
       const exact = await exactMatches(plan);
       const excluded = exact.map((hit) => hit.customerId);
-      const { matches, prefixed, rest, prefixedOver } = conditions(plan);
+      const { matches, prefixed, rest } = conditions(plan);
 
       // Past the count limit nothing is served: the pages end where the (capped) total says.
       const servable = Math.max(0, Math.min(limit, exact.length + cap - offset));
       const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
-      // The count and the word-start page do not depend on each other; nor does the first page of
-      // the rest while the window starts within the exact matches. On PostgreSQL they run at once.
-      const restFromStart = offset <= exact.length;
-      const [split, prefixedPage, earlyRest] = await Promise.all([
-        countSplit(matches, prefixedOver, excluded, cap + 1),
-        wanted > 0 ? pageWhere(prefixed, excluded, prefixedStart, wanted) : Promise.resolve([] as string[]),
-        wanted > 0 && restFromStart && !sqlite() ? pageWhere(rest, excluded, 0, wanted) : Promise.resolve(null),
+      // The count and the first word-start page do not depend on each other: on PostgreSQL they
+      // run at once, each on its own connection.
+      const [matched, prefixedPage] = await Promise.all([
+        countWhere(matches, excluded, cap + 1),
+        wanted > 0 ? pageWhere(prefixed, excluded, prefixedStart, wanted) : Promise.resolve(null),
       ]);
-      let { matched, prefixed: prefixedCount } = split;
-      // More matches than the limit: the split of the first ones says nothing of the word starts.
-      if (matched > cap) prefixedCount = await countWhere(prefixed, excluded, cap + 1);
-      documentIds.push(...prefixedPage);
-      const stillWanted = wanted - prefixedPage.length;
-      const restCount = Math.max(0, matched - prefixedCount);
-      if (stillWanted > 0 && restCount > 0) {
+      // Where the rest starts: right after the word starts, whose number a short page tells.
+      let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
+      if (prefixedPage && prefixedPage.length < wanted) {
+        prefixedCount =
+          prefixedPage.length > 0 || prefixedStart === 0 ? prefixedStart + prefixedPage.length : await countWhere(prefixed, excluded, cap + 1);
+      }
+      if (prefixedPage) documentIds.push(...prefixedPage);
+      const stillWanted = servable - documentIds.length;
+      if (stillWanted > 0 && Number.isFinite(prefixedCount) && matched > prefixedCount) {
         const restStart = Math.max(0, offset - exact.length - prefixedCount);
-        const page = earlyRest && restStart === 0 ? earlyRest : await pageWhere(rest, excluded, restStart, stillWanted);
-        documentIds.push(...page.slice(0, stillWanted));
+        documentIds.push(...(await pageWhere(rest, excluded, restStart, stillWanted)));
       }
       return { documentIds, total: exact.length + Math.min(matched, cap), exact: matched <= cap };
     },
