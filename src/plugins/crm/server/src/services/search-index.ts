@@ -42,10 +42,34 @@ interface Condition {
   sql: string;
   bindings: string[];
 }
-const allOf = (column: string, terms: SearchTerm[]): Condition =>
-  terms.length
-    ? { sql: terms.map(() => `${column} LIKE ? ESCAPE '\\'`).join(' AND '), bindings: terms.map(likePattern) }
-    : { sql: '1 = 0', bindings: [] };
+/**
+ * A trigram index reads one list of rows per trigram of a pattern, so a whole email address costs
+ * as much as its most common parts ("gmail.com" is in half the rows). The index is asked for the
+ * end of the local part only ("…smith1980@"); the full text is then checked on those few rows.
+ */
+const NARROWED_LOCAL_PART = 12;
+const narrow = (term: SearchTerm): { indexed: SearchTerm; needle: string | null } => {
+  const at = term.text.indexOf('@');
+  if (at < 3 || term.text.length <= NARROWED_LOCAL_PART + 1) return { indexed: term, needle: null };
+  const start = Math.max(0, at - NARROWED_LOCAL_PART);
+  return {
+    indexed: { text: term.text.slice(start, at + 1), wordStart: term.wordStart && start === 0 },
+    needle: `${term.wordStart ? ' ' : ''}${term.text}`,
+  };
+};
+
+/** Every term in `column`: a LIKE the trigram index serves, plus the full-text check of narrowed terms. */
+const allOf = (column: string, terms: SearchTerm[], position = 'strpos'): Condition => {
+  if (terms.length === 0) return { sql: '1 = 0', bindings: [] };
+  const parts = terms.map((term) => {
+    const { indexed, needle } = narrow(term);
+    const like = `${column} LIKE ? ESCAPE '\\'`;
+    return needle
+      ? { sql: `${like} AND ${position}(${column}, ?) > 0`, bindings: [likePattern(indexed), needle] }
+      : { sql: like, bindings: [likePattern(indexed)] };
+  });
+  return { sql: parts.map((part) => part.sql).join(' AND '), bindings: parts.flatMap((part) => part.bindings) };
+};
 const either = (left: Condition, right: Condition | null): Condition =>
   right ? { sql: `((${left.sql}) OR (${right.sql}))`, bindings: [...left.bindings, ...right.bindings] } : { sql: `(${left.sql})`, bindings: left.bindings };
 
@@ -140,6 +164,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (sqlite() ? rows : rows.rows).map((row: { documentId: string }) => row.documentId) as string[];
   };
 
+  /** Up to `limit` matching rows, in no particular order, each saying whether it starts a word. */
+  const probe = async (matches: Condition & { match?: string }, prefixedLike: Condition, excluded: number[], limit: number) => {
+    const { sql, bindings } = scoped(matches, excluded);
+    const rows = await strapi.db.connection.raw(
+      `SELECT i.document_id AS "documentId", i.${seqColumn()} AS seq, CASE WHEN ${prefixedLike.sql} THEN 1 ELSE 0 END AS prefixed ` +
+        `FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(limit)}`,
+      [...prefixedLike.bindings, ...bindings]
+    );
+    return ((sqlite() ? rows : rows.rows) as { documentId: string; seq: number | string; prefixed: number | string }[]).map((row) => ({
+      documentId: row.documentId,
+      seq: Number(row.seq),
+      prefixed: Number(row.prefixed) === 1,
+    }));
+  };
+
   /** How many rows match, counting no further than `limit`. */
   const countWhere = async (condition: Condition & { match?: string }, excluded: number[], limit: number) => {
     const { sql, bindings } = scoped(condition, excluded);
@@ -172,11 +211,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const conditions = (plan: SearchPlan) => {
     const column = 'i.search_text';
-    const like = (words: SearchTerm[], digits: SearchTerm | null) => either(allOf(column, words), digits ? allOf(column, [digits]) : null);
+    const position = sqlite() ? 'instr' : 'strpos';
+    const like = (words: SearchTerm[], digits: SearchTerm | null) =>
+      either(allOf(column, words, position), digits ? allOf(column, [digits], position) : null);
     const matchesLike = like(plan.words, plan.digits);
     const prefixedLike = like(plan.prefixWords, plan.prefixDigits);
     if (!sqlite()) {
       return {
+        prefixedLike,
         matches: matchesLike,
         prefixed: prefixedLike,
         rest: { sql: `${matchesLike.sql} AND NOT ${prefixedLike.sql}`, bindings: [...matchesLike.bindings, ...prefixedLike.bindings] },
@@ -185,16 +227,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const fts = (words: SearchTerm[], digits: SearchTerm | null): Condition & { match: string } => {
       const indexed = words.filter(ftsAble);
       const checked = words.filter((term) => !ftsAble(term));
-      const wordsMatch = indexed.map(ftsPhrase).join(' AND ');
+      const narrowed = indexed.map(narrow);
+      const needles = narrowed.flatMap(({ needle }) => (needle ? [needle] : []));
+      const wordsMatch = narrowed.map(({ indexed: term }) => ftsPhrase(term)).join(' AND ');
       if (digits) {
         // Phone-like queries have no short words (see planSearch): all of it fits in the MATCH.
         return { match: indexed.length ? `(${wordsMatch}) OR ${ftsPhrase(digits)}` : ftsPhrase(digits), sql: '', bindings: [] };
       }
-      return { match: wordsMatch, ...(checked.length ? allOf(column, checked) : { sql: '', bindings: [] }) };
+      const checks = [...(checked.length ? [allOf(column, checked, position)] : []), ...needles.map((needle) => ({ sql: `instr(${column}, ?) > 0`, bindings: [needle] }))];
+      return { match: wordsMatch, sql: checks.map((check) => check.sql).join(' AND '), bindings: checks.flatMap((check) => check.bindings) };
     };
     const matches = fts(plan.words, plan.digits);
     const prefixed = fts(plan.prefixWords, plan.prefixDigits);
     return {
+      prefixedLike,
       matches,
       prefixed,
       rest: {
@@ -343,20 +389,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cap = countLimit();
       const exact = await exactMatches(plan);
       const excluded = exact.map((hit) => hit.customerId);
-      const { matches, prefixed, rest } = conditions(plan);
+      const { matches, prefixed, rest, prefixedLike } = conditions(plan);
 
       // Past the count limit nothing is served: the pages end where the (capped) total says.
       const servable = Math.max(0, Math.min(limit, exact.length + cap - offset));
       const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
-      // The count and the first word-start page do not depend on each other: on PostgreSQL they
-      // run at once, each on its own connection.
-      const [matched, prefixedPage] = await Promise.all([
-        countWhere(matches, excluded, cap + 1),
-        wanted > 0 ? pageWhere(prefixed, excluded, prefixedStart, wanted) : Promise.resolve(null),
-      ]);
-      // Where the rest starts: right after the word starts, whose number a short page tells.
+      // One read of at most limit + 1 matches: when they are all, ranking and paging happen here.
+      const found = await probe(matches, prefixedLike, excluded, cap + 1);
+      const matched = found.length;
+      if (matched <= cap) {
+        const ranked = found.sort((a, b) => Number(b.prefixed) - Number(a.prefixed) || a.seq - b.seq);
+        documentIds.push(...ranked.slice(prefixedStart, prefixedStart + wanted).map((row) => row.documentId));
+        return { documentIds, total: exact.length + matched, exact: true };
+      }
+      // More than the limit: the page is read in number order, word starts first.
+      const prefixedPage = wanted > 0 ? await pageWhere(prefixed, excluded, prefixedStart, wanted) : null;
       let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
       if (prefixedPage && prefixedPage.length < wanted) {
         prefixedCount =
@@ -364,7 +413,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (prefixedPage) documentIds.push(...prefixedPage);
       const stillWanted = servable - documentIds.length;
-      if (stillWanted > 0 && Number.isFinite(prefixedCount) && matched > prefixedCount) {
+      if (stillWanted > 0 && Number.isFinite(prefixedCount)) {
         const restStart = Math.max(0, offset - exact.length - prefixedCount);
         documentIds.push(...(await pageWhere(rest, excluded, restStart, stillWanted)));
       }
