@@ -164,19 +164,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (sqlite() ? rows : rows.rows).map((row: { documentId: string }) => row.documentId) as string[];
   };
 
-  /** Up to `limit` matching rows, in no particular order, each saying whether it starts a word. */
-  const probe = async (matches: Condition & { match?: string }, prefixedLike: Condition, excluded: number[], limit: number) => {
-    const { sql, bindings } = scoped(matches, excluded);
-    const rows = await strapi.db.connection.raw(
-      `SELECT i.document_id AS "documentId", i.${seqColumn()} AS seq, CASE WHEN ${prefixedLike.sql} THEN 1 ELSE 0 END AS prefixed ` +
-        `FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(limit)}`,
-      [...prefixedLike.bindings, ...bindings]
-    );
-    return ((sqlite() ? rows : rows.rows) as { documentId: string; seq: number | string; prefixed: number | string }[]).map((row) => ({
-      documentId: row.documentId,
-      seq: Number(row.seq),
-      prefixed: Number(row.prefixed) === 1,
-    }));
+  /**
+   * One read of at most `sampleSize` matches, ranked and paged by the database: exact number or
+   * email first, then word starts, then the rest, each by number. `matched` is how many were read:
+   * when it is under the sample size, the page and the count are exact.
+   */
+  const rankedPage = async (
+    matches: Condition & { match?: string },
+    exact: Condition,
+    prefixedLike: Condition,
+    sampleSize: number,
+    offset: number,
+    limit: number
+  ) => {
+    const { sql, bindings } = scoped(matches, []);
+    const sample =
+      `WITH m AS MATERIALIZED (SELECT i.document_id AS document_id, i.${seqColumn()} AS seq, ` +
+      `CASE WHEN ${exact.sql} THEN 0 WHEN ${prefixedLike.sql} THEN 1 ELSE 2 END AS r ` +
+      `FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(sampleSize)}) `;
+    const sampleBindings = [...exact.bindings, ...prefixedLike.bindings, ...bindings];
+    const rowsOf = (result: unknown) => (sqlite() ? result : (result as { rows: unknown }).rows) as Record<string, unknown>[];
+    const rows = limit > 0
+      ? rowsOf(
+          await strapi.db.connection.raw(
+            `${sample}SELECT (SELECT count(*) FROM m) AS n, document_id AS "documentId" FROM m ORDER BY r, seq LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+            sampleBindings
+          )
+        )
+      : [];
+    const matched = rows.length
+      ? Number(rows[0].n)
+      : Number(rowsOf(await strapi.db.connection.raw(`${sample}SELECT count(*) AS n FROM m`, sampleBindings))[0].n);
+    return { matched, documentIds: rows.map((row) => String(row.documentId)) };
   };
 
   /** How many rows match, counting no further than `limit`. */
@@ -387,24 +406,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async search(plan: SearchPlan, offset: number, limit: number): Promise<SearchHits> {
       const cap = countLimit();
+      const { matches, prefixed, rest, prefixedLike } = conditions(plan);
+      // Past the count limit nothing is served: the pages end where the (capped) total says.
+      const servable = Math.max(0, Math.min(limit, cap - offset));
+
+      // An exact number or email, told from the row itself: its number, or the email as a word.
+      const position = sqlite() ? 'instr' : 'strpos';
+      const exactTests = [
+        ...(plan.exactNumber ? [{ sql: 'i.customer_number = ?', bindings: [plan.exactNumber] }] : []),
+        ...(plan.exactEmail ? [{ sql: `${position}(i.search_text, ?) > 0`, bindings: [` ${plan.exactEmail} `] }] : []),
+      ];
+      const exactCondition = exactTests.length
+        ? { sql: `(${exactTests.map((test) => test.sql).join(' OR ')})`, bindings: exactTests.flatMap((test) => test.bindings) }
+        : { sql: '1 = 0', bindings: [] };
+      const sample = await rankedPage(matches, exactCondition, prefixedLike, cap + 1, offset, servable);
+      if (sample.matched <= cap) return { documentIds: sample.documentIds, total: sample.matched, exact: true };
+
+      // More matches than the limit: exact ones are looked up, then pages read in number order.
       const exact = await exactMatches(plan);
       const excluded = exact.map((hit) => hit.customerId);
-      const { matches, prefixed, rest, prefixedLike } = conditions(plan);
-
-      // Past the count limit nothing is served: the pages end where the (capped) total says.
-      const servable = Math.max(0, Math.min(limit, exact.length + cap - offset));
       const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
-      // One read of at most limit + 1 matches: when they are all, ranking and paging happen here.
-      const found = await probe(matches, prefixedLike, excluded, cap + 1);
-      const matched = found.length;
-      if (matched <= cap) {
-        const ranked = found.sort((a, b) => Number(b.prefixed) - Number(a.prefixed) || a.seq - b.seq);
-        documentIds.push(...ranked.slice(prefixedStart, prefixedStart + wanted).map((row) => row.documentId));
-        return { documentIds, total: exact.length + matched, exact: true };
-      }
-      // More than the limit: the page is read in number order, word starts first.
       const prefixedPage = wanted > 0 ? await pageWhere(prefixed, excluded, prefixedStart, wanted) : null;
       let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
       if (prefixedPage && prefixedPage.length < wanted) {
@@ -417,7 +440,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const restStart = Math.max(0, offset - exact.length - prefixedCount);
         documentIds.push(...(await pageWhere(rest, excluded, restStart, stillWanted)));
       }
-      return { documentIds, total: exact.length + Math.min(matched, cap), exact: matched <= cap };
+      return { documentIds, total: cap, exact: false };
     },
   };
 };
