@@ -26,6 +26,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
       // Seconds a revealed SSN stays shown; the browser tests shorten it.
       ssnRevealSeconds: env.int('CRM_SSN_REVEAL_SECONDS', 60),
+      // The quick search counts matches up to this many (its total says "this many or more" past it).
+      searchCountLimit: env.int('CRM_SEARCH_COUNT_LIMIT', 1000),
     },
   },
 });

@@ -44,11 +44,15 @@ interface Condition {
 }
 /**
  * A trigram index reads one list of rows per trigram of a pattern, so a whole email address costs
- * as much as its most common parts ("gmail.com" is in half the rows). The index is asked for the
- * end of the local part only ("…smith1980@"); the full text is then checked on those few rows.
+ * as much as its most common parts ("gmail.com" is in half the rows), and a customer number as much
+ * as "c-" (in every row). The index is asked for the end of an email's local part ("…smith1980@")
+ * or a number's digits; the full text is then checked on those few rows.
  */
 const NARROWED_LOCAL_PART = 12;
 const narrow = (term: SearchTerm): { indexed: SearchTerm; needle: string | null } => {
+  // Every row holds "c-…", so a customer number is looked up by its digits.
+  const number = /^c-(\d{3,})$/.exec(term.text);
+  if (number) return { indexed: { text: number[1], wordStart: false }, needle: `${term.wordStart ? ' ' : ''}${term.text}` };
   const at = term.text.indexOf('@');
   if (at < 3 || term.text.length <= NARROWED_LOCAL_PART + 1) return { indexed: term, needle: null };
   const start = Math.max(0, at - NARROWED_LOCAL_PART);
