@@ -202,28 +202,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { matched, documentIds: rows.map((row) => String(row.documentId)) };
   };
 
-  /**
-   * The first `limit` word starts and the first `limit` others, in one statement (a page that
-   * starts within the word starts): the caller takes the word starts, then others to fill up.
-   */
-  const firstPages = async (prefixed: Condition & { match?: string }, rest: Condition & { match?: string }, excluded: number[], offset: number, limit: number) => {
-    const part = (condition: Condition & { match?: string }, rank: number, skip: number) => {
-      const { sql, bindings } = scoped(condition, excluded);
-      const order = condition.match ? `${SEARCH_FTS}.rowid` : `i.${seqColumn()}`;
-      return {
-        sql: `SELECT * FROM (SELECT ${rank} AS r, i.document_id AS "documentId" FROM ${from(condition)} WHERE ${sql} ORDER BY ${order} LIMIT ${Number(limit)} OFFSET ${Number(skip)}) AS p${rank}`,
-        bindings,
-      };
-    };
-    const [first, second] = [part(prefixed, 1, offset), part(rest, 2, 0)];
-    const rows = await strapi.db.connection.raw(`${first.sql} UNION ALL ${second.sql}`, [...first.bindings, ...second.bindings]);
-    const all = (sqlite() ? rows : rows.rows) as { r: number | string; documentId: string }[];
-    return {
-      prefixed: all.filter((row) => Number(row.r) === 1).map((row) => row.documentId),
-      rest: all.filter((row) => Number(row.r) === 2).map((row) => row.documentId),
-    };
-  };
-
   /** How many rows match, counting no further than `limit`. */
   const countWhere = async (condition: Condition & { match?: string }, excluded: number[], limit: number) => {
     const { sql, bindings } = scoped(condition, excluded);
@@ -454,12 +432,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
-      if (wanted > 0 && offset <= exact.length) {
-        // A first page: its word starts and, should they run out, the first others, read together.
-        const pages = await firstPages(prefixed, rest, excluded, prefixedStart, wanted);
-        documentIds.push(...pages.prefixed, ...pages.rest.slice(0, wanted - pages.prefixed.length));
-        return { documentIds, total: cap, exact: false };
-      }
       const prefixedPage = wanted > 0 ? await pageWhere(prefixed, excluded, prefixedStart, wanted) : null;
       let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
       if (prefixedPage && prefixedPage.length < wanted) {
