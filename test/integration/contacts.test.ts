@@ -123,6 +123,20 @@ describe('the contact list', () => {
     expect(response.body.meta.pagination.total).toBe(2);
   });
 
+  it('filters by company in every spelling, alone or with other filters', async () => {
+    const get = (query: Record<string, unknown>) => app.api().get('/api/crm/contacts').query(query);
+    expect(names(await get({ 'filters[company][documentId][$eq]': company }))).toEqual(['Active', 'Busy']);
+    expect(names(await get({ 'filters[company][documentId][$in][0]': company }))).toEqual(['Active', 'Busy']);
+    const companyId = (await app.strapi.db.query('plugin::crm.customer').findOne({ where: { documentId: company } })).id;
+    expect(names(await get({ 'filters[company][id]': companyId }))).toEqual(['Active', 'Busy']);
+    expect(names(await get({ ...base(), 'filters[lastName][$eqi]': 'busy' }))).toEqual(['Busy']);
+    expect(names(await get({ ...base(), 'filters[lastName][$startsWith]': 'Bu' }))).toEqual(['Busy']);
+    expect(names(await get({ ...base(), 'filters[lastName][$containsi]': 'CTIV' }))).toEqual(['Active']);
+    expect(names(await get({ ...base(), 'filters[active]': 'false' }))).toEqual(['Dormant']);
+    expect(names(await get({ 'filters[company][documentId]': 'nosuchcustomer0000000000' }))).toEqual([]);
+    expect(names(await get({ 'filters[company][businessName]': 'Listing Co' }))).toEqual(['Active', 'Busy']);
+  });
+
   it('returns the related lists of one contact with populate', async () => {
     const [first] = (await app.api().get('/api/crm/contacts').query(base())).body.data;
     await app.api().post(`/api/crm/contacts/${first.documentId}/activity`).send({ data: { body: 'Met at the fair' } }).expect(201);

@@ -26,6 +26,7 @@ export default {
     await getService(strapi, 'roles').ensureRoles();
     await getService(strapi, 'importStaging').ensureTable();
     await getService(strapi, 'searchIndex').ensure();
+    await getService(strapi, 'contactIndexes').ensure();
     if (!(await getService(strapi, 'searchIndex').inStep())) {
       strapi.log.info('[crm] building the customer search index…');
       const count = await getService(strapi, 'searchIndex').rebuild();

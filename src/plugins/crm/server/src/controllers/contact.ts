@@ -26,8 +26,12 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
     if (includeInactive !== undefined && includeInactive !== 'true' && includeInactive !== 'false') {
       throw new errors.ValidationError('includeInactive must be true or false');
     }
-    const filters = query.filters as Record<string, unknown> | undefined;
+    let filters = query.filters as Record<string, unknown> | undefined;
     const asksForActive = filters !== undefined && typeof filters === 'object' && 'active' in filters;
+    if (filters && typeof filters === 'object' && !Array.isArray(filters)) {
+      filters = await getService(strapi, 'contacts').companyFilterByLink(filters);
+      query.filters = filters;
+    }
     if (includeInactive !== 'true' && !asksForActive) {
       query.filters = filters ? { $and: [filters, { active: true }] } : { active: true };
     }

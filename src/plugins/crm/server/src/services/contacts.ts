@@ -37,7 +37,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** `{ documentId: "x" }`, `{ documentId: { $eq | $in } }`, `{ id: … }`: the customers a company filter names. */
+  const companiesNamed = async (filter: unknown): Promise<number[] | undefined> => {
+    if (!filter || typeof filter !== 'object' || Array.isArray(filter)) return undefined;
+    const entries = Object.entries(filter as Record<string, unknown>);
+    if (entries.length !== 1) return undefined;
+    const [key, condition] = entries[0];
+    if (key !== 'documentId' && key !== 'id') return undefined;
+    let values: unknown[];
+    if (typeof condition === 'string' || typeof condition === 'number') values = [condition];
+    else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+      const [operator, operand] = Object.entries(condition as Record<string, unknown>)[0] ?? [];
+      if (Object.keys(condition as object).length !== 1) return undefined;
+      if (operator === '$eq' && (typeof operand === 'string' || typeof operand === 'number')) values = [operand];
+      else if (operator === '$in' && Array.isArray(operand) && operand.length <= 100) values = operand;
+      else return undefined;
+    } else return undefined;
+    if (key === 'id') {
+      const ids = values.map(Number);
+      return ids.every(Number.isInteger) ? ids : undefined;
+    }
+    const rows = await strapi.db.query(CUSTOMER_UID).findMany({ where: { documentId: { $in: values.map(String) } }, select: ['id'] });
+    return rows.map((row: { id: number }) => row.id);
+  };
+
   return {
+    /**
+     * A list filtered by company (`filters[company][documentId]=…`) reads the company's contacts
+     * from the company link table and filters by their ids: Strapi's relational filter joins the
+     * link and customer tables from every contact, which scans all contacts on SQLite. Filters of
+     * other shapes are left as they are.
+     */
+    async companyFilterByLink(filters: Record<string, unknown>): Promise<Record<string, unknown>> {
+      if (!('company' in filters)) return filters;
+      const companies = await companiesNamed(filters.company);
+      if (!companies) return filters;
+      const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(CONTACT_UID, 'company', companies);
+      if (ids.length > 5000) return filters;
+      const { company: _company, ...others } = filters;
+      const byId = { id: { $in: ids.length ? ids : [0] } };
+      return Object.keys(others).length ? { $and: [others, byId] } : byId;
+    },
+
     /**
      * Creates a confirmed users-permissions account for a contact, with no CRM role (the default
      * Authenticated role), and links it. The password is never returned: the account holder sets

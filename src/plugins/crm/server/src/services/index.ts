@@ -3,6 +3,7 @@ import { factories } from '@strapi/strapi';
 
 import connectionGate from './connection-gate';
 import contactGate from './contact-gate';
+import contactIndexes from './contact-indexes';
 import contacts from './contacts';
 import contactPointGate from './contact-point-gate';
 import customerGate from './customer-gate';
@@ -33,6 +34,7 @@ export default {
   contactPointGate,
   connectionGate,
   contactGate,
+  contactIndexes,
   contacts,
   marketingLists,
   importStaging,
