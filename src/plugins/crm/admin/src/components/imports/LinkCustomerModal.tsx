@@ -32,7 +32,8 @@ export const LinkCustomerModal = ({
   useEffect(() => {
     if (!open) return;
     const query = q.trim();
-    if (!query) {
+    // The quick search needs two characters at least.
+    if (query.length < 2) {
       setHits(null);
       return;
     }

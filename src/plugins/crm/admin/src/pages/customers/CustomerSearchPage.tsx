@@ -15,7 +15,7 @@ const PAGE_SIZE = 25;
 
 interface SearchAnswer {
   data: Customer[];
-  meta: { pagination: { page: number; pageCount: number; total: number } };
+  meta: { pagination: { page: number; pageCount: number; total: number; totalIsExact?: boolean } };
 }
 
 /** /admin/plugins/crm: one box finds customers by name, number, email or phone (`?q=` keeps the address shareable). */
@@ -121,7 +121,8 @@ export const CustomerSearchPage = () => {
           {q && hits.length > 0 && !results.error && (
             <>
               <Typography variant="pi" textColor="neutral600" aria-live="polite">
-                {pagination?.total ?? hits.length} customer{(pagination?.total ?? hits.length) === 1 ? '' : 's'} found
+                {pagination?.total ?? hits.length}
+                {pagination?.totalIsExact === false ? ' or more' : ''} customer{(pagination?.total ?? hits.length) === 1 ? '' : 's'} found
                 {results.isLoading ? ' · updating…' : ''}
               </Typography>
               <Table colCount={6} rowCount={hits.length + 1} aria-label="Search results">
