@@ -87,6 +87,8 @@ describe('planSearch', () => {
     expect(plan.digits).toEqual({ text: '4155552671', wordStart: false });
     expect(plan.prefixDigits).toEqual({ text: '4155552671', wordStart: true });
     expect(planSearch('C-000042').digits).toBeNull();
+    // A lone run of digits is already a word: no second, identical test.
+    expect(planSearch('5552671')).toMatchObject({ words: [{ text: '5552671', wordStart: false }], digits: null, prefixDigits: null });
     expect(planSearch('42').digits).toBeNull();
   });
 

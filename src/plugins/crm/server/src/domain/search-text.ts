@@ -144,14 +144,16 @@ export function planSearch(input: string): SearchPlan {
   if (!words.some((word) => word.length >= SEARCH_MIN_LENGTH) && !digits) {
     throw new SearchQueryError(`q must have a word of at least ${SEARCH_MIN_LENGTH} characters`);
   }
+  // "5552671" as a word and as phone digits is one test, not two.
+  const sameAsWords = digits !== null && words.length === 1 && words[0] === digits;
   const sequence = parseCustomerNumber(input);
   const email = query.includes('@') && !query.includes(' ') ? query : null;
   return {
     query,
     words: words.map(termOf),
-    digits: digits ? { text: digits, wordStart: false } : null,
+    digits: digits && !sameAsWords ? { text: digits, wordStart: false } : null,
     prefixWords: words.map((text) => ({ text, wordStart: true })),
-    prefixDigits: digits ? { text: digits, wordStart: true } : null,
+    prefixDigits: digits && !sameAsWords ? { text: digits, wordStart: true } : null,
     exactNumber: sequence ? formatCustomerNumber(sequence) : null,
     exactEmail: email,
   };
