@@ -177,29 +177,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     matches: Condition & { match?: string },
     exact: Condition,
     prefixedLike: Condition,
-    sampleSize: number,
+    cap: number,
     offset: number,
-    limit: number
+    limit: number,
+    denseFirst?: { prefixed: Condition; offset: number; limit: number }
   ) => {
     const { sql, bindings } = scoped(matches, []);
     const sample =
       `WITH m AS MATERIALIZED (SELECT i.document_id AS document_id, i.${seqColumn()} AS seq, ` +
       `CASE WHEN ${exact.sql} THEN 0 WHEN ${prefixedLike.sql} THEN 1 ELSE 2 END AS r ` +
-      `FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(sampleSize)}) `;
+      `FROM ${from(matches)} WHERE ${sql} LIMIT ${Number(cap + 1)}), c AS MATERIALIZED (SELECT count(*) AS n FROM m) `;
     const sampleBindings = [...exact.bindings, ...prefixedLike.bindings, ...bindings];
-    const rowsOf = (result: unknown) => (sqlite() ? result : (result as { rows: unknown }).rows) as Record<string, unknown>[];
-    const rows = limit > 0
-      ? rowsOf(
-          await strapi.db.connection.raw(
-            `${sample}SELECT (SELECT count(*) FROM m) AS n, document_id AS "documentId" FROM m ORDER BY r, seq LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-            sampleBindings
-          )
-        )
-      : [];
-    const matched = rows.length
-      ? Number(rows[0].n)
-      : Number(rowsOf(await strapi.db.connection.raw(`${sample}SELECT count(*) AS n FROM m`, sampleBindings))[0].n);
-    return { matched, documentIds: rows.map((row) => String(row.documentId)) };
+    const parts = [
+      // the count, always
+      'SELECT c.n AS n, 2 AS part, NULL AS "documentId" FROM c',
+      // the page from the sample, when it holds every match
+      `SELECT * FROM (SELECT c.n AS n, 0 AS part, m.document_id AS "documentId" FROM m, c WHERE c.n <= ${Number(cap)} ` +
+        `ORDER BY m.r, m.seq LIMIT ${Number(limit)} OFFSET ${Number(offset)}) AS sampled`,
+    ];
+    const partBindings = [...sampleBindings];
+    if (denseFirst && !sqlite()) {
+      // PostgreSQL only: past the limit, the word starts in number order, read in the same
+      // statement (the test on the count keeps this part from running otherwise).
+      parts.push(
+        `SELECT c.n AS n, 1 AS part, p.document_id AS "documentId" FROM c, LATERAL (SELECT i.document_id FROM ${SEARCH_TABLE} AS i ` +
+          `WHERE c.n > ${Number(cap)} AND ${denseFirst.prefixed.sql} ORDER BY i.number_seq ` +
+          `LIMIT ${Number(denseFirst.limit)} OFFSET ${Number(denseFirst.offset)}) AS p`
+      );
+      partBindings.push(...denseFirst.prefixed.bindings);
+    }
+    const result = await strapi.db.connection.raw(`${sample}${parts.join(' UNION ALL ')}`, partBindings);
+    const rows = (sqlite() ? result : result.rows) as { n: number | string; part: number | string; documentId: string | null }[];
+    const ofPart = (part: number) => rows.filter((row) => Number(row.part) === part).map((row) => String(row.documentId));
+    return {
+      matched: Number(rows.find((row) => Number(row.part) === 2)?.n ?? 0),
+      documentIds: ofPart(0),
+      densePrefixed: denseFirst && !sqlite() ? ofPart(1) : null,
+    };
   };
 
   /** How many rows match, counting no further than `limit`. */
@@ -423,16 +437,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const exactCondition = exactTests.length
         ? { sql: `(${exactTests.map((test) => test.sql).join(' OR ')})`, bindings: exactTests.flatMap((test) => test.bindings) }
         : { sql: '1 = 0', bindings: [] };
-      const sample = await rankedPage(matches, exactCondition, prefixedLike, cap + 1, offset, servable);
+      // Without an exact candidate, the word starts of a page past the limit can come in the same
+      // statement (PostgreSQL): nothing ranks before them.
+      const denseFirst = exactTests.length === 0 && servable > 0 ? { prefixed, offset, limit: servable } : undefined;
+      const sample = await rankedPage(matches, exactCondition, prefixedLike, cap, offset, servable, denseFirst);
       if (sample.matched <= cap) return { documentIds: sample.documentIds, total: sample.matched, exact: true };
 
       // More matches than the limit: exact ones are looked up, then pages read in number order.
-      const exact = await exactMatches(plan);
+      const exact = exactTests.length ? await exactMatches(plan) : [];
       const excluded = exact.map((hit) => hit.customerId);
       const documentIds = exact.slice(offset, offset + servable).map((hit) => hit.documentId);
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
-      const prefixedPage = wanted > 0 ? await pageWhere(prefixed, excluded, prefixedStart, wanted) : null;
+      const prefixedPage = wanted > 0 ? (sample.densePrefixed ?? (await pageWhere(prefixed, excluded, prefixedStart, wanted))) : null;
       let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
       if (prefixedPage && prefixedPage.length < wanted) {
         prefixedCount =
