@@ -348,8 +348,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // PostgreSQL reads how many rows a '%…%' pattern matches from the column's histogram; with
         // the default 100 entries every pattern looks rare, and a fragment matching thousands of
         // customers is then read in full through the trigram index and sorted, instead of walking
-        // the number index until a page is found. 10,000 entries tell the two cases apart.
-        await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS 10000`);
+        // the number index until a page is found. 1,000 entries tell the two cases apart; more make
+        // every query slower to plan (10,000: about 3.5 ms) for little gain.
+        await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS 1000`);
       }
     },
 
