@@ -12,6 +12,7 @@ export const SEARCH_FTS = 'crm_search_fts';
 const UNNUMBERED = 1_000_000_000_000;
 const BATCH = 500;
 const REBUILD_BATCH = 5000;
+const SEARCH_TEXT_STATISTICS = 1000;
 
 export interface IndexRow {
   customer_id: number;
@@ -350,7 +351,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // customers is then read in full through the trigram index and sorted, instead of walking
         // the number index until a page is found. 1,000 entries tell the two cases apart; more make
         // every query slower to plan (10,000: about 3.5 ms) for little gain.
-        await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS 1000`);
+        const target = await knex.raw(
+          `SELECT attstattarget AS target FROM pg_attribute WHERE attrelid = '${SEARCH_TABLE}'::regclass AND attname = 'search_text'`
+        );
+        if (Number(target.rows[0]?.target) !== SEARCH_TEXT_STATISTICS) {
+          await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS ${SEARCH_TEXT_STATISTICS}`);
+        }
       }
     },
 
