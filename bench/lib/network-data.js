@@ -18,6 +18,7 @@
  */
 
 const { linkOf, tableOf } = require('./boot');
+const { generator } = require('./random');
 
 const CUSTOMER_UID = 'plugin::crm.customer';
 const CONNECTION_UID = 'plugin::crm.connection';
@@ -27,22 +28,6 @@ const SEQUENCE_UID = 'plugin::crm.sequence';
 const ROOT_ID = 1;
 const ROOT_CONNECTIONS = { individuals: 40, businesses: 10 };
 
-/** mulberry32: tiny, fast and seedable; Math.random cannot be replayed. */
-const generator = (seed) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (max) => Math.floor(next() * max),
-    pick: (items) => items[Math.floor(next() * items.length)],
-  };
-};
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Strapi's document ids are 24 lowercase alphanumerics; random ones index like the real thing. */

@@ -22,6 +22,7 @@ const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 
 const { ROOT, linkOf, tableOf } = require('./boot');
+const { generator } = require('./random');
 
 const UID = {
   customer: 'plugin::crm.customer',
@@ -35,25 +36,6 @@ const UID = {
 };
 const SEED_VERSION = 'crm-seed-3';
 const CHUNK = 20000;
-
-/** mulberry32: tiny, fast and seedable. */
-const generator = (seed) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (max) => Math.floor(next() * max),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    // Zipf-like: early items far more often than late ones, as with real names.
-    skewed: (items) => items[Math.floor(items.length * next() ** 2.2)],
-  };
-};
 
 const FIRST_NAMES = (
   'James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica Thomas Sarah ' +
