@@ -7,12 +7,14 @@ import { companyCustomer, type ContactRow, type CustomerRow } from '../../domain
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
+import { createBulkInsert } from './bulk-insert';
 import type { Decision } from './import-jobs';
 import { STAGING_TABLE, type StagedRow } from './staging';
 
-const BATCH = 500;
+// Rows written per transaction: large enough that statements and commits stay few, small enough
+// that a crash redoes little and other writers wait briefly.
+const BATCH = 2000;
 
-type Link = { table: string; owner: string; target: string; order?: string };
 /** A company group's customer, or why its rows get none. */
 type CompanyTarget = { id: number } | 'skip' | 'missing';
 
@@ -27,6 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const jobs = () => strapi.db.query(IMPORT_JOB_UID);
   const running = new Set<number>();
+  const bulk = createBulkInsert(strapi);
   let timer: NodeJS.Timeout | undefined;
 
   const link = (uid: string, attribute: string) => getService(strapi, 'networkRepository').link(uid, attribute);
@@ -79,26 +82,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const toCreate = Object.entries(decisions).filter(([, decision]) => decision.action === 'create' && !decision.createdId).map(([key]) => key);
       if (toCreate.length) {
         const numbers = await getService(strapi, 'customerNumbers').reserve(toCreate.length);
-        const { ids } = await strapi.db
-          .query(CUSTOMER_UID)
-          .createMany({ data: toCreate.map((key, i) => ({ ...companyCustomer(names.get(key) ?? key), customerNumber: numbers[i] })) });
+        const ids = await bulk.records(trx as unknown as Knex, CUSTOMER_UID, toCreate.map((key, i) => ({ ...companyCustomer(names.get(key) ?? key), customerNumber: numbers[i] })));
         toCreate.forEach((key, i) => {
-          decisions[key] = { action: 'create', createdId: Number(ids[i]) };
-          targets.set(key, { id: Number(ids[i]) });
+          decisions[key] = { action: 'create', createdId: ids[i] };
+          targets.set(key, { id: ids[i] });
         });
-        await getService(strapi, 'searchIndex').refresh(ids.map(Number));
+        await getService(strapi, 'searchIndex').refresh(ids);
         await jobs().update({ where: { id: jobId }, data: { decisions } });
       }
       return targets;
     }) as unknown as Promise<Map<string, CompanyTarget>>;
-  };
-
-  const insertLinks = async (trx: Knex, relation: Link, pairs: [number, number][]) => {
-    for (let i = 0; i < pairs.length; i += 200) {
-      await trx(relation.table).insert(
-        pairs.slice(i, i + 200).map(([owner, target]) => ({ [relation.owner]: owner, [relation.target]: target, ...(relation.order ? { [relation.order]: 1 } : {}) }))
-      );
-    }
   };
 
   const importContacts = async (trx: Knex, rows: StagedRow[], companies: Map<string, CompanyTarget>) => {
@@ -111,14 +104,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else if (target === 'missing' || target === undefined) orphaned.push(row.id);
       else toInsert.push({ row, companyId: target?.id ?? null });
     }
-    const { ids } = toInsert.length === 0 ? { ids: [] as number[] } : await strapi.db
-      .query(CONTACT_UID)
-      .createMany({ data: toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false })) });
+    const ids = await bulk.records(trx, CONTACT_UID, toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false })));
     const companyPairs = toInsert
-      .map(({ companyId }, i) => [Number(ids[i]), companyId] as [number, number | null])
+      .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
-    await insertLinks(trx, link(CONTACT_UID, 'company'), companyPairs);
-    await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: Number(ids[i]) })));
+    await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
+    await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: ids[i] })));
     const because = (reason: string) => JSON.stringify([{ field: 'company', reason }]);
     if (skipped.length) await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: because('company skipped at reference data') });
     if (orphaned.length) await trx(STAGING_TABLE).whereIn('id', orphaned).update({ status: 'failed', reason: because('the customer chosen for this company no longer exists') });
@@ -127,19 +118,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
     const numbers = await getService(strapi, 'customerNumbers').reserve(rows.length);
     const values = rows.map((row) => row.data as unknown as CustomerRow);
-    const { ids } = await strapi.db
-      .query(CUSTOMER_UID)
-      .createMany({ data: values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] })) });
+    const ids = await bulk.records(trx, CUSTOMER_UID, values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] })));
     for (const [kind, plural] of [['address', 'addresses'], ['phone', 'phones'], ['email', 'emails']] as const) {
       const points = values.flatMap((value, i) =>
-        value[plural].map((point, index) => ({ customerId: Number(ids[i]), data: { ...point, isPrimary: index === 0 } }))
+        value[plural].map((point, index) => ({ customerId: ids[i], data: { ...point, isPrimary: index === 0 } }))
       );
-      if (points.length === 0) continue;
-      const created = await strapi.db.query(CONTACT_POINT_UIDS[kind]).createMany({ data: points.map((point) => point.data) });
-      await insertLinks(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [Number(created.ids[i]), point.customerId]));
+      const created = await bulk.records(trx, CONTACT_POINT_UIDS[kind], points.map((point) => point.data));
+      await bulk.links(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [created[i], point.customerId]));
     }
-    await getService(strapi, 'searchIndex').refresh(ids.map(Number));
-    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: Number(ids[i]) })));
+    await getService(strapi, 'searchIndex').refresh(ids);
+    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: ids[i] })));
   };
 
   const finish = async (jobId: number) => {

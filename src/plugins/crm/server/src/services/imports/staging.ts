@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
+import { createBulkInsert, type TypedColumn } from './bulk-insert';
+
 export const STAGING_TABLE = 'crm_import_rows';
 export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
 
@@ -25,6 +27,10 @@ export interface RowOutcome {
 }
 
 const BATCH = 500;
+const WRITE_BATCH = 2000;
+const COLUMN_TYPES: Record<string, string> = { status: 'text', reason: 'text', data: 'text', company_key: 'text', customer_id: 'int', record_id: 'int' };
+/** What the runner reads of a pending row (not the file's cells). */
+const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
 
 /**
  * The rows of every import, one table row each, so a job can be validated, inspected, resumed and
@@ -34,6 +40,7 @@ const BATCH = 500;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
+  const bulk = createBulkInsert(strapi);
   const parse = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
   const toRow = (row: Record<string, unknown>): StagedRow => ({
     id: Number(row.id),
@@ -59,39 +66,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Creates the table and its indexes once; safe on every start. */
     async ensureTable(): Promise<void> {
-      if (await knex().schema.hasTable(STAGING_TABLE)) return;
-      await knex().schema.createTable(STAGING_TABLE, (table) => {
-        table.bigIncrements('id');
-        table.integer('job_id').notNullable();
-        table.integer('line').notNullable();
-        table.text('cells').notNullable();
-        table.string('status', 16);
-        table.text('reason');
-        table.text('data');
-        table.string('company_key', 255);
-        table.integer('customer_id');
-        table.integer('record_id');
-        table.unique(['job_id', 'line'], { indexName: 'crm_import_rows_job_line_uq' });
-        table.index(['job_id', 'status'], 'crm_import_rows_job_status_idx');
-        table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
-      });
+      if (!(await knex().schema.hasTable(STAGING_TABLE))) {
+        await knex().schema.createTable(STAGING_TABLE, (table) => {
+          table.bigIncrements('id');
+          table.integer('job_id').notNullable();
+          table.integer('line').notNullable();
+          table.text('cells').notNullable();
+          table.string('status', 16);
+          table.text('reason');
+          table.text('data');
+          table.string('company_key', 255);
+          table.integer('customer_id');
+          table.integer('record_id');
+          table.unique(['job_id', 'line'], { indexName: 'crm_import_rows_job_line_uq' });
+          table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
+        });
+      }
+      // Rows of one status walked in line order (the runner's pending rows, the log's pages).
+      await knex().raw(`CREATE INDEX IF NOT EXISTS crm_import_rows_job_status_line_idx ON ${STAGING_TABLE} (job_id, status, line)`);
+      await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_idx');
     },
 
     /** Stores rows as read from the file, judged already when `outcome` fields are given. */
     async insert(jobId: number, rows: ({ line: number; cells: string[] } & Partial<RowOutcome>)[]): Promise<void> {
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await knex()(STAGING_TABLE).insert(
-          rows.slice(i, i + BATCH).map((row) => ({
-            job_id: jobId,
-            line: row.line,
-            cells: JSON.stringify(row.cells),
-            status: row.status ?? null,
-            reason: row.reason ?? null,
-            data: row.data === null || row.data === undefined ? null : JSON.stringify(row.data),
-            company_key: row.companyKey ?? null,
-            customer_id: row.customerId ?? null,
-          }))
-        );
+      const columns: TypedColumn[] = [
+        ['job_id', 'int'], ['line', 'int'], ['cells', 'text'], ['status', 'text'], ['reason', 'text'], ['data', 'text'], ['company_key', 'text'], ['customer_id', 'int'],
+      ];
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+        const batch = rows.slice(i, i + WRITE_BATCH).map((row) => [
+          jobId,
+          row.line,
+          JSON.stringify(row.cells),
+          row.status ?? null,
+          row.reason ?? null,
+          row.data === null || row.data === undefined ? null : JSON.stringify(row.data),
+          row.companyKey ?? null,
+          row.customerId ?? null,
+        ]);
+        await strapi.db.transaction(({ trx }) => bulk.rows(trx as unknown as Knex, STAGING_TABLE, columns, batch));
       }
     },
 
@@ -103,7 +115,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Valid rows not yet imported, in line order, after `afterLine` (walks the job's line index). */
     async pending(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
-      const rows = await knex()(STAGING_TABLE).where({ job_id: jobId, status: 'valid' }).andWhere('line', '>', afterLine).orderBy('line').limit(size);
+      const rows = await knex()(STAGING_TABLE)
+        .select(PENDING_COLUMNS)
+        .where({ job_id: jobId, status: 'valid' })
+        .andWhere('line', '>', afterLine)
+        .orderBy('line')
+        .limit(size);
       return rows.map(toRow);
     },
 
@@ -124,11 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(toRow);
     },
 
-    /**
-     * Writes many rows' results with one UPDATE per batch (per-row UPDATEs were the largest cost
-     * of an import): `UPDATE … FROM unnest(…)` on PostgreSQL, `WITH v AS (VALUES …) UPDATE … FROM v`
-     * on SQLite.
-     */
+    /** Writes many rows' results (after a mapping change), a batch per statement. */
     async record(updates: ({ id: number } & RowOutcome)[]) {
       const rows = updates.map((update) => [
         update.id,
@@ -146,32 +159,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.updateMany(['status', 'record_id'], pairs.map(({ id, recordId }) => [id, 'imported', recordId]));
     },
 
-    /** `rows` are `[id, ...values of columns]`; one statement per 500 rows. */
+    /** `rows` are `[id, ...values of columns]`; joins the caller's transaction when there is one. */
     async updateMany(columns: string[], rows: unknown[][]) {
-      const types: Record<string, string> = { status: 'text', reason: 'text', data: 'text', company_key: 'text', customer_id: 'integer', record_id: 'integer' };
-      const work = async (trx: Knex) => {
-        for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = rows.slice(i, i + BATCH);
-          if (strapi.db.dialect.client === 'postgres') {
-            const arrays = [batch.map((row) => row[0]), ...columns.map((_, c) => batch.map((row) => row[c + 1]))];
-            const unnest = [`unnest(?::bigint[]) AS id`, ...columns.map((column) => `unnest(?::${types[column]}[]) AS ${column}`)].join(', ');
-            await trx.raw(
-              `UPDATE ${STAGING_TABLE} AS r SET ${columns.map((column) => `${column} = v.${column}`).join(', ')} FROM (SELECT ${unnest}) AS v WHERE r.id = v.id`,
-              arrays
-            );
-          } else {
-            const placeholders = batch.map(() => `(${['?', ...columns.map(() => '?')].join(', ')})`).join(', ');
-            await trx.raw(
-              `WITH v(id, ${columns.join(', ')}) AS (VALUES ${placeholders}) UPDATE ${STAGING_TABLE} SET ${columns
-                .map((column) => `${column} = v.${column}`)
-                .join(', ')} FROM v WHERE ${STAGING_TABLE}.id = v.id`,
-              batch.flat().map((value) => (value === undefined ? null : value))
-            );
-          }
-        }
-      };
-      // Joins the caller's transaction when there is one.
-      await strapi.db.transaction(({ trx }) => work(trx as unknown as Knex));
+      const typed = columns.map((column): TypedColumn => [column, COLUMN_TYPES[column]]);
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+        await strapi.db.transaction(({ trx }) => bulk.update(trx as unknown as Knex, STAGING_TABLE, typed, rows.slice(i, i + WRITE_BATCH)));
+      }
     },
 
     /**
