@@ -2,6 +2,7 @@ import {
   buildCompanyIndex,
   companyDomain,
   companyKey,
+  createCompanyResolver,
   matchCompany,
   nameSimilarity,
   suggestCompanies,
@@ -49,6 +50,20 @@ describe('matchCompany', () => {
   it('finds nothing for an unknown company', () => {
     expect(matchCompany(index, 'Initech', 'peter@initech.example')).toBeNull();
     expect(matchCompany(index, '', 'peter@gmail.com')).toBeNull();
+  });
+});
+
+describe('createCompanyResolver', () => {
+  it('resolves like matchCompany, row after row, and keys what it cannot match', () => {
+    const resolve = createCompanyResolver(index);
+    expect(resolve('Acme Inc', 'x@elsewhere.example')).toMatchObject({ match: { customer: { documentId: 'acme' }, by: 'name' }, key: 'acme' });
+    expect(resolve('Acme Inc', null)).toMatchObject({ match: { by: 'name' } });
+    expect(resolve('Acme Rocket Division', 'x@acme.example')).toMatchObject({ match: { customer: { documentId: 'acme' }, by: 'domain' }, key: null });
+    // The same spelling on a row whose email says nothing stays unmatched, grouped by its key.
+    expect(resolve('Acme Rocket Division', 'y@gmail.com')).toEqual({ match: null, key: 'acme rocket division' });
+    expect(resolve('Initech LLC', null)).toEqual({ match: null, key: 'initech' });
+    expect(resolve(null, 'x@cafe-mueller.example')).toMatchObject({ match: { by: 'domain' }, key: null });
+    expect(resolve(null, null)).toEqual({ match: null, key: null });
   });
 });
 

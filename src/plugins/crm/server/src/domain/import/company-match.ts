@@ -116,6 +116,33 @@ export function matchCompany(index: CompanyIndex, company: string | null, email?
   return byDomain ? { customer: byDomain, by: 'domain' } : null;
 }
 
+/** How a row's company resolves: the customer it matched, or the key grouping it with its like. */
+export type CompanyResolution = { match: CompanyMatch; key: string | null };
+
+/**
+ * `matchCompany` for the rows of one file, remembering what each spelling of a company resolved
+ * to by number or name (a file names each company on many rows); the email domain, which differs
+ * per row, is looked at only when the name matched nothing.
+ */
+const REMEMBERED_COMPANIES = 20000;
+
+export function createCompanyResolver(index: CompanyIndex): (company: string | null, email?: string | null) => CompanyResolution {
+  const byText = new Map<string, CompanyResolution>();
+  return (company, email) => {
+    const text = company?.trim() ?? '';
+    let resolved = byText.get(text);
+    if (!resolved) {
+      if (byText.size >= REMEMBERED_COMPANIES) byText.clear(); // bounded, whatever the file
+      const match = text ? matchCompany(index, text) : null;
+      resolved = { match, key: text ? companyKey(text) || text.toLowerCase() : null };
+      byText.set(text, resolved);
+    }
+    if (resolved.match) return resolved;
+    const byDomain = matchCompany(index, null, email);
+    return byDomain ? { match: byDomain, key: null } : resolved;
+  };
+}
+
 const gramsOf = (index: CompanyIndex): NonNullable<CompanyIndex['grams']> => {
   if (index.grams) return index.grams;
   const sizes: number[] = [];

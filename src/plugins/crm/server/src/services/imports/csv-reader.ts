@@ -65,7 +65,7 @@ export async function readCsv(
     onHeader: (headers: string[], delimiter: string) => Promise<void> | void;
     onBatch: (records: CsvRecord[]) => Promise<void>;
   },
-  batchSize = 1000
+  batchSize = 2000
 ): Promise<{ records: number; delimiter: string }> {
   const delimiter = guessDelimiter(await sniff(path));
   let line = 1;

@@ -6,12 +6,11 @@ import {
   autoMap,
   csvLine,
   buildCompanyIndex,
+  createCompanyResolver,
   companyDomain,
-  companyKey,
   customerDisplayName,
   importFieldNames,
   mapRow,
-  matchCompany,
   suggestCompanies,
   uniqueHeaders,
   validateImportRow,
@@ -123,25 +122,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * and, for contacts, its company matched to an existing customer.
    */
   const judgeWith = async (object: ImportObject, headers: string[], mapping: Record<string, string | null>): Promise<Judge> => {
-    const index = object === 'contacts' ? await companyIndex() : null;
+    const resolve = object === 'contacts' ? createCompanyResolver(await companyIndex()) : null;
     const options = { defaultCountry: getService(strapi, 'settings').get().defaultCountry };
     return (row) => {
-      const values = Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? '']));
+      const values: Record<string, string> = {};
+      headers.forEach((header, i) => (values[header] = row.cells[i] ?? ''));
       const result = validateImportRow(object, row.line, mapRow(values, mapping), options);
       if (!result.ok) {
         const issues = result.issues.map(({ field, reason }) => ({ field, reason }));
         return { status: 'invalid', reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
       }
-      if (!index) return { status: 'valid', reason: null, data: result.value, companyKey: null, customerId: null };
+      if (!resolve) return { status: 'valid', reason: null, data: result.value, companyKey: null, customerId: null };
       const { company, contact } = result.value as ContactRow;
-      const match = matchCompany(index, company, contact.email ?? contact.email2);
-      return {
-        status: 'valid',
-        reason: null,
-        data: result.value,
-        companyKey: !match && company ? companyKey(company) || company.toLowerCase() : null,
-        customerId: match?.customer.id ?? null,
-      };
+      const { match, key } = resolve(company, contact.email ?? contact.email2);
+      return { status: 'valid', reason: null, data: result.value, companyKey: match ? null : key, customerId: match?.customer.id ?? null };
     };
   };
 
@@ -186,6 +180,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = (await jobs().create({
         data: { object: input.object, stage: 'ready', fileName: input.fileName, fileSize: input.size, decisions: {} },
       })) as JobRow;
+      // One batch is written while the next is read and judged (the database works meanwhile on
+      // PostgreSQL); at most one write is in flight, so memory stays bounded.
+      let writing: Promise<void> = Promise.resolve();
       try {
         let headers: string[] = [];
         let mapping: Record<string, string | null> = {};
@@ -206,14 +203,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
               });
             }
-            await staging().insert(job.id, records.map((record) => ({ ...record, ...judge!(record) })));
+            const judged = records.map((record) => Object.assign(judge!(record), record));
+            await writing;
+            writing = staging().insert(job.id, judged);
+            writing.catch(() => undefined); // surfaces at the next await
           },
         });
+        await writing;
         const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
         await summarize(job.id);
         return view(await load(job.documentId));
       } catch (error) {
+        await writing.catch(() => undefined);
         await staging().remove(job.id);
         await jobs().delete({ where: { id: job.id } });
         if (error instanceof CsvFileError) throw new errors.ValidationError(error.message);
