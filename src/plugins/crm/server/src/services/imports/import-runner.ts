@@ -13,7 +13,7 @@ import { STAGING_TABLE, type StagedRow } from './staging';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.
-const BATCH = Number(process.env.CRM_IMPORT_BATCH || 2000);
+const BATCH = 2000;
 
 /** A company group's customer, or why its rows get none. */
 type CompanyTarget = { id: number } | 'skip' | 'missing';
