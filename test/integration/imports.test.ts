@@ -73,6 +73,31 @@ describe('stage 1: upload and parse', () => {
     expect(await app.strapi.db.query('plugin::crm.import-job').count()).toBe(before);
   });
 
+  it('judges a large file (in a worker thread, past 1 MB) exactly as the same rows in a small one', async () => {
+    const [header, ...rows] = CONTACTS.split('\n');
+    const copies = 2600; // ≈1.15 MB
+    const response = await upload([header, ...Array.from({ length: copies }, () => rows).flat()].join('\n'), 'contacts', 'large.csv');
+    expect(response.status).toBe(201);
+    const job = response.body.data;
+    expect(job.counts).toMatchObject({ total: 10 * copies, valid: 8 * copies, invalid: 2 * copies });
+    expect(job.errors.slice(0, 4)).toEqual([
+      { line: 7, field: 'lastName', reason: 'a contact needs a lastName' },
+      { line: 8, field: 'email', reason: 'email: not-an-email is not a valid email address' },
+      { line: 17, field: 'lastName', reason: 'a contact needs a lastName' },
+      { line: 18, field: 'email', reason: 'email: not-an-email is not a valid email address' },
+    ]);
+    const groups = (await app.api().get(`/api/crm/imports/${job.documentId}/reference-data`)).body.data;
+    expect(groups.map((group: any) => [group.key, group.rows])).toEqual([
+      ['hooli', copies],
+      ['initech', 2 * copies],
+    ]);
+    const jobId = (await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } })).id;
+    const matched = await app.strapi.db.connection('crm_import_rows').where({ job_id: jobId }).whereNotNull('customer_id').count({ n: '*' }).first();
+    expect(Number(matched.n)).toBe(4 * copies); // Ada, Bob, Ivy (by domain) and Jon (by number) on every copy
+    const [ada] = await app.strapi.db.connection('crm_import_rows').where({ job_id: jobId, line: 10 * (copies - 1) + 2 });
+    expect(JSON.parse(ada.data).contact).toMatchObject({ firstName: 'Ada', mobilePhone: '+14155552671' });
+  });
+
   it('refuses binary data, a missing file and an unknown object', async () => {
     expect((await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0xff]), 'contacts', 'book.xlsx')).body.error.message).toMatch('binary');
     expect((await app.api().post('/api/crm/imports').field('object', 'contacts')).status).toBe(400);

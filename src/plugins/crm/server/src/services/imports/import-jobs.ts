@@ -6,23 +6,21 @@ import {
   autoMap,
   csvLine,
   buildCompanyIndex,
-  createCompanyResolver,
   companyDomain,
   customerDisplayName,
   importFieldNames,
-  mapRow,
   suggestCompanies,
   uniqueHeaders,
-  validateImportRow,
-  type CompanyIndex,
-  type ContactRow,
   type ImportObject,
+  type KnownCustomer,
 } from '../../domain';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { CsvFileError, readCsv } from './csv-reader';
-import type { RowOutcome, StagedStatus } from './staging';
+import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
+import { createRowJudge, type JudgeSetup } from './row-judge';
+import type { StagedStatus } from './staging';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
@@ -53,6 +51,8 @@ interface JobRow {
 }
 
 const PAGE = 1000;
+/** Files from this size are judged in a worker thread (smaller ones are done before one starts). */
+const WORKER_FROM_BYTES = 1024 * 1024;
 const SAMPLES = 3;
 const LOGGED_ERRORS = 1000;
 const EDITABLE_STAGES = new Set(['reference-data', 'ready']);
@@ -96,53 +96,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Every customer as a possible company: number, display name and, for businesses, email domains. */
-  const companyIndex = async (): Promise<CompanyIndex> => {
+  const knownCustomers = async (): Promise<KnownCustomer[]> => {
     const customers = await strapi.db.query(CUSTOMER_UID).findMany({
       select: ['id', 'documentId', 'customerNumber', 'type', 'businessName', 'firstName', 'lastName'],
       populate: { emails: { select: ['address'] } },
     });
-    return buildCompanyIndex(
-      customers.map((customer: any) => ({
-        id: customer.id,
-        documentId: customer.documentId,
-        customerNumber: customer.customerNumber,
-        name: customerDisplayName(customer),
-        domains:
-          customer.type === 'business'
-            ? (customer.emails ?? []).map((email: { address: string }) => companyDomain(email.address)).filter(Boolean)
-            : [],
-      }))
-    );
+    return customers.map((customer: any) => ({
+      id: customer.id,
+      documentId: customer.documentId,
+      customerNumber: customer.customerNumber,
+      name: customerDisplayName(customer),
+      domains:
+        customer.type === 'business'
+          ? (customer.emails ?? []).map((email: { address: string }) => companyDomain(email.address)).filter(Boolean)
+          : [],
+    }));
   };
 
-  type Judge = (row: { line: number; cells: string[] }) => RowOutcome;
-
-  /**
-   * How each row of a job is judged with a mapping: mapped, validated through the domain rules
-   * and, for contacts, its company matched to an existing customer.
-   */
-  const judgeWith = async (object: ImportObject, headers: string[], mapping: Record<string, string | null>): Promise<Judge> => {
-    const resolve = object === 'contacts' ? createCompanyResolver(await companyIndex()) : null;
-    const options = { defaultCountry: getService(strapi, 'settings').get().defaultCountry };
-    return (row) => {
-      const values: Record<string, string> = {};
-      headers.forEach((header, i) => (values[header] = row.cells[i] ?? ''));
-      const result = validateImportRow(object, row.line, mapRow(values, mapping), options);
-      if (!result.ok) {
-        const issues = result.issues.map(({ field, reason }) => ({ field, reason }));
-        return { status: 'invalid', reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
-      }
-      if (!resolve) return { status: 'valid', reason: null, data: result.value, companyKey: null, customerId: null };
-      const { company, contact } = result.value as ContactRow;
-      const { match, key } = resolve(company, contact.email ?? contact.email2);
-      return { status: 'valid', reason: null, data: result.value, companyKey: match ? null : key, customerId: match?.customer.id ?? null };
-    };
-  };
+  /** What judging a job's rows needs: the mapping, the settings and the customers to match. */
+  const judgeSetup = async (object: ImportObject, headers: string[], mapping: Record<string, string | null>): Promise<JudgeSetup> => ({
+    object,
+    headers,
+    mapping,
+    defaultCountry: getService(strapi, 'settings').get().defaultCountry,
+    customers: object === 'contacts' ? await knownCustomers() : null,
+  });
 
   /** Judges every staged row again (after the mapping changed), page by page. */
   const validate = async (jobId: number) => {
     const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
-    const judge = await judgeWith(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {});
+    const judge = createRowJudge(await judgeSetup(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {}));
     for (let after = 0; ; ) {
       const rows = await staging().page(jobId, after, PAGE);
       if (rows.length === 0) break;
@@ -180,13 +163,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = (await jobs().create({
         data: { object: input.object, stage: 'ready', fileName: input.fileName, fileSize: input.size, decisions: {} },
       })) as JobRow;
-      // One batch is written while the next is read and judged (the database works meanwhile on
-      // PostgreSQL); at most one write is in flight, so memory stays bounded.
+      // A batch is judged (in a worker thread for a large file) and written while the next is
+      // read; one write is in flight at a time, so memory stays bounded.
       let writing: Promise<void> = Promise.resolve();
+      let judge: BatchJudge | undefined;
       try {
         let headers: string[] = [];
         let mapping: Record<string, string | null> = {};
-        let judge: Judge | undefined;
         const samples: string[][] = [];
         // Rows are judged with the automatic mapping as they stream in, so a file is read and
         // written once; a changed mapping judges the staged rows again.
@@ -197,15 +180,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             headers.forEach(() => samples.push([]));
           },
           onBatch: async (records) => {
-            judge ??= await judgeWith(input.object, headers, mapping);
+            if (!judge) {
+              const setup = await judgeSetup(input.object, headers, mapping);
+              judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
+            }
             for (const record of records) {
               record.cells.forEach((cell, i) => {
                 if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
               });
             }
-            const judged = records.map((record) => Object.assign(judge!(record), record));
+            const judged = judge.judge(records);
+            judged.catch(() => undefined); // surfaces through `writing`
             await writing;
-            writing = staging().insert(job.id, judged);
+            writing = judged.then((rows) => staging().insert(job.id, rows));
             writing.catch(() => undefined); // surfaces at the next await
           },
         });
@@ -220,6 +207,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await jobs().delete({ where: { id: job.id } });
         if (error instanceof CsvFileError) throw new errors.ValidationError(error.message);
         throw error;
+      } finally {
+        await judge?.close();
       }
     },
 
@@ -295,7 +284,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async referenceData(documentId: string) {
       const job = await load(documentId);
       if (job.object !== 'contacts') return [];
-      const [groups, index] = await Promise.all([staging().unmatchedGroups(job.id), companyIndex()]);
+      const [groups, index] = await Promise.all([staging().unmatchedGroups(job.id), knownCustomers().then(buildCompanyIndex)]);
       return groups.map((group) => ({
         key: group.key,
         company: group.company,

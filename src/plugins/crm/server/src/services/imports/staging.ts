@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
+import type { EncodedRow } from './row-judge';
 
 export const STAGING_TABLE = 'crm_import_rows';
 export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
@@ -87,22 +88,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_idx');
     },
 
-    /** Stores rows as read from the file, judged already when `outcome` fields are given. */
-    async insert(jobId: number, rows: ({ line: number; cells: string[] } & Partial<RowOutcome>)[]): Promise<void> {
+    /** Stores rows as read from the file and judged (see `encodeStagedRow`). */
+    async insert(jobId: number, rows: EncodedRow[]): Promise<void> {
       const columns: TypedColumn[] = [
         ['job_id', 'int'], ['line', 'int'], ['cells', 'text'], ['status', 'text'], ['reason', 'text'], ['data', 'text'], ['company_key', 'text'], ['customer_id', 'int'],
       ];
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        const batch = rows.slice(i, i + WRITE_BATCH).map((row) => [
-          jobId,
-          row.line,
-          JSON.stringify(row.cells),
-          row.status ?? null,
-          row.reason ?? null,
-          row.data === null || row.data === undefined ? null : JSON.stringify(row.data),
-          row.companyKey ?? null,
-          row.customerId ?? null,
-        ]);
+        const batch = rows.slice(i, i + WRITE_BATCH).map((row) => [jobId, ...row]);
         await strapi.db.transaction(({ trx }) => bulk.rows(trx as unknown as Knex, STAGING_TABLE, columns, batch));
       }
     },

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import { createRowJudge, encodeStagedRow, type EncodedRow, type JudgeSetup } from './row-judge';
+
+type Records = { line: number; cells: string[] }[];
+
+export interface BatchJudge {
+  /** The batch's rows judged and encoded for the staging table. */
+  judge(records: Records): Promise<EncodedRow[]>;
+  close(): Promise<void>;
+}
+
+/** In this thread: for small files, where starting a worker would cost more than it saves. */
+export function judgeHere(setup: JudgeSetup): BatchJudge {
+  const judge = createRowJudge(setup);
+  return {
+    judge: async (records) => records.map((record) => encodeStagedRow(record, judge(record))),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * In a worker thread: validation (phone numbers above all) is most of an upload's work, so a
+ * large file is judged on a second core while this thread parses the file and writes the rows.
+ * The rules are the same domain functions (row-judge.ts); only the thread differs.
+ */
+export function judgeInWorker(setup: JudgeSetup): BatchJudge {
+  const worker = new Worker(join(__dirname, 'judge-worker.js'), { workerData: setup });
+  const waiting = new Map<number, { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  let failure: Error | null = null;
+  const failAll = (error: Error) => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', ({ id, rows, error }: { id: number; rows?: EncodedRow[]; error?: string }) => {
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    if (error) pending?.reject(new Error(error));
+    else pending?.resolve(rows!);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`the row validation thread stopped (exit code ${code})`)));
+  return {
+    judge(records) {
+      if (failure) return Promise.reject(failure);
+      const id = (next += 1);
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, records });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
