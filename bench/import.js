@@ -21,7 +21,8 @@
  * 100 ms, to show whether memory stays bounded as the file grows.
  *
  * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
- * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite),
+ * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite), BENCH_HEAP_MB (a heap
+ * limit for the memory run's process, as a deployment would set with --max-old-space-size),
  * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
  */
 
@@ -47,6 +48,8 @@ const settings = () => ({
   sample: Number(process.env.BENCH_SAMPLE || 2000),
   bigRows: Number(process.env.BENCH_BIG_ROWS ?? 1000000),
   bigDatabase: process.env.BENCH_BIG_DATABASE || 'sqlite',
+  // Node's old-generation limit for the memory run (--max-old-space-size); unset leaves V8 to size it.
+  heapMb: process.env.BENCH_HEAP_MB ? Number(process.env.BENCH_HEAP_MB) : undefined,
 });
 
 const argument = (name) => {
@@ -358,7 +361,7 @@ const runMemory = async (client, parentPid, rows) => {
       boot.progress(`[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB CSV)…`);
       const imported = await runImport(app, csv, { label });
       boot.progress(`[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB`);
-      return { client, label: labelOf(client), rows, bytes, totalMs: imported.totalMs, phases: imported.phases, counts: imported.job.counts, memory: imported.memory };
+      return { client, label: labelOf(client), rows, heapMb: settings().heapMb, bytes, totalMs: imported.totalMs, phases: imported.phases, counts: imported.job.counts, memory: imported.memory };
     });
   } finally {
     rmSync(csv, { force: true });
@@ -416,7 +419,7 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
   if (big) {
     console.log('');
     console.log(
-      `Memory: ${count(big.rows)}-row import on ${big.label}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
+      `Memory: ${count(big.rows)}-row import on ${big.label}${big.heapMb ? ` (heap limit ${big.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
         `(${fixed(big.memory.startRssMb, 0)} MB when it started; peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
         `${fixed(big.totalMs / 1000)} s in all (parse+validate ${fixed(big.phases.upload / 1000)} s, run ${fixed(big.phases.run / 1000)} s), ` +
         `${count(Math.round(perSecond(big.rows, big.totalMs)))} rows/s; counts ${JSON.stringify(big.counts)}.`
@@ -508,7 +511,9 @@ const parent = async () => {
     // One child at a time: on a small machine two would compete for the same cores.
     current = boot.databaseFor(run.client, run.name);
     try {
-      const result = await boot.runChild(__filename, ['--db', run.client, '--parent', String(process.pid), ...run.args]);
+      const result = await boot.runChild(__filename, ['--db', run.client, '--parent', String(process.pid), ...run.args], {
+        heapMb: run.name === 'import-big' ? options.heapMb : undefined,
+      });
       if (run.name === 'import-big') big = result;
       else results.push(result);
     } catch (error) {

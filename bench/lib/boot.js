@@ -125,9 +125,13 @@ const running = new Set();
  * `sendToParent`. Rejects when the child exits without one (crash, failed boot); the child's own
  * error output shows why, since stdio is inherited.
  */
-const runChild = (script, args) =>
+const runChild = (script, args, { heapMb } = {}) =>
   new Promise((resolve, reject) => {
-    const child = fork(script, args, { stdio: 'inherit', execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [] });
+    const execArgv = [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+    ];
+    const child = fork(script, args, { stdio: 'inherit', execArgv });
     running.add(child);
     let result;
     child.on('message', (message) => {
