@@ -83,9 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
         });
       }
-      // Rows of one status walked in line order (the runner's pending rows, the log's pages).
-      await knex().raw(`CREATE INDEX IF NOT EXISTS crm_import_rows_job_status_line_idx ON ${STAGING_TABLE} (job_id, status, line)`);
+      // No index holds the status: every imported row changes it, and rows of one status are
+      // walked in line order through the (job_id, line) index anyway.
       await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_idx');
+      await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_line_idx');
     },
 
     /** Stores rows as read from the file and judged (see `encodeStagedRow`). */
