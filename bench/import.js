@@ -110,17 +110,20 @@ const runImport = async (app, path, { profile, label } = {}) => {
   const started = process.hrtime.bigint();
 
   if (profile) profile.phase('parse+validate');
+  memory.phase('parse+validate');
   let start = process.hrtime.bigint();
   const uploaded = await importJobs.createFromUpload({ path, fileName: 'bench.csv', size: statSync(path).size, object: 'contacts' });
   phases.upload = msSince(start);
   if (label) boot.progress(`[${label}]   parsed + validated in ${fixed(phases.upload / 1000)} s (${JSON.stringify(uploaded.counts)}, stage ${uploaded.stage})`);
 
   if (profile) profile.phase('decide');
+  memory.phase('decide');
   start = process.hrtime.bigint();
   await importJobs.decide(uploaded.documentId, [], 'create');
   phases.decide = msSince(start);
 
   if (profile) profile.phase('run');
+  memory.phase('run');
   start = process.hrtime.bigint();
   await importRunner.start(uploaded.documentId, 'bench');
   let job;
@@ -420,7 +423,9 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
     console.log('');
     console.log(
       `Memory: ${count(big.rows)}-row import on ${big.label}${big.heapMb ? ` (heap limit ${big.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
-        `(${fixed(big.memory.startRssMb, 0)} MB when it started; peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
+        `(${fixed(big.memory.startRssMb, 0)} MB when it started; ` +
+        `${Object.entries(big.memory.phasePeaksMb).map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`).join(', ')}; ` +
+        `peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
         `${fixed(big.totalMs / 1000)} s in all (parse+validate ${fixed(big.phases.upload / 1000)} s, run ${fixed(big.phases.run / 1000)} s), ` +
         `${count(Math.round(perSecond(big.rows, big.totalMs)))} rows/s; counts ${JSON.stringify(big.counts)}.`
     );

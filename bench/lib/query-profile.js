@@ -66,24 +66,33 @@ const profileQueries = (knex) => {
 
 /**
  * Samples the process's resident set size every `intervalMs` (100 ms: short enough to catch a
- * batch's peak, cheap enough not to matter). `stop()` returns the peak and the first reading in MB.
+ * batch's peak, cheap enough not to matter). `phase(name)` starts a named phase; `stop()` returns
+ * the peak, the first reading and the peak RSS of each phase, in MB.
  */
 const sampleMemory = (intervalMs = 100) => {
   const mb = (bytes) => bytes / 1024 / 1024;
   const first = process.memoryUsage();
   let peakRss = first.rss;
   let peakHeap = first.heapUsed;
+  const phases = {};
+  let current;
   const take = () => {
     const now = process.memoryUsage();
     if (now.rss > peakRss) peakRss = now.rss;
     if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
+    if (current && now.rss > (phases[current] ?? 0)) phases[current] = now.rss;
   };
   const timer = setInterval(take, intervalMs);
   return {
+    phase(name) {
+      take();
+      current = name;
+    },
     stop() {
       clearInterval(timer);
       take();
-      return { startRssMb: mb(first.rss), peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap) };
+      const phasePeaksMb = Object.fromEntries(Object.entries(phases).map(([name, rss]) => [name, mb(rss)]));
+      return { startRssMb: mb(first.rss), peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), phasePeaksMb };
     },
   };
 };
