@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync, writeFileSync, type ReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,6 +68,41 @@ describe('readCsv', () => {
     const parsed = await read(`name,n\n${rows}\n`, 10);
     expect(parsed.records).toHaveLength(25);
     expect(parsed.result.records).toBe(25);
+  });
+
+  it('reads the file only as fast as its batches are handled, never the whole file into memory', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Person ${i},person${i}@example.com,+4420794600${String(i % 100).padStart(2, '0')}`);
+    const path = file(`Name,Email,Phone\n${rows.join('\n')}\n`); // about 2 MB
+    const streams: ReadStream[] = [];
+    const open = fs.createReadStream;
+    const spy = jest.spyOn(fs, 'createReadStream').mockImplementation(((...args: Parameters<typeof open>) => {
+      const stream = open(...args);
+      streams.push(stream);
+      return stream;
+    }) as typeof open);
+    try {
+      let readWhileSlow = 0;
+      let records = 0;
+      await readCsv(
+        path,
+        {
+          onHeader: () => undefined,
+          onBatch: async (batch) => {
+            records += batch.length;
+            if (records === 1000) {
+              await new Promise((resolve) => setTimeout(resolve, 100)); // a slow write
+              readWhileSlow = streams[0].bytesRead;
+            }
+          },
+        },
+        100
+      );
+      expect(records).toBe(40_000);
+      expect(readWhileSlow).toBeGreaterThan(0);
+      expect(readWhileSlow).toBeLessThan(256 * 1024);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('keeps a 100,000-character field', async () => {

@@ -65,7 +65,7 @@ export async function readCsv(
     onHeader: (headers: string[], delimiter: string) => Promise<void> | void;
     onBatch: (records: CsvRecord[]) => Promise<void>;
   },
-  batchSize = 2000
+  batchSize: number
 ): Promise<{ records: number; delimiter: string }> {
   const delimiter = guessDelimiter(await sniff(path));
   let line = 1;
@@ -75,12 +75,16 @@ export async function readCsv(
   let failure: Error | null = null;
 
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+    const input = createReadStream(path, { encoding: 'utf8' });
+    Papa.parse<string[]>(input, {
       header: false,
       skipEmptyLines: false,
       delimiter,
       chunk: (results, parser) => {
+        // The file stream is paused too: papaparse's own pause only stops parsing, and the stream
+        // would otherwise go on queueing the rest of the file in memory while a batch is written.
         parser.pause();
+        input.pause();
         (async () => {
           const quoteError = results.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
           for (const [index, cells] of results.data.entries()) {
@@ -109,7 +113,10 @@ export async function readCsv(
             }
           }
         })().then(
-          () => parser.resume(),
+          () => {
+            parser.resume();
+            input.resume();
+          },
           (error) => {
             failure = error;
             parser.abort();
