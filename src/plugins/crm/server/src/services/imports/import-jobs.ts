@@ -51,6 +51,13 @@ interface JobRow {
 }
 
 const PAGE = 1000;
+/**
+ * Rows read, judged and staged at a time during an upload. Small on purpose: the rows in flight
+ * then die young, before V8 promotes them to the old generation, which it collects rarely and
+ * lets grow far past the live data (2,000-row batches cost a million-row upload some 40% more
+ * resident memory).
+ */
+const UPLOAD_BATCH = 500;
 /** Files from this size are judged in a worker thread (smaller ones are done before one starts). */
 const WORKER_FROM_BYTES = 1024 * 1024;
 const SAMPLES = 3;
@@ -195,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             writing = judged.then((rows) => staging().insert(job.id, rows));
             writing.catch(() => undefined); // surfaces at the next await
           },
-        });
+        }, UPLOAD_BATCH);
         await writing;
         const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });

@@ -3,6 +3,9 @@ import { Worker } from 'node:worker_threads';
 
 import { createRowJudge, encodeStagedRow, type EncodedRow, type JudgeSetup } from './row-judge';
 
+/** Young-generation limit of the validation thread, in MB. */
+const YOUNG_GENERATION_MB = 8;
+
 type Records = { line: number; cells: string[] }[];
 
 export interface BatchJudge {
@@ -26,7 +29,9 @@ export function judgeHere(setup: JudgeSetup): BatchJudge {
  * The rules are the same domain functions (row-judge.ts); only the thread differs.
  */
 export function judgeInWorker(setup: JudgeSetup): BatchJudge {
-  const worker = new Worker(join(__dirname, 'judge-worker.js'), { workerData: setup });
+  // The thread's young generation is kept small: it only turns batches over, and V8's default
+  // (sized for a whole application) would add tens of megabytes of resident memory to an upload.
+  const worker = new Worker(join(__dirname, 'judge-worker.js'), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const waiting = new Map<number, { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }>();
   let next = 0;
   let failure: Error | null = null;
