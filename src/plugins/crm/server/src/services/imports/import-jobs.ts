@@ -204,6 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         }, UPLOAD_BATCH);
         await writing;
+        await staging().analyze();
         const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
         await summarize(job.id);
