@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { createRowJudge, encodeStagedRow, type JudgeSetup } from './row-judge';
@@ -7,10 +6,8 @@ import { createRowJudge, encodeStagedRow, type JudgeSetup } from './row-judge';
 const judge = createRowJudge(workerData as JudgeSetup);
 
 parentPort!.on('message', ({ id, records }: { id: number; records: { line: number; cells: string[] }[] }) => {
-  const started = performance.now();
   try {
-    const rows = records.map((record) => encodeStagedRow(record, judge(record)));
-    parentPort!.postMessage({ id, rows, busyMs: performance.now() - started });
+    parentPort!.postMessage({ id, rows: records.map((record) => encodeStagedRow(record, judge(record))) });
   } catch (error) {
     parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
   }
