@@ -70,9 +70,8 @@ describe('readCsv', () => {
     expect(parsed.result.records).toBe(25);
   });
 
-  it('reads the file only as fast as its batches are handled, never the whole file into memory', async () => {
-    const rows = Array.from({ length: 40_000 }, (_, i) => `Person ${i},person${i}@example.com,+4420794600${String(i % 100).padStart(2, '0')}`);
-    const path = file(`Name,Email,Phone\n${rows.join('\n')}\n`); // about 2 MB
+  /** Runs `read` with the file streams readCsv opens kept, to look at them afterwards. */
+  const watchingStreams = async (read: (streams: ReadStream[]) => Promise<void>) => {
     const streams: ReadStream[] = [];
     const open = fs.createReadStream;
     const spy = jest.spyOn(fs, 'createReadStream').mockImplementation(((...args: Parameters<typeof open>) => {
@@ -81,6 +80,17 @@ describe('readCsv', () => {
       return stream;
     }) as typeof open);
     try {
+      await read(streams);
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const manyRows = (count: number) =>
+    Array.from({ length: count }, (_, i) => `Person ${i},person${i}@example.com,+4420794600${String(i % 100).padStart(2, '0')}`);
+
+  it('reads the file only as fast as its batches are handled, never the whole file into memory', async () => {
+    const path = file(`Name,Email,Phone\n${manyRows(40_000).join('\n')}\n`); // about 2 MB
+    await watchingStreams(async (streams) => {
       let readWhileSlow = 0;
       let records = 0;
       await readCsv(
@@ -100,9 +110,17 @@ describe('readCsv', () => {
       expect(records).toBe(40_000);
       expect(readWhileSlow).toBeGreaterThan(0);
       expect(readWhileSlow).toBeLessThan(256 * 1024);
-    } finally {
-      spy.mockRestore();
-    }
+    });
+  });
+
+  it('closes the file when it stops at a broken line', async () => {
+    const rows = manyRows(40_000);
+    rows[10] += ',one column too many';
+    const path = file(`Name,Email,Phone\n${rows.join('\n')}\n`);
+    await watchingStreams(async (streams) => {
+      await expect(readCsv(path, { onHeader: () => undefined, onBatch: async () => undefined }, 100)).rejects.toThrow('line 12: 4 columns');
+      expect(streams[0].destroyed).toBe(true);
+    });
   });
 
   it('keeps a 100,000-character field', async () => {

@@ -119,6 +119,7 @@ export async function readCsv(
           },
           (error) => {
             failure = error;
+            input.destroy(); // paused, it would otherwise keep the file open
             parser.abort();
           }
         );
