@@ -96,6 +96,16 @@ describe('stage 1: upload and parse', () => {
     expect(Number(matched?.n)).toBe(4 * copies); // Ada, Bob, Ivy (by domain) and Jon (by number) on every copy
     const [ada] = await app.strapi.db.connection('crm_import_rows').where({ job_id: jobId, line: 10 * (copies - 1) + 2 });
     expect(JSON.parse(ada.data).contact).toMatchObject({ firstName: 'Ada', mobilePhone: '+14155552671' });
+
+    // Row by row, the first copy is staged exactly as the same rows uploaded as a small file.
+    const small = (await upload(CONTACTS)).body.data;
+    const smallId = (await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: small.documentId } })).id;
+    const staged = async (id: number) =>
+      app.strapi.db.connection('crm_import_rows').where({ job_id: id }).andWhere('line', '<=', 11).orderBy('line')
+        .select('line', 'cells', 'status', 'reason', 'data', 'company_key', 'customer_id');
+    const inSmall = await staged(smallId);
+    expect(inSmall).toHaveLength(10);
+    expect(await staged(jobId)).toEqual(inSmall);
   });
 
   it('refuses binary data, a missing file and an unknown object', async () => {

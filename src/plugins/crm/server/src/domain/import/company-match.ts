@@ -119,20 +119,21 @@ export function matchCompany(index: CompanyIndex, company: string | null, email?
 /** How a row's company resolves: the customer it matched, or the key grouping it with its like. */
 export type CompanyResolution = { match: CompanyMatch; key: string | null };
 
+/** Spellings a resolver remembers at most, whatever the file. */
+const REMEMBERED_COMPANIES = 20000;
+
 /**
  * `matchCompany` for the rows of one file, remembering what each spelling of a company resolved
  * to by number or name (a file names each company on many rows); the email domain, which differs
  * per row, is looked at only when the name matched nothing.
  */
-const REMEMBERED_COMPANIES = 20000;
-
 export function createCompanyResolver(index: CompanyIndex): (company: string | null, email?: string | null) => CompanyResolution {
   const byText = new Map<string, CompanyResolution>();
   return (company, email) => {
     const text = company?.trim() ?? '';
     let resolved = byText.get(text);
     if (!resolved) {
-      if (byText.size >= REMEMBERED_COMPANIES) byText.clear(); // bounded, whatever the file
+      if (byText.size >= REMEMBERED_COMPANIES) byText.clear();
       const match = text ? matchCompany(index, text) : null;
       resolved = { match, key: text ? companyKey(text) || text.toLowerCase() : null };
       byText.set(text, resolved);
