@@ -209,7 +209,7 @@ describe('marketing lists', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch('text/csv');
     const lines = response.text.trim().split('\r\n');
-    expect(lines[0]).toBe('# Newsletter (email): 3 exported, 3 left out (does not want emails: 1; inactive: 1; no email address: 1)');
+    expect(lines[0]).toBe('"# Newsletter (email): 3 exported, 3 left out (does not want emails: 1; inactive: 1; no email address: 1)"');
     expect(lines[1]).toBe('firstName,lastName,email,company,jobTitle');
     expect(lines.slice(2).join('\n')).toContain('Carla,Reachable,reach@example.com,,');
     expect(lines.slice(2).join('\n')).toContain(`"'=HYPERLINK(""http://evil"")",'+Formula,formula@example.com,,'@SUM(A1)`);

@@ -95,4 +95,56 @@ describe('the content manager', () => {
     expect(clone.status).toBe(400);
     expect(clone.body.error.message).toMatch('cannot be duplicated');
   });
+
+  it('keeps import jobs read-only: their stage and decisions cannot be forged', async () => {
+    const upload = await app.api().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nRead,Only\n'), 'r.csv');
+    const job = upload.body.data;
+    const victim = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Not', lastName: 'Imported' });
+    const before = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } });
+    const edits = [
+      cm('put', `plugin::crm.import-job/${job.documentId}`).send({ stage: 'done' }),
+      cm('put', `plugin::crm.import-job/${job.documentId}`).send({ decisions: { acme: { action: 'create', createdId: victim.body.data.id } } }),
+      cm('post', 'plugin::crm.import-job').send({ object: 'contacts', stage: 'done' }),
+      cm('delete', `plugin::crm.import-job/${job.documentId}`),
+    ];
+    for (const edit of await Promise.all(edits)) {
+      expect(edit.status).toBeGreaterThanOrEqual(400);
+      expect(edit.status).toBeLessThan(500);
+    }
+    const after = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } });
+    expect(after).toEqual(before);
+    expect(await app.strapi.db.query('plugin::crm.import-job').count({ where: { stage: 'done' } })).toBe(0);
+    const read = await cm('get', `plugin::crm.import-job/${job.documentId}`);
+    expect(read.status).toBe(200);
+  });
+
+  it('never lets anyone change who wrote an activity entry', async () => {
+    const contact = (await app.api().post('/api/crm/contacts').send({ data: { firstName: 'Feed', lastName: 'Owner' } })).body.data;
+    const comment = (await app.api().post(`/api/crm/contacts/${contact.documentId}/activity`).send({ data: { body: 'Genuine note' } })).body.data;
+    for (const forged of [{ authorName: 'The CEO' }, { authorType: 'admin' }, { authorId: '1' }]) {
+      const edit = await cm('put', `plugin::crm.activity/${comment.documentId}`).send({ body: 'Genuine note', ...forged });
+      expect(edit.status).toBe(400);
+      expect(edit.body.error.message).toMatch('author');
+    }
+    const stored = await app.strapi.db.query('plugin::crm.activity').findOne({ where: { documentId: comment.documentId } });
+    expect(stored).toMatchObject({ authorType: 'api-token', authorName: comment.authorName, body: 'Genuine note' });
+
+    const forged = await cm('post', 'plugin::crm.activity').send({
+      body: 'Signed by somebody else',
+      authorType: 'user',
+      authorId: '999',
+      authorName: 'Somebody Else',
+      contact: { connect: [{ documentId: contact.documentId }] },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch('author');
+    const created = await cm('post', 'plugin::crm.activity').send({
+      body: 'Written in the content manager',
+      authorName: null,
+      contact: { connect: [{ documentId: contact.documentId }] },
+    });
+    expect(created.status).toBe(201);
+    const row = await app.strapi.db.query('plugin::crm.activity').findOne({ where: { documentId: created.body.data.documentId } });
+    expect(row).toMatchObject({ authorType: 'admin', authorName: 'admin@crm.test' });
+  });
 });

@@ -34,7 +34,7 @@ describe('leftOutReason', () => {
 });
 
 describe('CSV cells', () => {
-  it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises %p', (value) => {
+  it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx', '  =1+1', '\n=cmd'])('neutralises %p', (value) => {
     expect(neutralizeCell(value)).toBe(`'${value}`);
   });
   it('leaves plain text alone and prints nothing for null', () => {
@@ -43,5 +43,11 @@ describe('CSV cells', () => {
   });
   it('quotes cells with commas, quotes and line breaks', () => {
     expect(csvLine(['a,b', 'say "hi"', 'two\nlines', 'plain'])).toBe('"a,b","say ""hi""","two\nlines",plain');
+  });
+  it('quotes cells a spreadsheet in another locale would split (semicolon, tab)', () => {
+    expect(csvLine(['Sale;@SUM(A1)', 'a\tb'])).toBe('"Sale;@SUM(A1)","a\tb"');
+  });
+  it('keeps a comment line with a formula after a separator in one text cell', () => {
+    expect(csvLine(['# Spring, =HYPERLINK("http://evil.example")'])).toBe('"# Spring, =HYPERLINK(""http://evil.example"")"');
   });
 });

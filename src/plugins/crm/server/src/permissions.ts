@@ -128,3 +128,55 @@ export const adminAction = (uid: (typeof ADMIN_ACTIONS)[number]['uid']) => `plug
 
 /** Strapi names the API-token strategy of the content API `content-api-token` (`api-token` before 5.x). */
 export const isApiTokenStrategy = (name: unknown): boolean => name === 'content-api-token' || name === 'api-token';
+
+/**
+ * Who is asking, as the role table sees it: a users-permissions user (by role), an API token (by
+ * type, and for a custom token the actions it holds), an admin-panel user (by admin RBAC), server
+ * code running outside any request, or nobody.
+ */
+export type Caller =
+  | { kind: 'user'; role: string | null }
+  | { kind: 'token'; tokenType: string | null; can: (action: string) => boolean }
+  | { kind: 'admin'; can: (action: string) => boolean }
+  | { kind: 'system' }
+  | { kind: 'anonymous' };
+
+export const MEMBERSHIP_ACTION = 'plugin::crm.marketing-list.addMembers';
+
+/**
+ * The one rule of marketing list membership, whichever route or relation field asks: adding or
+ * removing members is for crm_sales and crm_manager. API tokens need full access or the members
+ * permission; the content manager follows admin RBAC; server code is trusted.
+ */
+export const mayChangeListMembership = (caller: Caller): boolean => {
+  switch (caller.kind) {
+    case 'user':
+      return roleMay(caller.role, 'addToMarketingList');
+    case 'token':
+      return caller.tokenType === 'full-access' || (caller.tokenType === 'custom' && caller.can(MEMBERSHIP_ACTION));
+    case 'admin':
+    case 'system':
+      return true;
+    case 'anonymous':
+      return false;
+  }
+};
+
+/**
+ * Import jobs belong to whoever created them. crm_admin, full-access tokens, admins holding the
+ * import action and server code may act on every job; every other caller on its own only.
+ */
+export const mayActOnEveryImport = (caller: Caller): boolean => {
+  switch (caller.kind) {
+    case 'user':
+      return caller.role === 'crm_admin';
+    case 'token':
+      return caller.tokenType === 'full-access';
+    case 'admin':
+      return caller.can(adminAction('import'));
+    case 'system':
+      return true;
+    case 'anonymous':
+      return false;
+  }
+};

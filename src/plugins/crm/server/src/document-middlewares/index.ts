@@ -3,7 +3,17 @@ import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
-import { AUDIT_LOG_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, RELATIONSHIP_UID, contactPointKindOf } from '../utils/uids';
+import {
+  ACTIVITY_UID,
+  AUDIT_LOG_UID,
+  CONNECTION_UID,
+  CONTACT_UID,
+  CUSTOMER_UID,
+  IMPORT_JOB_UID,
+  MARKETING_LIST_UID,
+  RELATIONSHIP_UID,
+  contactPointKindOf,
+} from '../utils/uids';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
@@ -15,7 +25,15 @@ const GATES = {
   [CONNECTION_UID]: 'connectionGate',
   [RELATIONSHIP_UID]: 'relationshipGate',
   [CONTACT_UID]: 'contactGate',
+  [ACTIVITY_UID]: 'activityGate',
 } as const;
+
+/** Records the CRM writes below the document service and nobody may change: what they say is history. */
+const READ_ONLY: Record<string, string> = {
+  [AUDIT_LOG_UID]: 'the CRM audit log is written by the CRM only and cannot be changed',
+  [IMPORT_JOB_UID]: 'import jobs change only through the import API (upload, mapping, reference data, start, undo)',
+};
+const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 
 /**
  * Every write of a customer, contact point, connection, relationship or contact — REST, the admin
@@ -25,15 +43,13 @@ const GATES = {
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
-    if ((ctx.uid as string) === AUDIT_LOG_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action as string)) {
-      // Audit rows are written by the CRM itself (below the document service) and never changed.
-      throw new errors.ValidationError('the CRM audit log is written by the CRM only and cannot be changed');
-    }
     const uid = ctx.uid as string;
+    if (READ_ONLY[uid] && !READS.includes(ctx.action as string)) throw new errors.ValidationError(READ_ONLY[uid]);
     const kind = contactPointKindOf(uid);
     const gateName = GATES[uid as keyof typeof GATES];
     const gate = gateName ? getService(strapi, gateName) : undefined;
-    if (!kind && !gate) return next();
+    const membership = uid === CONTACT_UID || uid === MARKETING_LIST_UID;
+    if (!kind && !gate && !membership) return next();
 
     if (ctx.action === 'clone') {
       // A copy would share the customer number, or steal the original's contact points.
@@ -44,9 +60,11 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     const params = ctx.params as Record<string, never>;
 
     const result = translatingDomainErrors(() =>
-      strapi.db.transaction(() =>
-        kind ? getService(strapi, 'contactPointGate')[action](kind, params, next) : gate![action](params, next)
-      )
+      strapi.db.transaction(async () => {
+        if (membership && action !== 'delete') await getService(strapi, 'listMembership').authorize(uid, params);
+        if (kind) return getService(strapi, 'contactPointGate')[action](kind, params, next);
+        return gate ? gate[action](params, next) : next();
+      })
     );
     return result as unknown as ReturnType<typeof next>;
   });

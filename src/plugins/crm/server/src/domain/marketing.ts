@@ -37,18 +37,22 @@ export function leftOutReason(contact: Reachable, channel: MarketingChannel): Le
 }
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula;
- * a leading apostrophe makes it text again (OWASP, "CSV injection").
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return), even after
+ * leading spaces, as a formula; a leading apostrophe makes it text again (OWASP, "CSV injection").
  */
 export function neutralizeCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[\s]*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** One CSV line: every cell neutralised, and quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV line, the only way the CRM writes one: every cell neutralised, and quoted when it holds
+ * a quote, a line break or a separator a spreadsheet may split on (comma, semicolon in many
+ * locales, tab), so a value can never spill into a cell of its own.
+ */
 export function csvLine(cells: readonly unknown[]): string {
   return cells
     .map(neutralizeCell)
-    .map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+    .map((cell) => (/[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
     .join(',');
 }

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 
 
+import activityGate from './activity-gate';
 import connectionGate from './connection-gate';
 import contactGate from './contact-gate';
 import contactIndexes from './contact-indexes';
@@ -15,6 +16,7 @@ import demoData from './demo-data';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
 import importStaging from './imports/staging';
+import listMembership from './list-membership';
 import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
@@ -34,6 +36,8 @@ export default {
   contactPointGate,
   connectionGate,
   contactGate,
+  activityGate,
+  listMembership,
   contactIndexes,
   contacts,
   marketingLists,

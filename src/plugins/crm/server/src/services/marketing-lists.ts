@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const summary = `# ${list.name} (${channel}): ${rows.length} exported, ${leftOutCount} left out${why ? ` (${why})` : ''}`;
     return {
       filename: `${list.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'marketing-list'}.csv`,
-      csv: [summary, csvLine(COLUMNS[channel]), ...rows].join('\r\n') + '\r\n',
+      csv: [csvLine([summary]), csvLine(COLUMNS[channel]), ...rows].join('\r\n') + '\r\n',
       exported: rows.length,
       leftOut: leftOutCount,
     };

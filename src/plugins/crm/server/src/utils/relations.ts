@@ -60,3 +60,33 @@ export const isNoOpRelationChange = (value: unknown): boolean => {
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** What a write asks of a to-many relation: nothing, a whole new set, or links added and removed. */
+export type ToManyChange =
+  | { kind: 'unchanged' }
+  | { kind: 'set'; refs: RelationRef[]; unreadable: number }
+  | { kind: 'delta'; connect: RelationRef[]; disconnect: RelationRef[]; unreadable: number };
+
+const refsOf = (values: unknown): { refs: RelationRef[]; unreadable: number } => {
+  const list = values === undefined || values === null ? [] : Array.isArray(values) ? values : [values];
+  const refs = list.map(toRef);
+  return { refs: refs.filter((ref): ref is RelationRef => ref !== undefined), unreadable: refs.filter((ref) => ref === undefined).length };
+};
+
+/**
+ * Reads a to-many relation value in any shape Strapi accepts: a list of documentIds, ids or
+ * `{ documentId | id }`, a single one, null (no links), or `{ connect, disconnect, set }`.
+ * `unreadable` counts the items that name no record, so a caller can tell "no change" from
+ * "a change it cannot read".
+ */
+export const readToManyChange = (value: unknown): ToManyChange => {
+  if (value === undefined) return { kind: 'unchanged' };
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('connect' in value || 'disconnect' in value || 'set' in value)) {
+    const { connect, disconnect, set } = value as { connect?: unknown; disconnect?: unknown; set?: unknown };
+    if (set !== undefined) return { kind: 'set', ...refsOf(set) };
+    const added = refsOf(connect);
+    const removed = refsOf(disconnect);
+    return { kind: 'delta', connect: added.refs, disconnect: removed.refs, unreadable: added.unreadable + removed.unreadable };
+  }
+  return { kind: 'set', ...refsOf(value) };
+};
