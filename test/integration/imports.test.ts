@@ -39,12 +39,12 @@ describe('stage 1: upload and parse', () => {
     const job = response.body.data;
     expect(job).toMatchObject({ object: 'contacts', fileName: 'contacts.csv', delimiter: ',', stage: 'reference-data' });
     expect(job.columns).toEqual([
-      { header: 'First Name', field: 'firstName', samples: ['Ada', 'Bob', 'Cy'] },
-      { header: 'Surname', field: 'lastName', samples: ['Lovelace', 'Builder', 'Unknown'] },
-      { header: 'E-mail', field: 'email', samples: ['ada@acme.example', 'bob@globex.example', 'cy@initech.example'] },
-      { header: 'Mobile', field: 'mobilePhone', samples: ['(415) 555-2671'] },
-      { header: 'Company Name', field: 'company', samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'] },
-      { header: 'Job Title', field: 'jobTitle', samples: ['CTO', 'Engineer', 'Manager'] },
+      { header: 'First Name', field: 'firstName', samples: ['Ada', 'Bob', 'Cy'], holdsSsn: false },
+      { header: 'Surname', field: 'lastName', samples: ['Lovelace', 'Builder', 'Unknown'], holdsSsn: false },
+      { header: 'E-mail', field: 'email', samples: ['ada@acme.example', 'bob@globex.example', 'cy@initech.example'], holdsSsn: false },
+      { header: 'Mobile', field: 'mobilePhone', samples: ['(415) 555-2671'], holdsSsn: false },
+      { header: 'Company Name', field: 'company', samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'], holdsSsn: false },
+      { header: 'Job Title', field: 'jobTitle', samples: ['CTO', 'Engineer', 'Manager'], holdsSsn: false },
     ]);
     expect(job.fields).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'company', 'jobTitle']));
     expect(job.fields).not.toContain('businessName');

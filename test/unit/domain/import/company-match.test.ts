@@ -2,6 +2,7 @@ import {
   buildCompanyIndex,
   companyDomain,
   companyKey,
+  MAX_COMPANY_KEY,
   createCompanyResolver,
   matchCompany,
   nameSimilarity,
@@ -22,6 +23,15 @@ describe('companyKey', () => {
     expect(companyKey('Café Müller GmbH')).toBe('cafe muller');
     expect(companyKey('Smith & Sons Co. Ltd')).toBe('smith and sons');
     expect(companyKey('Limited')).toBe('limited');
+  });
+
+  it('stays within MAX_COMPANY_KEY characters however a name expands, and keeps long names apart', () => {
+    const sixtyFive = companyKey('&'.repeat(65));
+    const twoHundred = companyKey('&'.repeat(200));
+    for (const key of [sixtyFive, twoHundred, companyKey('\uFB03'.repeat(200))]) expect(key.length).toBeLessThanOrEqual(MAX_COMPANY_KEY);
+    expect(sixtyFive).not.toBe(twoHundred);
+    expect(companyKey('&'.repeat(65))).toBe(sixtyFive);
+    expect(companyKey('Smith & Sons')).toBe('smith and sons');
   });
 });
 

@@ -1,6 +1,11 @@
-import { mapRow, parseBooleanCell, validateImportRow } from '../../../../src/plugins/crm/server/src/domain';
+import { DEFAULT_CONTACT_POINT_LIMITS, mapRow, parseBooleanCell, resolveContactPointLimits, validateImportRow } from '../../../../src/plugins/crm/server/src/domain';
 
-const options = { defaultCountry: 'US', today: new Date('2026-06-01T00:00:00Z') };
+const options = {
+  defaultCountry: 'US',
+  limits: DEFAULT_CONTACT_POINT_LIMITS,
+  encryptSsn: (digits: string) => `sealed(${digits.length})`,
+  today: new Date('2026-06-01T00:00:00Z'),
+};
 
 describe('mapRow', () => {
   it('keeps mapped cells, drops the rest, reads yes/no', () => {
@@ -66,5 +71,30 @@ describe('validateImportRow', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((issue) => issue.field).sort()).toEqual(['addressLine1', 'workPhone']);
+  });
+
+  it('keeps an SSN as its mask and ciphertext only, and refuses one never issued without quoting it', () => {
+    const ok = validateImportRow('customers', 2, { firstName: 'Sam', lastName: 'Secure', ssn: '123-45-6789' }, options);
+    expect(ok).toMatchObject({ ok: true, value: { customer: { ssn: '***-**-6789', ssnEncrypted: 'sealed(9)' } } });
+    expect(JSON.stringify(ok)).not.toContain('123');
+    const bad = validateImportRow('customers', 3, { firstName: 'Sid', lastName: 'Wrong', ssn: '666-12-3456' }, options);
+    expect(bad).toMatchObject({ ok: false, issues: [{ line: 3, field: 'ssn', reason: expect.stringMatching(/area number/) }] });
+    expect(JSON.stringify(bad)).not.toContain('666');
+  });
+
+  it('takes a row whose SSN cell is a mask without a number', () => {
+    const result = validateImportRow('customers', 2, { firstName: 'Sam', lastName: 'Secure', ssn: '***-**-6789' }, options);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).not.toHaveProperty('customer.ssn');
+  });
+
+  it('applies the configured contact point limits, as REST does', () => {
+    const limits = resolveContactPointLimits({ individual: { phone: 1 } });
+    const row = { firstName: 'Two', lastName: 'Phones', homePhone: '(415) 555-0102', cellPhone: '(415) 555-0103' };
+    expect(validateImportRow('customers', 2, row, options).ok).toBe(true);
+    expect(validateImportRow('customers', 2, row, { ...options, limits })).toMatchObject({
+      ok: false,
+      issues: [{ line: 2, field: 'phones', reason: 'an individual can have at most 1 phone' }],
+    });
   });
 });

@@ -19,6 +19,8 @@ export interface CrmPluginConfig {
   importMaxBytes: number;
   /** An import whose worker wrote no heartbeat for this long (ms) is taken over by another node. */
   importStaleMs: number;
+  /** Days after an import finished (or was undone) when the file's staged cells are purged. */
+  importRetentionDays: number;
   /** How long a revealed SSN stays shown, in seconds (one minute by default; CRM_SSN_REVEAL_SECONDS). */
   ssnRevealSeconds: number;
   /**
@@ -39,6 +41,7 @@ const defaults: CrmPluginConfig = {
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
   importStaleMs: 60_000,
+  importRetentionDays: 30,
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
   searchCountLimit: 1000,
 };
@@ -55,6 +58,9 @@ export default {
     }
     if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
       throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);
+    }
+    if (!Number.isInteger(config.importRetentionDays) || config.importRetentionDays < 1) {
+      throw new Error(`importRetentionDays must be a positive integer (got ${String(config.importRetentionDays)})`);
     }
     if (!Number.isInteger(config.searchCountLimit) || config.searchCountLimit < 1) {
       throw new Error(`searchCountLimit must be a positive integer (got ${String(config.searchCountLimit)})`);

@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 
 import { IMPORT_OBJECTS } from '../domain';
-import { requestActor } from '../utils/actor';
+import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { parseBody } from './request';
@@ -43,6 +43,9 @@ const logQuery = z.object({
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const imports = () => getService(strapi, 'importJobs');
+  const access = (ctx: Context) => ({ caller: callerOf(ctx), actor: requestActor(ctx) });
+  /** The job of the route, if the caller may act on it (404 otherwise: another importer's job is not shown). */
+  const jobOf = (ctx: Context) => imports().loadFor(ctx.params.id, access(ctx));
 
   return {
     async create(ctx: Context) {
@@ -54,7 +57,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const limit = getService(strapi, 'settings').get().importMaxBytes;
         if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
         await respond(ctx, 201, () =>
-          imports().createFromUpload({ path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object })
+          imports().createFromUpload(
+            { path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object },
+            requestActor(ctx)
+          )
         );
       } finally {
         if (upload) await rm(upload.filepath, { force: true });
@@ -62,44 +68,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      await respond(ctx, 200, async () => imports().view(await imports().load(ctx.params.id)));
+      await respond(ctx, 200, async () => imports().view(await jobOf(ctx)));
     },
 
     async setMapping(ctx: Context) {
       const { mapping } = parseBody(mappingBody, ctx.request.body);
-      await respond(ctx, 200, () => imports().setMapping(ctx.params.id, mapping));
+      await respond(ctx, 200, async () => imports().setMapping((await jobOf(ctx)).documentId, mapping));
     },
 
     async referenceData(ctx: Context) {
-      await respond(ctx, 200, () => imports().referenceData(ctx.params.id));
+      await respond(ctx, 200, async () => imports().referenceData((await jobOf(ctx)).documentId));
     },
 
     async start(ctx: Context) {
       const actor = requestActor(ctx);
-      await respond(ctx, 202, () => getService(strapi, 'importRunner').start(ctx.params.id, `${actor.type}:${actor.name ?? actor.id}`));
+      await respond(ctx, 202, async () => getService(strapi, 'importRunner').start((await jobOf(ctx)).documentId, `${actor.type}:${actor.name ?? actor.id}`));
     },
 
     async ignored(ctx: Context) {
-      const job = await imports().load(ctx.params.id);
+      const job = await jobOf(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="ignored-${(job.fileName ?? 'import.csv').replace(/[^\w.-]+/g, '-')}"`);
-      ctx.body = Readable.from(imports().ignoredCsv(ctx.params.id));
+      ctx.body = Readable.from(imports().ignoredCsv(job.documentId));
     },
 
     /** `GET …/:id/log?status=invalid,ignored,failed&page=&pageSize=`: the rows' outcomes, page by page. */
     async log(ctx: Context) {
       const query = parseBody(logQuery, ctx.query);
-      const { data, meta } = await imports().log(ctx.params.id, query);
+      const { data, meta } = await imports().log((await jobOf(ctx)).documentId, query);
       ctx.body = { data, meta };
     },
 
     async undo(ctx: Context) {
-      await respond(ctx, 200, () => getService(strapi, 'importRunner').undo(ctx.params.id));
+      await respond(ctx, 200, async () => getService(strapi, 'importUndo').undo((await jobOf(ctx)).documentId));
     },
 
     async decide(ctx: Context) {
       const { decisions, applyToAll } = parseBody(decisionsBody, ctx.request.body);
-      await respond(ctx, 200, () => imports().decide(ctx.params.id, decisions, applyToAll));
+      await respond(ctx, 200, async () => imports().decide((await jobOf(ctx)).documentId, decisions, applyToAll));
     },
   };
 };

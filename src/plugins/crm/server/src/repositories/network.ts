@@ -106,6 +106,29 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
       });
     },
 
+    /** `[owner id, target id]` of the links of `attribute` whose target is among `targetIds`. */
+    async linksToTargets(uid: string, attribute: string, targetIds: readonly number[]): Promise<[number, number][]> {
+      return this.linksWhere(uid, attribute, 'target', targetIds);
+    },
+
+    /** `[owner id, target id]` of the links of `attribute` whose owner is among `ownerIds`. */
+    async linksOfOwners(uid: string, attribute: string, ownerIds: readonly number[]): Promise<[number, number][]> {
+      return this.linksWhere(uid, attribute, 'owner', ownerIds);
+    },
+
+    async linksWhere(uid: string, attribute: string, side: 'owner' | 'target', ids: readonly number[]): Promise<[number, number][]> {
+      if (ids.length === 0) return [];
+      const relation = link(uid, attribute);
+      return withKnex(async (knex) => {
+        const pairs: [number, number][] = [];
+        for (const chunk of chunks(ids)) {
+          const rows = await knex(relation.table).select(relation.owner, relation.target).whereIn(relation[side], chunk);
+          for (const row of rows) pairs.push([Number(row[relation.owner]), Number(row[relation.target])]);
+        }
+        return pairs;
+      });
+    },
+
     /** Connections with either side among `customerIds`. */
     async connectionsOf(customerIds: readonly number[]): Promise<ConnectionRow[]> {
       if (customerIds.length === 0) return [];

@@ -4,7 +4,7 @@ import { CONTACT_FIELD_NAMES, DomainValidationError, validateContact } from '../
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
 import { readToOneChange } from '../utils/relations';
-import { ACTIVITY_UID, CONTACT_UID, USER_UID } from '../utils/uids';
+import { CONTACT_UID, USER_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
 type Params = { documentId?: string; data?: Record<string, unknown> };
@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const data = { ...(params.data ?? {}) };
     delete data.convertedCustomer; // set by the conversion only
     const hasUser = await resolveUser(data.user, Boolean(current?.user));
-    await getService(strapi, 'customerRefs').resolve(data.company, 'company');
+    await getService(strapi, 'customerRefs').resolveLocked(data.company, 'company');
     const fields = validateContact(
       { ...(current ? pick(current, CONTACT_FIELD_NAMES) : {}), ...pick(data, CONTACT_FIELD_NAMES) },
       { defaultCountry: settings().defaultCountry, hasUser }
@@ -48,9 +48,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(params: Params, next: Next) {
-      const current = params.documentId
-        ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, populate: { user: { select: ['id'] } } })
-        : null;
+      const find = () =>
+        params.documentId
+          ? strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, populate: { user: { select: ['id'] } } })
+          : null;
+      const before = await find();
+      if (!before) return next();
+      // Locked, so that an undo or a delete cannot remove the contact while it is being written.
+      await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [before.id]);
+      const current = await find();
       if (!current) return next();
       await write(params, current);
       return next();
@@ -60,10 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const contact = params.documentId
         ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, select: ['id'] })
         : null;
-      if (contact) {
-        const comments = await getService(strapi, 'networkRepository').ownersLinkedTo(ACTIVITY_UID, 'contact', [contact.id]);
-        for (const id of comments) await strapi.db.query(ACTIVITY_UID).delete({ where: { id } });
-      }
+      if (contact) await getService(strapi, 'recordRemoval').detachContacts([contact.id]);
       return next();
     },
   };

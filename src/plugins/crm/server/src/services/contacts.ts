@@ -167,9 +167,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A comment whose author is the caller, never what the body claims. */
     async comment(contactDocumentId: string, bodyInput: unknown, author: Actor) {
       const body = validateComment(bodyInput);
-      const contact = await findContact(contactDocumentId);
-      const created = await strapi.db.query(ACTIVITY_UID).create({
-        data: { body, contact: contact.id, authorType: author.type, authorId: author.id, authorName: author.name },
+      const created = await strapi.db.transaction(async () => {
+        const contact = await findContact(contactDocumentId);
+        // Locked, so that an undo deciding whether to keep the contact sees this comment or waits.
+        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        await findContact(contactDocumentId);
+        return strapi.db.query(ACTIVITY_UID).create({
+          data: { body, contact: contact.id, authorType: author.type, authorId: author.id, authorName: author.name },
+        });
       });
       const { documentId, authorType, authorId, authorName, createdAt } = created;
       return { documentId, body, authorType, authorId, authorName, createdAt };

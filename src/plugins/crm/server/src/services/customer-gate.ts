@@ -17,7 +17,7 @@ import { prefixValidationError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
 import { isNoOpRelationChange, isPlainObject } from '../utils/relations';
-import { CONNECTION_UID, CONTACT_POINT_UIDS, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
 type Params = {
@@ -247,23 +247,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async delete(params: Params, next: Next) {
       const customer = params.documentId ? await findCustomer(params.documentId) : null;
       if (!customer) return next();
-      const network = getService(strapi, 'networkRepository');
-      const connections = await network.connectionsOf([customer.id]);
-      const others = connections.map((row) => (row.customerId === customer.id ? row.connectedId : row.customerId));
-      await locks().lock([customer.id, ...others]);
-
-      for (const kind of CONTACT_POINT_KINDS) {
-        const points = await gate().loadPoints(kind, customer.id);
-        for (const point of points) await strapi.db.query(CONTACT_POINT_UIDS[kind]).delete({ where: { id: point.id } });
-      }
-      for (const row of connections) await strapi.db.query(CONNECTION_UID).delete({ where: { id: row.id } });
-      for (const row of await network.relationshipsOf([customer.id])) {
-        await strapi.db.query(RELATIONSHIP_UID).delete({ where: { id: row.id } });
-      }
+      const removal = getService(strapi, 'recordRemoval');
+      const others = await removal.detachCustomers([customer.id]);
       const result = await next();
-      await searchIndex().remove([customer.id]);
-      // A business whose primary contact this was promotes its oldest remaining connection.
-      for (const other of new Set(others)) await getService(strapi, 'connectionGate').settlePrimaryContact(other);
+      await removal.afterCustomersDeleted([customer.id], others);
       return result;
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { DomainValidationError, type CustomerType } from '../domain';
+import { getService } from '../utils/get-service';
 import { readToOneChange } from '../utils/relations';
 import { CUSTOMER_UID } from '../utils/uids';
 
@@ -27,6 +28,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     return customer as CustomerRef;
+  },
+
+  /**
+   * `resolve`, then the customer's row lock in the caller's transaction, so that it cannot be
+   * deleted (an undo, a REST delete) between this check and the write that links to it.
+   */
+  async resolveLocked(value: unknown, field: string): Promise<CustomerRef | null | undefined> {
+    const customer = await this.resolve(value, field);
+    if (!customer) return customer;
+    await getService(strapi, 'customerLocks').lock([customer.id]);
+    if (!(await this.byId(customer.id))) {
+      throw new DomainValidationError({ path: [field], rule: 'customer.reference', message: `${field}: customer ${customer.documentId} does not exist` });
+    }
+    return customer;
   },
 
   async require(value: unknown, field: string, message: string): Promise<CustomerRef> {

@@ -15,11 +15,13 @@ import customers from './customers';
 import demoData from './demo-data';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
+import importUndo from './imports/import-undo';
 import importStaging from './imports/staging';
 import listMembership from './list-membership';
 import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
+import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
 import searchIndex from './search-index';
@@ -44,7 +46,9 @@ export default {
   importStaging,
   importJobs,
   importRunner,
+  importUndo,
   relationshipGate,
+  recordRemoval,
   customerRefs,
   networkRepository,
   network,

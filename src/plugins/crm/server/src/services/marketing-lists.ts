@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { DomainValidationError, csvLine, customerDisplayName, leftOutReason, type MarketingChannel } from '../domain';
+import { getService } from '../utils/get-service';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 
 interface Member {
@@ -42,20 +43,23 @@ const postalAddress = (member: Member) => {
 /** Marketing lists (seed 002): adding contacts, and exports that respect what each contact wants. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async addMembers(listDocumentId: string, contactDocumentIds: string[]) {
-    const list = await strapi.db.query(MARKETING_LIST_UID).findOne({ where: { documentId: listDocumentId }, select: ['id'] });
-    if (!list) throw new errors.NotFoundError('marketing list not found');
-    const found = await strapi.db
-      .query(CONTACT_UID)
-      .findMany({ where: { documentId: { $in: contactDocumentIds } }, select: ['documentId'] });
-    const known = new Set(found.map((contact: { documentId: string }) => contact.documentId));
-    const unknown = contactDocumentIds.filter((documentId) => !known.has(documentId));
-    if (unknown.length > 0) {
-      throw new DomainValidationError({ path: ['contacts'], rule: 'marketingList.members', message: `unknown contacts: ${unknown.join(', ')}` });
-    }
-    await strapi.documents(MARKETING_LIST_UID as never).update({
-      documentId: listDocumentId,
-      data: { members: { connect: contactDocumentIds.map((documentId) => ({ documentId })) } },
-    } as never);
+    await strapi.db.transaction(async () => {
+      const list = await strapi.db.query(MARKETING_LIST_UID).findOne({ where: { documentId: listDocumentId }, select: ['id'] });
+      if (!list) throw new errors.NotFoundError('marketing list not found');
+      const found = async () =>
+        strapi.db.query(CONTACT_UID).findMany({ where: { documentId: { $in: contactDocumentIds } }, select: ['id', 'documentId'] });
+      // Locked, so that a contact cannot be deleted (an undo) between this check and its new link.
+      await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, (await found()).map((contact: { id: number }) => contact.id));
+      const known = new Set((await found()).map((contact: { documentId: string }) => contact.documentId));
+      const unknown = contactDocumentIds.filter((documentId) => !known.has(documentId));
+      if (unknown.length > 0) {
+        throw new DomainValidationError({ path: ['contacts'], rule: 'marketingList.members', message: `unknown contacts: ${unknown.join(', ')}` });
+      }
+      await strapi.documents(MARKETING_LIST_UID as never).update({
+        documentId: listDocumentId,
+        data: { members: { connect: contactDocumentIds.map((documentId) => ({ documentId })) } },
+      } as never);
+    });
     return strapi.documents(MARKETING_LIST_UID as never).findOne({ documentId: listDocumentId, populate: ['members'] } as never);
   },
 

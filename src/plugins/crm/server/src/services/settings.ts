@@ -10,6 +10,7 @@ export interface CrmSettings {
   networkNodeCap: number;
   importMaxBytes: number;
   importStaleMs: number;
+  importRetentionDays: number;
   ssnRevealSeconds: number;
   searchCountLimit: number;
 }
@@ -25,6 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       networkNodeCap: config.networkNodeCap,
       importMaxBytes: config.importMaxBytes,
       importStaleMs: config.importStaleMs,
+      importRetentionDays: config.importRetentionDays,
       ssnRevealSeconds: config.ssnRevealSeconds,
       searchCountLimit: config.searchCountLimit,
     };

@@ -8,6 +8,7 @@ import { useNotify } from '../../utils/notify';
 import { CountBox } from './CountBox';
 import { ROW_STATUS_LABELS } from './labels';
 import type { ImportJob, LogRow, Pagination, RowStatus } from './types';
+import { UndoSummary } from './UndoSummary';
 import { useImportApi } from './useImportApi';
 
 const PAGE_SIZE = 25;
@@ -65,7 +66,7 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
     setUndoing(true);
     try {
       onJobChange(await api.undo(job.documentId));
-      notifySuccess('The import was undone: the records it created are removed.');
+      notifySuccess('The import was undone: the records it created are removed, except those others have built on since.');
     } catch (error) {
       notifyError(error, 'The import could not be undone');
     } finally {
@@ -79,7 +80,10 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
     <Flex direction="column" alignItems="stretch" gap={6}>
       {job.stage === 'undone' ? (
         <Status variant="neutral">
-          <Typography>This import was undone: the records it created were removed.</Typography>
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            <Typography>This import was undone: the records it created were removed, except those others had built on.</Typography>
+            {job.undo ? <UndoSummary undo={job.undo} /> : null}
+          </Flex>
         </Status>
       ) : job.stage === 'failed' ? (
         <Status variant="danger">
@@ -107,7 +111,8 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
             <Dialog.Header>Undo this import?</Dialog.Header>
             <Dialog.Body icon={<WarningCircle fill="danger600" />}>
               <Typography textAlign="center">
-                The {formatCount(job.counts.imported)} records it created, and the customers it created for unmatched companies, will be deleted.
+                The {formatCount(job.counts.imported)} records it created, and the customers it created for unmatched companies, will be deleted; a
+                record someone has built on since (a comment, a list membership, a connection, another contact…) is kept.
               </Typography>
             </Dialog.Body>
             <Dialog.Footer>

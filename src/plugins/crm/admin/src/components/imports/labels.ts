@@ -9,6 +9,7 @@ export const fieldLabel = (field: string): string => {
 export const OBJECT_LABELS: Record<ImportJob['object'], string> = { contacts: 'Contacts', customers: 'Customers' };
 
 export const STAGE_LABELS: Record<ImportJob['stage'], { label: string; variant: 'neutral' | 'secondary' | 'success' | 'danger' | 'warning' | 'primary' }> = {
+  validating: { label: 'Validating', variant: 'primary' },
   'reference-data': { label: 'Waiting for reference data', variant: 'warning' },
   ready: { label: 'Ready to start', variant: 'secondary' },
   running: { label: 'Importing', variant: 'primary' },

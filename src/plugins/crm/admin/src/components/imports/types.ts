@@ -1,11 +1,21 @@
 /** The import API's shapes (SPEC.md, "Import API"), as the server sends them. */
 export type ImportObject = 'contacts' | 'customers';
-export type ImportStage = 'reference-data' | 'ready' | 'running' | 'done' | 'failed' | 'undone';
+export type ImportStage = 'validating' | 'reference-data' | 'ready' | 'running' | 'done' | 'failed' | 'undone';
 
 export interface ImportColumn {
   header: string;
   field: string | null;
   samples: string[];
+  /** The column holds social security numbers: its samples and cells come masked. */
+  holdsSsn?: boolean;
+}
+
+/** What an undo removed, and the records it kept because others had built on them. */
+export interface UndoResult {
+  at: string;
+  removed: { contacts: number; customers: number };
+  kept: { type: 'contact' | 'customer'; documentId: string; name: string; reasons: string[] }[];
+  keptCount: number;
 }
 
 export interface ImportIssue {
@@ -26,10 +36,14 @@ export interface ImportJob {
   counts: Partial<Record<'total' | 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed', number>>;
   progress: { done: number; total: number };
   errors: ImportIssue[];
+  createdBy: { type: 'user' | 'admin' | 'api-token' | 'system'; id: string | null; name: string | null } | null;
   startedBy: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  undoneAt: string | null;
+  undo: UndoResult | null;
+  cellsPurgedAt: string | null;
 }
 
 export type DecisionAction = 'create' | 'link' | 'skip';

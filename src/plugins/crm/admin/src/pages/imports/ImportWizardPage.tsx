@@ -31,6 +31,8 @@ const EDITABLE_STAGES: ImportJob['stage'][] = ['reference-data', 'ready'];
  */
 const stepOf = (job: ImportJob, requested: string | null): WizardStep => {
   if (job.stage === 'running') return 'start';
+  // Another request is applying a mapping: its outcome shows in the validation step.
+  if (job.stage === 'validating') return 'validation';
   if (job.stage === 'done' || job.stage === 'failed' || job.stage === 'undone') return 'results';
   const wanted = EDIT_STEPS.find((step) => step === requested);
   if (wanted === 'reference' && job.object !== 'contacts') return 'validation';

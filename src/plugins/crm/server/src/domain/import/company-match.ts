@@ -10,7 +10,31 @@ const LEGAL_SUFFIXES = new Set([
   'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pte', 'kk', 'sl',
 ]);
 
-/** "ACME, Inc." and "Acme" are one company; "Café Ltd" and "cafe" too. */
+/** Longest company key: what the staging table's key column holds (255), with room to spare. */
+export const MAX_COMPANY_KEY = 200;
+
+/** A short stable digest of a text (53-bit, cyrb53), for keys too long to keep whole. */
+const digest = (text: string): string => {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+};
+
+/** A key of at most MAX_COMPANY_KEY characters: a long one keeps its start and a digest of the rest. */
+export const boundedKey = (key: string): string =>
+  key.length <= MAX_COMPANY_KEY ? key : `${key.slice(0, MAX_COMPANY_KEY - 12)}~${digest(key)}`;
+
+/**
+ * "ACME, Inc." and "Acme" are one company; "Café Ltd" and "cafe" too. Never longer than
+ * MAX_COMPANY_KEY, whatever a name expands to ("&" becomes " and ", ligatures decompose).
+ */
 export function companyKey(name: string): string {
   const words = name
     .normalize('NFKD')
@@ -22,7 +46,7 @@ export function companyKey(name: string): string {
     .split(' ')
     .filter(Boolean);
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
-  return words.join(' ');
+  return boundedKey(words.join(' '));
 }
 
 // Addresses at these providers say nothing about a person's employer.
@@ -135,7 +159,7 @@ export function createCompanyResolver(index: CompanyIndex): (company: string | n
     if (!resolved) {
       if (byText.size >= REMEMBERED_COMPANIES) byText.clear();
       const match = text ? matchCompany(index, text) : null;
-      resolved = { match, key: text ? companyKey(text) || text.toLowerCase() : null };
+      resolved = { match, key: text ? companyKey(text) || boundedKey(text.toLowerCase()) : null };
       byText.set(text, resolved);
     }
     if (resolved.match) return resolved;

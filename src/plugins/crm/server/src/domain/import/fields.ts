@@ -38,6 +38,7 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   gender: ['gender', 'sex'],
   dateOfBirth: CONTACT_FIELDS.birthday,
   maritalStatus: ['maritalstatus', 'marital'],
+  ssn: ['ssn', 'socialsecuritynumber', 'socialsecurity', 'socialsecurityno', 'ssnnumber', 'ssno', 'ssntin'],
   preferredContact: ['preferredcontact', 'contactpreference', 'preferredchannel'],
   status: ['status', 'customerstatus'],
   noEmail: ['noemail', 'donotemail', 'emailoptout'],

@@ -1,3 +1,5 @@
 export * from './fields';
 export * from './company-match';
 export * from './rows';
+export * from './undo';
+export * from './sensitive';

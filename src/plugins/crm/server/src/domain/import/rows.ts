@@ -1,9 +1,11 @@
 import { type ContactFields, validateContact } from '../contact';
+import { checkContactPointSet, type ContactPointLimits } from '../contact-points';
 import { type CustomerFields, validateCustomer } from '../customer';
 import { validateAddress, type AddressFields } from '../address';
 import { validateEmail } from '../email';
 import { DomainValidationError, type RuleIssue } from '../errors';
 import { validatePhone } from '../phone';
+import { isMaskedSsn, maskSsn, normalizeSsn } from '../ssn';
 import type { ImportObject } from './fields';
 
 /** A problem with one row, as the import log lists it. */
@@ -50,7 +52,8 @@ export interface ContactRow {
 }
 
 export interface CustomerRow {
-  customer: CustomerFields;
+  /** With the SSN as its mask and ciphertext (`ssnEncrypted`), never the number. */
+  customer: CustomerFields & { ssn?: string | null; ssnEncrypted?: string | null };
   addresses: AddressFields[];
   phones: { type: string; number: string }[];
   emails: { type: string; address: string }[];
@@ -67,11 +70,20 @@ export type RowResult<T> = { ok: true; value: T } | { ok: false; issues: RowIssu
  * Checks one mapped row through the same rules as every other write (one gate): a contact row
  * through the contact rules, a customer row through the customer and contact point rules.
  */
+export interface ImportRowOptions {
+  defaultCountry: string;
+  /** The contact point limits of the plugin's configuration, as REST applies them. */
+  limits: ContactPointLimits;
+  /** Encrypts an SSN's nine digits for storage (the SSN field of customers). */
+  encryptSsn: (digits: string) => string;
+  today?: Date;
+}
+
 export function validateImportRow(
   object: ImportObject,
   line: number,
   mapped: Record<string, unknown>,
-  options: { defaultCountry: string; today?: Date },
+  options: ImportRowOptions,
 ): RowResult<ContactRow | CustomerRow> {
   const attempt = <T>(field: string | undefined, work: () => T): { value?: T; issues: RowIssue[] } => {
     try {
@@ -93,8 +105,12 @@ export function validateImportRow(
   }
 
   const issues: RowIssue[] = [];
-  const customer = attempt(undefined, () => validateCustomer(mapped, { today: options.today }));
+  const { ssn: ssnCell, ...customerCells } = mapped;
+  const customer = attempt(undefined, () => validateCustomer(customerCells, { today: options.today }));
   issues.push(...customer.issues);
+  // A mask (what an ignored-rows file shows) carries no number: the row is taken without one.
+  const ssn = ssnCell === undefined || isMaskedSsn(String(ssnCell).trim()) ? undefined : attempt('ssn', () => normalizeSsn(ssnCell));
+  issues.push(...(ssn?.issues ?? []));
   const phones: { type: string; number: string }[] = [];
   for (const [field, type] of [['homePhone', 'home'], ['cellPhone', 'cell'], ['workPhone', 'work'], ['faxNumber', 'fax']] as const) {
     if (mapped[field] === undefined) continue;
@@ -125,6 +141,16 @@ export function validateImportRow(
     issues.push(...address.issues.map((issue) => ({ ...issue, field: issue.field === 'line1' ? 'addressLine1' : issue.field === 'line2' ? 'addressLine2' : issue.field })));
     if (address.value) addresses.push(address.value);
   }
+  if (customer.value) {
+    const sets = [['address', addresses], ['phone', phones], ['email', emails]] as const;
+    for (const [kind, points] of sets) {
+      for (const issue of checkContactPointSet(customer.value.type, kind, points, options.limits)) {
+        issues.push({ line, field: String(issue.path[0] ?? kind), reason: issue.message });
+      }
+    }
+  }
   if (issues.length) return { ok: false, issues };
-  return { ok: true, value: { customer: customer.value!, addresses, phones, emails } };
+  const digits = ssn?.value;
+  const secret = digits ? { ssn: maskSsn(digits), ssnEncrypted: options.encryptSsn(digits) } : {};
+  return { ok: true, value: { customer: { ...customer.value!, ...secret }, addresses, phones, emails } };
 }

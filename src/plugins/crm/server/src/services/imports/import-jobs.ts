@@ -4,23 +4,31 @@ import { errors } from '@strapi/utils';
 import {
   DomainValidationError,
   autoMap,
-  csvLine,
   buildCompanyIndex,
+  columnHoldsSsns,
   companyDomain,
+  countSsnShapes,
+  csvLine,
   customerDisplayName,
+  emptyColumnStats,
   importFieldNames,
+  shownCell,
   suggestCompanies,
   uniqueHeaders,
+  type ColumnSsnStats,
   type ImportObject,
   type KnownCustomer,
 } from '../../domain';
+import { mayActOnEveryImport, type Caller } from '../../permissions';
+import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { CsvFileError, readCsv } from './csv-reader';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
-import type { StagedStatus } from './staging';
+import { plainCells, shownCells } from './staged-cells';
+import type { StagedRow, StagedStatus } from './staging';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
@@ -28,13 +36,16 @@ interface Column {
   header: string;
   field: string | null;
   samples: string[];
+  /** The column holds social security numbers: its cells are only ever shown masked. */
+  holdsSsn?: boolean;
 }
 
-interface JobRow {
+export interface JobRow {
   id: number;
   documentId: string;
   object: ImportObject;
   stage: string;
+  revision: number | null;
   fileName: string | null;
   fileSize: string | number | null;
   delimiter: string | null;
@@ -45,9 +56,22 @@ interface JobRow {
   progress: { done: number; total: number } | null;
   errors: { line: number; field: string; reason: string }[] | null;
   startedBy: string | null;
+  ownerType: Actor['type'] | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  heartbeatAt: string | Date | null;
+  undo: Record<string, unknown> | null;
   createdAt: string | Date;
   startedAt: string | Date | null;
   finishedAt: string | Date | null;
+  undoneAt: string | Date | null;
+  cellsPurgedAt: string | Date | null;
+}
+
+/** Who is acting on a job: the role table's view of the caller, and the identity it records. */
+export interface JobAccess {
+  caller: Caller;
+  actor: Actor;
 }
 
 const PAGE = 1000;
@@ -62,16 +86,25 @@ const UPLOAD_BATCH = 500;
 const WORKER_FROM_BYTES = 1024 * 1024;
 const SAMPLES = 3;
 const LOGGED_ERRORS = 1000;
-const EDITABLE_STAGES = new Set(['reference-data', 'ready']);
+const EDITABLE_STAGES = ['reference-data', 'ready'];
+const DAY_MS = 24 * 3600 * 1000;
+
+const ssnFlags = (job: JobRow) => (job.columns ?? []).map((column) => column.holdsSsn === true || column.field === 'ssn');
 
 /**
  * An import's stages up to its start (seed 004): upload and parse, map fields, validate every row
  * through the domain rules, and match each row's company to existing customers, leaving the
  * unmatched companies for the user to create, link or skip.
+ *
+ * Every change of a job's stage is a compare-and-set on its `revision`: a request that finds the
+ * job changed since it read it loses with 409, so two stage changes never interleave. While a
+ * mapping is applied the job is `validating`, which no other change may interrupt.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const staging = () => getService(strapi, 'importStaging');
   const jobs = () => strapi.db.query(IMPORT_JOB_UID);
+  const settings = () => getService(strapi, 'settings').get();
+  const cipher = () => getService(strapi, 'ssn').cipher();
 
   const view = (job: JobRow) => ({
     documentId: job.documentId,
@@ -86,10 +119,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     counts: job.counts ?? {},
     progress: job.progress ?? { done: 0, total: 0 },
     errors: job.errors ?? [],
+    createdBy: job.ownerType ? { type: job.ownerType, id: job.ownerId, name: job.ownerName } : null,
     startedBy: job.startedBy,
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
+    undoneAt: job.undoneAt ?? null,
+    undo: job.undo ?? null,
+    cellsPurgedAt: job.cellsPurgedAt ?? null,
   });
 
   const load = async (documentId: string): Promise<JobRow> => {
@@ -98,9 +135,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return job;
   };
 
-  const assertEditable = (job: JobRow) => {
-    if (!EDITABLE_STAGES.has(job.stage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
+  const ownedBy = (job: JobRow, actor: Actor) => job.ownerType === actor.type && (job.ownerId ?? null) === actor.id;
+
+  /**
+   * Writes `data` to the job only if nobody changed it since `job` was read (and, if given, it is
+   * at one of `stages`); the revision moves on. False when another request changed it first.
+   */
+  const changeJob = async (job: Pick<JobRow, 'id' | 'revision'>, data: Record<string, unknown>, stages?: string[]): Promise<boolean> => {
+    const { count } = await jobs().updateMany({
+      where: { id: job.id, revision: job.revision, ...(stages ? { stage: { $in: stages } } : {}) },
+      data: { ...data, revision: (job.revision ?? 0) + 1 },
+    });
+    return count > 0;
   };
+
+  const changedMeanwhile = () => conflict('the import changed while this request was handled; load it again');
+
+  const isStale = (job: JobRow) =>
+    !job.heartbeatAt || Date.now() - new Date(job.heartbeatAt).getTime() >= settings().importStaleMs;
 
   /** Every customer as a possible company: number, display name and, for businesses, email domains. */
   const knownCustomers = async (): Promise<KnownCustomer[]> => {
@@ -125,50 +177,85 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     object,
     headers,
     mapping,
-    defaultCountry: getService(strapi, 'settings').get().defaultCountry,
+    defaultCountry: settings().defaultCountry,
+    limits: settings().limits,
+    encryptionKeys: (strapi.config.get('plugin::crm') as { encryptionKeys: string[] }).encryptionKeys,
     customers: object === 'contacts' ? await knownCustomers() : null,
   });
 
-  /** Judges every staged row again (after the mapping changed), page by page. */
-  const validate = async (jobId: number) => {
-    const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
-    const judge = createRowJudge(await judgeSetup(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {}));
+  /**
+   * Judges every staged row of a job being validated again (after its mapping changed), page by
+   * page, keeping the job's heartbeat; stops with 409 if the job was taken over meanwhile.
+   */
+  const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>) => {
+    const job = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
+    const rows = createRowJudge(await judgeSetup(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {}));
+    const secrets = cipher();
     for (let after = 0; ; ) {
-      const rows = await staging().page(jobId, after, PAGE);
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].line;
-      await staging().record(rows.map((row) => ({ id: row.id, ...judge(row) })));
+      const page = await staging().page(claimed.id, after, PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1].line;
+      await staging().record(page.map((row) => ({ id: row.id, ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }) })));
+      const { count } = await jobs().updateMany({ where: { id: claimed.id, revision: claimed.revision }, data: { heartbeatAt: new Date() } });
+      if (count === 0) throw changedMeanwhile();
     }
-    await summarize(jobId);
   };
 
-  /** Counts, the log of invalid rows, and the stage: reference data while a company is undecided. */
-  const summarize = async (jobId: number) => {
-    const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow;
-    const counted = await staging().counts(jobId);
+  /**
+   * Ends a validation: counts, the log of invalid rows, and the stage (reference data while a
+   * company is undecided), written only if the job is still the one this request validated.
+   */
+  const summarize = async (claimed: Pick<JobRow, 'id' | 'revision'>) => {
+    const job = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
+    const counted = await staging().counts(claimed.id);
     const total = Object.values(counted).reduce((sum, n) => sum + n, 0);
-    const groups = job.object === 'contacts' ? await staging().unmatchedGroups(jobId) : [];
+    const groups = job.object === 'contacts' ? await staging().unmatchedGroups(claimed.id) : [];
     const decisions = Object.fromEntries(Object.entries(job.decisions ?? {}).filter(([key]) => groups.some((group) => group.key === key)));
-    await jobs().update({
-      where: { id: jobId },
-      data: {
+    const summarized = await changeJob(
+      claimed,
+      {
         counts: { total, valid: counted.valid ?? 0, invalid: counted.invalid ?? 0, imported: 0, ignored: 0, failed: 0 },
         progress: { done: 0, total },
-        errors: await staging().issues(jobId, LOGGED_ERRORS),
+        errors: await staging().issues(claimed.id, LOGGED_ERRORS),
         decisions,
+        heartbeatAt: null,
         stage: groups.every((group) => decisions[group.key]) ? 'ready' : 'reference-data',
       },
-    });
+      ['validating']
+    );
+    if (!summarized) throw changedMeanwhile();
   };
+
+  /** The cells of a staged row as its job's log and ignored-rows file show them. */
+  const displayed = (row: StagedRow, holdsSsn: boolean[]) => shownCells(row.cells, holdsSsn, cipher());
 
   return {
     view,
     load,
+    changeJob,
+
+    /** The job, if the caller may act on it: its creator, or one who may act on every job (404 otherwise). */
+    async loadFor(documentId: string, access: JobAccess): Promise<JobRow> {
+      const job = await load(documentId);
+      if (!mayActOnEveryImport(access.caller) && !ownedBy(job, access.actor)) throw new errors.NotFoundError('import not found');
+      return job;
+    },
 
     /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
-    async createFromUpload(input: { path: string; fileName: string; size: number; object: ImportObject }) {
+    async createFromUpload(input: { path: string; fileName: string; size: number; object: ImportObject }, createdBy: Actor = SYSTEM_ACTOR) {
       const job = (await jobs().create({
-        data: { object: input.object, stage: 'ready', fileName: input.fileName, fileSize: input.size, decisions: {} },
+        data: {
+          object: input.object,
+          stage: 'validating',
+          revision: 0,
+          fileName: input.fileName,
+          fileSize: input.size,
+          decisions: {},
+          heartbeatAt: new Date(),
+          ownerType: createdBy.type,
+          ownerId: createdBy.id,
+          ownerName: createdBy.name,
+        },
       })) as JobRow;
       // A batch is judged (in a worker thread for a large file) and written while the next is
       // read; one write is in flight at a time, so memory stays bounded.
@@ -178,13 +265,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         let headers: string[] = [];
         let mapping: Record<string, string | null> = {};
         const samples: string[][] = [];
+        const stats: ColumnSsnStats[] = [];
         // Rows are judged with the automatic mapping as they stream in, so a file is read and
         // written once; a changed mapping judges the staged rows again.
         const { delimiter } = await readCsv(input.path, {
           onHeader: (raw) => {
             headers = uniqueHeaders(raw);
             mapping = autoMap(headers, input.object);
-            headers.forEach(() => samples.push([]));
+            headers.forEach(() => {
+              samples.push([]);
+              stats.push(emptyColumnStats());
+            });
           },
           onBatch: async (records) => {
             if (!judge) {
@@ -193,6 +284,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
             for (const record of records) {
               record.cells.forEach((cell, i) => {
+                countSsnShapes(stats[i], cell);
                 if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
               });
             }
@@ -205,9 +297,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }, UPLOAD_BATCH);
         await writing;
         await staging().analyze();
-        const columns: Column[] = headers.map((header, i) => ({ header, field: mapping[header], samples: samples[i] }));
+        const columns: Column[] = headers.map((header, i) => {
+          const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
+          return { header, field: mapping[header], samples: samples[i].map((sample) => shownCell(sample, holdsSsn)), holdsSsn };
+        });
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
-        await summarize(job.id);
+        await summarize(job);
         return view(await load(job.documentId));
       } catch (error) {
         await writing.catch(() => undefined);
@@ -222,11 +317,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The rows that were not imported, as CSV: the file's own columns plus a `reason` column,
-     * ready to fix and import again. Streamed page by page; formula-like cells are neutralised.
+     * ready to fix and import again. Streamed page by page; formula-like cells are neutralised and
+     * SSNs masked.
      */
     async *ignoredCsv(documentId: string): AsyncGenerator<string> {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
+      const holdsSsn = ssnFlags(job);
       yield csvLine([...headers, 'reason']) + '\r\n';
       for (let after = 0; ; ) {
         const rows = await staging().notImported(job.id, after, PAGE);
@@ -234,7 +331,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].line;
         for (const row of rows) {
           const reasons = (JSON.parse(row.reason ?? '[]') as { field: string; reason: string }[]).map((issue) => issue.reason);
-          yield csvLine([...row.cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
+          const cells = row.cells.length ? displayed(row, holdsSsn) : headers.map(() => '');
+          yield csvLine([...cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
         }
       }
     },
@@ -242,19 +340,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The import's log, one page at a time: rows with the given statuses (by default those not
      * imported: invalid, skipped at reference data, failed), each with its line, status, the
-     * file's cells and the reasons, so a client can page through any number of them.
+     * file's cells (SSNs masked; none once purged) and the reasons.
      */
     async log(documentId: string, query: { status: readonly StagedStatus[]; page: number; pageSize: number }) {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
+      const holdsSsn = ssnFlags(job);
       const { rows, total } = await staging().list(job.id, query.status, (query.page - 1) * query.pageSize, query.pageSize);
       return {
-        data: rows.map((row) => ({
-          line: row.line,
-          status: row.status,
-          cells: Object.fromEntries(headers.map((header, i) => [header, row.cells[i] ?? ''])),
-          issues: row.reason ? (JSON.parse(row.reason) as { field: string; reason: string }[]) : [],
-        })),
+        data: rows.map((row) => {
+          const cells = row.cells.length ? displayed(row, holdsSsn) : null;
+          return {
+            line: row.line,
+            status: row.status,
+            cells: cells ? Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? ''])) : {},
+            issues: row.reason ? (JSON.parse(row.reason) as { field: string; reason: string }[]) : [],
+          };
+        }),
         meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
       };
     },
@@ -262,7 +364,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stage 2: changes the target of some columns (null to ignore one) and validates again. */
     async setMapping(documentId: string, changes: Record<string, string | null>) {
       const job = await load(documentId);
-      assertEditable(job);
+      // A validation whose request died (a crash, a stopped node) is taken over once it is stale.
+      if (!EDITABLE_STAGES.includes(job.stage) && !(job.stage === 'validating' && isStale(job))) {
+        throw conflict(
+          job.stage === 'validating' ? 'the import is being validated; try again when it is done' : `the import is ${job.stage}; its mapping and decisions can no longer change`
+        );
+      }
       const columns = job.columns ?? [];
       const fields = new Set(importFieldNames(job.object));
       const issues = Object.entries(changes).flatMap(([header, field]) => [
@@ -280,11 +387,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (twice) {
         throw new DomainValidationError({ path: ['mapping'], rule: 'import.mapping', message: `"${twice}" is mapped from two columns` });
       }
-      await jobs().update({
-        where: { id: job.id },
-        data: { mapping, columns: columns.map((column) => ({ ...column, field: mapping[column.header] ?? null })) },
-      });
-      await validate(job.id);
+      const remapped = columns.map((column) => ({ ...column, field: mapping[column.header] ?? null }));
+      const claimed = await changeJob(job, { mapping, columns: remapped, stage: 'validating', heartbeatAt: new Date() });
+      if (!claimed) throw changedMeanwhile();
+      const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
+      try {
+        await validate(validating);
+        await summarize(validating);
+      } catch (error) {
+        // Stale at once, so that the mapping can be sent again rather than wait for the stale time.
+        await jobs().updateMany({ where: { id: job.id, revision: validating.revision }, data: { heartbeatAt: null } });
+        throw error;
+      }
       return view(await load(documentId));
     },
 
@@ -305,7 +419,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records create / link / skip per unmatched company, or one choice for all still undecided. */
     async decide(documentId: string, decisions: { key: string; action: Decision['action']; customer?: string }[], applyToAll?: 'create' | 'skip') {
       const job = await load(documentId);
-      assertEditable(job);
+      if (!EDITABLE_STAGES.includes(job.stage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
       const groups = job.object === 'contacts' ? await staging().unmatchedGroups(job.id) : [];
       const keys = new Set(groups.map((group) => group.key));
       const next: Record<string, Decision> = { ...(job.decisions ?? {}) };
@@ -332,11 +446,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           next[decision.key] = { action: decision.action };
         }
       }
-      if (issues.length) throw new DomainValidationError(issues);
+      if (issues.length) {
+        // Groups read from a job that has moved on (started meanwhile) say nothing of the request.
+        if ((await load(documentId)).revision !== job.revision) throw changedMeanwhile();
+        throw new DomainValidationError(issues);
+      }
       if (applyToAll) for (const key of keys) next[key] ??= { action: applyToAll };
       const decided = [...keys].every((key) => next[key]);
-      await jobs().update({ where: { id: job.id }, data: { decisions: next, stage: decided ? 'ready' : 'reference-data' } });
+      if (!(await changeJob(job, { decisions: next, stage: decided ? 'ready' : 'reference-data' }, EDITABLE_STAGES))) throw changedMeanwhile();
       return this.referenceData(documentId);
+    },
+
+    /**
+     * Forgets the file's cells (and their validated values) of jobs finished or undone more than
+     * `importRetentionDays` ago; their rows stay, so counts and the log's lines and reasons remain.
+     * Returns how many rows were purged.
+     */
+    async purgeExpired(now = new Date()): Promise<number> {
+      const before = new Date(now.getTime() - settings().importRetentionDays * DAY_MS);
+      const expired = (await jobs().findMany({
+        where: {
+          cellsPurgedAt: { $null: true },
+          $or: [
+            { stage: { $in: ['done', 'failed'] }, finishedAt: { $lt: before } },
+            { stage: 'undone', undoneAt: { $lt: before } },
+          ],
+        },
+        select: ['id'],
+      })) as { id: number }[];
+      let purged = 0;
+      for (const { id } of expired) {
+        purged += await staging().purgeCells(id);
+        await jobs().update({ where: { id }, data: { cellsPurgedAt: now } });
+      }
+      return purged;
     },
   };
 };

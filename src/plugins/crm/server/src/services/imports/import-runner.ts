@@ -3,17 +3,18 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { companyCustomer, type ContactRow, type CustomerRow } from '../../domain';
+import { companyCustomer, maskSsnsInText, type ContactRow, type CustomerRow } from '../../domain';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { createBulkInsert } from './bulk-insert';
 import type { Decision } from './import-jobs';
-import { STAGING_TABLE, type StagedRow } from './staging';
+import { STAGING_TABLE, type RelatedIds, type StagedRow } from './staging';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.
 const BATCH = 2000;
+const PURGE_EVERY_MS = 3600_000;
 
 /** A company group's customer, or why its rows get none. */
 type CompanyTarget = { id: number } | 'skip' | 'missing';
@@ -119,23 +120,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const numbers = await getService(strapi, 'customerNumbers').reserve(rows.length);
     const values = rows.map((row) => row.data as unknown as CustomerRow);
     const ids = await bulk.records(trx, CUSTOMER_UID, values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] })));
+    // The contact points each row made, so that an undo can tell them from points added since.
+    const related: RelatedIds[] = rows.map(() => ({}));
     for (const [kind, plural] of [['address', 'addresses'], ['phone', 'phones'], ['email', 'emails']] as const) {
       const points = values.flatMap((value, i) =>
-        value[plural].map((point, index) => ({ customerId: ids[i], data: { ...point, isPrimary: index === 0 } }))
+        value[plural].map((point, index) => ({ row: i, customerId: ids[i], data: { ...point, isPrimary: index === 0 } }))
       );
       const created = await bulk.records(trx, CONTACT_POINT_UIDS[kind], points.map((point) => point.data));
       await bulk.links(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [created[i], point.customerId]));
+      points.forEach((point, i) => (related[point.row][kind] ??= []).push(created[i]));
     }
     await getService(strapi, 'searchIndex').refresh(ids);
-    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: ids[i] })));
+    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: ids[i], related: related[i] })));
   };
 
+  /** Done, counted, written only while this node still owns the running job. */
   const finish = async (jobId: number) => {
     const counted = await getService(strapi, 'importStaging').counts(jobId);
     const job = await jobs().findOne({ where: { id: jobId } });
-    await jobs().update({
-      where: { id: jobId },
+    await jobs().updateMany({
+      where: { id: jobId, stage: 'running', workerId },
       data: {
+        revision: (job.revision ?? 0) + 1,
         stage: 'done',
         finishedAt: new Date(),
         workerId: null,
@@ -178,10 +184,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         } catch (error) {
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
+          // A database message may quote the values it choked on: SSN-shaped numbers are masked.
+          const message = maskSsnsInText((error as Error).message);
           await strapi.db.connection(STAGING_TABLE)
             .whereIn('id', rows.map((row) => row.id))
-            .update({ status: 'failed', reason: JSON.stringify([{ field: '', reason: (error as Error).message }]) });
-          strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${(error as Error).message}`);
+            .update({ status: 'failed', reason: JSON.stringify([{ field: '', reason: message }]) });
+          strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${message}`);
         }
         done += rows.length;
       }
@@ -197,17 +205,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Starts a ready import (202); it runs in the background on this node. */
     async start(documentId: string, startedBy: string | null) {
-      const job = await getService(strapi, 'importJobs').load(documentId);
+      const importJobs = getService(strapi, 'importJobs');
+      const job = await importJobs.load(documentId);
       if (job.stage === 'reference-data') throw conflict('decide what to do with every unmatched company before starting');
+      if (job.stage === 'validating') throw conflict('the import is being validated; start it when that is done');
       if (job.stage !== 'ready') throw conflict(`the import is already ${job.stage}`);
-      const started = await strapi.db.transaction(async ({ trx }) => {
-        const table = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
-        // Only one start wins, even when two arrive together.
-        return trx(table).where({ id: job.id, stage: 'ready' }).update({ stage: 'running', started_by: startedBy, started_at: new Date() });
-      });
-      if (!started) throw conflict('the import has already been started');
-      setImmediate(() => void run(job.id).catch((error) => strapi.log.error(`[crm] import ${documentId} failed: ${error.message}`)));
-      return getService(strapi, 'importJobs').view(await getService(strapi, 'importJobs').load(documentId));
+      // Only one start wins, even when two arrive together, and none while another change is under way.
+      const started = await importJobs.changeJob(job, { stage: 'running', startedBy, startedAt: new Date() }, ['ready']);
+      if (!started) throw conflict('the import has just been started or changed; load it again');
+      setImmediate(() => void run(job.id).catch((error) => strapi.log.error(`[crm] import ${documentId} failed: ${maskSsnsInText(error.message)}`)));
+      return importJobs.view(await importJobs.load(documentId));
     },
 
     /** Picks up running jobs whose worker went quiet (a crash, a stopped node). */
@@ -219,47 +226,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** Every `intervalMs`, resumes stale jobs; once an hour, purges the cells of expired ones. */
     schedule(intervalMs = 15_000) {
-      timer = setInterval(() => void this.resumeStale().catch(() => undefined), intervalMs);
+      let lastPurge = 0;
+      timer = setInterval(() => {
+        void this.resumeStale().catch(() => undefined);
+        if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
+        lastPurge = Date.now();
+        void getService(strapi, 'importJobs')
+          .purgeExpired()
+          .catch((error) => strapi.log.warn(`[crm] purging expired import rows failed: ${error.message}`));
+      }, intervalMs);
       timer.unref();
     },
 
     stop() {
       if (timer) clearInterval(timer);
-    },
-
-    /** Removes exactly the records the import created (and the companies it created for them). */
-    async undo(documentId: string) {
-      const job = await getService(strapi, 'importJobs').load(documentId);
-      if (job.stage !== 'done') throw conflict(`only a finished import can be undone (this one is ${job.stage})`);
-      await strapi.db.transaction(async ({ trx }) => {
-        const knex = trx as unknown as Knex;
-        const made = (await knex(STAGING_TABLE).where({ job_id: job.id, status: 'imported' }).pluck('record_id')).map(Number);
-        for (let i = 0; i < made.length; i += 500) {
-          const ids = made.slice(i, i + 500);
-          if (job.object === 'contacts') {
-            await strapi.db.query(CONTACT_UID).deleteMany({ where: { id: { $in: ids } } });
-          } else {
-            for (const kind of ['address', 'phone', 'email'] as const) {
-              const relation = link(CONTACT_POINT_UIDS[kind], 'customer');
-              const points = await knex(relation.table).whereIn(relation.target, ids).pluck(relation.owner);
-              if (points.length) await strapi.db.query(CONTACT_POINT_UIDS[kind]).deleteMany({ where: { id: { $in: points } } });
-            }
-            await strapi.db.query(CUSTOMER_UID).deleteMany({ where: { id: { $in: ids } } });
-            await getService(strapi, 'searchIndex').remove(ids);
-          }
-        }
-        const created = Object.values((job.decisions ?? {}) as Record<string, { createdId?: number }>)
-          .map((decision) => decision.createdId)
-          .filter((id): id is number => typeof id === 'number');
-        for (const id of created) {
-          const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { id }, select: ['documentId'] });
-          if (customer) await strapi.documents(CUSTOMER_UID as never).delete({ documentId: customer.documentId } as never);
-        }
-        await knex(STAGING_TABLE).where({ job_id: job.id, status: 'imported' }).update({ status: 'valid', record_id: null });
-        await jobs().update({ where: { id: job.id }, data: { stage: 'undone' } });
-      });
-      return getService(strapi, 'importJobs').view(await getService(strapi, 'importJobs').load(documentId));
     },
   };
 };

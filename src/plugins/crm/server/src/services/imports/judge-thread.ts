@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-import { createRowJudge, encodeStagedRow, type EncodedRow, type JudgeSetup } from './row-judge';
+import { createRowJudge, type EncodedRow, type JudgeSetup } from './row-judge';
 
 /** Young-generation limit of the validation thread, in MB. */
 const YOUNG_GENERATION_MB = 8;
@@ -16,9 +16,9 @@ export interface BatchJudge {
 
 /** In this thread: for small files, where starting a worker would cost more than it saves. */
 export function judgeHere(setup: JudgeSetup): BatchJudge {
-  const judge = createRowJudge(setup);
+  const rows = createRowJudge(setup);
   return {
-    judge: async (records) => records.map((record) => encodeStagedRow(record, judge(record))),
+    judge: async (records) => records.map((record) => rows.encode(record, rows.judge(record))),
     close: async () => undefined,
   };
 }

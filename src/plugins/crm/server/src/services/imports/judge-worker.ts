@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { createRowJudge, encodeStagedRow, type JudgeSetup } from './row-judge';
+import { createRowJudge, type JudgeSetup } from './row-judge';
 
 /** A worker thread judging batches of an upload's rows (see judge-thread.ts). */
-const judge = createRowJudge(workerData as JudgeSetup);
+const rows = createRowJudge(workerData as JudgeSetup);
 
 parentPort!.on('message', ({ id, records }: { id: number; records: { line: number; cells: string[] }[] }) => {
   try {
-    parentPort!.postMessage({ id, rows: records.map((record) => encodeStagedRow(record, judge(record))) });
+    parentPort!.postMessage({ id, rows: records.map((record) => rows.encode(record, rows.judge(record))) });
   } catch (error) {
     parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
   }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 import type { EncodedRow } from './row-judge';
+import type { StoredCell } from './staged-cells';
 
 export const STAGING_TABLE = 'crm_import_rows';
 export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
@@ -10,13 +11,17 @@ export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'faile
 export interface StagedRow {
   id: number;
   line: number;
-  cells: string[];
+  /** The file's cells, SSN-shaped ones encrypted (see staged-cells.ts); empty once purged. */
+  cells: StoredCell[];
   status: StagedStatus | null;
   reason: string | null;
   data: Record<string, unknown> | null;
   companyKey: string | null;
   customerId: number | null;
 }
+
+/** Records an imported row made besides its own: a customer's contact points, by kind. */
+export type RelatedIds = Partial<Record<'address' | 'phone' | 'email', number[]>>;
 
 /** What judging a row decided: its status, the reason of an invalid row, its values and company. */
 export interface RowOutcome {
@@ -29,7 +34,9 @@ export interface RowOutcome {
 
 const BATCH = 500;
 const WRITE_BATCH = 2000;
-const COLUMN_TYPES: Record<string, string> = { status: 'text', reason: 'text', data: 'text', company_key: 'text', customer_id: 'int', record_id: 'int' };
+const COLUMN_TYPES: Record<string, string> = {
+  status: 'text', reason: 'text', data: 'text', company_key: 'text', customer_id: 'int', record_id: 'int', related_ids: 'text', cells: 'text',
+};
 /** What the runner reads of a pending row (not the file's cells). */
 const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
 
@@ -41,12 +48,15 @@ const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
+  /** The current transaction's knex when there is one (on SQLite, any other would wait for it). */
+  const withKnex = <T>(work: (db: Knex) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>) : work(knex());
   const bulk = createBulkInsert(strapi);
   const parse = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
   const toRow = (row: Record<string, unknown>): StagedRow => ({
     id: Number(row.id),
     line: Number(row.line),
-    cells: parse<string[]>(row.cells) ?? [],
+    cells: parse<StoredCell[]>(row.cells) ?? [],
     status: (row.status as StagedStatus | null) ?? null,
     reason: (row.reason as string | null) ?? null,
     data: parse<Record<string, unknown>>(row.data),
@@ -82,6 +92,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           table.unique(['job_id', 'line'], { indexName: 'crm_import_rows_job_line_uq' });
           table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
         });
+      }
+      if (!(await knex().schema.hasColumn(STAGING_TABLE, 'related_ids'))) {
+        await knex().schema.alterTable(STAGING_TABLE, (table) => table.text('related_ids'));
       }
       // No index holds the status: every imported row changes it, and rows of one status are
       // walked in line order through the (job_id, line) index anyway.
@@ -156,9 +169,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.updateMany(['status', 'reason', 'data', 'company_key', 'customer_id'], rows);
     },
 
-    /** Marks rows imported with the id of the record each made. */
-    async markImported(pairs: { id: number; recordId: number }[]) {
-      await this.updateMany(['status', 'record_id'], pairs.map(({ id, recordId }) => [id, 'imported', recordId]));
+    /** Marks rows imported with the id of the record each made (and of the records made with it). */
+    async markImported(pairs: { id: number; recordId: number; related?: RelatedIds }[]) {
+      await this.updateMany(
+        ['status', 'record_id', 'related_ids'],
+        pairs.map(({ id, recordId, related }) => [id, 'imported', recordId, related ? JSON.stringify(related) : null])
+      );
+    },
+
+    /** The imported rows of a job, `size` at a time after `afterLine`: row, record made, records made with it. */
+    async imported(jobId: number, afterLine: number, size: number): Promise<{ id: number; line: number; recordId: number; related: RelatedIds }[]> {
+      const rows = await withKnex((db) => db(STAGING_TABLE)
+        .select('id', 'line', 'record_id', 'related_ids')
+        .where({ job_id: jobId, status: 'imported' })
+        .andWhere('line', '>', afterLine)
+        .orderBy('line')
+        .limit(size));
+      return rows.map((row: Record<string, unknown>) => ({
+        id: Number(row.id),
+        line: Number(row.line),
+        recordId: Number(row.record_id),
+        related: parse<RelatedIds>(row.related_ids) ?? {},
+      }));
+    },
+
+    /** Forgets the file's cells and values of a job's rows; their line, status and reason stay countable. */
+    async purgeCells(jobId: number): Promise<number> {
+      return withKnex((db) => db(STAGING_TABLE).where('job_id', jobId).update({ cells: '[]', data: null }));
     },
 
     /** `rows` are `[id, ...values of columns]`; joins the caller's transaction when there is one. */

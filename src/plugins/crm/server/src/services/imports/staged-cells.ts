@@ -1,0 +1,19 @@
+import { isSsnShaped, maskSsnCell, shownCell } from '../../domain';
+import type { FieldCipher } from '../../security/field-cipher';
+
+/**
+ * A file's cell as the staging table keeps it: as read, or, when shaped like a social security
+ * number, as its ciphertext (`s`) and mask (`m`), so that no such number is ever written in clear.
+ */
+export type StoredCell = string | { s: string; m: string };
+
+export const protectCells = (cells: readonly string[], cipher: FieldCipher): StoredCell[] =>
+  cells.map((cell) => (isSsnShaped(cell) ? { s: cipher.encrypt(cell), m: maskSsnCell(cell) } : cell));
+
+/** The cells as the file had them, for judging them again. */
+export const plainCells = (cells: readonly StoredCell[], cipher: FieldCipher): string[] =>
+  cells.map((cell) => (typeof cell === 'string' ? cell : cipher.decrypt(cell.s)));
+
+/** The cells as people may see them: SSNs masked (see `shownCell`), `holdsSsn` per column. */
+export const shownCells = (cells: readonly StoredCell[], holdsSsn: readonly boolean[], cipher: FieldCipher): string[] =>
+  cells.map((cell, i) => (typeof cell === 'string' ? shownCell(cell, holdsSsn[i] === true) : holdsSsn[i] ? cell.m : shownCell(cipher.decrypt(cell.s), false)));

@@ -1,0 +1,38 @@
+import type request from 'supertest';
+
+import type { TestApp } from './strapi';
+
+type Agent = () => request.Agent;
+
+/** `POST /api/crm/imports` of a CSV text as a multipart upload. */
+export const uploadCsv = (agent: Agent, csv: string | Buffer, object: 'contacts' | 'customers' = 'contacts', name = 'import.csv') =>
+  agent()
+    .post('/api/crm/imports')
+    .field('object', object)
+    .attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), name);
+
+/** Polls a job until it has finished (done or failed). */
+export const waitForImport = async (agent: Agent, documentId: string) => {
+  for (let i = 0; i < 600; i += 1) {
+    const job = (await agent().get(`/api/crm/imports/${documentId}`)).body.data;
+    if (job && (job.stage === 'done' || job.stage === 'failed')) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the import ${documentId} did not finish`);
+};
+
+/** Uploads, decides every unmatched company with `unmatched`, starts and waits: the finished job. */
+export const importCsv = async (app: TestApp, csv: string, object: 'contacts' | 'customers' = 'contacts', unmatched: 'create' | 'skip' = 'create') => {
+  const uploaded = await uploadCsv(app.api, csv, object);
+  if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+  const job = uploaded.body.data;
+  if (job.stage === 'reference-data') {
+    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ applyToAll: unmatched }).expect(200);
+  }
+  await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+  return waitForImport(app.api, job.documentId);
+};
+
+/** The database id of a record from its documentId. */
+export const idOf = async (app: TestApp, uid: string, documentId: string): Promise<number> =>
+  (await app.strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id'] })).id;
