@@ -12,6 +12,7 @@ export interface CrmSettings {
   importStaleMs: number;
   ssnRevealSeconds: number;
   searchCountLimit: number;
+  populateMaxRelated: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -27,6 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       importStaleMs: config.importStaleMs,
       ssnRevealSeconds: config.ssnRevealSeconds,
       searchCountLimit: config.searchCountLimit,
+      populateMaxRelated: config.populateMaxRelated,
     };
   },
 });
