@@ -9,6 +9,7 @@ import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
+import type { BoundedSanitizeQuery } from './query-bounds';
 import { parseBody, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
@@ -24,7 +25,8 @@ const primaryBody = z.object({
  */
 export interface CoreControllerApi {
   validateQuery(ctx: Context): Promise<void>;
-  sanitizeQuery(ctx: Context): Promise<Record<string, unknown>>;
+  /** Sanitised and bounded (`query-bounds.ts`); `records` when the action chooses them itself. */
+  sanitizeQuery: BoundedSanitizeQuery;
   validateInput(data: unknown, ctx: Context): Promise<void>;
   sanitizeInput(data: unknown, ctx: Context): Promise<Record<string, unknown>>;
   sanitizeOutput(data: unknown, ctx: Context): Promise<unknown>;
@@ -95,8 +97,13 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     ctx.query = standard;
     const api = coreApi(this);
     await api.validateQuery(ctx);
-    const { fields, populate } = (await api.sanitizeQuery(ctx)) as { fields?: unknown; populate?: unknown };
-    const { results, pagination } = await getService(strapi, 'customers').search({ q, page, pageSize, fields, populate });
+    const { results, pagination } = await getService(strapi, 'customers').search({
+      q,
+      page,
+      pageSize,
+      // The index chooses the page, so the caller's populate is bounded for the customers it chose.
+      shapeFor: async (documentIds) => (await api.sanitizeQuery(ctx, { documentIds })) as { fields?: unknown; populate?: unknown },
+    });
     return api.transformResponse(await api.sanitizeOutput(results, ctx), { pagination });
   },
 

@@ -18,6 +18,7 @@ import importStaging from './imports/staging';
 import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
+import queryBounds from './query-bounds';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
 import searchIndex from './search-index';
@@ -47,6 +48,7 @@ export default {
   customerGate,
   customers,
   searchIndex,
+  queryBounds,
   demoData,
   roles,
   ssn,
