@@ -223,3 +223,54 @@ describe('ordinary populates still work', () => {
     expect(contact.data.activities).toHaveLength(6);
   });
 });
+
+describe('page numbers and offsets', () => {
+  const BAD = ['1e300', '-2', '1.5', 'abc', ['1', '2']];
+  const COLLECTIONS = ['customers', 'addresses', 'phones', 'emails', 'connections', 'relationships', 'contacts', 'marketing-lists'];
+  const get = (path: string, parameter: string, value: string | string[]) => app.api().get(path).query({ [parameter]: value });
+  const expectNamed = (response: request.Response, parameter: string) => {
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('ValidationError');
+    expect(response.body.error.message).toMatch(`${parameter}: must be a whole number from`);
+  };
+
+  it.each(BAD.map((value) => [value]))('the quick search refuses page and pageSize %p', async (value) => {
+    expectNamed(await get('/api/crm/customers/search?q=ab', 'page', value), 'page');
+    expectNamed(await get('/api/crm/customers/search?q=ab', 'pageSize', value), 'pageSize');
+  });
+
+  it('the quick search names the range', async () => {
+    refused(await app.api().get('/api/crm/customers/search?q=ab&page=1000001'), 'page: must be a whole number from 1 to 1,000,000');
+    refused(await app.api().get('/api/crm/customers/search?q=ab&pageSize=101'), 'pageSize: must be a whole number from 1 to 100');
+    ok(await app.api().get('/api/crm/customers/search?q=ab&page=1000000'));
+  });
+
+  it.each(BAD.map((value) => [value]))('the activity feed, the import log and the network refuse %p', async (value) => {
+    const activity = `/api/crm/contacts/${contacts[0]}/activity`;
+    expectNamed(await get(activity, 'page', value), 'page');
+    expectNamed(await get(activity, 'pageSize', value), 'pageSize');
+    expectNamed(await get(activity, 'pagination[page]', value), 'pagination[page]');
+    expectNamed(await get(activity, 'pagination[pageSize]', value), 'pagination[pageSize]');
+    expectNamed(await get('/api/crm/imports/unknown/log', 'page', value), 'page');
+    expectNamed(await get('/api/crm/imports/unknown/log', 'pageSize', value), 'pageSize');
+    expectNamed(await get(`/api/crm/customers/${customer}/network`, 'depth', value), 'depth');
+  });
+
+  it.each(COLLECTIONS.map((plural) => [plural]))('GET /api/crm/%s refuses out-of-range pagination, naming it', async (plural) => {
+    for (const parameter of ['page', 'pageSize', 'start', 'limit']) {
+      for (const value of [...BAD, '1e17']) {
+        const response = await get(`/api/crm/${plural}`, `pagination[${parameter}]`, value);
+        expectNamed(response, `pagination[${parameter}]`);
+      }
+    }
+    ok(await app.api().get(`/api/crm/${plural}?pagination[page]=1000000&pagination[pageSize]=100`));
+    ok(await app.api().get(`/api/crm/${plural}?pagination[start]=100000000&pagination[limit]=-1`));
+  });
+
+  it('pages as before within the bounds', async () => {
+    const page = ok(await app.api().get('/api/crm/contacts?filters[lastName]=Bounded&pagination[page]=2&pagination[pageSize]=3&sort=firstName:asc'));
+    expect(page.meta.pagination).toMatchObject({ page: 2, pageSize: 3, total: 7 });
+    const offset = ok(await app.api().get('/api/crm/contacts?filters[lastName]=Bounded&pagination[start]=5&pagination[limit]=10'));
+    expect(offset.data).toHaveLength(2);
+  });
+});

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 
-import { CONTACT_POINT_KINDS } from '../domain';
+import { CONTACT_POINT_KINDS, wholeNumber } from '../domain';
 import { MAX_NETWORK_DEPTH } from '../services/network';
 import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -41,7 +41,7 @@ const primaryContactBody = z.object({
 });
 
 const networkQuery = z.object({
-  depth: z.coerce.number().int().min(1, 'depth is 1, 2 or 3').max(MAX_NETWORK_DEPTH, 'depth is 1, 2 or 3').default(1),
+  depth: wholeNumber(1, MAX_NETWORK_DEPTH).default(1),
 });
 
 const requireData = (ctx: Context) => {

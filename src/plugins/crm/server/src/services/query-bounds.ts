@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 
 import {
   CONTACT_POINT_PLURALS,
+  assertPagination,
   assertRelatedWithin,
   describeRelations,
   judgePopulate,
@@ -106,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async enforce(uid: string, query: { pagination?: unknown; populate?: unknown }, records: RequestRecords): Promise<void> {
       try {
+        assertPagination(query.pagination);
         if (query.populate === undefined) return;
         const bounds = options();
         const counted = judgePopulate(query.populate, uid, relationsOf, bounds);
