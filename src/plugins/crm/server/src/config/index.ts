@@ -1,4 +1,5 @@
 import {
+  DEFAULT_POPULATE_MAX_RELATED,
   SSN_REVEAL_SECONDS,
   isSupportedCountry,
   resolveContactPointLimits,
@@ -29,6 +30,12 @@ export interface CrmPluginConfig {
    * costs no more than a precise one.
    */
   searchCountLimit: number;
+  /**
+   * Most related records the to-many relations without a size limit (a list's members, a
+   * contact's lists and activities) may load through `populate` in one request; past it the
+   * request is a 400 pointing to the paged route.
+   */
+  populateMaxRelated: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
 }
@@ -44,6 +51,7 @@ const defaults: CrmPluginConfig = {
   importRetentionDays: 30,
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
   searchCountLimit: 1000,
+  populateMaxRelated: DEFAULT_POPULATE_MAX_RELATED,
 };
 
 export default {
@@ -64,6 +72,9 @@ export default {
     }
     if (!Number.isInteger(config.searchCountLimit) || config.searchCountLimit < 1) {
       throw new Error(`searchCountLimit must be a positive integer (got ${String(config.searchCountLimit)})`);
+    }
+    if (!Number.isInteger(config.populateMaxRelated) || config.populateMaxRelated < 1) {
+      throw new Error(`populateMaxRelated must be a positive integer (got ${String(config.populateMaxRelated)})`);
     }
     // Fails at start-up rather than at the first SSN write.
     createFieldCipher(config.encryptionKeys ?? []);

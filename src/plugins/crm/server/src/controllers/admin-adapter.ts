@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import type { CoreControllerApi } from './customer';
 import type { InputOptions } from './nested-input';
+import { boundedSanitizeQuery } from './query-bounds';
 
 type Action = (ctx: Context) => Promise<unknown>;
 
@@ -11,14 +12,19 @@ type Action = (ctx: Context) => Promise<unknown>;
  * (and so the same services and document-service gates), with only the request and response
  * sanitisers swapped. An admin route is already guarded by the plugin's admin RBAC actions and an
  * admin holds no users-permissions role, so the sanitisers run without content-API credentials:
- * private fields (the SSN ciphertext) are still removed, unknown and non-writable ones refused.
+ * private fields (the SSN ciphertext) are still removed, unknown and non-writable ones refused, and
+ * the caller's populate and pagination are bounded as on the content API.
  */
 export const runForAdmin = (strapi: Core.Strapi, controllerName: string, modelUid: string, action: string): Action => {
   const options: InputOptions = {};
   const schema = () => strapi.getModel(modelUid as never);
   const sanitizers: Omit<CoreControllerApi, 'transformResponse'> = {
     validateQuery: async (ctx) => strapi.contentAPI.validate.query(ctx.query, schema(), options),
-    sanitizeQuery: async (ctx) => (await strapi.contentAPI.sanitize.query(ctx.query, schema(), options)) as Record<string, unknown>,
+    sanitizeQuery: boundedSanitizeQuery(
+      strapi,
+      modelUid,
+      async (ctx) => (await strapi.contentAPI.sanitize.query(ctx.query, schema(), options)) as Record<string, unknown>
+    ),
     validateInput: async (data) => strapi.contentAPI.validate.input(data as never, schema(), options),
     sanitizeInput: async (data) => (await strapi.contentAPI.sanitize.input(data as never, schema(), options)) as Record<string, unknown>,
     sanitizeOutput: async (data) => strapi.contentAPI.sanitize.output(data as never, schema(), options),

@@ -7,14 +7,11 @@ import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CONTACT_UID } from '../utils/uids';
-import { parseBody } from './request';
+import { pageParams, parseBody } from './request';
 
 const generateLoginBody = z.object({ email: z.string({ required_error: 'email is required' }) });
 const commentBody = z.object({ data: z.object({ body: z.unknown() }) });
-const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
+const pageQuery = z.object(pageParams(100, 25));
 
 /**
  * Contacts: Strapi's core controller, with lists showing active contacts only unless the caller
@@ -61,10 +58,17 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   },
 
   async activity(ctx: Context) {
-    const { page, pageSize } = parseBody(pageQuery, {
-      page: (ctx.query.pagination as Record<string, unknown> | undefined)?.page ?? ctx.query.page,
-      pageSize: (ctx.query.pagination as Record<string, unknown> | undefined)?.pageSize ?? ctx.query.pageSize,
-    });
+    // Strapi's pagination[page] and pagination[pageSize], or page and pageSize.
+    const strapiPagination = ctx.query.pagination as Record<string, unknown> | undefined;
+    const given = (name: 'page' | 'pageSize') => strapiPagination?.[name] !== undefined;
+    const { page, pageSize } = parseBody(
+      pageQuery,
+      {
+        page: given('page') ? strapiPagination!.page : ctx.query.page,
+        pageSize: given('pageSize') ? strapiPagination!.pageSize : ctx.query.pageSize,
+      },
+      ([name]) => (given(name as 'page' | 'pageSize') ? `pagination[${String(name)}]` : String(name))
+    );
     const { results, pagination } = await getService(strapi, 'contacts').activity(ctx.params.id, page, pageSize);
     ctx.body = { data: results, meta: { pagination } };
   },

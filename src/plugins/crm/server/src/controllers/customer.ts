@@ -3,12 +3,13 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 
-import { CONTACT_POINT_KINDS } from '../domain';
+import { CONTACT_POINT_KINDS, wholeNumber } from '../domain';
 import { MAX_NETWORK_DEPTH } from '../services/network';
 import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
+import type { BoundedSanitizeQuery } from './query-bounds';
 import { parseBody, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
@@ -24,7 +25,8 @@ const primaryBody = z.object({
  */
 export interface CoreControllerApi {
   validateQuery(ctx: Context): Promise<void>;
-  sanitizeQuery(ctx: Context): Promise<Record<string, unknown>>;
+  /** Sanitised and bounded (`query-bounds.ts`); `records` when the action chooses them itself. */
+  sanitizeQuery: BoundedSanitizeQuery;
   validateInput(data: unknown, ctx: Context): Promise<void>;
   sanitizeInput(data: unknown, ctx: Context): Promise<Record<string, unknown>>;
   sanitizeOutput(data: unknown, ctx: Context): Promise<unknown>;
@@ -39,7 +41,7 @@ const primaryContactBody = z.object({
 });
 
 const networkQuery = z.object({
-  depth: z.coerce.number().int().min(1, 'depth is 1, 2 or 3').max(MAX_NETWORK_DEPTH, 'depth is 1, 2 or 3').default(1),
+  depth: wholeNumber(1, MAX_NETWORK_DEPTH).default(1),
 });
 
 const requireData = (ctx: Context) => {
@@ -95,8 +97,13 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     ctx.query = standard;
     const api = coreApi(this);
     await api.validateQuery(ctx);
-    const { fields, populate } = (await api.sanitizeQuery(ctx)) as { fields?: unknown; populate?: unknown };
-    const { results, pagination } = await getService(strapi, 'customers').search({ q, page, pageSize, fields, populate });
+    const { results, pagination } = await getService(strapi, 'customers').search({
+      q,
+      page,
+      pageSize,
+      // The index chooses the page, so the caller's populate is bounded for the customers it chose.
+      shapeFor: async (documentIds) => (await api.sanitizeQuery(ctx, { documentIds })) as { fields?: unknown; populate?: unknown },
+    });
     return api.transformResponse(await api.sanitizeOutput(results, ctx), { pagination });
   },
 

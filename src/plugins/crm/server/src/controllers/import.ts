@@ -10,7 +10,7 @@ import { IMPORT_OBJECTS } from '../domain';
 import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { parseBody } from './request';
+import { pageParams, parseBody } from './request';
 
 interface UploadedFile {
   filepath: string;
@@ -33,8 +33,7 @@ const logQuery = z.object({
     .default('invalid,ignored,failed')
     .transform((value) => value.split(',').map((status) => status.trim()).filter(Boolean))
     .pipe(z.array(z.enum(ROW_STATUSES, { errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }) })).min(1)),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageParams(500, 50),
 });
 
 /**

@@ -1,19 +1,24 @@
+import { CONNECTION_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID, RELATIONSHIP_UID } from '../utils/uids';
 import adminCustomer from './admin-customer';
 import contact from './contact';
 import customer from './customer';
 import importController from './import';
 import marketingList from './marketing-list';
+import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
+/** Every controller over a CRM type bounds its caller's query (`query-bounds.ts`). */
+const recordController = (uid: string, what: string) => withQueryBounds(uid, createRecordController(uid, what));
+
 export default {
-  customer,
+  customer: withQueryBounds(CUSTOMER_UID, customer),
   'admin-customer': adminCustomer,
-  address: createRecordController('plugin::crm.address', 'address'),
-  phone: createRecordController('plugin::crm.phone', 'phone'),
-  email: createRecordController('plugin::crm.email', 'email'),
-  connection: createRecordController('plugin::crm.connection', 'connection'),
-  relationship: createRecordController('plugin::crm.relationship', 'relationship'),
-  contact,
-  'marketing-list': marketingList,
+  address: recordController(CONTACT_POINT_UIDS.address, 'address'),
+  phone: recordController(CONTACT_POINT_UIDS.phone, 'phone'),
+  email: recordController(CONTACT_POINT_UIDS.email, 'email'),
+  connection: recordController(CONNECTION_UID, 'connection'),
+  relationship: recordController(RELATIONSHIP_UID, 'relationship'),
+  contact: withQueryBounds(CONTACT_UID, contact),
+  'marketing-list': withQueryBounds(MARKETING_LIST_UID, marketingList),
   import: importController,
 };

@@ -14,3 +14,4 @@ export * from './contact';
 export * from './marketing';
 export * from './import';
 export * from './search-text';
+export * from './query-bounds';

@@ -9,8 +9,8 @@ export interface SearchQuery {
   q: string;
   page: number;
   pageSize: number;
-  fields?: unknown;
-  populate?: unknown;
+  /** The caller's fields and populate for the page's customers, once the index has chosen them. */
+  shapeFor?: (documentIds: string[]) => Promise<{ fields?: unknown; populate?: unknown }>;
 }
 
 /** Use cases behind the customer routes that are more than a record write. */
@@ -18,9 +18,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The quick search (`GET /customers/search`): the page's customers are found in the search index
    * (`searchIndex`), ranked exact number or email first, then word starts, then the rest, each by
-   * customer number; then read through the document service with the caller's fields and populate.
+   * customer number; then read through the document service with the caller's fields and populate
+   * (`shapeFor` the page's documentIds).
    */
-  async search({ q, page, pageSize, fields, populate }: SearchQuery) {
+  async search({ q, page, pageSize, shapeFor }: SearchQuery) {
     let plan;
     try {
       plan = planSearch(q);
@@ -29,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw error;
     }
     const hits = await getService(strapi, 'searchIndex').search(plan, (page - 1) * pageSize, pageSize);
+    const { fields, populate } = (await shapeFor?.(hits.documentIds)) ?? {};
     const shape = { ...(fields ? { fields } : {}), ...(populate ? { populate } : {}) };
     const found = hits.documentIds.length
       ? ((await strapi.documents(CUSTOMER_UID).findMany({

@@ -21,6 +21,7 @@ import listMembership from './list-membership';
 import marketingLists from './marketing-lists';
 import network from './network';
 import networkRepository from './network-repository';
+import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
@@ -55,6 +56,7 @@ export default {
   customerGate,
   customers,
   searchIndex,
+  queryBounds,
   demoData,
   roles,
   ssn,

@@ -13,6 +13,7 @@ export interface CrmSettings {
   importRetentionDays: number;
   ssnRevealSeconds: number;
   searchCountLimit: number;
+  populateMaxRelated: number;
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -29,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       importRetentionDays: config.importRetentionDays,
       ssnRevealSeconds: config.ssnRevealSeconds,
       searchCountLimit: config.searchCountLimit,
+      populateMaxRelated: config.populateMaxRelated,
     };
   },
 });

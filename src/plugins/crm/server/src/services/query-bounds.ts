@@ -1,0 +1,129 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+
+import {
+  CONTACT_POINT_PLURALS,
+  assertPagination,
+  assertRelatedWithin,
+  describeRelations,
+  judgePopulate,
+  type AttributeShape,
+  type PopulateBoundsOptions,
+} from '../domain';
+import { toStrapiError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID } from '../utils/uids';
+
+/**
+ * The records a request's populate would be loaded for: the page a list query chooses (its
+ * filters, sort and pagination), records named by documentId (one record, or the page the quick
+ * search chose), or none (a create: nothing is linked to a new record yet; a delete answers nothing).
+ */
+export type RequestRecords = { page: Record<string, unknown> } | { documentIds: readonly string[] } | 'none';
+
+/** To-many relations a rule bounds: a customer's contact points, by the contact point limits. */
+const BOUNDED_TO_MANY: Record<string, readonly string[]> = {
+  [CUSTOMER_UID]: Object.values(CONTACT_POINT_PLURALS),
+};
+
+/** Where a caller finds, page by page, the records of a relation too large to populate. */
+const PAGED_ALTERNATIVES: Record<string, string> = {
+  [`${MARKETING_LIST_UID}.members`]: 'GET /api/crm/contacts?filters[marketingLists][documentId]=<list documentId>',
+  [`${CONTACT_UID}.marketingLists`]: 'GET /api/crm/marketing-lists?filters[members][documentId]=<contact documentId>',
+  [`${CONTACT_UID}.activities`]: 'GET /api/crm/contacts/<documentId>/activity',
+};
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  on?: Record<string, unknown>;
+}
+
+// SQLite accepts at most 32766 bound values per statement; stay far below it.
+const CHUNK = 5000;
+
+/**
+ * Bounds what a caller's query may load (`domain/query-bounds.ts`): Strapi's pagination numbers,
+ * the depth of `populate`, and the related records of the to-many relations no rule bounds,
+ * counted in their link tables for the request's records before anything is loaded. The CRM
+ * controllers call it on every caller's query (`controllers/query-bounds.ts`); the plugin's own
+ * reads never go through it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const relationsOf = (uid: string) => {
+    const model = strapi.getModel(uid as never) as { attributes?: Record<string, AttributeShape> } | undefined;
+    return model?.attributes ? describeRelations(model.attributes, BOUNDED_TO_MANY[uid]) : undefined;
+  };
+  const options = (): PopulateBoundsOptions & { maxRelated: number } => ({
+    maxRelated: getService(strapi, 'settings').get().populateMaxRelated,
+    pagedAlternative: (model, attribute) => PAGED_ALTERNATIVES[`${model}.${attribute}`],
+  });
+  const knex = () => strapi.db.connection as unknown as Knex;
+
+  /** Row ids of the request's records. */
+  const recordIds = async (uid: string, records: Exclude<RequestRecords, 'none'>): Promise<number[]> => {
+    if ('documentIds' in records) {
+      if (records.documentIds.length === 0) return [];
+      const rows = (await strapi.db.query(uid as never).findMany({
+        where: { documentId: { $in: [...records.documentIds] } },
+        select: ['id'],
+      })) as { id: number }[];
+      return rows.map((row) => row.id);
+    }
+    // The same page the core controller's find reads (same service, same filters, sort and
+    // pagination), without its populate and its count.
+    const { populate: _populate, fields: _fields, ...query } = records.page;
+    const pagination = query.pagination && typeof query.pagination === 'object' ? query.pagination : {};
+    const { results } = (await strapi.service(uid as never).find({
+      ...query,
+      fields: ['documentId'],
+      pagination: { ...pagination, withCount: false },
+    } as never)) as { results: { id: number }[] };
+    return results.map((row) => row.id);
+  };
+
+  /** Rows of the relation's link table that hang from these records. */
+  const countLinks = async (uid: string, attribute: string, ids: readonly number[]): Promise<number | null> => {
+    const joinTable = (strapi.db.metadata.get(uid).attributes[attribute] as { joinTable?: JoinTable } | undefined)?.joinTable;
+    if (!joinTable?.joinColumn) return null;
+    let total = 0;
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const [row] = await knex()(joinTable.name)
+        .whereIn(joinTable.joinColumn.name, ids.slice(start, start + CHUNK))
+        .where(joinTable.on ?? {})
+        .count({ n: '*' });
+      total += Number((row as { n: number | string }).n);
+    }
+    return total;
+  };
+
+  return {
+    /**
+     * Throws a 400 (Strapi's ValidationError naming the parameter and the limit) when the query's
+     * pagination is out of range, its populate goes too deep or nests an unbounded relation, or the
+     * unbounded relations it populates would load more than `populateMaxRelated` records for
+     * `records`. Only a populate of such a relation costs a query (the ids, then one count each).
+     */
+    async enforce(uid: string, query: { pagination?: unknown; populate?: unknown }, records: RequestRecords): Promise<void> {
+      try {
+        assertPagination(query.pagination);
+        if (query.populate === undefined) return;
+        const bounds = options();
+        const counted = judgePopulate(query.populate, uid, relationsOf, bounds);
+        if (counted.length === 0 || records === 'none') return;
+        const ids = await recordIds(uid, records);
+        const counts = [];
+        for (const { attribute } of counted) {
+          const count = ids.length ? await countLinks(uid, attribute, ids) : 0;
+          // A relation kept without a link table cannot be counted, so it is not loaded either.
+          if (count === null) throw new errors.ValidationError(`populate of ${attribute} is refused: its size cannot be bounded`);
+          counts.push({ attribute, count });
+        }
+        assertRelatedWithin(uid, counts, bounds.maxRelated, bounds);
+      } catch (error) {
+        throw toStrapiError(error);
+      }
+    },
+  };
+};
