@@ -1,4 +1,5 @@
 import {
+  IMPORT_MAX_COLUMNS,
   SSN_REVEAL_SECONDS,
   isSupportedCountry,
   resolveContactPointLimits,
@@ -17,6 +18,8 @@ export interface CrmPluginConfig {
   networkNodeCap: number;
   /** Largest CSV file an import accepts, in bytes (Strapi's body parser allows 200 MB by default). */
   importMaxBytes: number;
+  /** Most columns an import's header may have; a wider file is refused while its header is read. */
+  importMaxColumns: number;
   /** An import whose worker wrote no heartbeat for this long (ms) is taken over by another node. */
   importStaleMs: number;
   /** How long a revealed SSN stays shown, in seconds (one minute by default; CRM_SSN_REVEAL_SECONDS). */
@@ -38,6 +41,7 @@ const defaults: CrmPluginConfig = {
   encryptionKeys: [],
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
+  importMaxColumns: IMPORT_MAX_COLUMNS,
   importStaleMs: 60_000,
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
   searchCountLimit: 1000,
@@ -52,6 +56,9 @@ export default {
     resolveContactPointLimits(config.contactPointLimits);
     if (!Number.isInteger(config.networkNodeCap) || config.networkNodeCap < 1) {
       throw new Error(`networkNodeCap must be a positive integer (got ${String(config.networkNodeCap)})`);
+    }
+    if (!Number.isInteger(config.importMaxColumns) || config.importMaxColumns < 1) {
+      throw new Error(`importMaxColumns must be a positive integer (got ${String(config.importMaxColumns)})`);
     }
     if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
       throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);

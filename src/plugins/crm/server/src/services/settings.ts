@@ -9,6 +9,7 @@ export interface CrmSettings {
   demoData: boolean;
   networkNodeCap: number;
   importMaxBytes: number;
+  importMaxColumns: number;
   importStaleMs: number;
   ssnRevealSeconds: number;
   searchCountLimit: number;
@@ -24,6 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       demoData: config.demoData === true,
       networkNodeCap: config.networkNodeCap,
       importMaxBytes: config.importMaxBytes,
+      importMaxColumns: config.importMaxColumns,
       importStaleMs: config.importStaleMs,
       ssnRevealSeconds: config.ssnRevealSeconds,
       searchCountLimit: config.searchCountLimit,
