@@ -53,6 +53,12 @@ describe('readCsv', () => {
     expect(parsed.records[0].cells).toEqual(['Zoë', 'Zürich']);
   });
 
+  it('reads a quoted first header cell after a byte order mark', async () => {
+    const parsed = await read('\uFEFF"Name, full",Email\n"Lovelace, Ada",ada@example.com\n');
+    expect(parsed.headers).toEqual(['Name, full', 'Email']);
+    expect(parsed.records).toEqual([{ line: 2, cells: ['Lovelace, Ada', 'ada@example.com'] }]);
+  });
+
   it('keeps quoted fields with commas, quotes and line breaks, and counts physical lines', async () => {
     const parsed = await read('Name,Notes\n"Smith, Ada","said ""hi""\nthen left"\nBob,plain\n\nCy,"a\nb\nc"\nDee,x\n');
     expect(parsed.records).toEqual([

@@ -92,8 +92,13 @@ export async function readCsv(
     // before it (rows up to there are still checked, so the first problem of the file is the one
     // reported). One piece is held at most; the file is paused until the parser has taken it.
     const text = new Readable({ objectMode: true, highWaterMark: 1, read: () => input.resume() });
+    let first = true;
     input.on('data', (piece) => {
-      const chunk = piece as string; // read as UTF-8 text
+      let chunk = piece as string; // read as UTF-8 text
+      // The byte order mark goes before the parser sees it: left in, it is the first character of
+      // the first cell, and a quote after it no longer opens a quoted field.
+      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
       const problem = scanner.scan(chunk, input.bytesRead >= size);
       if (problem) {
         shapeProblem = { error: new CsvFileError(problem.message), line: problem.line };
