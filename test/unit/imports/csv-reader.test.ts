@@ -129,6 +129,24 @@ describe('readCsv', () => {
     });
   });
 
+  it('hands on a batch of long rows early, so the rows in memory stay few', async () => {
+    const long = 'x'.repeat(1_000_000);
+    const rows = Array.from({ length: 20 }, (_, i) => `n${i},"${long}"`);
+    const sizes: number[] = [];
+    const result = await readCsv(
+      file(`Name,Notes\n${rows.join('\n')}\n`),
+      {
+        onHeader: () => undefined,
+        onBatch: async (batch) => {
+          sizes.push(batch.length);
+        },
+      },
+      { batchSize: 500 }
+    );
+    expect(result.records).toBe(20);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
+  });
+
   it('keeps a 100,000-character field', async () => {
     const long = 'x'.repeat(100_000);
     const parsed = await read(`Name,Notes\nAda,"${long}"\n`);

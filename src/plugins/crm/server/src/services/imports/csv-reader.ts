@@ -21,6 +21,11 @@ export interface CsvRecord {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/**
+ * A batch is handed on early once its cells hold this many characters, so that a file of long
+ * rows (each up to the row limit) holds no more in memory at a time than one of short rows.
+ */
+const BATCH_MAX_CHARS = 4 * 1024 * 1024;
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -82,6 +87,7 @@ export async function readCsv(
   let header: string[] | null = null;
   let records = 0;
   let batch: CsvRecord[] = [];
+  let batchChars = 0;
   let failure: Error | null = null;
   let shapeProblem: { error: CsvFileError; line: number } | null = null;
 
@@ -126,7 +132,12 @@ export async function readCsv(
           const quoteError = results.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
           for (const [index, cells] of results.data.entries()) {
             const start = line;
-            line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/g) ?? []).length, 0);
+            let chars = 0;
+            for (const cell of cells) {
+              chars += cell.length;
+              for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line += 1;
+            }
+            line += 1;
             if (shapeProblem && start >= shapeProblem.line) throw shapeProblem.error;
             if (quoteError && quoteError.row !== undefined && index >= quoteError.row) {
               throw new CsvFileError(`line ${start}: a quoted field is not closed (a " is missing)`);
@@ -143,10 +154,12 @@ export async function readCsv(
               throw new CsvFileError(`line ${start}: ${cells.length} columns where the header has ${header.length}`);
             }
             batch.push({ line: start, cells });
+            batchChars += chars;
             records += 1;
-            if (batch.length >= batchSize) {
+            if (batch.length >= batchSize || batchChars >= BATCH_MAX_CHARS) {
               const full = batch;
               batch = [];
+              batchChars = 0;
               await handlers.onBatch(full);
             }
           }
