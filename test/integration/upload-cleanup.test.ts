@@ -62,9 +62,24 @@ const threeParts = (post: request.Test, marker: string) =>
     .attach('attachment', Buffer.from(`notes,${marker} attachment\n`), 'notes.csv');
 
 describe('the files of a multipart upload to the CRM', () => {
-  it('are all removed after an import is created: both file parts and a part under another name', async () => {
-    const { response, left } = await leftBehind((marker) => threeParts(app.api().post('/api/crm/imports'), marker));
+  it('are all removed after an import is created, a part under another field name too', async () => {
+    const { response, left } = await leftBehind((marker) =>
+      app
+        .api()
+        .post('/api/crm/imports')
+        .field('object', 'contacts')
+        .attach('file', Buffer.from(`First Name,Last Name,Notes\nAda,Lovelace,${marker}\n`), 'contacts.csv')
+        .attach('attachment', Buffer.from(`notes,${marker} attachment\n`), 'notes.csv')
+    );
     expect(response.status).toBe(201);
+    expect(response.body.data.fileName).toBe('contacts.csv');
+    expect(left).toEqual([]);
+  });
+
+  it('are all removed when two file parts are sent (refused: one file per import)', async () => {
+    const { response, left } = await leftBehind((marker) => threeParts(app.api().post('/api/crm/imports'), marker));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ name: 'ValidationError', message: 'one file per import: the request has 2 parts named file' });
     expect(left).toEqual([]);
   });
 
