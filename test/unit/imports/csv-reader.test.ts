@@ -30,7 +30,7 @@ const read = async (content: string | Buffer, batchSize = 1000) => {
         records.push(...batch);
       },
     },
-    batchSize
+    { batchSize }
   );
   return { headers, delimiter, records, result };
 };
@@ -51,6 +51,12 @@ describe('readCsv', () => {
     const parsed = await read('\uFEFFName,City\nZoë,Zürich\n');
     expect(parsed.headers).toEqual(['Name', 'City']);
     expect(parsed.records[0].cells).toEqual(['Zoë', 'Zürich']);
+  });
+
+  it('reads a quoted first header cell after a byte order mark', async () => {
+    const parsed = await read('\uFEFF"Name, full",Email\n"Lovelace, Ada",ada@example.com\n');
+    expect(parsed.headers).toEqual(['Name, full', 'Email']);
+    expect(parsed.records).toEqual([{ line: 2, cells: ['Lovelace, Ada', 'ada@example.com'] }]);
   });
 
   it('keeps quoted fields with commas, quotes and line breaks, and counts physical lines', async () => {
@@ -105,7 +111,7 @@ describe('readCsv', () => {
             }
           },
         },
-        100
+        { batchSize: 100 }
       );
       expect(records).toBe(40_000);
       expect(readWhileSlow).toBeGreaterThan(0);
@@ -118,9 +124,27 @@ describe('readCsv', () => {
     rows[10] += ',one column too many';
     const path = file(`Name,Email,Phone\n${rows.join('\n')}\n`);
     await watchingStreams(async (streams) => {
-      await expect(readCsv(path, { onHeader: () => undefined, onBatch: async () => undefined }, 100)).rejects.toThrow('line 12: 4 columns');
+      await expect(readCsv(path, { onHeader: () => undefined, onBatch: async () => undefined }, { batchSize: 100 })).rejects.toThrow('line 12: 4 columns');
       expect(streams[0].destroyed).toBe(true);
     });
+  });
+
+  it('hands on a batch of long rows early, so the rows in memory stay few', async () => {
+    const long = 'x'.repeat(1_000_000);
+    const rows = Array.from({ length: 20 }, (_, i) => `n${i},"${long}"`);
+    const sizes: number[] = [];
+    const result = await readCsv(
+      file(`Name,Notes\n${rows.join('\n')}\n`),
+      {
+        onHeader: () => undefined,
+        onBatch: async (batch) => {
+          sizes.push(batch.length);
+        },
+      },
+      { batchSize: 500 }
+    );
+    expect(result.records).toBe(20);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
   });
 
   it('keeps a 100,000-character field', async () => {
@@ -139,6 +163,90 @@ describe('readCsv', () => {
   ])('refuses %s, naming the line', async (_case, content, message) => {
     await expect(read(content)).rejects.toThrow(CsvFileError);
     await expect(read(content)).rejects.toThrow(message);
+  });
+
+  describe('refuses a file of the wrong shape, naming the line and the limit', () => {
+    /** Reads `path` keeping count of the handler calls and of the bytes read from the file. */
+    const readWatched = async (path: string, maxColumns?: number) => {
+      let outcome: unknown;
+      const seen = { headers: 0, records: 0, bytesRead: 0, closed: false };
+      await watchingStreams(async (streams) => {
+        outcome = await readCsv(
+          path,
+          {
+            onHeader: () => {
+              seen.headers += 1;
+            },
+            onBatch: async (batch) => {
+              seen.records += batch.length;
+            },
+          },
+          { batchSize: 100, maxColumns }
+        ).catch((error: Error) => error);
+        seen.bytesRead = streams[0].bytesRead;
+        seen.closed = streams[0].destroyed;
+      });
+      return { outcome, ...seen };
+    };
+    const columns = (count: number, cell = 'c') => Array.from({ length: count }, (_, i) => `${cell}${i}`).join(',');
+
+    it('reads a header of 500 columns and refuses one of 600 (importMaxColumns)', async () => {
+      expect((await read(`${columns(500)}\n${columns(500, 'v')}\n`)).records).toHaveLength(1);
+      await expect(read(`${columns(600)}\n${columns(600, 'v')}\n`)).rejects.toThrow(
+        new CsvFileError('line 1: the header has more than 500 columns (importMaxColumns)')
+      );
+    });
+
+    it('takes the column limit from its options', async () => {
+      const refused = await readWatched(file('a,b,c,d\n1,2,3,4\n'), 3);
+      expect(refused.outcome).toEqual(new CsvFileError('line 1: the header has more than 3 columns (importMaxColumns)'));
+    });
+
+    it('stops at a 1 MB header of 500,000 columns having read a bounded part of it, and never parses it', async () => {
+      const header = Array.from({ length: 500_000 }, () => 'c').join(',');
+      const path = file(`${header}\nvalue\n`);
+      const started = Date.now();
+      const refused = await readWatched(path);
+      expect(refused.outcome).toEqual(new CsvFileError('line 1: the header has more than 500 columns (importMaxColumns)'));
+      expect(refused.headers).toBe(0);
+      expect(refused.bytesRead).toBeLessThan(256 * 1024);
+      expect(refused.closed).toBe(true);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses a header cell of 2,000 characters', async () => {
+      await expect(read(`Name,${'n'.repeat(2000)}\nAda,1\n`)).rejects.toThrow(
+        'line 1: a header cell is longer than 1,000 characters, the limit for a column name'
+      );
+    });
+
+    it('refuses a row over 1 MiB at the piece of the file where it passes the limit', async () => {
+      const long = 'x'.repeat(3 * 1024 * 1024);
+      const refused = await readWatched(file(`Name,Notes\nAda,short\n\nBob,"${long}"\nCy,short\n`));
+      expect(refused.outcome).toEqual(
+        new CsvFileError('line 4: a quoted field runs on past 1,048,576 characters (1 MiB), the limit for one row: is a closing " missing?')
+      );
+      expect(refused.bytesRead).toBeLessThan(1024 * 1024 + 256 * 1024);
+      expect(refused.closed).toBe(true);
+      await expect(read(`Name,Notes\nAda,${'y'.repeat(1024 * 1024)}\n`)).rejects.toThrow(
+        'line 2: the row is longer than 1,048,576 characters (1 MiB), the limit for one row'
+      );
+    });
+
+    it('refuses a row wider than the header at its first extra delimiter, before the row is read', async () => {
+      const rows = manyRows(1000);
+      rows[500] += ','.repeat(1024 * 1024); // a 1 MiB row of empty columns
+      const refused = await readWatched(file(`Name,Email,Phone\n${rows.join('\n')}\n`));
+      expect((refused.outcome as Error).message).toMatch(/^line 502: \d+ or more columns where the header has 3$/);
+      expect(refused.bytesRead).toBeLessThan(256 * 1024);
+      expect(refused.closed).toBe(true);
+    });
+
+    it('still checks the rows before the refused one, so the first problem of the file is the one reported', async () => {
+      await expect(read('Name,Email\nAda,a@x.com\nBob\nCy,c@x.com,extra\n')).rejects.toThrow('line 3: 1 columns where the header has 2');
+      const wide = await read('Name,Email\nAda,a@x.com\nBob,b@x.com\nCy,c@x.com,extra\n', 1).catch((error: Error) => error);
+      expect(wide).toEqual(new CsvFileError('line 4: 3 columns where the header has 2'));
+    });
   });
 
   it('refuses binary data', async () => {

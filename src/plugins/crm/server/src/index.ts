@@ -4,6 +4,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { removeUploadedFiles } from './middlewares/remove-uploaded-files';
 import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
 import routes from './routes';
@@ -20,6 +21,9 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Lands after the configured body parser and before the router (mounted once bootstrap is done).
+    const restPrefix = strapi.config.get('api.rest.prefix', '/api') as string;
+    strapi.server.use(removeUploadedFiles([`${restPrefix}/crm/`, '/crm/'], (message) => strapi.log.warn(message)));
     await strapi.service('admin::permission').actionProvider.registerMany(
       ADMIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'crm' }))
     );

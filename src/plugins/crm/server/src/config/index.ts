@@ -1,5 +1,6 @@
 import {
   DEFAULT_POPULATE_MAX_RELATED,
+  IMPORT_MAX_COLUMNS,
   SSN_REVEAL_SECONDS,
   isSupportedCountry,
   resolveContactPointLimits,
@@ -18,6 +19,8 @@ export interface CrmPluginConfig {
   networkNodeCap: number;
   /** Largest CSV file an import accepts, in bytes (Strapi's body parser allows 200 MB by default). */
   importMaxBytes: number;
+  /** Most columns an import's header may have; a wider file is refused while its header is read. */
+  importMaxColumns: number;
   /** An import whose worker wrote no heartbeat for this long (ms) is taken over by another node. */
   importStaleMs: number;
   /** Days after an import finished (or was undone) when the file's staged cells are purged. */
@@ -47,6 +50,7 @@ const defaults: CrmPluginConfig = {
   encryptionKeys: [],
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
+  importMaxColumns: IMPORT_MAX_COLUMNS,
   importStaleMs: 60_000,
   importRetentionDays: 30,
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
@@ -63,6 +67,9 @@ export default {
     resolveContactPointLimits(config.contactPointLimits);
     if (!Number.isInteger(config.networkNodeCap) || config.networkNodeCap < 1) {
       throw new Error(`networkNodeCap must be a positive integer (got ${String(config.networkNodeCap)})`);
+    }
+    if (!Number.isInteger(config.importMaxColumns) || config.importMaxColumns < 1) {
+      throw new Error(`importMaxColumns must be a positive integer (got ${String(config.importMaxColumns)})`);
     }
     if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
       throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
@@ -48,22 +47,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async create(ctx: Context) {
+      // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
       const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-      const upload = Array.isArray(files.file) ? files.file[0] : files.file;
-      try {
-        const { object } = parseBody(uploadBody, ctx.request.body);
-        if (!upload) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
-        const limit = getService(strapi, 'settings').get().importMaxBytes;
-        if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
-        await respond(ctx, 201, () =>
-          imports().createFromUpload(
-            { path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object },
-            requestActor(ctx)
-          )
-        );
-      } finally {
-        if (upload) await rm(upload.filepath, { force: true });
-      }
+      const uploads = files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
+      const { object } = parseBody(uploadBody, ctx.request.body);
+      if (uploads.length === 0) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
+      // The parser lists the parts as they finish, so which of several would be imported is chance.
+      if (uploads.length > 1) throw new errors.ValidationError(`one file per import: the request has ${uploads.length} parts named file`);
+      const [upload] = uploads;
+      const limit = getService(strapi, 'settings').get().importMaxBytes;
+      if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
+      await respond(ctx, 201, () =>
+        imports().createFromUpload(
+          { path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object },
+          requestActor(ctx)
+        )
+      );
     },
 
     async findOne(ctx: Context) {

@@ -9,6 +9,7 @@ export interface CrmSettings {
   demoData: boolean;
   networkNodeCap: number;
   importMaxBytes: number;
+  importMaxColumns: number;
   importStaleMs: number;
   importRetentionDays: number;
   ssnRevealSeconds: number;
@@ -26,6 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       demoData: config.demoData === true,
       networkNodeCap: config.networkNodeCap,
       importMaxBytes: config.importMaxBytes,
+      importMaxColumns: config.importMaxColumns,
       importStaleMs: config.importStaleMs,
       importRetentionDays: config.importRetentionDays,
       ssnRevealSeconds: config.ssnRevealSeconds,

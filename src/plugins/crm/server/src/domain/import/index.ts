@@ -3,3 +3,4 @@ export * from './company-match';
 export * from './rows';
 export * from './undo';
 export * from './sensitive';
+export * from './csv-shape';

@@ -1,7 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 
 import Papa from 'papaparse';
+
+import { IMPORT_MAX_COLUMNS, createCsvShapeScanner, guessLineBreak } from '../../domain';
 
 /** A file that cannot be read as CSV; the message names the line where it broke. */
 export class CsvFileError extends Error {
@@ -18,6 +21,11 @@ export interface CsvRecord {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/**
+ * A batch is handed on early once its cells hold this many characters, so that a file of long
+ * rows (each up to the row limit) holds no more in memory at a time than one of short rows.
+ */
+const BATCH_MAX_CHARS = 4 * 1024 * 1024;
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -34,12 +42,13 @@ export const guessDelimiter = (text: string): string => {
   return count > 0 ? best : ',';
 };
 
-/** Binary data (a spreadsheet, an image) shows NUL bytes or undecodable text early on; returns the head. */
-const sniff = async (path: string): Promise<string> => {
+/** Binary data (a spreadsheet, an image) shows NUL bytes or undecodable text early on; returns the head and the size. */
+const sniff = async (path: string): Promise<{ head: string; size: number }> => {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const { size } = await handle.stat();
     const head = buffer.subarray(0, bytesRead);
     if (bytesRead === 0) throw new CsvFileError('the file is empty');
     const text = head.toString('utf8');
@@ -47,7 +56,7 @@ const sniff = async (path: string): Promise<string> => {
     if (head.includes(0) || undecodable > Math.max(3, text.length / 100)) {
       throw new CsvFileError('the file holds binary data, not UTF-8 CSV text (save it as CSV from the spreadsheet)');
     }
-    return text;
+    return { head: text, size };
   } finally {
     await handle.close();
   }
@@ -57,7 +66,9 @@ const sniff = async (path: string): Promise<string> => {
  * Streams a CSV file (UTF-8 with or without BOM; comma, semicolon or tab, detected; quoted fields
  * with line breaks) without holding it in memory. The header comes first, then records in
  * batches; `onBatch` is awaited before more is read. A record with another number of columns
- * than the header, or an unclosed quote, stops the read with an error naming its line.
+ * than the header, or an unclosed quote, stops the read with an error naming its line, and so
+ * does a file of the wrong shape (a header over `maxColumns` columns, a header cell or a row over
+ * its length limit), found on the raw text before the parser splits any of it.
  */
 export async function readCsv(
   path: string,
@@ -65,31 +76,69 @@ export async function readCsv(
     onHeader: (headers: string[], delimiter: string) => Promise<void> | void;
     onBatch: (records: CsvRecord[]) => Promise<void>;
   },
-  batchSize: number
+  options: { batchSize: number; maxColumns?: number }
 ): Promise<{ records: number; delimiter: string }> {
-  const delimiter = guessDelimiter(await sniff(path));
+  const { head, size } = await sniff(path);
+  const delimiter = guessDelimiter(head);
+  const lineBreak = guessLineBreak(head);
+  const { batchSize } = options;
+  const scanner = createCsvShapeScanner({ delimiter, lineBreak, maxColumns: options.maxColumns ?? IMPORT_MAX_COLUMNS });
   let line = 1;
   let header: string[] | null = null;
   let records = 0;
   let batch: CsvRecord[] = [];
+  let batchChars = 0;
   let failure: Error | null = null;
+  let shapeProblem: { error: CsvFileError; line: number } | null = null;
 
   await new Promise<void>((resolve, reject) => {
     const input = createReadStream(path, { encoding: 'utf8' });
-    Papa.parse<string[]>(input, {
+    // The parser reads the text through this stream, which passes on only what the shape scan
+    // accepted: at the first broken limit the file is closed and the text ends with the row
+    // before it (rows up to there are still checked, so the first problem of the file is the one
+    // reported). One piece is held at most; the file is paused until the parser has taken it.
+    const text = new Readable({ objectMode: true, highWaterMark: 1, read: () => input.resume() });
+    let first = true;
+    input.on('data', (piece) => {
+      let chunk = piece as string; // read as UTF-8 text
+      // The byte order mark goes before the parser sees it: left in, it is the first character of
+      // the first cell, and a quote after it no longer opens a quoted field.
+      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
+      const problem = scanner.scan(chunk, input.bytesRead >= size);
+      if (problem) {
+        shapeProblem = { error: new CsvFileError(problem.message), line: problem.line };
+        input.destroy();
+        if (problem.offset > 0) text.push(chunk.slice(0, problem.offset));
+        text.push(null);
+      } else if (!text.push(chunk)) {
+        input.pause();
+      }
+    });
+    input.on('end', () => text.push(null));
+    input.on('error', (error) => text.destroy(error));
+    Papa.parse<string[]>(text, {
       header: false,
       skipEmptyLines: false,
       delimiter,
+      newline: lineBreak,
       chunk: (results, parser) => {
-        // The file stream is paused too: papaparse's own pause only stops parsing, and the stream
-        // would otherwise go on queueing the rest of the file in memory while a batch is written.
+        // The streams are paused too: papaparse's own pause only stops parsing, and the file
+        // would otherwise go on being queued in memory while a batch is written.
         parser.pause();
+        text.pause();
         input.pause();
         (async () => {
           const quoteError = results.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
           for (const [index, cells] of results.data.entries()) {
             const start = line;
-            line += 1 + cells.reduce((sum, cell) => sum + (cell.match(/\n/g) ?? []).length, 0);
+            let chars = 0;
+            for (const cell of cells) {
+              chars += cell.length;
+              for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line += 1;
+            }
+            line += 1;
+            if (shapeProblem && start >= shapeProblem.line) throw shapeProblem.error;
             if (quoteError && quoteError.row !== undefined && index >= quoteError.row) {
               throw new CsvFileError(`line ${start}: a quoted field is not closed (a " is missing)`);
             }
@@ -105,16 +154,19 @@ export async function readCsv(
               throw new CsvFileError(`line ${start}: ${cells.length} columns where the header has ${header.length}`);
             }
             batch.push({ line: start, cells });
+            batchChars += chars;
             records += 1;
-            if (batch.length >= batchSize) {
+            if (batch.length >= batchSize || batchChars >= BATCH_MAX_CHARS) {
               const full = batch;
               batch = [];
+              batchChars = 0;
               await handlers.onBatch(full);
             }
           }
         })().then(
           () => {
             parser.resume();
+            text.resume();
             input.resume();
           },
           (error) => {
@@ -124,8 +176,12 @@ export async function readCsv(
           }
         );
       },
-      complete: () => (failure ? reject(failure) : resolve()),
-      error: (error: Error) => reject(failure ?? error),
+      complete: () => {
+        const problem = failure ?? shapeProblem?.error;
+        if (problem) reject(problem);
+        else resolve();
+      },
+      error: (error: Error) => reject(failure ?? shapeProblem?.error ?? error),
     });
   });
 

@@ -294,7 +294,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             writing = judged.then((rows) => staging().insert(job.id, rows));
             writing.catch(() => undefined); // surfaces at the next await
           },
-        }, UPLOAD_BATCH);
+        }, { batchSize: UPLOAD_BATCH, maxColumns: getService(strapi, 'settings').get().importMaxColumns });
         await writing;
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
