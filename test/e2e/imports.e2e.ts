@@ -7,7 +7,7 @@ import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
 import { chooseOption, crmMenuLink, dropFile, launchBrowser, login, newPage, openPage, RESULTS_DIR, screenshot, waitForText } from './support/browser';
 
 /**
- * The whole import wizard in the browser (seed 004): upload by drag and drop, map columns, see the
+ * The whole import wizard in the browser: upload by drag and drop, map columns, see the
  * invalid row, decide for each unmatched company (link through the search, skip, create, with
  * "do this for all"), start, watch it finish, check the counts, download the ignored rows, undo.
  */

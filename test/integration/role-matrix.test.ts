@@ -77,7 +77,7 @@ describe('the role table', () => {
     expect(checked).toBe(routes.length * Object.keys(callers).length);
   });
 
-  it('answers exactly as SPEC.md says for a few telling cells', async () => {
+  it('answers exactly as the role table says for a few telling cells', async () => {
     const deleteCustomer = { method: 'DELETE', path: '/customers/:id', handler: 'customer.delete' };
     const createCustomer = { method: 'POST', path: '/customers', handler: 'customer.create' };
     const list = { method: 'GET', path: '/customers', handler: 'customer.find' };

@@ -1,5 +1,5 @@
 /**
- * The role table of SPEC.md ("Roles"), in one place: start-up seeds the users-permissions roles
+ * The CRM's role table, in one place: start-up seeds the users-permissions roles
  * from it, a policy checks every CRM route against it, and the role-matrix test reads it.
  */
 export const CRM_ROLES = ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'] as const;
@@ -12,7 +12,7 @@ export const CRM_ROLE_NAMES: Record<CrmRole, { name: string; description: string
   crm_marketeer: { name: 'CRM Marketeer', description: 'Reads customers; keeps contacts and comments on them' },
 };
 
-/** Rows of SPEC.md's table: what a role may do. */
+/** Rows of the role table: what a role may do. */
 export const CAPABILITIES = {
   read: ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'],
   writeCustomers: ['crm_admin', 'crm_manager', 'crm_sales'],
@@ -62,7 +62,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'connection.findOne': 'read',
   'connection.create': 'writeCustomers',
   'connection.update': 'writeCustomers',
-  // Removing a link changes the network, which SPEC.md gives to those who create and update it.
+  // Removing a link changes the network, which the table gives to those who create and update it.
   'connection.delete': 'writeCustomers',
   'relationship.find': 'read',
   'relationship.findOne': 'read',
@@ -75,7 +75,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'contact.update': 'writeContacts',
   'contact.delete': 'deleteRecords',
   'contact.generateLogin': 'generateLogin',
-  // Converting makes a customer, which SPEC.md gives to those who create customers.
+  // Converting makes a customer, which the table gives to those who create customers.
   'contact.convert': 'writeCustomers',
   'contact.activity': 'read',
   'contact.comment': 'comment',

@@ -36,7 +36,7 @@ const logQuery = z.object({
 });
 
 /**
- * The import API (SPEC.md, "Import API"): integrators call it under /api/crm, the admin panel's
+ * The import API: integrators call it under /api/crm, the admin panel's
  * wizard under /crm (admin RBAC); both run the same code.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -2,7 +2,7 @@ import type { CustomerType } from './customer';
 import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue, readTrimmedString } from './errors';
 
 /**
- * Connections between customers (seed 000): who may be connected to whom, which relationship
+ * Connections between customers: who may be connected to whom, which relationship
  * types apply, and which connected individual is a business's primary contact.
  */
 export const CONNECTION_TYPES = ['employee', 'friend', 'relative', 'other'] as const;

@@ -13,7 +13,7 @@ import {
 } from './errors';
 import { normalizePhoneNumber } from './phone';
 
-/** Customer contacts (seed 002): the people at or around a customer that sales keeps track of. */
+/** Customer contacts: the people at or around a customer that sales keeps track of. */
 export const CONTACT_PREFERENCES = ['any', 'workPhone', 'mobilePhone', 'email'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 
@@ -166,7 +166,7 @@ export function validateContact(
 }
 
 /**
- * The individual customer a contact becomes (seed 004, "Convert contact to customer"): names and
+ * The individual customer a contact becomes: names and
  * birthday, mobile phone → cell, second mobile → home, work phone → work, first email → personal,
  * second email → work, and the contact's wishes as the customer's privacy flags.
  */

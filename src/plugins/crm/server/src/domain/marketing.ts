@@ -1,5 +1,5 @@
 /**
- * Marketing lists (seed 002) and what their exports may contain: a contact is left out of a list
+ * Marketing lists and what their exports may contain: a contact is left out of a list
  * whose channel it has refused (no email, no calls), when it is inactive, or when it cannot be
  * reached on that channel at all.
  */

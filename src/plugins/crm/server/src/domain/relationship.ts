@@ -1,7 +1,7 @@
 import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue } from './errors';
 
 /**
- * Relationships between customers (seed 003): hierarchical (parent and child, e.g. head office and
+ * Relationships between customers: hierarchical (parent and child, e.g. head office and
  * branch; one parent at most, never a cycle) and loose links typed other, investor or subsidiary.
  */
 export const RELATIONSHIP_KINDS = ['hierarchical', 'loose'] as const;

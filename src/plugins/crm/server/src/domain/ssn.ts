@@ -1,7 +1,7 @@
 import { DomainValidationError } from './errors';
 
 /**
- * US Social Security Numbers (seed 001). The number itself is never part of a message: an error
+ * US Social Security Numbers. The number itself is never part of a message: an error
  * names the rule, not the value, so it cannot leak into a log or a response.
  */
 export const SSN_MASK_PREFIX = '***-**-';

@@ -15,7 +15,7 @@ const handlerOf = (route: { handler?: unknown } | undefined) =>
 /**
  * Checks every CRM route against the role table. Users-permissions already requires the route's
  * permission; this makes the table a ceiling, so a permission ticked by mistake in the admin panel
- * (say, delete for crm_sales) still cannot widen a CRM role beyond SPEC.md. API tokens are
+ * (say, delete for crm_sales) still cannot widen a CRM role beyond the table. API tokens are
  * governed by their own type (full access, read-only, custom) and pass here.
  */
 export default (policyContext: PolicyContext, _config: unknown, _context: { strapi: Core.Strapi }): boolean => {

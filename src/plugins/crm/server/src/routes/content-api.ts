@@ -1,5 +1,5 @@
 /**
- * The plugin's REST API, served under /api/crm (SPEC.md, "REST API"). `:id` is a documentId.
+ * The plugin's REST API, served under /api/crm. `:id` is a documentId.
  * Specific paths come before `/:id` so that `search` is not read as an id. Every route is guarded
  * by the role table (`permissions.ts`); reads other than find/findOne take the permission of
  * `find` or `findOne`, so whoever may list customers may search them (read-only API tokens too).

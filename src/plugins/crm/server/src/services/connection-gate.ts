@@ -23,7 +23,7 @@ const fixedSides = () =>
   });
 
 /**
- * The single write path for connections (seed 000): the pair rules, one connection per pair, and
+ * The single write path for connections: the pair rules, one connection per pair, and
  * a business's primary contact, all under the row locks of both customers.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

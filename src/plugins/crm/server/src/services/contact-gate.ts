@@ -11,7 +11,7 @@ type Params = { documentId?: string; data?: Record<string, unknown> };
 
 
 /**
- * The single write path for contacts (seed 002): every field through the domain's contact rules,
+ * The single write path for contacts: every field through the domain's contact rules,
  * `user` exactly when `isUser`, `company` an existing customer; activity goes with the contact.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

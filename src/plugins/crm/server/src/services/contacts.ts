@@ -11,7 +11,7 @@ import { pick } from '../utils/pick';
 import { ACTIVITY_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, USER_ROLE_UID, USER_UID } from '../utils/uids';
 
 
-/** The contact actions of seed 002 and 004: generate login, convert to customer, activity feed. */
+/** The contact actions: generate login, convert to customer, activity feed. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findContact = async (documentId: string, populate: Record<string, unknown> = {}) => {
     const contact = await strapi.db.query(CONTACT_UID).findOne({ where: { documentId }, populate });

@@ -40,7 +40,7 @@ const postalAddress = (member: Member) => {
   return [address.line1, address.line2, address.city, address.region, address.postalCode, address.country].filter(Boolean).join(', ');
 };
 
-/** Marketing lists (seed 002): adding contacts, and exports that respect what each contact wants. */
+/** Marketing lists: adding contacts, and exports that respect what each contact wants. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async addMembers(listDocumentId: string, contactDocumentIds: string[]) {
     await strapi.db.transaction(async () => {

@@ -19,7 +19,7 @@ const SIDE_FIELDS = ['parent', 'child', 'customer', 'linkedCustomer'] as const;
 const HIERARCHY_LOCK = 'hierarchy';
 
 /**
- * The single write path for relationships (seed 003). A cycle can be closed by two links made at
+ * The single write path for relationships. A cycle can be closed by two links made at
  * the same moment on customers that share no row (a→b and c→d over b→c and d→a), so hierarchical
  * links take one lock for the whole hierarchy; loose links lock their two customers.
  */

@@ -46,7 +46,7 @@ const ErrorAlert = ({ message, onClose }: { message?: string; onClose: () => voi
     </Alert>
   ) : null;
 
-/** Add connection (seed 000): search, pick, relationship type (Employee when a business is involved), title. */
+/** Add connection: search, pick, relationship type (Employee when a business is involved), title. */
 export const AddConnectionDialog = ({ open, customer, onClose, onSaved }: LinkDialogProps) => {
   const [picked, setPicked] = React.useState<CustomerRef | null>(null);
   const [relationshipType, setRelationshipType] = React.useState('friend');

@@ -79,7 +79,7 @@ interface NewCustomerDialogProps {
 }
 
 /**
- * The "New customer" dialog (seed 001): one save creates the customer and all its addresses, phones
+ * The "New customer" dialog: one save creates the customer and all its addresses, phones
  * and emails. The server applies every rule; its messages are shown beside the fields they name.
  */
 export const NewCustomerDialog = ({ open, settings, onClose, onCreated }: NewCustomerDialogProps) => {

@@ -1,4 +1,4 @@
-/** The import API's shapes (SPEC.md, "Import API"), as the server sends them. */
+/** The import API's shapes, as the server sends them. */
 export type ImportObject = 'contacts' | 'customers';
 export type ImportStage = 'validating' | 'reference-data' | 'ready' | 'running' | 'done' | 'failed' | 'undone';
 

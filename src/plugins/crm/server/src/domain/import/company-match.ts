@@ -1,7 +1,7 @@
 import { formatCustomerNumber, parseCustomerNumber } from '../customer';
 
 /**
- * Matching an imported row's company to existing customers (seed 004, "Reference data"): by
+ * Matching an imported row's company to existing customers: by
  * customer number, by name ignoring case, accents, punctuation and legal suffixes, or by the email
  * domain of a business customer; the rest are grouped with near-match suggestions.
  */

@@ -1,5 +1,5 @@
 /**
- * What an import can fill (seed 004, "Map fields"), per object, and the header spellings each
+ * What an import can fill, per object, and the header spellings each
  * target is recognised by. Headers are compared normalised: lower case, letters and digits only,
  * so "E-mail", "E Mail" and "email" are one spelling.
  */

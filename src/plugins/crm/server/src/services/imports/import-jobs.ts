@@ -92,7 +92,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const ssnFlags = (job: JobRow) => (job.columns ?? []).map((column) => column.holdsSsn === true || column.field === 'ssn');
 
 /**
- * An import's stages up to its start (seed 004): upload and parse, map fields, validate every row
+ * An import's stages up to its start: upload and parse, map fields, validate every row
  * through the domain rules, and match each row's company to existing customers, leaving the
  * unmatched companies for the user to create, link or skip.
  *

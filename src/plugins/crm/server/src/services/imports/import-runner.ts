@@ -20,7 +20,7 @@ const PURGE_EVERY_MS = 3600_000;
 type CompanyTarget = { id: number } | 'skip' | 'missing';
 
 /**
- * Runs started imports in the background (seed 004, "Start import"). A job is claimed under a row
+ * Runs started imports in the background. A job is claimed under a row
  * lock by one Strapi node, which keeps a heartbeat; each batch of rows is written in one
  * transaction together with those rows' results, so a crash loses nothing and a resumed job skips
  * what is done. Records are bulk-inserted with their link-table rows; the rules were applied when
