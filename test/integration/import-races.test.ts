@@ -1,3 +1,4 @@
+import { hold } from '../helpers/hold';
 import { idOf, uploadCsv, waitForImport } from '../helpers/imports';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -44,36 +45,10 @@ const tally = async (documentId: string, tag: string) => {
   };
 };
 
-/**
- * Holds the next call of a plugin service's method until `release()`, so that a second request can
- * be sent while the first is inside its stage change; `entered` resolves once the call is held.
- */
-const hold = (service: string, method: string, callers = 1) => {
-  const target = app.strapi.plugin('crm').service(service) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  const original = target[method];
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let arrived = 0;
-  let enter!: () => void;
-  const entered = new Promise<void>((resolve) => (enter = resolve));
-  target[method] = async function (this: unknown, ...args: unknown[]) {
-    arrived += 1;
-    if (arrived <= callers) {
-      if (arrived === callers) {
-        target[method] = original;
-        enter();
-      }
-      await released;
-    }
-    return original.apply(this, args);
-  };
-  return { entered, release };
-};
-
 describe('races between the stages of one job', () => {
   it('a start during a mapping change gets 409, and the job stays as the mapping left it', async () => {
     const job = await upload('Mapping', 3000);
-    const gate = hold('importStaging', 'page');
+    const gate = hold(app, 'importStaging', 'page');
     const mapping = app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { 'Job Title': null } }).then((response) => response);
     await gate.entered;
     const start = await app.api().post(`/api/crm/imports/${job.documentId}/start`);
@@ -93,7 +68,7 @@ describe('races between the stages of one job', () => {
   it('a decision that loses to a start gets 409 and changes nothing of the run', async () => {
     const job = await upload('Decide', 400, 'Racing Company');
     await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ applyToAll: 'create' }).expect(200);
-    const gate = hold('importStaging', 'unmatchedGroups');
+    const gate = hold(app, 'importStaging', 'unmatchedGroups');
     const decide = app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ decisions: [{ key: 'racing company', action: 'skip' }] }).then((response) => response);
     await gate.entered;
     const start = await app.api().post(`/api/crm/imports/${job.documentId}/start`);
@@ -112,7 +87,7 @@ describe('races between the stages of one job', () => {
     await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
     await waitForImport(app.api, job.documentId);
     expect(await app.strapi.db.query(CONTACT).count({ where: { lastName: 'Undone' } })).toBe(50);
-    const gate = hold('importJobs', 'load', 2);
+    const gate = hold(app, 'importJobs', 'load', 2);
     const answers = Promise.all([1, 2].map(() => app.api().post(`/api/crm/imports/${job.documentId}/undo`).then((response) => response)));
     await gate.entered;
     gate.release();
@@ -122,7 +97,7 @@ describe('races between the stages of one job', () => {
 
   it('an undo during the run gets 409 and the run completes', async () => {
     const job = await upload('Running', 300);
-    const gate = hold('importStaging', 'pending');
+    const gate = hold(app, 'importStaging', 'pending');
     await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
     await gate.entered;
     const undo = await app.api().post(`/api/crm/imports/${job.documentId}/undo`);
@@ -135,7 +110,7 @@ describe('races between the stages of one job', () => {
 
   it('a mapping change during another gets 409; the staged rows follow the one applied', async () => {
     const job = await upload('Remapped', 2000);
-    const gate = hold('importStaging', 'page');
+    const gate = hold(app, 'importStaging', 'page');
     const first = app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { 'Job Title': 'lastName', 'Last Name': null } }).then((response) => response);
     await gate.entered;
     const second = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { 'Job Title': null } });

@@ -1,3 +1,4 @@
+import { hold } from '../helpers/hold';
 import { idOf, importCsv } from '../helpers/imports';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -158,5 +159,39 @@ describe('undo of a customers import', () => {
     expect((await app.api().get(`/api/crm/customers/${ivy.documentId}/relationships`)).body.data).toHaveLength(1);
     expect(await orphans()).toEqual([]);
     expect(await idOf(app, CUSTOMER, ira.documentId)).toBe(ira.id);
+  });
+});
+
+describe('writes racing an undo', () => {
+  it('a comment posted while the undo removes its contact waits, then answers 404; never an orphan comment', async () => {
+    const job = await importCsv(app, 'First Name,Last Name\nLate,Commenter\n');
+    const late = await app.strapi.db.query(CONTACT).findOne({ where: { firstName: 'Late', lastName: 'Commenter' } });
+    const gate = hold(app, 'recordRemoval', 'removeContacts');
+    const undo = app.api().post(`/api/crm/imports/${job.documentId}/undo`).then((response) => response);
+    await gate.entered;
+    const comment = app.api().post(`/api/crm/contacts/${late.documentId}/activity`).send({ data: { body: 'Too late' } }).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gate.release();
+    expect((await undo).status).toBe(200);
+    expect((await comment).status).toBe(404);
+    expect(await app.strapi.db.query(CONTACT).findOne({ where: { id: late.id } })).toBeNull();
+    expect(await orphans()).toEqual([]);
+  });
+
+  it('a contact linked to a created company while the undo removes it waits, then is refused with 400', async () => {
+    const job = await importCsv(app, 'First Name,Last Name,Company\nOnly,Worker,Short Lived Works\n');
+    const company = await app.strapi.db.query(CUSTOMER).findOne({ where: { businessName: 'Short Lived Works' } });
+    const gate = hold(app, 'recordRemoval', 'removeCustomers');
+    const undo = app.api().post(`/api/crm/imports/${job.documentId}/undo`).then((response) => response);
+    await gate.entered;
+    const contact = app.api().post('/api/crm/contacts').send({ data: { firstName: 'New', lastName: 'Hire', company: company.documentId } }).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gate.release();
+    expect((await undo).status).toBe(200);
+    const created = await contact;
+    expect(created.status).toBe(400);
+    expect(created.body.error.message).toMatch('does not exist');
+    expect(await app.strapi.db.query(CONTACT).count({ where: { firstName: 'New', lastName: 'Hire' } })).toBe(0);
+    expect(await orphans()).toEqual([]);
   });
 });
