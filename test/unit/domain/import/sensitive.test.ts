@@ -4,6 +4,7 @@ import {
   emptyColumnStats,
   isSsnShaped,
   isWrittenLikeSsn,
+  keptSample,
   maskSsnsInText,
   shownCell,
 } from '../../../../src/plugins/crm/server/src/domain';
@@ -48,5 +49,14 @@ describe('SSNs among an import\'s cells', () => {
     expect(shownCell('219099999', true)).toBe('***-**-9999');
     expect(shownCell('612345678', false)).toBe('612345678');
     expect(shownCell('Ada', true)).toBe('Ada');
+  });
+});
+
+describe('samples a job keeps', () => {
+  it('masks every SSN-shaped sample but in a phone column', () => {
+    expect(keptSample('123456789', false, null)).toBe('***-**-6789');
+    expect(keptSample('612345678', false, 'mobilePhone')).toBe('612345678');
+    expect(keptSample('123-45-6789', false, 'mobilePhone')).toBe('***-**-6789');
+    expect(keptSample('Ada', true, 'ssn')).toBe('Ada');
   });
 });

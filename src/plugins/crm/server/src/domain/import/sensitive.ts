@@ -44,12 +44,21 @@ export function countSsnShapes(stats: ColumnSsnStats, cell: string): void {
 const SSN_HEADERS = new Set(['ssn', 'socialsecuritynumber', 'socialsecurity', 'socialsecurityno', 'ssnnumber', 'ssno', 'ssntin', 'taxid', 'tin']);
 const PHONE_FIELDS = new Set(['mobilePhone', 'mobilePhone2', 'workPhone', 'homePhone', 'cellPhone', 'faxNumber']);
 
+/** Phone numbers of some countries are nine digits too: a column mapped to a phone holds phones. */
+export const isPhoneField = (field: string | null): boolean => PHONE_FIELDS.has(field ?? '');
+
 /** Whether a column holds SSNs: named or mapped so, or with SSN-written or mostly nine-digit cells. */
 export function columnHoldsSsns(header: string, field: string | null, stats: ColumnSsnStats): boolean {
   if (field === 'ssn' || SSN_HEADERS.has(header.toLowerCase().replace(/[^a-z]/g, ''))) return true;
   if (stats.writtenLikeSsn > 0) return true;
-  return !PHONE_FIELDS.has(field ?? '') && stats.ssnShaped > 0 && stats.ssnShaped * 2 >= stats.filled;
+  return !isPhoneField(field) && stats.ssnShaped > 0 && stats.ssnShaped * 2 >= stats.filled;
 }
+
+/**
+ * A column's sample as the job keeps it: every SSN-shaped sample is masked (the job row is stored
+ * as it is), but in a column mapped to a phone field.
+ */
+export const keptSample = (sample: string, holdsSsn: boolean, field: string | null): string => shownCell(sample, holdsSsn || !isPhoneField(field));
 
 /** A cell as shown to people: masked when it is an SSN, as it is otherwise. */
 export const shownCell = (cell: string, columnHoldsSsn: boolean): string =>

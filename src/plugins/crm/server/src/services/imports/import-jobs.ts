@@ -12,7 +12,7 @@ import {
   customerDisplayName,
   emptyColumnStats,
   importFieldNames,
-  shownCell,
+  keptSample,
   suggestCompanies,
   uniqueHeaders,
   type ColumnSsnStats,
@@ -299,7 +299,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
           const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
-          return { header, field: mapping[header], samples: samples[i].map((sample) => shownCell(sample, holdsSsn)), holdsSsn };
+          return { header, field: mapping[header], samples: samples[i].map((sample) => keptSample(sample, holdsSsn, mapping[header])), holdsSsn };
         });
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
         await summarize(job);
@@ -387,7 +387,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (twice) {
         throw new DomainValidationError({ path: ['mapping'], rule: 'import.mapping', message: `"${twice}" is mapped from two columns` });
       }
-      const remapped = columns.map((column) => ({ ...column, field: mapping[column.header] ?? null }));
+      const remapped = columns.map((column) => {
+        const field = mapping[column.header] ?? null;
+        return { ...column, field, samples: column.samples.map((sample) => keptSample(sample, column.holdsSsn === true || field === 'ssn', field)) };
+      });
       const claimed = await changeJob(job, { mapping, columns: remapped, stage: 'validating', heartbeatAt: new Date() });
       if (!claimed) throw changedMeanwhile();
       const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
