@@ -12,7 +12,7 @@ import {
   customerDisplayName,
   emptyColumnStats,
   importFieldNames,
-  keptSample,
+  shownCell,
   suggestCompanies,
   uniqueHeaders,
   type ColumnSsnStats,
@@ -89,7 +89,8 @@ const LOGGED_ERRORS = 1000;
 const EDITABLE_STAGES = ['reference-data', 'ready'];
 const DAY_MS = 24 * 3600 * 1000;
 
-const ssnFlags = (job: JobRow) => (job.columns ?? []).map((column) => column.holdsSsn === true || column.field === 'ssn');
+const shownColumns = (job: JobRow) =>
+  (job.columns ?? []).map((column) => ({ holdsSsn: column.holdsSsn === true || column.field === 'ssn', field: column.field }));
 
 /**
  * An import's stages up to its start: upload and parse, map fields, validate every row
@@ -227,7 +228,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The cells of a staged row as its job's log and ignored-rows file show them. */
-  const displayed = (row: StagedRow, holdsSsn: boolean[]) => shownCells(row.cells, holdsSsn, cipher());
+  const displayed = (row: StagedRow, columns: ReturnType<typeof shownColumns>) => shownCells(row.cells, columns, cipher());
 
   return {
     view,
@@ -299,7 +300,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
           const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
-          return { header, field: mapping[header], samples: samples[i].map((sample) => keptSample(sample, holdsSsn, mapping[header])), holdsSsn };
+          return { header, field: mapping[header], samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])), holdsSsn };
         });
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
         await summarize(job);
@@ -323,7 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async *ignoredCsv(documentId: string): AsyncGenerator<string> {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
-      const holdsSsn = ssnFlags(job);
+      const columns = shownColumns(job);
       yield csvLine([...headers, 'reason']) + '\r\n';
       for (let after = 0; ; ) {
         const rows = await staging().notImported(job.id, after, PAGE);
@@ -331,7 +332,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].line;
         for (const row of rows) {
           const reasons = (JSON.parse(row.reason ?? '[]') as { field: string; reason: string }[]).map((issue) => issue.reason);
-          const cells = row.cells.length ? displayed(row, holdsSsn) : headers.map(() => '');
+          const cells = row.cells.length ? displayed(row, columns) : headers.map(() => '');
           yield csvLine([...cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
         }
       }
@@ -345,11 +346,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async log(documentId: string, query: { status: readonly StagedStatus[]; page: number; pageSize: number }) {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
-      const holdsSsn = ssnFlags(job);
+      const columns = shownColumns(job);
       const { rows, total } = await staging().list(job.id, query.status, (query.page - 1) * query.pageSize, query.pageSize);
       return {
         data: rows.map((row) => {
-          const cells = row.cells.length ? displayed(row, holdsSsn) : null;
+          const cells = row.cells.length ? displayed(row, columns) : null;
           return {
             line: row.line,
             status: row.status,
@@ -389,7 +390,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const remapped = columns.map((column) => {
         const field = mapping[column.header] ?? null;
-        return { ...column, field, samples: column.samples.map((sample) => keptSample(sample, column.holdsSsn === true || field === 'ssn', field)) };
+        return { ...column, field, samples: column.samples.map((sample) => shownCell(sample, column.holdsSsn === true || field === 'ssn', field)) };
       });
       const claimed = await changeJob(job, { mapping, columns: remapped, stage: 'validating', heartbeatAt: new Date() });
       if (!claimed) throw changedMeanwhile();

@@ -1,4 +1,4 @@
-import { isSsnShaped, maskSsnCell, shownCell } from '../../domain';
+import { isPhoneField, isSsnShaped, maskSsnCell, shownCell } from '../../domain';
 import type { FieldCipher } from '../../security/field-cipher';
 
 /**
@@ -14,6 +14,11 @@ export const protectCells = (cells: readonly string[], cipher: FieldCipher): Sto
 export const plainCells = (cells: readonly StoredCell[], cipher: FieldCipher): string[] =>
   cells.map((cell) => (typeof cell === 'string' ? cell : cipher.decrypt(cell.s)));
 
-/** The cells as people may see them: SSNs masked (see `shownCell`), `holdsSsn` per column. */
-export const shownCells = (cells: readonly StoredCell[], holdsSsn: readonly boolean[], cipher: FieldCipher): string[] =>
-  cells.map((cell, i) => (typeof cell === 'string' ? shownCell(cell, holdsSsn[i] === true) : holdsSsn[i] ? cell.m : shownCell(cipher.decrypt(cell.s), false)));
+/** The cells as people may see them (see `shownCell`); `columns` say which hold SSNs and their fields. */
+export const shownCells = (cells: readonly StoredCell[], columns: readonly { holdsSsn: boolean; field: string | null }[], cipher: FieldCipher): string[] =>
+  cells.map((cell, i) => {
+    const column = columns[i] ?? { holdsSsn: true, field: null };
+    if (typeof cell === 'string') return shownCell(cell, column.holdsSsn, column.field);
+    // Only bare nine digits in a phone column are shown as they are; decrypted for that alone.
+    return column.holdsSsn || !isPhoneField(column.field) ? cell.m : shownCell(cipher.decrypt(cell.s), column.holdsSsn, column.field);
+  });
