@@ -71,6 +71,19 @@ describe('the customers REST API', () => {
     expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', dateOfBirth: 'yesterday' } }), 400, /dateOfBirth/);
   });
 
+  it('answers 400 to a multipart body that cannot be read, on any route', async () => {
+    const before = await app.strapi.db.query('plugin::crm.customer').count();
+    const noBoundary = await app.api().post('/api/crm/customers').set('Content-Type', 'multipart/form-data').send('no boundary here');
+    expectStrapiError(noBoundary, 400, /boundary/);
+    const cutShort = await app
+      .api()
+      .put(`/api/crm/customers/${ada.documentId}/primary`)
+      .set('Content-Type', 'multipart/form-data; boundary=XYZ')
+      .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nFirst Name\r\nA');
+    expectStrapiError(cutShort, 400, /stream ended unexpectedly/);
+    expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
+  });
+
   it('names the broken rule and the field in the error details', async () => {
     const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
     expectStrapiError(response, 400, /a business customer needs a businessName/);
