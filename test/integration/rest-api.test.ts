@@ -84,6 +84,19 @@ describe('the customers REST API', () => {
     expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
   });
 
+  it('refuses text holding the NUL character (which PostgreSQL cannot store) in ids, queries and bodies with a 400', async () => {
+    const before = await app.strapi.db.query('plugin::crm.customer').count();
+    expectStrapiError(await app.api().get('/api/crm/customers/abc%00def'), 400, /^path\.id: text must not contain the NUL character/);
+    expectStrapiError(await app.api().post('/api/crm/imports/%00/start'), 400, /NUL/);
+    expectStrapiError(await app.api().get('/api/crm/emails').query({ 'filters[address][$notIn]': 'a\u0000b' }), 400, /^query\.filters\.address\.\$notIn: /);
+    const body = await app.api().post('/api/crm/customers').send({ data: { firstName: 'Nul\u0000', lastName: 'Byte' } });
+    expectStrapiError(body, 400, /^body\.data\.firstName: /);
+    expect(body.body.error.details.errors[0].path).toEqual(['body', 'data', 'firstName']);
+    const primary = await app.api().put(`/api/crm/customers/${ada.documentId}/primary`).send({ kind: 'phone', id: '\u0000' });
+    expectStrapiError(primary, 400, /NUL/);
+    expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
+  });
+
   it('names the broken rule and the field in the error details', async () => {
     const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
     expectStrapiError(response, 400, /a business customer needs a businessName/);

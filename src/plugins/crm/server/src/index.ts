@@ -4,6 +4,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import middlewares from './middlewares';
 import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
 import routes from './routes';
@@ -48,6 +49,7 @@ export default {
   config,
   contentTypes,
   controllers,
+  middlewares,
   policies,
   routes,
   services,
