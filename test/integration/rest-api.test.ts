@@ -97,6 +97,18 @@ describe('the customers REST API', () => {
     expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
   });
 
+  it('refuses a field named like a member every object inherits (constructor, hasOwnProperty) with a 400, saving nothing', async () => {
+    const before = await app.strapi.db.query('plugin::crm.customer').count();
+    expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', constructor: { toString: 'x' } } }), 400, /^constructor is not a field$/);
+    const nested = await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', phones: [{ type: 'home', number: '(415) 555-2672', hasOwnProperty: 1 }] } });
+    expectStrapiError(nested, 400, /hasOwnProperty is not a field/);
+    expect(nested.body.error.details.errors[0].path).toEqual(['phones', 0, 'hasOwnProperty']);
+    const phone = (await app.strapi.db.query('plugin::crm.phone').findOne({ where: { number: '+14155552671' } })) as { documentId: string };
+    expectStrapiError(await app.api().put(`/api/crm/phones/${phone.documentId}`).send({ data: { type: 'fax', hasOwnProperty: 0 } }), 400, /hasOwnProperty/);
+    expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
+    await expect((app.strapi.documents('plugin::crm.marketing-list' as never) as any).create({ data: { name: 'List', toString: 'x' } })).rejects.toThrow('toString is not a field');
+  });
+
   it('names the broken rule and the field in the error details', async () => {
     const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
     expectStrapiError(response, 400, /a business customer needs a businessName/);

@@ -23,8 +23,24 @@ const GATES = {
  * where the rules are enforced. The check and the write share one transaction (the gates take the
  * customer's row lock in it), and a rule broken after the write rolls the write back.
  */
+/**
+ * A field named like a member every object inherits (`constructor`, `hasOwnProperty`, `__proto__`):
+ * Strapi's validators look attributes up by key, take it for an attribute and fail as a 500.
+ */
+const inheritedMemberField = (strapi: Core.Strapi, uid: string, data: unknown): string | undefined => {
+  if (!data || typeof data !== 'object') return undefined;
+  const { attributes } = strapi.getModel(uid as never) as unknown as { attributes: Record<string, unknown> };
+  return Object.keys(data).find((key) => key in Object.prototype && !Object.prototype.hasOwnProperty.call(attributes, key));
+};
+
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
+    if ((ctx.uid as string).startsWith('plugin::crm.') && isWrite(ctx.action)) {
+      const field = inheritedMemberField(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data);
+      if (field !== undefined) {
+        throw new errors.ValidationError(`${field} is not a field`, { errors: [{ path: [field], message: `${field} is not a field`, name: 'ValidationError' }] });
+      }
+    }
     if ((ctx.uid as string) === AUDIT_LOG_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action as string)) {
       // Audit rows are written by the CRM itself (below the document service) and never changed.
       throw new errors.ValidationError('the CRM audit log is written by the CRM only and cannot be changed');
