@@ -109,6 +109,21 @@ describe('the customers REST API', () => {
     await expect((app.strapi.documents('plugin::crm.marketing-list' as never) as any).create({ data: { name: 'List', toString: 'x' } })).rejects.toThrow('toString is not a field');
   });
 
+  it('answers a reference to an id no row can have (past the id column) as a record that does not exist', async () => {
+    const before = await app.strapi.db.query('plugin::crm.connection').count();
+    for (const connectedCustomer of [1e300, 99999999999, { id: 2 ** 40 }, { connect: [{ id: 1e300 }] }]) {
+      const response = await app.api().post('/api/crm/connections').send({ data: { customer: ada.documentId, connectedCustomer, relationshipType: 'friend' } });
+      expectStrapiError(response, 400, /^connectedCustomer: customer \d.* does not exist$/);
+    }
+    expect(await app.strapi.db.query('plugin::crm.connection').count()).toBe(before);
+    expectStrapiError(await app.api().post('/api/crm/phones').send({ data: { type: 'fax', number: '(415) 555-0100', customer: 99999999999 } }), 400, /does not exist/);
+    expectStrapiError(await app.api().post('/api/crm/contacts').send({ data: { firstName: 'C', lastName: 'D', company: { set: [{ id: 2 ** 40 }] } } }), 400, /company: .*does not exist/);
+    expectStrapiError(await app.api().post('/api/crm/contacts').send({ data: { firstName: 'C', lastName: 'D', isUser: true, user: 1e300 } }), 400, /user does not exist/);
+    const byCompany = await app.api().get('/api/crm/contacts').query({ 'filters[company][id]': '99999999999' });
+    expect(byCompany.status).toBe(200);
+    expect(byCompany.body.data).toEqual([]);
+  });
+
   it('names the broken rule and the field in the error details', async () => {
     const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
     expectStrapiError(response, 400, /a business customer needs a businessName/);
