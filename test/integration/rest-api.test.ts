@@ -45,6 +45,30 @@ describe('the customers REST API', () => {
     expect(response.body.data[0].documentId).toEqual(expect.any(String));
   });
 
+  it('refuses filters and fields the query engine cannot read with a 400 naming where, and still reads the ones it can', async () => {
+    const refused: [Record<string, string>, RegExp][] = [
+      [{ 'filters[$and]': 'x' }, /^filters\.\$and: \$and takes a list of conditions$/],
+      [{ 'filters[$or][0]': 'x' }, /^filters\.\$or\[0\]: must be an object/],
+      [{ 'filters[lastName][$between]': 'a' }, /^filters\.lastName\.\$between: takes a list of two values$/],
+      [{ 'filters[lastName][$and]': 'a' }, /is not a filter operator/],
+      [{ 'filters[id][$gt]': 'abc' }, /^filters\.id\.\$gt: expects a whole number/],
+      [{ 'filters[id][$eq]': '99999999999' }, /expects a whole number/],
+      [{ 'filters[phones][$in]': 'NaN' }, /^filters\.phones\.\$in: expects a whole number/],
+      [{ 'filters[primaryContact][lastName]': 'A', 'filters[primaryContact][$eq]': '1' }, /mixes operators/],
+      [{ 'filters[id][$contains]': '1' }, /\$contains applies to text fields only/],
+      [{ fields: '' }, /^fields: "" is not a field$/],
+      [{ 'fields[0]': 'constructor' }, /"constructor" is not a field/],
+      [{ 'populate[phones][filters][id][$eq]': 'abc' }, /^populate\.phones\.filters\.id\.\$eq: /],
+    ];
+    for (const [query, message] of refused) expectStrapiError(await app.api().get('/api/crm/customers').query(query), 400, message);
+
+    const either = await app.api().get('/api/crm/customers').query({ 'filters[$or][0][lastName]': 'Lovelace', 'filters[$or][1][lastName]': 'Babbage', fields: 'lastName' });
+    expect(either.body.data.map((customer: any) => customer.lastName).sort()).toEqual(['Babbage', 'Lovelace']);
+    const byPhone = await app.api().get('/api/crm/customers').query({ 'filters[phones][number][$contains]': '555267', 'filters[id][$gte]': '1' });
+    expect(byPhone.body.data.map((customer: any) => customer.documentId)).toEqual([ada.documentId]);
+    await expect(app.strapi.documents('plugin::crm.customer').findMany({ filters: { $or: 'x' } } as never)).rejects.toThrow('$or takes a list of conditions');
+  });
+
   it('reads one customer with its contact points', async () => {
     const response = await app.api().get(`/api/crm/customers/${ada.documentId}`).query({ populate: '*' });
     expect(response.status).toBe(200);

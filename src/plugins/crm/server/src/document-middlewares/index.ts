@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
+import { createQueryShapeCheck } from './query-shape';
 import { AUDIT_LOG_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, RELATIONSHIP_UID, contactPointKindOf } from '../utils/uids';
 
 const WRITES = ['create', 'update', 'delete'] as const;
@@ -34,9 +35,11 @@ const inheritedMemberField = (strapi: Core.Strapi, uid: string, data: unknown): 
 };
 
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  const checkQueryShape = createQueryShapeCheck(strapi);
   strapi.documents.use(async (ctx, next) => {
-    if ((ctx.uid as string).startsWith('plugin::crm.') && isWrite(ctx.action)) {
-      const field = inheritedMemberField(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data);
+    if ((ctx.uid as string).startsWith('plugin::crm.')) {
+      checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; populate?: unknown });
+      const field = isWrite(ctx.action) ? inheritedMemberField(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
       if (field !== undefined) {
         throw new errors.ValidationError(`${field} is not a field`, { errors: [{ path: [field], message: `${field} is not a field`, name: 'ValidationError' }] });
       }
