@@ -148,6 +148,25 @@ describe('the customers REST API', () => {
     expect(byCompany.body.data).toEqual([]);
   });
 
+  it('refuses a data that is a list rather than one record, however deep it nests, with a 400 on every record route', async () => {
+    let deep: unknown = 'deep';
+    for (let level = 0; level < 2000; level += 1) deep = [deep];
+    const phone = (await app.strapi.db.query('plugin::crm.phone').findOne({ where: { number: '+14155552671' } })) as { documentId: string };
+    const writes: [string, string][] = [
+      ['post', '/api/crm/marketing-lists'],
+      ['post', '/api/crm/contacts'],
+      ['post', '/api/crm/phones'],
+      ['put', `/api/crm/phones/${phone.documentId}`],
+      ['post', '/api/crm/connections'],
+    ];
+    for (const [method, path] of writes) {
+      for (const data of [deep, [{ name: 'A list', firstName: 'A', lastName: 'B' }]]) {
+        expectStrapiError(await (app.api() as any)[method](path).send({ data }), 400, /^Missing "data" payload in the request body$/);
+      }
+    }
+    expect(await app.strapi.db.query('plugin::crm.marketing-list').count()).toBe(0);
+  });
+
   it('names the broken rule and the field in the error details', async () => {
     const response = await app.api().post('/api/crm/customers').send({ data: { type: 'business' } });
     expectStrapiError(response, 400, /a business customer needs a businessName/);

@@ -9,7 +9,7 @@ import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
-import { parseBody, searchQuery } from './request';
+import { parseBody, requireData, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
 const primaryBody = z.object({
@@ -42,14 +42,6 @@ const networkQuery = z.object({
   depth: z.coerce.number().int().min(1, 'depth is 1, 2 or 3').max(MAX_NETWORK_DEPTH, 'depth is 1, 2 or 3').default(1),
 });
 
-const requireData = (ctx: Context) => {
-  const data = (ctx.request.body as { data?: unknown } | undefined)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new errors.ValidationError('Missing "data" payload in the request body');
-  }
-  return data as Record<string, unknown>;
-};
-
 /** Query and body of a customer write, validated and sanitised like Strapi's core controllers do. */
 const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: Context) => {
   const api = coreApi(controller);
@@ -58,7 +50,7 @@ const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: 
   const data = await sanitizeCustomerInput(
     strapi,
     ctx,
-    requireData(ctx),
+    requireData(ctx.request.body),
     async (record) => {
       await api.validateInput(record, ctx);
       return api.sanitizeInput(record, ctx);
