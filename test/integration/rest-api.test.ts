@@ -54,6 +54,7 @@ describe('the customers REST API', () => {
       [{ 'filters[id][$gt]': 'abc' }, /^filters\.id\.\$gt: expects a whole number/],
       [{ 'filters[id][$eq]': '99999999999' }, /expects a whole number/],
       [{ 'filters[phones][$in]': 'NaN' }, /^filters\.phones\.\$in: expects a whole number/],
+      [{ 'filters[primaryContact][$notIn]': '0x10' }, /^filters\.primaryContact\.\$notIn: expects a whole number/],
       [{ 'filters[primaryContact][lastName]': 'A', 'filters[primaryContact][$eq]': '1' }, /mixes operators/],
       [{ 'filters[id][$contains]': '1' }, /\$contains applies to text fields only/],
       [{ fields: '' }, /^fields: "" is not a field$/],

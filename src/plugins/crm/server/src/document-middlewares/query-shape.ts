@@ -69,11 +69,12 @@ const valueProblem = (attribute: AttributeMeta, value: unknown): string | undefi
   switch (attribute.type) {
     case 'increments':
     case 'integer': {
+      // Ids reach PostgreSQL as written, which reads decimal digits only ("0x10" and "1e3" are refused).
       const number = Number(text);
-      return text !== '' && Number.isInteger(number) && number >= INT32.min && number <= INT32.max ? undefined : `expects a whole number, not ${JSON.stringify(value)}`;
+      return /^[+-]?\d+$/.test(text) && number >= INT32.min && number <= INT32.max ? undefined : `expects a whole number, not ${JSON.stringify(value)}`;
     }
     case 'biginteger': {
-      if (!/^-?\d+$/.test(text)) return `expects a whole number, not ${JSON.stringify(value)}`;
+      if (!/^[+-]?\d+$/.test(text)) return `expects a whole number, not ${JSON.stringify(value)}`;
       const number = BigInt(text);
       return number >= INT64.min && number <= INT64.max ? undefined : `expects a whole number, not ${JSON.stringify(value)}`;
     }
