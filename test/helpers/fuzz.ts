@@ -60,10 +60,14 @@ export class IdRef {
     readonly resource: string,
     readonly slot: number
   ) {}
-  toJSON() {
-    return `<${this.resource}#${this.slot}>`;
-  }
 }
+
+/**
+ * A body as JSON, each `IdRef` written by `name`. A replacer rather than a walk of our own:
+ * JSON.stringify copes with the few-thousand-deep values the generator draws.
+ */
+export const stringifyWithRefs = (value: unknown, name: (ref: IdRef) => string) =>
+  JSON.stringify(value, (_key, item: unknown) => (item instanceof IdRef ? name(item) : item));
 
 export interface FuzzRoute {
   type: 'content-api' | 'admin';

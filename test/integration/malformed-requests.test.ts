@@ -1,7 +1,7 @@
 import request from 'supertest';
 
 import { CRM_ROLES } from '../../src/plugins/crm/server/src/permissions';
-import { generateRequests, IdRef, type FuzzRequest, type FuzzRoute, type ModelShape } from '../helpers/fuzz';
+import { generateRequests, IdRef, stringifyWithRefs, type FuzzRequest, type FuzzRoute, type ModelShape } from '../helpers/fuzz';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { apiToken, loginAs } from '../helpers/users';
 
@@ -203,15 +203,11 @@ const encode = (value: string) => {
     return encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\ufffd'));
   }
 };
-const resolveRefs = (value: unknown): unknown => {
-  if (value instanceof IdRef) return pools[value.resource]?.[value.slot] ?? 'noslotforthisresource000';
-  if (Array.isArray(value)) return value.map(resolveRefs);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveRefs(item)]));
-  return value;
-};
+const liveId = (ref: IdRef) => pools[ref.resource]?.[ref.slot] ?? 'noslotforthisresource000';
+const shownId = (ref: IdRef) => `<${ref.resource}#${ref.slot}>`;
 const prefixOf = (route: FuzzRoute) => (route.type === 'admin' ? '/crm' : '/api/crm');
 const urlOf = (fuzz: FuzzRequest) => {
-  const id = fuzz.id instanceof IdRef ? (resolveRefs(fuzz.id) as string) : fuzz.id?.literal;
+  const id = fuzz.id instanceof IdRef ? liveId(fuzz.id) : fuzz.id?.literal;
   const path = `${prefixOf(fuzz.route)}${fuzz.route.path.replace(':id', id ?? '')}`;
   const query = [fuzz.query.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&'), fuzz.rawQuery].filter(Boolean).join('&');
   return query ? `${path}?${query}` : path;
@@ -221,7 +217,7 @@ const send = async (fuzz: FuzzRequest): Promise<request.Response> => {
   const method = fuzz.route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
   let test = callers[fuzz.caller]()[method](urlOf(fuzz)).timeout(60_000);
   const { body } = fuzz;
-  if (body.kind === 'json') test = test.set('Content-Type', 'application/json').send(JSON.stringify(resolveRefs(body.value)) ?? '');
+  if (body.kind === 'json') test = test.set('Content-Type', 'application/json').send(stringifyWithRefs(body.value, liveId) ?? '');
   if (body.kind === 'raw') test = test.set('Content-Type', body.contentType).send(body.text);
   if (body.kind === 'multipart') {
     for (const [name, value] of body.fields) test = test.field(name, value);
@@ -234,7 +230,7 @@ const send = async (fuzz: FuzzRequest): Promise<request.Response> => {
 const describeRequest = (fuzz: FuzzRequest) => {
   const url = urlOf(fuzz);
   const shown = url.length > 160 ? `${url.slice(0, 160)}… (${url.length} chars)` : url;
-  const body = fuzz.body.kind === 'json' ? JSON.stringify(fuzz.body.value) ?? '' : fuzz.body.kind === 'raw' ? `${fuzz.body.contentType}: ${fuzz.body.text}` : '';
+  const body = fuzz.body.kind === 'json' ? stringifyWithRefs(fuzz.body.value, shownId) ?? '' : fuzz.body.kind === 'raw' ? `${fuzz.body.contentType}: ${fuzz.body.text}` : '';
   const bodyShown = body.length > 200 ? `${body.slice(0, 200)}… (${body.length} chars)` : body;
   return `#${fuzz.index} ${fuzz.route.method} ${shown} as ${fuzz.caller} [${fuzz.label}]${bodyShown ? ` body ${bodyShown}` : ''}`;
 };
