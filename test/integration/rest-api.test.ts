@@ -126,12 +126,20 @@ describe('the customers REST API', () => {
     const before = await app.strapi.db.query('plugin::crm.customer').count();
     expectStrapiError(await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', constructor: { toString: 'x' } } }), 400, /^constructor is not a field$/);
     const nested = await app.api().post('/api/crm/customers').send({ data: { firstName: 'A', lastName: 'B', phones: [{ type: 'home', number: '(415) 555-2672', hasOwnProperty: 1 }] } });
-    expectStrapiError(nested, 400, /hasOwnProperty is not a field/);
+    expectStrapiError(nested, 400, /^phones\[0\]: hasOwnProperty cannot be used as a key$/);
     expect(nested.body.error.details.errors[0].path).toEqual(['phones', 0, 'hasOwnProperty']);
     const phone = (await app.strapi.db.query('plugin::crm.phone').findOne({ where: { number: '+14155552671' } })) as { documentId: string };
     expectStrapiError(await app.api().put(`/api/crm/phones/${phone.documentId}`).send({ data: { type: 'fax', hasOwnProperty: 0 } }), 400, /hasOwnProperty/);
     expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
     await expect((app.strapi.documents('plugin::crm.marketing-list' as never) as any).create({ data: { name: 'List', toString: 'x' } })).rejects.toThrow('toString is not a field');
+  });
+
+  it('refuses such a key inside a field\'s value too (an object standing for text), saving nothing', async () => {
+    const shadowing = await app.api().post('/api/crm/marketing-lists').send({ data: { name: { toString: 'x' }, channel: 'email' } });
+    expectStrapiError(shadowing, 400, /^name: toString cannot be used as a key$/);
+    expect(shadowing.body.error.details.errors[0].path).toEqual(['name', 'toString']);
+    expectStrapiError(await app.api().post('/api/crm/marketing-lists').send({ data: { name: 'List', channel: [{ valueOf: 1 }] } }), 400, /^channel\[0\]: valueOf cannot be used as a key$/);
+    expect(await app.strapi.db.query('plugin::crm.marketing-list').count()).toBe(0);
   });
 
   it('answers a reference to an id no row can have (past the id column) as a record that does not exist', async () => {

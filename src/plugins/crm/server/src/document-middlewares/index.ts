@@ -24,14 +24,32 @@ const GATES = {
  * where the rules are enforced. The check and the write share one transaction (the gates take the
  * customer's row lock in it), and a rule broken after the write rolls the write back.
  */
+const isInheritedMember = (key: string) => key in Object.prototype;
+const label = (path: (string | number)[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+
 /**
- * A field named like a member every object inherits (`constructor`, `hasOwnProperty`, `__proto__`):
- * Strapi's validators look attributes up by key, take it for an attribute and fail as a 500.
+ * A key named like a member every object inherits (`constructor`, `hasOwnProperty`, `toString`,
+ * `__proto__`), as a field or inside a field's value: Strapi's validators look attributes up by key
+ * and call `toString` on values, so such a key makes them fail as a 500. JSON fields hold any keys.
  */
-const inheritedMemberField = (strapi: Core.Strapi, uid: string, data: unknown): string | undefined => {
+const inheritedMemberKey = (strapi: Core.Strapi, uid: string, data: unknown): { path: (string | number)[]; message: string } | undefined => {
   if (!data || typeof data !== 'object') return undefined;
-  const { attributes } = strapi.getModel(uid as never) as unknown as { attributes: Record<string, unknown> };
-  return Object.keys(data).find((key) => key in Object.prototype && !Object.prototype.hasOwnProperty.call(attributes, key));
+  const { attributes } = strapi.getModel(uid as never) as unknown as { attributes: Record<string, { type?: string }> };
+  const pending: { value: unknown; path: (string | number)[] }[] = [];
+  for (const [field, value] of Object.entries(data)) {
+    const attribute = Object.prototype.hasOwnProperty.call(attributes, field) ? attributes[field] : undefined;
+    if (!attribute && isInheritedMember(field)) return { path: [field], message: `${field} is not a field` };
+    if (attribute?.type !== 'json') pending.push({ value, path: [field] });
+  }
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    for (const [key, item] of Object.entries(value)) {
+      if (!Array.isArray(value) && isInheritedMember(key)) return { path: [...path, key], message: `${label(path)}: ${key} cannot be used as a key` };
+      pending.push({ value: item, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    }
+  }
+  return undefined;
 };
 
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
@@ -39,10 +57,8 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
     if ((ctx.uid as string).startsWith('plugin::crm.')) {
       checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; populate?: unknown });
-      const field = isWrite(ctx.action) ? inheritedMemberField(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
-      if (field !== undefined) {
-        throw new errors.ValidationError(`${field} is not a field`, { errors: [{ path: [field], message: `${field} is not a field`, name: 'ValidationError' }] });
-      }
+      const inherited = isWrite(ctx.action) ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
+      if (inherited) throw new errors.ValidationError(inherited.message, { errors: [{ ...inherited, name: 'ValidationError' }] });
     }
     if ((ctx.uid as string) === AUDIT_LOG_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action as string)) {
       // Audit rows are written by the CRM itself (below the document service) and never changed.
