@@ -70,6 +70,16 @@ describe('the customers REST API', () => {
     await expect(app.strapi.documents('plugin::crm.customer').findMany({ filters: { $or: 'x' } } as never)).rejects.toThrow('$or takes a list of conditions');
   });
 
+  it('refuses a sort through a relation with a broken direction, which Strapi reads as a deeper path, with a 400', async () => {
+    for (const sort of ['customer.firstName:sideways', ['customer.firstName:sideways']]) {
+      expectStrapiError(await app.api().get('/api/crm/phones').query({ sort }), 400, /"customer\.firstName\.sideways" is not a field to sort by/);
+    }
+    expectStrapiError(await app.api().get('/api/crm/customers').query({ 'populate[phones][sort]': 'number:sideways' }), 400, /^populate\.phones\.sort: sorts asc or desc$/);
+    const sorted = await app.api().get('/api/crm/phones').query({ sort: 'customer.lastName:desc,number:asc' });
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.data.length).toBeGreaterThan(0);
+  });
+
   it('reads one customer with its contact points', async () => {
     const response = await app.api().get(`/api/crm/customers/${ada.documentId}`).query({ populate: '*' });
     expect(response.status).toBe(200);

@@ -56,7 +56,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   const checkQueryShape = createQueryShapeCheck(strapi);
   strapi.documents.use(async (ctx, next) => {
     if ((ctx.uid as string).startsWith('plugin::crm.')) {
-      checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; populate?: unknown });
+      checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown });
       const inherited = isWrite(ctx.action) ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
       if (inherited) throw new errors.ValidationError(inherited.message, { errors: [{ ...inherited, name: 'ValidationError' }] });
     }

@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { isPlainObject } from '../utils/relations';
 
 /**
- * Checks the `filters` and `fields` of a document-service read (and those nested in `populate`)
+ * Checks the `filters`, `fields` and `sort` of a document-service read (and those nested in `populate`)
  * against the model, the way Strapi's query engine will read them. Strapi's own query validation
  * refuses unknown keys but passes shapes the engine or the database then fail on as a 500: `$or`
  * given a string, `$between` one value, a word compared with an integer column (PostgreSQL), a
@@ -181,6 +181,61 @@ export const createQueryShapeCheck = (strapi: Core.Strapi) => {
     }
   };
 
+  /**
+   * A sort names a field, or a relation then a field of its target (`customer.firstName:desc`).
+   * Strapi's query sanitiser turns `customer.firstName:sideways` into the path
+   * `customer.firstName.sideways`, which the query engine hands to knex as a direction object.
+   */
+  const checkSortPath = (uid: string, fieldPath: string, path: Path, issues: Issue[]) => {
+    let model = uid;
+    const parts = fieldPath.split('.').map((part) => part.trim());
+    for (const [index, part] of parts.entries()) {
+      const attributes = attributesOf(model);
+      const attribute = hasOwn(attributes, part) ? attributes[part] : undefined;
+      const last = index === parts.length - 1;
+      if (!attribute || (attribute.type === 'relation') === last || (attribute.type === 'relation' && !attribute.target)) {
+        issues.push({ path, message: `${JSON.stringify(fieldPath)} is not a field to sort by` });
+        return;
+      }
+      if (attribute.target) model = attribute.target;
+    }
+  };
+  const checkDirection = (direction: unknown, path: Path, issues: Issue[]) => {
+    if (typeof direction !== 'string' || !['asc', 'desc'].includes(direction.trim().toLowerCase())) {
+      issues.push({ path, message: 'sorts asc or desc' });
+    }
+  };
+  const checkSortObject = (uid: string, sort: Record<string, unknown>, path: Path, issues: Issue[]) => {
+    const attributes = attributesOf(uid);
+    for (const [field, order] of Object.entries(sort)) {
+      const attribute = hasOwn(attributes, field) ? attributes[field] : undefined;
+      if (!attribute) issues.push({ path: [...path, field], message: `${field} is not a field to sort by` });
+      else if (attribute.type === 'relation' && attribute.target && isPlainObject(order)) checkSortObject(attribute.target, order, [...path, field], issues);
+      else if (attribute.type === 'relation') issues.push({ path: [...path, field], message: 'sorts by a field of the related record' });
+      else checkDirection(order, [...path, field], issues);
+    }
+  };
+  const checkSort = (uid: string, sort: unknown, path: Path, issues: Issue[]) => {
+    const entries = Array.isArray(sort) ? sort : [sort];
+    for (const [index, entry] of entries.entries()) {
+      const at = Array.isArray(sort) ? [...path, index] : path;
+      if (isPlainObject(entry)) {
+        checkSortObject(uid, entry, at, issues);
+      } else if (typeof entry === 'string') {
+        for (const segment of entry.split(',').map((part) => part.trim()).filter(Boolean)) {
+          const [fieldPath, direction, ...rest] = segment.split(':');
+          if (rest.length > 0) issues.push({ path: at, message: `${JSON.stringify(segment)}: a sort is a field and one direction, such as "lastName:desc"` });
+          else {
+            checkSortPath(uid, fieldPath, at, issues);
+            if (direction !== undefined) checkDirection(direction, at, issues);
+          }
+        }
+      } else {
+        issues.push({ path: at, message: 'is a field name, a list of them or an object of directions' });
+      }
+    }
+  };
+
   /** `populate[relation][filters|fields|populate]` read the same way against the related model. */
   const checkPopulate = (uid: string, populate: unknown, path: Path, issues: Issue[]) => {
     if (!isPlainObject(populate)) return;
@@ -190,15 +245,17 @@ export const createQueryShapeCheck = (strapi: Core.Strapi) => {
       if (!target || !isPlainObject(nested)) continue;
       if (nested.filters !== undefined) checkFilters(target, nested.filters, [...path, key, 'filters'], issues);
       if (nested.fields !== undefined) checkFields(target, nested.fields, [...path, key, 'fields'], issues);
+      if (nested.sort !== undefined) checkSort(target, nested.sort, [...path, key, 'sort'], issues);
       if (nested.populate !== undefined) checkPopulate(target, nested.populate, [...path, key, 'populate'], issues);
     }
   };
 
-  /** Throws a 400 naming each problem of a read's filters, fields and populate. */
-  return (uid: string, params: { filters?: unknown; fields?: unknown; populate?: unknown }) => {
+  /** Throws a 400 naming each problem of a read's filters, fields, sort and populate. */
+  return (uid: string, params: { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown }) => {
     const issues: Issue[] = [];
     if (params.filters !== undefined && params.filters !== null) checkFilters(uid, params.filters, ['filters'], issues);
     if (params.fields !== undefined && params.fields !== null) checkFields(uid, params.fields, ['fields'], issues);
+    if (params.sort !== undefined && params.sort !== null) checkSort(uid, params.sort, ['sort'], issues);
     if (params.populate !== undefined) checkPopulate(uid, params.populate, ['populate'], issues);
     if (issues.length === 0) return;
     const details = issues.map(({ path, message }) => ({ path, message: `${label(path)}: ${message}`, name: 'ValidationError' }));
