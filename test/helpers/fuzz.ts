@@ -85,7 +85,7 @@ export interface ModelShape {
 export type FuzzBody =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
-  | { kind: 'raw'; contentType: string; text: string }
+  | { kind: 'raw'; contentType: string; text: string; headers?: Record<string, string> }
   | {
       kind: 'multipart';
       fields: [string, string][];
@@ -348,7 +348,7 @@ const malformNested = (random: Random, body: Record<string, unknown>, slots: Rec
 };
 
 /** Bodies that are not JSON objects, or are JSON only in part. */
-const RAW_BODIES: readonly { contentType: string; text: string; label: string }[] = [
+const RAW_BODIES: readonly { contentType: string; text: string; label: string; headers?: Record<string, string> }[] = [
   { contentType: 'application/json', text: '{"data": {"firstName": ', label: 'truncated JSON' },
   { contentType: 'application/json', text: "{'data': {}}", label: 'single-quoted JSON' },
   { contentType: 'application/json', text: '{"data": {"a": 1,}}', label: 'trailing comma' },
@@ -378,6 +378,10 @@ const RAW_BODIES: readonly { contentType: string; text: string; label: string }[
   { contentType: 'multipart/form-data; boundary=XYZ', text: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nFirst Name\r\nA', label: 'unterminated multipart' },
   { contentType: 'application/octet-stream', text: '\u0089PNG\r\n\u001a\n\u0000\u0000', label: 'binary body' },
   { contentType: 'application/vnd.api+json', text: '{"data": {"type": "customers", "attributes": {}}}', label: 'JSON:API body' },
+  { contentType: 'application/json', text: '{"data": {}}', headers: { 'Content-Encoding': 'gzip' }, label: 'plain body said to be gzip' },
+  { contentType: 'application/json', text: '{"data": {}}', headers: { 'Content-Encoding': 'br, x-unknown' }, label: 'unknown content encoding' },
+  { contentType: 'application/json', text: `{"data": {"firstName": "${'y'.repeat(1_500_000)}", "lastName": "B"}}`, label: 'a 1.5 MB JSON body' },
+  { contentType: 'application/x-www-form-urlencoded', text: `data[notes]=${'z'.repeat(300_000)}`, label: 'a 300 kB form body' },
 ];
 
 /** CSV files with odd headers or content, for the import upload. */
@@ -401,7 +405,7 @@ const CSV_FILES: readonly { content: string | Buffer; label: string }[] = [
 ];
 
 const FILTER_OPERATORS = ['$eq', '$ne', '$in', '$notIn', '$lt', '$between', '$null', '$notNull', '$contains', '$containsi', '$startsWith', '$regex', '$where', '$foo', 'eq', '$or', '$and', '$not'];
-const ODD_QUERY_VALUES = ['1e300', '-1', 'NaN', '0', '1.5', 'abc', '', '99999999999999999999', 'Infinity', '0x10', ' 1', '%', '\u0000', 'x'.repeat(3000), '[object Object]'];
+const ODD_QUERY_VALUES = ['1e300', '-1', 'NaN', '0', '1.5', 'abc', '', '99999999999999999999', '99999999999', '2147483648', 'Infinity', '0x10', ' 1', '%', '\u0000', 'x'.repeat(3000), '[object Object]'];
 
 /** Query parameters of the standard collection API, malformed, plus the route's own ones. */
 const oddQuery = (random: Random, route: FuzzRoute, shape: ModelShape | undefined): { pairs: [string, string][]; raw?: string; label: string } => {
@@ -412,7 +416,8 @@ const oddQuery = (random: Random, route: FuzzRoute, shape: ModelShape | undefine
   const ownParams: [string, () => [string, string][]][] = [
     ['q', () => [['q', random.pick(['', 'a', 'ab', 'x'.repeat(5000), '%', '\u0000\u0000', '"', '*', '\\', "' OR 1=1", 'ü', '555', 'C-0000'])]]],
     ['q array', () => [['q', 'ada'], ['q', 'bob']]],
-    ['page', () => [['page', value()], ['pageSize', value()]]],
+    // The search needs a valid q to reach its paging.
+    ['page', () => [...(action === 'search' ? ([['q', 'ada']] as [string, string][]) : []), [random.pick(['page', 'pageSize', 'pagination[page]', 'pagination[pageSize]']), value()]]],
     ['depth', () => [['depth', random.pick(['0', '4', '-1', '1e300', 'NaN', '2.5', 'three', ''])]]],
     ['depth array', () => [['depth[]', '1'], ['depth[]', '2']]],
     ['status', () => [['status', random.pick(['', ',', 'valid,nope', 'x'.repeat(2000), 'imported,imported', 'VALID'])]]],
@@ -452,7 +457,8 @@ const oddQuery = (random: Random, route: FuzzRoute, shape: ModelShape | undefine
   }
   const pairs: [string, string][] = [];
   const labels: string[] = [];
-  const times = 1 + random.int(3);
+  // Mostly one malformation at a time: a second one would often be refused first and hide it.
+  const times = random.weighted([[7, 1], [2, 2], [1, 3]] as const);
   for (let i = 0; i < times; i += 1) {
     if (own.length && random.chance(0.5)) {
       const [name, make] = random.pick(own);
@@ -546,13 +552,13 @@ const drawBody = (random: Random, route: FuzzRoute, models: Record<string, Model
     // Reads ignore a body; an odd one now and then must not change that.
     if (random.chance(0.1)) {
       const raw = random.pick(RAW_BODIES);
-      return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text }, label: `GET with ${raw.label}` };
+      return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers }, label: `GET with ${raw.label}` };
     }
     return { body: { kind: 'none' }, label: 'no body' };
   }
   if (random.chance(0.2)) {
     const raw = random.pick(RAW_BODIES);
-    return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text }, label: raw.label };
+    return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers }, label: raw.label };
   }
   const own = actionBody(random, action, slots);
   const isRecordWrite = ['create', 'update', 'createConnection', 'createRelationship'].includes(action);

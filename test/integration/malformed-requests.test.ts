@@ -12,7 +12,7 @@ import { apiToken, loginAs } from '../helpers/users';
  * seed so that it reproduces.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 2400);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
 const REPORTED = Number(process.env.FUZZ_REPORTED ?? 50);
 
 type Agent = () => request.Agent;
@@ -218,7 +218,7 @@ const send = async (fuzz: FuzzRequest): Promise<request.Response> => {
   let test = callers[fuzz.caller]()[method](urlOf(fuzz)).timeout(60_000);
   const { body } = fuzz;
   if (body.kind === 'json') test = test.set('Content-Type', 'application/json').send(stringifyWithRefs(body.value, liveId) ?? '');
-  if (body.kind === 'raw') test = test.set('Content-Type', body.contentType).send(body.text);
+  if (body.kind === 'raw') test = test.set({ 'Content-Type': body.contentType, ...body.headers }).send(body.text);
   if (body.kind === 'multipart') {
     for (const [name, value] of body.fields) test = test.field(name, value);
     for (const file of body.files) test = test.attach(file.field, file.content, { filename: file.filename, contentType: file.contentType ?? 'text/csv' });
@@ -254,6 +254,9 @@ const adminRole = async (name: string, actions: string[]) => {
 beforeAll(async () => {
   app = await startApp();
   callers.anonymous = app.anonymous;
+  callers['garbage bearer'] = () => app.anonymous().set('Authorization', 'Bearer not.a.jwt');
+  callers['long bearer'] = () => app.anonymous().set('Authorization', `Bearer ${'x'.repeat(5000)}`);
+  callers['basic auth'] = () => app.anonymous().set('Authorization', 'Basic dXNlcjpwYXNz');
   callers['full-access token'] = app.api;
   callers['read-only token'] = await apiToken(app, 'read-only');
   callers['custom token'] = await apiToken(app, 'custom', [
@@ -308,6 +311,9 @@ it('answers every malformed request over every CRM route with a 4xx in Strapi\'s
         [8, 'crm_marketeer'],
         [4, 'authenticated'],
         [6, 'anonymous'],
+        [1, 'garbage bearer'],
+        [1, 'long bearer'],
+        [1, 'basic auth'],
         [3, 'super admin'],
       ],
       admin: [
@@ -316,6 +322,9 @@ it('answers every malformed request over every CRM route with a 4xx in Strapi\'s
         [8, 'admin importer'],
         [5, 'admin without CRM'],
         [8, 'anonymous'],
+        [1, 'garbage bearer'],
+        [1, 'long bearer'],
+        [1, 'basic auth'],
         [7, 'full-access token'],
       ],
     },
