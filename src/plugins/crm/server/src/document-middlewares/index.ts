@@ -18,12 +18,6 @@ const GATES = {
   [CONTACT_UID]: 'contactGate',
 } as const;
 
-/**
- * Every write of a customer, contact point, connection, relationship or contact — REST, the admin
- * content manager, other plugins and server code — goes through the document service, so this is
- * where the rules are enforced. The check and the write share one transaction (the gates take the
- * customer's row lock in it), and a rule broken after the write rolls the write back.
- */
 const isInheritedMember = (key: string) => key in Object.prototype;
 const label = (path: (string | number)[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
 
@@ -52,6 +46,13 @@ const inheritedMemberKey = (strapi: Core.Strapi, uid: string, data: unknown): { 
   return undefined;
 };
 
+/**
+ * Every write of a customer, contact point, connection, relationship or contact — REST, the admin
+ * content manager, other plugins and server code — goes through the document service, so this is
+ * where the rules are enforced. The check and the write share one transaction (the gates take the
+ * customer's row lock in it), and a rule broken after the write rolls the write back. Reads and
+ * writes of every CRM type have their query shape and keys checked first.
+ */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   const checkQueryShape = createQueryShapeCheck(strapi);
   strapi.documents.use(async (ctx, next) => {

@@ -4,11 +4,11 @@ import { errors } from '@strapi/utils';
 import { isPlainObject } from '../utils/relations';
 
 /**
- * Checks the `filters`, `fields` and `sort` of a document-service read (and those nested in `populate`)
- * against the model, the way Strapi's query engine will read them. Strapi's own query validation
- * refuses unknown keys but passes shapes the engine or the database then fail on as a 500: `$or`
- * given a string, `$between` one value, a word compared with an integer column (PostgreSQL), a
- * pattern operator on a number, an empty field name.
+ * Checks the `filters`, `fields` and `sort` of a document-service call (and those nested in
+ * `populate`) against the model, the way Strapi's query engine will read them. Strapi's own query
+ * validation refuses unknown keys but passes shapes the engine or the database then fail on as a
+ * 500: `$or` given a string, `$between` one value, a word compared with an integer column
+ * (PostgreSQL), a pattern operator on a number, an empty field name.
  */
 
 type Path = (string | number)[];
