@@ -1,4 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+type BodyParseError = Error & { status?: number; statusCode?: number; httpCode?: number; errno?: number };
+
+/**
+ * A body the parser cannot read is the client's mistake: a multipart body without its boundary or
+ * cut short, a form it cannot decode. The JSON parser already tags its errors with a 4xx status;
+ * the multipart parser does not, so its errors would reach Strapi as 500s. Errors of the server
+ * itself (a full disk, a temp directory it may not write) keep their 500.
+ */
+const refuseUnreadableBody = (error: BodyParseError) => {
+  if (typeof error.errno === 'number') throw error;
+  const status = error.status ?? error.statusCode ?? error.httpCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    // Keeps the parser's message: Strapi answers an oversized file by it.
+    throw Object.assign(error, { status, expose: true });
+  }
+  throw new errors.ValidationError(`the request body could not be read: ${error.message}`);
+};
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
@@ -7,7 +26,7 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  { name: 'strapi::body', config: { onError: refuseUnreadableBody } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

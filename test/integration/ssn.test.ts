@@ -126,6 +126,21 @@ describe('revealing the SSN', () => {
     ]);
   });
 
+  it('answers a reveal of an id longer than any documentId with 404 (403 when refused), auditing it with the id cut to fit', async () => {
+    const longId = 'a'.repeat(4000);
+    const full = await apiToken(app, 'full-access');
+    const unknown = await full().post(`/api/crm/customers/${longId}/ssn/reveal`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
+    expect((await sales().post(`/api/crm/customers/${longId}/ssn/reveal`)).status).toBe(403);
+    const rows = await app.strapi.db.query(AUDIT).findMany({ where: { customerDocumentId: { $startsWith: 'aaaa' } }, orderBy: { id: 'asc' } });
+    expect(rows.map((row: { outcome: string; reason: string }) => [row.outcome, row.reason])).toEqual([
+      ['refused', 'customer not found'],
+      ['refused', 'not permitted'],
+    ]);
+    expect(rows[0].customerDocumentId).toBe(`${'a'.repeat(254)}…`);
+  });
+
   it('follows admin RBAC in the admin panel, auditing allowed and refused reveals', async () => {
     const customer = await createWithSsn();
     const asRoot = adminToken(superAdminJwt);

@@ -4,6 +4,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import middlewares from './middlewares';
 import { removeUploadedFiles } from './middlewares/remove-uploaded-files';
 import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
@@ -52,6 +53,7 @@ export default {
   config,
   contentTypes,
   controllers,
+  middlewares,
   policies,
   routes,
   services,

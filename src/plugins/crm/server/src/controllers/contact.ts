@@ -7,7 +7,7 @@ import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CONTACT_UID } from '../utils/uids';
-import { pageParams, parseBody } from './request';
+import { pageParams, parseBody, requireData } from './request';
 
 const generateLoginBody = z.object({ email: z.string({ required_error: 'email is required' }) });
 const commentBody = z.object({ data: z.object({ body: z.unknown() }) });
@@ -42,7 +42,13 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
     ctx.status = 204;
   },
 
+  async create(ctx: Context) {
+    requireData(ctx.request.body);
+    return super.create(ctx);
+  },
+
   async update(ctx: Context) {
+    requireData(ctx.request.body);
     const exists = await strapi.documents(CONTACT_UID as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
     if (!exists) throw new errors.NotFoundError('contact not found');
     return super.update(ctx);

@@ -10,7 +10,7 @@ import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
 import type { BoundedSanitizeQuery } from './query-bounds';
-import { parseBody, searchQuery } from './request';
+import { parseBody, requireData, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
 
 const primaryBody = z.object({
@@ -44,14 +44,6 @@ const networkQuery = z.object({
   depth: wholeNumber(1, MAX_NETWORK_DEPTH).default(1),
 });
 
-const requireData = (ctx: Context) => {
-  const data = (ctx.request.body as { data?: unknown } | undefined)?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new errors.ValidationError('Missing "data" payload in the request body');
-  }
-  return data as Record<string, unknown>;
-};
-
 /** Query and body of a customer write, validated and sanitised like Strapi's core controllers do. */
 const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: Context) => {
   const api = coreApi(controller);
@@ -60,7 +52,7 @@ const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: 
   const data = await sanitizeCustomerInput(
     strapi,
     ctx,
-    requireData(ctx),
+    requireData(ctx.request.body),
     async (record) => {
       await api.validateInput(record, ctx);
       return api.sanitizeInput(record, ctx);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { MARKETING_LIST_UID } from '../utils/uids';
-import { parseBody } from './request';
+import { parseBody, requireData } from './request';
 
 const membersBody = z.object({
   contacts: z.array(z.string().min(1)).min(1, 'contacts is a list of contact documentIds').max(1000),
@@ -13,6 +13,11 @@ const membersBody = z.object({
 
 /** Marketing lists: Strapi's core controller plus adding members and the CSV export. */
 export default factories.createCoreController(MARKETING_LIST_UID as never, ({ strapi }) => ({
+  async create(ctx: Context) {
+    requireData(ctx.request.body);
+    return super.create(ctx);
+  },
+
   async addMembers(ctx: Context) {
     const { contacts } = parseBody(membersBody, ctx.request.body);
     await respond(ctx, 200, () => getService(strapi, 'marketingLists').addMembers(ctx.params.id, contacts));

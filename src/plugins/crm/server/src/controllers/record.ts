@@ -2,10 +2,17 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
-/** Strapi's core controller for a CRM type, answering 404 for unknown ids on update and delete. */
+import { requireData } from './request';
+
+/** Strapi's core controller for a CRM type: one record per write, 404 for unknown ids on update and delete. */
 export const createRecordController = (uid: string, what: string) =>
   factories.createCoreController(uid as never, ({ strapi }) => ({
+    async create(ctx: Context) {
+      requireData(ctx.request.body);
+      return super.create(ctx);
+    },
     async update(ctx: Context) {
+      requireData(ctx.request.body);
       const exists = await strapi.documents(uid as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
       if (!exists) throw new errors.NotFoundError(`${what} not found`);
       return super.update(ctx);

@@ -28,6 +28,19 @@ export const pageParams = (maxPageSize: number, defaultPageSize: number) => ({
   pageSize: wholeNumber(1, maxPageSize).default(defaultPageSize),
 });
 
+/**
+ * The record of a create or update: `data` must be an object of fields. Strapi's core controllers
+ * would take a list for several records and validate it element by element, recursing once per
+ * level of nesting (a list nested a few thousand deep overflows the stack).
+ */
+export const requireData = (body: unknown): Record<string, unknown> => {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new errors.ValidationError('Missing "data" payload in the request body');
+  }
+  return data as Record<string, unknown>;
+};
+
 /** `?q=&page=&pageSize=` of the quick search, for the content API and the admin panel alike. */
 export const searchQuery = z.object({
   q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),

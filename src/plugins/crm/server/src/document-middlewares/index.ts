@@ -14,6 +14,8 @@ import {
   RELATIONSHIP_UID,
   contactPointKindOf,
 } from '../utils/uids';
+import { inheritedMemberKey } from './inherited-keys';
+import { createQueryShapeCheck } from './query-shape';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
@@ -39,10 +41,17 @@ const READS = ['findOne', 'findMany', 'findFirst', 'count'];
  * Every write of a customer, contact point, connection, relationship or contact — REST, the admin
  * content manager, other plugins and server code — goes through the document service, so this is
  * where the rules are enforced. The check and the write share one transaction (the gates take the
- * customer's row lock in it), and a rule broken after the write rolls the write back.
+ * customer's row lock in it), and a rule broken after the write rolls the write back. Reads and
+ * writes of every CRM type have their query shape and keys checked first.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  const checkQueryShape = createQueryShapeCheck(strapi);
   strapi.documents.use(async (ctx, next) => {
+    if ((ctx.uid as string).startsWith('plugin::crm.')) {
+      checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown });
+      const inherited = isWrite(ctx.action) ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
+      if (inherited) throw new errors.ValidationError(inherited.message, { errors: [{ ...inherited, name: 'ValidationError' }] });
+    }
     const uid = ctx.uid as string;
     if (READ_ONLY[uid] && !READS.includes(ctx.action as string)) throw new errors.ValidationError(READ_ONLY[uid]);
     const kind = contactPointKindOf(uid);

@@ -1,3 +1,4 @@
+import { REQUEST_GUARD } from '../middlewares';
 import { adminAction } from '../permissions';
 import { IMPORT_ROUTES } from './import-routes';
 
@@ -36,13 +37,13 @@ export default {
       method,
       path,
       handler: `admin-customer.${handler}`,
-      config: { policies: requires(action) },
+      config: { policies: requires(action), middlewares: [REQUEST_GUARD] },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,
       path,
       handler,
-      config: { policies: requires(adminAction('import')) },
+      config: { policies: requires(adminAction('import')), middlewares: [REQUEST_GUARD] },
     })),
   ],
 };

@@ -4,6 +4,7 @@
  * by the role table (`permissions.ts`); reads other than find/findOne take the permission of
  * `find` or `findOne`, so whoever may list customers may search them (read-only API tokens too).
  */
+import { REQUEST_GUARD } from '../middlewares';
 import { IMPORT_ROUTES } from './import-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
@@ -61,6 +62,6 @@ export default {
   type: 'content-api',
   routes: routes.map(({ auth, ...route }) => ({
     ...route,
-    config: { policies: ['plugin::crm.role-table'], ...(auth ? { auth } : {}) },
+    config: { policies: ['plugin::crm.role-table'], middlewares: [REQUEST_GUARD], ...(auth ? { auth } : {}) },
   })),
 };

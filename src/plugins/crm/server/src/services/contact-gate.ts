@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CONTACT_FIELD_NAMES, DomainValidationError, validateContact } from '../domain';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
-import { readToOneChange } from '../utils/relations';
+import { readToOneChange, whereRef } from '../utils/relations';
 import { CONTACT_UID, USER_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
@@ -22,8 +22,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const change = readToOneChange(value);
     if (change.kind === 'unchanged') return current;
     if (change.kind === 'clear') return false;
-    const where = 'id' in change.ref ? { id: change.ref.id } : { documentId: change.ref.documentId };
-    if (!(await strapi.db.query(USER_UID).findOne({ where, select: ['id'] }))) {
+    const where = whereRef(change.ref);
+    if (!where || !(await strapi.db.query(USER_UID).findOne({ where, select: ['id'] }))) {
       throw new DomainValidationError({ path: ['user'], rule: 'contact.user', message: 'user does not exist' });
     }
     return true;

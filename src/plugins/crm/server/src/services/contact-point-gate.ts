@@ -12,7 +12,7 @@ import {
   type ContactPointKind,
   type CustomerType,
 } from '../domain';
-import { readToOneChange, type RelationRef } from '../utils/relations';
+import { readToOneChange, whereRef, type RelationRef } from '../utils/relations';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
@@ -75,8 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const findCustomer = async (ref: RelationRef): Promise<OwnerRow> => {
-    const where = 'id' in ref ? { id: ref.id } : { documentId: ref.documentId };
-    const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] });
+    const where = whereRef(ref);
+    const customer = where ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] }) : null;
     if (!customer) {
       throw new DomainValidationError({
         path: ['customer'],

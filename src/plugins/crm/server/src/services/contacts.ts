@@ -8,6 +8,7 @@ import type { Actor } from '../utils/actor';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
+import { isRowId } from '../utils/relations';
 import { ACTIVITY_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, USER_ROLE_UID, USER_UID } from '../utils/uids';
 
 
@@ -55,7 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else return undefined;
     if (key === 'id') {
       const ids = values.map(Number);
-      return ids.every(Number.isInteger) ? ids : undefined;
+      // An id beyond the id column names no company.
+      return ids.every(Number.isInteger) ? ids.filter(isRowId) : undefined;
     }
     const rows = await strapi.db.query(CUSTOMER_UID).findMany({ where: { documentId: { $in: values.map(String) } }, select: ['id'] });
     return rows.map((row: { id: number }) => row.id);

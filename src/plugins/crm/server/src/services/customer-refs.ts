@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { DomainValidationError, type CustomerType } from '../domain';
 import { getService } from '../utils/get-service';
-import { readToOneChange } from '../utils/relations';
+import { readToOneChange, whereRef } from '../utils/relations';
 import { CUSTOMER_UID } from '../utils/uids';
 
 export interface CustomerRef {
@@ -18,8 +18,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const change = readToOneChange(value);
     if (change.kind === 'unchanged') return undefined;
     if (change.kind === 'clear') return null;
-    const where = 'id' in change.ref ? { id: change.ref.id } : { documentId: change.ref.documentId };
-    const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] });
+    const where = whereRef(change.ref);
+    const customer = where ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] }) : null;
     if (!customer) {
       throw new DomainValidationError({
         path: [field],

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 
 import { mayChangeListMembership } from '../permissions';
 import { currentCaller } from '../utils/actor';
-import { readToManyChange, type RelationRef } from '../utils/relations';
+import { isRowId, readToManyChange, type RelationRef } from '../utils/relations';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
@@ -29,7 +29,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Ids of the records that `refs` name on the other end; refs naming nothing are counted apart. */
   const resolve = async (uid: string, refs: RelationRef[]): Promise<{ ids: number[]; unknown: number }> => {
-    const byId = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id);
+    // An id no row can have (past the id column) names nothing: counted as unknown, never queried.
+    const byId = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id).filter(isRowId);
     const byDocument = refs.filter((ref): ref is { documentId: string } => 'documentId' in ref).map((ref) => ref.documentId);
     const ids = new Set<number>();
     let found = 0;
@@ -43,7 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       rows.forEach((row: { id: number }) => ids.add(row.id));
       found += rows.length;
     }
-    return { ids: [...ids], unknown: Math.max(0, new Set([...byId, ...byDocument]).size - found) };
+    const named = new Set<string | number>([...refs.map((ref) => ('id' in ref ? ref.id : ref.documentId))]);
+    return { ids: [...ids], unknown: Math.max(0, named.size - found) };
   };
 
   /** Which of `otherIds` the record is linked to now (all of its links when `otherIds` is absent). */

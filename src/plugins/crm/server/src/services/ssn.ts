@@ -12,6 +12,12 @@ export type { Actor };
 
 const ROTATION_BATCH = 500;
 
+/** The audit log's text columns hold 255 characters (PostgreSQL varchar). */
+const AUDIT_TEXT_LENGTH = 255;
+/** The id a reveal was asked for is recorded as sent, cut to fit when a client sends a longer one. */
+const fitAuditText = (value: string | null | undefined) =>
+  value === null || value === undefined ? null : value.length > AUDIT_TEXT_LENGTH ? `${value.slice(0, AUDIT_TEXT_LENGTH - 1)}…` : value;
+
 /**
  * The SSN is kept as a ciphertext (private, never in an API response) next to its mask, which is
  * what the `ssn` attribute holds. Every read path — REST, populate, the content manager, search —
@@ -60,12 +66,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           action: entry.action,
           outcome: entry.outcome,
-          reason: entry.reason ?? null,
-          customerDocumentId: entry.customer?.documentId ?? null,
+          reason: fitAuditText(entry.reason),
+          customerDocumentId: fitAuditText(entry.customer?.documentId),
           customerNumber: entry.customer?.customerNumber ?? null,
           actorType: entry.actor.type,
-          actorId: entry.actor.id,
-          actorName: entry.actor.name,
+          actorId: fitAuditText(entry.actor.id),
+          actorName: fitAuditText(entry.actor.name),
         },
       });
     },

@@ -6,6 +6,14 @@
 export type RelationRef = { documentId: string } | { id: number };
 export type RelationChange = { kind: 'unchanged' } | { kind: 'clear' } | { kind: 'set'; ref: RelationRef };
 
+/** Row ids are PostgreSQL `integer`s: a larger number names no row, and a query with it fails. */
+export const MAX_ROW_ID = 2_147_483_647;
+export const isRowId = (id: number) => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ROW_ID;
+
+/** The where clause that finds the row a reference names; undefined when no row can have that id. */
+export const whereRef = (ref: RelationRef): { id: number } | { documentId: string } | undefined =>
+  'id' in ref ? (isRowId(ref.id) ? { id: ref.id } : undefined) : { documentId: ref.documentId };
+
 const toRef = (value: unknown): RelationRef | undefined => {
   if (typeof value === 'string' && value.length > 0) return { documentId: value };
   if (typeof value === 'number' && Number.isInteger(value)) return { id: value };
