@@ -81,3 +81,13 @@ describe('the rows of an import', () => {
     expect(await app.strapi.db.query(JOB_UID).count()).toBe(before);
   });
 });
+
+describe('the file of an import', () => {
+  it('may have a name longer than the job keeps: cut to fit, its extension kept', async () => {
+    const name = `${'n'.repeat(1000)}.csv`;
+    const response = await app.api().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nAda,Lovelace\n'), name);
+    expect(response.status).toBe(201);
+    expect(response.body.data.fileName).toHaveLength(255);
+    expect(response.body.data.fileName).toMatch(/^n+….csv$/);
+  });
+});

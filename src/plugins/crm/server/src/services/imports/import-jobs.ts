@@ -88,6 +88,15 @@ const SAMPLES = 3;
 const LOGGED_ERRORS = 1000;
 const EDITABLE_STAGES = ['reference-data', 'ready'];
 const DAY_MS = 24 * 3600 * 1000;
+/** What the job's file name column holds. */
+const FILE_NAME_LENGTH = 255;
+
+/** A file name cut to fit its column, keeping its extension ("…very long name….csv"). */
+const fittedFileName = (name: string): string => {
+  if (name.length <= FILE_NAME_LENGTH) return name;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `${name.slice(0, FILE_NAME_LENGTH - extension.length - 1)}…${extension}`;
+};
 
 const shownColumns = (job: JobRow) =>
   (job.columns ?? []).map((column) => ({ holdsSsn: column.holdsSsn === true || column.field === 'ssn', field: column.field }));
@@ -249,7 +258,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           object: input.object,
           stage: 'validating',
           revision: 0,
-          fileName: input.fileName,
+          fileName: fittedFileName(input.fileName),
           fileSize: input.size,
           decisions: {},
           heartbeatAt: new Date(),
