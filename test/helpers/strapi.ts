@@ -72,3 +72,30 @@ export const startApp = async (): Promise<TestApp> => {
     },
   };
 };
+
+/**
+ * The app of one test file: booted before its tests (`beforeAll`) and stopped after them
+ * (`afterAll`). Read it inside tests and hooks registered after this call; before the boot, any
+ * use throws.
+ */
+export const useTestApp = (): TestApp => {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startApp();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = () => {
+    if (!started) throw new Error('the test app is booted in beforeAll: use it inside a test or a later hook');
+    return started;
+  };
+  return {
+    get strapi() {
+      return current().strapi;
+    },
+    api: () => current().api(),
+    anonymous: () => current().anonymous(),
+    stop: () => current().stop(),
+  };
+};

@@ -1,14 +1,8 @@
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { storedPoints } from '../helpers/writers';
 
 // The invariants must hold when requests race, not only one at a time (PostgreSQL runs them in parallel).
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const createCustomer = async (data: Record<string, unknown>) => {
   const response = await app.api().post('/api/crm/customers').send({ data });

@@ -1,13 +1,7 @@
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { loginAs } from '../helpers/users';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const CONTACT = 'plugin::crm.contact';
 type Result = { ok: true; data: any } | { ok: false; status: number; message: string };

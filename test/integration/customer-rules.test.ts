@@ -1,13 +1,7 @@
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { documentsWriter, restWriter, storedPoints, type WriteResult, type Writer } from '../helpers/writers';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const ok = (result: WriteResult) => {
   if (!result.ok) throw new Error(`expected success, got ${result.status}: ${result.message}`);

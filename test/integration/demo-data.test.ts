@@ -1,12 +1,6 @@
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const demoData = () => app.strapi.plugin('crm').service('demoData');
 const count = (uid: string) => app.strapi.db.query(uid as never).count();

@@ -1,16 +1,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
 // The shape limits of an uploaded CSV file: refused with a 400 naming the limit while the file is
 // read, keeping no import job, and without holding the server's event loop.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const JOB_UID = 'plugin::crm.import-job';
 const columns = (count: number, cell = 'Column') => Array.from({ length: count }, (_, i) => `${cell} ${i + 1}`).join(',');

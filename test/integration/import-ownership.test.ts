@@ -1,18 +1,12 @@
 import request from 'supertest';
 
 import { uploadCsv } from '../helpers/imports';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { apiToken, loginAs } from '../helpers/users';
 
 // A job belongs to whoever created it; crm_admin, full-access tokens and admins holding the
 // import action may act on every job, every other caller sees only its own.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const CSV = 'First Name,Last Name,Company\nOwn,Er,Owned Co\n';
 

@@ -1,16 +1,10 @@
 import { hold } from '../helpers/hold';
 import { idOf, uploadCsv, waitForImport } from '../helpers/imports';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
 // Every change of an import's stage is a compare-and-set on the job, in the transaction of its
 // effects: of two requests that race for one job, the loser gets 409 and nothing is done twice.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const CONTACT = 'plugin::crm.contact';
 

@@ -1,15 +1,9 @@
 import { importCsv, uploadCsv } from '../helpers/imports';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
 // The import judges rows by the same rules as REST, configured limits included, and answers a
 // 4xx or a row-level reason for any input, never a 500.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 describe('contact point limits', () => {
   afterEach(() => app.strapi.config.set('plugin::crm.contactPointLimits', {}));

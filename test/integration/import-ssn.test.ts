@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { idOf, uploadCsv, waitForImport } from '../helpers/imports';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { apiToken } from '../helpers/users';
 
 // A customers file may carry social security numbers, in the column meant for them or anywhere
 // else: none is ever written to the database or shown in clear, and the SSN column imports
 // through the same rules as REST.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const CSV = [
   'Type,First Name,Last Name,SSN,Reference,Notes',

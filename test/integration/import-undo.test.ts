@@ -1,16 +1,10 @@
 import { hold } from '../helpers/hold';
 import { idOf, importCsv } from '../helpers/imports';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
 // Undo removes exactly what the job created, through the same rules as a REST delete, and keeps
 // what others have built on since, saying what it kept and why.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const CONTACT = 'plugin::crm.contact';
 const CUSTOMER = 'plugin::crm.customer';

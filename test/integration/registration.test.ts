@@ -1,15 +1,9 @@
 import { join } from 'node:path';
 
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
 // A CRM's accounts are made by its staff: strangers cannot register themselves in a new app.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const register = (username: string) =>
   app.anonymous().post('/api/auth/local/register').send({ username, email: `${username}@strangers.test`, password: 'Password-123' });

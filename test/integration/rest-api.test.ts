@@ -1,12 +1,6 @@
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 const create = async (data: Record<string, unknown>) => {
   const response = await app.api().post('/api/crm/customers').send({ data });

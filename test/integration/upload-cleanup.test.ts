@@ -5,18 +5,12 @@ import { join } from 'node:path';
 
 import type request from 'supertest';
 
-import { startApp, type TestApp } from '../helpers/strapi';
+import { useTestApp } from '../helpers/strapi';
 import { loginAs } from '../helpers/users';
 
 // The body parser writes every file part of a multipart request to the temporary directory; none
 // of them may stay there once the request has been answered, whatever the answer.
-let app: TestApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.stop();
-});
+const app = useTestApp();
 
 /** The regular files of the temporary directory changed in the last minute, by name. */
 const recentTemporaryFiles = () => {
