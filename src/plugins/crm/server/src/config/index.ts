@@ -1,12 +1,5 @@
-import {
-  DEFAULT_POPULATE_MAX_RELATED,
-  IMPORT_MAX_COLUMNS,
-  SSN_REVEAL_SECONDS,
-  isSupportedCountry,
-  resolveContactPointLimits,
-  type KindLimits,
-} from '../domain';
-import { createFieldCipher } from '../security/field-cipher';
+import { DEFAULT_POPULATE_MAX_RELATED, IMPORT_MAX_COLUMNS, SSN_REVEAL_SECONDS, type KindLimits } from '../domain';
+import { validatePluginConfig } from '../validation/plugin-config';
 
 export interface CrmPluginConfig {
   /** ISO country whose national phone formats are accepted without a `+` prefix. */
@@ -60,30 +53,5 @@ const defaults: CrmPluginConfig = {
 
 export default {
   default: defaults,
-  validator(config: CrmPluginConfig) {
-    if (typeof config.defaultCountry !== 'string' || !isSupportedCountry(config.defaultCountry)) {
-      throw new Error(`defaultCountry must be a country code such as US (got ${String(config.defaultCountry)})`);
-    }
-    resolveContactPointLimits(config.contactPointLimits);
-    if (!Number.isInteger(config.networkNodeCap) || config.networkNodeCap < 1) {
-      throw new Error(`networkNodeCap must be a positive integer (got ${String(config.networkNodeCap)})`);
-    }
-    if (!Number.isInteger(config.importMaxColumns) || config.importMaxColumns < 1) {
-      throw new Error(`importMaxColumns must be a positive integer (got ${String(config.importMaxColumns)})`);
-    }
-    if (!Number.isInteger(config.ssnRevealSeconds) || config.ssnRevealSeconds < 1) {
-      throw new Error(`ssnRevealSeconds must be a positive integer (got ${String(config.ssnRevealSeconds)})`);
-    }
-    if (!Number.isInteger(config.importRetentionDays) || config.importRetentionDays < 1) {
-      throw new Error(`importRetentionDays must be a positive integer (got ${String(config.importRetentionDays)})`);
-    }
-    if (!Number.isInteger(config.searchCountLimit) || config.searchCountLimit < 1) {
-      throw new Error(`searchCountLimit must be a positive integer (got ${String(config.searchCountLimit)})`);
-    }
-    if (!Number.isInteger(config.populateMaxRelated) || config.populateMaxRelated < 1) {
-      throw new Error(`populateMaxRelated must be a positive integer (got ${String(config.populateMaxRelated)})`);
-    }
-    // Fails at start-up rather than at the first SSN write.
-    createFieldCipher(config.encryptionKeys ?? []);
-  },
+  validator: validatePluginConfig,
 };

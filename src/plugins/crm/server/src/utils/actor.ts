@@ -3,9 +3,12 @@ import type { Context } from 'koa';
 
 import { isApiTokenStrategy, type Caller } from '../permissions';
 
+/** Kinds of actor a record can name: a users-permissions user, an admin, an API token, the server. */
+export const ACTOR_TYPES = ['user', 'admin', 'api-token', 'system'] as const;
+
 /** Who made a request, as recorded in audit rows, activity comments and import jobs. */
 export interface Actor {
-  type: 'user' | 'admin' | 'api-token' | 'system';
+  type: (typeof ACTOR_TYPES)[number];
   id: string | null;
   name: string | null;
 }

@@ -4,3 +4,4 @@ export * from './rows';
 export * from './undo';
 export * from './sensitive';
 export * from './csv-shape';
+export * from './stages';

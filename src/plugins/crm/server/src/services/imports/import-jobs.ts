@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 
 import {
   DomainValidationError,
+  EDITABLE_IMPORT_STAGES,
   autoMap,
   buildCompanyIndex,
   columnHoldsSsns,
@@ -17,6 +18,7 @@ import {
   uniqueHeaders,
   type ColumnSsnStats,
   type ImportObject,
+  type ImportStage,
   type KnownCustomer,
 } from '../../domain';
 import { mayActOnEveryImport, type Caller } from '../../permissions';
@@ -86,7 +88,6 @@ const UPLOAD_BATCH = 500;
 const WORKER_FROM_BYTES = 1024 * 1024;
 const SAMPLES = 3;
 const LOGGED_ERRORS = 1000;
-const EDITABLE_STAGES = ['reference-data', 'ready'];
 const DAY_MS = 24 * 3600 * 1000;
 /** What the job's file name column holds. */
 const FILE_NAME_LENGTH = 255;
@@ -375,7 +376,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async setMapping(documentId: string, changes: Record<string, string | null>) {
       const job = await load(documentId);
       // A validation whose request died (a crash, a stopped node) is taken over once it is stale.
-      if (!EDITABLE_STAGES.includes(job.stage) && !(job.stage === 'validating' && isStale(job))) {
+      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage) && !(job.stage === 'validating' && isStale(job))) {
         throw conflict(
           job.stage === 'validating' ? 'the import is being validated; try again when it is done' : `the import is ${job.stage}; its mapping and decisions can no longer change`
         );
@@ -432,7 +433,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records create / link / skip per unmatched company, or one choice for all still undecided. */
     async decide(documentId: string, decisions: { key: string; action: Decision['action']; customer?: string }[], applyToAll?: 'create' | 'skip') {
       const job = await load(documentId);
-      if (!EDITABLE_STAGES.includes(job.stage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
+      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
       const groups = job.object === 'contacts' ? await staging().unmatchedGroups(job.id) : [];
       const keys = new Set(groups.map((group) => group.key));
       const next: Record<string, Decision> = { ...(job.decisions ?? {}) };
@@ -466,7 +467,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (applyToAll) for (const key of keys) next[key] ??= { action: applyToAll };
       const decided = [...keys].every((key) => next[key]);
-      if (!(await changeJob(job, { decisions: next, stage: decided ? 'ready' : 'reference-data' }, EDITABLE_STAGES))) throw changedMeanwhile();
+      if (!(await changeJob(job, { decisions: next, stage: decided ? 'ready' : 'reference-data' }, [...EDITABLE_IMPORT_STAGES]))) throw changedMeanwhile();
       return this.referenceData(documentId);
     },
 

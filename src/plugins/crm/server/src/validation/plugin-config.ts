@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+import { isSupportedCountry, resolveContactPointLimits } from '../domain';
+import { createFieldCipher } from '../security/field-cipher';
+
+/** A whole number of at least 1, named in the message with the value it got. */
+const positiveInteger = (option: string) =>
+  z.unknown().superRefine((value, ctx) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${option} must be a positive integer (got ${String(value)})` });
+    }
+  });
+
+/** A check that throws (a domain rule, the cipher's key parser) turned into a zod issue. */
+const checkedBy = (option: string, check: (value: unknown) => unknown) =>
+  z.unknown().superRefine((value, ctx) => {
+    try {
+      check(value);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${option}: ${(error as Error).message}` });
+    }
+  });
+
+/**
+ * Every option of the plugin (`config/plugins.ts`, `crm.config`), checked at start-up so that a
+ * wrong value stops Strapi with a message naming the option and what it expects, not at the first
+ * request that uses it. Unknown options are refused too: a misspelt one would otherwise be ignored.
+ */
+export const pluginConfigSchema = z
+  .object({
+    defaultCountry: z.unknown().superRefine((value, ctx) => {
+      if (typeof value !== 'string' || !isSupportedCountry(value)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `defaultCountry must be a country code such as US (got ${String(value)})` });
+      }
+    }),
+    demoData: z.boolean({ invalid_type_error: 'demoData must be true or false' }),
+    contactPointLimits: checkedBy('contactPointLimits', (value) => resolveContactPointLimits(value as never)),
+    networkNodeCap: positiveInteger('networkNodeCap'),
+    importMaxBytes: positiveInteger('importMaxBytes'),
+    importMaxColumns: positiveInteger('importMaxColumns'),
+    importStaleMs: positiveInteger('importStaleMs'),
+    importRetentionDays: positiveInteger('importRetentionDays'),
+    ssnRevealSeconds: positiveInteger('ssnRevealSeconds'),
+    searchCountLimit: positiveInteger('searchCountLimit'),
+    populateMaxRelated: positiveInteger('populateMaxRelated'),
+    // Fails at start-up rather than at the first SSN write.
+    encryptionKeys: checkedBy('encryptionKeys', (value) => {
+      if (!Array.isArray(value) || !value.every((key) => typeof key === 'string')) throw new Error('a list of keys (CRM_ENCRYPTION_KEY)');
+      createFieldCipher(value);
+    }),
+  })
+  .strict();
+
+/** Throws one error listing every wrong option. */
+export const validatePluginConfig = (config: unknown): void => {
+  const parsed = pluginConfigSchema.safeParse(config);
+  if (parsed.success) return;
+  const messages = parsed.error.issues.map((issue) =>
+    issue.code === z.ZodIssueCode.unrecognized_keys ? `unknown option(s) of the crm plugin: ${issue.keys.join(', ')}` : issue.message
+  );
+  throw new Error(messages.join('; '));
+};
