@@ -28,6 +28,7 @@ export default {
     await strapi.service('admin::permission').actionProvider.registerMany(
       ADMIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'crm' }))
     );
+    getService(strapi, 'importEvents').register();
     await getService(strapi, 'roles').ensureRoles();
     await getService(strapi, 'importStaging').ensureTable();
     await getService(strapi, 'searchIndex').ensure();

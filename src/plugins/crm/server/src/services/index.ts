@@ -13,6 +13,7 @@ import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import customers from './customers';
 import demoData from './demo-data';
+import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
 import importUndo from './imports/import-undo';
@@ -46,6 +47,7 @@ export default {
   marketingLists,
   importStaging,
   importJobs,
+  importEvents,
   importRunner,
   importUndo,
   relationshipGate,

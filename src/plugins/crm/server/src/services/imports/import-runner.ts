@@ -7,6 +7,7 @@ import { companyCustomer, maskSsnsInText, type ContactRow, type CustomerRow } fr
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
+import { IMPORT_EVENTS } from '../import-events';
 import { createBulkInsert } from './bulk-insert';
 import type { Decision } from './import-jobs';
 import { STAGING_TABLE, type RelatedIds, type StagedRow } from './staging';
@@ -138,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const finish = async (jobId: number) => {
     const counted = await getService(strapi, 'importStaging').counts(jobId);
     const job = await jobs().findOne({ where: { id: jobId } });
-    await jobs().updateMany({
+    const { count } = await jobs().updateMany({
       where: { id: jobId, stage: 'running', workerId },
       data: {
         revision: (job.revision ?? 0) + 1,
@@ -154,6 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         progress: { done: job.progress?.total ?? 0, total: job.progress?.total ?? 0 },
       },
     });
+    if (count > 0) await getService(strapi, 'importEvents').emit(IMPORT_EVENTS.CRM_IMPORT_FINISHED, jobId);
   };
 
   /** Imports a claimed job batch by batch; each batch and its rows' results commit together. */

@@ -11,6 +11,7 @@ import {
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { ACTIVITY_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID, MARKETING_LIST_UID } from '../../utils/uids';
+import { IMPORT_EVENTS } from '../import-events';
 import type { RelatedIds } from './staging';
 
 const CHUNK = 500;
@@ -177,6 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await strapi.db.query(IMPORT_JOB_UID).update({ where: { id: job.id }, data: { undo: result } });
       });
+      await getService(strapi, 'importEvents').emit(IMPORT_EVENTS.CRM_IMPORT_UNDONE, job.id);
       return importJobs.view(await importJobs.load(documentId));
     },
   };
