@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 
 import type { CustomerType, LooseType, RelationshipKind } from '../domain';
 import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { withKnex as withKnexOf } from '../utils/with-knex';
 
 export interface ConnectionRow {
   id: number;
@@ -69,11 +70,7 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
   };
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
 
-  /** Runs `work` with the current transaction's knex, or the pool's when there is none. */
-  const withKnex = <T>(work: (knex: Knex) => Promise<T>): Promise<T> =>
-    strapi.db.inTransaction()
-      ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>)
-      : work(strapi.db.connection as unknown as Knex);
+  const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
 
   const pairQuery = (knex: Knex, uid: string, first: Link, second: Link, columns: string[], side: 'a' | 'b', ids: number[]) =>
     knex

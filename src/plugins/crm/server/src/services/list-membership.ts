@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Knex } from 'knex';
 
 import { mayChangeListMembership } from '../permissions';
 import { currentCaller } from '../utils/actor';
 import { isRowId, readToManyChange, type RelationRef } from '../utils/relations';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
+import { withKnex } from '../utils/with-knex';
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
@@ -52,11 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const linkedNow = async (uid: keyof typeof SIDES, recordId: number, otherIds?: number[]): Promise<Set<number>> => {
     const { table, list, contact } = links();
     const [mine, theirs] = uid === CONTACT_UID ? [contact, list] : [list, contact];
-    return strapi.db.transaction(async ({ trx }) => {
-      const query = (trx as unknown as Knex)(table).where(mine, recordId);
+    return withKnex(strapi, async (knex) => {
+      const query = knex(table).where(mine, recordId);
       if (otherIds) query.whereIn(theirs, otherIds);
       return new Set((await query.pluck(theirs)).map(Number));
-    }) as unknown as Promise<Set<number>>;
+    });
   };
 
   /** Whether writing `params.data` to a record of `uid` adds or removes a member. */

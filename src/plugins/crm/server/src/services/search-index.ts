@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { customerNumberSequence, customerSearchText, type SearchPlan, type SearchTerm } from '../domain';
 import { getService } from '../utils/get-service';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
+import { withKnex as withKnexOf } from '../utils/with-knex';
 
 export const SEARCH_TABLE = 'crm_search_index';
 export const SEARCH_FTS = 'crm_search_fts';
@@ -94,11 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pointTable = (kind: 'email' | 'phone') => strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;
   const countLimit = () => getService(strapi, 'settings').get().searchCountLimit;
 
-  /** Runs `work` with the current transaction's knex, or the pool's when there is none. */
-  const withKnex = <T>(work: (knex: Knex) => Promise<T>): Promise<T> =>
-    strapi.db.inTransaction()
-      ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>)
-      : work(strapi.db.connection as unknown as Knex);
+  const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
 
   /** The index rows of these customers, read from the customer and contact point tables. */
   const rowsOf = async (knex: Knex, customerIds: readonly number[]): Promise<IndexRow[]> => {

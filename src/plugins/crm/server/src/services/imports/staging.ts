@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 import type { EncodedRow } from './row-judge';
 import type { StoredCell } from './staged-cells';
+import { withKnex as withKnexOf } from '../../utils/with-knex';
 
 export const STAGING_TABLE = 'crm_import_rows';
 export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
@@ -48,9 +49,7 @@ const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
-  /** The current transaction's knex when there is one (on SQLite, any other would wait for it). */
-  const withKnex = <T>(work: (db: Knex) => Promise<T>): Promise<T> =>
-    strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>) : work(knex());
+  const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
   const bulk = createBulkInsert(strapi);
   const parse = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
   const toRow = (row: Record<string, unknown>): StagedRow => ({
