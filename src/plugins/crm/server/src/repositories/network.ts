@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { CustomerType, LooseType, RelationshipKind } from '../domain';
 import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
 import { withKnex as withKnexOf } from '../utils/with-knex';
+import { linkOf, type Link } from './links';
 
 export interface ConnectionRow {
   id: number;
@@ -38,13 +39,6 @@ export interface CustomerSummary {
   primaryContactId?: number | null;
 }
 
-/** Where Strapi keeps a to-one relation: its link table and the two columns. */
-interface Link {
-  table: string;
-  owner: string;
-  target: string;
-  order?: string;
-}
 
 // SQLite accepts at most 32766 bound values per statement; stay far below it.
 const CHUNK = 5000;
@@ -57,17 +51,7 @@ const chunks = <T>(items: readonly T[]) =>
  * a recursive CTE, and summaries of many customers. They run in the caller's transaction if any.
  */
 export const createNetworkRepository = (strapi: Core.Strapi) => {
-  const link = (uid: string, attribute: string): Link => {
-    const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string };
-    };
-    return {
-      table: joinTable.name,
-      owner: joinTable.joinColumn.name,
-      target: joinTable.inverseJoinColumn.name,
-      order: joinTable.orderColumnName,
-    };
-  };
+  const link = (uid: string, attribute: string): Link => linkOf(strapi, uid, attribute);
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
 
   const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
