@@ -8,7 +8,7 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
-import { createBulkInsert } from './bulk-insert';
+import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { Decision } from './import-jobs';
 import { STAGING_TABLE, type RelatedIds, type StagedRow } from './staging';
 

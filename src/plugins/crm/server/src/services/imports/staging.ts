@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { createBulkInsert, type TypedColumn } from './bulk-insert';
+import { createBulkInsert, type TypedColumn } from '../../repositories/bulk-insert';
 import type { EncodedRow } from './row-judge';
 import type { StoredCell } from './staged-cells';
 import { withKnex as withKnexOf } from '../../utils/with-knex';

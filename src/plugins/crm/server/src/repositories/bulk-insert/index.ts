@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import { documentIds } from '../../utils/document-id';
+import type { Link } from '../links';
+import { postgresBulk } from './postgres';
+import type { Column, TypedColumn } from './sql';
+import { sqliteBulk } from './sqlite';
+
+export type { TypedColumn } from './sql';
+
+type Attribute = { type: string; columnName?: string; default?: unknown };
+
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'publishedAt']);
+const SCALAR = new Set([
+  'string', 'text', 'richtext', 'email', 'password', 'uid', 'enumeration', 'integer', 'biginteger', 'float',
+  'decimal', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json',
+]);
+
+const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([a-zA-Z])([0-9])/g, '$1_$2').toLowerCase();
+
+/**
+ * Writes of thousands of rows, each dialect by its fastest plain path (see `sqlite.ts` and
+ * `postgres.ts`). Every write joins the caller's transaction (`knex` must be one). Records get
+ * what Strapi's own creates give them (document id, defaults, timestamps, published at once as the
+ * content types have no drafts); the caller has applied the domain rules already.
+ */
+export const createBulkInsert = (strapi: Core.Strapi) => {
+  const dialect = () => (strapi.db.dialect.client === 'sqlite' ? sqliteBulk : postgresBulk);
+  const columnsOf = new Map<string, Column[]>();
+
+  const columns = (uid: string): Column[] => {
+    if (!columnsOf.has(uid)) {
+      const attributes = strapi.db.metadata.get(uid).attributes as Record<string, Attribute>;
+      columnsOf.set(
+        uid,
+        Object.entries(attributes)
+          .filter(([name, attribute]) => name !== 'id' && SCALAR.has(attribute.type))
+          .map(([name, attribute]) => ({ name: attribute.columnName ?? snakeCase(name), attribute: name, type: attribute.type, default: attribute.default }))
+      );
+    }
+    return columnsOf.get(uid)!;
+  };
+
+  return {
+    /** Inserts records of a content type (attribute names as keys); returns their ids in order. */
+    async records(knex: Knex, uid: string, records: Record<string, unknown>[]): Promise<number[]> {
+      if (records.length === 0) return [];
+      const all = columns(uid);
+      const given = all.filter((column) => !TIMESTAMPS.has(column.attribute));
+      const stamped = all.filter((column) => TIMESTAMPS.has(column.attribute));
+      const ids = documentIds(records.length);
+      const values = records.map((record, i) =>
+        given.map((column) => {
+          let value = column.attribute === 'documentId' ? ids[i] : record[column.attribute];
+          if (value === undefined && column.default !== undefined) value = typeof column.default === 'function' ? column.default() : column.default;
+          return dialect().stored(column, value);
+        })
+      );
+      return dialect().insertRecords(knex, { table: strapi.db.metadata.get(uid).tableName, given, stamped, values, documentIds: ids, now: new Date() });
+    },
+
+    /** Link-table rows `[owner id, target id]`, the order column (if any) at 1. */
+    async links(knex: Knex, relation: Link, pairs: [number, number][]): Promise<void> {
+      const typed: TypedColumn[] = [[relation.owner, 'int'], [relation.target, 'int'], ...(relation.order ? [[relation.order, 'int'] as TypedColumn] : [])];
+      await this.rows(knex, relation.table, typed, relation.order ? pairs.map((pair) => [...pair, 1]) : pairs);
+    },
+
+    /** Plain rows into a table, values in the order of `columns`. */
+    async rows(knex: Knex, table: string, typed: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void> {
+      if (rows.length) await dialect().insertRows(knex, table, typed, rows);
+    },
+
+    /** Updates rows by id; each of `rows` is `[id, ...values of columns]`. */
+    async update(knex: Knex, table: string, typed: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void> {
+      if (rows.length) await dialect().updateRows(knex, table, typed, rows);
+    },
+  };
+};
+
+export type BulkInsert = ReturnType<typeof createBulkInsert>;

@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+
+import { list, placeholders, quote } from './sql';
+import type { BulkDialect } from './types';
+
+/** What better-sqlite3 offers on a connection; knex hands the transaction's own. */
+interface SqliteConnection {
+  prepare(sql: string): { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
+}
+
+const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
+  if (!knex.isTransaction) throw new Error('bulk writes run inside a transaction');
+  return (knex.client as unknown as { acquireConnection(): Promise<SqliteConnection> }).acquireConnection();
+};
+
+/** Runs `sql` once per row of `rows`; returns each row's rowid. */
+const runEach = async (knex: Knex, sql: string, rows: readonly unknown[][]): Promise<number[]> => {
+  const statement = (await connectionOf(knex)).prepare(sql);
+  return rows.map((row) => Number(statement.run(...row.map((value) => (value === undefined ? null : value))).lastInsertRowid));
+};
+
+/**
+ * SQLite runs in-process, so a statement costs no round trip: one prepared statement, run once per
+ * row on the transaction's own connection (what a hand-written bulk load does). It keeps booleans
+ * as 0/1 and datetimes as milliseconds, as Strapi's writes do.
+ */
+export const sqliteBulk: BulkDialect = {
+  stored(column, value) {
+    if (value === undefined || value === null) return null;
+    if (column.type === 'json') return JSON.stringify(value);
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    return value;
+  },
+
+  async insertRecords(knex, { table, given, stamped, values, now }) {
+    const names = list([...given, ...stamped].map((column) => column.name));
+    const times = stamped.map(() => now.getTime());
+    const sql = `INSERT INTO ${quote(table)} (${names}) VALUES (${placeholders(given.length + stamped.length)})`;
+    return runEach(knex, sql, values.map((row) => [...row, ...times]));
+  },
+
+  async insertRows(knex, table, columns, rows) {
+    await runEach(knex, `INSERT INTO ${quote(table)} (${list(columns.map(([name]) => name))}) VALUES (${placeholders(columns.length)})`, rows);
+  },
+
+  async updateRows(knex, table, columns, rows) {
+    const set = columns.map(([name]) => `${quote(name)} = ?`).join(', ');
+    await runEach(knex, `UPDATE ${quote(table)} SET ${set} WHERE id = ?`, rows.map(([id, ...values]) => [...values, id]));
+  },
+};
