@@ -10,6 +10,7 @@ import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
 import routes from './routes';
 import services from './services';
+import { rebuildSearchIndexIfNeeded } from './services/search-index-rebuild';
 import { getService } from './utils/get-service';
 
 export default {
@@ -30,14 +31,9 @@ export default {
     );
     getService(strapi, 'importEvents').register();
     await getService(strapi, 'roles').ensureRoles();
-    await getService(strapi, 'importStaging').ensureTable();
-    await getService(strapi, 'searchIndex').ensure();
-    await getService(strapi, 'contactIndexes').ensure();
-    if (!(await getService(strapi, 'searchIndex').inStep())) {
-      strapi.log.info('[crm] building the customer search index…');
-      const count = await getService(strapi, 'searchIndex').rebuild();
-      strapi.log.info(`[crm] customer search index built (${count} customers)`);
-    }
+    const schema = await getService(strapi, 'schema').apply();
+    if (schema.before !== schema.version) strapi.log.info(`[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`);
+    await rebuildSearchIndexIfNeeded(strapi);
     await getService(strapi, 'customerNumbers').ensureSequence();
     await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
     // Imports left running by a stopped node are resumed here or by any other node.

@@ -254,3 +254,6 @@ const dedupe = <T extends { id: number }>(rows: T[]): T[] => {
 };
 
 export type NetworkRepository = ReturnType<typeof createNetworkRepository>;
+
+/** Registered as the plugin's `networkRepository` service: gates, listings and the network share one instance. */
+export default ({ strapi }: { strapi: Core.Strapi }) => createNetworkRepository(strapi);

@@ -4,7 +4,6 @@ import { factories } from '@strapi/strapi';
 import activityGate from './activity-gate';
 import connectionGate from './connection-gate';
 import contactGate from './contact-gate';
-import contactIndexes from './contact-indexes';
 import contacts from './contacts';
 import contactPointGate from './contact-point-gate';
 import customerGate from './customer-gate';
@@ -17,15 +16,16 @@ import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
 import importUndo from './imports/import-undo';
-import importStaging from './imports/staging';
+import importStaging from '../repositories/import-rows';
 import listMembership from './list-membership';
 import marketingLists from './marketing-lists';
 import network from './network';
-import networkRepository from './network-repository';
+import networkRepository from '../repositories/network';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
+import schema from '../repositories/schema';
 import searchIndex from './search-index';
 import ssn from './ssn';
 import settings from './settings';
@@ -42,7 +42,7 @@ export default {
   contactGate,
   activityGate,
   listMembership,
-  contactIndexes,
+  schema,
   contacts,
   marketingLists,
   importStaging,

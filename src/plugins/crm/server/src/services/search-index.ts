@@ -55,9 +55,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Creates the index tables and indexes (on SQLite also the FTS5 table and triggers) if missing. */
-    ensure: () => repository.ensure(),
-
     /** Whether the index holds exactly the customers (same count, same highest id). */
     async inStep(): Promise<boolean> {
       const { customers, indexed } = await repository.counts();

@@ -30,7 +30,7 @@ import { CsvFileError, readCsv } from './csv-reader';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
-import type { StagedRow, StagedStatus } from './staging';
+import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 

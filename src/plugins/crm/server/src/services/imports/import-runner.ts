@@ -10,7 +10,7 @@ import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '.
 import { IMPORT_EVENTS } from '../import-events';
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { Decision } from './import-jobs';
-import { STAGING_TABLE, type RelatedIds, type StagedRow } from './staging';
+import { STAGING_TABLE, type RelatedIds, type StagedRow } from '../../repositories/import-rows';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.

@@ -12,7 +12,7 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { ACTIVITY_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID, MARKETING_LIST_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
-import type { RelatedIds } from './staging';
+import type { RelatedIds } from '../../repositories/import-rows';
 
 const CHUNK = 500;
 

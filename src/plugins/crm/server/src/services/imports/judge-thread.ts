@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-import { createRowJudge, type EncodedRow, type JudgeSetup } from './row-judge';
+import type { EncodedRow } from '../../repositories/import-rows';
+import { createRowJudge, type JudgeSetup } from './row-judge';
 
 /** Young-generation limit of the validation thread, in MB. */
 const YOUNG_GENERATION_MB = 8;

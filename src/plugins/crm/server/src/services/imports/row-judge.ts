@@ -11,7 +11,7 @@ import {
 } from '../../domain';
 import { createFieldCipher } from '../../security/field-cipher';
 import { protectCells } from './staged-cells';
-import type { RowOutcome, StagedStatus } from './staging';
+import type { EncodedRow, RowOutcome, StagedStatus } from '../../repositories/import-rows';
 
 /** Everything judging a job's rows needs; plain data, so it can be handed to a worker thread. */
 export interface JudgeSetup {
@@ -29,7 +29,6 @@ export interface JudgeSetup {
 type Row = { line: number; cells: string[] };
 
 /** A judged row as the staging table stores it: line, cells, status, reason, data, company key, customer. */
-export type EncodedRow = [number, string, StagedStatus, string | null, string | null, string | null, number | null];
 
 export interface RowJudge {
   /** How a row fares with the job's mapping. */

@@ -1,11 +1,11 @@
 import { isPhoneField, isSsnShaped, maskSsnCell, shownCell } from '../../domain';
+import type { StoredCell } from '../../repositories/import-rows';
 import type { FieldCipher } from '../../security/field-cipher';
 
 /**
  * A file's cell as the staging table keeps it: as read, or, when shaped like a social security
  * number, as its ciphertext (`s`) and mask (`m`), so that no such number is ever written in clear.
  */
-export type StoredCell = string | { s: string; m: string };
 
 export const protectCells = (cells: readonly string[], cipher: FieldCipher): StoredCell[] =>
   cells.map((cell) => (isSsnShaped(cell) ? { s: cipher.encrypt(cell), m: maskSsnCell(cell) } : cell));

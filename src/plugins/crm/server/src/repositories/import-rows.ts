@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { createBulkInsert, type TypedColumn } from '../../repositories/bulk-insert';
-import type { EncodedRow } from './row-judge';
-import type { StoredCell } from './staged-cells';
-import { withKnex as withKnexOf } from '../../utils/with-knex';
+import { withKnex as withKnexOf } from '../utils/with-knex';
+import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
 export const STAGING_TABLE = 'crm_import_rows';
 export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
+
+/** A file cell as kept: as read, or (SSN-shaped) encrypted with its mask. */
+export type StoredCell = string | { s: string; m: string };
+
+/** A judged row as written: line, cells (JSON), status, reason, data (JSON), company key, customer id. */
+export type EncodedRow = [number, string, StagedStatus, string | null, string | null, string | null, number | null];
 
 export interface StagedRow {
   id: number;
@@ -74,33 +78,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Creates the table and its indexes once; safe on every start. */
-    async ensureTable(): Promise<void> {
-      if (!(await knex().schema.hasTable(STAGING_TABLE))) {
-        await knex().schema.createTable(STAGING_TABLE, (table) => {
-          table.bigIncrements('id');
-          table.integer('job_id').notNullable();
-          table.integer('line').notNullable();
-          table.text('cells').notNullable();
-          table.string('status', 16);
-          table.text('reason');
-          table.text('data');
-          table.string('company_key', 255);
-          table.integer('customer_id');
-          table.integer('record_id');
-          table.unique(['job_id', 'line'], { indexName: 'crm_import_rows_job_line_uq' });
-          table.index(['job_id', 'company_key'], 'crm_import_rows_job_company_idx');
-        });
-      }
-      if (!(await knex().schema.hasColumn(STAGING_TABLE, 'related_ids'))) {
-        await knex().schema.alterTable(STAGING_TABLE, (table) => table.text('related_ids'));
-      }
-      // No index holds the status: every imported row changes it, and rows of one status are
-      // walked in line order through the (job_id, line) index anyway.
-      await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_idx');
-      await knex().raw('DROP INDEX IF EXISTS crm_import_rows_job_status_line_idx');
-    },
-
     /** Stores rows as read from the file and judged (see `encodeStagedRow`). */
     async insert(jobId: number, rows: EncodedRow[]): Promise<void> {
       const columns: TypedColumn[] = [
