@@ -146,6 +146,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Marks rows imported with the id of the record each made (and of the records made with it). */
+    /** Sets the status and reason of these rows (in the current transaction, if any). */
+    async markRows(ids: readonly number[], status: StagedStatus, reason: string | null): Promise<void> {
+      if (ids.length === 0) return;
+      await withKnex(async (db) => {
+        for (let i = 0; i < ids.length; i += BATCH) {
+          await db(STAGING_TABLE).whereIn('id', ids.slice(i, i + BATCH)).update({ status, reason });
+        }
+      });
+    },
+
     async markImported(pairs: { id: number; recordId: number; related?: RelatedIds }[]) {
       await this.updateMany(
         ['status', 'record_id', 'related_ids'],

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { CustomerType, LooseType, RelationshipKind } from '../domain';
 import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
 import { withKnex as withKnexOf } from '../utils/with-knex';
-import { linkOf, type Link } from './links';
+import { chunks, createLinkRepository, linkOf, type Link } from './links';
 
 export interface ConnectionRow {
   id: number;
@@ -40,10 +40,6 @@ export interface CustomerSummary {
 }
 
 
-// SQLite accepts at most 32766 bound values per statement; stay far below it.
-const CHUNK = 5000;
-const chunks = <T>(items: readonly T[]) =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * The few queries the document service cannot do fast: connections and relationships of many
@@ -68,47 +64,7 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
   const relationshipColumns = ['r.id', 'r.document_id as documentId', 'r.kind', 'r.type', 'r.created_at as createdAt'];
 
   return {
-    /** Where a to-one relation is kept: its link table, owner and target columns, order column. */
-    link,
-
-    /**
-     * Ids of the records whose to-one `attribute` points at one of `targetIds`, read from the link
-     * table: Strapi's relational `where` scans the whole owner table on SQLite.
-     */
-    async ownersLinkedTo(uid: string, attribute: string, targetIds: readonly number[]): Promise<number[]> {
-      if (targetIds.length === 0) return [];
-      const relation = link(uid, attribute);
-      return withKnex(async (knex) => {
-        const ids: number[] = [];
-        for (const chunk of chunks(targetIds)) {
-          ids.push(...(await knex(relation.table).whereIn(relation.target, chunk).pluck(relation.owner)).map(Number));
-        }
-        return ids;
-      });
-    },
-
-    /** `[owner id, target id]` of the links of `attribute` whose target is among `targetIds`. */
-    async linksToTargets(uid: string, attribute: string, targetIds: readonly number[]): Promise<[number, number][]> {
-      return this.linksWhere(uid, attribute, 'target', targetIds);
-    },
-
-    /** `[owner id, target id]` of the links of `attribute` whose owner is among `ownerIds`. */
-    async linksOfOwners(uid: string, attribute: string, ownerIds: readonly number[]): Promise<[number, number][]> {
-      return this.linksWhere(uid, attribute, 'owner', ownerIds);
-    },
-
-    async linksWhere(uid: string, attribute: string, side: 'owner' | 'target', ids: readonly number[]): Promise<[number, number][]> {
-      if (ids.length === 0) return [];
-      const relation = link(uid, attribute);
-      return withKnex(async (knex) => {
-        const pairs: [number, number][] = [];
-        for (const chunk of chunks(ids)) {
-          const rows = await knex(relation.table).select(relation.owner, relation.target).whereIn(relation[side], chunk);
-          for (const row of rows) pairs.push([Number(row[relation.owner]), Number(row[relation.target])]);
-        }
-        return pairs;
-      });
-    },
+    ...createLinkRepository(strapi),
 
     /** Connections with either side among `customerIds`. */
     async connectionsOf(customerIds: readonly number[]): Promise<ConnectionRow[]> {

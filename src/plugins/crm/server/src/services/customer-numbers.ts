@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { formatCustomerNumber } from '../domain';
-import { SEQUENCE_UID } from '../utils/uids';
+import { createSequenceRepository } from '../repositories/sequences';
 
 const CUSTOMER_SEQUENCE = 'customer';
 
@@ -12,34 +12,25 @@ const CUSTOMER_SEQUENCE = 'customer';
  * rolled-back create gives its number back because nobody else could have seen it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const table = () => strapi.db.metadata.get(SEQUENCE_UID).tableName;
+  const sequences = createSequenceRepository(strapi);
 
   return {
     /**
      * Makes sure a counter row exists (the customer numbers, or a row used only as a lock); safe to
      * run on every start and on several nodes at once.
      */
-    async ensureSequence(name: string = CUSTOMER_SEQUENCE): Promise<void> {
-      const existing = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name } });
-      if (existing) return;
-      try {
-        await strapi.db.query(SEQUENCE_UID).create({ data: { name, value: 0 } });
-      } catch (error) {
-        // Another node created it first: the unique index on `name` refused our copy.
-        const again = await strapi.db.query(SEQUENCE_UID).findOne({ where: { name } });
-        if (!again) throw error;
-      }
+    ensureSequence: (name: string = CUSTOMER_SEQUENCE) => sequences.ensure(name),
+
+    /** Takes the lock of a counter row until the current transaction ends. */
+    async lockSequence(name: string): Promise<void> {
+      if (!(await sequences.lock(name))) throw new Error(`the ${name} lock row is missing; restart Strapi to create it`);
     },
 
     /** Reserves `count` consecutive numbers inside the current transaction and returns them. */
     async reserve(count = 1): Promise<string[]> {
-      return strapi.db.transaction(async ({ trx }) => {
-        const updated = await trx(table()).where({ name: CUSTOMER_SEQUENCE }).increment('value', count);
-        if (!updated) throw new Error('the customer number sequence is missing; restart Strapi to create it');
-        const row = await trx(table()).where({ name: CUSTOMER_SEQUENCE }).first('value');
-        const last = Number(row.value);
-        return Array.from({ length: count }, (_, i) => formatCustomerNumber(last - count + 1 + i));
-      });
+      const last = await sequences.increment(CUSTOMER_SEQUENCE, count);
+      if (last === null) throw new Error('the customer number sequence is missing; restart Strapi to create it');
+      return Array.from({ length: count }, (_, i) => formatCustomerNumber(last - count + 1 + i));
     },
 
     async next(): Promise<string> {

@@ -5,7 +5,7 @@ import { mayChangeListMembership } from '../permissions';
 import { currentCaller } from '../utils/actor';
 import { isRowId, readToManyChange, type RelationRef } from '../utils/relations';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
-import { withKnex } from '../utils/with-knex';
+import { getService } from '../utils/get-service';
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
@@ -25,7 +25,7 @@ const CHUNK = 500;
  * form sends back the lists it showed) needs no such right.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const links = () => getLinks(strapi);
+  const links = () => getService(strapi, 'networkRepository');
 
   /** Ids of the records that `refs` name on the other end; refs naming nothing are counted apart. */
   const resolve = async (uid: string, refs: RelationRef[]): Promise<{ ids: number[]; unknown: number }> => {
@@ -50,13 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Which of `otherIds` the record is linked to now (all of its links when `otherIds` is absent). */
   const linkedNow = async (uid: keyof typeof SIDES, recordId: number, otherIds?: number[]): Promise<Set<number>> => {
-    const { table, list, contact } = links();
-    const [mine, theirs] = uid === CONTACT_UID ? [contact, list] : [list, contact];
-    return withKnex(strapi, async (knex) => {
-      const query = knex(table).where(mine, recordId);
-      if (otherIds) query.whereIn(theirs, otherIds);
-      return new Set((await query.pluck(theirs)).map(Number));
-    });
+    // Membership is kept as the list's `members`: lists own the links, contacts are their targets.
+    const side = uid === MARKETING_LIST_UID ? 'owner' : 'target';
+    const pairs = await links().linksWhere(MARKETING_LIST_UID, 'members', side, [recordId], otherIds);
+    return new Set(pairs.map(([list, contact]) => (side === 'owner' ? contact : list)));
   };
 
   /** Whether writing `params.data` to a record of `uid` adds or removes a member. */
@@ -97,12 +94,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
   };
-};
-
-/** The link table of membership and its two columns. */
-const getLinks = (strapi: Core.Strapi) => {
-  const { joinTable } = strapi.db.metadata.get(MARKETING_LIST_UID).attributes.members as unknown as {
-    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-  };
-  return { table: joinTable.name, list: joinTable.joinColumn.name, contact: joinTable.inverseJoinColumn.name };
 };

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Knex } from 'knex';
 
 import {
   CONTACT_POINT_PLURALS,
@@ -12,6 +11,7 @@ import {
   type PopulateBoundsOptions,
 } from '../domain';
 import { toStrapiError } from '../utils/errors';
+import { hasLinkTable } from '../repositories/links';
 import { getService } from '../utils/get-service';
 import { CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID } from '../utils/uids';
 
@@ -34,15 +34,6 @@ const PAGED_ALTERNATIVES: Record<string, string> = {
   [`${CONTACT_UID}.activities`]: 'GET /api/crm/contacts/<documentId>/activity',
 };
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  on?: Record<string, unknown>;
-}
-
-// SQLite accepts at most 32766 bound values per statement; stay far below it.
-const CHUNK = 5000;
-
 /**
  * Bounds what a caller's query may load (`domain/query-bounds.ts`): Strapi's pagination numbers,
  * the depth of `populate`, and the related records of the to-many relations no rule bounds,
@@ -59,7 +50,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     maxRelated: getService(strapi, 'settings').get().populateMaxRelated,
     pagedAlternative: (model, attribute) => PAGED_ALTERNATIVES[`${model}.${attribute}`],
   });
-  const knex = () => strapi.db.connection as unknown as Knex;
 
   /** Row ids of the request's records. */
   const recordIds = async (uid: string, records: Exclude<RequestRecords, 'none'>): Promise<number[]> => {
@@ -83,20 +73,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return results.map((row) => row.id);
   };
 
-  /** Rows of the relation's link table that hang from these records. */
-  const countLinks = async (uid: string, attribute: string, ids: readonly number[]): Promise<number | null> => {
-    const joinTable = (strapi.db.metadata.get(uid).attributes[attribute] as { joinTable?: JoinTable } | undefined)?.joinTable;
-    if (!joinTable?.joinColumn) return null;
-    let total = 0;
-    for (let start = 0; start < ids.length; start += CHUNK) {
-      const [row] = await knex()(joinTable.name)
-        .whereIn(joinTable.joinColumn.name, ids.slice(start, start + CHUNK))
-        .where(joinTable.on ?? {})
-        .count({ n: '*' });
-      total += Number((row as { n: number | string }).n);
-    }
-    return total;
-  };
+  /** Rows of the relation's link table that hang from these records (null: it has none). */
+  const countLinks = async (uid: string, attribute: string, ids: readonly number[]): Promise<number | null> =>
+    hasLinkTable(strapi, uid, attribute) ? getService(strapi, 'networkRepository').countOfOwners(uid, attribute, ids) : null;
 
   return {
     /**

@@ -10,7 +10,7 @@ import {
   type LooseType,
 } from '../domain';
 import { getService } from '../utils/get-service';
-import { RELATIONSHIP_UID, SEQUENCE_UID } from '../utils/uids';
+import { RELATIONSHIP_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
 type Params = { documentId?: string; data?: Record<string, unknown> };
@@ -28,14 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const refs = () => getService(strapi, 'customerRefs');
   const locks = () => getService(strapi, 'customerLocks');
 
-  const lockHierarchy = async () => {
-    if (strapi.db.dialect.client === 'sqlite') return; // one writer at a time already
-    const table = strapi.db.metadata.get(SEQUENCE_UID).tableName;
-    await strapi.db.transaction(async ({ trx }) => {
-      const locked = await trx(table).where({ name: HIERARCHY_LOCK }).forUpdate().first('id');
-      if (!locked) throw new Error('the hierarchy lock row is missing; restart Strapi to create it');
-    });
-  };
+  const lockHierarchy = () => getService(strapi, 'customerNumbers').lockSequence(HIERARCHY_LOCK);
 
   return {
     HIERARCHY_LOCK,

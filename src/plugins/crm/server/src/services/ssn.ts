@@ -5,6 +5,7 @@ import type { CrmPluginConfig } from '../config';
 import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
 import { createFieldCipher, type FieldCipher } from '../security/field-cipher';
 import type { Actor } from '../utils/actor';
+import { createSsnCiphertexts } from '../repositories/ssn-ciphertexts';
 import { getService } from '../utils/get-service';
 import { AUDIT_LOG_UID, CUSTOMER_UID } from '../utils/uids';
 
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return cached.cipher;
   };
 
-  const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
+  const ciphertexts = createSsnCiphertexts(strapi);
 
   return {
     cipher,
@@ -103,22 +104,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let lastId = 0;
       let rewritten = 0;
       for (;;) {
-        const rows: { id: number; ssn_encrypted: string }[] = await strapi.db
-          .connection(customerTable())
-          .select('id', 'ssn_encrypted')
-          .whereNotNull('ssn_encrypted')
-          .andWhere('id', '>', lastId)
-          .orderBy('id')
-          .limit(ROTATION_BATCH);
+        const rows = await ciphertexts.after(lastId, ROTATION_BATCH);
         if (rows.length === 0) return rewritten;
         lastId = rows[rows.length - 1].id;
         const stale = rows.filter((row) => current.needsRotation(row.ssn_encrypted));
-        await strapi.db.transaction(async ({ trx }) => {
-          for (const row of stale) {
-            const fresh = current.encrypt(current.decrypt(row.ssn_encrypted));
-            await trx(customerTable()).where({ id: row.id, ssn_encrypted: row.ssn_encrypted }).update({ ssn_encrypted: fresh });
-          }
-        });
+        await ciphertexts.replace(stale.map((row) => ({ row, fresh: current.encrypt(current.decrypt(row.ssn_encrypted)) })));
         rewritten += stale.length;
         onProgress?.(rewritten);
       }

@@ -10,7 +10,8 @@ import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '.
 import { IMPORT_EVENTS } from '../import-events';
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { Decision } from './import-jobs';
-import { STAGING_TABLE, type RelatedIds, type StagedRow } from '../../repositories/import-rows';
+import { createImportJobClaims } from '../../repositories/import-job-claims';
+import { type RelatedIds, type StagedRow } from '../../repositories/import-rows';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.
@@ -32,23 +33,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(IMPORT_JOB_UID);
   const running = new Set<number>();
   const bulk = createBulkInsert(strapi);
+  const claims = createImportJobClaims(strapi);
+  const staging = () => getService(strapi, 'importStaging');
   let timer: NodeJS.Timeout | undefined;
 
   const link = (uid: string, attribute: string) => getService(strapi, 'networkRepository').link(uid, attribute);
   const staleMs = () => getService(strapi, 'settings').get().importStaleMs;
 
   /** Takes a running job nobody (alive) works on; true when this node now owns it. */
-  const claim = async (jobId: number): Promise<boolean> =>
-    strapi.db.transaction(async ({ trx }) => {
-      const table = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
-      const query = trx(table).where({ id: jobId, stage: 'running' }).first('id', 'worker_id', 'heartbeat_at');
-      const job = strapi.db.dialect.client === 'sqlite' ? await query : await query.forUpdate();
-      if (!job) return false;
-      const heartbeat = job.heartbeat_at ? new Date(job.heartbeat_at).getTime() : 0;
-      if (job.worker_id && job.worker_id !== workerId && Date.now() - heartbeat < staleMs()) return false;
-      await trx(table).where({ id: jobId }).update({ worker_id: workerId, heartbeat_at: new Date() });
-      return true;
-    }) as unknown as Promise<boolean>;
+  const claim = (jobId: number) => claims.claim(jobId, workerId, staleMs());
 
   /**
    * What each company group of a contacts job resolves to: the linked customer, or the customer
@@ -64,10 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const names = await getService(strapi, 'importStaging').companyNames(jobId, createKeys);
     return strapi.db.transaction(async ({ trx }) => {
       // Locked, so that a node taking over a job it thinks stale cannot create the same companies.
-      const locked = trx(strapi.db.metadata.get(IMPORT_JOB_UID).tableName).where({ id: jobId }).first('decisions');
-      const job = strapi.db.dialect.client === 'sqlite' ? await locked : await locked.forUpdate();
-      const stored = job?.decisions ?? {};
-      const decisions = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, Decision & { createdId?: number }>;
+      const decisions = (await claims.lockedDecisions<Record<string, Decision & { createdId?: number }>>(trx as unknown as Knex, jobId)) ?? {};
       const targets = new Map<string, CompanyTarget>();
 
       const linked = Object.entries(decisions).filter(([, decision]) => decision.action === 'link') as [string, { customer: string }][];
@@ -113,8 +103,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
     await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: ids[i] })));
     const because = (reason: string) => JSON.stringify([{ field: 'company', reason }]);
-    if (skipped.length) await trx(STAGING_TABLE).whereIn('id', skipped).update({ status: 'ignored', reason: because('company skipped at reference data') });
-    if (orphaned.length) await trx(STAGING_TABLE).whereIn('id', orphaned).update({ status: 'failed', reason: because('the customer chosen for this company no longer exists') });
+    await staging().markRows(skipped, 'ignored', because('company skipped at reference data'));
+    await staging().markRows(orphaned, 'failed', because('the customer chosen for this company no longer exists'));
   };
 
   const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
@@ -162,17 +152,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const run = async (jobId: number) => {
     if (running.has(jobId) || !(await claim(jobId))) return;
     running.add(jobId);
-    const jobsTable = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
-    const staging = getService(strapi, 'importStaging');
     try {
       const job = await jobs().findOne({ where: { id: jobId } });
       const total = job.progress?.total ?? 0;
       const companies = job.object === 'contacts' ? await resolveCompanies(jobId) : new Map<string, CompanyTarget>();
-      let done = await staging.settled(jobId);
+      let done = await staging().settled(jobId);
       for (let after = 0; ; ) {
-        const owner = await strapi.db.connection(jobsTable).where({ id: jobId }).first('stage', 'worker_id');
-        if (owner?.stage !== 'running' || owner.worker_id !== workerId) return; // taken over
-        const rows = await staging.pending(jobId, after, BATCH);
+        const owner = await claims.owner(jobId);
+        if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
+        const rows = await staging().pending(jobId, after, BATCH);
         if (rows.length === 0) break;
         after = rows[rows.length - 1].line;
         try {
@@ -180,17 +168,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const knex = trx as unknown as Knex;
             if (job.object === 'contacts') await importContacts(knex, rows, companies);
             else await importCustomers(knex, rows);
-            await knex(jobsTable)
-              .where({ id: jobId })
-              .update({ heartbeat_at: new Date(), progress: JSON.stringify({ done: done + rows.length, total }) });
+            await claims.beat(knex, jobId, { done: done + rows.length, total });
           });
         } catch (error) {
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
           // A database message may quote the values it choked on: SSN-shaped numbers are masked.
           const message = maskSsnsInText((error as Error).message);
-          await strapi.db.connection(STAGING_TABLE)
-            .whereIn('id', rows.map((row) => row.id))
-            .update({ status: 'failed', reason: JSON.stringify([{ field: '', reason: message }]) });
+          await staging().markRows(rows.map((row) => row.id), 'failed', JSON.stringify([{ field: '', reason: message }]));
           strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${message}`);
         }
         done += rows.length;
