@@ -29,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return true;
   };
 
-  const write = async (params: Params, current: Record<string, any> | null) => {
+  const write = async (params: Params, current: Record<string, unknown> | null) => {
     const data = { ...(params.data ?? {}) };
     delete data.convertedCustomer; // set by the conversion only
     const hasUser = await resolveUser(data.user, Boolean(current?.user));

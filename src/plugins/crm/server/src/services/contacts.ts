@@ -27,11 +27,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken } });
       const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
       const [emailSettings, advanced] = await Promise.all([store.get({ key: 'email' }), store.get({ key: 'advanced' })]);
-      const template = (emailSettings as any)?.reset_password?.options ?? {};
+      type ResetTemplate = { from?: { name?: string; email?: string }; response_email?: string; object?: string; message?: string };
+      const template: ResetTemplate = (emailSettings as { reset_password?: { options?: ResetTemplate } } | null)?.reset_password?.options ?? {};
       await strapi.plugin('email').service('email').sendTemplatedEmail(
         { to: user.email, from: template.from?.email ? `${template.from.name} <${template.from.email}>` : undefined, replyTo: template.response_email },
         { subject: template.object ?? 'Set your password', text: template.message ?? '', html: template.message ?? '' },
-        { URL: (advanced as any)?.email_reset_password ?? '', USER: { username: user.username, email: user.email }, TOKEN: resetPasswordToken }
+        { URL: (advanced as { email_reset_password?: string } | null)?.email_reset_password ?? '', USER: { username: user.username, email: user.email }, TOKEN: resetPasswordToken }
       );
     } catch (error) {
       strapi.log.warn(`[crm] the password email for a new login could not be sent: ${(error as Error).message}`);

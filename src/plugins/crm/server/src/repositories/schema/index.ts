@@ -66,7 +66,8 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
         } catch (error) {
           throw new Error(
             `[crm] could not create the ${step.name} (database objects version ${SCHEMA_VERSION}): ${(error as Error).message}. ` +
-              'Start-up stopped; fix the cause (database rights, a missing extension) and start again.'
+              'Start-up stopped; fix the cause (database rights, a missing extension) and start again.',
+            { cause: error }
           );
         }
       }

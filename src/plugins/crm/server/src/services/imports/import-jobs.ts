@@ -171,14 +171,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id', 'documentId', 'customerNumber', 'type', 'businessName', 'firstName', 'lastName'],
       populate: { emails: { select: ['address'] } },
     });
-    return customers.map((customer: any) => ({
+    type CustomerRow = { id: number; documentId: string; customerNumber: string; type: string; businessName: string | null; firstName: string | null; lastName: string | null; emails?: { address: string }[] };
+    return (customers as CustomerRow[]).map((customer) => ({
       id: customer.id,
       documentId: customer.documentId,
       customerNumber: customer.customerNumber,
       name: customerDisplayName(customer),
       domains:
         customer.type === 'business'
-          ? (customer.emails ?? []).map((email: { address: string }) => companyDomain(email.address)).filter(Boolean)
+          ? (customer.emails ?? []).map((email) => companyDomain(email.address)).filter((domain): domain is string => Boolean(domain))
           : [],
     }));
   };

@@ -116,11 +116,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: { $in: ids } },
       select: ['id', 'documentId', 'firstName', 'lastName', ...(type === 'customer' ? ['type', 'businessName'] : [])],
     });
-    const byId = new Map(rows.map((row: Record<string, any>) => [row.id, row]));
+    type NamedRow = { id: number; documentId: string; type?: string; firstName: string | null; lastName: string | null; businessName?: string | null };
+    const byId = new Map((rows as NamedRow[]).map((row) => [row.id, row]));
     for (const id of ids) {
-      const row = byId.get(id) as Record<string, any> | undefined;
+      const row = byId.get(id);
       if (!row) continue;
-      const name = type === 'contact' ? `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim() : customerDisplayName(row as never);
+      const name = type === 'contact' ? `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim() : customerDisplayName(row);
       result.kept.push({ type, documentId: row.documentId, name, reasons: kept.get(id)! });
     }
   };

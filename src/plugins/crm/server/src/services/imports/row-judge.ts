@@ -11,7 +11,7 @@ import {
 } from '../../domain';
 import { createFieldCipher } from '../../security/field-cipher';
 import { protectCells } from './staged-cells';
-import type { EncodedRow, RowOutcome, StagedStatus } from '../../repositories/import-rows';
+import type { EncodedRow, RowOutcome } from '../../repositories/import-rows';
 
 /** Everything judging a job's rows needs; plain data, so it can be handed to a worker thread. */
 export interface JudgeSetup {
