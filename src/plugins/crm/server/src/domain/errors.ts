@@ -18,8 +18,6 @@ export class DomainValidationError extends Error {
     super(ownIssues.map((issue) => issue.message).join('; '));
     this.name = 'DomainValidationError';
     this.issues = ownIssues;
-    // Keeps `instanceof` reliable even if a consumer down-levels the class to ES5.
-    Object.setPrototypeOf(this, new.target.prototype);
   }
 
   /** Same issues with `prefix` prepended to every path (used for nested items, e.g. ['phones', 1]). */

@@ -111,4 +111,3 @@ export const createLinkRepository = (strapi: Core.Strapi) => {
   };
 };
 
-export type LinkRepository = ReturnType<typeof createLinkRepository>;

@@ -209,7 +209,6 @@ const dedupe = <T extends { id: number }>(rows: T[]): T[] => {
   return [...seen.values()].sort((a, b) => a.id - b.id);
 };
 
-export type NetworkRepository = ReturnType<typeof createNetworkRepository>;
 
 /** Registered as the plugin's `networkRepository` service: gates, listings and the network share one instance. */
 export default ({ strapi }: { strapi: Core.Strapi }) => createNetworkRepository(strapi);

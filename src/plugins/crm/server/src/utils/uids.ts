@@ -19,7 +19,5 @@ export const CONTACT_POINT_UIDS = {
   email: 'plugin::crm.email',
 } as const satisfies Record<ContactPointKind, string>;
 
-export type ContactPointUid = (typeof CONTACT_POINT_UIDS)[ContactPointKind];
-
 export const contactPointKindOf = (uid: string): ContactPointKind | undefined =>
   (Object.keys(CONTACT_POINT_UIDS) as ContactPointKind[]).find((kind) => CONTACT_POINT_UIDS[kind] === uid);

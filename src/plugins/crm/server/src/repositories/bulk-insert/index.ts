@@ -78,4 +78,3 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
   };
 };
 
-export type BulkInsert = ReturnType<typeof createBulkInsert>;

@@ -241,4 +241,3 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
   };
 };
 
-export type SearchRepository = ReturnType<typeof createSearchRepository>;
