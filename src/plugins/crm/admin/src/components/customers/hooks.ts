@@ -1,13 +1,13 @@
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useRBAC } from '@strapi/strapi/admin';
 
+import { useCrmApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
 import { useAsyncResource } from '../../utils/useAsyncResource';
-import type { CrmSettings } from './model';
 
 /** Contact point types and limits, network depth: what the server enforces, so the forms offer the same. */
 export const useCrmSettings = () => {
-  const { get } = useFetchClient();
-  return useAsyncResource('settings', async () => (await get<{ data: CrmSettings }>('/crm/settings')).data.data);
+  const api = useCrmApi();
+  return useAsyncResource('settings', api.settings);
 };
 
 const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS.import];
