@@ -1,4 +1,4 @@
-import { Box, Checkbox, EmptyStateLayout, Flex, Loader, Table, Tbody, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Checkbox, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -10,7 +10,7 @@ import { formatCount } from '../../utils/format';
 import { customerName } from '../customers/model';
 import { LinkCustomerModal } from './LinkCustomerModal';
 import { LoadFailed } from './LoadFailed';
-import { GroupRow } from './reference/GroupRow';
+import { GroupsTable } from './reference/GroupsTable';
 import { StepFooter } from './StepFooter';
 
 interface ReferenceDataStepProps {
@@ -81,14 +81,6 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
   }
 
   const undecided = groups.filter((group) => !group.decision).length;
-  const headers = [
-    formatMessage({ id: 'crm.import.reference.company', defaultMessage: 'Company' }),
-    formatMessage({ id: 'crm.import.reference.rows', defaultMessage: 'Rows' }),
-    formatMessage({ id: 'crm.import.reference.suggested', defaultMessage: 'Suggested customers' }),
-    formatMessage({ id: 'crm.import.reference.decision', defaultMessage: 'Decision' }),
-    formatMessage({ id: 'crm.common.actions', defaultMessage: 'Actions' }),
-  ];
-
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       {groups.length === 0 ? (
@@ -122,22 +114,7 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
               })}
             </Typography>
           </Box>
-          <Table colCount={5} rowCount={groups.length + 1}>
-            <Thead>
-              <Tr>
-                {headers.map((header) => (
-                  <Th key={header}>
-                    <Typography variant="sigma">{header}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {groups.map((group) => (
-                <GroupRow key={group.key} group={group} names={names} busy={busy} onDecide={(...args) => void decide(...args)} onSearch={setLinking} />
-              ))}
-            </Tbody>
-          </Table>
+          <GroupsTable groups={groups} names={names} busy={busy} onDecide={(...args) => void decide(...args)} onSearch={setLinking} />
         </>
       )}
       <LinkCustomerModal

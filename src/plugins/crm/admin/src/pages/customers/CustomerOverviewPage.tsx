@@ -1,10 +1,10 @@
 import * as React from 'react';
 
-import { Button, Flex, LinkButton } from '@strapi/design-system';
-import { ArrowLeft, Earth } from '@strapi/icons';
+import { Flex, LinkButton } from '@strapi/design-system';
+import { Earth } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link as RouterLink, NavLink, useParams } from 'react-router-dom';
+import { NavLink, useParams } from 'react-router-dom';
 
 import type { ContactPointKind, RelationshipKind } from '../../../../contracts';
 import { CustomerSummaryCard } from '../../components/customers/CustomerSummaryCard';
@@ -16,7 +16,7 @@ import { RelationshipsCard } from '../../components/customers/links/Relationship
 import { customerName, networkPath } from '../../components/customers/model';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
-import { statusOf } from '../../utils/serverErrors';
+import { BackToSearch, CustomerUnavailable } from './overview/CustomerUnavailable';
 import { useOverviewData } from './overview/useOverviewData';
 
 type Dialog = null | 'connection' | RelationshipKind;
@@ -32,42 +32,8 @@ export const CustomerOverviewPage = () => {
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const { api, customer, connections, relationships, reloadAll, write } = useOverviewData(documentId);
 
-  const back = (
-    <RouterLink to="/plugins/crm" style={{ textDecoration: 'none' }}>
-      <Flex gap={2} paddingBottom={2}>
-        <ArrowLeft /> {formatMessage({ id: 'crm.overview.back', defaultMessage: 'Customer search' })}
-      </Flex>
-    </RouterLink>
-  );
-
   if (customer.isLoading && !customer.data) return <Page.Loading />;
-  if (customer.error || !customer.data) {
-    const missing = statusOf(customer.error) === 404;
-    return (
-      <Page.Main>
-        <Layouts.Header
-          title={
-            missing
-              ? formatMessage({ id: 'crm.overview.notFound', defaultMessage: 'Customer not found' })
-              : formatMessage({ id: 'crm.overview.customer', defaultMessage: 'Customer' })
-          }
-          navigationAction={back}
-        />
-        <Layouts.Content>
-          {missing ? (
-            <Page.NoData
-              content={formatMessage({ id: 'crm.overview.noSuchCustomer', defaultMessage: 'No customer has the id {documentId}.' }, { documentId })}
-            />
-          ) : (
-            <Page.Error
-              content={messageOf(customer.error)}
-              action={<Button onClick={customer.reload}>{formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}</Button>}
-            />
-          )}
-        </Layouts.Content>
-      </Page.Main>
-    );
-  }
+  if (customer.error || !customer.data) return <CustomerUnavailable documentId={documentId} error={customer.error} onRetry={customer.reload} />;
 
   const current = customer.data;
   const name = customerName(current);
@@ -79,7 +45,7 @@ export const CustomerOverviewPage = () => {
       <Layouts.Header
         title={name}
         subtitle={`${current.customerNumber} · ${valueLabel(current.type)}`}
-        navigationAction={back}
+        navigationAction={<BackToSearch />}
         primaryAction={
           <LinkButton tag={NavLink} to={networkPath(current.documentId)} startIcon={<Earth />} variant="secondary">
             {formatMessage({ id: 'crm.overview.network', defaultMessage: 'Network' })}

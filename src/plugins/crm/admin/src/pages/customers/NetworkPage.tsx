@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { Alert, Box, Button, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Alert, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -9,18 +9,12 @@ import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'rea
 import { useCrmApi } from '../../api';
 import { useCrmSettings } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
-import { EDGE_COLOURS, NODE_COLOURS, NetworkGraph } from '../../components/customers/NetworkGraph';
+import { DepthSelect, NetworkLegend } from '../../components/customers/network/NetworkLegend';
+import { NetworkGraph } from '../../components/customers/NetworkGraph';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { statusOf } from '../../utils/serverErrors';
 import { useAsyncResource } from '../../utils/useAsyncResource';
-
-const Swatch = ({ colour, label, round }: { colour: string; label: string; round?: boolean }) => (
-  <Flex gap={1} alignItems="center">
-    <span style={{ display: 'inline-block', width: 12, height: 12, background: colour, borderRadius: round ? '50%' : 2 }} />
-    <Typography variant="pi">{label}</Typography>
-  </Flex>
-);
 
 /** /admin/plugins/crm/customers/:documentId/network?depth=1..3: the customer's network as a picture. */
 export const NetworkPage = () => {
@@ -73,28 +67,8 @@ export const NetworkPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex gap={6} alignItems="flex-end" wrap="wrap">
-            <Box width="16rem">
-              <Field.Root name="depth">
-                <Field.Label>{formatMessage({ id: 'crm.network.depth', defaultMessage: 'Depth' })}</Field.Label>
-                <SingleSelect value={String(depth)} onChange={(value: string | number) => setParams({ depth: String(value) })}>
-                  {Array.from({ length: maxDepth }, (_, index) => index + 1).map((value) => (
-                    <SingleSelectOption key={value} value={String(value)}>
-                      {formatMessage({ id: 'crm.network.steps', defaultMessage: '{count, plural, one {# step} other {# steps}}' }, { count: value })}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Box>
-            <Flex gap={4} paddingBottom={2} wrap="wrap">
-              <Swatch colour={NODE_COLOURS.individual} label={valueLabel('individual')} round />
-              <Swatch colour={NODE_COLOURS.business} label={valueLabel('business')} />
-              <Swatch colour={EDGE_COLOURS.connection} label={formatMessage({ id: 'crm.network.connection', defaultMessage: 'Connection' })} />
-              <Swatch
-                colour={EDGE_COLOURS.hierarchical}
-                label={formatMessage({ id: 'crm.network.hierarchical', defaultMessage: 'Hierarchical (parent → child)' })}
-              />
-              <Swatch colour={EDGE_COLOURS.loose} label={formatMessage({ id: 'crm.relationships.loose', defaultMessage: 'Loosely linked' })} />
-            </Flex>
+            <DepthSelect depth={depth} maxDepth={maxDepth} onChange={(value) => setParams({ depth: String(value) })} />
+            <NetworkLegend />
             {network.data && (
               <Typography variant="pi" textColor="neutral600" paddingBottom={2} data-testid="crm-network-counts">
                 {formatMessage(
