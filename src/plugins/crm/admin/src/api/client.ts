@@ -1,5 +1,3 @@
-import type { useFetchClient } from '@strapi/strapi/admin';
-
 import type {
   Connection,
   ContactPointKind,
@@ -16,10 +14,21 @@ import type {
   Relationship,
   SsnReveal,
 } from '../../../contracts';
-import { fileNameFromDisposition } from '../utils/download';
 
-/** The admin's authenticated fetch client; paths are relative to the admin's backend URL. */
-type FetchClient = Pick<ReturnType<typeof useFetchClient>, 'get' | 'post' | 'put' | 'del'>;
+/** What the client needs of the admin's authenticated fetch client (`useFetchClient`), paths relative to the backend. */
+interface FetchClient {
+  get(url: string, config: { responseType: 'blob' }): Promise<{ data: Blob; headers?: Headers }>;
+  get<T>(url: string, config?: { params?: Record<string, unknown> }): Promise<{ data: T }>;
+  post<T>(url: string, body?: unknown): Promise<{ data: T }>;
+  put<T>(url: string, body?: unknown): Promise<{ data: T }>;
+  del<T>(url: string): Promise<{ data: T }>;
+}
+
+/** The file name of a `Content-Disposition: attachment; filename="…"` header, if any. */
+const fileNameFromDisposition = (header: string | null | undefined, fallback: string): string => {
+  const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
+  return match ? decodeURIComponent(match[1]) : fallback;
+};
 
 /** The plugin's admin routes are served under /crm and guarded by its admin RBAC actions. */
 const BASE = '/crm';
