@@ -15,11 +15,10 @@ const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS
 /** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal and imports are hidden otherwise). */
 export const useCustomerPermissions = () => {
   // useRBAC names each action after its last part: plugin::crm.manage → canManage, plugin::crm.ssn.reveal → canReveal.
-  const { allowedActions, isLoading } = useRBAC(CHECKED);
+  const { allowedActions } = useRBAC(CHECKED);
   return {
     canManage: allowedActions.canManage === true,
     canRevealSsn: allowedActions.canReveal === true,
     canImport: allowedActions.canImport === true,
-    isLoading,
   };
 };
