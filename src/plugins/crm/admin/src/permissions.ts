@@ -1,5 +1,7 @@
-/** Admin RBAC actions of the plugin (server/src/permissions.ts ADMIN_ACTIONS), as the admin hooks expect them. */
-const action = (uid: string) => [{ action: `plugin::crm.${uid}`, subject: null }];
+import { adminAction, type AdminActionUid } from '../../contracts';
+
+/** The plugin's admin RBAC actions, in the shape the admin's permission hooks expect. */
+const action = (uid: AdminActionUid) => [{ action: adminAction(uid), subject: null }];
 
 export const PERMISSIONS = {
   read: action('read'),

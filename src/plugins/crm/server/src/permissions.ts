@@ -1,3 +1,5 @@
+import { adminAction } from '../../contracts';
+
 /**
  * The CRM's role table, in one place: start-up seeds the users-permissions roles
  * from it, a policy checks every CRM route against it, and the role-matrix test reads it.
@@ -117,14 +119,8 @@ export const actionsForRole = (role: CrmRole): string[] =>
 export const unguardedHandlers = (handlers: readonly string[]): string[] =>
   handlers.filter((handler) => !(handler in ROUTE_CAPABILITIES));
 
-/** Admin-panel (RBAC) actions of the plugin, `plugin::crm.<uid>`. */
-export const ADMIN_ACTIONS = [
-  { uid: 'read', displayName: 'Read the CRM pages' },
-  { uid: 'manage', displayName: 'Create and edit customers, connections and relationships' },
-  { uid: 'import', displayName: 'Run imports' },
-  { uid: 'ssn.reveal', displayName: 'Reveal social security numbers' },
-] as const;
-export const adminAction = (uid: (typeof ADMIN_ACTIONS)[number]['uid']) => `plugin::crm.${uid}`;
+/** Admin-panel (RBAC) actions of the plugin, shared with the admin pages. */
+export { ADMIN_ACTIONS, adminAction } from '../../contracts';
 
 /** Strapi names the API-token strategy of the content API `content-api-token` (`api-token` before 5.x). */
 export const isApiTokenStrategy = (name: unknown): boolean => name === 'content-api-token' || name === 'api-token';

@@ -9,9 +9,3 @@ export const saveBlob = (blob: Blob, fileName: string): void => {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
-
-/** The file name of a `Content-Disposition: attachment; filename="…"` header, if any. */
-export const fileNameFromDisposition = (header: string | null | undefined, fallback: string): string => {
-  const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
-  return match ? decodeURIComponent(match[1]) : fallback;
-};

@@ -1,3 +1,4 @@
+import { CONNECTION_TYPES, type ConnectionType } from '../../../contracts';
 import type { CustomerType } from './customer';
 import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue, readTrimmedString } from './errors';
 
@@ -5,8 +6,8 @@ import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue, r
  * Connections between customers: who may be connected to whom, which relationship
  * types apply, and which connected individual is a business's primary contact.
  */
-export const CONNECTION_TYPES = ['employee', 'friend', 'relative', 'other'] as const;
-export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+export { CONNECTION_TYPES };
+export type { ConnectionType };
 export const CONNECTION_TITLE_MAX_LENGTH = 100;
 
 export interface ConnectionSide {

@@ -1,42 +1,22 @@
 import type { CustomerType } from './customer';
 import { DomainValidationError, RuleIssue } from './errors';
 
-export const CONTACT_POINT_KINDS = ['address', 'phone', 'email'] as const;
-export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+import {
+  CONTACT_POINT_KINDS,
+  CONTACT_POINT_PLURALS,
+  CONTACT_POINT_TYPES,
+  DEFAULT_CONTACT_POINT_LIMITS,
+  type ContactPointKind,
+  type ContactPointLimits,
+  type KindLimits,
+} from '../../../contracts';
 
-/** The first type of each kind is its default. */
-export const CONTACT_POINT_TYPES = {
-  address: ['physical', 'garage', 'mailing', 'previous', 'work'],
-  phone: ['home', 'cell', 'fax', 'work'],
-  email: ['personal', 'work'],
-} as const;
+export { CONTACT_POINT_KINDS, CONTACT_POINT_PLURALS, CONTACT_POINT_TYPES, DEFAULT_CONTACT_POINT_LIMITS };
+export type { ContactPointKind, ContactPointLimits, KindLimits };
 
 export function defaultContactPointType(kind: ContactPointKind): string {
   return CONTACT_POINT_TYPES[kind][0];
 }
-
-export const CONTACT_POINT_PLURALS: Record<ContactPointKind, 'addresses' | 'phones' | 'emails'> = Object.freeze({
-  address: 'addresses',
-  phone: 'phones',
-  email: 'emails',
-});
-
-export interface KindLimits {
-  address: number;
-  phone: number;
-  email: number;
-  onePerType: boolean;
-}
-
-export interface ContactPointLimits {
-  individual: KindLimits;
-  business: KindLimits;
-}
-
-export const DEFAULT_CONTACT_POINT_LIMITS: ContactPointLimits = Object.freeze({
-  individual: Object.freeze({ address: 5, phone: 4, email: 2, onePerType: true }),
-  business: Object.freeze({ address: 5, phone: 4, email: 2, onePerType: true }),
-});
 
 const LIMITED_CUSTOMER_TYPES = ['individual', 'business'] as const;
 

@@ -1,3 +1,5 @@
+import { CONTACT_PREFERENCES, type ContactPreference } from '../../../contracts';
+
 import { readPastDate } from './dates';
 import { normalizeEmailAddress, validateEmail } from './email';
 import {
@@ -14,8 +16,8 @@ import {
 import { normalizePhoneNumber } from './phone';
 
 /** Customer contacts: the people at or around a customer that sales keeps track of. */
-export const CONTACT_PREFERENCES = ['any', 'workPhone', 'mobilePhone', 'email'] as const;
-export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+export { CONTACT_PREFERENCES };
+export type { ContactPreference };
 
 export const CONTACT_PHONE_FIELDS = ['mobilePhone', 'mobilePhone2', 'workPhone'] as const;
 export const CONTACT_EMAIL_FIELDS = ['email', 'email2'] as const;

@@ -10,24 +10,21 @@ import {
 } from './errors';
 import { readPastDate } from './dates';
 
-export const CUSTOMER_TYPES = ['individual', 'business'] as const;
-export const GENDERS = ['female', 'male', 'non_binary', 'undisclosed'] as const;
-export const MARITAL_STATUSES = [
-  'single',
-  'married',
-  'domestic_partnership',
-  'separated',
-  'divorced',
-  'widowed',
-] as const;
-export const PREFERRED_CONTACTS = ['email', 'mail', 'phone', 'text'] as const;
-export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
+import {
+  CUSTOMER_STATUSES,
+  CUSTOMER_TYPES,
+  GENDERS,
+  MARITAL_STATUSES,
+  PREFERRED_CONTACTS,
+  type CustomerStatus,
+  type CustomerType,
+  type Gender,
+  type MaritalStatus,
+  type PreferredContact,
+} from '../../../contracts';
 
-export type CustomerType = (typeof CUSTOMER_TYPES)[number];
-export type Gender = (typeof GENDERS)[number];
-export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
-export type PreferredContact = (typeof PREFERRED_CONTACTS)[number];
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+export { CUSTOMER_STATUSES, CUSTOMER_TYPES, GENDERS, MARITAL_STATUSES, PREFERRED_CONTACTS };
+export type { CustomerStatus, CustomerType, Gender, MaritalStatus, PreferredContact };
 
 export interface CustomerFields {
   type: CustomerType;

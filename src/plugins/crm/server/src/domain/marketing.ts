@@ -1,10 +1,12 @@
+import { MARKETING_CHANNELS, type MarketingChannel } from '../../../contracts';
+
 /**
  * Marketing lists and what their exports may contain: a contact is left out of a list
  * whose channel it has refused (no email, no calls), when it is inactive, or when it cannot be
  * reached on that channel at all.
  */
-export const MARKETING_CHANNELS = ['email', 'phone', 'mail'] as const;
-export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+export { MARKETING_CHANNELS };
+export type { MarketingChannel };
 
 export interface Reachable {
   active: boolean;

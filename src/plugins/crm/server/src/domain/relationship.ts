@@ -1,13 +1,12 @@
+import { LOOSE_TYPES, RELATIONSHIP_KINDS, type LooseType, type RelationshipKind } from '../../../contracts';
 import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue } from './errors';
 
 /**
  * Relationships between customers: hierarchical (parent and child, e.g. head office and
  * branch; one parent at most, never a cycle) and loose links typed other, investor or subsidiary.
  */
-export const RELATIONSHIP_KINDS = ['hierarchical', 'loose'] as const;
-export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
-export const LOOSE_TYPES = ['other', 'investor', 'subsidiary'] as const;
-export type LooseType = (typeof LOOSE_TYPES)[number];
+export { LOOSE_TYPES, RELATIONSHIP_KINDS };
+export type { LooseType, RelationshipKind };
 
 /** Which relation fields each kind uses (the others must be empty). */
 export const RELATIONSHIP_SIDES: Record<RelationshipKind, readonly [string, string]> = {

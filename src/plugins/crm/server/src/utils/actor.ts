@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { ACTOR_TYPES } from '../../../contracts';
 import { isApiTokenStrategy, type Caller } from '../permissions';
 
-/** Kinds of actor a record can name: a users-permissions user, an admin, an API token, the server. */
-export const ACTOR_TYPES = ['user', 'admin', 'api-token', 'system'] as const;
+export { ACTOR_TYPES };
 
 /** Who made a request, as recorded in audit rows, activity comments and import jobs. */
 export interface Actor {

@@ -3,7 +3,11 @@ import * as React from 'react';
 import { Box, Field, Flex, Grid, IconButton, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 
-import { KIND_LABELS, PLURALS, humanize, type ContactPointKind } from './model';
+import { useIntl, type MessageDescriptor } from 'react-intl';
+
+import { CONTACT_POINT_PLURALS, type ContactPointKind } from '../../../../contracts';
+import { useValueLabel } from '../../hooks/useValueLabel';
+import { useKindLabels } from './useKindLabels';
 
 /** One contact point being typed in the New customer dialog. */
 export interface PointDraft {
@@ -13,23 +17,23 @@ export interface PointDraft {
 }
 
 /** The text fields of each kind, in the order the form shows them (`*` marks the required ones). */
-export const POINT_FIELDS: Record<ContactPointKind, { name: string; label: string; required?: boolean; col: number }[]> = {
+export const POINT_FIELDS: Record<ContactPointKind, { name: string; label: MessageDescriptor; required?: boolean; col: number }[]> = {
   address: [
-    { name: 'line1', label: 'Line 1', required: true, col: 6 },
-    { name: 'line2', label: 'Line 2', col: 6 },
-    { name: 'city', label: 'City', required: true, col: 4 },
-    { name: 'region', label: 'Region', col: 3 },
-    { name: 'postalCode', label: 'Postal code', col: 3 },
-    { name: 'country', label: 'Country (ISO)', col: 2 },
+    { name: 'line1', label: { id: 'crm.contactPoints.line1', defaultMessage: 'Line 1' }, required: true, col: 6 },
+    { name: 'line2', label: { id: 'crm.contactPoints.line2', defaultMessage: 'Line 2' }, col: 6 },
+    { name: 'city', label: { id: 'crm.contactPoints.city', defaultMessage: 'City' }, required: true, col: 4 },
+    { name: 'region', label: { id: 'crm.contactPoints.region', defaultMessage: 'Region' }, col: 3 },
+    { name: 'postalCode', label: { id: 'crm.contactPoints.postalCode', defaultMessage: 'Postal code' }, col: 3 },
+    { name: 'country', label: { id: 'crm.contactPoints.country', defaultMessage: 'Country (ISO)' }, col: 2 },
   ],
-  phone: [{ name: 'number', label: 'Number', required: true, col: 8 }],
-  email: [{ name: 'address', label: 'Email address', required: true, col: 8 }],
+  phone: [{ name: 'number', label: { id: 'crm.contactPoints.number', defaultMessage: 'Number' }, required: true, col: 8 }],
+  email: [{ name: 'address', label: { id: 'crm.contactPoints.emailAddress', defaultMessage: 'Email address' }, required: true, col: 8 }],
 };
 
 interface ContactPointRowsProps {
   kind: ContactPointKind;
   rows: PointDraft[];
-  types: string[];
+  types: readonly string[];
   limit: number;
   onePerType: boolean;
   onChange: (rows: PointDraft[]) => void;
@@ -42,8 +46,10 @@ export const newPointDraft = (type: string): PointDraft => ({ key: nextKey++, ty
 
 /** A card per kind with a "+" button (up to the limit) and a row per contact point. */
 export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChange, errorAt }: ContactPointRowsProps) => {
-  const plural = PLURALS[kind];
-  const labels = KIND_LABELS[kind];
+  const { formatMessage } = useIntl();
+  const valueLabel = useValueLabel();
+  const plural = CONTACT_POINT_PLURALS[kind];
+  const labels = useKindLabels()(kind);
   const unusedType = types.find((type) => !rows.some((row) => row.type === type));
   const full = rows.length >= limit || (onePerType && !unusedType);
   const kindError = errorAt([plural]);
@@ -62,7 +68,7 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
           </Typography>
         </Typography>
         <IconButton
-          label={`Add ${labels.one.toLowerCase()}`}
+          label={formatMessage({ id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' }, { kind: labels.one.toLowerCase() })}
           disabled={full}
           onClick={() => onChange([...rows, newPointDraft(unusedType ?? types[0])])}
           type="button"
@@ -84,16 +90,15 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
                 <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
                   <Field.Root name={`${plural}.${index}.type`} error={errorAt([plural, index, 'type'])}>
                     <Field.Label>
-                      {labels.one} {index + 1} type
+                      {formatMessage(
+                        { id: 'crm.contactPoints.typeLabel', defaultMessage: '{kind} {position} type' },
+                        { kind: labels.one, position: index + 1 }
+                      )}
                     </Field.Label>
                     <SingleSelect value={row.type} onChange={(type: string | number) => update(index, { type: String(type) })}>
                       {types.map((type) => (
-                        <SingleSelectOption
-                          key={type}
-                          value={type}
-                          disabled={onePerType && type !== row.type && rows.some((other) => other.type === type)}
-                        >
-                          {humanize(type)}
+                        <SingleSelectOption key={type} value={type} disabled={onePerType && type !== row.type && rows.some((other) => other.type === type)}>
+                          {valueLabel(type)}
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>
@@ -102,12 +107,8 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
                 </Grid.Item>
                 {POINT_FIELDS[kind].map((field) => (
                   <Grid.Item key={field.name} col={kind === 'address' ? field.col : 8} s={12} direction="column" alignItems="stretch">
-                    <Field.Root
-                      name={`${plural}.${index}.${field.name}`}
-                      required={field.required}
-                      error={errorAt([plural, index, field.name])}
-                    >
-                      <Field.Label>{field.label}</Field.Label>
+                    <Field.Root name={`${plural}.${index}.${field.name}`} required={field.required} error={errorAt([plural, index, field.name])}>
+                      <Field.Label>{formatMessage(field.label)}</Field.Label>
                       <TextInput
                         value={row.fields[field.name] ?? ''}
                         onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
@@ -120,7 +121,10 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
                 ))}
                 <Grid.Item col={1} s={12} alignItems="flex-end" paddingTop={6}>
                   <IconButton
-                    label={`Remove ${labels.one.toLowerCase()} ${index + 1}`}
+                    label={formatMessage(
+                      { id: 'crm.contactPoints.remove', defaultMessage: 'Remove {kind} {position}' },
+                      { kind: labels.one.toLowerCase(), position: index + 1 }
+                    )}
                     variant="ghost"
                     onClick={() => onChange(rows.filter((_, i) => i !== index))}
                     type="button"

@@ -2,10 +2,13 @@ import * as React from 'react';
 
 import { Box, Button, Field, Flex, Loader, Radio, TextInput, Typography } from '@strapi/design-system';
 import { Search } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 
-import { readServerError } from '../../utils/strapiErrorDetails';
-import { customerName, humanize, type Customer, type CustomerRef } from './model';
+import type { CustomerRef } from '../../../../contracts';
+import { useCrmApi } from '../../api';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
+import { useValueLabel } from '../../hooks/useValueLabel';
+import { customerName } from './model';
 
 interface CustomerPickerProps {
   label: string;
@@ -18,7 +21,10 @@ interface CustomerPickerProps {
 
 /** "Search, then tick one": the quick search of the admin routes, each hit a radio button. */
 export const CustomerPicker = ({ label, excludeId, value, onChange, error }: CustomerPickerProps) => {
-  const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const valueLabel = useValueLabel();
+  const api = useCrmApi();
+  const { messageOf } = useRequestErrors();
   const [query, setQuery] = React.useState('');
   const [state, setState] = React.useState<{ hits?: CustomerRef[]; loading: boolean; error?: string }>({ loading: false });
 
@@ -27,13 +33,13 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
     if (!q) return;
     setState({ loading: true });
     try {
-      const response = await get<{ data: Customer[] }>('/crm/customers/search', { params: { q, pageSize: 10 } });
-      const hits = response.data.data
+      const { data } = await api.searchCustomers(q);
+      const hits = data
         .filter((customer) => customer.documentId !== excludeId)
         .map((customer) => ({ documentId: customer.documentId, customerNumber: customer.customerNumber, type: customer.type, name: customerName(customer) }));
       setState({ hits, loading: false });
     } catch (failure) {
-      setState({ loading: false, error: readServerError(failure).message });
+      setState({ loading: false, error: messageOf(failure) });
     }
   };
 
@@ -44,7 +50,7 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
           <Field.Root name="customer-search" error={error}>
             <Field.Label>{label}</Field.Label>
             <TextInput
-              placeholder="Name, number, email or phone"
+              placeholder={formatMessage({ id: 'crm.picker.placeholder', defaultMessage: 'Name, number, email or phone' })}
               value={query}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)}
               onKeyDown={(event: React.KeyboardEvent) => {
@@ -58,16 +64,20 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
           </Field.Root>
         </Box>
         <Button variant="secondary" startIcon={<Search />} onClick={() => void search()} disabled={!query.trim()} type="button">
-          Search
+          {formatMessage({ id: 'crm.common.search', defaultMessage: 'Search' })}
         </Button>
       </Flex>
-      {state.loading && <Loader small>Searching customers</Loader>}
+      {state.loading && <Loader small>{formatMessage({ id: 'crm.common.searchingCustomers', defaultMessage: 'Searching customers' })}</Loader>}
       {state.error && (
         <Typography textColor="danger600" variant="pi">
           {state.error}
         </Typography>
       )}
-      {state.hits && state.hits.length === 0 && <Typography textColor="neutral600">No customer matches “{query}”.</Typography>}
+      {state.hits && state.hits.length === 0 && (
+        <Typography textColor="neutral600">
+          {formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query })}
+        </Typography>
+      )}
       {state.hits && state.hits.length > 0 && (
         <Radio.Group
           aria-label={label}
@@ -76,7 +86,7 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
         >
           {state.hits.map((hit) => (
             <Radio.Item key={hit.documentId} value={hit.documentId}>
-              {hit.name} · {hit.customerNumber} · {humanize(hit.type)}
+              {`${hit.name} · ${hit.customerNumber} · ${valueLabel(hit.type)}`}
             </Radio.Item>
           ))}
         </Radio.Group>

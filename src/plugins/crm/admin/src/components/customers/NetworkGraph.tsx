@@ -1,8 +1,9 @@
 import * as React from 'react';
 
 import cytoscape from 'cytoscape';
+import { useIntl } from 'react-intl';
 
-import type { Network } from './model';
+import type { Network } from '../../../../contracts';
 
 /** Colours of the legend and the picture: one per customer type, one per link kind. */
 export const NODE_COLOURS = { individual: '#4945ff', business: '#ee5e52' } as const;
@@ -16,6 +17,7 @@ interface NetworkGraphProps {
 
 /** The network drawn with cytoscape: nodes coloured by customer type, edges labelled; a click opens the customer. */
 export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => {
+  const { formatMessage } = useIntl();
   const container = React.useRef<HTMLDivElement>(null);
   const onOpenRef = React.useRef(onOpen);
   onOpenRef.current = onOpen;
@@ -64,7 +66,10 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
             'line-color': EDGE_COLOURS.connection,
           },
         },
-        { selector: 'edge[kind = "hierarchical"]', style: { 'line-color': EDGE_COLOURS.hierarchical, 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_COLOURS.hierarchical } },
+        {
+          selector: 'edge[kind = "hierarchical"]',
+          style: { 'line-color': EDGE_COLOURS.hierarchical, 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_COLOURS.hierarchical },
+        },
         { selector: 'edge[kind = "loose"]', style: { 'line-color': EDGE_COLOURS.loose, 'line-style': 'dashed' } },
       ],
       layout: network.nodes.length > 1 ? { name: 'breadthfirst', roots: [rootId], padding: 40, spacingFactor: 1.4 } : { name: 'grid', padding: 80 },
@@ -87,7 +92,10 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
       data-node-count={network.nodes.length}
       data-edge-count={network.edges.length}
       role="img"
-      aria-label={`Network of ${network.nodes.length} customers and ${network.edges.length} links`}
+      aria-label={formatMessage(
+        { id: 'crm.network.picture', defaultMessage: 'Network of {nodes} customers and {edges} links' },
+        { nodes: network.nodes.length, edges: network.edges.length }
+      )}
       style={{ width: '100%', height: '60vh', minHeight: 420, background: '#fafafb', borderRadius: 4 }}
     />
   );

@@ -2,9 +2,10 @@ import * as React from 'react';
 
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 
-import { readServerError } from '../../utils/strapiErrorDetails';
+import { useCrmApi } from '../../api';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
 
 interface SsnFieldProps {
   customerId: string;
@@ -19,8 +20,9 @@ interface SsnFieldProps {
  * which the server audits and which is masked again when the server's `expiresAt` passes.
  */
 export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: SsnFieldProps) => {
-  const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const api = useCrmApi();
+  const { notifyError, toggleNotification } = useRequestErrors();
   const [revealed, setRevealed] = React.useState<{ ssn: string; until: number } | null>(null);
   const [now, setNow] = React.useState(Date.now());
   const [busy, setBusy] = React.useState(false);
@@ -40,10 +42,9 @@ export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: 
   const reveal = async () => {
     setBusy(true);
     try {
-      const response = await post<{ data: { ssn: string | null; expiresAt: string } }>(`/crm/customers/${customerId}/ssn/reveal`);
-      const { ssn, expiresAt } = response.data.data;
+      const { ssn, expiresAt } = await api.revealSsn(customerId);
       if (!ssn) {
-        toggleNotification({ type: 'info', message: 'This customer has no SSN on file' });
+        toggleNotification({ type: 'info', message: formatMessage({ id: 'crm.ssn.none', defaultMessage: 'This customer has no SSN on file' }) });
         return;
       }
       const window = revealSeconds * 1000;
@@ -52,7 +53,7 @@ export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: 
       setNow(Date.now());
       setRevealed({ ssn, until });
     } catch (failure) {
-      toggleNotification({ type: 'danger', message: readServerError(failure).message });
+      notifyError(failure);
     } finally {
       setBusy(false);
     }
@@ -67,12 +68,12 @@ export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: 
       </Typography>
       {revealed && (
         <Typography variant="pi" textColor="neutral600">
-          masked again in {secondsLeft} s
+          {formatMessage({ id: 'crm.ssn.maskedAgainIn', defaultMessage: 'masked again in {seconds} s' }, { seconds: secondsLeft })}
         </Typography>
       )}
       {canReveal && !revealed && (
         <Button size="S" variant="tertiary" startIcon={<Eye />} loading={busy} onClick={() => void reveal()}>
-          Reveal
+          {formatMessage({ id: 'crm.ssn.reveal', defaultMessage: 'Reveal' })}
         </Button>
       )}
     </Flex>

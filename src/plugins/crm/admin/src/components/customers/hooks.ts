@@ -1,13 +1,13 @@
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useRBAC } from '@strapi/strapi/admin';
 
+import { useCrmApi } from '../../api';
 import { PERMISSIONS } from '../../permissions';
 import { useAsyncResource } from '../../utils/useAsyncResource';
-import type { CrmSettings } from './model';
 
 /** Contact point types and limits, network depth: what the server enforces, so the forms offer the same. */
 export const useCrmSettings = () => {
-  const { get } = useFetchClient();
-  return useAsyncResource('settings', async () => (await get<{ data: CrmSettings }>('/crm/settings')).data.data);
+  const api = useCrmApi();
+  return useAsyncResource('settings', api.settings);
 };
 
 const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS.import];
@@ -15,11 +15,10 @@ const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS
 /** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal and imports are hidden otherwise). */
 export const useCustomerPermissions = () => {
   // useRBAC names each action after its last part: plugin::crm.manage → canManage, plugin::crm.ssn.reveal → canReveal.
-  const { allowedActions, isLoading } = useRBAC(CHECKED);
+  const { allowedActions } = useRBAC(CHECKED);
   return {
     canManage: allowedActions.canManage === true,
     canRevealSsn: allowedActions.canReveal === true,
     canImport: allowedActions.canImport === true,
-    isLoading,
   };
 };

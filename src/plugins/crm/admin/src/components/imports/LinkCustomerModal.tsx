@@ -1,13 +1,14 @@
 import { Button, Flex, Loader, Modal, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 
-import { customerLabel } from '../../utils/customers';
-import { useNotify } from '../../utils/notify';
-import type { CustomerHit } from './types';
-import { useImportApi } from './useImportApi';
+import type { Customer } from '../../../../contracts';
+import { useCrmApi } from '../../api';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
+import { customerName } from '../customers/model';
 
-/** Searches existing customers (GET /crm/customers/search?q=) and picks one to link a company to. */
+/** Searches existing customers and picks one to link a company to. */
 export const LinkCustomerModal = ({
   company,
   open,
@@ -17,12 +18,13 @@ export const LinkCustomerModal = ({
   company: string;
   open: boolean;
   onClose: () => void;
-  onPick: (customer: CustomerHit) => void;
+  onPick: (customer: Customer) => void;
 }) => {
-  const api = useImportApi();
-  const { notifyError } = useNotify();
+  const { formatMessage } = useIntl();
+  const api = useCrmApi();
+  const { notifyError } = useRequestErrors();
   const [q, setQ] = useState(company);
-  const [hits, setHits] = useState<CustomerHit[] | null>(null);
+  const [hits, setHits] = useState<Customer[] | null>(null);
   const [searching, setSearching] = useState(false);
 
   useEffect(() => {
@@ -41,10 +43,10 @@ export const LinkCustomerModal = ({
     const timer = setTimeout(async () => {
       setSearching(true);
       try {
-        const found = await api.searchCustomers(query);
-        if (!cancelled) setHits(found);
+        const { data } = await api.searchCustomers(query);
+        if (!cancelled) setHits(data);
       } catch (error) {
-        if (!cancelled) notifyError(error, 'The customer search failed');
+        if (!cancelled) notifyError(error);
       } finally {
         if (!cancelled) setSearching(false);
       }
@@ -59,7 +61,9 @@ export const LinkCustomerModal = ({
     <Modal.Root open={open} onOpenChange={(next: boolean) => (next ? undefined : onClose())}>
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>Link “{company}” to an existing customer</Modal.Title>
+          <Modal.Title>
+            {formatMessage({ id: 'crm.import.linkModal.title', defaultMessage: 'Link “{company}” to an existing customer' }, { company })}
+          </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
@@ -68,31 +72,35 @@ export const LinkCustomerModal = ({
               value={q}
               onChange={(event) => setQ(event.target.value)}
               onClear={() => setQ('')}
-              clearLabel="Clear the search"
-              placeholder="Name, customer number, email or phone"
+              clearLabel={formatMessage({ id: 'crm.common.clearSearch', defaultMessage: 'Clear the search' })}
+              placeholder={formatMessage({ id: 'crm.import.linkModal.placeholder', defaultMessage: 'Name, customer number, email or phone' })}
             >
-              Search customers
+              {formatMessage({ id: 'crm.common.searchCustomers', defaultMessage: 'Search customers' })}
             </Searchbar>
             {searching ? (
               <Flex justifyContent="center" padding={4}>
-                <Loader small>Searching customers…</Loader>
+                <Loader small>{formatMessage({ id: 'crm.import.linkModal.searching', defaultMessage: 'Searching customers…' })}</Loader>
               </Flex>
             ) : hits === null ? (
-              <Typography textColor="neutral600">Type a name, customer number, email or phone.</Typography>
+              <Typography textColor="neutral600">
+                {formatMessage({ id: 'crm.import.linkModal.prompt', defaultMessage: 'Type a name, customer number, email or phone.' })}
+              </Typography>
             ) : hits.length === 0 ? (
-              <Typography textColor="neutral600">No customer matches “{q.trim()}”.</Typography>
+              <Typography textColor="neutral600">
+                {formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query: q.trim() })}
+              </Typography>
             ) : (
               <Table colCount={3} rowCount={hits.length + 1}>
                 <Thead>
                   <Tr>
                     <Th>
-                      <Typography variant="sigma">Customer</Typography>
+                      <Typography variant="sigma">{formatMessage({ id: 'crm.connections.customer', defaultMessage: 'Customer' })}</Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">Number</Typography>
+                      <Typography variant="sigma">{formatMessage({ id: 'crm.connections.number', defaultMessage: 'Number' })}</Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">Action</Typography>
+                      <Typography variant="sigma">{formatMessage({ id: 'crm.import.linkModal.action', defaultMessage: 'Action' })}</Typography>
                     </Th>
                   </Tr>
                 </Thead>
@@ -100,14 +108,20 @@ export const LinkCustomerModal = ({
                   {hits.map((hit) => (
                     <Tr key={hit.documentId}>
                       <Td>
-                        <Typography>{customerLabel(hit)}</Typography>
+                        <Typography>{customerName(hit)}</Typography>
                       </Td>
                       <Td>
                         <Typography textColor="neutral600">{hit.customerNumber ?? ''}</Typography>
                       </Td>
                       <Td>
-                        <Button size="S" variant="secondary" startIcon={<LinkIcon />} onClick={() => onPick(hit)} aria-label={`Link to ${customerLabel(hit)}`}>
-                          Link
+                        <Button
+                          size="S"
+                          variant="secondary"
+                          startIcon={<LinkIcon />}
+                          onClick={() => onPick(hit)}
+                          aria-label={formatMessage({ id: 'crm.import.linkModal.linkTo', defaultMessage: 'Link to {name}' }, { name: customerName(hit) })}
+                        >
+                          {formatMessage({ id: 'crm.import.linkModal.link', defaultMessage: 'Link' })}
                         </Button>
                       </Td>
                     </Tr>
@@ -119,7 +133,7 @@ export const LinkCustomerModal = ({
         </Modal.Body>
         <Modal.Footer>
           <Modal.Close>
-            <Button variant="tertiary">Cancel</Button>
+            <Button variant="tertiary">{formatMessage({ id: 'crm.common.cancel', defaultMessage: 'Cancel' })}</Button>
           </Modal.Close>
         </Modal.Footer>
       </Modal.Content>

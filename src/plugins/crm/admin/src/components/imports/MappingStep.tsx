@@ -1,12 +1,13 @@
 import { Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 
+import type { ImportJob } from '../../../../contracts';
+import { useCrmApi } from '../../api';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatCount } from '../../utils/format';
-import { useNotify } from '../../utils/notify';
 import { fieldLabel } from './labels';
 import { StepFooter } from './StepFooter';
-import type { ImportJob } from './types';
-import { useImportApi } from './useImportApi';
 
 const NOT_IMPORTED = '__none__';
 
@@ -15,16 +16,17 @@ const NOT_IMPORTED = '__none__';
  * them by name; any change is sent at once and the server validates every row again.
  */
 export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJobChange: (job: ImportJob) => void; onNext: () => void }) => {
-  const api = useImportApi();
-  const { notifyError } = useNotify();
+  const { formatMessage } = useIntl();
+  const api = useCrmApi();
+  const { notifyError } = useRequestErrors();
   const [saving, setSaving] = useState<string | null>(null);
 
   const change = async (header: string, value: string) => {
     setSaving(header);
     try {
-      onJobChange(await api.setMapping(job.documentId, { [header]: value === NOT_IMPORTED ? null : value }));
+      onJobChange(await api.imports.setMapping(job.documentId, { [header]: value === NOT_IMPORTED ? null : value }));
     } catch (error) {
-      notifyError(error, 'The mapping could not be saved');
+      notifyError(error);
     } finally {
       setSaving(null);
     }
@@ -33,23 +35,34 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography textColor="neutral600" tag="p">
-        {formatCount(job.columns.length)} columns, {formatCount(job.counts.total)} rows: {formatCount(job.counts.valid)} valid and{' '}
-        {formatCount(job.counts.invalid)} invalid with this mapping. Columns set to “Do not import” are left out.
+        {formatMessage(
+          {
+            id: 'crm.import.mapping.intro',
+            defaultMessage:
+              '{columns} columns, {total} rows: {valid} valid and {invalid} invalid with this mapping. Columns set to “Do not import” are left out.',
+          },
+          {
+            columns: formatCount(job.columns.length),
+            total: formatCount(job.counts.total),
+            valid: formatCount(job.counts.valid),
+            invalid: formatCount(job.counts.invalid),
+          }
+        )}
       </Typography>
       {job.columns.length === 0 ? (
-        <Typography>The file has no columns.</Typography>
+        <Typography>{formatMessage({ id: 'crm.import.mapping.noColumns', defaultMessage: 'The file has no columns.' })}</Typography>
       ) : (
         <Table colCount={3} rowCount={job.columns.length + 1}>
           <Thead>
             <Tr>
               <Th>
-                <Typography variant="sigma">Column in the file</Typography>
+                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.column', defaultMessage: 'Column in the file' })}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">Sample values</Typography>
+                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.samples', defaultMessage: 'Sample values' })}</Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">Imported as</Typography>
+                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.importedAs', defaultMessage: 'Imported as' })}</Typography>
               </Th>
             </Tr>
           </Thead>
@@ -70,20 +83,22 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
                     </Flex>
                   ) : (
                     <Typography variant="pi" textColor="neutral500">
-                      (empty)
+                      {formatMessage({ id: 'crm.import.mapping.empty', defaultMessage: '(empty)' })}
                     </Typography>
                   )}
                 </Td>
                 <Td>
                   <SingleSelect
-                    aria-label={`Field for column ${column.header}`}
+                    aria-label={formatMessage({ id: 'crm.import.mapping.fieldFor', defaultMessage: 'Field for column {column}' }, { column: column.header })}
                     value={column.field ?? NOT_IMPORTED}
                     onChange={(value: string | number) => change(column.header, String(value))}
                     disabled={saving !== null}
                     loading={saving === column.header}
                     size="S"
                   >
-                    <SingleSelectOption value={NOT_IMPORTED}>Do not import</SingleSelectOption>
+                    <SingleSelectOption value={NOT_IMPORTED}>
+                      {formatMessage({ id: 'crm.import.mapping.doNotImport', defaultMessage: 'Do not import' })}
+                    </SingleSelectOption>
                     {job.fields.map((field) => (
                       <SingleSelectOption key={field} value={field}>
                         {fieldLabel(field)}
@@ -96,7 +111,11 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
           </Tbody>
         </Table>
       )}
-      <StepFooter onNext={onNext} nextLabel="Check the rows" nextDisabled={saving !== null} />
+      <StepFooter
+        onNext={onNext}
+        nextLabel={formatMessage({ id: 'crm.import.mapping.next', defaultMessage: 'Check the rows' })}
+        nextDisabled={saving !== null}
+      />
     </Flex>
   );
 };

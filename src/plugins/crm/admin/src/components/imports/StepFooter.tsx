@@ -1,11 +1,12 @@
 import { Button, Flex } from '@strapi/design-system';
 import { ArrowLeft, ArrowRight } from '@strapi/icons';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 
 /** Back and next buttons under a step. */
 export const StepFooter = ({
   onBack,
-  backLabel = 'Back',
+  backLabel,
   onNext,
   nextLabel,
   nextDisabled,
@@ -19,22 +20,25 @@ export const StepFooter = ({
   nextDisabled?: boolean;
   nextLoading?: boolean;
   extra?: ReactNode;
-}) => (
-  <Flex justifyContent="space-between" marginTop={6} gap={2}>
-    <Flex gap={2}>
-      {onBack ? (
-        <Button variant="tertiary" startIcon={<ArrowLeft />} onClick={onBack}>
-          {backLabel}
-        </Button>
-      ) : null}
+}) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Flex justifyContent="space-between" marginTop={6} gap={2}>
+      <Flex gap={2}>
+        {onBack ? (
+          <Button variant="tertiary" startIcon={<ArrowLeft />} onClick={onBack}>
+            {backLabel ?? formatMessage({ id: 'crm.common.back', defaultMessage: 'Back' })}
+          </Button>
+        ) : null}
+      </Flex>
+      <Flex gap={2}>
+        {extra}
+        {onNext && nextLabel ? (
+          <Button endIcon={<ArrowRight />} onClick={onNext} disabled={nextDisabled} loading={nextLoading}>
+            {nextLabel}
+          </Button>
+        ) : null}
+      </Flex>
     </Flex>
-    <Flex gap={2}>
-      {extra}
-      {onNext && nextLabel ? (
-        <Button endIcon={<ArrowRight />} onClick={onNext} disabled={nextDisabled} loading={nextLoading}>
-          {nextLabel}
-        </Button>
-      ) : null}
-    </Flex>
-  </Flex>
-);
+  );
+};

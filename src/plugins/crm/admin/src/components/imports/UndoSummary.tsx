@@ -1,50 +1,64 @@
 import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
-import { customerPath } from '../customers/model';
+import type { UndoResult } from '../../../../contracts';
 import { formatCount } from '../../utils/format';
-import type { UndoResult } from './types';
+import { customerPath } from '../customers/model';
 
 const CONTACT_PATH = '/content-manager/collection-types/plugin::crm.contact';
 
 /** What an undo removed, and the records it kept because others had built on them since, with why. */
-export const UndoSummary = ({ undo }: { undo: UndoResult }) => (
-  <Flex direction="column" alignItems="stretch" gap={3} data-testid="undo-summary">
-    <Typography>
-      Removed {formatCount(undo.removed.contacts)} contacts and {formatCount(undo.removed.customers)} customers.
-      {undo.keptCount > 0 ? ` Kept ${formatCount(undo.keptCount)} records that others have built on since the import:` : ''}
-    </Typography>
-    {undo.kept.length > 0 ? (
-      <Table colCount={2} rowCount={undo.kept.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">Kept</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">Because it</Typography>
-            </Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {undo.kept.map((record) => (
-            <Tr key={`${record.type}-${record.documentId}`}>
-              <Td>
-                <RouterLink to={record.type === 'customer' ? customerPath(record.documentId) : `${CONTACT_PATH}/${record.documentId}`}>
-                  {record.name || record.documentId}
-                </RouterLink>{' '}
-                <Typography textColor="neutral600">({record.type})</Typography>
-              </Td>
-              <Td>
-                <Typography>{record.reasons.join('; ')}</Typography>
-              </Td>
+export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="undo-summary">
+      <Typography>
+        {formatMessage(
+          { id: 'crm.import.undo.removed', defaultMessage: 'Removed {contacts} contacts and {customers} customers.' },
+          { contacts: formatCount(undo.removed.contacts), customers: formatCount(undo.removed.customers) }
+        )}
+        {undo.keptCount > 0
+          ? formatMessage(
+              { id: 'crm.import.undo.kept', defaultMessage: ' Kept {count} records that others have built on since the import:' },
+              { count: formatCount(undo.keptCount) }
+            )
+          : ''}
+      </Typography>
+      {undo.kept.length > 0 ? (
+        <Table colCount={2} rowCount={undo.kept.length + 1}>
+          <Thead>
+            <Tr>
+              <Th>
+                <Typography variant="sigma">{formatMessage({ id: 'crm.import.undo.keptColumn', defaultMessage: 'Kept' })}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{formatMessage({ id: 'crm.import.undo.because', defaultMessage: 'Because it' })}</Typography>
+              </Th>
             </Tr>
-          ))}
-        </Tbody>
-      </Table>
-    ) : null}
-    {undo.keptCount > undo.kept.length ? (
-      <Typography textColor="neutral600">and {formatCount(undo.keptCount - undo.kept.length)} more.</Typography>
-    ) : null}
-  </Flex>
-);
+          </Thead>
+          <Tbody>
+            {undo.kept.map((record) => (
+              <Tr key={`${record.type}-${record.documentId}`}>
+                <Td>
+                  <RouterLink to={record.type === 'customer' ? customerPath(record.documentId) : `${CONTACT_PATH}/${record.documentId}`}>
+                    {record.name || record.documentId}
+                  </RouterLink>{' '}
+                  <Typography textColor="neutral600">{`(${record.type})`}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{record.reasons.join('; ')}</Typography>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      ) : null}
+      {undo.keptCount > undo.kept.length ? (
+        <Typography textColor="neutral600">
+          {formatMessage({ id: 'crm.import.undo.more', defaultMessage: 'and {count} more.' }, { count: formatCount(undo.keptCount - undo.kept.length) })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};

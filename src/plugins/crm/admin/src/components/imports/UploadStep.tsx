@@ -1,20 +1,24 @@
 import { Box, Button, Field, Flex, Radio, Typography } from '@strapi/design-system';
 import { Cross, FileCsv, Upload } from '@strapi/icons';
 import { useRef, useState, type DragEvent } from 'react';
+import { useIntl } from 'react-intl';
 
+import { IMPORT_OBJECTS, type ImportJob, type ImportObject } from '../../../../contracts';
+import { useCrmApi } from '../../api';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatBytes } from '../../utils/format';
-import { useNotify } from '../../utils/notify';
-import { OBJECT_LABELS } from './labels';
-import type { ImportJob, ImportObject } from './types';
-import { useImportApi } from './useImportApi';
+import { useImportLabels } from './labels';
 
 /**
  * Step 1: choose what the file holds and drop (or pick) a CSV file; the server parses it, maps
  * its columns and validates every row, then the wizard moves to the new job's own address.
  */
 export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => void }) => {
-  const api = useImportApi();
-  const { notifyError } = useNotify();
+  const { formatMessage } = useIntl();
+  const api = useCrmApi();
+  const { notifyError } = useRequestErrors();
+  const { objects } = useImportLabels();
+  const question = formatMessage({ id: 'crm.import.upload.question', defaultMessage: 'What does the file hold?' });
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [object, setObject] = useState<ImportObject>('contacts');
@@ -32,9 +36,9 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
     if (!file) return;
     setUploading(true);
     try {
-      onUploaded(await api.upload(file, object));
+      onUploaded(await api.imports.upload(file, object));
     } catch (error) {
-      notifyError(error, 'The file could not be uploaded');
+      notifyError(error);
     } finally {
       setUploading(false);
     }
@@ -42,12 +46,18 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
-      <Field.Root name="object" hint="Contacts are matched to existing customers by their company; customers are created with their contact points.">
-        <Field.Label>What does the file hold?</Field.Label>
-        <Radio.Group value={object} onValueChange={(value: string) => setObject(value as ImportObject)} aria-label="What does the file hold?">
-          {(Object.keys(OBJECT_LABELS) as ImportObject[]).map((value) => (
+      <Field.Root
+        name="object"
+        hint={formatMessage({
+          id: 'crm.import.upload.hint',
+          defaultMessage: 'Contacts are matched to existing customers by their company; customers are created with their contact points.',
+        })}
+      >
+        <Field.Label>{question}</Field.Label>
+        <Radio.Group value={object} onValueChange={(value: string) => setObject(value as ImportObject)} aria-label={question}>
+          {IMPORT_OBJECTS.map((value) => (
             <Radio.Item key={value} value={value}>
-              {OBJECT_LABELS[value]}
+              {objects[value]}
             </Radio.Item>
           ))}
         </Radio.Group>
@@ -72,19 +82,19 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
         <Flex direction="column" gap={3} alignItems="center">
           <Upload width="3.2rem" height="3.2rem" fill="primary600" />
           <Typography variant="delta" tag="p">
-            Drag and drop a CSV file here
+            {formatMessage({ id: 'crm.import.upload.drop', defaultMessage: 'Drag and drop a CSV file here' })}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            UTF-8, separated by commas, semicolons or tabs, with a header row
+            {formatMessage({ id: 'crm.import.upload.format', defaultMessage: 'UTF-8, separated by commas, semicolons or tabs, with a header row' })}
           </Typography>
           <Button variant="secondary" onClick={() => input.current?.click()}>
-            Choose a file
+            {formatMessage({ id: 'crm.import.upload.choose', defaultMessage: 'Choose a file' })}
           </Button>
           <input
             ref={input}
             type="file"
             accept=".csv,.tsv,.txt,text/csv,text/plain"
-            aria-label="CSV file"
+            aria-label={formatMessage({ id: 'crm.import.upload.file', defaultMessage: 'CSV file' })}
             style={{ display: 'none' }}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
@@ -104,18 +114,18 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
             </Typography>
           </Flex>
           <Button variant="tertiary" startIcon={<Cross />} onClick={() => setFile(null)} disabled={uploading}>
-            Remove
+            {formatMessage({ id: 'crm.import.upload.remove', defaultMessage: 'Remove' })}
           </Button>
         </Flex>
       ) : (
         <Typography variant="pi" textColor="neutral600">
-          No file chosen yet.
+          {formatMessage({ id: 'crm.import.upload.noFile', defaultMessage: 'No file chosen yet.' })}
         </Typography>
       )}
 
       <Flex justifyContent="flex-end">
         <Button startIcon={<Upload />} onClick={upload} disabled={!file} loading={uploading}>
-          Upload and map columns
+          {formatMessage({ id: 'crm.import.upload.submit', defaultMessage: 'Upload and map columns' })}
         </Button>
       </Flex>
     </Flex>

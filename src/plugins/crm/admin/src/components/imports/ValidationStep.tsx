@@ -1,12 +1,15 @@
-import { Button, EmptyStateLayout, Flex, Searchbar, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { EmptyStateLayout, Flex, Searchbar, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 
+import type { ImportJob } from '../../../../contracts';
 import { formatCount } from '../../utils/format';
+import { Pager } from '../common/Pager';
 import { CountBox } from './CountBox';
 import { fieldLabel } from './labels';
+import { RowIssuesTable } from './RowIssuesTable';
 import { StepFooter } from './StepFooter';
-import type { ImportJob } from './types';
 
 const PAGE_SIZE = 20;
 const ALL = '__all__';
@@ -16,6 +19,7 @@ const ALL = '__all__';
  * text. Invalid rows are left out of the import and can be downloaded with the ignored rows.
  */
 export const ValidationStep = ({ job, onBack, onNext }: { job: ImportJob; onBack: () => void; onNext: () => void }) => {
+  const { formatMessage } = useIntl();
   const [field, setField] = useState<string>(ALL);
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
@@ -33,27 +37,44 @@ export const ValidationStep = ({ job, onBack, onNext }: { job: ImportJob; onBack
   const current = Math.min(page, pageCount);
   const shown = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   const invalidLines = new Set(job.errors.map((issue) => issue.line)).size;
+  const filterLabel = formatMessage({ id: 'crm.import.validation.filterText', defaultMessage: 'Filter by line or reason' });
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={4} wrap="wrap">
-        <CountBox label="Rows" name="total" value={job.counts.total} />
-        <CountBox label="Valid" name="valid" value={job.counts.valid} tone="success600" />
-        <CountBox label="Invalid" name="invalid" value={job.counts.invalid} tone="danger600" />
+        <CountBox label={formatMessage({ id: 'crm.import.validation.rows', defaultMessage: 'Rows' })} name="total" value={job.counts.total} />
+        <CountBox label={formatMessage({ id: 'crm.import.row.valid', defaultMessage: 'Valid' })} name="valid" value={job.counts.valid} tone="success600" />
+        <CountBox
+          label={formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' })}
+          name="invalid"
+          value={job.counts.invalid}
+          tone="danger600"
+        />
       </Flex>
 
       {job.errors.length === 0 ? (
-        <EmptyStateLayout icon={<Check width="6.4rem" height="6.4rem" />} content="Every row is valid: nothing will be left out." />
+        <EmptyStateLayout
+          icon={<Check width="6.4rem" height="6.4rem" />}
+          content={formatMessage({ id: 'crm.import.validation.allValid', defaultMessage: 'Every row is valid: nothing will be left out.' })}
+        />
       ) : (
         <>
           <Typography textColor="neutral600" tag="p">
-            These rows will not be imported. Fix them in the file and import them again, or download them with the ignored rows at the end.
-            {(job.counts.invalid ?? 0) > invalidLines ? ` The first ${formatCount(invalidLines)} invalid rows are listed.` : ''}
+            {formatMessage({
+              id: 'crm.import.validation.intro',
+              defaultMessage: 'These rows will not be imported. Fix them in the file and import them again, or download them with the ignored rows at the end.',
+            })}
+            {(job.counts.invalid ?? 0) > invalidLines
+              ? formatMessage(
+                  { id: 'crm.import.validation.firstListed', defaultMessage: ' The first {count} invalid rows are listed.' },
+                  { count: formatCount(invalidLines) }
+                )
+              : ''}
           </Typography>
           <Flex gap={4} alignItems="flex-end" wrap="wrap">
             <div style={{ minWidth: '24rem' }}>
               <SingleSelect
-                aria-label="Filter by field"
+                aria-label={formatMessage({ id: 'crm.import.validation.filterField', defaultMessage: 'Filter by field' })}
                 value={field}
                 onChange={(value: string | number) => {
                   setField(String(value));
@@ -61,10 +82,10 @@ export const ValidationStep = ({ job, onBack, onNext }: { job: ImportJob; onBack
                 }}
                 size="S"
               >
-                <SingleSelectOption value={ALL}>All fields</SingleSelectOption>
+                <SingleSelectOption value={ALL}>{formatMessage({ id: 'crm.import.validation.allFields', defaultMessage: 'All fields' })}</SingleSelectOption>
                 {fields.map((name) => (
                   <SingleSelectOption key={name} value={name}>
-                    {name ? fieldLabel(name) : '(row)'}
+                    {name ? fieldLabel(name) : formatMessage({ id: 'crm.import.issues.wholeRow', defaultMessage: '(row)' })}
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
@@ -78,68 +99,37 @@ export const ValidationStep = ({ job, onBack, onNext }: { job: ImportJob; onBack
                   setPage(1);
                 }}
                 onClear={() => setText('')}
-                clearLabel="Clear the filter"
-                placeholder="Filter by line or reason"
+                clearLabel={formatMessage({ id: 'crm.import.validation.clearFilter', defaultMessage: 'Clear the filter' })}
+                placeholder={filterLabel}
                 size="S"
               >
-                Filter by line or reason
+                {filterLabel}
               </Searchbar>
             </div>
           </Flex>
           {filtered.length === 0 ? (
-            <Typography textColor="neutral600">No invalid row matches this filter.</Typography>
+            <Typography textColor="neutral600">
+              {formatMessage({ id: 'crm.import.validation.noMatch', defaultMessage: 'No invalid row matches this filter.' })}
+            </Typography>
           ) : (
-            <Table colCount={3} rowCount={shown.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">Line</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">Field</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">Reason</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {shown.map((issue, i) => (
-                  <Tr key={`${issue.line}-${issue.field}-${i}`} data-testid="validation-error-row">
-                    <Td>
-                      <Typography>{issue.line}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{issue.field ? fieldLabel(issue.field) : '(row)'}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{issue.reason}</Typography>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <RowIssuesTable
+              columns={['field']}
+              testId="validation-error-row"
+              rows={shown.map((issue, i) => ({ key: `${issue.line}-${issue.field}-${i}`, line: issue.line, field: issue.field, reason: issue.reason }))}
+            />
           )}
-          {pageCount > 1 ? (
-            <Flex gap={2} justifyContent="flex-end">
-              <Button variant="tertiary" size="S" disabled={current <= 1} onClick={() => setPage(current - 1)}>
-                Previous
-              </Button>
-              <Typography variant="pi">
-                Page {current} of {pageCount}
-              </Typography>
-              <Button variant="tertiary" size="S" disabled={current >= pageCount} onClick={() => setPage(current + 1)}>
-                Next
-              </Button>
-            </Flex>
-          ) : null}
+          <Pager page={current} pageCount={pageCount} onChange={setPage} size="S" />
         </>
       )}
       <StepFooter
         onBack={onBack}
-        backLabel="Map columns"
+        backLabel={formatMessage({ id: 'crm.import.step.mapping', defaultMessage: 'Map columns' })}
         onNext={onNext}
-        nextLabel={job.object === 'contacts' ? 'Reference data' : 'Review and start'}
+        nextLabel={
+          job.object === 'contacts'
+            ? formatMessage({ id: 'crm.import.step.reference', defaultMessage: 'Reference data' })
+            : formatMessage({ id: 'crm.import.step.review', defaultMessage: 'Review and start' })
+        }
         nextDisabled={(job.counts.valid ?? 0) === 0}
       />
     </Flex>

@@ -1,22 +1,24 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 
-export const WIZARD_STEPS = [
-  { id: 'upload', label: 'Upload' },
-  { id: 'mapping', label: 'Map columns' },
-  { id: 'validation', label: 'Validation' },
-  { id: 'reference', label: 'Reference data' },
-  { id: 'start', label: 'Start import' },
-  { id: 'results', label: 'Results' },
-] as const;
+const WIZARD_STEPS = [
+  { id: 'upload', label: { id: 'crm.import.step.upload', defaultMessage: 'Upload' } },
+  { id: 'mapping', label: { id: 'crm.import.step.mapping', defaultMessage: 'Map columns' } },
+  { id: 'validation', label: { id: 'crm.import.step.validation', defaultMessage: 'Validation' } },
+  { id: 'reference', label: { id: 'crm.import.step.reference', defaultMessage: 'Reference data' } },
+  { id: 'start', label: { id: 'crm.import.start.button', defaultMessage: 'Start import' } },
+  { id: 'results', label: { id: 'crm.import.step.results', defaultMessage: 'Results' } },
+] as const satisfies readonly { id: string; label: MessageDescriptor }[];
 export type WizardStep = (typeof WIZARD_STEPS)[number]['id'];
 
 /** The wizard's steps in a row: done ones ticked, the current one highlighted. */
 export const WizardSteps = ({ current, skipped = [] }: { current: WizardStep; skipped?: WizardStep[] }) => {
+  const { formatMessage } = useIntl();
   const steps = WIZARD_STEPS.filter((step) => !skipped.includes(step.id));
   const index = steps.findIndex((step) => step.id === current);
   return (
-    <Flex tag="ol" gap={2} wrap="wrap" aria-label="Import steps" marginBottom={6}>
+    <Flex tag="ol" gap={2} wrap="wrap" aria-label={formatMessage({ id: 'crm.import.steps', defaultMessage: 'Import steps' })} marginBottom={6}>
       {steps.map((step, i) => {
         const state = i < index ? 'done' : i === index ? 'current' : 'todo';
         return (
@@ -41,10 +43,16 @@ export const WizardSteps = ({ current, skipped = [] }: { current: WizardStep; sk
               color={state === 'todo' ? 'neutral600' : 'neutral0'}
               style={{ borderRadius: '50%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
             >
-              {state === 'done' ? <Check width="1.2rem" height="1.2rem" fill="neutral0" /> : <Typography variant="pi" fontWeight="bold" textColor={state === 'todo' ? 'neutral600' : 'neutral0'}>{i + 1}</Typography>}
+              {state === 'done' ? (
+                <Check width="1.2rem" height="1.2rem" fill="neutral0" />
+              ) : (
+                <Typography variant="pi" fontWeight="bold" textColor={state === 'todo' ? 'neutral600' : 'neutral0'}>
+                  {i + 1}
+                </Typography>
+              )}
             </Box>
             <Typography variant="omega" fontWeight={state === 'current' ? 'bold' : 'regular'} textColor={state === 'todo' ? 'neutral600' : 'neutral800'}>
-              {step.label}
+              {formatMessage(step.label)}
             </Typography>
           </Flex>
         );

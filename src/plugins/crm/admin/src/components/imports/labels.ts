@@ -1,27 +1,46 @@
-import type { ImportJob, RowStatus } from './types';
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+
+import type { ImportObject, ImportRowStatus, ImportStage } from '../../../../contracts';
+
+type StatusVariant = 'neutral' | 'secondary' | 'success' | 'danger' | 'warning' | 'primary';
 
 /** "firstName" → "First name": how a field the server names is shown. */
 export const fieldLabel = (field: string): string => {
-  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-export const OBJECT_LABELS: Record<ImportJob['object'], string> = { contacts: 'Contacts', customers: 'Customers' };
-
-export const STAGE_LABELS: Record<ImportJob['stage'], { label: string; variant: 'neutral' | 'secondary' | 'success' | 'danger' | 'warning' | 'primary' }> = {
-  validating: { label: 'Validating', variant: 'primary' },
-  'reference-data': { label: 'Waiting for reference data', variant: 'warning' },
-  ready: { label: 'Ready to start', variant: 'secondary' },
-  running: { label: 'Importing', variant: 'primary' },
-  done: { label: 'Finished', variant: 'success' },
-  failed: { label: 'Failed', variant: 'danger' },
-  undone: { label: 'Undone', variant: 'neutral' },
-};
-
-export const ROW_STATUS_LABELS: Record<RowStatus, { label: string; variant: 'neutral' | 'success' | 'danger' | 'warning' }> = {
-  valid: { label: 'Valid', variant: 'neutral' },
-  imported: { label: 'Imported', variant: 'success' },
-  invalid: { label: 'Invalid', variant: 'danger' },
-  ignored: { label: 'Skipped', variant: 'warning' },
-  failed: { label: 'Failed', variant: 'danger' },
+/** The names of what an import holds, of a job's stages and of a row's outcome, with their colours. */
+export const useImportLabels = () => {
+  const { formatMessage } = useIntl();
+  return useMemo(() => {
+    const objects: Record<ImportObject, string> = {
+      contacts: formatMessage({ id: 'crm.import.object.contacts', defaultMessage: 'Contacts' }),
+      customers: formatMessage({ id: 'crm.import.object.customers', defaultMessage: 'Customers' }),
+    };
+    const stages: Record<ImportStage, { label: string; variant: StatusVariant }> = {
+      validating: { label: formatMessage({ id: 'crm.import.stage.validating', defaultMessage: 'Validating' }), variant: 'primary' },
+      'reference-data': {
+        label: formatMessage({ id: 'crm.import.stage.referenceData', defaultMessage: 'Waiting for reference data' }),
+        variant: 'warning',
+      },
+      ready: { label: formatMessage({ id: 'crm.import.stage.ready', defaultMessage: 'Ready to start' }), variant: 'secondary' },
+      running: { label: formatMessage({ id: 'crm.import.stage.running', defaultMessage: 'Importing' }), variant: 'primary' },
+      done: { label: formatMessage({ id: 'crm.import.stage.done', defaultMessage: 'Finished' }), variant: 'success' },
+      failed: { label: formatMessage({ id: 'crm.import.stage.failed', defaultMessage: 'Failed' }), variant: 'danger' },
+      undone: { label: formatMessage({ id: 'crm.import.stage.undone', defaultMessage: 'Undone' }), variant: 'neutral' },
+    };
+    const rowStatuses: Record<ImportRowStatus, { label: string; variant: StatusVariant }> = {
+      valid: { label: formatMessage({ id: 'crm.import.row.valid', defaultMessage: 'Valid' }), variant: 'neutral' },
+      imported: { label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }), variant: 'success' },
+      invalid: { label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }), variant: 'danger' },
+      ignored: { label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }), variant: 'warning' },
+      failed: { label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }), variant: 'danger' },
+    };
+    return { objects, stages, rowStatuses };
+  }, [formatMessage]);
 };

@@ -1,100 +1,54 @@
 import * as React from 'react';
 
-import { Button, Flex, LinkButton } from '@strapi/design-system';
-import { ArrowLeft, Earth } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Link as RouterLink, NavLink, useParams } from 'react-router-dom';
+import { Flex, LinkButton } from '@strapi/design-system';
+import { Earth } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink, useParams } from 'react-router-dom';
 
+import type { ContactPointKind, RelationshipKind } from '../../../../contracts';
 import { CustomerSummaryCard } from '../../components/customers/CustomerSummaryCard';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
-import { AddConnectionDialog, AddRelationshipDialog } from '../../components/customers/LinkDialogs';
-import { ConnectionsCard, RelationshipsCard } from '../../components/customers/LinkLists';
-import { customerName, humanize, networkPath, type Connection, type ContactPointKind, type Customer, type Relationship } from '../../components/customers/model';
-import { useAsyncResource } from '../../utils/useAsyncResource';
-import { readServerError } from '../../utils/strapiErrorDetails';
+import { AddConnectionDialog } from '../../components/customers/links/AddConnectionDialog';
+import { AddRelationshipDialog } from '../../components/customers/links/AddRelationshipDialog';
+import { ConnectionsCard } from '../../components/customers/links/ConnectionsCard';
+import { RelationshipsCard } from '../../components/customers/links/RelationshipsCard';
+import { customerName, networkPath } from '../../components/customers/model';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
+import { useValueLabel } from '../../hooks/useValueLabel';
+import { BackToSearch, CustomerUnavailable } from './overview/CustomerUnavailable';
+import { useOverviewData } from './overview/useOverviewData';
 
-type Dialog = null | 'connection' | 'hierarchical' | 'loose';
+type Dialog = null | 'connection' | RelationshipKind;
 
 /** /admin/plugins/crm/customers/:documentId: the Customer Overview (summary, connections, relationships). */
 export const CustomerOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
-  const { get, put, del } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const valueLabel = useValueLabel();
+  const { messageOf } = useRequestErrors();
   const { canManage, canRevealSsn } = useCustomerPermissions();
   const settings = useCrmSettings();
   const [dialog, setDialog] = React.useState<Dialog>(null);
-
-  const customer = useAsyncResource(documentId, async () => (await get<{ data: Customer }>(`/crm/customers/${documentId}`)).data.data);
-  const connections = useAsyncResource(documentId, async () => (await get<{ data: Connection[] }>(`/crm/customers/${documentId}/connections`)).data.data);
-  const relationships = useAsyncResource(documentId, async () => (await get<{ data: Relationship[] }>(`/crm/customers/${documentId}/relationships`)).data.data);
-
-  const notifyFailure = React.useCallback(
-    (failure: unknown) => toggleNotification({ type: 'danger', message: readServerError(failure).message }),
-    [toggleNotification]
-  );
-  React.useEffect(() => {
-    for (const error of [connections.error, relationships.error]) if (error) notifyFailure(error);
-  }, [connections.error, relationships.error, notifyFailure]);
-  React.useEffect(() => {
-    if (customer.error && readServerError(customer.error).status !== 404) notifyFailure(customer.error);
-  }, [customer.error, notifyFailure]);
-
-  const reloadAll = () => {
-    customer.reload();
-    connections.reload();
-    relationships.reload();
-  };
-
-  /** Runs a write; on success reloads what it changed, on failure shows the server's message. */
-  const write = async (work: () => Promise<unknown>, success: string, reload: () => void) => {
-    try {
-      await work();
-      toggleNotification({ type: 'success', message: success });
-    } catch (failure) {
-      notifyFailure(failure);
-    } finally {
-      reload();
-    }
-  };
-
-  const back = (
-    <RouterLink to="/plugins/crm" style={{ textDecoration: 'none' }}>
-      <Flex gap={2} paddingBottom={2}>
-        <ArrowLeft /> Customer search
-      </Flex>
-    </RouterLink>
-  );
+  const { api, customer, connections, relationships, reloadAll, write } = useOverviewData(documentId);
 
   if (customer.isLoading && !customer.data) return <Page.Loading />;
-  if (customer.error || !customer.data) {
-    const { status, message } = readServerError(customer.error);
-    return (
-      <Page.Main>
-        <Layouts.Header title={status === 404 ? 'Customer not found' : 'Customer'} navigationAction={back} />
-        <Layouts.Content>
-          {status === 404 ? (
-            <Page.NoData content={`No customer has the id ${documentId}.`} />
-          ) : (
-            <Page.Error content={message} action={<Button onClick={customer.reload}>Try again</Button>} />
-          )}
-        </Layouts.Content>
-      </Page.Main>
-    );
-  }
+  if (customer.error || !customer.data) return <CustomerUnavailable documentId={documentId} error={customer.error} onRetry={customer.reload} />;
 
   const current = customer.data;
   const name = customerName(current);
+  const closeDialog = () => setDialog(null);
 
   return (
     <Page.Main>
       <Page.Title>{name}</Page.Title>
       <Layouts.Header
         title={name}
-        subtitle={`${current.customerNumber} · ${humanize(current.type)}`}
-        navigationAction={back}
+        subtitle={`${current.customerNumber} · ${valueLabel(current.type)}`}
+        navigationAction={<BackToSearch />}
         primaryAction={
           <LinkButton tag={NavLink} to={networkPath(current.documentId)} startIcon={<Earth />} variant="secondary">
-            Network
+            {formatMessage({ id: 'crm.overview.network', defaultMessage: 'Network' })}
           </LinkButton>
         }
       />
@@ -106,24 +60,35 @@ export const CustomerOverviewPage = () => {
             canRevealSsn={canRevealSsn}
             revealSeconds={settings.data?.ssnRevealSeconds}
             onMakePrimary={(kind: ContactPointKind, id: string) =>
-              write(() => put(`/crm/customers/${current.documentId}/primary`, { kind, id }), `Primary ${kind} changed`, customer.reload)
+              write(
+                () => api.setPrimary(current.documentId, kind, id),
+                formatMessage({ id: 'crm.overview.primaryChanged', defaultMessage: 'Primary {kind} changed' }, { kind }),
+                customer.reload
+              )
             }
           />
           <ConnectionsCard
             connections={connections.data ?? []}
             isLoading={connections.isLoading}
-            error={connections.error ? readServerError(connections.error).message : undefined}
+            error={connections.error ? messageOf(connections.error) : undefined}
             onRetry={connections.reload}
             canManage={canManage}
             isBusiness={current.type === 'business'}
             onAdd={() => setDialog('connection')}
             onRemove={(connection) =>
-              write(() => del(`/crm/connections/${connection.documentId}`), `Connection with ${connection.customer.name} removed`, reloadAll)
+              write(
+                () => api.deleteConnection(connection.documentId),
+                formatMessage({ id: 'crm.overview.connectionRemoved', defaultMessage: 'Connection with {name} removed' }, { name: connection.customer.name }),
+                reloadAll
+              )
             }
             onMakePrimaryContact={(connection) =>
               write(
-                () => put(`/crm/customers/${current.documentId}/primary-contact`, { customer: connection.customer.documentId }),
-                `${connection.customer.name} is now the primary contact`,
+                () => api.setPrimaryContact(current.documentId, connection.customer.documentId),
+                formatMessage(
+                  { id: 'crm.overview.nowPrimaryContact', defaultMessage: '{name} is now the primary contact' },
+                  { name: connection.customer.name }
+                ),
                 reloadAll
               )
             }
@@ -131,12 +96,19 @@ export const CustomerOverviewPage = () => {
           <RelationshipsCard
             relationships={relationships.data ?? []}
             isLoading={relationships.isLoading}
-            error={relationships.error ? readServerError(relationships.error).message : undefined}
+            error={relationships.error ? messageOf(relationships.error) : undefined}
             onRetry={relationships.reload}
             canManage={canManage}
             onAdd={(kind) => setDialog(kind)}
             onRemove={(relationship) =>
-              write(() => del(`/crm/relationships/${relationship.documentId}`), `Relationship with ${relationship.customer.name} removed`, relationships.reload)
+              write(
+                () => api.deleteRelationship(relationship.documentId),
+                formatMessage(
+                  { id: 'crm.overview.relationshipRemoved', defaultMessage: 'Relationship with {name} removed' },
+                  { name: relationship.customer.name }
+                ),
+                relationships.reload
+              )
             }
           />
         </Flex>
@@ -144,9 +116,9 @@ export const CustomerOverviewPage = () => {
       <AddConnectionDialog
         open={dialog === 'connection'}
         customer={current}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onSaved={() => {
-          setDialog(null);
+          closeDialog();
           reloadAll();
         }}
       />
@@ -154,9 +126,9 @@ export const CustomerOverviewPage = () => {
         open={dialog === 'hierarchical' || dialog === 'loose'}
         kind={dialog === 'loose' ? 'loose' : 'hierarchical'}
         customer={current}
-        onClose={() => setDialog(null)}
+        onClose={closeDialog}
         onSaved={() => {
-          setDialog(null);
+          closeDialog();
           relationships.reload();
         }}
       />

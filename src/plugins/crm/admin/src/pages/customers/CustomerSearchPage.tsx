@@ -1,27 +1,26 @@
 import * as React from 'react';
 
-import { Badge, Box, Button, EmptyStateLayout, LinkButton, Flex, Loader, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, LinkButton, Loader, Searchbar } from '@strapi/design-system';
 import { Plus, Search, Upload } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 
+import { useCrmApi } from '../../api';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
+import { customerPath } from '../../components/customers/model';
 import { NewCustomerDialog } from '../../components/customers/NewCustomerDialog';
-import { customerName, customerPath, formatPhone, humanize, primaryOf, type Customer } from '../../components/customers/model';
+import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useAsyncResource } from '../../utils/useAsyncResource';
-import { readServerError } from '../../utils/strapiErrorDetails';
+import { SearchResults } from './search/SearchResults';
 
 const PAGE_SIZE = 25;
 
-interface SearchAnswer {
-  data: Customer[];
-  meta: { pagination: { page: number; pageCount: number; total: number; totalIsExact?: boolean } };
-}
-
 /** /admin/plugins/crm: one box finds customers by name, number, email or phone (`?q=` keeps the address shareable). */
 export const CustomerSearchPage = () => {
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const api = useCrmApi();
+  const { messageOf, notifyError } = useRequestErrors();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
@@ -33,14 +32,11 @@ export const CustomerSearchPage = () => {
 
   React.useEffect(() => setTyped(q), [q]);
 
-  const results = useAsyncResource(q ? `${q}|${page}` : null, async () => {
-    const response = await get<SearchAnswer>('/crm/customers/search', { params: { q, page, pageSize: PAGE_SIZE } });
-    return response.data;
-  });
+  const results = useAsyncResource(q ? `${q}|${page}` : null, () => api.searchCustomers(q, page, PAGE_SIZE));
 
   React.useEffect(() => {
-    if (results.error) toggleNotification({ type: 'danger', message: readServerError(results.error).message });
-  }, [results.error, toggleNotification]);
+    if (results.error) notifyError(results.error);
+  }, [results.error, notifyError]);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -49,25 +45,25 @@ export const CustomerSearchPage = () => {
   };
 
   const hits = results.data?.data ?? [];
-  const pagination = results.data?.meta.pagination;
+  const newCustomer = formatMessage({ id: 'crm.search.newCustomer', defaultMessage: 'New customer' });
 
   return (
     <Page.Main>
-      <Page.Title>Customers</Page.Title>
+      <Page.Title>{formatMessage({ id: 'crm.search.title', defaultMessage: 'Customers' })}</Page.Title>
       <Layouts.Header
-        title="Customers"
-        subtitle="Find a customer by name, customer number, email or phone"
+        title={formatMessage({ id: 'crm.search.title', defaultMessage: 'Customers' })}
+        subtitle={formatMessage({ id: 'crm.search.subtitle', defaultMessage: 'Find a customer by name, customer number, email or phone' })}
         primaryAction={
           canManage ? (
             <Button startIcon={<Plus />} onClick={() => setCreating(true)} disabled={!settings.data}>
-              New customer
+              {newCustomer}
             </Button>
           ) : undefined
         }
         secondaryAction={
           canImport ? (
             <LinkButton tag={RouterLink} to="imports" variant="secondary" startIcon={<Upload />}>
-              Import CSV
+              {formatMessage({ id: 'crm.search.importCsv', defaultMessage: 'Import CSV' })}
             </LinkButton>
           ) : undefined
         }
@@ -85,92 +81,49 @@ export const CustomerSearchPage = () => {
                     setTyped('');
                     setParams({});
                   }}
-                  clearLabel="Clear the search"
-                  placeholder="Name, number, email or phone"
+                  clearLabel={formatMessage({ id: 'crm.common.clearSearch', defaultMessage: 'Clear the search' })}
+                  placeholder={formatMessage({ id: 'crm.search.placeholder', defaultMessage: 'Name, number, email or phone' })}
                 >
-                  Search customers
+                  {formatMessage({ id: 'crm.common.searchCustomers', defaultMessage: 'Search customers' })}
                 </Searchbar>
               </Box>
               <Button type="submit" variant="secondary" startIcon={<Search />} size="L">
-                Search
+                {formatMessage({ id: 'crm.common.search', defaultMessage: 'Search' })}
               </Button>
             </Flex>
           </form>
 
-          {!q && <EmptyStateLayout icon={<Search width="6rem" height="6rem" />} content="Type a name, customer number, email or phone number to find customers." />}
+          {!q && (
+            <EmptyStateLayout
+              icon={<Search width="6rem" height="6rem" />}
+              content={formatMessage({ id: 'crm.search.prompt', defaultMessage: 'Type a name, customer number, email or phone number to find customers.' })}
+            />
+          )}
           {q && results.isLoading && !results.data && (
             <Flex justifyContent="center" padding={8}>
-              <Loader>Searching customers</Loader>
+              <Loader>{formatMessage({ id: 'crm.common.searchingCustomers', defaultMessage: 'Searching customers' })}</Loader>
             </Flex>
           )}
           {q && results.error !== undefined && !results.isLoading && (
-            <Page.Error content={`The search failed: ${readServerError(results.error).message}`} action={<Button onClick={results.reload}>Try again</Button>} />
+            <Page.Error
+              content={formatMessage({ id: 'crm.search.failed', defaultMessage: 'The search failed: {message}' }, { message: messageOf(results.error) })}
+              action={<Button onClick={results.reload}>{formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}</Button>}
+            />
           )}
           {q && results.data && hits.length === 0 && !results.error && (
             <EmptyStateLayout
-              content={`No customer matches “${q}”.`}
+              content={formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query: q })}
               action={
                 canManage && settings.data ? (
                   <Button variant="secondary" startIcon={<Plus />} onClick={() => setCreating(true)}>
-                    New customer
+                    {newCustomer}
                   </Button>
                 ) : undefined
               }
             />
           )}
-          {q && hits.length > 0 && !results.error && (
-            <>
-              <Typography variant="pi" textColor="neutral600" aria-live="polite">
-                {pagination?.total ?? hits.length}
-                {pagination?.totalIsExact === false ? ' or more' : ''} customer{(pagination?.total ?? hits.length) === 1 ? '' : 's'} found
-                {results.isLoading ? ' · updating…' : ''}
-              </Typography>
-              <Table colCount={6} rowCount={hits.length + 1} aria-label="Search results">
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">Number</Typography></Th>
-                    <Th><Typography variant="sigma">Name</Typography></Th>
-                    <Th><Typography variant="sigma">Type</Typography></Th>
-                    <Th><Typography variant="sigma">Phone</Typography></Th>
-                    <Th><Typography variant="sigma">Email</Typography></Th>
-                    <Th><Typography variant="sigma">Status</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {hits.map((customer) => {
-                    const phone = primaryOf(customer.phones);
-                    const email = primaryOf(customer.emails);
-                    return (
-                      <Tr key={customer.documentId} onClick={() => navigate(customerPath(customer.documentId))} style={{ cursor: 'pointer' }}>
-                        <Td><Typography>{customer.customerNumber}</Typography></Td>
-                        <Td>
-                          <RouterLink to={customerPath(customer.documentId)} onClick={(event) => event.stopPropagation()}>
-                            <Typography fontWeight="bold" textColor="primary600">{customerName(customer)}</Typography>
-                          </RouterLink>
-                        </Td>
-                        <Td><Badge>{humanize(customer.type)}</Badge></Td>
-                        <Td><Typography>{phone ? formatPhone(phone.number) : '—'}</Typography></Td>
-                        <Td><Typography>{email?.address ?? '—'}</Typography></Td>
-                        <Td><Typography>{humanize(customer.status)}</Typography></Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
-              {pagination && pagination.pageCount > 1 && (
-                <Flex gap={2} justifyContent="flex-end" alignItems="center">
-                  <Button variant="tertiary" disabled={page <= 1} onClick={() => setParams({ q, page: String(page - 1) })}>
-                    Previous
-                  </Button>
-                  <Typography variant="pi">
-                    Page {page} of {pagination.pageCount}
-                  </Typography>
-                  <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setParams({ q, page: String(page + 1) })}>
-                    Next
-                  </Button>
-                </Flex>
-              )}
-            </>
+          {q && results.data && hits.length > 0 && !results.error && (
+            <SearchResults answer={results.data} page={page} isUpdating={results.isLoading} onPage={(next) => setParams({ q, page: String(next) })} />
           )}
         </Flex>
       </Layouts.Content>

@@ -3,8 +3,10 @@
  * target is recognised by. Headers are compared normalised: lower case, letters and digits only,
  * so "E-mail", "E Mail" and "email" are one spelling.
  */
-export const IMPORT_OBJECTS = ['contacts', 'customers'] as const;
-export type ImportObject = (typeof IMPORT_OBJECTS)[number];
+import { IMPORT_OBJECTS, type ImportObject } from '../../../../contracts';
+
+export { IMPORT_OBJECTS };
+export type { ImportObject };
 
 const CONTACT_FIELDS: Record<string, readonly string[]> = {
   firstName: ['firstname', 'first', 'givenname', 'forename', 'prenom'],

@@ -1,0 +1,24 @@
+import { EDITABLE_IMPORT_STAGES, type ImportJob } from '../../../../contracts';
+import type { WizardStep } from '../../components/imports/WizardSteps';
+import { PLUGIN_ID } from '../../pluginId';
+
+export const IMPORTS_PATH = `/plugins/${PLUGIN_ID}/imports`;
+const EDIT_STEPS: WizardStep[] = ['mapping', 'validation', 'reference', 'start'];
+
+export const isEditable = (job: ImportJob) => EDITABLE_IMPORT_STAGES.includes(job.stage);
+
+/**
+ * The step a job is shown at. Its stage decides once it is started (progress, then results);
+ * before that the `?step=` of the address may pick any editing step, and without one the wizard
+ * resumes where the job stands: reference data while companies are undecided, else the start.
+ */
+export const stepOf = (job: ImportJob, requested: string | null): WizardStep => {
+  if (job.stage === 'running') return 'start';
+  // Another request is applying a mapping: its outcome shows in the validation step.
+  if (job.stage === 'validating') return 'validation';
+  if (job.stage === 'done' || job.stage === 'failed' || job.stage === 'undone') return 'results';
+  const wanted = EDIT_STEPS.find((step) => step === requested);
+  if (wanted === 'reference' && job.object !== 'contacts') return 'validation';
+  if (wanted) return wanted;
+  return job.stage === 'reference-data' ? 'reference' : 'start';
+};

@@ -1,0 +1,22 @@
+/** Import jobs: what can be imported, the stages a job goes through, and what became of each row. */
+export const IMPORT_OBJECTS = ['contacts', 'customers'] as const;
+export type ImportObject = (typeof IMPORT_OBJECTS)[number];
+
+/**
+ * The stages of an import job, in order: `validating` while its file is read or a new mapping is
+ * applied, `reference-data` while a company is undecided, `ready`, `running`, then `done` (or
+ * `failed`) and, after an undo, `undone`.
+ */
+export const IMPORT_STAGES = ['validating', 'reference-data', 'ready', 'running', 'done', 'failed', 'undone'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+/** Stages at which a job's mapping and decisions may still change. */
+export const EDITABLE_IMPORT_STAGES: readonly ImportStage[] = ['reference-data', 'ready'];
+
+/** What became of a row of the file, as the job's log reports it. */
+export const IMPORT_ROW_STATUSES = ['valid', 'invalid', 'imported', 'ignored', 'failed'] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+
+/** What to do with the rows of a company no customer matched. */
+export const IMPORT_DECISION_ACTIONS = ['create', 'link', 'skip'] as const;
+export type ImportDecisionAction = (typeof IMPORT_DECISION_ACTIONS)[number];

@@ -1,0 +1,10 @@
+/** Admin-panel (RBAC) actions of the plugin, `plugin::crm.<uid>`. */
+export const ADMIN_ACTIONS = [
+  { uid: 'read', displayName: 'Read the CRM pages' },
+  { uid: 'manage', displayName: 'Create and edit customers, connections and relationships' },
+  { uid: 'import', displayName: 'Run imports' },
+  { uid: 'ssn.reveal', displayName: 'Reveal social security numbers' },
+] as const;
+export type AdminActionUid = (typeof ADMIN_ACTIONS)[number]['uid'];
+
+export const adminAction = (uid: AdminActionUid) => `plugin::crm.${uid}`;
