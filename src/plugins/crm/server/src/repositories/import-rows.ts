@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
+import type { ImportRowStatus } from '../../../contracts';
+
 import { withKnex as withKnexOf } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
 export const STAGING_TABLE = 'crm_import_rows';
-export type StagedStatus = 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed';
+
+/** A row's status: the contracts' list. */
+export type StagedStatus = ImportRowStatus;
 
 /** A file cell as kept: as read, or (SSN-shaped) encrypted with its mask. */
 export type StoredCell = string | { s: string; m: string };

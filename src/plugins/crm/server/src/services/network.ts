@@ -1,26 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import type { NetworkEdge, NetworkNode } from '../../../contracts';
 import { customerDisplayName, relationshipLabel } from '../domain';
 import type { CustomerSummary } from '../repositories/network';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
-
-export interface NetworkNode {
-  id: string;
-  customerNumber: string;
-  type: string;
-  name: string;
-  depth: number;
-}
-
-export interface NetworkEdge {
-  id: string;
-  kind: 'connection' | 'hierarchical' | 'loose';
-  label: string;
-  source: string;
-  target: string;
-}
 
 export const MAX_NETWORK_DEPTH = 3;
 export const DEFAULT_NETWORK_NODE_CAP = 500;
