@@ -30,17 +30,12 @@ import { CsvFileError, readCsv } from './csv-reader';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
+import type { ImportColumn } from '../../../../contracts';
 import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
-interface Column {
-  header: string;
-  field: string | null;
-  samples: string[];
-  /** The column holds social security numbers: its cells are only ever shown masked. */
-  holdsSsn?: boolean;
-}
+type Column = ImportColumn;
 
 export interface JobRow {
   id: number;

@@ -12,24 +12,12 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { ACTIVITY_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID, MARKETING_LIST_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
+import type { UndoResult } from '../../../../contracts';
 import type { RelatedIds } from '../../repositories/import-rows';
 
 const CHUNK = 500;
 
-interface Kept {
-  type: 'contact' | 'customer';
-  documentId: string;
-  name: string;
-  reasons: string[];
-}
-
-/** What an undo did: how many records it removed, and which it kept and why. */
-export interface UndoResult {
-  at: string;
-  removed: { contacts: number; customers: number };
-  kept: Kept[];
-  keptCount: number;
-}
+type Kept = UndoResult['kept'][number];
 
 const tally = (pairs: [number, number][], side: 0 | 1) => {
   const counts = new Map<number, number>();
