@@ -3,37 +3,18 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
-import { IMPORT_OBJECTS } from '../domain';
 import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { pageParams, parseBody } from './request';
+import { decisionsBody, logQuery, mappingBody, uploadBody } from '../validation/import';
+import { parseBody } from '../validation/parse';
 
 interface UploadedFile {
   filepath: string;
   originalFilename?: string | null;
   size: number;
 }
-
-const uploadBody = z.object({ object: z.enum(IMPORT_OBJECTS, { errorMap: () => ({ message: 'object is contacts or customers' }) }) });
-const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()) });
-const decisionsBody = z.object({
-  decisions: z
-    .array(z.object({ key: z.string(), action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() }))
-    .default([]),
-  applyToAll: z.enum(['create', 'skip']).optional(),
-});
-const ROW_STATUSES = ['valid', 'invalid', 'imported', 'ignored', 'failed'] as const;
-const logQuery = z.object({
-  status: z
-    .string()
-    .default('invalid,ignored,failed')
-    .transform((value) => value.split(',').map((status) => status.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(ROW_STATUSES, { errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }) })).min(1)),
-  ...pageParams(500, 50),
-});
 
 /**
  * The import API: integrators call it under /api/crm, the admin panel's

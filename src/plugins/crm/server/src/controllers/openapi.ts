@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import { buildOpenApiDocument } from '../openapi/document';
+import { CONTENT_API_ROUTES } from '../routes/content-api';
+
+/** The version of the REST contract: raised when a path, field or shape changes. */
+const API_VERSION = '1.0.0';
+
+/** `GET /openapi.json`: the API's description, built on the first request (routes and types are fixed once started). */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  return {
+    async document(ctx: Context) {
+      document ??= buildOpenApiDocument(strapi, CONTENT_API_ROUTES, API_VERSION);
+      ctx.body = document;
+    },
+  };
+};
