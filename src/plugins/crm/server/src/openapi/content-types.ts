@@ -80,7 +80,12 @@ const relationTarget = (attribute: Attribute, known: ReadonlyMap<string, Model>)
  * query's `fields` and `populate` ask for it. Private fields are never answered.
  */
 export const recordSchema = (model: Model, known: ReadonlyMap<string, Model>): JsonSchema => {
-  const properties: Record<string, JsonSchema> = { id: { type: 'integer' }, documentId: { type: 'string' } };
+  const properties: Record<string, JsonSchema> = {
+    id: { type: 'integer' },
+    documentId: { type: 'string' },
+    // Answered by the routes that return a record as the document service reads it (no i18n here).
+    locale: { type: ['string', 'null'] },
+  };
   for (const [name, attribute] of Object.entries(model.attributes)) {
     if (attribute.private) continue;
     if (attribute.type === 'relation') {

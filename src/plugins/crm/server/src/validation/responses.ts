@@ -14,6 +14,8 @@ export const recordOf = (component: string) => describedAs(z.unknown(), { $ref: 
 
 const timestamp = z.string().describe('ISO 8601 date and time');
 const nullableTimestamp = timestamp.nullable();
+/** Read by hand-written queries: an ISO 8601 string on PostgreSQL, milliseconds since 1970 on SQLite. */
+const rawTimestamp = z.union([z.string(), z.number()]).nullable().describe('ISO 8601 (PostgreSQL) or milliseconds since 1970 (SQLite)');
 
 export const pagination = z.object({
   page: z.number().int(),
@@ -49,7 +51,7 @@ export const connectionsResponse = envelope(
       documentId: z.string(),
       relationshipType: z.enum(CONNECTION_TYPES),
       title: z.string().nullable(),
-      createdAt: nullableTimestamp,
+      createdAt: rawTimestamp,
       direction: z.enum(['outgoing', 'incoming']),
       isPrimaryContact: z.boolean(),
       customer: customerSummary,
@@ -64,7 +66,7 @@ export const relationshipsResponse = envelope(
       kind: z.enum(['hierarchical', 'loose']),
       type: z.enum(LOOSE_TYPES).nullable(),
       label: z.string(),
-      createdAt: nullableTimestamp,
+      createdAt: rawTimestamp,
       customer: customerSummary,
     })
   )
