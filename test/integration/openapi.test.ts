@@ -90,7 +90,7 @@ describe('GET /api/crm/openapi.json', () => {
       properties: { data: { $ref: '#/components/schemas/CustomerInput' } },
       required: ['data'],
     });
-    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409']);
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '415']);
     expect(document.paths['/marketing-lists/{id}/export'].get.responses['200']).toMatchObject({ content: { 'text/csv': { schema: { type: 'string' } } } });
   });
 
@@ -115,6 +115,12 @@ describe('GET /api/crm/openapi.json', () => {
     expect((await other().get('/api/crm/openapi.json')).status).toBe(403);
     const wrong = await app.anonymous().get('/api/crm/openapi.json').set('Authorization', 'Bearer not-a-token');
     expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a body, which a GET does not read, with a 400', async () => {
+    const response = await app.api().get('/api/crm/openapi.json').set('Content-Type', 'application/x-www-form-urlencoded').send(`data=${'z'.repeat(300_000)}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ name: 'ValidationError', message: 'GET /openapi.json takes no body' });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { buildOpenApiDocument } from '../openapi/document';
@@ -12,6 +13,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   return {
     async document(ctx: Context) {
+      // A body would go unread (Strapi parses none on a GET), and a client still sending it while
+      // the large answer is written can see its connection cut: it is refused instead.
+      if (ctx.request.length || ctx.get('transfer-encoding')) throw new errors.ValidationError('GET /openapi.json takes no body');
       document ??= buildOpenApiDocument(strapi, CONTENT_API_ROUTES, API_VERSION);
       ctx.body = document;
     },

@@ -12,9 +12,11 @@ const ERRORS: Record<number, { name: string; description: string }> = {
   403: { name: 'Forbidden', description: "The caller's role or token may not do this" },
   404: { name: 'NotFound', description: 'No such record (or not one the caller may see)' },
   409: { name: 'Conflict', description: "The request clashes with the record's state" },
-  413: { name: 'PayloadTooLarge', description: 'The upload is larger than the limit' },
+  413: { name: 'PayloadTooLarge', description: 'The body (or the upload) is larger than the limit' },
+  415: { name: 'UnsupportedMediaType', description: "The body's content encoding is not one the server reads" },
 };
-const COMMON_ERRORS = [400, 401, 403, 404, 409];
+// Strapi's body parser answers 413 and 415 on any route, before its action.
+const COMMON_ERRORS = [400, 401, 403, 404, 409, 413, 415];
 
 const ERROR_SCHEMA: JsonSchema = {
   type: 'object',
@@ -233,8 +235,7 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       }
     }
 
-    const errorStatuses = [...COMMON_ERRORS, ...(contract.upload ? [413] : []), ...(contract.extraErrors ?? [])];
-    const operation = {
+        const operation = {
       operationId: route.handler,
       summary: contract.summary,
       tags: [route.handler.split('.')[0]],
@@ -242,7 +243,7 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       ...(requestBody ? { requestBody } : {}),
       responses: {
         [String(contract.success.status)]: success,
-        ...Object.fromEntries(errorStatuses.map((status) => [String(status), { $ref: `#/components/responses/${ERRORS[status].name}` }])),
+        ...Object.fromEntries(COMMON_ERRORS.map((status) => [String(status), { $ref: `#/components/responses/${ERRORS[status].name}` }])),
       },
     };
     const path = openApiPath(route.path);

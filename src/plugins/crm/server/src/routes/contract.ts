@@ -18,8 +18,6 @@ export interface RouteContract {
   upload?: z.AnyZodObject;
   /** The status and schema of a success; `csv` for a CSV download, no schema for an empty answer. */
   success: { status: number; schema?: z.ZodTypeAny; csv?: { headers?: Record<string, string> } };
-  /** Statuses beyond Strapi's 400, 401, 403, 404 and 409 (413 for an upload). */
-  extraErrors?: number[];
 }
 
 export interface ContentApiRoute {
