@@ -18,7 +18,7 @@ describe('the error boundary of CRM routes', () => {
   it('turns a broken domain rule into a 400 naming the rule and the field', async () => {
     const { ctx } = fakeContext();
     const broken = new DomainValidationError({ path: ['firstName'], rule: 'customer.name', message: 'firstName is required' });
-    const thrown = await withErrorBoundary(ctx, failing(broken)).catch((error) => error);
+    const thrown = (await withErrorBoundary(ctx, failing(broken)).catch((error) => error)) as errors.ValidationError;
     expect(thrown).toBeInstanceOf(errors.ValidationError);
     expect(thrown.message).toBe('firstName is required');
     expect(thrown.details).toEqual({ errors: [{ path: ['firstName'], message: 'firstName is required', name: 'ValidationError', rule: 'customer.name' }] });
@@ -29,7 +29,7 @@ describe('the error boundary of CRM routes', () => {
     const parsed = schema.safeParse({ depth: 'x' });
     if (parsed.success) throw new Error('expected a mismatch');
     const { ctx } = fakeContext();
-    const thrown = await withErrorBoundary(ctx, failing(parsed.error)).catch((error) => error);
+    const thrown = (await withErrorBoundary(ctx, failing(parsed.error)).catch((error) => error)) as errors.ValidationError;
     let fromParse: unknown;
     try {
       parseBody(schema, { depth: 'x' });
