@@ -7,14 +7,8 @@ import type { Context } from 'koa';
 import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { decisionsBody, logQuery, mappingBody, uploadBody } from '../validation/import';
+import { decisionsBody, logQuery, mappingBody, readUpload } from '../validation/import';
 import { parseBody } from '../validation/parse';
-
-interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
 
 /**
  * The import API: integrators call it under /api/crm, the admin panel's
@@ -29,13 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: Context) {
       // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
-      const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-      const uploads = files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
-      const { object } = parseBody(uploadBody, ctx.request.body);
-      if (uploads.length === 0) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
-      // The parser lists the parts as they finish, so which of several would be imported is chance.
-      if (uploads.length > 1) throw new errors.ValidationError(`one file per import: the request has ${uploads.length} parts named file`);
-      const [upload] = uploads;
+      const { object, upload } = readUpload(ctx.request);
       const limit = getService(strapi, 'settings').get().importMaxBytes;
       if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
       await respond(ctx, 201, () =>

@@ -1,10 +1,28 @@
+import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
 import { IMPORT_OBJECTS } from '../domain';
-import { pageParams } from './parse';
+import { pageParams, parseBody } from './parse';
 
 /** The form fields of `POST /imports` beside the file. */
 export const uploadBody = z.object({ object: z.enum(IMPORT_OBJECTS, { errorMap: () => ({ message: 'object is contacts or customers' }) }) });
+
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+/** The form of `POST /imports`: its `object` field and its one file part named `file`. */
+export const readUpload = (request: { body?: unknown }): { object: z.output<typeof uploadBody>['object']; upload: UploadedFile } => {
+  const files = (request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
+  const uploads = files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
+  const { object } = parseBody(uploadBody, request.body);
+  if (uploads.length === 0) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
+  // The parser lists the parts as they finish, so which of several would be imported is chance.
+  if (uploads.length > 1) throw new errors.ValidationError(`one file per import: the request has ${uploads.length} parts named file`);
+  return { object, upload: uploads[0] };
+};
 
 /** `PUT /imports/:id/mapping`: CSV column → field (null: ignored). */
 export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()) });
