@@ -4,11 +4,11 @@ import type { Context } from 'koa';
 
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
-import { sanitizeCustomerInput, type InputOptions } from './nested-input';
-import type { BoundedSanitizeQuery } from './query-bounds';
 import { networkQuery, primaryBody, primaryContactBody } from '../validation/customer';
 import { parseBody, requireData } from '../validation/parse';
 import { searchQuery } from '../validation/search';
+import { sanitizeCustomerInput, type InputOptions } from './nested-input';
+import type { BoundedSanitizeQuery } from './query-bounds';
 import { judgeContentApiReveal } from './ssn-access';
 
 /**
