@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 
+import { createContractChecker } from './contract';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createDatabase, dropDatabase } = require('./databases');
 
@@ -31,6 +33,8 @@ export interface TestApp {
   api: () => request.Agent;
   /** supertest without credentials. */
   anonymous: () => request.Agent;
+  /** `agent` with each answer of /api/crm checked against the API's OpenAPI document (`contract.ts`). */
+  checking: (agent: request.Agent) => request.Agent;
   stop: () => Promise<void>;
 }
 
@@ -60,11 +64,15 @@ export const startApp = async (): Promise<TestApp> => {
     .service('admin::api-token')
     .create({ name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: 'integration tests' });
   const http = strapi.server.httpServer;
+  const description = await request(http).get('/api/crm/openapi.json').set('Authorization', `Bearer ${token.accessKey}`);
+  if (description.status !== 200) throw new Error(`GET /api/crm/openapi.json answered ${description.status}: ${JSON.stringify(description.body)}`);
+  const { checking } = createContractChecker(description.body);
 
   return {
     strapi,
-    api: () => request.agent(http).set('Authorization', `Bearer ${token.accessKey}`),
-    anonymous: () => request.agent(http),
+    api: () => checking(request.agent(http).set('Authorization', `Bearer ${token.accessKey}`)),
+    anonymous: () => checking(request.agent(http)),
+    checking,
     stop: async () => {
       await settle(strapi);
       await strapi.destroy();
@@ -96,6 +104,7 @@ export const useTestApp = (): TestApp => {
     },
     api: () => current().api(),
     anonymous: () => current().anonymous(),
+    checking: (agent) => current().checking(agent),
     stop: () => current().stop(),
   };
 };

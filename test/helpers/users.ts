@@ -26,7 +26,7 @@ export const loginAs = async (app: TestApp, roleType: string) => {
   return {
     user,
     role,
-    agent: () => request.agent(app.strapi.server.httpServer).set('Authorization', `Bearer ${jwt}`),
+    agent: () => app.checking(request.agent(app.strapi.server.httpServer).set('Authorization', `Bearer ${jwt}`)),
   };
 };
 
@@ -38,5 +38,5 @@ export const apiToken = async (app: TestApp, type: 'full-access' | 'read-only' |
     description: 'tests',
     ...(type === 'custom' ? { permissions } : {}),
   });
-  return () => request.agent(app.strapi.server.httpServer).set('Authorization', `Bearer ${token.accessKey}`);
+  return () => app.checking(request.agent(app.strapi.server.httpServer).set('Authorization', `Bearer ${token.accessKey}`));
 };

@@ -1,4 +1,4 @@
-import { mayActOnEveryImport, mayChangeListMembership, type Caller } from '../../src/plugins/crm/server/src/permissions';
+import { mayActOnEveryImport, mayChangeListMembership, mayReadApiDescription, type Caller } from '../../src/plugins/crm/server/src/permissions';
 
 const token = (tokenType: string, actions: string[] = []): Caller => ({ kind: 'token', tokenType, can: (action) => actions.includes(action) });
 const admin = (actions: string[]): Caller => ({ kind: 'admin', can: (action) => actions.includes(action) });
@@ -41,5 +41,23 @@ describe('acting on every import job', () => {
     expect(mayActOnEveryImport(admin(['plugin::crm.read']))).toBe(false);
     expect(mayActOnEveryImport({ kind: 'system' })).toBe(true);
     expect(mayActOnEveryImport({ kind: 'anonymous' })).toBe(false);
+  });
+});
+
+describe("reading the API's description", () => {
+  it('is for every CRM role, full-access and read-only tokens, and custom tokens holding any CRM permission', () => {
+    for (const role of ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer']) expect(mayReadApiDescription(user(role))).toBe(true);
+    expect(mayReadApiDescription(user('authenticated'))).toBe(false);
+    expect(mayReadApiDescription(user(null))).toBe(false);
+    expect(mayReadApiDescription(token('full-access'))).toBe(true);
+    expect(mayReadApiDescription(token('read-only'))).toBe(true);
+    expect(mayReadApiDescription(token('custom', ['plugin::crm.import.log']))).toBe(true);
+    expect(mayReadApiDescription(token('custom', ['plugin::users-permissions.user.find']))).toBe(false);
+    expect(mayReadApiDescription(token('custom'))).toBe(false);
+  });
+
+  it('is not for anonymous callers, nor for admin-panel users on the content API', () => {
+    expect(mayReadApiDescription({ kind: 'anonymous' })).toBe(false);
+    expect(mayReadApiDescription(admin(['plugin::crm.read']))).toBe(false);
   });
 });

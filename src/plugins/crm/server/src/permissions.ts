@@ -96,6 +96,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'import.ignored': 'runImports',
   'import.log': 'runImports',
   'import.undo': 'runImports',
+  'openapi.document': 'read',
 };
 
 /**
@@ -114,6 +115,25 @@ export const actionsForRole = (role: CrmRole): string[] =>
   Object.entries(ROUTE_CAPABILITIES)
     .filter(([, capability]) => roleMay(role, capability))
     .map(([handler]) => `plugin::crm.${handler}`);
+
+/**
+ * Who may read the API's description (`GET /openapi.json`): a CRM role of the table, a full-access or
+ * read-only API token, or a custom token holding any CRM permission. Strapi's route scopes must
+ * all be held, so this route authenticates the caller itself and asks this instead.
+ */
+export const mayReadApiDescription = (caller: Caller): boolean => {
+  switch (caller.kind) {
+    case 'user':
+      return roleMay(caller.role, ROUTE_CAPABILITIES['openapi.document']);
+    case 'token':
+      if (caller.tokenType === 'full-access' || caller.tokenType === 'read-only') return true;
+      return caller.tokenType === 'custom' && Object.keys(ROUTE_CAPABILITIES).some((handler) => caller.can(`plugin::crm.${handler}`));
+    case 'admin':
+    case 'system':
+    case 'anonymous':
+      return false;
+  }
+};
 
 /** Handlers of routes that are missing from the table (checked at start-up). */
 export const unguardedHandlers = (handlers: readonly string[]): string[] =>

@@ -6,8 +6,9 @@ import { CONTACT_POINT_TYPES } from '../domain';
 import { MAX_NETWORK_DEPTH } from '../services/network';
 import { getService } from '../utils/get-service';
 import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { parseBody } from '../validation/parse';
+import { searchQuery } from '../validation/search';
 import { runForAdmin } from './admin-adapter';
-import { parseBody, searchQuery } from './request';
 import { judgeAdminReveal } from './ssn-access';
 
 /** What the overview page shows of a customer: its contact points and a business's primary contact. */

@@ -1,17 +1,13 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
 import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CONTACT_UID } from '../utils/uids';
-import { pageParams, parseBody, requireData } from './request';
-
-const generateLoginBody = z.object({ email: z.string({ required_error: 'email is required' }) });
-const commentBody = z.object({ data: z.object({ body: z.unknown() }) });
-const pageQuery = z.object(pageParams(100, 25));
+import { commentBody, generateLoginBody, readActivityPage, readIncludeInactive } from '../validation/contact';
+import { parseBody, requireData } from '../validation/parse';
 
 /**
  * Contacts: Strapi's core controller, with lists showing active contacts only unless the caller
@@ -20,16 +16,14 @@ const pageQuery = z.object(pageParams(100, 25));
 export default factories.createCoreController(CONTACT_UID as never, ({ strapi }) => ({
   async find(ctx: Context) {
     const { includeInactive, ...query } = ctx.query as Record<string, unknown>;
-    if (includeInactive !== undefined && includeInactive !== 'true' && includeInactive !== 'false') {
-      throw new errors.ValidationError('includeInactive must be true or false');
-    }
+    const withInactive = readIncludeInactive({ includeInactive });
     let filters = query.filters as Record<string, unknown> | undefined;
     const asksForActive = filters !== undefined && typeof filters === 'object' && 'active' in filters;
     if (filters && typeof filters === 'object' && !Array.isArray(filters)) {
       filters = await getService(strapi, 'contacts').companyFilterByLink(filters);
       query.filters = filters;
     }
-    if (includeInactive !== 'true' && !asksForActive) {
+    if (!withInactive && !asksForActive) {
       query.filters = filters ? { $and: [filters, { active: true }] } : { active: true };
     }
     ctx.query = query as Context['query'];
@@ -64,17 +58,7 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   },
 
   async activity(ctx: Context) {
-    // Strapi's pagination[page] and pagination[pageSize], or page and pageSize.
-    const strapiPagination = ctx.query.pagination as Record<string, unknown> | undefined;
-    const given = (name: 'page' | 'pageSize') => strapiPagination?.[name] !== undefined;
-    const { page, pageSize } = parseBody(
-      pageQuery,
-      {
-        page: given('page') ? strapiPagination!.page : ctx.query.page,
-        pageSize: given('pageSize') ? strapiPagination!.pageSize : ctx.query.pageSize,
-      },
-      ([name]) => (given(name as 'page' | 'pageSize') ? `pagination[${String(name)}]` : String(name))
-    );
+    const { page, pageSize } = readActivityPage(ctx.query as Record<string, unknown>);
     const { results, pagination } = await getService(strapi, 'contacts').activity(ctx.params.id, page, pageSize);
     ctx.body = { data: results, meta: { pagination } };
   },

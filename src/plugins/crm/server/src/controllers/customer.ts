@@ -1,23 +1,15 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
-import { CONTACT_POINT_KINDS, wholeNumber } from '../domain';
-import { MAX_NETWORK_DEPTH } from '../services/network';
-import { translatingDomainErrors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { CUSTOMER_UID } from '../utils/uids';
+import { networkQuery, primaryBody, primaryContactBody } from '../validation/customer';
+import { parseBody, requireData } from '../validation/parse';
+import { searchQuery } from '../validation/search';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
 import type { BoundedSanitizeQuery } from './query-bounds';
-import { parseBody, requireData, searchQuery } from './request';
 import { judgeContentApiReveal } from './ssn-access';
-
-const primaryBody = z.object({
-  kind: z.enum(CONTACT_POINT_KINDS),
-  id: z.string().min(1, 'id is the documentId of the contact point'),
-});
-
 
 /**
  * The core controller helpers this controller reuses (typed loosely by Strapi's factory). The admin
@@ -35,14 +27,6 @@ export interface CoreControllerApi {
   nestedInputOptions?(ctx: Context): InputOptions;
 }
 const coreApi = (controller: unknown) => controller as CoreControllerApi;
-
-const primaryContactBody = z.object({
-  customer: z.string({ required_error: 'customer is required: the documentId of a connected individual' }).min(1),
-});
-
-const networkQuery = z.object({
-  depth: wholeNumber(1, MAX_NETWORK_DEPTH).default(1),
-});
 
 /** Query and body of a customer write, validated and sanitised like Strapi's core controllers do. */
 const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: Context) => {
@@ -119,7 +103,7 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
   async setPrimaryContact(ctx: Context) {
     const { customer } = parseBody(primaryContactBody, ctx.request.body);
     const api = coreApi(this);
-    await translatingDomainErrors(() => getService(strapi, 'connectionGate').choosePrimaryContact(ctx.params.id, customer));
+    await getService(strapi, 'connectionGate').choosePrimaryContact(ctx.params.id, customer);
     const updated = await strapi.documents(CUSTOMER_UID).findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
     return api.transformResponse(await api.sanitizeOutput(updated, ctx));
   },

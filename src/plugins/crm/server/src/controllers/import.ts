@@ -3,37 +3,12 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
-import { IMPORT_OBJECTS } from '../domain';
 import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { pageParams, parseBody } from './request';
-
-interface UploadedFile {
-  filepath: string;
-  originalFilename?: string | null;
-  size: number;
-}
-
-const uploadBody = z.object({ object: z.enum(IMPORT_OBJECTS, { errorMap: () => ({ message: 'object is contacts or customers' }) }) });
-const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()) });
-const decisionsBody = z.object({
-  decisions: z
-    .array(z.object({ key: z.string(), action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() }))
-    .default([]),
-  applyToAll: z.enum(['create', 'skip']).optional(),
-});
-const ROW_STATUSES = ['valid', 'invalid', 'imported', 'ignored', 'failed'] as const;
-const logQuery = z.object({
-  status: z
-    .string()
-    .default('invalid,ignored,failed')
-    .transform((value) => value.split(',').map((status) => status.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(ROW_STATUSES, { errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }) })).min(1)),
-  ...pageParams(500, 50),
-});
+import { decisionsBody, logQuery, mappingBody, readUpload } from '../validation/import';
+import { parseBody } from '../validation/parse';
 
 /**
  * The import API: integrators call it under /api/crm, the admin panel's
@@ -48,13 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: Context) {
       // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
-      const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-      const uploads = files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
-      const { object } = parseBody(uploadBody, ctx.request.body);
-      if (uploads.length === 0) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
-      // The parser lists the parts as they finish, so which of several would be imported is chance.
-      if (uploads.length > 1) throw new errors.ValidationError(`one file per import: the request has ${uploads.length} parts named file`);
-      const [upload] = uploads;
+      const { object, upload } = readUpload(ctx.request);
       const limit = getService(strapi, 'settings').get().importMaxBytes;
       if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
       await respond(ctx, 201, () =>

@@ -4,6 +4,7 @@ import contact from './contact';
 import customer from './customer';
 import importController from './import';
 import marketingList from './marketing-list';
+import openapi from './openapi';
 import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
@@ -21,4 +22,5 @@ export default {
   contact: withQueryBounds(CONTACT_UID, contact),
   'marketing-list': withQueryBounds(MARKETING_LIST_UID, marketingList),
   import: importController,
+  openapi,
 };

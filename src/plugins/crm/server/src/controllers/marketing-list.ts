@@ -1,15 +1,11 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { z } from 'zod';
 
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { MARKETING_LIST_UID } from '../utils/uids';
-import { parseBody, requireData } from './request';
-
-const membersBody = z.object({
-  contacts: z.array(z.string().min(1)).min(1, 'contacts is a list of contact documentIds').max(1000),
-});
+import { membersBody } from '../validation/marketing-list';
+import { parseBody, requireData } from '../validation/parse';
 
 /** Marketing lists: Strapi's core controller plus adding members and the CSV export. */
 export default factories.createCoreController(MARKETING_LIST_UID as never, ({ strapi }) => ({

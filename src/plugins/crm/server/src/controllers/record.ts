@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
-import { requireData } from './request';
+import { requireData } from '../validation/parse';
 
 /** Strapi's core controller for a CRM type: one record per write, 404 for unknown ids on update and delete. */
 export const createRecordController = (uid: string, what: string) =>

@@ -1,4 +1,4 @@
-import { REQUEST_GUARD } from '../middlewares';
+import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
 import { IMPORT_ROUTES } from './import-routes';
 
@@ -37,13 +37,13 @@ export default {
       method,
       path,
       handler: `admin-customer.${handler}`,
-      config: { policies: requires(action), middlewares: [REQUEST_GUARD] },
+      config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,
       path,
       handler,
-      config: { policies: requires(adminAction('import')), middlewares: [REQUEST_GUARD] },
+      config: { policies: requires(adminAction('import')), middlewares: ROUTE_MIDDLEWARES },
     })),
   ],
 };

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { ZodError } from 'zod';
 
 import { DomainValidationError, type RuleIssue } from '../domain';
 
@@ -12,11 +13,25 @@ const toDetails = (issues: RuleIssue[]) => ({
   })),
 });
 
-/** A broken rule of the domain becomes Strapi's ValidationError: a 400 naming the rule. */
+/** How a field is named in a message: its path, dotted, unless the parser spells it otherwise. */
+export type IssueName = (path: (string | number)[]) => string;
+
+/** A request that does not match its zod schema: a 400 naming each field. */
+export const zodValidationError = (error: ZodError, nameOf: IssueName = (path) => path.join('.')) => {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path,
+    message: issue.path.length ? `${nameOf(issue.path)}: ${issue.message}` : issue.message,
+    name: 'ValidationError',
+  }));
+  return new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+};
+
+/** A broken rule of the domain, or a request refused by its zod schema, becomes Strapi's ValidationError: a 400. */
 export const toStrapiError = (error: unknown): unknown => {
   if (error instanceof DomainValidationError) {
     return new errors.ValidationError(error.message, toDetails(error.issues));
   }
+  if (error instanceof ZodError) return zodValidationError(error);
   return error;
 };
 
@@ -54,21 +69,23 @@ export class ConflictError extends Error {
 export const conflict = (message: string) => new ConflictError(message);
 
 /**
- * Runs a controller's use case and answers `{ data, meta }` with `status`: a broken rule becomes
- * Strapi's 400, a conflict its 409 (`ctx.conflict`), in Strapi's error shape.
+ * The error boundary of every CRM route's action: a broken rule or a refused request becomes
+ * Strapi's 400, a conflict its 409, both in Strapi's error shape; Strapi's own errors (not found,
+ * forbidden, …) pass through to its error middleware, which shapes them the same way.
  */
-export const respond = async (
-  ctx: Context,
-  status: number,
-  work: () => Promise<unknown>
-): Promise<void> => {
+export const withErrorBoundary = async (ctx: Context, next: () => Promise<unknown>): Promise<unknown> => {
   try {
-    const data = await work();
-    ctx.status = status;
-    ctx.body = { data, meta: {} };
+    return await next();
   } catch (error) {
-    // Strapi adds an error method per HTTP status to Koa's context.
+    // Strapi adds an error method per HTTP status to Koa's context; it answers `{ data: null, error }`.
     if (error instanceof ConflictError) return (ctx as Context & { conflict(message: string): void }).conflict(error.message);
     throw toStrapiError(error);
   }
+};
+
+/** Answers `{ data, meta }` with `status`. */
+export const respond = async (ctx: Context, status: number, work: () => Promise<unknown>): Promise<void> => {
+  const data = await work();
+  ctx.status = status;
+  ctx.body = { data, meta: {} };
 };

@@ -1,32 +1,32 @@
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
-import { pageNumber, wholeNumber } from '../domain';
+import { MAX_PAGE, pageNumber, wholeNumber } from '../domain';
+import { zodValidationError, type IssueName } from '../utils/errors';
+import { describedAs } from './json-schema';
 
 /**
  * Parses a request body or query with zod; a mismatch is a 400 naming each field, as `nameOf` spells
  * it (its path, dotted, by default).
  */
-export const parseBody = <Schema extends z.ZodTypeAny>(
-  schema: Schema,
-  input: unknown,
-  nameOf: (path: (string | number)[]) => string = (path) => path.join('.')
-): z.output<Schema> => {
+export const parseBody = <Schema extends z.ZodTypeAny>(schema: Schema, input: unknown, nameOf?: IssueName): z.output<Schema> => {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path,
-    message: issue.path.length ? `${nameOf(issue.path)}: ${issue.message}` : issue.message,
-    name: 'ValidationError',
-  }));
-  throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+  throw zodValidationError(parsed.error, nameOf);
 };
+
+/** A query-string number from `min` to `max`: described as an integer, parsed by the domain from any value. */
+const queryNumber = <Schema extends z.ZodTypeAny>(min: number, max: number, schema: Schema): Schema =>
+  describedAs(schema, { type: 'integer', minimum: min, maximum: max });
 
 /** `page` and `pageSize` of the routes that page by themselves: a page number, and up to `maxPageSize`. */
 export const pageParams = (maxPageSize: number, defaultPageSize: number) => ({
-  page: pageNumber.default(1),
-  pageSize: wholeNumber(1, maxPageSize).default(defaultPageSize),
+  page: queryNumber(1, MAX_PAGE, pageNumber).default(1),
+  pageSize: queryNumber(1, maxPageSize, wholeNumber(1, maxPageSize)).default(defaultPageSize),
 });
+
+/** A whole number of the query string from `min` to `max`. */
+export const queryWholeNumber = (min: number, max: number) => queryNumber(min, max, wholeNumber(min, max));
 
 /**
  * The record of a create or update: `data` must be an object of fields. Strapi's core controllers
@@ -40,9 +40,3 @@ export const requireData = (body: unknown): Record<string, unknown> => {
   }
   return data as Record<string, unknown>;
 };
-
-/** `?q=&page=&pageSize=` of the quick search, for the content API and the admin panel alike. */
-export const searchQuery = z.object({
-  q: z.string({ required_error: 'q is required' }).trim().min(1, 'q is required').max(200),
-  ...pageParams(100, 25),
-});
