@@ -104,6 +104,8 @@ describe.each(Object.entries(paths))('connections through %s', (_name, write) =>
     expect(await primaryContactOf(acme)).toBe(cy);
 
     const list = await connectionsList(acme);
+    // The same ISO 8601 timestamps as every other read, on either database.
+    for (const item of list) expect(new Date(item.createdAt).toISOString()).toBe(item.createdAt);
     expect(list.filter((item) => item.isPrimaryContact).map((item) => item.customer.documentId)).toEqual([cy]);
 
     const cyConnection = list.find((item) => item.customer.documentId === cy);
@@ -200,6 +202,7 @@ describe('relationships, read and removed', () => {
     const labels = (list: any[]) => list.map((item) => `${item.label} ${item.customer.name}`).sort();
     expect(labels(await relationshipsList(group))).toEqual(['has investor Investor', 'has subsidiary Sub', 'parent of Sub']);
     expect(labels(await relationshipsList(subsidiary))).toEqual(['child of Group', 'subsidiary of Group']);
+    for (const item of await relationshipsList(group)) expect(new Date(item.createdAt).toISOString()).toBe(item.createdAt);
     expect(labels(await relationshipsList(investor))).toEqual(['investor in Group']);
 
     await app.api().delete(`/api/crm/relationships/${investment.body.data.documentId}`).expect(204);

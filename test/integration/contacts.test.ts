@@ -279,6 +279,7 @@ describe('convert to customer', () => {
       noEmail: true,
       noPhoneCalls: true,
     });
+    expect(customer).not.toHaveProperty('ssnEncrypted');
     expect(customer.phones.map((p: any) => [p.type, p.number]).sort()).toEqual([['cell', '+14155552671'], ['work', '+16175550101']]);
     expect(customer.emails.map((e: any) => [e.type, e.address]).sort()).toEqual([['personal', 'carla@home.example'], ['work', 'carla@work.example']]);
     const connections = (await app.api().get(`/api/crm/customers/${employer}/connections`)).body.data;

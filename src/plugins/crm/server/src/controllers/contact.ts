@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { CONTACT_UID } from '../utils/uids';
+import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { commentBody, generateLoginBody, readActivityPage, readIncludeInactive } from '../validation/contact';
 import { parseBody, requireData } from '../validation/parse';
 
@@ -54,7 +54,10 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   },
 
   async convert(ctx: Context) {
-    await respond(ctx, 201, () => getService(strapi, 'contacts').convert(ctx.params.id));
+    // Answered like any customer read: private fields (the SSN ciphertext) removed.
+    await respond(ctx, 201, async () =>
+      strapi.contentAPI.sanitize.output(await getService(strapi, 'contacts').convert(ctx.params.id), strapi.getModel(CUSTOMER_UID))
+    );
   },
 
   async activity(ctx: Context) {

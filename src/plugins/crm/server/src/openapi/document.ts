@@ -138,14 +138,6 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
     schemas[`${name}Input`] = inputSchema(model, models, nested);
   }
 
-  // A converted contact's customer is answered as the document service reads it: with the SSN
-  // ciphertext's field, always null (a contact has no SSN).
-  const customer = schemas.Customer as { properties: Record<string, JsonSchema> };
-  schemas.ConvertedCustomer = {
-    ...customer,
-    properties: { ...customer.properties, ssnEncrypted: { type: 'null', description: 'always null: a contact has no SSN' } },
-  };
-
   const responses: Record<string, JsonSchema> = {};
   for (const [status, { name, description }] of Object.entries(ERRORS)) {
     responses[name] = {

@@ -11,7 +11,7 @@ export interface ConnectionRow {
   documentId: string;
   relationshipType: string;
   title: string | null;
-  createdAt: string | Date | null;
+  createdAt: string | null;
   customerId: number;
   connectedId: number;
 }
@@ -21,7 +21,7 @@ export interface RelationshipRow {
   documentId: string;
   kind: RelationshipKind;
   type: LooseType | null;
-  createdAt: string | Date | null;
+  createdAt: string | null;
   /** parent (hierarchical) or the customer that made the link (loose) */
   firstId: number;
   /** child (hierarchical) or the linked customer (loose) */
@@ -46,6 +46,16 @@ export interface CustomerSummary {
  * customers at once (one statement per call, whatever the number of customers), ancestors through
  * a recursive CTE, and summaries of many customers. They run in the caller's transaction if any.
  */
+/**
+ * A datetime column as Strapi answers it, ISO 8601: SQLite keeps milliseconds since 1970,
+ * PostgreSQL hands a Date.
+ */
+const isoTimestamp = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
 export const createNetworkRepository = (strapi: Core.Strapi) => {
   const link = (uid: string, attribute: string): Link => linkOf(strapi, uid, attribute);
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
@@ -80,6 +90,7 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
           rows.push(
             ...found.map((row: Record<string, unknown>) => ({
               ...(row as unknown as ConnectionRow),
+              createdAt: isoTimestamp(row.createdAt),
               customerId: Number(row.firstId),
               connectedId: Number(row.secondId),
             }))
@@ -106,6 +117,7 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
           rows.push(
             ...found.map((row: Record<string, unknown>) => ({
               ...(row as unknown as RelationshipRow),
+              createdAt: isoTimestamp(row.createdAt),
               firstId: Number(row.firstId),
               secondId: Number(row.secondId),
             }))

@@ -130,7 +130,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     method: 'POST',
     path: '/contacts/:id/convert',
     handler: 'contact.convert',
-    contract: { summary: 'Convert a contact to a customer', success: { status: 201, schema: recordResponse('ConvertedCustomer') } },
+    contract: { summary: 'Convert a contact to a customer', success: { status: 201, schema: recordResponse('Customer') } },
   },
   {
     method: 'GET',

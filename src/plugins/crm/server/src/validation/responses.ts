@@ -14,8 +14,6 @@ export const recordOf = (component: string) => describedAs(z.unknown(), { $ref: 
 
 const timestamp = z.string().describe('ISO 8601 date and time');
 const nullableTimestamp = timestamp.nullable();
-/** Read by hand-written queries: an ISO 8601 string on PostgreSQL, milliseconds since 1970 on SQLite. */
-const rawTimestamp = z.union([z.string(), z.number()]).nullable().describe('ISO 8601 (PostgreSQL) or milliseconds since 1970 (SQLite)');
 
 export const pagination = z.object({
   page: z.number().int(),
@@ -51,7 +49,7 @@ export const connectionsResponse = envelope(
       documentId: z.string(),
       relationshipType: z.enum(CONNECTION_TYPES),
       title: z.string().nullable(),
-      createdAt: rawTimestamp,
+      createdAt: nullableTimestamp,
       direction: z.enum(['outgoing', 'incoming']),
       isPrimaryContact: z.boolean(),
       customer: customerSummary,
@@ -66,7 +64,7 @@ export const relationshipsResponse = envelope(
       kind: z.enum(['hierarchical', 'loose']),
       type: z.enum(LOOSE_TYPES).nullable(),
       label: z.string(),
-      createdAt: rawTimestamp,
+      createdAt: nullableTimestamp,
       customer: customerSummary,
     })
   )
