@@ -103,8 +103,8 @@ const clearContacts = async (app, link) => {
  */
 const runImport = async (app, path, { profile, label } = {}) => {
   const { sampleMemory } = require('./lib/query-profile');
-  const importJobs = app.plugin('crm').service('importJobs');
-  const importRunner = app.plugin('crm').service('importRunner');
+  const importJobs = app.plugin('crm').service('import-jobs');
+  const importRunner = app.plugin('crm').service('import-runner');
   const memory = sampleMemory(100);
   const phases = {};
   const started = process.hrtime.bigint();
@@ -112,9 +112,17 @@ const runImport = async (app, path, { profile, label } = {}) => {
   if (profile) profile.phase('parse+validate');
   memory.phase('parse+validate');
   let start = process.hrtime.bigint();
-  const uploaded = await importJobs.createFromUpload({ path, fileName: 'bench.csv', size: statSync(path).size, object: 'contacts' });
+  const uploaded = await importJobs.createFromUpload({
+    path,
+    fileName: 'bench.csv',
+    size: statSync(path).size,
+    object: 'contacts',
+  });
   phases.upload = msSince(start);
-  if (label) boot.progress(`[${label}]   parsed + validated in ${fixed(phases.upload / 1000)} s (${JSON.stringify(uploaded.counts)}, stage ${uploaded.stage})`);
+  if (label)
+    boot.progress(
+      `[${label}]   parsed + validated in ${fixed(phases.upload / 1000)} s (${JSON.stringify(uploaded.counts)}, stage ${uploaded.stage})`
+    );
 
   if (profile) profile.phase('decide');
   memory.phase('decide');
@@ -134,7 +142,9 @@ const runImport = async (app, path, { profile, label } = {}) => {
     if (job.stage !== 'running') throw new Error(`import ended in stage ${job.stage}`);
     if (label && Date.now() - lastReport > 15000) {
       lastReport = Date.now();
-      boot.progress(`[${label}]   running: ${count(job.progress.done)} / ${count(job.progress.total)}`);
+      boot.progress(
+        `[${label}]   running: ${count(job.progress.done)} / ${count(job.progress.total)}`
+      );
     }
     await sleep(POLL_MS);
   }
@@ -158,7 +168,9 @@ const perRowCreates = async (app, { rows, companies, sample }, companyRows) => {
       mobilePhone: r.mobile,
       jobTitle: r.jobTitle || null,
       // Unknown companies do not exist yet; the import creates them, this baseline leaves them out.
-      ...(r.company < known ? { company: { documentId: companyRows[r.company].documentId, status: 'published' } } : {}),
+      ...(r.company < known
+        ? { company: { documentId: companyRows[r.company].documentId, status: 'published' } }
+        : {}),
     };
   });
   const documents = app.documents(CONTACT_UID);
@@ -179,7 +191,7 @@ const rawRowsFromImport = async (app, jobDocumentId) => {
   const knex = app.db.connection;
   const sqlite = app.db.dialect.client === 'sqlite';
   const table = boot.tableOf(app, CONTACT_UID);
-  const job = await app.plugin('crm').service('importJobs').load(jobDocumentId);
+  const job = await app.plugin('crm').service('import-jobs').load(jobDocumentId);
   const sample = await knex(table).first();
   const attributes = app.db.metadata.get(CONTACT_UID).attributes;
   const byColumn = new Map(
@@ -187,12 +199,19 @@ const rawRowsFromImport = async (app, jobDocumentId) => {
       .filter(([, attribute]) => attribute.columnName)
       .map(([name, attribute]) => [attribute.columnName, name])
   );
-  const columns = Object.keys(sample).filter((column) => column !== 'id' && sample[column] !== null);
+  const columns = Object.keys(sample).filter(
+    (column) => column !== 'id' && sample[column] !== null
+  );
   const now = sqlite ? Date.now() : new Date();
-  const created = new Map(Object.entries(job.decisions || {}).map(([key, decision]) => [key, decision.createdId]));
+  const created = new Map(
+    Object.entries(job.decisions || {}).map(([key, decision]) => [key, decision.createdId])
+  );
   const { documentIdOf } = require('./lib/import-data');
 
-  const staged = await knex(STAGING_TABLE).select('line', 'data', 'company_key', 'customer_id').where({ job_id: job.id, status: 'imported' }).orderBy('line');
+  const staged = await knex(STAGING_TABLE)
+    .select('line', 'data', 'company_key', 'customer_id')
+    .where({ job_id: job.id, status: 'imported' })
+    .orderBy('line');
   const rows = [];
   const links = [];
   for (const [index, row] of staged.entries()) {
@@ -202,14 +221,21 @@ const rawRowsFromImport = async (app, jobDocumentId) => {
       [id].concat(
         columns.map((column) => {
           if (column === 'document_id') return documentIdOf(index, 2);
-          if (column === 'created_at' || column === 'updated_at' || column === 'published_at') return now;
+          if (column === 'created_at' || column === 'updated_at' || column === 'published_at')
+            return now;
           const attribute = byColumn.get(column);
-          const value = attribute && attribute in contact ? contact[attribute] : attribute === 'isUser' ? false : sample[column];
+          const value =
+            attribute && attribute in contact
+              ? contact[attribute]
+              : attribute === 'isUser'
+                ? false
+                : sample[column];
           return sqlite && typeof value === 'boolean' ? Number(value) : value;
         })
       )
     );
-    const company = row.customer_id !== null ? Number(row.customer_id) : created.get(row.company_key);
+    const company =
+      row.customer_id !== null ? Number(row.customer_id) : created.get(row.company_key);
     if (company) links.push([id, Number(company)]);
   }
   return { columns: ['id', ...columns], rows, links };
@@ -221,9 +247,13 @@ const rawLoadSqlite = async (app, table, link, data) => {
   const db = await knex.client.acquireConnection();
   try {
     const quote = (name) => `"${name}"`;
-    const insertRow = db.prepare(`INSERT INTO ${quote(table)} (${data.columns.map(quote).join(', ')}) VALUES (${data.columns.map(() => '?').join(', ')})`);
+    const insertRow = db.prepare(
+      `INSERT INTO ${quote(table)} (${data.columns.map(quote).join(', ')}) VALUES (${data.columns.map(() => '?').join(', ')})`
+    );
     const linkColumns = [link.owner, link.target, ...link.orderColumns];
-    const insertLink = db.prepare(`INSERT INTO ${quote(link.table)} (${linkColumns.map(quote).join(', ')}) VALUES (${linkColumns.map(() => '?').join(', ')})`);
+    const insertLink = db.prepare(
+      `INSERT INTO ${quote(link.table)} (${linkColumns.map(quote).join(', ')}) VALUES (${linkColumns.map(() => '?').join(', ')})`
+    );
     const order = link.orderColumns.map(() => 1);
     const start = process.hrtime.bigint();
     db.transaction(() => {
@@ -241,7 +271,11 @@ const copyValue = (value) => {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
 };
 
 /** Lines of COPY text, a few thousand rows per chunk so the stream does not push row by row. */
@@ -263,15 +297,25 @@ const rawLoadPostgres = async (app, table, link, data) => {
     const order = link.orderColumns.map(() => 1);
     const start = process.hrtime.bigint();
     await client.query('BEGIN');
-    await pipeline(Readable.from(copyChunks(data.rows)), client.query(copyFrom(`COPY "${table}" (${data.columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)));
+    await pipeline(
+      Readable.from(copyChunks(data.rows)),
+      client.query(
+        copyFrom(`COPY "${table}" (${data.columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)
+      )
+    );
     const linkColumns = [link.owner, link.target, ...link.orderColumns];
     await pipeline(
       Readable.from(copyChunks(data.links.map((pair) => [...pair, ...order]))),
-      client.query(copyFrom(`COPY "${link.table}" (${linkColumns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`))
+      client.query(
+        copyFrom(`COPY "${link.table}" (${linkColumns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)
+      )
     );
     await client.query('COMMIT');
     const ms = msSince(start);
-    await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT MAX(id) FROM "${table}"))`, [table]);
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT MAX(id) FROM "${table}"))`,
+      [table]
+    );
     return ms;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -294,7 +338,9 @@ const runDatabase = async (client, parentPid) => {
       const knex = app.db.connection;
       const table = boot.tableOf(app, CONTACT_UID);
       const link = boot.linkOf(app, CONTACT_UID, 'company');
-      boot.progress(`[${label}] booted; ${count(options.companies)} companies (10% unknown), ${count(options.rows)} rows…`);
+      boot.progress(
+        `[${label}] booted; ${count(options.companies)} companies (10% unknown), ${count(options.rows)} rows…`
+      );
       let start = process.hrtime.bigint();
       const companyRows = await loadCompanies(app, options.companies);
       const bytes = await writeCsv(csv, options);
@@ -306,23 +352,32 @@ const runDatabase = async (client, parentPid) => {
       boot.progress(`[${label}]   ${fixed(perRow.rowsPerSecond)} rows/s`);
 
       boot.progress(`[${label}] importing ${count(options.rows)} rows…`);
-      const staging = app.plugin('crm').service('importStaging');
-      const timed = ['insert', 'record', 'page', 'unmatchedGroups', 'counts', 'pending'].map((name) => [name, timeMethod(staging, name)]);
+      const staging = app.plugin('crm').service('import-rows');
+      const timed = ['insert', 'record', 'page', 'unmatchedGroups', 'counts', 'pending'].map(
+        (name) => [name, timeMethod(staging, name)]
+      );
       const profile = profileQueries(knex);
       const imported = await runImport(app, csv, { profile, label });
       profile.stop();
       for (const [, wrapper] of timed) wrapper.restore();
       const stored = Number((await knex(table).count({ n: '*' }).first()).n);
       const linked = Number((await knex(link.table).count({ n: '*' }).first()).n);
-      boot.progress(`[${label}]   done in ${fixed(imported.totalMs / 1000)} s: ${JSON.stringify(imported.job.counts)}; ${count(stored)} contacts, ${count(linked)} company links`);
+      boot.progress(
+        `[${label}]   done in ${fixed(imported.totalMs / 1000)} s: ${JSON.stringify(imported.job.counts)}; ${count(stored)} contacts, ${count(linked)} company links`
+      );
 
       boot.progress(`[${label}] raw load of the same rows…`);
       const raw = await rawRowsFromImport(app, imported.job.documentId);
       await clearContacts(app, link);
-      const rawMs = client === 'postgres' ? await rawLoadPostgres(app, table, link, raw) : await rawLoadSqlite(app, table, link, raw);
+      const rawMs =
+        client === 'postgres'
+          ? await rawLoadPostgres(app, table, link, raw)
+          : await rawLoadSqlite(app, table, link, raw);
       const rawStored = Number((await knex(table).count({ n: '*' }).first()).n);
       const rawLinked = Number((await knex(link.table).count({ n: '*' }).first()).n);
-      boot.progress(`[${label}]   ${fixed(rawMs / 1000, 2)} s (${count(rawStored)} contacts, ${count(rawLinked)} links)`);
+      boot.progress(
+        `[${label}]   ${fixed(rawMs / 1000, 2)} s (${count(rawStored)} contacts, ${count(rawLinked)} links)`
+      );
 
       return {
         client,
@@ -343,7 +398,14 @@ const runDatabase = async (client, parentPid) => {
           staging: Object.fromEntries(timed.map(([name, wrapper]) => [name, wrapper.total])),
           sql: profile.result(),
         },
-        raw: { ms: rawMs, rows: raw.rows.length, links: raw.links.length, columns: raw.columns, stored: rawStored, linked: rawLinked },
+        raw: {
+          ms: rawMs,
+          rows: raw.rows.length,
+          links: raw.links.length,
+          columns: raw.columns,
+          stored: rawStored,
+          linked: rawLinked,
+        },
       };
     });
   } finally {
@@ -361,10 +423,24 @@ const runMemory = async (client, parentPid, rows) => {
     return await boot.withApp(boot.databaseFor(client, 'import-big', parentPid), async (app) => {
       await loadCompanies(app, companies);
       const bytes = await writeCsv(csv, { rows, companies });
-      boot.progress(`[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB CSV)…`);
+      boot.progress(
+        `[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB CSV)…`
+      );
       const imported = await runImport(app, csv, { label });
-      boot.progress(`[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB`);
-      return { client, label: labelOf(client), rows, heapMb: settings().heapMb, bytes, totalMs: imported.totalMs, phases: imported.phases, counts: imported.job.counts, memory: imported.memory };
+      boot.progress(
+        `[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB`
+      );
+      return {
+        client,
+        label: labelOf(client),
+        rows,
+        heapMb: settings().heapMb,
+        bytes,
+        totalMs: imported.totalMs,
+        phases: imported.phases,
+        counts: imported.job.counts,
+        memory: imported.memory,
+      };
     });
   } finally {
     rmSync(csv, { force: true });
@@ -381,7 +457,9 @@ const child = async () => {
     process.exit(0);
   } catch (error) {
     const text = String(error.stack || error);
-    console.error(`[${client}] ${text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text}`);
+    console.error(
+      `[${client}] ${text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text}`
+    );
     process.exit(1);
   }
 };
@@ -411,11 +489,27 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
   });
 
   console.log('');
-  console.log('CSV import of contacts (import = upload/parse/validate/match + decide + run, wall time)');
+  console.log(
+    'CSV import of contacts (import = upload/parse/validate/match + decide + run, wall time)'
+  );
   console.log('');
   console.log(
     formatTable(
-      ['database', 'rows', 'import rows/s', 'per-row rows/s', 'import/per-row', 'raw rows/s', 'raw/import', 'parse+validate s', 'decide s', 'run s', 'import s', 'raw s', 'peak RSS MB'],
+      [
+        'database',
+        'rows',
+        'import rows/s',
+        'per-row rows/s',
+        'import/per-row',
+        'raw rows/s',
+        'raw/import',
+        'parse+validate s',
+        'decide s',
+        'run s',
+        'import s',
+        'raw s',
+        'peak RSS MB',
+      ],
       main
     )
   );
@@ -424,7 +518,9 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
     console.log(
       `Memory: ${count(big.rows)}-row import on ${big.label}${big.heapMb ? ` (heap limit ${big.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
         `(${fixed(big.memory.startRssMb, 0)} MB when it started; ` +
-        `${Object.entries(big.memory.phasePeaksMb).map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`).join(', ')}; ` +
+        `${Object.entries(big.memory.phasePeaksMb)
+          .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
+          .join(', ')}; ` +
         `peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
         `${fixed(big.totalMs / 1000)} s in all (parse+validate ${fixed(big.phases.upload / 1000)} s, run ${fixed(big.phases.run / 1000)} s), ` +
         `${count(Math.round(perSecond(big.rows, big.totalMs)))} rows/s; counts ${JSON.stringify(big.counts)}.`
@@ -450,19 +546,39 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
       .map(([name, t]) => `${name} ${fixed(t.ms / 1000)} s/${count(t.calls)} calls`)
       .join(', ');
     console.log(`  staging service time: ${staging}`);
-    const phaseMs = { 'parse+validate': r.import.phases.upload, decide: r.import.phases.decide, run: r.import.phases.run };
+    const phaseMs = {
+      'parse+validate': r.import.phases.upload,
+      decide: r.import.phases.decide,
+      run: r.import.phases.run,
+    };
     const rows = Object.entries(r.import.sql).flatMap(([phase, kinds]) => {
       const sqlMs = kinds.reduce((sum, k) => sum + k.ms, 0);
-      const top = kinds.slice(0, 6).map((k) => [r.label, phase, k.kind, count(k.count), fixed(k.ms / 1000, 2)]);
+      const top = kinds
+        .slice(0, 6)
+        .map((k) => [r.label, phase, k.kind, count(k.count), fixed(k.ms / 1000, 2)]);
       const wall = phaseMs[phase];
-      return [...top, [r.label, phase, wall === undefined ? '(all SQL)' : '(wall - SQL: JS, waits; <0 = overlap)', '-', wall === undefined ? fixed(sqlMs / 1000, 2) : fixed((wall - sqlMs) / 1000, 2)]];
+      return [
+        ...top,
+        [
+          r.label,
+          phase,
+          wall === undefined ? '(all SQL)' : '(wall - SQL: JS, waits; <0 = overlap)',
+          '-',
+          wall === undefined ? fixed(sqlMs / 1000, 2) : fixed((wall - sqlMs) / 1000, 2),
+        ],
+      ];
     });
     console.log('');
-    console.log(formatTable(['database', 'phase', 'statement kind', 'statements', 'seconds'], rows));
+    console.log(
+      formatTable(['database', 'phase', 'statement kind', 'statements', 'seconds'], rows)
+    );
     console.log('');
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
-  if (big) console.log(`Memory target (<${TARGETS.memoryMb} MB for ${count(big.rows)} rows): ${verdict(big.memory.peakRssMb < TARGETS.memoryMb)}.`);
+  if (big)
+    console.log(
+      `Memory target (<${TARGETS.memoryMb} MB for ${count(big.rows)} rows): ${verdict(big.memory.peakRssMb < TARGETS.memoryMb)}.`
+    );
   console.log(
     [
       'per-row = documents(contact).create one after another (company set by documentId; unknown companies left out), extrapolated.',
@@ -481,7 +597,11 @@ const parent = async () => {
   const options = settings();
   if (!process.argv.includes('--no-build')) {
     console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: boot.ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      { cwd: boot.ROOT, stdio: 'inherit' }
+    );
   }
 
   let current;
@@ -501,12 +621,20 @@ const parent = async () => {
     return answer.ok ? true : answer.reason;
   };
 
-  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((item) => item.trim()).filter(Boolean);
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const results = [];
   const skipped = [];
   let big;
   const runs = wanted.map((client) => ({ client, name: 'import', args: [] }));
-  if (options.bigRows > 0) runs.push({ client: options.bigDatabase, name: 'import-big', args: ['--big', String(options.bigRows)] });
+  if (options.bigRows > 0)
+    runs.push({
+      client: options.bigDatabase,
+      name: 'import-big',
+      args: ['--big', String(options.bigRows)],
+    });
   for (const run of runs) {
     const ok = await reachable(run.client);
     if (ok !== true) {
@@ -516,13 +644,20 @@ const parent = async () => {
     // One child at a time: on a small machine two would compete for the same cores.
     current = boot.databaseFor(run.client, run.name);
     try {
-      const result = await boot.runChild(__filename, ['--db', run.client, '--parent', String(process.pid), ...run.args], {
-        heapMb: run.name === 'import-big' ? options.heapMb : undefined,
-      });
+      const result = await boot.runChild(
+        __filename,
+        ['--db', run.client, '--parent', String(process.pid), ...run.args],
+        {
+          heapMb: run.name === 'import-big' ? options.heapMb : undefined,
+        }
+      );
       if (run.name === 'import-big') big = result;
       else results.push(result);
     } catch (error) {
-      skipped.push({ label: `${labelOf(run.client)}${run.name === 'import-big' ? ' (memory run)' : ''}`, reason: error.message });
+      skipped.push({
+        label: `${labelOf(run.client)}${run.name === 'import-big' ? ' (memory run)' : ''}`,
+        reason: error.message,
+      });
     } finally {
       await boot.dropDatabase(current).catch(() => {});
       current = undefined;

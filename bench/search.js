@@ -45,12 +45,20 @@ const buildQueries = async (app, total, wanted) => {
   const knex = app.db.connection;
   const customerTable = boot.tableOf(app, CUSTOMER_UID);
   const ids = Array.from({ length: wanted * 2 }, () => 1 + random.int(total));
-  const customers = await knex(customerTable).select('id', 'customer_number', 'first_name', 'last_name', 'business_name').whereIn('id', ids);
+  const customers = await knex(customerTable)
+    .select('id', 'customer_number', 'first_name', 'last_name', 'business_name')
+    .whereIn('id', ids);
   const byId = new Map(customers.map((c) => [Number(c.id), c]));
   const emailLink = boot.linkOf(app, 'plugin::crm.email', 'customer');
   const phoneLink = boot.linkOf(app, 'plugin::crm.phone', 'customer');
-  const emails = await knex(`${emailLink.table} as l`).join('crm_emails as e', 'e.id', `l.${emailLink.owner}`).select(`l.${emailLink.target} as id`, 'e.address').whereIn(`l.${emailLink.target}`, ids);
-  const phones = await knex(`${phoneLink.table} as l`).join('crm_phones as p', 'p.id', `l.${phoneLink.owner}`).select(`l.${phoneLink.target} as id`, 'p.number').whereIn(`l.${phoneLink.target}`, ids);
+  const emails = await knex(`${emailLink.table} as l`)
+    .join('crm_emails as e', 'e.id', `l.${emailLink.owner}`)
+    .select(`l.${emailLink.target} as id`, 'e.address')
+    .whereIn(`l.${emailLink.target}`, ids);
+  const phones = await knex(`${phoneLink.table} as l`)
+    .join('crm_phones as p', 'p.id', `l.${phoneLink.owner}`)
+    .select(`l.${phoneLink.target} as id`, 'p.number')
+    .whereIn(`l.${phoneLink.target}`, ids);
   const fragment = (name) => {
     const length = 3 + random.int(3);
     const start = random.int(Math.max(1, name.length - length));
@@ -67,17 +75,26 @@ const buildQueries = async (app, total, wanted) => {
       const style = random.int(3);
       if (style === 0) queries.push({ kind, q: name.slice(0, 4 + random.int(3)) });
       else if (style === 1) queries.push({ kind, q: fragment(name) });
-      else if (customer.first_name) queries.push({ kind, q: `${customer.first_name} ${customer.last_name.slice(0, 3)}` });
+      else if (customer.first_name)
+        queries.push({ kind, q: `${customer.first_name} ${customer.last_name.slice(0, 3)}` });
       else queries.push({ kind, q: customer.business_name.split(' ')[0] });
     } else if (kind === 'number') {
       queries.push({ kind, q: customer.customer_number });
     } else if (kind === 'email') {
       const email = emails.find((row) => Number(row.id) === customer.id);
-      if (email) queries.push({ kind, q: random.next() < 0.7 ? email.address : email.address.split('@')[0] });
+      if (email)
+        queries.push({
+          kind,
+          q: random.next() < 0.7 ? email.address : email.address.split('@')[0],
+        });
     } else {
       const phone = phones.find((row) => Number(row.id) === customer.id);
       // The last 7 or all 10 national digits, as staff type them from a caller's number.
-      if (phone) queries.push({ kind, q: random.next() < 0.5 ? phone.number.slice(-7) : phone.number.slice(-10) });
+      if (phone)
+        queries.push({
+          kind,
+          q: random.next() < 0.5 ? phone.number.slice(-7) : phone.number.slice(-10),
+        });
     }
   }
   return queries;
@@ -94,24 +111,33 @@ const child = async () => {
   const queries = Number(argument('queries'));
   const { seedDatabase, ensureSeeded } = require('./seed');
   const started = process.hrtime.bigint();
-  const { app, seeded } = await ensureSeeded(seedDatabase(client, customers), customers, { progress: boot.progress });
+  const { app, seeded } = await ensureSeeded(seedDatabase(client, customers), customers, {
+    progress: boot.progress,
+  });
   const seedSeconds = seeded ? seeded.seconds : null;
-  boot.progress(`[${client}] ready after ${fixed(msSince(started) / 1000)} s; starting the HTTP server…`);
+  boot.progress(
+    `[${client}] ready after ${fixed(msSince(started) / 1000)} s; starting the HTTP server…`
+  );
   await app.server.mount();
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   const port = app.server.httpServer.address().port;
 
-  const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'crm_sales' } });
+  const role = await app.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'crm_sales' } });
   const username = `bench-${Date.now()}`;
-  const user = await app.plugin('users-permissions').service('user').add({
-    username,
-    email: `${username}@crm.bench`,
-    password: 'Bench-Password-1',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: role.id,
-  });
+  const user = await app
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username,
+      email: `${username}@crm.bench`,
+      password: 'Bench-Password-1',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
   void user;
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, {
     method: 'POST',
@@ -120,7 +146,13 @@ const child = async () => {
   });
   const { jwt } = await login.json();
   if (!jwt) throw new Error(`bench user login failed (${login.status})`);
-  const sample = await app.db.connection(boot.tableOf(app, CUSTOMER_UID)).whereIn('id', Array.from({ length: 1000 }, (_, i) => 1 + Math.floor((i * customers) / 1000))).pluck('document_id');
+  const sample = await app.db
+    .connection(boot.tableOf(app, CUSTOMER_UID))
+    .whereIn(
+      'id',
+      Array.from({ length: 1000 }, (_, i) => 1 + Math.floor((i * customers) / 1000))
+    )
+    .pluck('document_id');
   process.send({
     type: 'ready',
     port,
@@ -129,13 +161,15 @@ const child = async () => {
     queries: await buildQueries(app, customers, queries),
     version: await serverVersion(app),
     seedSeconds,
-    indexInStep: await app.plugin('crm').service('searchIndex').inStep(),
+    indexInStep: await app.plugin('crm').service('search-index').inStep(),
   });
   // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out), printed at the end.
   const statements = new Map();
   if (process.env.BENCH_SQL_PROFILE) {
     const started = new Map();
-    app.db.connection.on('query', (query) => started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql }));
+    app.db.connection.on('query', (query) =>
+      started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql })
+    );
     app.db.connection.on('query-response', (_result, query) => {
       const start = started.get(query.__knexQueryUid);
       if (!start) return;
@@ -150,8 +184,12 @@ const child = async () => {
   process.on('message', async (message) => {
     if (message?.type !== 'stop') return;
     if (process.env.BENCH_SQL_PROFILE) {
-      for (const [sql, { count: n, ms }] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
-        console.log(`${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`);
+      for (const [sql, { count: n, ms }] of [...statements]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 25)) {
+        console.log(
+          `${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`
+        );
       }
     }
     // Requests autocannon gave up on may still be queued: the seeded database is kept, so exit
@@ -170,7 +208,9 @@ const containsFilters = (q) => {
   const digits = /^[\d\s+().\-/]+$/.test(q) ? q.replace(/\D/g, '') : '';
   words.forEach((word, w) => {
     const base = `filters[$or][0][$and][${w}][$or]`;
-    ['firstName', 'lastName', 'middleName', 'businessName', 'customerNumber'].forEach((field, f) => params.append(`${base}[${f}][${field}][$containsi]`, word));
+    ['firstName', 'lastName', 'middleName', 'businessName', 'customerNumber'].forEach((field, f) =>
+      params.append(`${base}[${f}][${field}][$containsi]`, word)
+    );
     params.append(`${base}[5][emails][address][$contains]`, word.toLowerCase());
   });
   if (digits.length >= 3) params.append('filters[$or][1][phones][number][$contains]', digits);
@@ -203,7 +243,14 @@ const timeRequests = async (base, jwt, paths, budgetMs = Infinity) => {
     const mine = samples.filter((_, i) => kinds[i] === kind).sort((a, b) => a - b);
     byKind[kind] = { calls: mine.length, p50: percentile(mine, 50), p95: percentile(mine, 95) };
   }
-  return { calls: samples.length, failures, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), byKind };
+  return {
+    calls: samples.length,
+    failures,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    byKind,
+  };
 };
 
 const loadTest = async (base, jwt, documentIds) => {
@@ -243,10 +290,23 @@ const loadTest = async (base, jwt, documentIds) => {
 
 const runDatabase = (client, options) =>
   new Promise((resolve, reject) => {
-    const worker = fork(__filename, ['--db', client, '--customers', String(options.customers), '--queries', String(options.queries)], {
-      stdio: 'inherit',
-      execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [],
-    });
+    const worker = fork(
+      __filename,
+      [
+        '--db',
+        client,
+        '--customers',
+        String(options.customers),
+        '--queries',
+        String(options.queries),
+      ],
+      {
+        stdio: 'inherit',
+        execArgv: process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+          : [],
+      }
+    );
     let done = false;
     worker.on('message', async (message) => {
       if (message?.type === 'progress') console.log(message.text);
@@ -254,28 +314,71 @@ const runDatabase = (client, options) =>
       try {
         const base = `http://127.0.0.1:${message.port}`;
         const queries = message.queries;
-        const indexPaths = queries.map(({ q, kind }) => ({ kind, path: `/api/crm/customers/search?q=${encodeURIComponent(q)}` }));
+        const indexPaths = queries.map(({ q, kind }) => ({
+          kind,
+          path: `/api/crm/customers/search?q=${encodeURIComponent(q)}`,
+        }));
         console.log(`[${client}] warming up…`);
         await timeRequests(base, message.jwt, indexPaths.slice(0, 20));
         console.log(`[${client}] ${queries.length} quick searches through the index…`);
         const index = await timeRequests(base, message.jwt, indexPaths);
-        console.log(`[${client}]   p50 ${fixed(index.p50, 1)} ms, p95 ${fixed(index.p95, 1)} ms, p99 ${fixed(index.p99, 1)} ms`);
+        console.log(
+          `[${client}]   p50 ${fixed(index.p50, 1)} ms, p95 ${fixed(index.p95, 1)} ms, p99 ${fixed(index.p99, 1)} ms`
+        );
         if (process.env.BENCH_ONLY === 'index') {
           done = true;
-          resolve({ client, label: labelOf(client), version: message.version, seedSeconds: message.seedSeconds, inStep: message.indexInStep, index, contains: index, indexSame: index, load: {} });
+          resolve({
+            client,
+            label: labelOf(client),
+            version: message.version,
+            seedSeconds: message.seedSeconds,
+            inStep: message.indexInStep,
+            index,
+            contains: index,
+            indexSame: index,
+            load: {},
+          });
           return;
         }
-        console.log(`[${client}] the same searches with $containsi filters (budget ${options.containsBudgetS} s)…`);
-        const containsPaths = queries.map(({ q, kind }) => ({ kind, path: `/api/crm/customers?${containsFilters(q)}` }));
-        const contains = await timeRequests(base, message.jwt, containsPaths, options.containsBudgetS * 1000);
+        console.log(
+          `[${client}] the same searches with $containsi filters (budget ${options.containsBudgetS} s)…`
+        );
+        const containsPaths = queries.map(({ q, kind }) => ({
+          kind,
+          path: `/api/crm/customers?${containsFilters(q)}`,
+        }));
+        const contains = await timeRequests(
+          base,
+          message.jwt,
+          containsPaths,
+          options.containsBudgetS * 1000
+        );
         // The ratio compares the queries both ran.
-        const indexSame = await timeRequests(base, message.jwt, indexPaths.slice(0, contains.calls));
-        console.log(`[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`);
+        const indexSame = await timeRequests(
+          base,
+          message.jwt,
+          indexPaths.slice(0, contains.calls)
+        );
+        console.log(
+          `[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`
+        );
         console.log(`[${client}] GET /api/crm/customers/:id?populate=* under load…`);
         const load = await loadTest(base, message.jwt, message.documentIds);
-        console.log(`[${client}]   ${fixed(load.rps, 0)} req/s, p99 ${load.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`);
+        console.log(
+          `[${client}]   ${fixed(load.rps, 0)} req/s, p99 ${load.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`
+        );
         done = true;
-        resolve({ client, label: labelOf(client), version: message.version, seedSeconds: message.seedSeconds, inStep: message.indexInStep, index, contains, indexSame, load });
+        resolve({
+          client,
+          label: labelOf(client),
+          version: message.version,
+          seedSeconds: message.seedSeconds,
+          inStep: message.indexInStep,
+          index,
+          contains,
+          indexSame,
+          load,
+        });
       } catch (error) {
         reject(error);
       } finally {
@@ -283,17 +386,30 @@ const runDatabase = (client, options) =>
       }
     });
     worker.on('exit', (code) => {
-      if (!done) reject(new Error(`${client}: the server exited (code ${code}) before the benchmark finished`));
+      if (!done)
+        reject(
+          new Error(`${client}: the server exited (code ${code}) before the benchmark finished`)
+        );
     });
   });
 
 const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
   console.log('');
-  console.log(`Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT)`);
+  console.log(
+    `Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT)`
+  );
   console.log('');
   const rows = [];
   for (const r of results) {
-    rows.push([r.label, 'index  /customers/search', count(r.index.calls), fixed(r.index.p50), fixed(r.index.p95), fixed(r.index.p99), '']);
+    rows.push([
+      r.label,
+      'index  /customers/search',
+      count(r.index.calls),
+      fixed(r.index.p50),
+      fixed(r.index.p95),
+      fixed(r.index.p99),
+      '',
+    ]);
     rows.push([
       r.label,
       '$containsi  /customers?filters',
@@ -304,7 +420,12 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
       `${fixed(r.contains.p50 / r.indexSame.p50, 0)}x / ${fixed(r.contains.p95 / r.indexSame.p95, 0)}x`,
     ]);
   }
-  console.log(formatTable(['database', 'endpoint', 'calls', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio p50 / p95'], rows));
+  console.log(
+    formatTable(
+      ['database', 'endpoint', 'calls', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio p50 / p95'],
+      rows
+    )
+  );
   console.log('');
   console.log('Index p50 / p95 ms by kind of query');
   console.log('');
@@ -312,16 +433,45 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
   console.log(
     formatTable(
       ['database', ...kinds],
-      results.map((r) => [r.label, ...kinds.map((kind) => (r.index.byKind[kind] ? `${fixed(r.index.byKind[kind].p50)} / ${fixed(r.index.byKind[kind].p95)}` : '-'))])
+      results.map((r) => [
+        r.label,
+        ...kinds.map((kind) =>
+          r.index.byKind[kind]
+            ? `${fixed(r.index.byKind[kind].p50)} / ${fixed(r.index.byKind[kind].p95)}`
+            : '-'
+        ),
+      ])
     )
   );
   console.log('');
-  console.log(`GET /api/crm/customers/:id?populate=* — autocannon, ${results[0]?.load.connections ?? 50} connections, ${results[0]?.load.duration ?? 20} s, random customers`);
+  console.log(
+    `GET /api/crm/customers/:id?populate=* — autocannon, ${results[0]?.load.connections ?? 50} connections, ${results[0]?.load.duration ?? 20} s, random customers`
+  );
   console.log('');
   console.log(
     formatTable(
-      ['database', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx'],
-      results.map((r) => [r.label, count(r.load.requests), fixed(r.load.rps, 0), count(r.load.p50), count(r.load.p99), count(r.load.max), count(r.load.errors), count(r.load.timeouts), count(r.load.non2xx)])
+      [
+        'database',
+        'requests',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'timeouts',
+        'non-2xx',
+      ],
+      results.map((r) => [
+        r.label,
+        count(r.load.requests),
+        fixed(r.load.rps, 0),
+        count(r.load.p50),
+        count(r.load.p99),
+        count(r.load.max),
+        count(r.load.errors),
+        count(r.load.timeouts),
+        count(r.load.non2xx),
+      ])
     )
   );
   console.log('');
@@ -329,7 +479,9 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
     console.log(
       `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
         `failed searches: index ${r.index.failures}, $containsi ${r.contains.failures}` +
-        (r.contains.calls < r.index.calls ? `; $containsi stopped at its time budget after ${r.contains.calls} of ${r.index.calls} searches (ratio over those)` : '')
+        (r.contains.calls < r.index.calls
+          ? `; $containsi stopped at its time budget after ${r.contains.calls} of ${r.index.calls} searches (ratio over those)`
+          : '')
     );
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
@@ -348,15 +500,24 @@ const parent = async () => {
   };
   if (!process.argv.includes('--no-build')) {
     console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: boot.ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      { cwd: boot.ROOT, stdio: 'inherit' }
+    );
   }
   const results = [];
   const skipped = [];
-  for (const client of argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((s) => s.trim())) {
+  for (const client of argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
+    .split(',')
+    .map((s) => s.trim())) {
     if (client === 'postgres') {
       const reachable = await boot.postgresReachable();
       if (!reachable.ok) {
-        skipped.push({ label: labelOf(client), reason: `PostgreSQL not reachable (${reachable.reason})` });
+        skipped.push({
+          label: labelOf(client),
+          reason: `PostgreSQL not reachable (${reachable.reason})`,
+        });
         continue;
       }
     }

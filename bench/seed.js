@@ -27,10 +27,18 @@ const argument = (name, fallback) => {
 const seedDatabase = (client, customers) =>
   client === 'postgres'
     ? { client, name: `crm_bench_seed_${customers}` }
-    : { client: 'sqlite', name: `seed-${customers}`, file: join('.tmp', 'bench', `seed-${customers}.db`) };
+    : {
+        client: 'sqlite',
+        name: `seed-${customers}`,
+        file: join('.tmp', 'bench', `seed-${customers}.db`),
+      };
 
 const postgresUrl = (name) => {
-  const url = new URL(process.env.CRM_BENCH_POSTGRES_URL || process.env.CRM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env.CRM_BENCH_POSTGRES_URL ||
+      process.env.CRM_TEST_POSTGRES_URL ||
+      'postgres://postgres@127.0.0.1:5432/postgres'
+  );
   url.pathname = `/${name}`;
   return url.toString();
 };
@@ -38,7 +46,11 @@ const postgresUrl = (name) => {
 /** Points the app's config at an existing database (no drop, no create). */
 const useDatabase = (database) => {
   if (database.client === 'postgres') {
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(database.name), DATABASE_NAME: database.name });
+    Object.assign(process.env, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_URL: postgresUrl(database.name),
+      DATABASE_NAME: database.name,
+    });
   } else {
     mkdirSync(join(boot.ROOT, '.tmp', 'bench'), { recursive: true });
     Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database.file });
@@ -51,7 +63,10 @@ const databaseExists = async (database) => {
   const client = new Client({ connectionString: postgresUrl('postgres') });
   await client.connect();
   try {
-    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database.name])).rowCount > 0;
+    return (
+      (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database.name]))
+        .rowCount > 0
+    );
   } finally {
     await client.end();
   }
@@ -61,36 +76,51 @@ const databaseExists = async (database) => {
  * Makes sure `database` holds the seed of `customers` customers (seeding it from empty when it does
  * not, or when `force`), then boots the app on it and returns it (the caller destroys it).
  */
-const ensureSeeded = async (database, customers, { force = false, progress = console.log } = {}) => {
+const ensureSeeded = async (
+  database,
+  customers,
+  { force = false, progress = console.log } = {}
+) => {
   const { seed, seededInfo, SEED_VERSION } = require('./lib/seed-data');
   if (!force && (await databaseExists(database))) {
     useDatabase(database);
     const app = await boot.bootApp();
     const info = await seededInfo(app);
     if (info && info.customers === customers && info.version === SEED_VERSION) {
-      progress(`[${database.client}] reusing ${database.file || database.name} (${count(customers)} customers)`);
+      progress(
+        `[${database.client}] reusing ${database.file || database.name} (${count(customers)} customers)`
+      );
       return { app, seeded: null };
     }
     await app.destroy();
   }
   await boot.createDatabase(database);
   const app = await boot.bootApp();
-  progress(`[${database.client}] seeding ${count(customers)} customers into ${database.file || database.name}…`);
-  const result = await seed(app, { customers, onProgress: (text) => progress(`[${database.client}] ${text}`) });
+  progress(
+    `[${database.client}] seeding ${count(customers)} customers into ${database.file || database.name}…`
+  );
+  const result = await seed(app, {
+    customers,
+    onProgress: (text) => progress(`[${database.client}] ${text}`),
+  });
   return { app, seeded: result };
 };
 
 const main = async () => {
   const customers = Number(argument('customers', 100000));
   const client = argument('database', process.env.DATABASE_CLIENT || 'sqlite');
-  if (!Number.isInteger(customers) || customers < 20) throw new Error('--customers must be an integer of at least 20');
+  if (!Number.isInteger(customers) || customers < 20)
+    throw new Error('--customers must be an integer of at least 20');
   if (!['sqlite', 'postgres'].includes(client)) throw new Error('--database is sqlite or postgres');
   const database = seedDatabase(client, customers);
-  const { app, seeded } = await ensureSeeded(database, customers, { force: process.argv.includes('--force') });
+  const { app, seeded } = await ensureSeeded(database, customers, {
+    force: process.argv.includes('--force'),
+  });
   await app.destroy();
   if (seeded) {
     console.log('');
-    for (const [table, rows] of Object.entries(seeded.counts)) console.log(`${table.padEnd(42)} ${count(rows).padStart(12)}`);
+    for (const [table, rows] of Object.entries(seeded.counts))
+      console.log(`${table.padEnd(42)} ${count(rows).padStart(12)}`);
     console.log(`\nseeded in ${seeded.seconds.toFixed(1)} s`);
   }
   console.log(

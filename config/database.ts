@@ -1,6 +1,7 @@
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+
 import { isDatabaseClientKind } from '@strapi/database';
+import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');

@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-type BodyParseError = Error & { status?: number; statusCode?: number; httpCode?: number; errno?: number };
+type BodyParseError = Error & {
+  status?: number;
+  statusCode?: number;
+  httpCode?: number;
+  errno?: number;
+};
 
 /**
  * A body the parser cannot read is the client's mistake: a multipart body without its boundary or

@@ -11,13 +11,14 @@
  */
 const { createWriteStream, statSync } = require('node:fs');
 const { basename, join, resolve } = require('node:path');
-const { pipeline } = require('node:stream/promises');
 const { Readable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
-const usage = 'usage: npm run crm:import -- <file.csv> [--object contacts|customers] [--unmatched create|skip]';
+const usage =
+  'usage: npm run crm:import -- <file.csv> [--object contacts|customers] [--unmatched create|skip]';
 
 const parseArgs = (argv) => {
   const options = { object: 'contacts', unmatched: undefined, file: undefined };
@@ -30,8 +31,10 @@ const parseArgs = (argv) => {
     else throw new Error(`unexpected argument ${arg}\n${usage}`);
   }
   if (!options.file) throw new Error(usage);
-  if (!['contacts', 'customers'].includes(options.object)) throw new Error(`--object is contacts or customers\n${usage}`);
-  if (options.unmatched && !['create', 'skip'].includes(options.unmatched)) throw new Error(`--unmatched is create or skip\n${usage}`);
+  if (!['contacts', 'customers'].includes(options.object))
+    throw new Error(`--object is contacts or customers\n${usage}`);
+  if (options.unmatched && !['create', 'skip'].includes(options.unmatched))
+    throw new Error(`--unmatched is create or skip\n${usage}`);
   return options;
 };
 
@@ -49,16 +52,29 @@ const main = async () => {
   const { createStrapi } = require('@strapi/strapi');
   const app = await createStrapi({ appDir: root, distDir: join(root, 'dist') }).load();
   try {
-    const jobs = app.plugin('crm').service('importJobs');
-    const runner = app.plugin('crm').service('importRunner');
-    let job = await jobs.createFromUpload({ path, fileName: basename(path), size, object: options.object });
-    console.log(`${job.counts.total} rows read: ${job.counts.valid} valid, ${job.counts.invalid} invalid`);
-    for (const column of job.columns) console.log(`  ${column.header} → ${column.field ?? '(not imported)'}`);
+    const jobs = app.plugin('crm').service('import-jobs');
+    const runner = app.plugin('crm').service('import-runner');
+    let job = await jobs.createFromUpload({
+      path,
+      fileName: basename(path),
+      size,
+      object: options.object,
+    });
+    console.log(
+      `${job.counts.total} rows read: ${job.counts.valid} valid, ${job.counts.invalid} invalid`
+    );
+    for (const column of job.columns)
+      console.log(`  ${column.header} → ${column.field ?? '(not imported)'}`);
 
     const groups = await jobs.referenceData(job.documentId);
     if (groups.length > 0) {
       if (!options.unmatched) {
-        console.error(`${groups.length} companies match no customer, e.g. ${groups.slice(0, 5).map((group) => group.company).join(', ')}`);
+        console.error(
+          `${groups.length} companies match no customer, e.g. ${groups
+            .slice(0, 5)
+            .map((group) => group.company)
+            .join(', ')}`
+        );
         throw new Error('say what to do with them: --unmatched create or --unmatched skip');
       }
       await jobs.decide(job.documentId, [], options.unmatched);

@@ -25,14 +25,18 @@ const log = (message) => console.log(`[e2e] ${message}`);
 
 const run = (command, args, env) => {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 };
 
 const ensureChromium = () => {
   if (existsSync(CHROMIUM)) return;
   log('installing chromium (apt-get)');
   run('apt-get', ['update'], process.env);
-  run('apt-get', ['install', '-y', 'chromium'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
+  run('apt-get', ['install', '-y', 'chromium'], {
+    ...process.env,
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after apt-get install`);
 };
 
@@ -86,7 +90,11 @@ const stop = (server) =>
 const main = async () => {
   ensureChromium();
 
-  const baseEnv = { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' };
+  const baseEnv = {
+    ...process.env,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  };
   delete baseEnv.CRM_DEMO_DATA;
   if (process.env.E2E_SKIP_BUILD !== 'true') {
     log('building the app and the admin panel (npm run build)');
@@ -114,25 +122,50 @@ const main = async () => {
   };
 
   let server;
-  let status = 1;
+  let status;
   try {
     log(`creating the super admin on ${database}`);
-    run(strapiBin, ['admin:create-user', `--email=${admin.email}`, `--password=${admin.password}`, '--firstname=E2E', '--lastname=Admin'], env);
+    run(
+      strapiBin,
+      [
+        'admin:create-user',
+        `--email=${admin.email}`,
+        `--password=${admin.password}`,
+        '--firstname=E2E',
+        '--lastname=Admin',
+      ],
+      env
+    );
 
     log(`starting Strapi on ${baseUrl}`);
-    server = spawn(strapiBin, ['start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    server = spawn(strapiBin, ['start'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
     await waitForHealth(baseUrl, server);
 
     log('running the browser tests');
-    const jest = spawnSync(jestBin, [...process.argv.slice(2), '--runInBand', '--selectProjects', 'e2e'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...baseEnv, E2E_BASE_URL: baseUrl, E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password },
-    });
+    const jest = spawnSync(
+      jestBin,
+      [...process.argv.slice(2), '--runInBand', '--selectProjects', 'e2e'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...baseEnv,
+          E2E_BASE_URL: baseUrl,
+          E2E_ADMIN_EMAIL: admin.email,
+          E2E_ADMIN_PASSWORD: admin.password,
+        },
+      }
+    );
     status = jest.status ?? 1;
   } finally {
     await stop(server);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(root, `${database}${suffix}`), { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(join(root, `${database}${suffix}`), { force: true });
     log(`stopped Strapi and removed ${database}`);
   }
   process.exit(status);

@@ -16,8 +16,14 @@ export default {
     const store = strapi.store({ type: DEFAULTS_APPLIED.type, name: DEFAULTS_APPLIED.name });
     if (await store.get({ key: DEFAULTS_APPLIED.key })) return;
     const usersPermissions = strapi.store({ type: 'plugin', name: 'users-permissions' });
-    const advanced = ((await usersPermissions.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+    const advanced = ((await usersPermissions.get({ key: 'advanced' })) ?? {}) as Record<
+      string,
+      unknown
+    >;
     await usersPermissions.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
-    await store.set({ key: DEFAULTS_APPLIED.key, value: { registrationClosed: true, at: new Date().toISOString() } });
+    await store.set({
+      key: DEFAULTS_APPLIED.key,
+      value: { registrationClosed: true, at: new Date().toISOString() },
+    });
   },
 };

@@ -11,9 +11,9 @@
  */
 
 const { fork } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { randomBytes } = require('node:crypto');
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,11 +37,16 @@ const BENCH_ENV = {
 };
 
 const postgresAdminUrl = () =>
-  process.env.CRM_BENCH_POSTGRES_URL || process.env.CRM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.CRM_BENCH_POSTGRES_URL ||
+  process.env.CRM_TEST_POSTGRES_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 const withPostgresAdmin = async (work) => {
   const { Client } = require('pg');
-  const client = new Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    connectionString: postgresAdminUrl(),
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
     return await work(client);
@@ -67,14 +72,21 @@ const postgresReachable = async () => {
 const databaseFor = (client, benchName, pid = process.pid) =>
   client === 'postgres'
     ? { client, name: `crm_bench_${benchName.replace(/\W/g, '_')}_${pid}` }
-    : { client: 'sqlite', name: `bench-${benchName}-${pid}`, file: join('.tmp', `bench-${benchName}-${pid}.db`) };
+    : {
+        client: 'sqlite',
+        name: `bench-${benchName}-${pid}`,
+        file: join('.tmp', `bench-${benchName}-${pid}.db`),
+      };
 
-const sqliteFiles = (database) => ['', '-wal', '-shm', '-journal'].map((suffix) => join(ROOT, `${database.file}${suffix}`));
+const sqliteFiles = (database) =>
+  ['', '-wal', '-shm', '-journal'].map((suffix) => join(ROOT, `${database.file}${suffix}`));
 
 /** Drops the database or deletes the file; safe to call twice or on one never created. */
 const dropDatabase = async (database) => {
   if (database.client === 'postgres') {
-    await withPostgresAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`));
+    await withPostgresAdmin((admin) =>
+      admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`)
+    );
     return;
   }
   for (const file of sqliteFiles(database)) rmSync(file, { force: true });
@@ -87,7 +99,11 @@ const createDatabase = async (database) => {
     await withPostgresAdmin((admin) => admin.query(`CREATE DATABASE "${database.name}"`));
     const url = new URL(postgresAdminUrl());
     url.pathname = `/${database.name}`;
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), DATABASE_NAME: database.name });
+    Object.assign(process.env, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_URL: url.toString(),
+      DATABASE_NAME: database.name,
+    });
     return;
   }
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
@@ -101,7 +117,12 @@ const createDatabase = async (database) => {
 const bootApp = async () => {
   Object.assign(process.env, BENCH_ENV);
   const { createStrapi } = require('@strapi/strapi');
-  return createStrapi({ appDir: ROOT, distDir: join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  return createStrapi({
+    appDir: ROOT,
+    distDir: join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
 };
 
 /** Creates the database, boots on it, runs `work(app)`, and always shuts down and drops it. */
@@ -112,7 +133,10 @@ const withApp = async (database, work) => {
     app = await bootApp();
     return await work(app);
   } finally {
-    if (app) await app.destroy().catch((error) => console.error(`strapi.destroy failed: ${error.message}`));
+    if (app)
+      await app
+        .destroy()
+        .catch((error) => console.error(`strapi.destroy failed: ${error.message}`));
     await dropDatabase(database);
   }
 };
@@ -128,7 +152,9 @@ const running = new Set();
 const runChild = (script, args, { heapMb } = {}) =>
   new Promise((resolve, reject) => {
     const execArgv = [
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+        : []),
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
     ];
     const child = fork(script, args, { stdio: 'inherit', execArgv });
@@ -142,7 +168,10 @@ const runChild = (script, args, { heapMb } = {}) =>
     child.on('exit', (code, signal) => {
       running.delete(child);
       if (result !== undefined) resolve(result);
-      else reject(new Error(`child ${args.join(' ')} exited (${signal || `code ${code}`}) without a result`));
+      else
+        reject(
+          new Error(`child ${args.join(' ')} exited (${signal || `code ${code}`}) without a result`)
+        );
     });
   });
 

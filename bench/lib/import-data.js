@@ -14,17 +14,58 @@
  * create. Rows go round-robin over companies, so 10% of the rows name an unknown company.
  */
 
-const { createWriteStream } = require('node:fs');
 const { once } = require('node:events');
+const { createWriteStream } = require('node:fs');
 
 const { tableOf } = require('./boot');
 
 const CUSTOMER_UID = 'plugin::crm.customer';
 const SEQUENCE_UID = 'plugin::crm.sequence';
 
-const FIRST_NAMES = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eva', 'Finn', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kira', 'Liam', 'Mia', 'Noah', 'Omar', 'Pia', 'Quinn'];
-const LAST_NAMES = ['Andersen', 'Baker', 'Costa', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Meyer'];
-const TRADES = ['Logistics', 'Software', 'Foods', 'Textiles', 'Robotics', 'Consulting', 'Energy', 'Media'];
+const FIRST_NAMES = [
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dan',
+  'Eva',
+  'Finn',
+  'Gia',
+  'Hugo',
+  'Ines',
+  'Jon',
+  'Kira',
+  'Liam',
+  'Mia',
+  'Noah',
+  'Omar',
+  'Pia',
+  'Quinn',
+];
+const LAST_NAMES = [
+  'Andersen',
+  'Baker',
+  'Costa',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hansen',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Meyer',
+];
+const TRADES = [
+  'Logistics',
+  'Software',
+  'Foods',
+  'Textiles',
+  'Robotics',
+  'Consulting',
+  'Energy',
+  'Media',
+];
 const TITLES = ['Manager', 'Engineer', 'Director', 'Analyst', 'Clerk', 'Consultant', ''];
 const HEADER = ['First Name', 'Last Name', 'Email', 'Mobile', 'Company', 'Job Title'];
 
@@ -41,7 +82,8 @@ const documentIdOf = (n, salt) => {
 };
 
 /** The company's name as stored on the customer (index 0-based). */
-const companyName = (index) => `${LAST_NAMES[index % LAST_NAMES.length]} ${TRADES[(index >> 3) % TRADES.length]} ${index + 1}`;
+const companyName = (index) =>
+  `${LAST_NAMES[index % LAST_NAMES.length]} ${TRADES[(index >> 3) % TRADES.length]} ${index + 1}`;
 
 /** The same company as a CSV would spell it: mostly as stored, sometimes with a suffix or in capitals. */
 const csvCompanyName = (index) => {
@@ -85,7 +127,9 @@ const writeCsv = async (path, { rows, companies }) => {
   lines.push(`${HEADER.join(',')}\r\n`);
   for (let i = 0; i < rows; i += 1) {
     const r = contactRow(i, companies);
-    lines.push(`${[r.firstName, r.lastName, r.email, r.mobile, r.companyName, r.jobTitle].map(csvCell).join(',')}\r\n`);
+    lines.push(
+      `${[r.firstName, r.lastName, r.email, r.mobile, r.companyName, r.jobTitle].map(csvCell).join(',')}\r\n`
+    );
     if (lines.length >= 5000) await flush();
   }
   await flush();
@@ -125,20 +169,38 @@ const loadCompanies = async (app, companies) => {
   }));
   const info = await knex(table).columnInfo();
   const missing = Object.entries(info)
-    .filter(([column, about]) => !about.nullable && about.defaultValue === null && !(column in rows[0]) && column !== 'id')
+    .filter(
+      ([column, about]) =>
+        !about.nullable && about.defaultValue === null && !(column in rows[0]) && column !== 'id'
+    )
     .map(([column]) => column);
-  if (missing.length > 0) throw new Error(`${table}: NOT NULL columns the generator does not fill: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `${table}: NOT NULL columns the generator does not fill: ${missing.join(', ')}`
+    );
 
   const size = sqlite ? 500 : 2000;
   await knex.transaction(async (trx) => {
-    for (let start = 0; start < rows.length; start += size) await trx(table).insert(rows.slice(start, start + size));
+    for (let start = 0; start < rows.length; start += size)
+      await trx(table).insert(rows.slice(start, start + size));
     await trx(tableOf(app, SEQUENCE_UID)).where({ name: 'customer' }).update({ value: known });
   });
   if (!sqlite) {
-    await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [table, table]);
+    await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [
+      table,
+      table,
+    ]);
     await knex.raw('ANALYZE');
   }
   return rows.map((row) => ({ id: row.id, documentId: row.document_id }));
 };
 
-module.exports = { HEADER, contactRow, writeCsv, loadCompanies, knownCompanies, documentIdOf, companyName };
+module.exports = {
+  HEADER,
+  contactRow,
+  writeCsv,
+  loadCompanies,
+  knownCompanies,
+  documentIdOf,
+  companyName,
+};

@@ -28,9 +28,19 @@ const idOnly = { select: ['id'] };
  * customers, a hierarchy's parent and child, a loose link's customer and linked customer.
  */
 const PAIRS = [
-  { uid: CONNECTION_UID, first: 'customer', second: 'connectedCustomer', select: ['id', 'documentId', 'relationshipType'] },
+  {
+    uid: CONNECTION_UID,
+    first: 'customer',
+    second: 'connectedCustomer',
+    select: ['id', 'documentId', 'relationshipType'],
+  },
   { uid: RELATIONSHIP_UID, first: 'parent', second: 'child', select: ['id', 'documentId', 'kind'] },
-  { uid: RELATIONSHIP_UID, first: 'customer', second: 'linkedCustomer', select: ['id', 'documentId', 'kind', 'type'] },
+  {
+    uid: RELATIONSHIP_UID,
+    first: 'customer',
+    second: 'linkedCustomer',
+    select: ['id', 'documentId', 'kind', 'type'],
+  },
 ];
 
 /**
@@ -47,23 +57,38 @@ const PAIRS = [
 const edgesViaQueryEngine = async (app, id) => {
   const edges = [];
   for (const { uid, first, second, select } of PAIRS) {
-    const fromFirst = await app.db.query(uid).findMany({ where: { [first]: { id } }, select, populate: { [second]: idOnly } });
-    for (const row of fromFirst) if (row[second]) edges.push({ id: row.documentId, source: id, target: row[second].id });
-    const fromSecond = await app.db.query(uid).findMany({ where: { [second]: { id } }, select, populate: { [first]: idOnly } });
-    for (const row of fromSecond) if (row[first]) edges.push({ id: row.documentId, source: row[first].id, target: id });
+    const fromFirst = await app.db
+      .query(uid)
+      .findMany({ where: { [first]: { id } }, select, populate: { [second]: idOnly } });
+    for (const row of fromFirst)
+      if (row[second]) edges.push({ id: row.documentId, source: id, target: row[second].id });
+    const fromSecond = await app.db
+      .query(uid)
+      .findMany({ where: { [second]: { id } }, select, populate: { [first]: idOnly } });
+    for (const row of fromSecond)
+      if (row[first]) edges.push({ id: row.documentId, source: row[first].id, target: id });
   }
   return edges;
 };
 
 const queryEngine = (app) => ({
-  rootId: async (documentId) => (await app.db.query(CUSTOMER_UID).findOne({ where: { documentId }, select: ['id'] }))?.id,
+  rootId: async (documentId) =>
+    (await app.db.query(CUSTOMER_UID).findOne({ where: { documentId }, select: ['id'] }))?.id,
   edgesOf: (id) => edgesViaQueryEngine(app, id),
   // One summary fetch per node: what a detail-by-detail implementation does to label the graph.
   documentIdOf: async (id) =>
     (
       await app.db.query(CUSTOMER_UID).findOne({
         where: { id },
-        select: ['id', 'documentId', 'customerNumber', 'type', 'firstName', 'lastName', 'businessName'],
+        select: [
+          'id',
+          'documentId',
+          'customerNumber',
+          'type',
+          'firstName',
+          'lastName',
+          'businessName',
+        ],
         populate: { primaryContact: idOnly },
       })
     ).documentId,
@@ -71,7 +96,11 @@ const queryEngine = (app) => ({
 
 const perNodeSql = (app) => {
   const knex = app.db.connection;
-  const pairs = PAIRS.map(({ uid, first, second }) => ({ table: tableOf(app, uid), first: linkOf(app, uid, first), second: linkOf(app, uid, second) }));
+  const pairs = PAIRS.map(({ uid, first, second }) => ({
+    table: tableOf(app, uid),
+    first: linkOf(app, uid, first),
+    second: linkOf(app, uid, second),
+  }));
   const primary = linkOf(app, CUSTOMER_UID, 'primaryContact');
   const customers = tableOf(app, CUSTOMER_UID);
 
@@ -85,19 +114,30 @@ const perNodeSql = (app) => {
       .where(`s.${from.target}`, id);
 
   return {
-    rootId: async (documentId) => (await knex(customers).first('id').where({ document_id: documentId }))?.id,
+    rootId: async (documentId) =>
+      (await knex(customers).first('id').where({ document_id: documentId }))?.id,
     edgesOf: async (id) => {
       const edges = [];
       for (const pair of pairs) {
-        for (const row of await side(pair, pair.first, pair.second, id)) edges.push({ id: row.documentId, source: id, target: Number(row.other) });
-        for (const row of await side(pair, pair.second, pair.first, id)) edges.push({ id: row.documentId, source: Number(row.other), target: id });
+        for (const row of await side(pair, pair.first, pair.second, id))
+          edges.push({ id: row.documentId, source: id, target: Number(row.other) });
+        for (const row of await side(pair, pair.second, pair.first, id))
+          edges.push({ id: row.documentId, source: Number(row.other), target: id });
       }
       return edges;
     },
     documentIdOf: async (id) =>
       (
         await knex
-          .first('c.document_id', 'c.customer_number', 'c.type', 'c.first_name', 'c.last_name', 'c.business_name', `p.${primary.target} as primaryContactId`)
+          .first(
+            'c.document_id',
+            'c.customer_number',
+            'c.type',
+            'c.first_name',
+            'c.last_name',
+            'c.business_name',
+            `p.${primary.target} as primaryContactId`
+          )
           .from(`${customers} as c`)
           .leftJoin(`${primary.table} as p`, `p.${primary.owner}`, 'c.id')
           .where('c.id', id)
@@ -140,7 +180,11 @@ const walk = async (strategy, rootDocumentId, depth, cap) => {
   for (const id of depthOf.keys()) documentIds.set(id, await strategy.documentIdOf(id));
   return {
     nodes: [...depthOf.entries()].map(([id, level]) => ({ id: documentIds.get(id), depth: level })),
-    edges: [...edges.entries()].map(([id, edge]) => ({ id, source: documentIds.get(edge.source), target: documentIds.get(edge.target) })),
+    edges: [...edges.entries()].map(([id, edge]) => ({
+      id,
+      source: documentIds.get(edge.source),
+      target: documentIds.get(edge.target),
+    })),
     truncated,
   };
 };

@@ -28,13 +28,47 @@ const SEQUENCE_UID = 'plugin::crm.sequence';
 const ROOT_ID = 1;
 const ROOT_CONNECTIONS = { individuals: 40, businesses: 10 };
 
-
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Strapi's document ids are 24 lowercase alphanumerics; random ones index like the real thing. */
-const documentIdFrom = (random) => Array.from({ length: 24 }, () => ALPHABET[random.int(ALPHABET.length)]).join('');
+const documentIdFrom = (random) =>
+  Array.from({ length: 24 }, () => ALPHABET[random.int(ALPHABET.length)]).join('');
 
-const FIRST_NAMES = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eva', 'Finn', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kira', 'Liam', 'Mia', 'Noah', 'Omar', 'Pia'];
-const LAST_NAMES = ['Andersen', 'Baker', 'Costa', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Meyer', 'Novak', 'Olsen', 'Petrov'];
+const FIRST_NAMES = [
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dan',
+  'Eva',
+  'Finn',
+  'Gia',
+  'Hugo',
+  'Ines',
+  'Jon',
+  'Kira',
+  'Liam',
+  'Mia',
+  'Noah',
+  'Omar',
+  'Pia',
+];
+const LAST_NAMES = [
+  'Andersen',
+  'Baker',
+  'Costa',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hansen',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Meyer',
+  'Novak',
+  'Olsen',
+  'Petrov',
+];
 const BUSINESS_SUFFIXES = ['Ltd', 'GmbH', 'Inc', 'AS', 'SARL', 'Group', 'Holding', 'Partners'];
 const TITLES = ['Manager', 'Engineer', 'Director', 'Analyst', 'Clerk', 'Consultant'];
 const PERSONAL_TYPES = ['friend', 'relative', 'other'];
@@ -94,7 +128,8 @@ const generate = ({ customers: total, seed = 20240501 }) => {
   };
   // The root's connections first, so they are the lowest ids (easy to spot in the database).
   for (const id of pickDistinct(others, ROOT_CONNECTIONS.individuals)) connect(ROOT_ID, id);
-  for (const id of pickDistinct(businesses, ROOT_CONNECTIONS.businesses)) connect(ROOT_ID, id, 'employee');
+  for (const id of pickDistinct(businesses, ROOT_CONNECTIONS.businesses))
+    connect(ROOT_ID, id, 'employee');
 
   // Each connection has one or two individual ends (30% go to a business); 1.3 connections per
   // customer give individuals about 2.5 connections each and businesses about 4.
@@ -107,11 +142,19 @@ const generate = ({ customers: total, seed = 20240501 }) => {
 
   const relationships = [];
   const relate = (kind, type, first, second) =>
-    relationships.push({ id: relationships.length + 1, documentId: documentIdFrom(random), kind, type, first, second });
+    relationships.push({
+      id: relationships.length + 1,
+      documentId: documentIdFrom(random),
+      kind,
+      type,
+      first,
+      second,
+    });
 
   // Hierarchy: about 30% of businesses get a parent among the businesses before them.
   for (let index = 1; index < businesses.length; index += 1) {
-    if (random.next() < 0.3) relate('hierarchical', null, businesses[random.int(index)], businesses[index]);
+    if (random.next() < 0.3)
+      relate('hierarchical', null, businesses[random.int(index)], businesses[index]);
   }
   // Loose links: 5 per 100 customers, any pair of non-root customers, never the same pair and type twice.
   const candidates = [...others, ...businesses];
@@ -130,9 +173,16 @@ const generate = ({ customers: total, seed = 20240501 }) => {
   // A business's first employee is its primary contact, as the app would usually have it.
   const primaryContacts = new Map();
   for (const connection of connections) {
-    const business = isBusiness(connection.customer) ? connection.customer : isBusiness(connection.connected) ? connection.connected : null;
+    const business = isBusiness(connection.customer)
+      ? connection.customer
+      : isBusiness(connection.connected)
+        ? connection.connected
+        : null;
     if (business === null || primaryContacts.has(business)) continue;
-    primaryContacts.set(business, business === connection.customer ? connection.connected : connection.customer);
+    primaryContacts.set(
+      business,
+      business === connection.customer ? connection.connected : connection.customer
+    );
   }
 
   return { customers, connections, relationships, primaryContacts, root: customers[ROOT_ID - 1] };
@@ -144,12 +194,15 @@ const generate = ({ customers: total, seed = 20240501 }) => {
  * to 65,535 values in a plain VALUES list, so bigger batches (fewer round trips) are fine there.
  */
 const batchSize = (sqlite, columns) =>
-  sqlite ? Math.max(1, Math.min(500, Math.floor(8000 / columns))) : Math.max(1, Math.min(5000, Math.floor(30000 / columns)));
+  sqlite
+    ? Math.max(1, Math.min(500, Math.floor(8000 / columns)))
+    : Math.max(1, Math.min(5000, Math.floor(30000 / columns)));
 
 const insertAll = async (trx, sqlite, table, rows) => {
   if (rows.length === 0) return;
   const size = batchSize(sqlite, Object.keys(rows[0]).length);
-  for (let start = 0; start < rows.length; start += size) await trx(table).insert(rows.slice(start, start + size));
+  for (let start = 0; start < rows.length; start += size)
+    await trx(table).insert(rows.slice(start, start + size));
 };
 
 /** Link rows for a to-one relation; order columns, when Strapi made any, get 1 (one target each). */
@@ -168,9 +221,15 @@ const linkRows = (link, pairs) =>
 const assertFills = async (knex, table, row) => {
   const info = await knex(table).columnInfo();
   const missing = Object.entries(info)
-    .filter(([column, about]) => !about.nullable && about.defaultValue === null && !(column in row) && column !== 'id')
+    .filter(
+      ([column, about]) =>
+        !about.nullable && about.defaultValue === null && !(column in row) && column !== 'id'
+    )
     .map(([column]) => column);
-  if (missing.length > 0) throw new Error(`${table}: NOT NULL columns the generator does not fill: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `${table}: NOT NULL columns the generator does not fill: ${missing.join(', ')}`
+    );
 };
 
 /**
@@ -211,7 +270,13 @@ const load = async (app, data) => {
     title: c.title,
     ...stamps,
   }));
-  const relationshipRows = data.relationships.map((r) => ({ id: r.id, document_id: r.documentId, kind: r.kind, type: r.type, ...stamps }));
+  const relationshipRows = data.relationships.map((r) => ({
+    id: r.id,
+    document_id: r.documentId,
+    kind: r.kind,
+    type: r.type,
+    ...stamps,
+  }));
 
   await assertFills(knex, customerTable, customerRows[0]);
   await assertFills(knex, connectionTable, connectionRows[0]);
@@ -226,21 +291,30 @@ const load = async (app, data) => {
     await insertAll(trx, sqlite, relationshipTable, relationshipRows);
     const links = [
       [linkOf(app, CONNECTION_UID, 'customer'), data.connections.map((c) => [c.id, c.customer])],
-      [linkOf(app, CONNECTION_UID, 'connectedCustomer'), data.connections.map((c) => [c.id, c.connected])],
+      [
+        linkOf(app, CONNECTION_UID, 'connectedCustomer'),
+        data.connections.map((c) => [c.id, c.connected]),
+      ],
       [linkOf(app, RELATIONSHIP_UID, 'parent'), hierarchical.map((r) => [r.id, r.first])],
       [linkOf(app, RELATIONSHIP_UID, 'child'), hierarchical.map((r) => [r.id, r.second])],
       [linkOf(app, RELATIONSHIP_UID, 'customer'), loose.map((r) => [r.id, r.first])],
       [linkOf(app, RELATIONSHIP_UID, 'linkedCustomer'), loose.map((r) => [r.id, r.second])],
       [linkOf(app, CUSTOMER_UID, 'primaryContact'), [...data.primaryContacts.entries()]],
     ];
-    for (const [link, pairs] of links) await insertAll(trx, sqlite, link.table, linkRows(link, pairs));
+    for (const [link, pairs] of links)
+      await insertAll(trx, sqlite, link.table, linkRows(link, pairs));
     // The app's customer-number counter continues after the generated numbers.
-    await trx(tableOf(app, SEQUENCE_UID)).where({ name: 'customer' }).update({ value: data.customers.length });
+    await trx(tableOf(app, SEQUENCE_UID))
+      .where({ name: 'customer' })
+      .update({ value: data.customers.length });
   });
 
   if (!sqlite) {
     for (const table of [customerTable, connectionTable, relationshipTable]) {
-      await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [table, table]);
+      await knex.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [
+        table,
+        table,
+      ]);
     }
     // Autovacuum would gather statistics on its own within a minute of such a load; do it now so
     // the planner sees the real table sizes from the first timed call.

@@ -14,7 +14,8 @@ const kindOf = (sql) => {
   const text = sql.trim().toLowerCase();
   const verb = text.split(/\s+/, 1)[0];
   // Schema-qualified names ("public"."crm_contacts" on PostgreSQL) count under the table name.
-  const table = (text.match(/(?:into|update|from)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)/) || [])[1] || '?';
+  const table =
+    (text.match(/(?:into|update|from)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)/) || [])[1] || '?';
   if (verb === 'select' && /^select\s+count\(/.test(text)) return `select count ${table}`;
   return `${verb} ${table}`;
 };
@@ -24,7 +25,8 @@ const profileQueries = (knex) => {
   let phase = 'other';
   const phases = new Map(); // phase -> Map(kind -> { count, ms })
 
-  const onQuery = (query) => started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql, phase });
+  const onQuery = (query) =>
+    started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql, phase });
   const onDone = (_result, query) => {
     const start = started.get(query.__knexQueryUid);
     if (!start) return;
@@ -91,8 +93,15 @@ const sampleMemory = (intervalMs = 100) => {
     stop() {
       clearInterval(timer);
       take();
-      const phasePeaksMb = Object.fromEntries(Object.entries(phases).map(([name, rss]) => [name, mb(rss)]));
-      return { startRssMb: mb(first.rss), peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), phasePeaksMb };
+      const phasePeaksMb = Object.fromEntries(
+        Object.entries(phases).map(([name, rss]) => [name, mb(rss)])
+      );
+      return {
+        startRssMb: mb(first.rss),
+        peakRssMb: mb(peakRss),
+        peakHeapMb: mb(peakHeap),
+        phasePeaksMb,
+      };
     },
   };
 };

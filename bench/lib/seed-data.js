@@ -71,15 +71,57 @@ const BUSINESS_WORDS = (
   'Summit Pioneer Atlas Beacon Harbor Meridian Pinnacle Horizon Evergreen Redwood Silverline Bluewater Ironwood Keystone Landmark ' +
   'Crescent Falcon Granite Lakeside Maple Oakridge Riverside Sterling Sunrise Westfield Northstar Eastgate Southport Clearwater'
 ).split(' ');
-const BUSINESS_KINDS = 'Motors Auto Cars Trucks Logistics Supplies Foods Holdings Partners Group Services Dealers Leasing Finance Garage Farms'.split(' ');
+const BUSINESS_KINDS =
+  'Motors Auto Cars Trucks Logistics Supplies Foods Holdings Partners Group Services Dealers Leasing Finance Garage Farms'.split(
+    ' '
+  );
 const SUFFIXES = ['Inc', 'LLC', 'Ltd', 'GmbH', 'Co', 'Corp', 'AS', 'SARL', ''];
-const DOMAINS = ['gmail.example', 'yahoo.example', 'outlook.example', 'mail.example', 'icloud.example', 'proton.example'];
-const STREETS = ['Main St', 'Oak Ave', 'Pine Rd', 'Maple Dr', 'Cedar Ln', 'Elm St', 'Washington Blvd', 'Lake Rd', 'Hill St', 'Park Ave'];
-const CITIES = [
-  ['Boston', 'MA'], ['Austin', 'TX'], ['Denver', 'CO'], ['Seattle', 'WA'], ['Miami', 'FL'], ['Chicago', 'IL'], ['Portland', 'OR'],
-  ['Phoenix', 'AZ'], ['Atlanta', 'GA'], ['Detroit', 'MI'], ['Nashville', 'TN'], ['Columbus', 'OH'],
+const DOMAINS = [
+  'gmail.example',
+  'yahoo.example',
+  'outlook.example',
+  'mail.example',
+  'icloud.example',
+  'proton.example',
 ];
-const TITLES = ['Manager', 'Engineer', 'Director', 'Analyst', 'Clerk', 'Consultant', 'CFO', 'CEO', 'Buyer', 'Fleet Manager'];
+const STREETS = [
+  'Main St',
+  'Oak Ave',
+  'Pine Rd',
+  'Maple Dr',
+  'Cedar Ln',
+  'Elm St',
+  'Washington Blvd',
+  'Lake Rd',
+  'Hill St',
+  'Park Ave',
+];
+const CITIES = [
+  ['Boston', 'MA'],
+  ['Austin', 'TX'],
+  ['Denver', 'CO'],
+  ['Seattle', 'WA'],
+  ['Miami', 'FL'],
+  ['Chicago', 'IL'],
+  ['Portland', 'OR'],
+  ['Phoenix', 'AZ'],
+  ['Atlanta', 'GA'],
+  ['Detroit', 'MI'],
+  ['Nashville', 'TN'],
+  ['Columbus', 'OH'],
+];
+const TITLES = [
+  'Manager',
+  'Engineer',
+  'Director',
+  'Analyst',
+  'Clerk',
+  'Consultant',
+  'CFO',
+  'CEO',
+  'Buyer',
+  'Fleet Manager',
+];
 const PERSONAL_TYPES = ['friend', 'relative', 'other'];
 const LOOSE_TYPES = ['other', 'investor', 'subsidiary'];
 
@@ -89,9 +131,15 @@ const documentIdFrom = (random) => {
   for (let i = 0; i < 24; i += 1) id += ALPHABET[random.int(36)];
   return id;
 };
-const ascii = (text) => text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (text) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 const customerNumberOf = (id) => `C-${String(id).padStart(6, '0')}`;
-const phoneNumber = (random) => `+1${200 + random.int(800)}${200 + random.int(800)}${String(random.int(10000)).padStart(4, '0')}`;
+const phoneNumber = (random) =>
+  `+1${200 + random.int(800)}${200 + random.int(800)}${String(random.int(10000)).padStart(4, '0')}`;
 
 /** Customer ids are 1..N; every 100 ids, ids ending in 01..15 are businesses (15%). */
 const isBusiness = (id) => id % 100 >= 1 && id % 100 <= 15;
@@ -150,32 +198,60 @@ const generateChunk = (random, state, from, to) => {
     const last = business ? null : random.skewed(LAST_NAMES);
     const middle = !business && random.next() < 0.15 ? random.skewed(FIRST_NAMES) : null;
     const businessName = business
-      ? [random.next() < 0.5 ? random.skewed(LAST_NAMES) : random.pick(BUSINESS_WORDS), random.pick(BUSINESS_KINDS), random.pick(SUFFIXES)]
+      ? [
+          random.next() < 0.5 ? random.skewed(LAST_NAMES) : random.pick(BUSINESS_WORDS),
+          random.pick(BUSINESS_KINDS),
+          random.pick(SUFFIXES),
+        ]
           .filter(Boolean)
           .join(' ')
       : null;
     const customerNumber = customerNumberOf(id);
-    out.customers.push({ id, documentId: documentIdFrom(random), customerNumber, type: business ? 'business' : 'individual', first, middle, last, businessName });
+    out.customers.push({
+      id,
+      documentId: documentIdFrom(random),
+      customerNumber,
+      type: business ? 'business' : 'individual',
+      first,
+      middle,
+      last,
+      businessName,
+    });
 
     const emails = [];
     const addEmail = (type, address) => {
       const emailId = ++state.emailId;
-      out.emails.push({ id: emailId, documentId: documentIdFrom(random), type, address, isPrimary: emails.length === 0 });
+      out.emails.push({
+        id: emailId,
+        documentId: documentIdFrom(random),
+        type,
+        address,
+        isPrimary: emails.length === 0,
+      });
       out.emailLinks.push([emailId, id]);
       emails.push(address);
     };
     if (business) {
-      if (random.next() < 0.9) addEmail('work', `info${id}@${ascii(businessName.split(' ')[0])}${id % 97}.example`);
+      if (random.next() < 0.9)
+        addEmail('work', `info${id}@${ascii(businessName.split(' ')[0])}${id % 97}.example`);
     } else {
-      if (random.next() < 0.8) addEmail('personal', `${ascii(first)}.${ascii(last)}${id}@${random.pick(DOMAINS)}`);
-      if (emails.length && random.next() < 0.2) addEmail('work', `${ascii(first)[0]}${ascii(last)}${id}@work${id % 1000}.example`);
+      if (random.next() < 0.8)
+        addEmail('personal', `${ascii(first)}.${ascii(last)}${id}@${random.pick(DOMAINS)}`);
+      if (emails.length && random.next() < 0.2)
+        addEmail('work', `${ascii(first)[0]}${ascii(last)}${id}@work${id % 1000}.example`);
     }
 
     const phones = [];
     const addPhone = (type) => {
       const phoneId = ++state.phoneId;
       const number = phoneNumber(random);
-      out.phones.push({ id: phoneId, documentId: documentIdFrom(random), type, number, isPrimary: phones.length === 0 });
+      out.phones.push({
+        id: phoneId,
+        documentId: documentIdFrom(random),
+        type,
+        number,
+        isPrimary: phones.length === 0,
+      });
       out.phoneLinks.push([phoneId, id]);
       phones.push(number);
     };
@@ -227,7 +303,12 @@ const generateChunk = (random, state, from, to) => {
         const parent = randomOf(id, true);
         if (parent !== null) {
           const relId = ++state.relationshipId;
-          out.relationships.push({ id: relId, documentId: documentIdFrom(random), kind: 'hierarchical', type: null });
+          out.relationships.push({
+            id: relId,
+            documentId: documentIdFrom(random),
+            kind: 'hierarchical',
+            type: null,
+          });
           out.relationshipLinks.parent.push([relId, parent]);
           out.relationshipLinks.child.push([relId, id]);
         }
@@ -244,12 +325,27 @@ const generateChunk = (random, state, from, to) => {
     }
     if (id > 16 && random.next() < 0.03) {
       const relId = ++state.relationshipId;
-      out.relationships.push({ id: relId, documentId: documentIdFrom(random), kind: 'loose', type: random.pick(LOOSE_TYPES) });
+      out.relationships.push({
+        id: relId,
+        documentId: documentIdFrom(random),
+        kind: 'loose',
+        type: random.pick(LOOSE_TYPES),
+      });
       out.relationshipLinks.customer.push([relId, id]);
       out.relationshipLinks.linkedCustomer.push([relId, randomCustomer(id)]);
     }
 
-    out.searchable.push({ id, documentId: out.customers[out.customers.length - 1].documentId, customerNumber, first, middle, last, businessName, emails, phones });
+    out.searchable.push({
+      id,
+      documentId: out.customers[out.customers.length - 1].documentId,
+      customerNumber,
+      first,
+      middle,
+      last,
+      businessName,
+      emails,
+      phones,
+    });
   }
   return out;
 };
@@ -267,11 +363,17 @@ const createWriter = async (app) => {
     const statementFor = (table, columns) => {
       const key = `${table}(${columns.join(',')})`;
       if (!statements.has(key)) {
-        statements.set(key, handle.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`));
+        statements.set(
+          key,
+          handle.prepare(
+            `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+          )
+        );
       }
       return statements.get(key);
     };
-    const toSqlite = (value) => (typeof value === 'boolean' ? Number(value) : value instanceof Date ? value.getTime() : value);
+    const toSqlite = (value) =>
+      typeof value === 'boolean' ? Number(value) : value instanceof Date ? value.getTime() : value;
     return {
       sqlite,
       async writeAll(batches) {
@@ -298,7 +400,11 @@ const createWriter = async (app) => {
     if (value === null || value === undefined) return '\\N';
     if (value instanceof Date) return value.toISOString();
     if (typeof value === 'boolean') return value ? 't' : 'f';
-    return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return String(value)
+      .replace(/\\/g, '\\\\')
+      .replace(/\t/g, '\\t')
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r');
   };
   function* lines(rows) {
     for (let start = 0; start < rows.length; start += 5000) {
@@ -315,7 +421,12 @@ const createWriter = async (app) => {
       try {
         for (const { table, columns, rows } of batches) {
           if (rows.length === 0) continue;
-          await pipeline(Readable.from(lines(rows)), handle.query(copyFrom(`COPY ${quote(table)} (${columns.map(quote).join(', ')}) FROM STDIN`)));
+          await pipeline(
+            Readable.from(lines(rows)),
+            handle.query(
+              copyFrom(`COPY ${quote(table)} (${columns.map(quote).join(', ')}) FROM STDIN`)
+            )
+          );
         }
         await handle.query('COMMIT');
       } catch (error) {
@@ -345,7 +456,9 @@ const seededInfo = async (app) => {
  * Returns counts per table and the time taken.
  */
 const seed = async (app, { customers: total, onProgress = () => {} }) => {
-  const { customerSearchText, customerNumberSequence } = require(join(ROOT, 'dist', 'src', 'plugins', 'crm', 'server', 'src', 'domain', 'search-text.js'));
+  const { customerSearchText, customerNumberSequence } = require(
+    join(ROOT, 'dist', 'src', 'plugins', 'crm', 'server', 'src', 'domain', 'search-text.js')
+  );
   const knex = app.db.connection;
   const started = Date.now();
   const writer = await createWriter(app);
@@ -398,31 +511,101 @@ const seed = async (app, { customers: total, onProgress = () => {} }) => {
     const batches = [
       {
         table: table('customer'),
-        columns: ['id', 'document_id', 'customer_number', 'type', 'first_name', 'middle_name', 'last_name', 'business_name', 'no_email', 'no_mail', 'no_phone_calls', 'status', ...stampColumns],
-        rows: chunk.customers.map((c) => [c.id, c.documentId, c.customerNumber, c.type, c.first, c.middle, c.last, c.businessName, false, false, false, 'active', ...stamps]),
+        columns: [
+          'id',
+          'document_id',
+          'customer_number',
+          'type',
+          'first_name',
+          'middle_name',
+          'last_name',
+          'business_name',
+          'no_email',
+          'no_mail',
+          'no_phone_calls',
+          'status',
+          ...stampColumns,
+        ],
+        rows: chunk.customers.map((c) => [
+          c.id,
+          c.documentId,
+          c.customerNumber,
+          c.type,
+          c.first,
+          c.middle,
+          c.last,
+          c.businessName,
+          false,
+          false,
+          false,
+          'active',
+          ...stamps,
+        ]),
       },
       {
         table: table('email'),
         columns: ['id', 'document_id', 'type', 'address', 'is_primary', ...stampColumns],
-        rows: chunk.emails.map((e) => [e.id, e.documentId, e.type, e.address, e.isPrimary, ...stamps]),
+        rows: chunk.emails.map((e) => [
+          e.id,
+          e.documentId,
+          e.type,
+          e.address,
+          e.isPrimary,
+          ...stamps,
+        ]),
       },
       linkBatch(links.email, chunk.emailLinks),
       {
         table: table('phone'),
         columns: ['id', 'document_id', 'type', 'number', 'is_primary', ...stampColumns],
-        rows: chunk.phones.map((p) => [p.id, p.documentId, p.type, p.number, p.isPrimary, ...stamps]),
+        rows: chunk.phones.map((p) => [
+          p.id,
+          p.documentId,
+          p.type,
+          p.number,
+          p.isPrimary,
+          ...stamps,
+        ]),
       },
       linkBatch(links.phone, chunk.phoneLinks),
       {
         table: table('address'),
-        columns: ['id', 'document_id', 'type', 'line_1', 'city', 'region', 'postal_code', 'country', 'is_primary', ...stampColumns],
-        rows: chunk.addresses.map((a) => [a.id, a.documentId, a.type, a.line1, a.city, a.region, a.postalCode, a.country, a.isPrimary, ...stamps]),
+        columns: [
+          'id',
+          'document_id',
+          'type',
+          'line_1',
+          'city',
+          'region',
+          'postal_code',
+          'country',
+          'is_primary',
+          ...stampColumns,
+        ],
+        rows: chunk.addresses.map((a) => [
+          a.id,
+          a.documentId,
+          a.type,
+          a.line1,
+          a.city,
+          a.region,
+          a.postalCode,
+          a.country,
+          a.isPrimary,
+          ...stamps,
+        ]),
       },
       linkBatch(links.address, chunk.addressLinks),
       {
         table: table('connection'),
         columns: ['id', 'document_id', 'relationship_type', 'title', ...stampColumns],
-        rows: chunk.connections.map((c) => [c.id, c.documentId, c.relationshipType, c.title, ...stamps]),
+        rows: chunk.connections.map((c) => [
+          c.id,
+          c.documentId,
+          c.relationshipType,
+          c.title,
+          ...stamps,
+        ]),
       },
       linkBatch(links.connectionCustomer, chunk.connectionCustomer),
       linkBatch(links.connectionConnected, chunk.connectionConnected),
@@ -437,25 +620,69 @@ const seed = async (app, { customers: total, onProgress = () => {} }) => {
       linkBatch(links.relLinked, chunk.relationshipLinks.linkedCustomer),
       {
         table: table('contact'),
-        columns: ['id', 'document_id', 'first_name', 'last_name', 'email', 'mobile_phone', 'job_title', 'active', 'do_not_email', 'do_not_call', 'is_user', 'contact_preference', ...stampColumns],
-        rows: chunk.contacts.map((c) => [c.id, c.documentId, c.firstName, c.lastName, c.email, c.mobilePhone, c.jobTitle, c.active, false, false, false, 'any', ...stamps]),
+        columns: [
+          'id',
+          'document_id',
+          'first_name',
+          'last_name',
+          'email',
+          'mobile_phone',
+          'job_title',
+          'active',
+          'do_not_email',
+          'do_not_call',
+          'is_user',
+          'contact_preference',
+          ...stampColumns,
+        ],
+        rows: chunk.contacts.map((c) => [
+          c.id,
+          c.documentId,
+          c.firstName,
+          c.lastName,
+          c.email,
+          c.mobilePhone,
+          c.jobTitle,
+          c.active,
+          false,
+          false,
+          false,
+          'any',
+          ...stamps,
+        ]),
       },
       linkBatch(links.company, chunk.contactCompany),
       {
         table: 'crm_search_index',
-        columns: [sqlite ? 'seq' : 'number_seq', 'customer_id', 'document_id', 'customer_number', 'search_text'],
+        columns: [
+          sqlite ? 'seq' : 'number_seq',
+          'customer_id',
+          'document_id',
+          'customer_number',
+          'search_text',
+        ],
         rows: chunk.searchable.map((c) => [
           customerNumberSequence(c.customerNumber),
           c.id,
           c.documentId,
           c.customerNumber,
-          customerSearchText({ customerNumber: c.customerNumber, firstName: c.first, middleName: c.middle, lastName: c.last, businessName: c.businessName, emails: c.emails, phones: c.phones }),
+          customerSearchText({
+            customerNumber: c.customerNumber,
+            firstName: c.first,
+            middleName: c.middle,
+            lastName: c.last,
+            businessName: c.businessName,
+            emails: c.emails,
+            phones: c.phones,
+          }),
         ]),
       },
     ];
     await writer.writeAll(batches);
     for (const batch of batches) add(batch.table, batch.rows.length);
-    onProgress(`${(to - 1).toLocaleString('en-US')} customers written (${Math.round((Date.now() - started) / 1000)} s)`);
+    onProgress(
+      `${(to - 1).toLocaleString('en-US')} customers written (${Math.round((Date.now() - started) / 1000)} s)`
+    );
   }
   // Primary contacts last: one link row per business that has an employee.
   onProgress('primary contacts…');
@@ -464,10 +691,15 @@ const seed = async (app, { customers: total, onProgress = () => {} }) => {
 
   if (!sqlite) {
     onProgress('building the trigram index and analysing…');
-    await writer.raw('CREATE INDEX IF NOT EXISTS crm_search_index_text_trgm ON crm_search_index USING gin (search_text gin_trgm_ops)');
+    await writer.raw(
+      'CREATE INDEX IF NOT EXISTS crm_search_index_text_trgm ON crm_search_index USING gin (search_text gin_trgm_ops)'
+    );
     for (const name of Object.keys(counts)) {
       const columns = await knex(name).columnInfo();
-      if ('id' in columns) await writer.raw(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), (SELECT COALESCE(MAX(id), 1) FROM "${name}"))`);
+      if ('id' in columns)
+        await writer.raw(
+          `SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), (SELECT COALESCE(MAX(id), 1) FROM "${name}"))`
+        );
     }
     await writer.raw('VACUUM ANALYZE crm_search_index');
     await writer.raw('ANALYZE');
@@ -487,4 +719,13 @@ const seed = async (app, { customers: total, onProgress = () => {} }) => {
   return { counts, seconds: (Date.now() - started) / 1000 };
 };
 
-module.exports = { seed, seededInfo, SEED_VERSION, generator, FIRST_NAMES, LAST_NAMES, isBusiness, customerNumberOf };
+module.exports = {
+  seed,
+  seededInfo,
+  SEED_VERSION,
+  generator,
+  FIRST_NAMES,
+  LAST_NAMES,
+  isBusiness,
+  customerNumberOf,
+};

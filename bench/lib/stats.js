@@ -54,10 +54,14 @@ const timeCalls = async (fn, { calls, warmup = 5, budgetMs = Infinity, minCalls 
 };
 
 /** A number with `digits` decimals, or a dash for a missing value, for table cells. */
-const fixed = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? '-' : Number(value).toFixed(digits));
+const fixed = (value, digits = 1) =>
+  value === undefined || value === null || Number.isNaN(value)
+    ? '-'
+    : Number(value).toFixed(digits);
 
 /** 12345 -> "12,345": counts in the tables are easier to read grouped. */
-const count = (value) => (value === undefined || value === null ? '-' : Number(value).toLocaleString('en-US'));
+const count = (value) =>
+  value === undefined || value === null ? '-' : Number(value).toLocaleString('en-US');
 
 /**
  * A plain-text table: header, a rule, one line per row, columns padded to their widest cell. Text
@@ -66,10 +70,19 @@ const count = (value) => (value === undefined || value === null ? '-' : Number(v
 const formatTable = (headers, rows) => {
   const cells = [headers, ...rows].map((row) => row.map((cell) => String(cell)));
   const widths = headers.map((_, col) => Math.max(...cells.map((row) => row[col].length)));
-  const numeric = headers.map((_, col) => rows.every((row) => /^[-\d.,x%×]+$/.test(String(row[col]))));
+  const numeric = headers.map((_, col) =>
+    rows.every((row) => /^[-\d.,x%×]+$/.test(String(row[col])))
+  );
   const line = (row) =>
-    row.map((cell, col) => (numeric[col] ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
-  return [line(cells[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n');
+    row
+      .map((cell, col) => (numeric[col] ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(cells[0]),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...cells.slice(1).map(line),
+  ].join('\n');
 };
 
 module.exports = { msSince, percentile, summarize, timeCalls, fixed, count, formatTable };

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createAdminRole, createAdminUser, superAdmin } from './support/admin-api';
-import { crmMenuLink, launchBrowser, login, newPage, openPage, screenshot } from './support/browser';
+import {
+  crmMenuLink,
+  launchBrowser,
+  login,
+  newPage,
+  openPage,
+  screenshot,
+} from './support/browser';
 
 // The customer pages in a real browser, one story told in order: each step builds on the previous one.
 jest.setTimeout(180_000);
@@ -58,7 +65,10 @@ it('creates a business and an individual with two phones, the second one primary
   await dialog().getByRole('radio', { name: 'Business' }).click();
   await dialog().getByLabel('Business name').fill(BUSINESS);
   await dialog().getByTestId('crm-phone-row-0').getByLabel('Number').fill('(415) 555-0100');
-  await dialog().getByTestId('crm-email-row-0').getByLabel('Email address').fill(`office-${stamp}@acme.test`);
+  await dialog()
+    .getByTestId('crm-email-row-0')
+    .getByLabel('Email address')
+    .fill(`office-${stamp}@acme.test`);
   await screenshot(page, 'customers-02-new-business-dialog');
   await dialog().getByRole('button', { name: 'Save and continue' }).click();
   await dialog().waitFor({ state: 'detached' });
@@ -77,7 +87,10 @@ it('creates a business and an individual with two phones, the second one primary
   await dialog().getByTestId('crm-phone-row-0').getByLabel('Number').fill('(415) 555-0101');
   await dialog().getByRole('button', { name: 'Add phone' }).click();
   await dialog().getByTestId('crm-phone-row-1').getByLabel('Number').fill('(415) 555-0102');
-  await choose(dialog().getByRole('combobox', { name: 'Primary phone' }), 'Primary phone: 2 (Cell)');
+  await choose(
+    dialog().getByRole('combobox', { name: 'Primary phone' }),
+    'Primary phone: 2 (Cell)'
+  );
   await dialog().getByRole('button', { name: 'Save and view customer' }).click();
   const lastNameField = dialog().getByText('an individual customer needs a lastName').first();
   await lastNameField.waitFor();
@@ -89,13 +102,17 @@ it('creates a business and an individual with two phones, the second one primary
   await page.waitForURL(/\/admin\/plugins\/crm\/customers\/[^/]+$/);
   await page.getByTestId('crm-summary').waitFor();
   ids.individual = documentIdOfUrl();
-  await expect(page.getByTestId('crm-primary-phone').innerText()).resolves.toMatch(/555 0102 \(Cell\)/);
+  await expect(page.getByTestId('crm-primary-phone').innerText()).resolves.toMatch(
+    /555 0102 \(Cell\)/
+  );
   await expect(page.getByTestId('crm-summary-number').innerText()).resolves.toMatch(/C-\d{6}/);
-  await expect(page.getByTestId('crm-overview-phones').getByText('Primary', { exact: true }).count()).resolves.toBe(1);
+  await expect(
+    page.getByTestId('crm-overview-phones').getByText('Primary', { exact: true }).count()
+  ).resolves.toBe(1);
   await screenshot(page, 'customers-05-individual-overview');
 });
 
-it('adds a connection, and the individual becomes the business\'s primary contact', async () => {
+it("adds a connection, and the individual becomes the business's primary contact", async () => {
   await openOverview(ids.individual!);
   await page.getByRole('button', { name: 'Add connection' }).click();
   await pickCustomer(BUSINESS, new RegExp(BUSINESS));
@@ -108,7 +125,10 @@ it('adds a connection, and the individual becomes the business\'s primary contac
   await dialog().waitFor({ state: 'detached' });
   await page.getByTestId('crm-connections').getByRole('link', { name: BUSINESS }).click();
   await page.waitForURL(new RegExp(`/customers/${ids.business}$`));
-  await page.getByTestId('crm-primary-contact').getByRole('link', { name: `${FIRST} ${LAST}` }).waitFor();
+  await page
+    .getByTestId('crm-primary-contact')
+    .getByRole('link', { name: `${FIRST} ${LAST}` })
+    .waitFor();
   await page.getByTestId('crm-connections').getByText('Primary contact').waitFor();
   await screenshot(page, 'customers-07-primary-contact');
 });
@@ -117,7 +137,10 @@ it('adds a parent link and refuses a cycle with its message', async () => {
   // On the individual: the business is its parent.
   await openOverview(ids.individual!);
   await page.getByRole('button', { name: 'Add hierarchical' }).click();
-  await choose(dialog().getByRole('combobox', { name: 'The customer you pick is' }), 'the parent of this customer');
+  await choose(
+    dialog().getByRole('combobox', { name: 'The customer you pick is' }),
+    'the parent of this customer'
+  );
   await pickCustomer(BUSINESS, new RegExp(BUSINESS));
   await dialog().getByRole('button', { name: 'Save', exact: true }).click();
   await dialog().waitFor({ state: 'detached' });
@@ -128,7 +151,10 @@ it('adds a parent link and refuses a cycle with its message', async () => {
   await openOverview(ids.business!);
   await page.getByTestId('crm-relationships').getByText('Parent of').waitFor();
   await page.getByRole('button', { name: 'Add hierarchical' }).click();
-  await choose(dialog().getByRole('combobox', { name: 'The customer you pick is' }), 'the parent of this customer');
+  await choose(
+    dialog().getByRole('combobox', { name: 'The customer you pick is' }),
+    'the parent of this customer'
+  );
   await pickCustomer(LAST, new RegExp(LAST));
   await dialog().getByRole('button', { name: 'Save', exact: true }).click();
   const message = /would make a customer its own ancestor/;
@@ -152,7 +178,9 @@ it('reveals the SSN, then masks it again', async () => {
   await page.getByRole('button', { name: 'Reveal' }).click();
   await page.getByTestId('crm-ssn').getByText(SSN).waitFor();
   await screenshot(page, 'customers-10-ssn-revealed');
-  await page.locator('[data-testid="crm-ssn"][data-revealed="false"]').waitFor({ timeout: (seconds + 10) * 1000 });
+  await page
+    .locator('[data-testid="crm-ssn"][data-revealed="false"]')
+    .waitFor({ timeout: (seconds + 10) * 1000 });
   await expect(ssn.innerText()).resolves.toBe('***-**-4321');
   await screenshot(page, 'customers-11-ssn-masked-again');
 });
@@ -164,13 +192,18 @@ it('opens the network, counts its nodes and opens a customer from the picture', 
   const graph = page.getByTestId('crm-network-graph');
   await graph.waitFor();
   const nodeCount = () =>
-    graph.evaluate((element) => (element as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length ?? -1);
+    graph.evaluate(
+      (element) =>
+        (element as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length ?? -1
+    );
   await expect(nodeCount()).resolves.toBe(2);
   await expect(graph.getAttribute('data-edge-count')).resolves.toBe('2'); // the connection and the parent link
   await page.getByTestId('crm-network-counts').getByText('2 customers · 2 links').waitFor();
   await screenshot(page, 'customers-12-network');
 
-  const refetched = page.waitForResponse((response) => /\/network\?depth=3/.test(response.url()) && response.ok());
+  const refetched = page.waitForResponse(
+    (response) => /\/network\?depth=3/.test(response.url()) && response.ok()
+  );
   await choose(page.getByRole('combobox', { name: 'Depth' }), '3 steps');
   await page.waitForURL(/depth=3/);
   await refetched;
@@ -181,7 +214,9 @@ it('opens the network, counts its nodes and opens a customer from the picture', 
   const clickBusinessNode = async () => {
     const position = await graph.evaluate((element, id) => {
       // The picture keeps its cytoscape instance on the element (NetworkGraph.tsx).
-      const { cy } = element as unknown as { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } };
+      const { cy } = element as unknown as {
+        cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+      };
       return cy.getElementById(id).renderedPosition();
     }, ids.business!);
     const box = (await graph.boundingBox())!;
@@ -191,7 +226,10 @@ it('opens the network, counts its nodes and opens a customer from the picture', 
     await clickBusinessNode();
     const opened = await page
       .waitForURL(new RegExp(`/customers/${ids.business}$`), { timeout: 5_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false
+      );
     if (opened) break;
     if (attempt === 3) throw new Error('clicking the business node did not open its overview');
   }
@@ -201,14 +239,23 @@ it('opens the network, counts its nodes and opens a customer from the picture', 
 
 it('hides the write buttons and the reveal from a reader, and the pages from an admin without CRM actions', async () => {
   const api = await superAdmin();
-  const readerRole = await createAdminRole(api, `CRM reader ${stamp}`, [{ action: 'plugin::crm.read' }]);
-  const reader = await createAdminUser(api, { email: `reader-${stamp}@crm.test`, password: 'Reader-Password-1', roles: [readerRole.id] });
+  const readerRole = await createAdminRole(api, `CRM reader ${stamp}`, [
+    { action: 'plugin::crm.read' },
+  ]);
+  const reader = await createAdminUser(api, {
+    email: `reader-${stamp}@crm.test`,
+    password: 'Reader-Password-1',
+    roles: [readerRole.id],
+  });
   const asReader = await newPage(browser);
   try {
     await login(asReader.page, reader);
     await crmMenuLink(asReader.page).waitFor();
     await openPage(asReader.page, `/admin/plugins/crm/customers/${ids.individual}`);
-    await asReader.page.getByTestId('crm-connections').getByRole('link', { name: BUSINESS }).waitFor();
+    await asReader.page
+      .getByTestId('crm-connections')
+      .getByRole('link', { name: BUSINESS })
+      .waitFor();
     await expect(asReader.page.getByTestId('crm-ssn').innerText()).resolves.toBe('***-**-4321');
     for (const name of ['Reveal', 'Add connection', 'Add hierarchical', 'Add loose link']) {
       await expect(asReader.page.getByRole('button', { name }).count()).resolves.toBe(0);
@@ -216,13 +263,19 @@ it('hides the write buttons and the reveal from a reader, and the pages from an 
     await screenshot(asReader.page, 'customers-14-reader-overview');
     await openPage(asReader.page, '/admin/plugins/crm');
     await asReader.page.getByRole('heading', { name: 'Customers' }).waitFor();
-    await expect(asReader.page.getByRole('button', { name: 'New customer' }).count()).resolves.toBe(0);
+    await expect(asReader.page.getByRole('button', { name: 'New customer' }).count()).resolves.toBe(
+      0
+    );
   } finally {
     await asReader.context.close();
   }
 
   const outsiderRole = await createAdminRole(api, `No CRM ${stamp}`);
-  const outsider = await createAdminUser(api, { email: `outsider-${stamp}@crm.test`, password: 'Outsider-Password-1', roles: [outsiderRole.id] });
+  const outsider = await createAdminUser(api, {
+    email: `outsider-${stamp}@crm.test`,
+    password: 'Outsider-Password-1',
+    roles: [outsiderRole.id],
+  });
   const asOutsider = await newPage(browser);
   try {
     await login(asOutsider.page, outsider);

@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
-import { chooseOption, crmMenuLink, dropFile, launchBrowser, login, newPage, openPage, RESULTS_DIR, screenshot, waitForText } from './support/browser';
+import {
+  chooseOption,
+  crmMenuLink,
+  dropFile,
+  launchBrowser,
+  login,
+  newPage,
+  openPage,
+  RESULTS_DIR,
+  screenshot,
+  waitForText,
+} from './support/browser';
 
 /**
  * The whole import wizard in the browser: upload by drag and drop, map columns, see the
@@ -36,7 +47,9 @@ afterAll(async () => {
 const customersNamed = async (q: string) => {
   const response = await api.request('GET', `/crm/customers/search?q=${encodeURIComponent(q)}`);
   expect(response.status).toBe(200);
-  return (response.body.data as { businessName?: string }[]).filter((customer) => customer.businessName === q);
+  return (response.body.data as { businessName?: string }[]).filter(
+    (customer) => customer.businessName === q
+  );
 };
 
 let jobPath = '';
@@ -51,7 +64,9 @@ it('uploads a CSV file dropped on the page, showing its size, and moves to the j
   const content = readFileSync(FIXTURE, 'utf8');
   await dropFile(page, '[data-testid="import-dropzone"]', { name: 'contacts-wizard.csv', content });
   await waitForText(page.getByTestId('import-selected-file'), 'contacts-wizard.csv');
-  expect(await page.getByTestId('import-file-size').textContent()).toBe(`${Buffer.byteLength(content)} B`);
+  expect(await page.getByTestId('import-file-size').textContent()).toBe(
+    `${Buffer.byteLength(content)} B`
+  );
   await screenshot(page, 'imports-02-file-dropped');
 
   await page.getByRole('button', { name: 'Upload and map columns' }).click();
@@ -63,7 +78,10 @@ it('shows the columns mapped automatically with sample values, and lets a mappin
   const jobTitle = page.getByRole('combobox', { name: 'Field for column Job Title' });
   await waitForText(jobTitle, 'Job title');
   await waitForText(page.getByRole('combobox', { name: 'Field for column E-mail' }), 'Email');
-  await waitForText(page.getByRole('combobox', { name: 'Field for column Company Name' }), 'Company');
+  await waitForText(
+    page.getByRole('combobox', { name: 'Field for column Company Name' }),
+    'Company'
+  );
   await waitForText(page.getByTestId('mapping-row-First Name'), 'Ada');
   await screenshot(page, 'imports-03-mapping');
 
@@ -74,7 +92,10 @@ it('shows the columns mapped automatically with sample values, and lets a mappin
 
   // The server refuses one field from two columns, and the page shows its message.
   await chooseOption(page, 'Field for column Job Title', 'First name');
-  await waitForText(page.getByText('"firstName" is mapped from two columns'), 'mapped from two columns');
+  await waitForText(
+    page.getByText('"firstName" is mapped from two columns'),
+    'mapped from two columns'
+  );
   await waitForText(jobTitle, 'Job title');
 });
 
@@ -116,7 +137,10 @@ it('links, skips and creates per company, with "do this for all unmatched custom
   await dialog.getByRole('button', { name: 'Link to Globex Corporation' }).waitFor();
   await screenshot(page, 'imports-07-link-search');
   await dialog.getByRole('button', { name: 'Link to Globex Corporation' }).click();
-  await waitForText(page.locator('tr', { hasText: 'Globecks Trading' }), 'Link to Globex Corporation');
+  await waitForText(
+    page.locator('tr', { hasText: 'Globecks Trading' }),
+    'Link to Globex Corporation'
+  );
 
   await page.getByRole('checkbox', { name: 'Do this for all unmatched customers' }).click();
   await page.getByRole('button', { name: 'Skip Hooli' }).click();
@@ -145,7 +169,10 @@ it('starts the import, shows its progress and its counts', async () => {
 });
 
 it('downloads the ignored rows as CSV, ready to fix and import again', async () => {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ignored rows' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download ignored rows' }).click(),
+  ]);
   const saved = join(RESULTS_DIR, 'imports-ignored-rows.csv');
   await download.saveAs(saved);
   expect(download.suggestedFilename()).toBe('ignored-contacts-wizard.csv');
@@ -168,7 +195,9 @@ it('undoes the import', async () => {
 describe('other files and addresses', () => {
   it('shows the server’s message when it refuses a file', async () => {
     await openPage(page, '/admin/plugins/crm/imports');
-    await page.locator('input[type="file"]').setInputFiles(join(__dirname, 'fixtures', 'broken.csv'));
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(join(__dirname, 'fixtures', 'broken.csv'));
     await page.getByRole('button', { name: 'Upload and map columns' }).click();
     await waitForText(page.getByText(/line 2/).first(), 'line 2');
     await page.waitForTimeout(500); // let the notification finish sliding in
@@ -189,14 +218,24 @@ describe('other files and addresses', () => {
     await page.getByRole('radio', { name: 'Customers' }).click();
     const file = join(__dirname, 'fixtures', 'customers-wizard.csv');
     await page.locator('input[type="file"]').setInputFiles(file);
-    expect(await page.getByTestId('import-file-size').textContent()).toBe(`${readFileSync(file).length} B`);
+    expect(await page.getByTestId('import-file-size').textContent()).toBe(
+      `${readFileSync(file).length} B`
+    );
     await page.getByRole('button', { name: 'Upload and map columns' }).click();
     await page.waitForURL(/step=mapping$/);
-    await waitForText(page.getByRole('combobox', { name: 'Field for column Company' }), 'Business name');
-    expect(await page.locator('ol[aria-label="Import steps"]').textContent()).not.toContain('Reference data');
+    await waitForText(
+      page.getByRole('combobox', { name: 'Field for column Company' }),
+      'Business name'
+    );
+    expect(await page.locator('ol[aria-label="Import steps"]').textContent()).not.toContain(
+      'Reference data'
+    );
     await page.getByRole('button', { name: 'Check the rows' }).click();
     await waitForText(page.getByTestId('count-invalid'), '1');
-    await waitForText(page.getByTestId('validation-error-row'), /4\s*Last name\s*an individual customer needs a lastName/);
+    await waitForText(
+      page.getByTestId('validation-error-row'),
+      /4\s*Last name\s*an individual customer needs a lastName/
+    );
     await page.getByRole('button', { name: 'Review and start' }).click();
     await page.getByRole('button', { name: 'Start import' }).click();
     await waitForText(page.getByTestId('count-imported'), '2', 60_000);

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 
 import { adminLogin, createAdminRole, createAdminUser, superAdmin } from './support/admin-api';
-import { crmMenuLink, launchBrowser, login, newPage, openPage, screenshot, waitForText } from './support/browser';
+import {
+  crmMenuLink,
+  launchBrowser,
+  login,
+  newPage,
+  openPage,
+  screenshot,
+  waitForText,
+} from './support/browser';
 
 /**
  * Admin RBAC of the plugin's pages: a role without the plugin's actions sees no CRM menu entry,
@@ -20,13 +28,22 @@ const NO_PERMISSIONS = /don't have the permissions/i;
 
 it('hides the CRM from an admin role without the plugin actions, and its admin routes answer 403', async () => {
   const root = await superAdmin();
-  const role = await createAdminRole(root, 'Editor without CRM', [{ action: 'plugin::content-manager.explorer.read', subject: 'plugin::users-permissions.user' }]);
-  const user = await createAdminUser(root, { email: 'no-crm@crm.test', password: 'No-Crm-Password-1', roles: [role.id] });
+  const role = await createAdminRole(root, 'Editor without CRM', [
+    { action: 'plugin::content-manager.explorer.read', subject: 'plugin::users-permissions.user' },
+  ]);
+  const user = await createAdminUser(root, {
+    email: 'no-crm@crm.test',
+    password: 'No-Crm-Password-1',
+    roles: [role.id],
+  });
 
   const { page, context } = await newPage(browser);
   await login(page, user);
   await page.locator('nav').first().waitFor();
-  await page.getByRole('link', { name: /Content Manager/i }).first().waitFor();
+  await page
+    .getByRole('link', { name: /Content Manager/i })
+    .first()
+    .waitFor();
   expect(await crmMenuLink(page).count()).toBe(0);
   await screenshot(page, 'rbac-01-no-crm-menu-entry');
 
@@ -43,7 +60,11 @@ it('hides the CRM from an admin role without the plugin actions, and its admin r
   const api = await adminLogin(user.email, user.password);
   const form = new FormData();
   form.append('object', 'contacts');
-  form.append('file', new Blob(['First Name,Last Name\nAda,Lovelace\n'], { type: 'text/csv' }), 'refused.csv');
+  form.append(
+    'file',
+    new Blob(['First Name,Last Name\nAda,Lovelace\n'], { type: 'text/csv' }),
+    'refused.csv'
+  );
   const refused = [
     await api.request('GET', '/crm/customers/search?q=acme'),
     await api.request('POST', '/crm/imports', form),
@@ -57,7 +78,11 @@ it('hides the CRM from an admin role without the plugin actions, and its admin r
 it('shows the CRM to a role that may read it, and refuses it the import wizard and routes', async () => {
   const root = await superAdmin();
   const role = await createAdminRole(root, 'CRM reader', [{ action: 'plugin::crm.read' }]);
-  const user = await createAdminUser(root, { email: 'crm-reader@crm.test', password: 'Crm-Reader-Password-1', roles: [role.id] });
+  const user = await createAdminUser(root, {
+    email: 'crm-reader@crm.test',
+    password: 'Crm-Reader-Password-1',
+    roles: [role.id],
+  });
 
   const { page, context } = await newPage(browser);
   await login(page, user);

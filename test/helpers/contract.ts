@@ -11,7 +11,10 @@ import type request from 'supertest';
 
 interface OpenApiDocument {
   servers: { url: string }[];
-  paths: Record<string, Record<string, { responses: Record<string, ResponseObject | { $ref: string }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, ResponseObject | { $ref: string }> }>
+  >;
   components: { responses: Record<string, ResponseObject> };
 }
 interface ResponseObject {
@@ -49,35 +52,58 @@ export const createContractChecker = (document: OpenApiDocument) => {
   );
 
   /** Where the description of this answer is, or why there is none. */
-  const describe = (method: string, url: string, status: number): { at?: string; content?: ResponseObject['content']; problem?: string } => {
+  const describe = (
+    method: string,
+    url: string,
+    status: number
+  ): { at?: string; content?: ResponseObject['content']; problem?: string } => {
     // Left encoded: a segment matches `{id}` as sent, and a malformed escape is the server's to refuse.
-    const path = url.split('?')[0].slice(base.length).replace(/(.)\/$/, '$1') || '/';
-    const operation = operations.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+    const path =
+      url
+        .split('?')[0]
+        .slice(base.length)
+        .replace(/(.)\/$/, '$1') || '/';
+    const operation = operations.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(path)
+    );
     if (!operation) {
       // No such route: Strapi's 404 (or 405) in its error shape.
-      return status >= 400 ? { at: pointer('components', 'schemas', 'Error'), content: { 'application/json': {} } } : { problem: 'no operation of the API description matches' };
+      return status >= 400
+        ? { at: pointer('components', 'schemas', 'Error'), content: { 'application/json': {} } }
+        : { problem: 'no operation of the API description matches' };
     }
     const responses = document.paths[operation.path][method].responses;
     let response = responses[String(status)];
     let at = ['paths', operation.path, method, 'responses', String(status)];
-    if (!response) return { problem: `status ${status} is not documented for ${method.toUpperCase()} ${operation.path} (documented: ${Object.keys(responses).join(', ')})` };
+    if (!response)
+      return {
+        problem: `status ${status} is not documented for ${method.toUpperCase()} ${operation.path} (documented: ${Object.keys(responses).join(', ')})`,
+      };
     if ('$ref' in response) {
       const name = response.$ref.split('/').pop()!;
       response = document.components.responses[name];
       at = ['components', 'responses', name];
     }
     const json = response.content?.['application/json'];
-    return { content: response.content, ...(json?.schema ? { at: pointer(...at, 'content', 'application/json', 'schema') } : {}) };
+    return {
+      content: response.content,
+      ...(json?.schema ? { at: pointer(...at, 'content', 'application/json', 'schema') } : {}),
+    };
   };
 
   const check = (method: string, url: string, response: request.Response) => {
     const where = `${method.toUpperCase()} ${url} → ${response.status}`;
     const { at, content, problem } = describe(method, url, response.status);
     if (problem) throw new Error(`${where}: ${problem}`);
-    const mediaType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+    const mediaType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     const hasBody = response.status !== 204 && response.status !== 304 && Boolean(mediaType);
     if (!hasBody) return;
-    if (!content?.[mediaType]) throw new Error(`${where}: answered ${mediaType}, the API description says ${Object.keys(content ?? {}).join(', ') || 'no content'}`);
+    if (!content?.[mediaType])
+      throw new Error(
+        `${where}: answered ${mediaType}, the API description says ${Object.keys(content ?? {}).join(', ') || 'no content'}`
+      );
     if (mediaType !== 'application/json' || !at) return;
     const validate = validatorAt(at);
     if (!validate(response.body)) {
@@ -93,7 +119,8 @@ export const createContractChecker = (document: OpenApiDocument) => {
       const send = agent[method].bind(agent) as (url: string, ...rest: unknown[]) => request.Test;
       (agent as unknown as Record<string, unknown>)[method] = (url: string, ...rest: unknown[]) => {
         const test = send(url, ...rest);
-        if (typeof url === 'string' && url.startsWith(`${base}/`)) test.expect((response) => check(method, url, response));
+        if (typeof url === 'string' && url.startsWith(`${base}/`))
+          test.expect((response) => check(method, url, response));
         return test;
       };
     }

@@ -6,7 +6,8 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
 const PREFIX = 'crm_test_';
-const adminUrl = () => process.env.CRM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = () =>
+  process.env.CRM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const isPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
 
 const withAdminClient = async (work) => {
@@ -63,7 +64,9 @@ const isAlive = (pid) => {
 const dropLeftoverDatabases = async () => {
   if (!isPostgres()) return;
   await withAdminClient(async (client) => {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${PREFIX}%`,
+    ]);
     for (const { datname } of rows) {
       const pid = Number(datname.slice(PREFIX.length).split('_')[0]);
       if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

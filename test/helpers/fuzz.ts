@@ -157,7 +157,17 @@ const ODD_STRINGS = [
   '$eq',
 ];
 
-const ODD_NUMBERS = [0, -1, 1.5, -0.5, 1e300, -1e300, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1];
+const ODD_NUMBERS = [
+  0,
+  -1,
+  1.5,
+  -0.5,
+  1e300,
+  -1e300,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 31,
+  -(2 ** 31) - 1,
+];
 
 /** Builds a nested value `depth` levels deep (arrays or objects). */
 const nested = (depth: number, asObject: boolean): unknown => {
@@ -173,14 +183,55 @@ export const oddValue = (random: Random): unknown =>
     [3, () => random.pick(ODD_NUMBERS)],
     [1, () => random.pick([true, false])],
     [2, () => null],
-    [2, () => random.pick<unknown>([[], ['a'], [1, 2], [[[]]], [{}], [null], Array.from({ length: 50 }, (_, i) => i)])],
-    [2, () => random.pick<unknown>([{}, { a: 1 }, { $ne: null }, { $gt: '' }, { documentId: 'x' }, { id: 1 }, { toString: 'x' }])],
+    [
+      2,
+      () =>
+        random.pick<unknown>([
+          [],
+          ['a'],
+          [1, 2],
+          [[[]]],
+          [{}],
+          [null],
+          Array.from({ length: 50 }, (_, i) => i),
+        ]),
+    ],
+    [
+      2,
+      () =>
+        random.pick<unknown>([
+          {},
+          { a: 1 },
+          { $ne: null },
+          { $gt: '' },
+          { documentId: 'x' },
+          { id: 1 },
+          { toString: 'x' },
+        ]),
+    ],
     [1, () => nested(random.pick([20, 200, 2000]), random.chance(0.5))],
   ])();
 
-const UNKNOWN_FIELDS = ['shoeSize', 'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'locale', '$where', 'constructor', 'hasOwnProperty', ''];
+const UNKNOWN_FIELDS = [
+  'shoeSize',
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'locale',
+  '$where',
+  'constructor',
+  'hasOwnProperty',
+  '',
+];
 
-const relationOddity = (random: Random, target: IdRef | undefined, other: IdRef | undefined): unknown =>
+const relationOddity = (
+  random: Random,
+  target: IdRef | undefined,
+  other: IdRef | undefined
+): unknown =>
   random.pick<() => unknown>([
     () => 'nosuchdocument0000000000',
     () => '',
@@ -230,32 +281,63 @@ export const modelOf = (route: FuzzRoute): string | undefined => {
   return `plugin::crm.${controller}`;
 };
 
-export const actionOf = (route: FuzzRoute) => route.handler.replace(/^plugin::crm\./, '').split('.')[1];
+export const actionOf = (route: FuzzRoute) =>
+  route.handler.replace(/^plugin::crm\./, '').split('.')[1];
 
-const ref = (random: Random, slots: Record<string, number>, resource: string) => new IdRef(resource, random.int(Math.max(1, slots[resource] ?? 1)));
+const ref = (random: Random, slots: Record<string, number>, resource: string) =>
+  new IdRef(resource, random.int(Math.max(1, slots[resource] ?? 1)));
 
 /** A plausible record of a model, so that a single malformation is what the server sees. */
-const baseRecord = (random: Random, model: string, slots: Record<string, number>): Record<string, unknown> => {
+const baseRecord = (
+  random: Random,
+  model: string,
+  slots: Record<string, number>
+): Record<string, unknown> => {
   const customer = () => ref(random, slots, 'customers');
   switch (model) {
     case 'plugin::crm.customer':
       return random.chance(0.5)
-        ? { type: 'individual', firstName: 'Fuzz', lastName: 'Case', phones: [{ type: 'cell', number: '(415) 555-0199' }] }
-        : { type: 'business', businessName: 'Fuzz Co', emails: [{ type: 'work', address: 'hello@fuzz.example' }] };
+        ? {
+            type: 'individual',
+            firstName: 'Fuzz',
+            lastName: 'Case',
+            phones: [{ type: 'cell', number: '(415) 555-0199' }],
+          }
+        : {
+            type: 'business',
+            businessName: 'Fuzz Co',
+            emails: [{ type: 'work', address: 'hello@fuzz.example' }],
+          };
     case 'plugin::crm.address':
-      return { type: 'work', line1: '1 Fuzz St', city: 'Fuzzville', country: 'US', customer: customer() };
+      return {
+        type: 'work',
+        line1: '1 Fuzz St',
+        city: 'Fuzzville',
+        country: 'US',
+        customer: customer(),
+      };
     case 'plugin::crm.phone':
       return { type: 'fax', number: '(415) 555-0100', customer: customer() };
     case 'plugin::crm.email':
       return { type: 'work', address: 'fuzz@example.com', customer: customer() };
     case 'plugin::crm.connection':
-      return { customer: customer(), connectedCustomer: customer(), relationshipType: 'friend', title: 'Pal' };
+      return {
+        customer: customer(),
+        connectedCustomer: customer(),
+        relationshipType: 'friend',
+        title: 'Pal',
+      };
     case 'plugin::crm.relationship':
       return random.chance(0.5)
         ? { kind: 'loose', customer: customer(), linkedCustomer: customer(), type: 'other' }
         : { kind: 'hierarchical', parent: customer(), child: customer() };
     case 'plugin::crm.contact':
-      return { firstName: 'Fuzz', lastName: 'Contact', email: 'fuzz.contact@example.com', company: customer() };
+      return {
+        firstName: 'Fuzz',
+        lastName: 'Contact',
+        email: 'fuzz.contact@example.com',
+        company: customer(),
+      };
     case 'plugin::crm.marketing-list':
       return { name: 'Fuzz list', channel: 'email' };
     default:
@@ -264,10 +346,17 @@ const baseRecord = (random: Random, model: string, slots: Record<string, number>
 };
 
 /** The bodies of the routes that are not record writes, in their valid shape. */
-const actionBody = (random: Random, action: string, slots: Record<string, number>): Record<string, unknown> | undefined => {
+const actionBody = (
+  random: Random,
+  action: string,
+  slots: Record<string, number>
+): Record<string, unknown> | undefined => {
   switch (action) {
     case 'setPrimary':
-      return { kind: random.pick(['address', 'phone', 'email']), id: ref(random, slots, random.pick(['addresses', 'phones', 'emails'])) };
+      return {
+        kind: random.pick(['address', 'phone', 'email']),
+        id: ref(random, slots, random.pick(['addresses', 'phones', 'emails'])),
+      };
     case 'setPrimaryContact':
       return { customer: ref(random, slots, 'customers') };
     case 'generateLogin':
@@ -286,10 +375,17 @@ const actionBody = (random: Random, action: string, slots: Record<string, number
 };
 
 /** One malformation applied to a valid body: a wrong type, an unknown field, a broken relation… */
-const malformObject = (random: Random, body: Record<string, unknown>, shape: ModelShape | undefined, slots: Record<string, number>) => {
+const malformObject = (
+  random: Random,
+  body: Record<string, unknown>,
+  shape: ModelShape | undefined,
+  slots: Record<string, number>
+) => {
   const copy: Record<string, unknown> = { ...body };
   const fields = [...new Set([...Object.keys(copy), ...Object.keys(shape?.attributes ?? {})])];
-  const relations = Object.entries(shape?.attributes ?? {}).filter(([, attribute]) => attribute.type === 'relation').map(([name]) => name);
+  const relations = Object.entries(shape?.attributes ?? {})
+    .filter(([, attribute]) => attribute.type === 'relation')
+    .map(([name]) => name);
   const strategy = random.weighted<string>([
     [5, 'wrong type'],
     [2, 'unknown field'],
@@ -314,8 +410,13 @@ const malformObject = (random: Random, body: Record<string, unknown>, shape: Mod
   }
   if (strategy === 'relation syntax') {
     const field = random.pick(relations);
-    const target = shape?.attributes[field]?.target === 'plugin::crm.customer' ? 'customers' : 'contacts';
-    copy[field] = relationOddity(random, ref(random, slots, target), ref(random, slots, random.pick(['customers', 'contacts', 'phones'])));
+    const target =
+      shape?.attributes[field]?.target === 'plugin::crm.customer' ? 'customers' : 'contacts';
+    copy[field] = relationOddity(
+      random,
+      ref(random, slots, target),
+      ref(random, slots, random.pick(['customers', 'contacts', 'phones']))
+    );
     return { value: copy, label: `relation syntax ${field}` };
   }
   const present = Object.keys(copy);
@@ -324,7 +425,11 @@ const malformObject = (random: Random, body: Record<string, unknown>, shape: Mod
 };
 
 /** Nested contact points of a customer write, malformed. */
-const malformNested = (random: Random, body: Record<string, unknown>, slots: Record<string, number>) => {
+const malformNested = (
+  random: Random,
+  body: Record<string, unknown>,
+  slots: Record<string, number>
+) => {
   const plural = random.pick(['addresses', 'phones', 'emails']);
   const item: Record<string, unknown> =
     plural === 'addresses'
@@ -335,7 +440,18 @@ const malformNested = (random: Random, body: Record<string, unknown>, slots: Rec
   const value = random.pick<() => unknown>([
     () => oddValue(random),
     () => [{ ...item, [random.pick(Object.keys(item))]: oddValue(random) }],
-    () => [{ ...item, documentId: random.pick<unknown>(['nosuchdocument0000000000', ref(random, slots, plural), 42, { $ne: null }, null]) }],
+    () => [
+      {
+        ...item,
+        documentId: random.pick<unknown>([
+          'nosuchdocument0000000000',
+          ref(random, slots, plural),
+          42,
+          { $ne: null },
+          null,
+        ]),
+      },
+    ],
     () => [{ ...item, customer: ref(random, slots, 'customers') }],
     () => [{ ...item, isPrimary: 'yes' }],
     () => [item, item, item, item, item, item],
@@ -348,7 +464,12 @@ const malformNested = (random: Random, body: Record<string, unknown>, slots: Rec
 };
 
 /** Bodies that are not JSON objects, or are JSON only in part. */
-const RAW_BODIES: readonly { contentType: string; text: string; label: string; headers?: Record<string, string> }[] = [
+const RAW_BODIES: readonly {
+  contentType: string;
+  text: string;
+  label: string;
+  headers?: Record<string, string>;
+}[] = [
   { contentType: 'application/json', text: '{"data": {"firstName": ', label: 'truncated JSON' },
   { contentType: 'application/json', text: "{'data': {}}", label: 'single-quoted JSON' },
   { contentType: 'application/json', text: '{"data": {"a": 1,}}', label: 'trailing comma' },
@@ -358,41 +479,137 @@ const RAW_BODIES: readonly { contentType: string; text: string; label: string; h
   { contentType: 'application/json', text: '12345', label: 'JSON number' },
   { contentType: 'application/json', text: '[{"data": {}}]', label: 'JSON array' },
   { contentType: 'application/json', text: '{"data": NaN}', label: 'NaN literal' },
-  { contentType: 'application/json', text: '{"data": {"firstName": 1e400, "lastName": 123456789012345678901234567890}}', label: 'huge numbers' },
-  { contentType: 'application/json', text: '{"data": {"firstName": "A", "firstName": {"$ne": 1}, "lastName": "B"}}', label: 'duplicate keys' },
-  { contentType: 'application/json', text: '{"data": {"__proto__": {"polluted": "yes"}, "firstName": "A", "lastName": "B"}}', label: '__proto__ in data' },
-  { contentType: 'application/json', text: '{"__proto__": {"data": {"firstName": "A"}, "polluted": "yes"}}', label: '__proto__ at the top' },
-  { contentType: 'application/json', text: '{"data": {"constructor": {"prototype": {"polluted": "yes"}}, "name": "x"}}', label: 'constructor.prototype' },
-  { contentType: 'application/json', text: '{"kind": "phone", "id": {"__proto__": {"polluted": "yes"}}, "customer": {"constructor": {"prototype": {"polluted": 1}}}}', label: 'prototype keys in action body' },
-  { contentType: 'application/json', text: `${'['.repeat(5000)}${']'.repeat(5000)}`, label: 'deep JSON arrays' },
-  { contentType: 'application/json', text: `{"data": ${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`, label: 'deep JSON objects' },
+  {
+    contentType: 'application/json',
+    text: '{"data": {"firstName": 1e400, "lastName": 123456789012345678901234567890}}',
+    label: 'huge numbers',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"data": {"firstName": "A", "firstName": {"$ne": 1}, "lastName": "B"}}',
+    label: 'duplicate keys',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"data": {"__proto__": {"polluted": "yes"}, "firstName": "A", "lastName": "B"}}',
+    label: '__proto__ in data',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"__proto__": {"data": {"firstName": "A"}, "polluted": "yes"}}',
+    label: '__proto__ at the top',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"data": {"constructor": {"prototype": {"polluted": "yes"}}, "name": "x"}}',
+    label: 'constructor.prototype',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"kind": "phone", "id": {"__proto__": {"polluted": "yes"}}, "customer": {"constructor": {"prototype": {"polluted": 1}}}}',
+    label: 'prototype keys in action body',
+  },
+  {
+    contentType: 'application/json',
+    text: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    label: 'deep JSON arrays',
+  },
+  {
+    contentType: 'application/json',
+    text: `{"data": ${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`,
+    label: 'deep JSON objects',
+  },
   { contentType: 'application/json', text: '\u0000\u0001', label: 'control bytes as JSON' },
-  { contentType: 'application/json; charset=latin1', text: '{"data": {}}', label: 'unsupported charset' },
-  { contentType: 'application/json; charset=utf-16', text: '{"data": {}}', label: 'utf-16 charset' },
-  { contentType: 'text/plain', text: '{"data": {"firstName": "A", "lastName": "B"}}', label: 'JSON as text/plain' },
+  {
+    contentType: 'application/json; charset=latin1',
+    text: '{"data": {}}',
+    label: 'unsupported charset',
+  },
+  {
+    contentType: 'application/json; charset=utf-16',
+    text: '{"data": {}}',
+    label: 'utf-16 charset',
+  },
+  {
+    contentType: 'text/plain',
+    text: '{"data": {"firstName": "A", "lastName": "B"}}',
+    label: 'JSON as text/plain',
+  },
   { contentType: 'application/xml', text: '<data><firstName>A</firstName></data>', label: 'XML' },
-  { contentType: 'application/x-www-form-urlencoded', text: 'data[firstName][$ne]=x&data[__proto__][polluted]=1&data=str', label: 'urlencoded oddities' },
-  { contentType: 'application/x-www-form-urlencoded', text: 'kind=phone&id[]=a&id[]=b&contacts=x&mapping=y&decisions=z', label: 'urlencoded action body' },
-  { contentType: 'multipart/form-data', text: 'no boundary here', label: 'multipart without boundary' },
-  { contentType: 'multipart/form-data; boundary=XYZ', text: '--XYZ\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"firstName":\r\n--XYZ--\r\n', label: 'multipart with broken data part' },
-  { contentType: 'multipart/form-data; boundary=XYZ', text: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nFirst Name\r\nA', label: 'unterminated multipart' },
-  { contentType: 'application/octet-stream', text: '\u0089PNG\r\n\u001a\n\u0000\u0000', label: 'binary body' },
-  { contentType: 'application/vnd.api+json', text: '{"data": {"type": "customers", "attributes": {}}}', label: 'JSON:API body' },
-  { contentType: 'application/json', text: '{"data": {}}', headers: { 'Content-Encoding': 'gzip' }, label: 'plain body said to be gzip' },
-  { contentType: 'application/json', text: '{"data": {}}', headers: { 'Content-Encoding': 'br, x-unknown' }, label: 'unknown content encoding' },
-  { contentType: 'application/json', text: `{"data": {"firstName": "${'y'.repeat(1_500_000)}", "lastName": "B"}}`, label: 'a 1.5 MB JSON body' },
-  { contentType: 'application/x-www-form-urlencoded', text: `data[notes]=${'z'.repeat(300_000)}`, label: 'a 300 kB form body' },
+  {
+    contentType: 'application/x-www-form-urlencoded',
+    text: 'data[firstName][$ne]=x&data[__proto__][polluted]=1&data=str',
+    label: 'urlencoded oddities',
+  },
+  {
+    contentType: 'application/x-www-form-urlencoded',
+    text: 'kind=phone&id[]=a&id[]=b&contacts=x&mapping=y&decisions=z',
+    label: 'urlencoded action body',
+  },
+  {
+    contentType: 'multipart/form-data',
+    text: 'no boundary here',
+    label: 'multipart without boundary',
+  },
+  {
+    contentType: 'multipart/form-data; boundary=XYZ',
+    text: '--XYZ\r\nContent-Disposition: form-data; name="data"\r\n\r\n{"firstName":\r\n--XYZ--\r\n',
+    label: 'multipart with broken data part',
+  },
+  {
+    contentType: 'multipart/form-data; boundary=XYZ',
+    text: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nFirst Name\r\nA',
+    label: 'unterminated multipart',
+  },
+  {
+    contentType: 'application/octet-stream',
+    text: '\u0089PNG\r\n\u001a\n\u0000\u0000',
+    label: 'binary body',
+  },
+  {
+    contentType: 'application/vnd.api+json',
+    text: '{"data": {"type": "customers", "attributes": {}}}',
+    label: 'JSON:API body',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"data": {}}',
+    headers: { 'Content-Encoding': 'gzip' },
+    label: 'plain body said to be gzip',
+  },
+  {
+    contentType: 'application/json',
+    text: '{"data": {}}',
+    headers: { 'Content-Encoding': 'br, x-unknown' },
+    label: 'unknown content encoding',
+  },
+  {
+    contentType: 'application/json',
+    text: `{"data": {"firstName": "${'y'.repeat(1_500_000)}", "lastName": "B"}}`,
+    label: 'a 1.5 MB JSON body',
+  },
+  {
+    contentType: 'application/x-www-form-urlencoded',
+    text: `data[notes]=${'z'.repeat(300_000)}`,
+    label: 'a 300 kB form body',
+  },
 ];
 
 /** CSV files with odd headers or content, for the import upload. */
 const CSV_FILES: readonly { content: string | Buffer; label: string }[] = [
   { content: '', label: 'empty file' },
-  { content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]), label: 'binary file' },
+  {
+    content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]),
+    label: 'binary file',
+  },
   { content: '\ufeff', label: 'only a BOM' },
   { content: ',,,\n1,2,3,4\n', label: 'empty header cells' },
   { content: 'First Name,First Name,First Name\nA,B,C\n', label: 'the same header thrice' },
   { content: `${'H'.repeat(50_000)},Last Name\nA,B\n`, label: 'a 50k-character header' },
-  { content: `${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(4999)}x\n`, label: '5,000 columns' },
+  {
+    content: `${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(4999)}x\n`,
+    label: '5,000 columns',
+  },
   { content: 'First\u0000Name,Last Name\nA,B\n', label: 'a NUL in the header' },
   { content: '"First Name,Last Name\nA,B\n', label: 'an unclosed quote in the header' },
   { content: '__proto__,constructor,prototype\nA,B,C\n', label: 'prototype keys as headers' },
@@ -401,71 +618,329 @@ const CSV_FILES: readonly { content: string | Buffer; label: string }[] = [
   { content: 'First Name,Last Name,SSN\nA,B,078-05-1120\nC,D,not-an-ssn\n', label: 'SSNs' },
   { content: 'First Name,Last Name\r\n\r\n\r\n', label: 'only blank lines' },
   { content: 'First Name,Last Name\n\ud800,\u202eB\n', label: 'lone surrogates and RTL in cells' },
-  { content: 'Business Name,Company,Email\nAcme,,a@acme.example\n', label: 'a customers-style header' },
+  {
+    content: 'Business Name,Company,Email\nAcme,,a@acme.example\n',
+    label: 'a customers-style header',
+  },
 ];
 
-const FILTER_OPERATORS = ['$eq', '$ne', '$in', '$notIn', '$lt', '$between', '$null', '$notNull', '$contains', '$containsi', '$startsWith', '$regex', '$where', '$foo', 'eq', '$or', '$and', '$not'];
-const ODD_QUERY_VALUES = ['1e300', '-1', 'NaN', '0', '1.5', 'abc', '', '99999999999999999999', '99999999999', '2147483648', 'Infinity', '0x10', ' 1', '%', '\u0000', 'x'.repeat(3000), '[object Object]'];
+const FILTER_OPERATORS = [
+  '$eq',
+  '$ne',
+  '$in',
+  '$notIn',
+  '$lt',
+  '$between',
+  '$null',
+  '$notNull',
+  '$contains',
+  '$containsi',
+  '$startsWith',
+  '$regex',
+  '$where',
+  '$foo',
+  'eq',
+  '$or',
+  '$and',
+  '$not',
+];
+const ODD_QUERY_VALUES = [
+  '1e300',
+  '-1',
+  'NaN',
+  '0',
+  '1.5',
+  'abc',
+  '',
+  '99999999999999999999',
+  '99999999999',
+  '2147483648',
+  'Infinity',
+  '0x10',
+  ' 1',
+  '%',
+  '\u0000',
+  'x'.repeat(3000),
+  '[object Object]',
+];
 
 /** Query parameters of the standard collection API, malformed, plus the route's own ones. */
-const oddQuery = (random: Random, route: FuzzRoute, shape: ModelShape | undefined): { pairs: [string, string][]; raw?: string; label: string } => {
+const oddQuery = (
+  random: Random,
+  route: FuzzRoute,
+  shape: ModelShape | undefined
+): { pairs: [string, string][]; raw?: string; label: string } => {
   const fields = Object.keys(shape?.attributes ?? {});
-  const field = () => (random.chance(0.7) && fields.length ? random.pick(fields) : random.pick(['unknownField', 'password', 'ssnEncrypted', 'id', 'documentId', '__proto__', 'constructor', 'toString', 'customer.firstName']));
+  const field = () =>
+    random.chance(0.7) && fields.length
+      ? random.pick(fields)
+      : random.pick([
+          'unknownField',
+          'password',
+          'ssnEncrypted',
+          'id',
+          'documentId',
+          '__proto__',
+          'constructor',
+          'toString',
+          'customer.firstName',
+        ]);
   const value = () => random.pick(ODD_QUERY_VALUES);
   const action = actionOf(route);
   const ownParams: [string, () => [string, string][]][] = [
-    ['q', () => [['q', random.pick(['', 'a', 'ab', 'x'.repeat(5000), '%', '\u0000\u0000', '"', '*', '\\', "' OR 1=1", 'ü', '555', 'C-0000'])]]],
-    ['q array', () => [['q', 'ada'], ['q', 'bob']]],
+    [
+      'q',
+      () => [
+        [
+          'q',
+          random.pick([
+            '',
+            'a',
+            'ab',
+            'x'.repeat(5000),
+            '%',
+            '\u0000\u0000',
+            '"',
+            '*',
+            '\\',
+            "' OR 1=1",
+            'ü',
+            '555',
+            'C-0000',
+          ]),
+        ],
+      ],
+    ],
+    [
+      'q array',
+      () => [
+        ['q', 'ada'],
+        ['q', 'bob'],
+      ],
+    ],
     // The search needs a valid q to reach its paging.
-    ['page', () => [...(action === 'search' ? ([['q', 'ada']] as [string, string][]) : []), [random.pick(['page', 'pageSize', 'pagination[page]', 'pagination[pageSize]']), value()]]],
+    [
+      'page',
+      () => [
+        ...(action === 'search' ? ([['q', 'ada']] as [string, string][]) : []),
+        [random.pick(['page', 'pageSize', 'pagination[page]', 'pagination[pageSize]']), value()],
+      ],
+    ],
     ['depth', () => [['depth', random.pick(['0', '4', '-1', '1e300', 'NaN', '2.5', 'three', ''])]]],
-    ['depth array', () => [['depth[]', '1'], ['depth[]', '2']]],
-    ['status', () => [['status', random.pick(['', ',', 'valid,nope', 'x'.repeat(2000), 'imported,imported', 'VALID'])]]],
+    [
+      'depth array',
+      () => [
+        ['depth[]', '1'],
+        ['depth[]', '2'],
+      ],
+    ],
+    [
+      'status',
+      () => [
+        [
+          'status',
+          random.pick(['', ',', 'valid,nope', 'x'.repeat(2000), 'imported,imported', 'VALID']),
+        ],
+      ],
+    ],
     ['includeInactive', () => [['includeInactive', random.pick(['yes', '1', '', 'TRUE'])]]],
     ['includeInactive array', () => [['includeInactive[]', 'true']]],
   ];
   const strategies: [number, string, () => [string, string][]][] = [
-    [3, 'filter unknown field/operator', () => [[`filters[${field()}][${random.pick(FILTER_OPERATORS)}]`, value()]]],
+    [
+      3,
+      'filter unknown field/operator',
+      () => [[`filters[${field()}][${random.pick(FILTER_OPERATORS)}]`, value()]],
+    ],
     [1, 'filter as a string', () => [['filters', random.pick(['abc', '1', ''])]]],
-    [1, 'filter array operator misuse', () => [[`filters[${field()}][$in]`, value()], [`filters[${field()}][$between][0]`, value()]]],
-    [2, 'deep $or nest', () => [[`filters${'[$or][0]'.repeat(random.pick([3, 12, 40]))}[${field()}][$eq]`, value()]]],
-    [1, 'filters $and not a list', () => [['filters[$and]', 'x'], ['filters[$not][$not][$not]', 'y']]],
-    [1, 'relation filter', () => [[`filters[${random.pick(['customer', 'company', 'members', 'contact', 'addresses'])}][${field()}][$eq]`, value()]]],
-    [2, 'sort oddity', () => [[random.pick(['sort', 'sort[0]', 'sort[x]']), `${field()}:${random.pick(['asc', 'desc', 'sideways', '', 'ASC;DROP'])}`]]],
-    [1, 'sort object', () => [[`sort[${field()}]`, 'asc'], ['sort[0][customer][firstName]', 'asc']]],
-    [3, 'pagination numbers', () => [[`pagination[${random.pick(['page', 'pageSize', 'start', 'limit'])}]`, value()]]],
-    [1, 'pagination arrays', () => [['pagination[page][]', '1'], ['pagination[page][]', '2'], ['pagination[pageSize][x]', '1']]],
-    [1, 'pagination page and start', () => [['pagination[page]', '2'], ['pagination[start]', '5'], ['pagination[withCount]', random.pick(['maybe', 'false', '1'])]]],
-    [2, 'populate unknown or deep', () => [[random.pick(['populate', 'populate[0]', `populate[${field()}]`]), random.pick(['*', 'unknownRelation', field(), 'addresses,unknown', 'true', 'ssnEncrypted', 'constructor'])]]],
-    [2, 'populate nested', () => [[`populate${'[customer][populate]'.repeat(random.pick([1, 4, 10]))}`, '*']]],
-    [1, 'populate with bad sub-query', () => [[`populate[${field()}][fields][0]`, 'unknown'], [`populate[${field()}][filters][x][$eq]`, '1'], [`populate[${field()}][sort]`, 'nope:asc']]],
-    [2, 'fields unknown', () => [[random.pick(['fields', 'fields[0]', 'fields[x]']), random.pick(['unknown', 'ssnEncrypted', '*', 'id', 'firstName,unknown', '', 'constructor', 'hasOwnProperty'])]]],
-    [1, 'status and locale', () => [['status', random.pick(['draft', 'published', 'x'])], ['locale', random.pick(['xx', '*', 'en'])]]],
-    [1, 'unknown parameter', () => [[random.pick(['foo', 'hasPublishedVersion', 'publicationState', '_q', 'limit']), value()]]],
-    [1, 'prototype keys', () => [['__proto__[polluted]', '1'], ['constructor[prototype][polluted]', '1'], ['filters[__proto__][x]', '1']]],
+    [
+      1,
+      'filter array operator misuse',
+      () => [
+        [`filters[${field()}][$in]`, value()],
+        [`filters[${field()}][$between][0]`, value()],
+      ],
+    ],
+    [
+      2,
+      'deep $or nest',
+      () => [[`filters${'[$or][0]'.repeat(random.pick([3, 12, 40]))}[${field()}][$eq]`, value()]],
+    ],
+    [
+      1,
+      'filters $and not a list',
+      () => [
+        ['filters[$and]', 'x'],
+        ['filters[$not][$not][$not]', 'y'],
+      ],
+    ],
+    [
+      1,
+      'relation filter',
+      () => [
+        [
+          `filters[${random.pick(['customer', 'company', 'members', 'contact', 'addresses'])}][${field()}][$eq]`,
+          value(),
+        ],
+      ],
+    ],
+    [
+      2,
+      'sort oddity',
+      () => [
+        [
+          random.pick(['sort', 'sort[0]', 'sort[x]']),
+          `${field()}:${random.pick(['asc', 'desc', 'sideways', '', 'ASC;DROP'])}`,
+        ],
+      ],
+    ],
+    [
+      1,
+      'sort object',
+      () => [
+        [`sort[${field()}]`, 'asc'],
+        ['sort[0][customer][firstName]', 'asc'],
+      ],
+    ],
+    [
+      3,
+      'pagination numbers',
+      () => [[`pagination[${random.pick(['page', 'pageSize', 'start', 'limit'])}]`, value()]],
+    ],
+    [
+      1,
+      'pagination arrays',
+      () => [
+        ['pagination[page][]', '1'],
+        ['pagination[page][]', '2'],
+        ['pagination[pageSize][x]', '1'],
+      ],
+    ],
+    [
+      1,
+      'pagination page and start',
+      () => [
+        ['pagination[page]', '2'],
+        ['pagination[start]', '5'],
+        ['pagination[withCount]', random.pick(['maybe', 'false', '1'])],
+      ],
+    ],
+    [
+      2,
+      'populate unknown or deep',
+      () => [
+        [
+          random.pick(['populate', 'populate[0]', `populate[${field()}]`]),
+          random.pick([
+            '*',
+            'unknownRelation',
+            field(),
+            'addresses,unknown',
+            'true',
+            'ssnEncrypted',
+            'constructor',
+          ]),
+        ],
+      ],
+    ],
+    [
+      2,
+      'populate nested',
+      () => [[`populate${'[customer][populate]'.repeat(random.pick([1, 4, 10]))}`, '*']],
+    ],
+    [
+      1,
+      'populate with bad sub-query',
+      () => [
+        [`populate[${field()}][fields][0]`, 'unknown'],
+        [`populate[${field()}][filters][x][$eq]`, '1'],
+        [`populate[${field()}][sort]`, 'nope:asc'],
+      ],
+    ],
+    [
+      2,
+      'fields unknown',
+      () => [
+        [
+          random.pick(['fields', 'fields[0]', 'fields[x]']),
+          random.pick([
+            'unknown',
+            'ssnEncrypted',
+            '*',
+            'id',
+            'firstName,unknown',
+            '',
+            'constructor',
+            'hasOwnProperty',
+          ]),
+        ],
+      ],
+    ],
+    [
+      1,
+      'status and locale',
+      () => [
+        ['status', random.pick(['draft', 'published', 'x'])],
+        ['locale', random.pick(['xx', '*', 'en'])],
+      ],
+    ],
+    [
+      1,
+      'unknown parameter',
+      () => [
+        [random.pick(['foo', 'hasPublishedVersion', 'publicationState', '_q', 'limit']), value()],
+      ],
+    ],
+    [
+      1,
+      'prototype keys',
+      () => [
+        ['__proto__[polluted]', '1'],
+        ['constructor[prototype][polluted]', '1'],
+        ['filters[__proto__][x]', '1'],
+      ],
+    ],
   ];
   const own = ownParams.filter(([name]) => {
     if (name.startsWith('q')) return action === 'search';
     if (name === 'page') return ['search', 'activity', 'log'].includes(action);
     if (name.startsWith('depth')) return action === 'network';
     if (name === 'status') return action === 'log';
-    if (name.startsWith('includeInactive')) return route.handler.startsWith('contact.') && action === 'find';
+    if (name.startsWith('includeInactive'))
+      return route.handler.startsWith('contact.') && action === 'find';
     return false;
   });
   if (random.chance(0.05)) {
-    return { pairs: [], raw: random.pick(['%ZZ=1', 'a=%E0%A4%A', 'filters[firstName][$eq]=%00', '&&&===', 'populate[=x', `${'a'.repeat(200)}[`.repeat(20)]), label: 'raw query' };
+    return {
+      pairs: [],
+      raw: random.pick([
+        '%ZZ=1',
+        'a=%E0%A4%A',
+        'filters[firstName][$eq]=%00',
+        '&&&===',
+        'populate[=x',
+        `${'a'.repeat(200)}[`.repeat(20),
+      ]),
+      label: 'raw query',
+    };
   }
   const pairs: [string, string][] = [];
   const labels: string[] = [];
   // Mostly one malformation at a time: a second one would often be refused first and hide it.
-  const times = random.weighted([[7, 1], [2, 2], [1, 3]] as const);
+  const times = random.weighted([
+    [7, 1],
+    [2, 2],
+    [1, 3],
+  ] as const);
   for (let i = 0; i < times; i += 1) {
     if (own.length && random.chance(0.5)) {
       const [name, make] = random.pick(own);
       pairs.push(...make());
       labels.push(name);
     } else {
-      const make = random.weighted(strategies.map(([weight, name, build]) => [weight, [name, build]] as const));
+      const make = random.weighted(
+        strategies.map(([weight, name, build]) => [weight, [name, build]] as const)
+      );
       pairs.push(...make[1]());
       labels.push(make[0]);
     }
@@ -503,10 +978,20 @@ const ODD_IDS = [
   'search',
 ];
 
-const multipartBody = (random: Random, slots: Record<string, number>): { body: FuzzBody; label: string } => {
+const multipartBody = (
+  random: Random,
+  slots: Record<string, number>
+): { body: FuzzBody; label: string } => {
   const file = random.pick(CSV_FILES);
   const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
-  const object = random.pick(['contacts', 'customers', 'planets', '', 'contacts\u0000', '__proto__']);
+  const object = random.pick([
+    'contacts',
+    'customers',
+    'planets',
+    '',
+    'contacts\u0000',
+    '__proto__',
+  ]);
   const shape = random.weighted<string>([
     [6, 'odd file'],
     [1, 'no file'],
@@ -520,27 +1005,52 @@ const multipartBody = (random: Random, slots: Record<string, number>): { body: F
   if (shape === 'object twice') fields.push(['object', 'customers']);
   const files: { field: string; filename: string; content: Buffer; contentType?: string }[] = [];
   const csvName = 'fuzz.csv';
-  if (shape === 'odd file' || shape === 'object twice') files.push({ field: 'file', filename: csvName, content });
+  if (shape === 'odd file' || shape === 'object twice')
+    files.push({ field: 'file', filename: csvName, content });
   if (shape === 'two files') {
-    files.push({ field: 'file', filename: 'one.csv', content: Buffer.from('First Name,Last Name\nA,B\n') });
+    files.push({
+      field: 'file',
+      filename: 'one.csv',
+      content: Buffer.from('First Name,Last Name\nA,B\n'),
+    });
     files.push({ field: 'file', filename: 'two.csv', content });
   }
   if (shape === 'no object') files.push({ field: 'file', filename: csvName, content });
-  if (shape === 'file under another name') files.push({ field: random.pick(['files', 'upload', 'object', 'data']), filename: csvName, content });
+  if (shape === 'file under another name')
+    files.push({
+      field: random.pick(['files', 'upload', 'object', 'data']),
+      filename: csvName,
+      content,
+    });
   if (shape === 'odd file name') {
     files.push({
       field: 'file',
-      filename: random.pick(['../../etc/passwd', 'x'.repeat(1000) + '.csv', 'name with "quotes".csv', 'Zoë 名.csv', '.csv', 'a\u202ecsv.exe']),
+      filename: random.pick([
+        '../../etc/passwd',
+        'x'.repeat(1000) + '.csv',
+        'name with "quotes".csv',
+        'Zoë 名.csv',
+        '.csv',
+        'a\u202ecsv.exe',
+      ]),
       content,
       contentType: random.pick(['text/csv', 'application/zip', 'image/png']),
     });
   }
   void slots;
-  return { body: { kind: 'multipart', fields, files }, label: `multipart ${shape}: ${file.label}, object ${JSON.stringify(object)}` };
+  return {
+    body: { kind: 'multipart', fields, files },
+    label: `multipart ${shape}: ${file.label}, object ${JSON.stringify(object)}`,
+  };
 };
 
 /** The body of one request to a route: mostly malformed versions of what the route takes. */
-const drawBody = (random: Random, route: FuzzRoute, models: Record<string, ModelShape>, slots: Record<string, number>): { body: FuzzBody; label: string } => {
+const drawBody = (
+  random: Random,
+  route: FuzzRoute,
+  models: Record<string, ModelShape>,
+  slots: Record<string, number>
+): { body: FuzzBody; label: string } => {
   const action = actionOf(route);
   const model = modelOf(route);
   const shape = model ? models[model] : undefined;
@@ -552,20 +1062,33 @@ const drawBody = (random: Random, route: FuzzRoute, models: Record<string, Model
     // Reads ignore a body; an odd one now and then must not change that.
     if (random.chance(0.1)) {
       const raw = random.pick(RAW_BODIES);
-      return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers }, label: `GET with ${raw.label}` };
+      return {
+        body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers },
+        label: `GET with ${raw.label}`,
+      };
     }
     return { body: { kind: 'none' }, label: 'no body' };
   }
   if (random.chance(0.2)) {
     const raw = random.pick(RAW_BODIES);
-    return { body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers }, label: raw.label };
+    return {
+      body: { kind: 'raw', contentType: raw.contentType, text: raw.text, headers: raw.headers },
+      label: raw.label,
+    };
   }
   const own = actionBody(random, action, slots);
-  const isRecordWrite = ['create', 'update', 'createConnection', 'createRelationship'].includes(action);
+  const isRecordWrite = ['create', 'update', 'createConnection', 'createRelationship'].includes(
+    action
+  );
   if (own) {
-    const malformed = random.chance(0.15) ? { value: oddValue(random), label: 'body of the wrong type' } : malformObject(random, own, undefined, slots);
+    const malformed = random.chance(0.15)
+      ? { value: oddValue(random), label: 'body of the wrong type' }
+      : malformObject(random, own, undefined, slots);
     if (action === 'comment' && random.chance(0.5)) {
-      return { body: { kind: 'json', value: { data: { body: oddValue(random) } } }, label: 'comment body of the wrong type' };
+      return {
+        body: { kind: 'json', value: { data: { body: oddValue(random) } } },
+        label: 'comment body of the wrong type',
+      };
     }
     return { body: { kind: 'json', value: malformed.value }, label: malformed.label };
   }
@@ -587,20 +1110,51 @@ const drawBody = (random: Random, route: FuzzRoute, models: Record<string, Model
       const malformed = malformNested(random, record, slots);
       return { body: { kind: 'json', value: { data: malformed.value } }, label: malformed.label };
     }
-    if (strategy === 'no data wrapper') return { body: { kind: 'json', value: record }, label: strategy };
-    if (strategy === 'data not an object') return { body: { kind: 'json', value: { data: oddValue(random) } }, label: strategy };
+    if (strategy === 'no data wrapper')
+      return { body: { kind: 'json', value: record }, label: strategy };
+    if (strategy === 'data not an object')
+      return { body: { kind: 'json', value: { data: oddValue(random) } }, label: strategy };
     if (strategy === 'extra top-level keys') {
-      return { body: { kind: 'json', value: { data: record, meta: oddValue(random), files: oddValue(random), [random.pick(UNKNOWN_FIELDS)]: 1 } }, label: strategy };
+      return {
+        body: {
+          kind: 'json',
+          value: {
+            data: record,
+            meta: oddValue(random),
+            files: oddValue(random),
+            [random.pick(UNKNOWN_FIELDS)]: 1,
+          },
+        },
+        label: strategy,
+      };
     }
-    return { body: { kind: 'json', value: random.pick([{}, { data: {} }, []]) }, label: 'empty body' };
+    return {
+      body: { kind: 'json', value: random.pick([{}, { data: {} }, []]) },
+      label: 'empty body',
+    };
   }
   // Routes without a body of their own (delete, start, undo, convert, reveal…): a stray one.
   if (random.chance(0.5)) return { body: { kind: 'none' }, label: 'no body' };
-  return { body: { kind: 'json', value: random.chance(0.5) ? { data: baseRecord(random, model ?? '', slots) } : oddValue(random) }, label: 'stray body' };
+  return {
+    body: {
+      kind: 'json',
+      value: random.chance(0.5)
+        ? { data: baseRecord(random, model ?? '', slots) }
+        : oddValue(random),
+    },
+    label: 'stray body',
+  };
 };
 
 /** Draws `count` requests, cycling through the routes (each cycle in a new order) so each gets its share. */
-export const generateRequests = ({ seed, count, routes, models, callers, slots }: GeneratorInput): FuzzRequest[] => {
+export const generateRequests = ({
+  seed,
+  count,
+  routes,
+  models,
+  callers,
+  slots,
+}: GeneratorInput): FuzzRequest[] => {
   const random = new Random(seed);
   const requests: FuzzRequest[] = [];
   let order: FuzzRoute[] = [];
@@ -609,11 +1163,17 @@ export const generateRequests = ({ seed, count, routes, models, callers, slots }
     const route = order.pop()!;
     const caller = random.weighted(callers[route.type]);
     const hasId = route.path.includes(':id');
-    const id = hasId ? (random.chance(0.55) ? ref(random, slots, resourceOf(route)) : { literal: random.pick(ODD_IDS) }) : undefined;
+    const id = hasId
+      ? random.chance(0.55)
+        ? ref(random, slots, resourceOf(route))
+        : { literal: random.pick(ODD_IDS) }
+      : undefined;
     const { body, label: bodyLabel } = drawBody(random, route, models, slots);
     const wantsQuery = route.method === 'GET' ? random.chance(0.8) : random.chance(0.2);
     const model = modelOf(route);
-    const query = wantsQuery ? oddQuery(random, route, model ? models[model] : undefined) : { pairs: [] as [string, string][], label: '' };
+    const query = wantsQuery
+      ? oddQuery(random, route, model ? models[model] : undefined)
+      : { pairs: [] as [string, string][], label: '' };
     requests.push({
       index,
       route,

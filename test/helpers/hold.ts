@@ -5,7 +5,10 @@ import type { TestApp } from './strapi';
  * be sent while the first is inside its stage change; `entered` resolves once the call is held.
  */
 export const hold = (app: TestApp, service: string, method: string, callers = 1) => {
-  const target = app.strapi.plugin('crm').service(service) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const target = app.strapi.plugin('crm').service(service) as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >;
   const original = target[method];
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));

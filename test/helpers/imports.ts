@@ -5,7 +5,12 @@ import type { TestApp } from './strapi';
 type Agent = () => request.Agent;
 
 /** `POST /api/crm/imports` of a CSV text as a multipart upload. */
-export const uploadCsv = (agent: Agent, csv: string | Buffer, object: 'contacts' | 'customers' = 'contacts', name = 'import.csv') =>
+export const uploadCsv = (
+  agent: Agent,
+  csv: string | Buffer,
+  object: 'contacts' | 'customers' = 'contacts',
+  name = 'import.csv'
+) =>
   agent()
     .post('/api/crm/imports')
     .field('object', object)
@@ -22,12 +27,22 @@ export const waitForImport = async (agent: Agent, documentId: string) => {
 };
 
 /** Uploads, decides every unmatched company with `unmatched`, starts and waits: the finished job. */
-export const importCsv = async (app: TestApp, csv: string, object: 'contacts' | 'customers' = 'contacts', unmatched: 'create' | 'skip' = 'create') => {
+export const importCsv = async (
+  app: TestApp,
+  csv: string,
+  object: 'contacts' | 'customers' = 'contacts',
+  unmatched: 'create' | 'skip' = 'create'
+) => {
   const uploaded = await uploadCsv(app.api, csv, object);
-  if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+  if (uploaded.status !== 201)
+    throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
   const job = uploaded.body.data;
   if (job.stage === 'reference-data') {
-    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ applyToAll: unmatched }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({ applyToAll: unmatched })
+      .expect(200);
   }
   await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
   return waitForImport(app.api, job.documentId);

@@ -44,8 +44,12 @@ export interface TestApp {
  * pool destroyed under them leaves a query hanging, whose timeout would fail a later test file.
  */
 const settle = async (strapi: Core.Strapi) => {
-  const pool = (strapi.db.connection as unknown as { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } }).client.pool;
-  await strapi.plugin('crm').service('importRunner').stop();
+  const pool = (
+    strapi.db.connection as unknown as {
+      client: { pool?: { numUsed(): number; numPendingAcquires(): number } };
+    }
+  ).client.pool;
+  await strapi.plugin('crm').service('import-runner').stop();
   for (let waited = 0; pool && waited < 10_000; waited += 50) {
     if (pool.numUsed() === 0 && pool.numPendingAcquires() === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -57,15 +61,28 @@ export const startApp = async (): Promise<TestApp> => {
   Object.assign(process.env, TEST_ENV);
   const database = await createDatabase();
   const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: root, distDir: join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir: root,
+    distDir: join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await strapi.server.mount();
 
-  const token = await strapi
-    .service('admin::api-token')
-    .create({ name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: 'integration tests' });
+  const token = await strapi.service('admin::api-token').create({
+    name: `tests-${Date.now()}`,
+    type: 'full-access',
+    lifespan: null,
+    description: 'integration tests',
+  });
   const http = strapi.server.httpServer;
-  const description = await request(http).get('/api/crm/openapi.json').set('Authorization', `Bearer ${token.accessKey}`);
-  if (description.status !== 200) throw new Error(`GET /api/crm/openapi.json answered ${description.status}: ${JSON.stringify(description.body)}`);
+  const description = await request(http)
+    .get('/api/crm/openapi.json')
+    .set('Authorization', `Bearer ${token.accessKey}`);
+  if (description.status !== 200)
+    throw new Error(
+      `GET /api/crm/openapi.json answered ${description.status}: ${JSON.stringify(description.body)}`
+    );
   const { checking } = createContractChecker(description.body);
 
   return {
@@ -95,7 +112,8 @@ export const useTestApp = (): TestApp => {
     await started?.stop();
   });
   const current = () => {
-    if (!started) throw new Error('the test app is booted in beforeAll: use it inside a test or a later hook');
+    if (!started)
+      throw new Error('the test app is booted in beforeAll: use it inside a test or a later hook');
     return started;
   };
   return {

@@ -33,12 +33,17 @@ const fromResponse = (response: { status: number; body: any }): WriteResult =>
 
 export const restWriter = (app: TestApp): Writer => ({
   name: 'REST',
-  createCustomer: async (data) => fromResponse(await app.api().post('/api/crm/customers?populate=*').send({ data })),
-  updateCustomer: async (id, data) => fromResponse(await app.api().put(`/api/crm/customers/${id}?populate=*`).send({ data })),
+  createCustomer: async (data) =>
+    fromResponse(await app.api().post('/api/crm/customers?populate=*').send({ data })),
+  updateCustomer: async (id, data) =>
+    fromResponse(await app.api().put(`/api/crm/customers/${id}?populate=*`).send({ data })),
   deleteCustomer: async (id) => fromResponse(await app.api().delete(`/api/crm/customers/${id}`)),
-  createPoint: async (kind, data) => fromResponse(await app.api().post(`/api/crm/${PLURAL[kind]}`).send({ data })),
-  updatePoint: async (kind, id, data) => fromResponse(await app.api().put(`/api/crm/${PLURAL[kind]}/${id}`).send({ data })),
-  deletePoint: async (kind, id) => fromResponse(await app.api().delete(`/api/crm/${PLURAL[kind]}/${id}`)),
+  createPoint: async (kind, data) =>
+    fromResponse(await app.api().post(`/api/crm/${PLURAL[kind]}`).send({ data })),
+  updatePoint: async (kind, id, data) =>
+    fromResponse(await app.api().put(`/api/crm/${PLURAL[kind]}/${id}`).send({ data })),
+  deletePoint: async (kind, id) =>
+    fromResponse(await app.api().delete(`/api/crm/${PLURAL[kind]}/${id}`)),
 });
 
 const statusOf = (error: any) =>
@@ -47,9 +52,16 @@ const statusOf = (error: any) =>
 const attempt = async (work: () => Promise<any>): Promise<WriteResult> => {
   try {
     const data = await work();
-    return data === null ? { ok: false, status: 404, message: 'not found' } : { ok: true, data: data ?? {} };
+    return data === null
+      ? { ok: false, status: 404, message: 'not found' }
+      : { ok: true, data: data ?? {} };
   } catch (error: any) {
-    return { ok: false, status: statusOf(error), message: String(error?.message ?? error), details: error?.details };
+    return {
+      ok: false,
+      status: statusOf(error),
+      message: String(error?.message ?? error),
+      details: error?.details,
+    };
   }
 };
 
@@ -58,15 +70,29 @@ export const documentsWriter = (app: TestApp): Writer => {
   const documents = (uid: string) => app.strapi.documents(uid as never) as any;
   return {
     name: 'document service',
-    createCustomer: (data) => attempt(() => documents(CUSTOMER).create({ data, populate: ['addresses', 'phones', 'emails'] })),
+    createCustomer: (data) =>
+      attempt(() =>
+        documents(CUSTOMER).create({ data, populate: ['addresses', 'phones', 'emails'] })
+      ),
     updateCustomer: (documentId, data) =>
-      attempt(() => documents(CUSTOMER).update({ documentId, data, populate: ['addresses', 'phones', 'emails'] })),
+      attempt(() =>
+        documents(CUSTOMER).update({
+          documentId,
+          data,
+          populate: ['addresses', 'phones', 'emails'],
+        })
+      ),
     deleteCustomer: (documentId) =>
-      attempt(async () => ((await documents(CUSTOMER).delete({ documentId })).entries.length ? {} : null)),
+      attempt(async () =>
+        (await documents(CUSTOMER).delete({ documentId })).entries.length ? {} : null
+      ),
     createPoint: (kind, data) => attempt(() => documents(pointUid(kind)).create({ data })),
-    updatePoint: (kind, documentId, data) => attempt(() => documents(pointUid(kind)).update({ documentId, data })),
+    updatePoint: (kind, documentId, data) =>
+      attempt(() => documents(pointUid(kind)).update({ documentId, data })),
     deletePoint: (kind, documentId) =>
-      attempt(async () => ((await documents(pointUid(kind)).delete({ documentId })).entries.length ? {} : null)),
+      attempt(async () =>
+        (await documents(pointUid(kind)).delete({ documentId })).entries.length ? {} : null
+      ),
   };
 };
 

@@ -18,22 +18,33 @@ const createAdmin = async (email: string, roleIds: number[]): Promise<Admin> => 
     registrationToken: null,
     roles: roleIds,
   });
-  const login = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-Password-1' });
+  const login = await request(app.strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email, password: 'Admin-Password-1' });
   expect(login.status).toBe(200);
   const token = login.body.data.token as string;
-  return (method, path) => request(app.strapi.server.httpServer)[method](path).set('Authorization', `Bearer ${token}`);
+  return (method, path) =>
+    request(app.strapi.server.httpServer)[method](path).set('Authorization', `Bearer ${token}`);
 };
 
 const adminRole = async (name: string, actions: string[]) => {
   const roles = app.strapi.service('admin::role');
   const role = await roles.create({ name, description: `${name} (tests)` });
-  if (actions.length) await roles.assignPermissions(role.id, actions.map((action) => ({ action })));
+  if (actions.length)
+    await roles.assignPermissions(
+      role.id,
+      actions.map((action) => ({ action }))
+    );
   return role.id as number;
 };
 
 const expectStrapiError = (response: request.Response, status: number, message?: RegExp) => {
   expect(response.status).toBe(status);
-  expect(response.body.error).toMatchObject({ status, name: expect.any(String), message: expect.any(String) });
+  expect(response.body.error).toMatchObject({
+    status,
+    name: expect.any(String),
+    message: expect.any(String),
+  });
   if (message) expect(response.body.error.message).toMatch(message);
 };
 
@@ -52,7 +63,7 @@ const createCustomer = async (data: Record<string, unknown>) => {
   return response.body.data as { documentId: string; customerNumber: string };
 };
 
-describe('the customer pages\' admin routes', () => {
+describe("the customer pages' admin routes", () => {
   it('tell the pages the contact point types and limits', async () => {
     const response = await asRoot('get', '/crm/settings');
     expect(response.status).toBe(200);
@@ -84,16 +95,30 @@ describe('the customer pages\' admin routes', () => {
     const found = await asRoot('get', `/crm/customers/${created.documentId}`);
     expect(found.status).toBe(200);
     const customer = found.body.data;
-    expect(customer).toMatchObject({ firstName: 'Ada', noEmail: true, preferredContact: 'phone', ssn: '***-**-4321' });
+    expect(customer).toMatchObject({
+      firstName: 'Ada',
+      noEmail: true,
+      preferredContact: 'phone',
+      ssn: '***-**-4321',
+    });
     expect(customer).not.toHaveProperty('ssnEncrypted');
-    expect(customer.phones.filter((phone: any) => phone.isPrimary).map((phone: any) => phone.number)).toEqual(['+14155552672']);
+    expect(
+      customer.phones.filter((phone: any) => phone.isPrimary).map((phone: any) => phone.number)
+    ).toEqual(['+14155552672']);
     expect(customer.emails[0]).toMatchObject({ address: 'ada@example.com', isPrimary: true });
     expect(customer.addresses[0]).toMatchObject({ line1: '1 Main St', isPrimary: true });
 
     const home = customer.phones.find((phone: any) => phone.type === 'home');
-    const switched = await asRoot('put', `/crm/customers/${created.documentId}/primary`).send({ kind: 'phone', id: home.documentId });
+    const switched = await asRoot('put', `/crm/customers/${created.documentId}/primary`).send({
+      kind: 'phone',
+      id: home.documentId,
+    });
     expect(switched.status).toBe(200);
-    expect(switched.body.data.phones.filter((phone: any) => phone.isPrimary).map((phone: any) => phone.type)).toEqual(['home']);
+    expect(
+      switched.body.data.phones
+        .filter((phone: any) => phone.isPrimary)
+        .map((phone: any) => phone.type)
+    ).toEqual(['home']);
 
     const search = await asRoot('get', '/crm/customers/search').query({ q: '555-2672' });
     expect(search.status).toBe(200);
@@ -114,25 +139,38 @@ describe('the customer pages\' admin routes', () => {
       },
     });
     expectStrapiError(refused, 400, /only one home phone/);
-    expect(refused.body.error.details.errors.map((error: any) => error.path[0])).toContain('phones');
-    const missingName = await asRoot('post', '/crm/customers').send({ data: { type: 'individual', firstName: 'Only' } });
+    expect(refused.body.error.details.errors.map((error: any) => error.path[0])).toContain(
+      'phones'
+    );
+    const missingName = await asRoot('post', '/crm/customers').send({
+      data: { type: 'individual', firstName: 'Only' },
+    });
     expectStrapiError(missingName, 400, /lastName/);
-    expect(missingName.body.error.details.errors.map((error: any) => error.path)).toContainEqual(['lastName']);
+    expect(missingName.body.error.details.errors.map((error: any) => error.path)).toContainEqual([
+      'lastName',
+    ]);
     expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
   });
 
   it('answer 404 for an unknown customer', async () => {
     expectStrapiError(await asRoot('get', '/crm/customers/nosuchcustomer0000000000'), 404);
-    expectStrapiError(await asRoot('get', '/crm/customers/nosuchcustomer0000000000/connections'), 404);
+    expectStrapiError(
+      await asRoot('get', '/crm/customers/nosuchcustomer0000000000/connections'),
+      404
+    );
   });
 
-  it('connect customers, making the first individual the business\'s primary contact, and remove the link', async () => {
+  it("connect customers, making the first individual the business's primary contact, and remove the link", async () => {
     const business = await createCustomer({ type: 'business', businessName: 'Acme Admin' });
     const other = await createCustomer({ type: 'business', businessName: 'Other Admin' });
     const person = await createCustomer({ firstName: 'Pat', lastName: 'Person' });
 
     const refusedType = await asRoot('post', '/crm/connections').send({
-      data: { customer: business.documentId, connectedCustomer: person.documentId, relationshipType: 'friend' },
+      data: {
+        customer: business.documentId,
+        connectedCustomer: person.documentId,
+        relationshipType: 'friend',
+      },
     });
     expectStrapiError(refusedType, 400, /employee/);
     const twoBusinesses = await asRoot('post', '/crm/connections').send({
@@ -147,23 +185,40 @@ describe('the customer pages\' admin routes', () => {
     expect(connected.body.data).toMatchObject({ relationshipType: 'employee', title: 'CFO' });
 
     const overview = await asRoot('get', `/crm/customers/${business.documentId}`);
-    expect(overview.body.data.primaryContact).toMatchObject({ documentId: person.documentId, firstName: 'Pat' });
+    expect(overview.body.data.primaryContact).toMatchObject({
+      documentId: person.documentId,
+      firstName: 'Pat',
+    });
     const list = await asRoot('get', `/crm/customers/${person.documentId}/connections`);
     expect(list.status).toBe(200);
     expect(list.body.data).toEqual([
-      expect.objectContaining({ relationshipType: 'employee', isPrimaryContact: true, customer: expect.objectContaining({ documentId: business.documentId }) }),
+      expect.objectContaining({
+        relationshipType: 'employee',
+        isPrimaryContact: true,
+        customer: expect.objectContaining({ documentId: business.documentId }),
+      }),
     ]);
 
     const second = await createCustomer({ firstName: 'Sam', lastName: 'Second' });
-    await asRoot('post', '/crm/connections').send({ data: { customer: second.documentId, connectedCustomer: business.documentId } });
-    const chosen = await asRoot('put', `/crm/customers/${business.documentId}/primary-contact`).send({ customer: second.documentId });
+    await asRoot('post', '/crm/connections').send({
+      data: { customer: second.documentId, connectedCustomer: business.documentId },
+    });
+    const chosen = await asRoot(
+      'put',
+      `/crm/customers/${business.documentId}/primary-contact`
+    ).send({ customer: second.documentId });
     expect(chosen.status).toBe(200);
     expect(chosen.body.data.primaryContact.documentId).toBe(second.documentId);
 
     const removed = await asRoot('delete', `/crm/connections/${connected.body.data.documentId}`);
     expect(removed.status).toBe(204);
-    expect((await asRoot('get', `/crm/customers/${person.documentId}/connections`)).body.data).toEqual([]);
-    expectStrapiError(await asRoot('delete', `/crm/connections/${connected.body.data.documentId}`), 404);
+    expect(
+      (await asRoot('get', `/crm/customers/${person.documentId}/connections`)).body.data
+    ).toEqual([]);
+    expectStrapiError(
+      await asRoot('delete', `/crm/connections/${connected.body.data.documentId}`),
+      404
+    );
   });
 
   it('link customers in a hierarchy and loosely, refuse a cycle, draw the network and remove links', async () => {
@@ -182,7 +237,12 @@ describe('the customer pages\' admin routes', () => {
     expect(cycle.body.error.details.errors[0].path).toEqual(['parent']);
 
     const loose = await asRoot('post', '/crm/relationships').send({
-      data: { kind: 'loose', customer: investor.documentId, linkedCustomer: head.documentId, type: 'investor' },
+      data: {
+        kind: 'loose',
+        customer: investor.documentId,
+        linkedCustomer: head.documentId,
+        type: 'investor',
+      },
     });
     expect(loose.status).toBe(201);
 
@@ -195,14 +255,27 @@ describe('the customer pages\' admin routes', () => {
       ])
     );
 
-    const network = await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({ depth: 2 });
+    const network = await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({
+      depth: 2,
+    });
     expect(network.status).toBe(200);
-    expect(network.body.data.nodes.map((node: any) => node.id).sort()).toEqual([head.documentId, branch.documentId, investor.documentId].sort());
+    expect(network.body.data.nodes.map((node: any) => node.id).sort()).toEqual(
+      [head.documentId, branch.documentId, investor.documentId].sort()
+    );
     expect(network.body.data.edges).toHaveLength(2);
-    expect((await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({ depth: 1 })).body.data.nodes).toHaveLength(2);
-    expectStrapiError(await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({ depth: 4 }), 400, /depth/);
+    expect(
+      (await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({ depth: 1 })).body
+        .data.nodes
+    ).toHaveLength(2);
+    expectStrapiError(
+      await asRoot('get', `/crm/customers/${branch.documentId}/network`).query({ depth: 4 }),
+      400,
+      /depth/
+    );
 
-    expect((await asRoot('delete', `/crm/relationships/${parent.body.data.documentId}`)).status).toBe(204);
+    expect(
+      (await asRoot('delete', `/crm/relationships/${parent.body.data.documentId}`)).status
+    ).toBe(204);
     const reversed = await asRoot('post', '/crm/relationships').send({
       data: { kind: 'hierarchical', parent: branch.documentId, child: head.documentId },
     });
@@ -212,11 +285,15 @@ describe('the customer pages\' admin routes', () => {
   it('follow admin RBAC: readers read, only managers write, others are refused', async () => {
     const customer = await createCustomer({ firstName: 'Rita', lastName: 'Rbac' });
     const other = await createCustomer({ firstName: 'Otto', lastName: 'Rbac' });
-    const asReader = await createAdmin('reader@crm.test', [await adminRole('CRM page reader', ['plugin::crm.read'])]);
+    const asReader = await createAdmin('reader@crm.test', [
+      await adminRole('CRM page reader', ['plugin::crm.read']),
+    ]);
     const asManager = await createAdmin('manager@crm.test', [
       await adminRole('CRM page manager', ['plugin::crm.read', 'plugin::crm.manage']),
     ]);
-    const asOutsider = await createAdmin('outsider@crm.test', [await adminRole('No CRM pages', [])]);
+    const asOutsider = await createAdmin('outsider@crm.test', [
+      await adminRole('No CRM pages', []),
+    ]);
 
     const reads = [
       '/crm/settings',
@@ -231,13 +308,36 @@ describe('the customer pages\' admin routes', () => {
       expect([path, (await asOutsider('get', path)).status]).toEqual([path, 403]);
     }
 
-    const writes: [method: 'post' | 'put' | 'delete', path: string, body: Record<string, unknown>][] = [
+    const writes: [
+      method: 'post' | 'put' | 'delete',
+      path: string,
+      body: Record<string, unknown>,
+    ][] = [
       ['post', '/crm/customers', { data: { firstName: 'No', lastName: 'Way' } }],
       ['put', `/crm/customers/${customer.documentId}/primary`, { kind: 'phone', id: 'x' }],
-      ['put', `/crm/customers/${customer.documentId}/primary-contact`, { customer: other.documentId }],
-      ['post', '/crm/connections', { data: { customer: customer.documentId, connectedCustomer: other.documentId } }],
+      [
+        'put',
+        `/crm/customers/${customer.documentId}/primary-contact`,
+        { customer: other.documentId },
+      ],
+      [
+        'post',
+        '/crm/connections',
+        { data: { customer: customer.documentId, connectedCustomer: other.documentId } },
+      ],
       ['delete', '/crm/connections/x', {}],
-      ['post', '/crm/relationships', { data: { kind: 'loose', customer: customer.documentId, linkedCustomer: other.documentId, type: 'other' } }],
+      [
+        'post',
+        '/crm/relationships',
+        {
+          data: {
+            kind: 'loose',
+            customer: customer.documentId,
+            linkedCustomer: other.documentId,
+            type: 'other',
+          },
+        },
+      ],
       ['delete', '/crm/relationships/x', {}],
     ];
     for (const [method, path, body] of writes) {
@@ -250,10 +350,21 @@ describe('the customer pages\' admin routes', () => {
     expect((await asReader('get', '/crm/customers/search?q=way')).body.data).toEqual([]);
 
     const connected = await asManager('post', '/crm/connections').send({
-      data: { customer: customer.documentId, connectedCustomer: other.documentId, relationshipType: 'friend', title: 'best friend' },
+      data: {
+        customer: customer.documentId,
+        connectedCustomer: other.documentId,
+        relationshipType: 'friend',
+        title: 'best friend',
+      },
     });
     expect(connected.status).toBe(201);
-    expect((await asManager('post', '/crm/customers').send({ data: { firstName: 'Made', lastName: 'ByManager' } })).status).toBe(201);
+    expect(
+      (
+        await asManager('post', '/crm/customers').send({
+          data: { firstName: 'Made', lastName: 'ByManager' },
+        })
+      ).status
+    ).toBe(201);
     expect((await request(app.strapi.server.httpServer).get('/crm/settings')).status).toBe(401);
   });
 });

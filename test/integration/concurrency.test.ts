@@ -20,7 +20,14 @@ describe('under concurrent requests', () => {
         app
           .api()
           .post('/api/crm/addresses')
-          .send({ data: { type: ADDRESS_TYPES[i % 5], line1: `${i} Main St`, city: 'Boston', customer: customer.documentId } })
+          .send({
+            data: {
+              type: ADDRESS_TYPES[i % 5],
+              line1: `${i} Main St`,
+              city: 'Boston',
+              customer: customer.documentId,
+            },
+          })
       )
     );
     const statuses = responses.map((response) => response.status);
@@ -39,7 +46,14 @@ describe('under concurrent requests', () => {
         app
           .api()
           .post('/api/crm/addresses')
-          .send({ data: { type: ADDRESS_TYPES[i % 5], line1: `${i} Dock Rd`, city: 'Austin', customer: customer.documentId } })
+          .send({
+            data: {
+              type: ADDRESS_TYPES[i % 5],
+              line1: `${i} Dock Rd`,
+              city: 'Austin',
+              customer: customer.documentId,
+            },
+          })
       )
     );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
@@ -87,7 +101,10 @@ describe('under concurrent requests', () => {
     await Promise.all([
       ...phones.map((phone) => app.api().delete(`/api/crm/phones/${phone.documentId}`)),
       ...['work', 'fax'].map((type, i) =>
-        app.api().post('/api/crm/phones').send({ data: { type, number: `(617) 555-010${i}`, customer: customer.documentId } })
+        app
+          .api()
+          .post('/api/crm/phones')
+          .send({ data: { type, number: `(617) 555-010${i}`, customer: customer.documentId } })
       ),
     ]);
     const stored = await storedPoints(app, 'phone', customer.documentId);
@@ -97,7 +114,9 @@ describe('under concurrent requests', () => {
 
   it('50 concurrent customer creates get 50 distinct, sequential numbers', async () => {
     const created = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => createCustomer({ firstName: `Many${i}`, lastName: 'Numbers' }))
+      Array.from({ length: 50 }, (_, i) =>
+        createCustomer({ firstName: `Many${i}`, lastName: 'Numbers' })
+      )
     );
     const numbers = created.map((customer) => customer.customerNumber);
     expect(new Set(numbers).size).toBe(50);

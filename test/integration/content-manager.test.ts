@@ -27,9 +27,14 @@ beforeAll(async () => {
   expect(login.status).toBe(200);
   const token = login.body.data.token;
   adminToken = token;
-  admin = () => request(app.strapi.server.httpServer).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+  admin = () =>
+    request(app.strapi.server.httpServer)
+      .get('/admin/users/me')
+      .set('Authorization', `Bearer ${token}`);
   cm = (method, path) =>
-    request(app.strapi.server.httpServer)[method](`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${token}`);
+    request(app.strapi.server.httpServer)
+      [method](`/content-manager/collection-types/${path}`)
+      .set('Authorization', `Bearer ${token}`);
 });
 afterAll(async () => {
   await app.stop();
@@ -41,38 +46,73 @@ describe('the content manager', () => {
     const response = await request(app.strapi.server.httpServer)
       .get('/content-manager/content-types')
       .set('Authorization', `Bearer ${adminToken}`);
-    const uids = response.body.data.filter((type: any) => type.isDisplayed).map((type: any) => type.uid);
-    expect(uids).toEqual(expect.arrayContaining(['plugin::crm.customer', 'plugin::crm.address', 'plugin::crm.phone', 'plugin::crm.email']));
+    const uids = response.body.data
+      .filter((type: any) => type.isDisplayed)
+      .map((type: any) => type.uid);
+    expect(uids).toEqual(
+      expect.arrayContaining([
+        'plugin::crm.customer',
+        'plugin::crm.address',
+        'plugin::crm.phone',
+        'plugin::crm.email',
+      ])
+    );
     expect(uids).not.toContain('plugin::crm.sequence');
   });
 
   it('creates a customer with a number and refuses a broken rule with its message', async () => {
-    const refused = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Only' });
+    const refused = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Only',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch('an individual customer needs a lastName');
 
-    const created = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Admin', lastName: 'Made' });
+    const created = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Admin',
+      lastName: 'Made',
+    });
     expect(created.status).toBe(201);
     expect(created.body.data.customerNumber).toMatch(/^C-\d{6}$/);
   });
 
-  it('applies the contact point rules to an admin\'s edits', async () => {
-    const customer = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Cm', lastName: 'Phones' });
+  it("applies the contact point rules to an admin's edits", async () => {
+    const customer = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Cm',
+      lastName: 'Phones',
+    });
     const customerId = customer.body.data.documentId;
     const relation = { connect: [{ documentId: customerId, id: customer.body.data.id }] };
 
-    const first = await cm('post', 'plugin::crm.phone').send({ type: 'home', number: '415.555.2671', customer: relation });
+    const first = await cm('post', 'plugin::crm.phone').send({
+      type: 'home',
+      number: '415.555.2671',
+      customer: relation,
+    });
     expect(first.status).toBe(201);
     expect(first.body.data).toMatchObject({ number: '+14155552671', isPrimary: true });
 
-    const duplicate = await cm('post', 'plugin::crm.phone').send({ type: 'home', number: '415.555.2672', customer: relation });
+    const duplicate = await cm('post', 'plugin::crm.phone').send({
+      type: 'home',
+      number: '415.555.2672',
+      customer: relation,
+    });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.error.message).toMatch('an individual can have only one home phone');
 
-    const second = await cm('post', 'plugin::crm.phone').send({ type: 'cell', number: '415.555.2673', isPrimary: true, customer: relation });
+    const second = await cm('post', 'plugin::crm.phone').send({
+      type: 'cell',
+      number: '415.555.2673',
+      isPrimary: true,
+      customer: relation,
+    });
     expect(second.status).toBe(201);
     const stored = await storedPoints(app, 'phone', customerId);
-    expect(stored.filter((phone) => phone.isPrimary).map((phone) => phone.number)).toEqual(['+14155552673']);
+    expect(stored.filter((phone) => phone.isPrimary).map((phone) => phone.number)).toEqual([
+      '+14155552673',
+    ]);
 
     const edit = await cm('put', `plugin::crm.customer/${customerId}`).send({
       firstName: 'Edited',
@@ -87,9 +127,15 @@ describe('the content manager', () => {
   });
 
   it('refuses to duplicate a customer', async () => {
-    const customer = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Clone', lastName: 'Me' });
+    const customer = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Clone',
+      lastName: 'Me',
+    });
     const clone = await request(app.strapi.server.httpServer)
-      .post(`/content-manager/collection-types/plugin::crm.customer/clone/${customer.body.data.documentId}`)
+      .post(
+        `/content-manager/collection-types/plugin::crm.customer/clone/${customer.body.data.documentId}`
+      )
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ firstName: 'Clone', lastName: 'Me' });
     expect(clone.status).toBe(400);
@@ -97,13 +143,25 @@ describe('the content manager', () => {
   });
 
   it('keeps import jobs read-only: their stage and decisions cannot be forged', async () => {
-    const upload = await app.api().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nRead,Only\n'), 'r.csv');
+    const upload = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .attach('file', Buffer.from('First Name,Last Name\nRead,Only\n'), 'r.csv');
     const job = upload.body.data;
-    const victim = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Not', lastName: 'Imported' });
-    const before = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } });
+    const victim = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Not',
+      lastName: 'Imported',
+    });
+    const before = await app.strapi.db
+      .query('plugin::crm.import-job')
+      .findOne({ where: { documentId: job.documentId } });
     const edits = [
       cm('put', `plugin::crm.import-job/${job.documentId}`).send({ stage: 'done' }),
-      cm('put', `plugin::crm.import-job/${job.documentId}`).send({ decisions: { acme: { action: 'create', createdId: victim.body.data.id } } }),
+      cm('put', `plugin::crm.import-job/${job.documentId}`).send({
+        decisions: { acme: { action: 'create', createdId: victim.body.data.id } },
+      }),
       cm('post', 'plugin::crm.import-job').send({ object: 'contacts', stage: 'done' }),
       cm('delete', `plugin::crm.import-job/${job.documentId}`),
     ];
@@ -111,23 +169,46 @@ describe('the content manager', () => {
       expect(edit.status).toBeGreaterThanOrEqual(400);
       expect(edit.status).toBeLessThan(500);
     }
-    const after = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } });
+    const after = await app.strapi.db
+      .query('plugin::crm.import-job')
+      .findOne({ where: { documentId: job.documentId } });
     expect(after).toEqual(before);
-    expect(await app.strapi.db.query('plugin::crm.import-job').count({ where: { stage: 'done' } })).toBe(0);
+    expect(
+      await app.strapi.db.query('plugin::crm.import-job').count({ where: { stage: 'done' } })
+    ).toBe(0);
     const read = await cm('get', `plugin::crm.import-job/${job.documentId}`);
     expect(read.status).toBe(200);
   });
 
   it('never lets anyone change who wrote an activity entry', async () => {
-    const contact = (await app.api().post('/api/crm/contacts').send({ data: { firstName: 'Feed', lastName: 'Owner' } })).body.data;
-    const comment = (await app.api().post(`/api/crm/contacts/${contact.documentId}/activity`).send({ data: { body: 'Genuine note' } })).body.data;
+    const contact = (
+      await app
+        .api()
+        .post('/api/crm/contacts')
+        .send({ data: { firstName: 'Feed', lastName: 'Owner' } })
+    ).body.data;
+    const comment = (
+      await app
+        .api()
+        .post(`/api/crm/contacts/${contact.documentId}/activity`)
+        .send({ data: { body: 'Genuine note' } })
+    ).body.data;
     for (const forged of [{ authorName: 'The CEO' }, { authorType: 'admin' }, { authorId: '1' }]) {
-      const edit = await cm('put', `plugin::crm.activity/${comment.documentId}`).send({ body: 'Genuine note', ...forged });
+      const edit = await cm('put', `plugin::crm.activity/${comment.documentId}`).send({
+        body: 'Genuine note',
+        ...forged,
+      });
       expect(edit.status).toBe(400);
       expect(edit.body.error.message).toMatch('author');
     }
-    const stored = await app.strapi.db.query('plugin::crm.activity').findOne({ where: { documentId: comment.documentId } });
-    expect(stored).toMatchObject({ authorType: 'api-token', authorName: comment.authorName, body: 'Genuine note' });
+    const stored = await app.strapi.db
+      .query('plugin::crm.activity')
+      .findOne({ where: { documentId: comment.documentId } });
+    expect(stored).toMatchObject({
+      authorType: 'api-token',
+      authorName: comment.authorName,
+      body: 'Genuine note',
+    });
 
     const forged = await cm('post', 'plugin::crm.activity').send({
       body: 'Signed by somebody else',
@@ -144,7 +225,9 @@ describe('the content manager', () => {
       contact: { connect: [{ documentId: contact.documentId }] },
     });
     expect(created.status).toBe(201);
-    const row = await app.strapi.db.query('plugin::crm.activity').findOne({ where: { documentId: created.body.data.documentId } });
+    const row = await app.strapi.db
+      .query('plugin::crm.activity')
+      .findOne({ where: { documentId: created.body.data.documentId } });
     expect(row).toMatchObject({ authorType: 'admin', authorName: 'admin@crm.test' });
   });
 });

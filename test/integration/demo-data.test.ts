@@ -2,7 +2,7 @@ import { useTestApp } from '../helpers/strapi';
 
 const app = useTestApp();
 
-const demoData = () => app.strapi.plugin('crm').service('demoData');
+const demoData = () => app.strapi.plugin('crm').service('demo-data');
 const count = (uid: string) => app.strapi.db.query(uid as never).count();
 
 describe('demo data', () => {
@@ -17,7 +17,9 @@ describe('demo data', () => {
       const loaded = await demoData().loadOnce();
       expect(loaded).toBeGreaterThanOrEqual(25);
       expect(await count('plugin::crm.customer')).toBe(loaded);
-      const individuals = await app.strapi.db.query('plugin::crm.customer' as never).count({ where: { type: 'individual' } });
+      const individuals = await app.strapi.db
+        .query('plugin::crm.customer' as never)
+        .count({ where: { type: 'individual' } });
       expect(individuals).toBeGreaterThanOrEqual(20);
       expect(loaded - individuals).toBeGreaterThanOrEqual(5);
       for (const kind of ['address', 'phone', 'email']) {

@@ -62,7 +62,7 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   // Any node takes over a job whose worker went quiet.
   app.strapi.config.set('plugin::crm.importStaleMs', 200);
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await app.strapi.plugin('crm').service('importRunner').resumeStale();
+  await app.strapi.plugin('crm').service('import-runner').resumeStale();
   for (let i = 0; i < 400; i += 1) {
     const current = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
     if (current.stage === 'done') break;
@@ -89,7 +89,7 @@ it('runs a job once when two workers (two nodes) race for it', async () => {
   await app.strapi.db.connection('crm_import_jobs').where({ id: job.id }).update({ stage: 'running', started_at: new Date() });
 
   const createRunner = require(join(__dirname, '..', '..', 'dist/src/plugins/crm/server/src/services/imports/import-runner')).default;
-  const thisNode = app.strapi.plugin('crm').service('importRunner');
+  const thisNode = app.strapi.plugin('crm').service('import-runner');
   const otherNode = createRunner({ strapi: app.strapi });
   expect(otherNode.workerId).not.toBe(thisNode.workerId);
   await Promise.all([thisNode.run(job.id), otherNode.run(job.id)]);

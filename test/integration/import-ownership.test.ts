@@ -11,7 +11,7 @@ const app = useTestApp();
 const CSV = 'First Name,Last Name,Company\nOwn,Er,Owned Co\n';
 
 /** Every job route, as [method, path, body] for a job id. */
-const routes = (id: string): [('get' | 'put' | 'post'), string, unknown?][] => [
+const routes = (id: string): ['get' | 'put' | 'post', string, unknown?][] => [
   ['get', `/api/crm/imports/${id}`],
   ['put', `/api/crm/imports/${id}/mapping`, { mapping: { Company: null } }],
   ['get', `/api/crm/imports/${id}/reference-data`],
@@ -35,9 +35,16 @@ describe('import jobs have an owner', () => {
   it('records who created the job', async () => {
     const owner = await loginAs(app, 'crm_manager');
     const job = (await uploadCsv(owner.agent, CSV)).body.data;
-    expect(job.createdBy).toEqual({ type: 'user', id: String(owner.user.id), name: owner.user.username });
+    expect(job.createdBy).toEqual({
+      type: 'user',
+      id: String(owner.user.id),
+      name: owner.user.username,
+    });
     const token = (await uploadCsv(app.api, CSV)).body.data;
-    expect(token.createdBy).toMatchObject({ type: 'api-token', name: expect.stringMatching(/^tests-/) });
+    expect(token.createdBy).toMatchObject({
+      type: 'api-token',
+      name: expect.stringMatching(/^tests-/),
+    });
   });
 
   it('answers 404 to another users-permissions user on every route, and changes nothing', async () => {
@@ -45,7 +52,9 @@ describe('import jobs have an owner', () => {
     const stranger = await loginAs(app, 'crm_manager');
     const job = (await uploadCsv(owner.agent, CSV)).body.data;
     expect(job.stage).toBe('reference-data');
-    expect(await statuses(stranger.agent, job.documentId)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
+    expect(await statuses(stranger.agent, job.documentId)).toEqual([
+      404, 404, 404, 404, 404, 404, 404, 404,
+    ]);
     const after = (await owner.agent().get(`/api/crm/imports/${job.documentId}`)).body.data;
     expect(after).toMatchObject({ stage: 'reference-data', columns: job.columns });
   });
@@ -53,18 +62,25 @@ describe('import jobs have an owner', () => {
   it('lets the owner, crm_admin, full-access tokens and import admins act on it', async () => {
     const owner = await loginAs(app, 'crm_manager');
     const job = (await uploadCsv(owner.agent, CSV)).body.data;
-    const read = async (agent: () => request.Agent, path = `/api/crm/imports/${job.documentId}`) => (await agent().get(path)).status;
+    const read = async (agent: () => request.Agent, path = `/api/crm/imports/${job.documentId}`) =>
+      (await agent().get(path)).status;
     expect(await read(owner.agent)).toBe(200);
     expect(await read((await loginAs(app, 'crm_admin')).agent)).toBe(200);
     expect(await read(app.api)).toBe(200);
     expect(await read(await apiToken(app, 'read-only'))).toBe(404);
-    const custom = await apiToken(app, 'custom', ['plugin::crm.import.findOne', 'plugin::crm.import.create']);
+    const custom = await apiToken(app, 'custom', [
+      'plugin::crm.import.findOne',
+      'plugin::crm.import.create',
+    ]);
     expect(await read(custom)).toBe(404);
     const own = (await uploadCsv(custom, CSV)).body.data;
     expect(await read(custom, `/api/crm/imports/${own.documentId}`)).toBe(200);
 
     const roles = app.strapi.service('admin::role');
-    const importer = await roles.create({ name: 'Owner test importer', description: 'runs CRM imports' });
+    const importer = await roles.create({
+      name: 'Owner test importer',
+      description: 'runs CRM imports',
+    });
     await roles.assignPermissions(importer.id, [{ action: 'plugin::crm.import' }]);
     await app.strapi.service('admin::user').create({
       email: 'owner-importer@crm.test',
@@ -75,10 +91,20 @@ describe('import jobs have an owner', () => {
       registrationToken: null,
       roles: [importer.id],
     });
-    const login = await request(app.strapi.server.httpServer).post('/admin/login').send({ email: 'owner-importer@crm.test', password: 'Admin-Password-1' });
-    const admin = () => request.agent(app.strapi.server.httpServer).set('Authorization', `Bearer ${login.body.data.token}`);
+    const login = await request(app.strapi.server.httpServer)
+      .post('/admin/login')
+      .send({ email: 'owner-importer@crm.test', password: 'Admin-Password-1' });
+    const admin = () =>
+      request
+        .agent(app.strapi.server.httpServer)
+        .set('Authorization', `Bearer ${login.body.data.token}`);
     expect(await read(admin, `/crm/imports/${job.documentId}`)).toBe(200);
-    const adminJob = (await admin().post('/crm/imports').field('object', 'contacts').attach('file', Buffer.from(CSV), 'a.csv')).body.data;
+    const adminJob = (
+      await admin()
+        .post('/crm/imports')
+        .field('object', 'contacts')
+        .attach('file', Buffer.from(CSV), 'a.csv')
+    ).body.data;
     expect(adminJob.createdBy).toMatchObject({ type: 'admin', name: 'owner-importer@crm.test' });
     expect(await read(owner.agent, `/api/crm/imports/${adminJob.documentId}`)).toBe(404);
   });

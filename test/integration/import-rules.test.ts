@@ -9,10 +9,23 @@ describe('contact point limits', () => {
   afterEach(() => app.strapi.config.set('plugin::crm.contactPointLimits', {}));
 
   it('applies the configured limits to imported customers, as REST does', async () => {
-    app.strapi.config.set('plugin::crm.contactPointLimits', { individual: { phone: 1 }, business: { email: 1 } });
-    const rest = await app.api().post('/api/crm/customers').send({
-      data: { firstName: 'Rest', lastName: 'Twophones', phones: [{ type: 'home', number: '(415) 555-0100' }, { type: 'cell', number: '(415) 555-0101' }] },
+    app.strapi.config.set('plugin::crm.contactPointLimits', {
+      individual: { phone: 1 },
+      business: { email: 1 },
     });
+    const rest = await app
+      .api()
+      .post('/api/crm/customers')
+      .send({
+        data: {
+          firstName: 'Rest',
+          lastName: 'Twophones',
+          phones: [
+            { type: 'home', number: '(415) 555-0100' },
+            { type: 'cell', number: '(415) 555-0101' },
+          ],
+        },
+      });
     expect(rest.status).toBe(400);
     const csv = [
       'Type,First Name,Last Name,Company,Email,Work Email,Home Phone,Mobile',
@@ -38,11 +51,15 @@ describe('company names of any shape', () => {
     const csv = `First Name,Last Name,Company\nAmp,Ersand,"${company}"\n`;
     const upload = await uploadCsv(app.api, csv);
     expect(upload.status).toBe(201);
-    const groups = (await app.api().get(`/api/crm/imports/${upload.body.data.documentId}/reference-data`)).body.data;
+    const groups = (
+      await app.api().get(`/api/crm/imports/${upload.body.data.documentId}/reference-data`)
+    ).body.data;
     expect(groups).toHaveLength(1);
     expect(groups[0].company).toBe(company);
     const done = await importCsv(app, csv);
     expect(done.counts).toMatchObject({ imported: 1, failed: 0 });
-    expect(await app.strapi.db.query('plugin::crm.customer').count({ where: { businessName: company } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await app.strapi.db.query('plugin::crm.customer').count({ where: { businessName: company } })
+    ).toBeGreaterThanOrEqual(1);
   });
 });

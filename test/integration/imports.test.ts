@@ -5,18 +5,32 @@ let app: TestApp;
 let acme: string;
 beforeAll(async () => {
   app = await startApp();
-  const created = await app.api().post('/api/crm/customers').send({
-    data: { type: 'business', businessName: 'Acme, Inc.', emails: [{ type: 'work', address: 'hello@acme.example' }] },
-  });
+  const created = await app
+    .api()
+    .post('/api/crm/customers')
+    .send({
+      data: {
+        type: 'business',
+        businessName: 'Acme, Inc.',
+        emails: [{ type: 'work', address: 'hello@acme.example' }],
+      },
+    });
   acme = created.body.data.documentId;
-  await app.api().post('/api/crm/customers').send({ data: { type: 'business', businessName: 'Globex Corporation' } });
+  await app
+    .api()
+    .post('/api/crm/customers')
+    .send({ data: { type: 'business', businessName: 'Globex Corporation' } });
 });
 afterAll(async () => {
   await app.stop();
 });
 
 const upload = (csv: string | Buffer, object = 'contacts', name = 'contacts.csv') =>
-  app.api().post('/api/crm/imports').field('object', object).attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), name);
+  app
+    .api()
+    .post('/api/crm/imports')
+    .field('object', object)
+    .attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), name);
 
 const CONTACTS = [
   'First Name,Surname,E-mail,Mobile,Company Name,Job Title',
@@ -37,16 +51,43 @@ describe('stage 1: upload and parse', () => {
     const response = await upload(CONTACTS);
     expect(response.status).toBe(201);
     const job = response.body.data;
-    expect(job).toMatchObject({ object: 'contacts', fileName: 'contacts.csv', delimiter: ',', stage: 'reference-data' });
+    expect(job).toMatchObject({
+      object: 'contacts',
+      fileName: 'contacts.csv',
+      delimiter: ',',
+      stage: 'reference-data',
+    });
     expect(job.columns).toEqual([
       { header: 'First Name', field: 'firstName', samples: ['Ada', 'Bob', 'Cy'], holdsSsn: false },
-      { header: 'Surname', field: 'lastName', samples: ['Lovelace', 'Builder', 'Unknown'], holdsSsn: false },
-      { header: 'E-mail', field: 'email', samples: ['ada@acme.example', 'bob@globex.example', 'cy@initech.example'], holdsSsn: false },
+      {
+        header: 'Surname',
+        field: 'lastName',
+        samples: ['Lovelace', 'Builder', 'Unknown'],
+        holdsSsn: false,
+      },
+      {
+        header: 'E-mail',
+        field: 'email',
+        samples: ['ada@acme.example', 'bob@globex.example', 'cy@initech.example'],
+        holdsSsn: false,
+      },
       { header: 'Mobile', field: 'mobilePhone', samples: ['(415) 555-2671'], holdsSsn: false },
-      { header: 'Company Name', field: 'company', samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'], holdsSsn: false },
-      { header: 'Job Title', field: 'jobTitle', samples: ['CTO', 'Engineer', 'Manager'], holdsSsn: false },
+      {
+        header: 'Company Name',
+        field: 'company',
+        samples: ['ACME Inc', 'Globex Corp', 'Initech LLC'],
+        holdsSsn: false,
+      },
+      {
+        header: 'Job Title',
+        field: 'jobTitle',
+        samples: ['CTO', 'Engineer', 'Manager'],
+        holdsSsn: false,
+      },
     ]);
-    expect(job.fields).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'company', 'jobTitle']));
+    expect(job.fields).toEqual(
+      expect.arrayContaining(['firstName', 'lastName', 'email', 'company', 'jobTitle'])
+    );
     expect(job.fields).not.toContain('businessName');
     expect(job.counts).toMatchObject({ total: 10, valid: 8, invalid: 2 });
     expect(job.errors).toEqual([
@@ -55,9 +96,19 @@ describe('stage 1: upload and parse', () => {
     ]);
     const again = await app.api().get(`/api/crm/imports/${job.documentId}`);
     expect(again.body.data).toMatchObject({ documentId: job.documentId, counts: { total: 10 } });
-    const matched = await app.strapi.db.connection('crm_import_rows').select('line', 'customer_id').whereNotNull('customer_id').orderBy('line');
-    const acmeId = (await app.strapi.db.query('plugin::crm.customer').findOne({ where: { documentId: acme } })).id;
-    expect(matched.filter((row: any) => [2, 10, 11].includes(Number(row.line))).map((row: any) => Number(row.customer_id))).toEqual([acmeId, acmeId, acmeId]);
+    const matched = await app.strapi.db
+      .connection('crm_import_rows')
+      .select('line', 'customer_id')
+      .whereNotNull('customer_id')
+      .orderBy('line');
+    const acmeId = (
+      await app.strapi.db.query('plugin::crm.customer').findOne({ where: { documentId: acme } })
+    ).id;
+    expect(
+      matched
+        .filter((row: any) => [2, 10, 11].includes(Number(row.line)))
+        .map((row: any) => Number(row.customer_id))
+    ).toEqual([acmeId, acmeId, acmeId]);
   });
 
   it.each([
@@ -76,32 +127,63 @@ describe('stage 1: upload and parse', () => {
   it('judges a large file (in a worker thread, past 1 MB) exactly as the same rows in a small one', async () => {
     const [header, ...rows] = CONTACTS.split('\n');
     const copies = 2600; // ≈1.15 MB
-    const response = await upload([header, ...Array.from({ length: copies }, () => rows).flat()].join('\n'), 'contacts', 'large.csv');
+    const response = await upload(
+      [header, ...Array.from({ length: copies }, () => rows).flat()].join('\n'),
+      'contacts',
+      'large.csv'
+    );
     expect(response.status).toBe(201);
     const job = response.body.data;
-    expect(job.counts).toMatchObject({ total: 10 * copies, valid: 8 * copies, invalid: 2 * copies });
+    expect(job.counts).toMatchObject({
+      total: 10 * copies,
+      valid: 8 * copies,
+      invalid: 2 * copies,
+    });
     expect(job.errors.slice(0, 4)).toEqual([
       { line: 7, field: 'lastName', reason: 'a contact needs a lastName' },
       { line: 8, field: 'email', reason: 'email: not-an-email is not a valid email address' },
       { line: 17, field: 'lastName', reason: 'a contact needs a lastName' },
       { line: 18, field: 'email', reason: 'email: not-an-email is not a valid email address' },
     ]);
-    const groups = (await app.api().get(`/api/crm/imports/${job.documentId}/reference-data`)).body.data;
+    const groups = (await app.api().get(`/api/crm/imports/${job.documentId}/reference-data`)).body
+      .data;
     expect(groups.map((group: any) => [group.key, group.rows])).toEqual([
       ['hooli', copies],
       ['initech', 2 * copies],
     ]);
-    const jobId = (await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: job.documentId } })).id;
-    const matched = await app.strapi.db.connection('crm_import_rows').where({ job_id: jobId }).whereNotNull('customer_id').count({ n: '*' }).first();
+    const jobId = (
+      await app.strapi.db
+        .query('plugin::crm.import-job')
+        .findOne({ where: { documentId: job.documentId } })
+    ).id;
+    const matched = await app.strapi.db
+      .connection('crm_import_rows')
+      .where({ job_id: jobId })
+      .whereNotNull('customer_id')
+      .count({ n: '*' })
+      .first();
     expect(Number(matched?.n)).toBe(4 * copies); // Ada, Bob, Ivy (by domain) and Jon (by number) on every copy
-    const [ada] = await app.strapi.db.connection('crm_import_rows').where({ job_id: jobId, line: 10 * (copies - 1) + 2 });
-    expect(JSON.parse(ada.data).contact).toMatchObject({ firstName: 'Ada', mobilePhone: '+14155552671' });
+    const [ada] = await app.strapi.db
+      .connection('crm_import_rows')
+      .where({ job_id: jobId, line: 10 * (copies - 1) + 2 });
+    expect(JSON.parse(ada.data).contact).toMatchObject({
+      firstName: 'Ada',
+      mobilePhone: '+14155552671',
+    });
 
     // Row by row, the first copy is staged exactly as the same rows uploaded as a small file.
     const small = (await upload(CONTACTS)).body.data;
-    const smallId = (await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: small.documentId } })).id;
+    const smallId = (
+      await app.strapi.db
+        .query('plugin::crm.import-job')
+        .findOne({ where: { documentId: small.documentId } })
+    ).id;
     const staged = async (id: number) =>
-      app.strapi.db.connection('crm_import_rows').where({ job_id: id }).andWhere('line', '<=', 11).orderBy('line')
+      app.strapi.db
+        .connection('crm_import_rows')
+        .where({ job_id: id })
+        .andWhere('line', '<=', 11)
+        .orderBy('line')
         .select('line', 'cells', 'status', 'reason', 'data', 'company_key', 'customer_id');
     const inSmall = await staged(smallId);
     expect(inSmall).toHaveLength(10);
@@ -109,13 +191,18 @@ describe('stage 1: upload and parse', () => {
   });
 
   it('refuses binary data, a missing file and an unknown object', async () => {
-    expect((await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0xff]), 'contacts', 'book.xlsx')).body.error.message).toMatch('binary');
+    expect(
+      (await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0xff]), 'contacts', 'book.xlsx'))
+        .body.error.message
+    ).toMatch('binary');
     expect((await app.api().post('/api/crm/imports').field('object', 'contacts')).status).toBe(400);
     expect((await upload(CONTACTS, 'planets')).status).toBe(400);
   });
 
   it('keeps duplicate headers apart and formula cells as text', async () => {
-    const response = await upload('First Name,Surname,Email,Email\n=cmd|calc,Smith,a@x.example,b@x.example\n');
+    const response = await upload(
+      'First Name,Surname,Email,Email\n=cmd|calc,Smith,a@x.example,b@x.example\n'
+    );
     expect(response.status).toBe(201);
     expect(response.body.data.columns.map((column: any) => [column.header, column.field])).toEqual([
       ['First Name', 'firstName'],
@@ -129,17 +216,36 @@ describe('stage 1: upload and parse', () => {
 describe('stage 2 and 3: mapping and validation', () => {
   it('revalidates with a changed mapping and refuses unknown targets', async () => {
     const job = (await upload(CONTACTS)).body.data;
-    const remapped = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { 'Job Title': 'lastName', Surname: null } });
+    const remapped = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ mapping: { 'Job Title': 'lastName', Surname: null } });
     expect(remapped.status).toBe(200);
     expect(remapped.body.data.counts).toMatchObject({ valid: 7, invalid: 3 });
-    const unknownField = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Mobile: 'shoeSize' } });
+    const unknownField = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ mapping: { Mobile: 'shoeSize' } });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.error.message).toMatch('"shoeSize" is not a field of contacts');
-    const unknownColumn = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Fax: 'workPhone' } });
+    const unknownColumn = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ mapping: { Fax: 'workPhone' } });
     expect(unknownColumn.body.error.message).toMatch('no column "Fax"');
-    const twice = await app.api().put(`/api/crm/imports/${job.documentId}/mapping`).send({ mapping: { Mobile: 'firstName' } });
+    const twice = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ mapping: { Mobile: 'firstName' } });
     expect(twice.body.error.message).toMatch('"firstName" is mapped from two columns');
-    expect((await app.api().put('/api/crm/imports/nosuchimport000000000000/mapping').send({ mapping: {} })).status).toBe(404);
+    expect(
+      (
+        await app
+          .api()
+          .put('/api/crm/imports/nosuchimport000000000000/mapping')
+          .send({ mapping: {} })
+      ).status
+    ).toBe(404);
   });
 });
 
@@ -148,39 +254,66 @@ describe('stage 4: reference data', () => {
     const job = (await upload(CONTACTS)).body.data;
     const response = await app.api().get(`/api/crm/imports/${job.documentId}/reference-data`);
     expect(response.status).toBe(200);
-    expect(response.body.data.map((group: any) => [group.key, group.rows, group.decision])).toEqual([
-      ['hooli', 1, null],
-      ['initech', 2, null],
-    ]);
+    expect(response.body.data.map((group: any) => [group.key, group.rows, group.decision])).toEqual(
+      [
+        ['hooli', 1, null],
+        ['initech', 2, null],
+      ]
+    );
     const initech = response.body.data.find((group: any) => group.key === 'initech');
     expect(initech.company).toBe('Initech LLC'); // as its first row spells it
-    const globexSuggestion = (await upload('First Name,Surname,Company\nZed,Zulu,Globex International\n')).body.data;
-    const suggestions = (await app.api().get(`/api/crm/imports/${globexSuggestion.documentId}/reference-data`)).body.data[0].suggestions;
+    const globexSuggestion = (
+      await upload('First Name,Surname,Company\nZed,Zulu,Globex International\n')
+    ).body.data;
+    const suggestions = (
+      await app.api().get(`/api/crm/imports/${globexSuggestion.documentId}/reference-data`)
+    ).body.data[0].suggestions;
     expect(suggestions[0]).toMatchObject({ name: 'Globex Corporation', score: expect.any(Number) });
   });
 
   it('records create, link and skip, applies one choice to the rest, and refuses unknown customers', async () => {
     const job = (await upload(CONTACTS)).body.data;
     const url = `/api/crm/imports/${job.documentId}/reference-data`;
-    const unknownCustomer = await app.api().put(url).send({ decisions: [{ key: 'initech', action: 'link', customer: 'nosuchcustomer0000000000' }] });
+    const unknownCustomer = await app
+      .api()
+      .put(url)
+      .send({
+        decisions: [{ key: 'initech', action: 'link', customer: 'nosuchcustomer0000000000' }],
+      });
     expect(unknownCustomer.status).toBe(400);
     expect(unknownCustomer.body.error.message).toMatch('link needs an existing customer');
-    const unknownKey = await app.api().put(url).send({ decisions: [{ key: 'umbrella', action: 'skip' }] });
+    const unknownKey = await app
+      .api()
+      .put(url)
+      .send({ decisions: [{ key: 'umbrella', action: 'skip' }] });
     expect(unknownKey.body.error.message).toMatch('no unmatched company "umbrella"');
 
-    const linked = await app.api().put(url).send({ decisions: [{ key: 'initech', action: 'link', customer: acme }] });
+    const linked = await app
+      .api()
+      .put(url)
+      .send({ decisions: [{ key: 'initech', action: 'link', customer: acme }] });
     expect(linked.status).toBe(200);
-    expect(linked.body.data.find((group: any) => group.key === 'initech').decision).toEqual({ action: 'link', customer: acme });
-    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe('reference-data');
+    expect(linked.body.data.find((group: any) => group.key === 'initech').decision).toEqual({
+      action: 'link',
+      customer: acme,
+    });
+    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe(
+      'reference-data'
+    );
 
     const all = await app.api().put(url).send({ applyToAll: 'skip' });
     expect(all.body.data.map((group: any) => group.decision.action)).toEqual(['skip', 'link']);
-    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe('ready');
+    expect((await app.api().get(`/api/crm/imports/${job.documentId}`)).body.data.stage).toBe(
+      'ready'
+    );
   });
 
   it('is for crm_admin and crm_manager only', async () => {
     const { agent } = await loginAs(app, 'crm_sales');
-    const response = await agent().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from(CONTACTS), 'c.csv');
+    const response = await agent()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .attach('file', Buffer.from(CONTACTS), 'c.csv');
     expect(response.status).toBe(403);
   });
 });
@@ -198,7 +331,15 @@ describe('start, log, ignored rows and undo', () => {
   it('imports in the background, creating, linking and skipping companies as decided', async () => {
     const job = (await upload(CONTACTS)).body.data;
     expect((await app.api().post(`/api/crm/imports/${job.documentId}/start`)).status).toBe(409); // undecided companies
-    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ decisions: [{ key: 'initech', action: 'create' }, { key: 'hooli', action: 'skip' }] });
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({
+        decisions: [
+          { key: 'initech', action: 'create' },
+          { key: 'hooli', action: 'skip' },
+        ],
+      });
     const contactsBefore = await app.strapi.db.query('plugin::crm.contact').count();
 
     const started = await app.api().post(`/api/crm/imports/${job.documentId}/start`);
@@ -211,13 +352,24 @@ describe('start, log, ignored rows and undo', () => {
     expect(done.progress).toEqual({ done: 10, total: 10 });
     expect(await app.strapi.db.query('plugin::crm.contact').count()).toBe(contactsBefore + 7);
 
-    const initech = await app.strapi.db.query('plugin::crm.customer').findOne({ where: { businessName: 'Initech LLC' } });
-    expect(initech).toMatchObject({ type: 'business', customerNumber: expect.stringMatching(/^C-/) });
-    const cy = await app.strapi.db.query('plugin::crm.contact').findOne({ where: { firstName: 'Cy' }, populate: ['company'] });
+    const initech = await app.strapi.db
+      .query('plugin::crm.customer')
+      .findOne({ where: { businessName: 'Initech LLC' } });
+    expect(initech).toMatchObject({
+      type: 'business',
+      customerNumber: expect.stringMatching(/^C-/),
+    });
+    const cy = await app.strapi.db
+      .query('plugin::crm.contact')
+      .findOne({ where: { firstName: 'Cy' }, populate: ['company'] });
     expect(cy.company.id).toBe(initech.id);
-    const ada = await app.strapi.db.query('plugin::crm.contact').findOne({ where: { firstName: 'Ada' }, populate: ['company'] });
+    const ada = await app.strapi.db
+      .query('plugin::crm.contact')
+      .findOne({ where: { firstName: 'Ada' }, populate: ['company'] });
     expect(ada).toMatchObject({ mobilePhone: '+14155552671', company: { documentId: acme } });
-    expect(await app.strapi.db.query('plugin::crm.contact').count({ where: { lastName: 'Hooli' } })).toBe(0);
+    expect(
+      await app.strapi.db.query('plugin::crm.contact').count({ where: { lastName: 'Hooli' } })
+    ).toBe(0);
 
     const ignored = await app.api().get(`/api/crm/imports/${job.documentId}/ignored`);
     expect(ignored.status).toBe(200);
@@ -230,33 +382,77 @@ describe('start, log, ignored rows and undo', () => {
       'Hal,Hooli,hal@hooli.example,,Hooli,Chef,line 9: company skipped at reference data',
     ]);
 
-    const log = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ pageSize: 2 });
+    const log = await app
+      .api()
+      .get(`/api/crm/imports/${job.documentId}/log`)
+      .query({ pageSize: 2 });
     expect(log.status).toBe(200);
     expect(log.body.meta.pagination).toEqual({ page: 1, pageSize: 2, total: 3, pageCount: 2 });
     expect(log.body.data).toEqual([
-      expect.objectContaining({ line: 7, status: 'invalid', issues: [{ field: 'lastName', reason: 'a contact needs a lastName' }] }),
-      expect.objectContaining({ line: 8, status: 'invalid', cells: expect.objectContaining({ 'E-mail': 'not-an-email' }) }),
+      expect.objectContaining({
+        line: 7,
+        status: 'invalid',
+        issues: [{ field: 'lastName', reason: 'a contact needs a lastName' }],
+      }),
+      expect.objectContaining({
+        line: 8,
+        status: 'invalid',
+        cells: expect.objectContaining({ 'E-mail': 'not-an-email' }),
+      }),
     ]);
-    const skippedPage = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ pageSize: 2, page: 2 });
-    expect(skippedPage.body.data).toEqual([{ line: 9, status: 'ignored', cells: expect.objectContaining({ 'First Name': 'Hal' }), issues: [{ field: 'company', reason: 'company skipped at reference data' }] }]);
-    const imported = await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ status: 'imported' });
+    const skippedPage = await app
+      .api()
+      .get(`/api/crm/imports/${job.documentId}/log`)
+      .query({ pageSize: 2, page: 2 });
+    expect(skippedPage.body.data).toEqual([
+      {
+        line: 9,
+        status: 'ignored',
+        cells: expect.objectContaining({ 'First Name': 'Hal' }),
+        issues: [{ field: 'company', reason: 'company skipped at reference data' }],
+      },
+    ]);
+    const imported = await app
+      .api()
+      .get(`/api/crm/imports/${job.documentId}/log`)
+      .query({ status: 'imported' });
     expect(imported.body.data.map((row: any) => row.line)).toEqual([2, 3, 4, 5, 6, 10, 11]);
-    expect((await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ status: 'lost' })).status).toBe(400);
+    expect(
+      (await app.api().get(`/api/crm/imports/${job.documentId}/log`).query({ status: 'lost' }))
+        .status
+    ).toBe(400);
     expect((await app.api().get('/api/crm/imports/nosuchimport000000000000/log')).status).toBe(404);
 
     const undone = await app.api().post(`/api/crm/imports/${job.documentId}/undo`);
     expect(undone.status).toBe(200);
     expect(undone.body.data.stage).toBe('undone');
     expect(await app.strapi.db.query('plugin::crm.contact').count()).toBe(contactsBefore);
-    expect(await app.strapi.db.query('plugin::crm.customer').count({ where: { businessName: 'Initech LLC' } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('plugin::crm.customer')
+        .count({ where: { businessName: 'Initech LLC' } })
+    ).toBe(0);
     expect((await app.api().post(`/api/crm/imports/${job.documentId}/undo`)).status).toBe(409);
   });
 
   it('fails, with the reason, the rows whose linked company was deleted after the decision', async () => {
-    const csv = ['First Name,Last Name,Company', 'Ann,Able,Vanishing Ltd', 'Ben,Baker,Vanishing'].join('\n');
-    const target = (await app.api().post('/api/crm/customers').send({ data: { type: 'business', businessName: 'Short-lived Co' } })).body.data;
+    const csv = [
+      'First Name,Last Name,Company',
+      'Ann,Able,Vanishing Ltd',
+      'Ben,Baker,Vanishing',
+    ].join('\n');
+    const target = (
+      await app
+        .api()
+        .post('/api/crm/customers')
+        .send({ data: { type: 'business', businessName: 'Short-lived Co' } })
+    ).body.data;
     const job = (await upload(csv)).body.data;
-    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ decisions: [{ key: 'vanishing', action: 'link', customer: target.documentId }] }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({ decisions: [{ key: 'vanishing', action: 'link', customer: target.documentId }] })
+      .expect(200);
     await app.api().delete(`/api/crm/customers/${target.documentId}`).expect(204);
 
     await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
@@ -274,13 +470,25 @@ describe('start, log, ignored rows and undo', () => {
       'individual,Lou,,,lou@example.com,,,,',
     ].join('\n');
     const job = (await upload(csv, 'customers', 'customers.csv')).body.data;
-    expect(job.columns.map((column: any) => column.field)).toEqual(['type', 'firstName', 'lastName', 'businessName', 'email', 'cellPhone', 'addressLine1', 'city', 'country']);
+    expect(job.columns.map((column: any) => column.field)).toEqual([
+      'type',
+      'firstName',
+      'lastName',
+      'businessName',
+      'email',
+      'cellPhone',
+      'addressLine1',
+      'city',
+      'country',
+    ]);
     expect(job).toMatchObject({ stage: 'ready', counts: { total: 3, valid: 2, invalid: 1 } });
     const before = await app.strapi.db.query('plugin::crm.customer').count();
     await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
     const done = await waitUntilFinished(job.documentId);
     expect(done.counts).toMatchObject({ imported: 2, ignored: 1 });
-    const kim = await app.strapi.db.query('plugin::crm.customer').findOne({ where: { firstName: 'Kim' }, populate: ['phones', 'emails', 'addresses'] });
+    const kim = await app.strapi.db
+      .query('plugin::crm.customer')
+      .findOne({ where: { firstName: 'Kim' }, populate: ['phones', 'emails', 'addresses'] });
     expect(kim).toMatchObject({
       customerNumber: expect.stringMatching(/^C-/),
       phones: [{ type: 'cell', number: '+14155552671', isPrimary: true }],
@@ -291,7 +499,11 @@ describe('start, log, ignored rows and undo', () => {
     expect(ignored.text).toContain('Lou');
     await app.api().post(`/api/crm/imports/${job.documentId}/undo`).expect(200);
     expect(await app.strapi.db.query('plugin::crm.customer').count()).toBe(before);
-    expect(await app.strapi.db.query('plugin::crm.phone').count({ where: { number: '+14155552671', customer: { firstName: 'Kim' } } })).toBe(0);
+    expect(
+      await app.strapi.db
+        .query('plugin::crm.phone')
+        .count({ where: { number: '+14155552671', customer: { firstName: 'Kim' } } })
+    ).toBe(0);
   });
 });
 
@@ -303,18 +515,29 @@ describe('the command line', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'crm-cli-'));
     const file = join(dir, 'people.csv');
-    writeFileSync(file, 'First Name,Last Name,Company\nCli,One,Acme\nCli,Two,Nowhere Ltd\nCli,,Acme\n');
+    writeFileSync(
+      file,
+      'First Name,Last Name,Company\nCli,One,Acme\nCli,Two,Nowhere Ltd\nCli,,Acme\n'
+    );
     try {
       // The child reads the same DATABASE_* environment as this test's app, so it writes to its database.
       const output = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ['scripts/crm-import.js', file, '--object', 'contacts', '--unmatched', 'skip'], { cwd: join(__dirname, '..', '..'), env: process.env, timeout: 90_000 }, (error, stdout, stderr) =>
-          error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)
+        execFile(
+          process.execPath,
+          ['scripts/crm-import.js', file, '--object', 'contacts', '--unmatched', 'skip'],
+          { cwd: join(__dirname, '..', '..'), env: process.env, timeout: 90_000 },
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)
         )
       );
       expect(output).toContain('3 rows read: 2 valid, 1 invalid');
       expect(output).toContain('imported 1, ignored 2, failed 0');
-      expect(await app.strapi.db.query('plugin::crm.contact').count({ where: { firstName: 'Cli' } })).toBe(1);
-      expect(readFileSync(`${file}.ignored.csv`, 'utf8')).toContain('company skipped at reference data');
+      expect(
+        await app.strapi.db.query('plugin::crm.contact').count({ where: { firstName: 'Cli' } })
+      ).toBe(1);
+      expect(readFileSync(`${file}.ignored.csv`, 'utf8')).toContain(
+        'company skipped at reference data'
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -333,9 +556,13 @@ describe('the admin panel', () => {
       roles: roleIds,
     });
     const { default: request } = await import('supertest');
-    const login = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-Password-1' });
+    const login = await request(app.strapi.server.httpServer)
+      .post('/admin/login')
+      .send({ email, password: 'Admin-Password-1' });
     return (method: 'post' | 'get', path: string) =>
-      request(app.strapi.server.httpServer)[method](path).set('Authorization', `Bearer ${login.body.data.token}`);
+      request(app.strapi.server.httpServer)
+        [method](path)
+        .set('Authorization', `Bearer ${login.body.data.token}`);
   };
 
   it('runs imports for admins holding the import action, and refuses the others', async () => {
@@ -346,16 +573,30 @@ describe('the admin panel', () => {
     await roles.assignPermissions(reader.id, [{ action: 'plugin::crm.read' }]);
 
     const asImporter = await adminLogin('importer@crm.test', [importer.id]);
-    const created = await asImporter('post', '/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nAdmin,Imported\n'), 'a.csv');
+    const created = await asImporter('post', '/crm/imports')
+      .field('object', 'contacts')
+      .attach('file', Buffer.from('First Name,Last Name\nAdmin,Imported\n'), 'a.csv');
     expect(created.status).toBe(201);
     const started = await asImporter('post', `/crm/imports/${created.body.data.documentId}/start`);
     expect(started.status).toBe(202);
     expect(started.body.data.startedBy).toBe('admin:importer@crm.test');
 
     const asReader = await adminLogin('reader-only@crm.test', [reader.id]);
-    expect((await asReader('post', '/crm/imports').field('object', 'contacts').attach('file', Buffer.from('First Name,Last Name\nA,B\n'), 'b.csv')).status).toBe(403);
-    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}`)).status).toBe(403);
-    expect((await asImporter('get', `/crm/imports/${created.body.data.documentId}/log`)).status).toBe(200);
-    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}/log`)).status).toBe(403);
+    expect(
+      (
+        await asReader('post', '/crm/imports')
+          .field('object', 'contacts')
+          .attach('file', Buffer.from('First Name,Last Name\nA,B\n'), 'b.csv')
+      ).status
+    ).toBe(403);
+    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}`)).status).toBe(
+      403
+    );
+    expect(
+      (await asImporter('get', `/crm/imports/${created.body.data.documentId}/log`)).status
+    ).toBe(200);
+    expect((await asReader('get', `/crm/imports/${created.body.data.documentId}/log`)).status).toBe(
+      403
+    );
   });
 });

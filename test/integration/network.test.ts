@@ -10,10 +10,18 @@ const create = async (data: Record<string, unknown>) => {
 const person = (firstName: string) => create({ firstName, lastName: 'Net' });
 const company = (businessName: string) => create({ type: 'business', businessName });
 const connect = async (customer: string, connectedCustomer: string, relationshipType?: string) =>
-  app.api().post('/api/crm/connections').send({ data: { customer, connectedCustomer, relationshipType } }).expect(201);
-const relate = async (data: Record<string, unknown>) => app.api().post('/api/crm/relationships').send({ data }).expect(201);
+  app
+    .api()
+    .post('/api/crm/connections')
+    .send({ data: { customer, connectedCustomer, relationshipType } })
+    .expect(201);
+const relate = async (data: Record<string, unknown>) =>
+  app.api().post('/api/crm/relationships').send({ data }).expect(201);
 const network = (documentId: string, depth?: number) =>
-  app.api().get(`/api/crm/customers/${documentId}/network`).query(depth === undefined ? {} : { depth });
+  app
+    .api()
+    .get(`/api/crm/customers/${documentId}/network`)
+    .query(depth === undefined ? {} : { depth });
 
 describe('the network of a customer', () => {
   // root — a, b (connections); a — c (connection); c — d (connection); root parent of e; e investor in a
@@ -37,7 +45,11 @@ describe('the network of a customer', () => {
     expect(one.status).toBe(200);
     expect(ids(one.body.data.nodes)).toEqual([root, a, b, e].sort());
     expect(one.body.data.truncated).toBe(false);
-    expect(one.body.data.nodes.find((node: any) => node.id === root)).toMatchObject({ depth: 0, type: 'business', name: 'Root Co' });
+    expect(one.body.data.nodes.find((node: any) => node.id === root)).toMatchObject({
+      depth: 0,
+      type: 'business',
+      name: 'Root Co',
+    });
 
     const two = await network(root, 2);
     expect(ids(two.body.data.nodes)).toEqual([root, a, b, c, e].sort());
@@ -52,10 +64,19 @@ describe('the network of a customer', () => {
     const { edges, nodes } = (await network(root, 3)).body.data;
     const present = new Set(nodes.map((node: any) => node.id));
     expect(new Set(edges.map((edge: any) => edge.id)).size).toBe(edges.length);
-    expect(edges.every((edge: any) => present.has(edge.source) && present.has(edge.target))).toBe(true);
+    expect(edges.every((edge: any) => present.has(edge.source) && present.has(edge.target))).toBe(
+      true
+    );
     const described = edges.map((edge: any) => `${edge.kind}:${edge.label}`).sort();
     expect(described).toEqual(
-      ['connection:employee', 'connection:employee', 'connection:friend', 'connection:relative', 'hierarchical:parent of', 'loose:investor in'].sort()
+      [
+        'connection:employee',
+        'connection:employee',
+        'connection:friend',
+        'connection:relative',
+        'hierarchical:parent of',
+        'loose:investor in',
+      ].sort()
     );
     const parentEdge = edges.find((edge: any) => edge.kind === 'hierarchical');
     expect([parentEdge.source, parentEdge.target]).toEqual([root, e]);
@@ -94,7 +115,12 @@ describe('the network under concurrent writes', () => {
     const business = await company('Busy Co');
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => person(`P${i}`)));
     const responses = await Promise.all(
-      people.map((individual) => app.api().post('/api/crm/connections').send({ data: { customer: business, connectedCustomer: individual } }))
+      people.map((individual) =>
+        app
+          .api()
+          .post('/api/crm/connections')
+          .send({ data: { customer: business, connectedCustomer: individual } })
+      )
     );
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
     const list = (await app.api().get(`/api/crm/customers/${business}/connections`)).body.data;
@@ -106,11 +132,19 @@ describe('the network under concurrent writes', () => {
     const business = await company('Churn Co');
     const first = await Promise.all(Array.from({ length: 6 }, (_, i) => person(`Q${i}`)));
     const made = [];
-    for (const individual of first) made.push((await connect(business, individual)).body.data.documentId);
+    for (const individual of first)
+      made.push((await connect(business, individual)).body.data.documentId);
     const later = await Promise.all(Array.from({ length: 6 }, (_, i) => person(`R${i}`)));
     await Promise.all([
-      ...made.slice(0, 5).map((documentId) => app.api().delete(`/api/crm/connections/${documentId}`)),
-      ...later.map((individual) => app.api().post('/api/crm/connections').send({ data: { customer: individual, connectedCustomer: business } })),
+      ...made
+        .slice(0, 5)
+        .map((documentId) => app.api().delete(`/api/crm/connections/${documentId}`)),
+      ...later.map((individual) =>
+        app
+          .api()
+          .post('/api/crm/connections')
+          .send({ data: { customer: individual, connectedCustomer: business } })
+      ),
     ]);
     const list = (await app.api().get(`/api/crm/customers/${business}/connections`)).body.data;
     expect(list).toHaveLength(7);
@@ -121,7 +155,13 @@ describe('the network under concurrent writes', () => {
     const [x, y] = [await person('X'), await person('Y')];
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        app.api().post('/api/crm/connections').send({ data: i % 2 ? { customer: x, connectedCustomer: y } : { customer: y, connectedCustomer: x } })
+        app
+          .api()
+          .post('/api/crm/connections')
+          .send({
+            data:
+              i % 2 ? { customer: x, connectedCustomer: y } : { customer: y, connectedCustomer: x },
+          })
       )
     );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
@@ -132,8 +172,14 @@ describe('the network under concurrent writes', () => {
     for (let round = 0; round < 5; round += 1) {
       const [p, q] = [await company(`P${round}`), await company(`Q${round}`)];
       const responses = await Promise.all([
-        app.api().post('/api/crm/relationships').send({ data: { kind: 'hierarchical', parent: p, child: q } }),
-        app.api().post('/api/crm/relationships').send({ data: { kind: 'hierarchical', parent: q, child: p } }),
+        app
+          .api()
+          .post('/api/crm/relationships')
+          .send({ data: { kind: 'hierarchical', parent: p, child: q } }),
+        app
+          .api()
+          .post('/api/crm/relationships')
+          .send({ data: { kind: 'hierarchical', parent: q, child: p } }),
       ]);
       expect(responses.map((response) => response.status).sort()).toEqual([201, 400]);
     }
@@ -141,12 +187,23 @@ describe('the network under concurrent writes', () => {
 
   it('two links that close a longer cycle together never both succeed', async () => {
     // b→c and d→a exist; a→b and c→d together would close a→b→c→d→a without sharing a customer.
-    const [a, b, c, d] = [await company('Ca'), await company('Cb'), await company('Cc'), await company('Cd')];
+    const [a, b, c, d] = [
+      await company('Ca'),
+      await company('Cb'),
+      await company('Cc'),
+      await company('Cd'),
+    ];
     await relate({ kind: 'hierarchical', parent: b, child: c });
     await relate({ kind: 'hierarchical', parent: d, child: a });
     const responses = await Promise.all([
-      app.api().post('/api/crm/relationships').send({ data: { kind: 'hierarchical', parent: a, child: b } }),
-      app.api().post('/api/crm/relationships').send({ data: { kind: 'hierarchical', parent: c, child: d } }),
+      app
+        .api()
+        .post('/api/crm/relationships')
+        .send({ data: { kind: 'hierarchical', parent: a, child: b } }),
+      app
+        .api()
+        .post('/api/crm/relationships')
+        .send({ data: { kind: 'hierarchical', parent: c, child: d } }),
     ]);
     expect(responses.map((response) => response.status).sort()).toEqual([201, 400]);
   });

@@ -22,7 +22,10 @@ describe('the crm plugin', () => {
   it('serves its routes under /api/crm', async () => {
     const response = await app.api().get('/api/crm/customers');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: [], meta: { pagination: { page: 1, pageSize: 25, pageCount: 0, total: 0 } } });
+    expect(response.body).toEqual({
+      data: [],
+      meta: { pagination: { page: 1, pageSize: 25, pageCount: 0, total: 0 } },
+    });
   });
 
   it('does not load demo data in tests', async () => {

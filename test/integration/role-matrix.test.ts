@@ -25,7 +25,9 @@ const callers: Record<string, () => request.Agent> = {};
 
 beforeAll(async () => {
   app = await startApp();
-  routes = ((app.strapi.plugin('crm').routes as unknown as Record<string, { routes: Route[] }>)['content-api']).routes;
+  routes = (app.strapi.plugin('crm').routes as unknown as Record<string, { routes: Route[] }>)[
+    'content-api'
+  ].routes;
   callers.anonymous = app.anonymous;
   callers.authenticated = (await loginAs(app, 'authenticated')).agent;
   for (const role of CRM_ROLES) callers[role] = (await loginAs(app, role)).agent;
@@ -56,7 +58,9 @@ describe('the role table', () => {
   it('has an entry for every CRM route, and a route for every entry', () => {
     const handlers = routes.map(handlerOf);
     expect(handlers.filter((handler) => !(handler in ROUTE_CAPABILITIES))).toEqual([]);
-    expect(Object.keys(ROUTE_CAPABILITIES).filter((handler) => !handlers.includes(handler))).toEqual([]);
+    expect(
+      Object.keys(ROUTE_CAPABILITIES).filter((handler) => !handlers.includes(handler))
+    ).toEqual([]);
   });
 
   it('is enforced on every route for every caller', async () => {
@@ -67,9 +71,15 @@ describe('the role table', () => {
         const response = await call(agent(), route);
         const refused = response.status === 401 || response.status === 403;
         const shouldPass = expectedToPass(caller, route);
-        const statusOk =
-          shouldPass ? !refused && response.status < 500 : caller === 'anonymous' ? refused : response.status === 403;
-        if (!statusOk) mismatches.push(`${caller} ${route.method} ${route.path}: ${response.status}, expected ${shouldPass ? 'allowed' : 'refused'}`);
+        const statusOk = shouldPass
+          ? !refused && response.status < 500
+          : caller === 'anonymous'
+            ? refused
+            : response.status === 403;
+        if (!statusOk)
+          mismatches.push(
+            `${caller} ${route.method} ${route.path}: ${response.status}, expected ${shouldPass ? 'allowed' : 'refused'}`
+          );
         checked += 1;
       }
     }

@@ -8,10 +8,15 @@ const isSqlite = () => app.strapi.db.dialect.client === 'sqlite';
 
 const indexNames = async (table: string): Promise<string[]> => {
   if (isSqlite()) {
-    const rows = await knex().raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [table]);
+    const rows = await knex().raw(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`,
+      [table]
+    );
     return rows.map((row: { name: string }) => row.name);
   }
-  const result = await knex().raw('SELECT indexname AS name FROM pg_indexes WHERE tablename = ?', [table]);
+  const result = await knex().raw('SELECT indexname AS name FROM pg_indexes WHERE tablename = ?', [
+    table,
+  ]);
   return result.rows.map((row: { name: string }) => row.name);
 };
 
@@ -21,7 +26,9 @@ describe('schema step', () => {
     expect(recorded).toEqual({ version: 1, appliedAt: expect.any(String) });
     expect(await knex().schema.hasTable('crm_search_index')).toBe(true);
     expect(await knex().schema.hasTable('crm_import_rows')).toBe(true);
-    expect(await indexNames('crm_contacts')).toEqual(expect.arrayContaining(['crm_contacts_first_name_idx', 'crm_contacts_last_name_lower_idx']));
+    expect(await indexNames('crm_contacts')).toEqual(
+      expect.arrayContaining(['crm_contacts_first_name_idx', 'crm_contacts_last_name_lower_idx'])
+    );
   });
 
   it('puts back what is missing and can run again', async () => {
@@ -37,7 +44,9 @@ describe('schema step', () => {
     await knex().schema.dropTable('crm_import_rows');
     await knex().raw('CREATE VIEW crm_import_rows AS SELECT 1 AS id');
     try {
-      await expect(schema().apply()).rejects.toThrow(/could not create the import rows table .*Start-up stopped/);
+      await expect(schema().apply()).rejects.toThrow(
+        /could not create the import rows table .*Start-up stopped/
+      );
     } finally {
       await knex().raw('DROP VIEW crm_import_rows');
       await schema().apply();

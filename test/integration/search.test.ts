@@ -24,7 +24,9 @@ beforeAll(async () => {
     .send({ email: 'search-admin@crm.test', password: 'Admin-Password-1' });
   const token = login.body.data.token;
   cm = (method, path) =>
-    request(app.strapi.server.httpServer)[method](`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${token}`);
+    request(app.strapi.server.httpServer)
+      [method](`/content-manager/collection-types/${path}`)
+      .set('Authorization', `Bearer ${token}`);
 });
 afterAll(async () => {
   await app.stop();
@@ -36,27 +38,39 @@ const create = async (data: Record<string, unknown>) => {
   return response.body.data as Record<string, any>;
 };
 
-const search = (q: string, extra: Record<string, unknown> = {}) => app.api().get('/api/crm/customers/search').query({ q, ...extra });
+const search = (q: string, extra: Record<string, unknown> = {}) =>
+  app
+    .api()
+    .get('/api/crm/customers/search')
+    .query({ q, ...extra });
 const names = async (q: string, extra: Record<string, unknown> = {}) => {
   const response = await search(q, extra);
   expect(response.status).toBe(200);
-  return response.body.data.map((customer: any) => customer.businessName ?? `${customer.firstName} ${customer.lastName}`) as string[];
+  return response.body.data.map(
+    (customer: any) => customer.businessName ?? `${customer.firstName} ${customer.lastName}`
+  ) as string[];
 };
 
-const searchIndex = () => app.strapi.plugin('crm').service('searchIndex');
+const searchIndex = () => app.strapi.plugin('crm').service('search-index');
 const customerTable = () => app.strapi.db.metadata.get('plugin::crm.customer').tableName;
 
 /** The index never drifts: one row per customer, each equal to what the tables say now. */
 const expectIndexInStep = async () => {
   const knex = app.strapi.db.connection;
-  const ids = (await knex(customerTable()).pluck('id')).map(Number).sort((a: number, b: number) => a - b);
-  const indexed = (await knex('crm_search_index').pluck('customer_id')).map(Number).sort((a: number, b: number) => a - b);
+  const ids = (await knex(customerTable()).pluck('id'))
+    .map(Number)
+    .sort((a: number, b: number) => a - b);
+  const indexed = (await knex('crm_search_index').pluck('customer_id'))
+    .map(Number)
+    .sort((a: number, b: number) => a - b);
   expect(indexed).toEqual(ids);
   const expected = await searchIndex().expectedRows(ids);
   for (const row of expected) expect(await searchIndex().rowOf(row.customer_id)).toEqual(row);
   if (app.strapi.db.dialect.client === 'sqlite') {
     // The FTS5 table agrees with its content table (an external-content table can silently diverge).
-    await knex.raw("INSERT INTO crm_search_fts(crm_search_fts, rank) VALUES ('integrity-check', 1)");
+    await knex.raw(
+      "INSERT INTO crm_search_fts(crm_search_fts, rank) VALUES ('integrity-check', 1)"
+    );
   }
 };
 
@@ -71,8 +85,16 @@ describe('the quick search', () => {
       phones: [{ type: 'cell', number: '(415) 555-2671' }],
       emails: [{ address: 'zoe@analytical.example' }],
     });
-    acme = await create({ type: 'business', businessName: 'Acme Rockets', emails: [{ type: 'work', address: 'sales@acme.example' }] });
-    await create({ firstName: 'Charles', lastName: 'Babbage', emails: [{ address: 'charles@analytical.example' }] });
+    acme = await create({
+      type: 'business',
+      businessName: 'Acme Rockets',
+      emails: [{ type: 'work', address: 'sales@acme.example' }],
+    });
+    await create({
+      firstName: 'Charles',
+      lastName: 'Babbage',
+      emails: [{ address: 'charles@analytical.example' }],
+    });
     await create({ firstName: 'Lovisa', lastName: 'Ångström' });
     await create({ firstName: 'Olav', lastName: 'Glove' });
   });
@@ -103,7 +125,11 @@ describe('the quick search', () => {
     const exact = await names('charles@analytical.example');
     expect(exact).toEqual(['Charles Babbage']);
     // A long email is looked up by its local part, then checked in full.
-    const other = await create({ firstName: 'Other', lastName: 'Charles', emails: [{ address: 'charles@elsewhere.example' }] });
+    const other = await create({
+      firstName: 'Other',
+      lastName: 'Charles',
+      emails: [{ address: 'charles@elsewhere.example' }],
+    });
     expect(await names('charles@analytical.example')).toEqual(['Charles Babbage']);
     expect(await names('charles@')).toEqual(['Charles Babbage', 'Other Charles']);
     await app.api().delete(`/api/crm/customers/${other.documentId}`).expect(204);
@@ -137,10 +163,24 @@ describe('the quick search', () => {
   });
 
   it('paginates with a total and keeps fields and populate', async () => {
-    const first = await search('analytical', { pageSize: 1, page: 1, populate: 'emails', fields: ['firstName'] });
-    expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2, totalIsExact: true });
+    const first = await search('analytical', {
+      pageSize: 1,
+      page: 1,
+      populate: 'emails',
+      fields: ['firstName'],
+    });
+    expect(first.body.meta.pagination).toEqual({
+      page: 1,
+      pageSize: 1,
+      pageCount: 2,
+      total: 2,
+      totalIsExact: true,
+    });
     expect(first.body.data).toEqual([
-      expect.objectContaining({ firstName: 'Zoë', emails: [expect.objectContaining({ address: 'zoe@analytical.example' })] }),
+      expect.objectContaining({
+        firstName: 'Zoë',
+        emails: [expect.objectContaining({ address: 'zoe@analytical.example' })],
+      }),
     ]);
     expect(first.body.data[0].lastName).toBeUndefined();
     const second = await search('analytical', { pageSize: 1, page: 2 });
@@ -159,7 +199,11 @@ describe('the quick search', () => {
     settings.searchCountLimit = 2;
     try {
       const response = await search('c-0');
-      expect(response.body.meta.pagination).toMatchObject({ total: 2, totalIsExact: false, pageCount: 1 });
+      expect(response.body.meta.pagination).toMatchObject({
+        total: 2,
+        totalIsExact: false,
+        pageCount: 1,
+      });
       expect(response.body.data).toHaveLength(2);
     } finally {
       settings.searchCountLimit = limit;
@@ -170,7 +214,9 @@ describe('the quick search', () => {
     const { agent } = await loginAs(app, 'crm_marketeer');
     expect((await agent().get('/api/crm/customers/search').query({ q: 'zoe' })).status).toBe(200);
     const outsider = await loginAs(app, 'authenticated');
-    expect((await outsider.agent().get('/api/crm/customers/search').query({ q: 'zoe' })).status).toBe(403);
+    expect(
+      (await outsider.agent().get('/api/crm/customers/search').query({ q: 'zoe' })).status
+    ).toBe(403);
   });
 
   it('is in step with the customers after all of this', async () => {
@@ -180,27 +226,50 @@ describe('the quick search', () => {
 
 describe('the index stays in step with every write path', () => {
   it('REST: create, update, nested contact points, contact point routes, delete', async () => {
-    const grace = await create({ firstName: 'Grace', lastName: 'Hopper', emails: [{ address: 'grace@navy.example' }] });
+    const grace = await create({
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      emails: [{ address: 'grace@navy.example' }],
+    });
     expect(await names('hopper')).toEqual(['Grace Hopper']);
 
-    await app.api().put(`/api/crm/customers/${grace.documentId}`).send({ data: { lastName: 'Brewster' } }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/customers/${grace.documentId}`)
+      .send({ data: { lastName: 'Brewster' } })
+      .expect(200);
     expect(await names('hopper')).toEqual([]);
     expect(await names('brewster')).toEqual(['Grace Brewster']);
 
-    await app.api().put(`/api/crm/customers/${grace.documentId}`).send({ data: { emails: [{ address: 'amazing@cobol.example' }] } }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/customers/${grace.documentId}`)
+      .send({ data: { emails: [{ address: 'amazing@cobol.example' }] } })
+      .expect(200);
     expect(await names('navy.example')).toEqual([]);
     expect(await names('cobol')).toEqual(['Grace Brewster']);
 
-    const phone = await app.api().post('/api/crm/phones').send({ data: { customer: grace.documentId, number: '+1 202 555 0147' } });
+    const phone = await app
+      .api()
+      .post('/api/crm/phones')
+      .send({ data: { customer: grace.documentId, number: '+1 202 555 0147' } });
     expect(phone.status).toBe(201);
     expect(await names('2025550147')).toEqual(['Grace Brewster']);
-    await app.api().put(`/api/crm/phones/${phone.body.data.documentId}`).send({ data: { number: '+1 202 555 0199' } }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/phones/${phone.body.data.documentId}`)
+      .send({ data: { number: '+1 202 555 0199' } })
+      .expect(200);
     expect(await names('2025550147')).toEqual([]);
     expect(await names('2025550199')).toEqual(['Grace Brewster']);
 
     // A phone moved to another customer leaves the first one's text.
     const other = await create({ firstName: 'Mover', lastName: 'Target' });
-    await app.api().put(`/api/crm/phones/${phone.body.data.documentId}`).send({ data: { customer: other.documentId } }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/phones/${phone.body.data.documentId}`)
+      .send({ data: { customer: other.documentId } })
+      .expect(200);
     expect(await names('2025550199')).toEqual(['Mover Target']);
     await app.api().delete(`/api/crm/phones/${phone.body.data.documentId}`).expect(204);
     expect(await names('2025550199')).toEqual([]);
@@ -213,16 +282,25 @@ describe('the index stays in step with every write path', () => {
   });
 
   it('the content manager: create, update and delete', async () => {
-    const created = await cm('post', 'plugin::crm.customer').send({ type: 'individual', firstName: 'Admin', lastName: 'Edited' });
+    const created = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Admin',
+      lastName: 'Edited',
+    });
     expect(created.status).toBe(201);
     expect(await names('edited')).toEqual(['Admin Edited']);
     const documentId = created.body.data.documentId;
-    const updated = await cm('put', `plugin::crm.customer/${documentId}`).send({ lastName: 'Revised' });
+    const updated = await cm('put', `plugin::crm.customer/${documentId}`).send({
+      lastName: 'Revised',
+    });
     expect(updated.status).toBe(200);
     expect(await names('edited')).toEqual([]);
     expect(await names('revised')).toEqual(['Admin Revised']);
     const relation = { connect: [{ documentId, id: created.body.data.id }] };
-    const email = await cm('post', 'plugin::crm.email').send({ address: 'cm@panel.example', customer: relation });
+    const email = await cm('post', 'plugin::crm.email').send({
+      address: 'cm@panel.example',
+      customer: relation,
+    });
     expect(email.status).toBe(201);
     expect(await names('cm@panel')).toEqual(['Admin Revised']);
     await expectIndexInStep();
@@ -232,7 +310,11 @@ describe('the index stays in step with every write path', () => {
   });
 
   const upload = (csv: string, object: string) =>
-    app.api().post('/api/crm/imports').field('object', object).attach('file', Buffer.from(csv), `${object}.csv`);
+    app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', object)
+      .attach('file', Buffer.from(csv), `${object}.csv`);
   const waitUntilFinished = async (documentId: string) => {
     for (let i = 0; i < 200; i += 1) {
       const job = (await app.api().get(`/api/crm/imports/${documentId}`)).body.data;
@@ -263,9 +345,17 @@ describe('the index stays in step with every write path', () => {
   });
 
   it('a contact import that creates companies, and its undo', async () => {
-    const csv = ['First Name,Last Name,Company', 'Ann,Able,Wombat Widgets', 'Ben,Baker,Wombat Widgets'].join('\n');
+    const csv = [
+      'First Name,Last Name,Company',
+      'Ann,Able,Wombat Widgets',
+      'Ben,Baker,Wombat Widgets',
+    ].join('\n');
     const job = (await upload(csv, 'contacts')).body.data;
-    await app.api().put(`/api/crm/imports/${job.documentId}/reference-data`).send({ applyToAll: 'create' }).expect(200);
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({ applyToAll: 'create' })
+      .expect(200);
     await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
     expect((await waitUntilFinished(job.documentId)).counts).toMatchObject({ imported: 2 });
     expect(await names('wombat')).toEqual(['Wombat Widgets']);
@@ -276,7 +366,9 @@ describe('the index stays in step with every write path', () => {
   });
 
   it('is rebuilt at start-up when it has drifted', async () => {
-    const zoe = await app.strapi.db.query('plugin::crm.customer').findOne({ where: { firstName: 'Zoë' } });
+    const zoe = await app.strapi.db
+      .query('plugin::crm.customer')
+      .findOne({ where: { firstName: 'Zoë' } });
     await app.strapi.db.connection('crm_search_index').where('customer_id', zoe.id).delete();
     expect(await searchIndex().inStep()).toBe(false);
     await searchIndex().rebuild();

@@ -51,8 +51,16 @@ const leftBehind = async (send: (marker: string) => request.Test) => {
 const threeParts = (post: request.Test, marker: string) =>
   post
     .field('object', 'contacts')
-    .attach('file', Buffer.from(`First Name,Last Name,Notes\nAda,Lovelace,${marker} first\n`), 'first.csv')
-    .attach('file', Buffer.from(`First Name,Last Name,Notes\nBob,Builder,${marker} second\n`), 'second.csv')
+    .attach(
+      'file',
+      Buffer.from(`First Name,Last Name,Notes\nAda,Lovelace,${marker} first\n`),
+      'first.csv'
+    )
+    .attach(
+      'file',
+      Buffer.from(`First Name,Last Name,Notes\nBob,Builder,${marker} second\n`),
+      'second.csv'
+    )
     .attach('attachment', Buffer.from(`notes,${marker} attachment\n`), 'notes.csv');
 
 describe('the files of a multipart upload to the CRM', () => {
@@ -62,7 +70,11 @@ describe('the files of a multipart upload to the CRM', () => {
         .api()
         .post('/api/crm/imports')
         .field('object', 'contacts')
-        .attach('file', Buffer.from(`First Name,Last Name,Notes\nAda,Lovelace,${marker}\n`), 'contacts.csv')
+        .attach(
+          'file',
+          Buffer.from(`First Name,Last Name,Notes\nAda,Lovelace,${marker}\n`),
+          'contacts.csv'
+        )
         .attach('attachment', Buffer.from(`notes,${marker} attachment\n`), 'notes.csv')
     );
     expect(response.status).toBe(201);
@@ -71,9 +83,14 @@ describe('the files of a multipart upload to the CRM', () => {
   });
 
   it('are all removed when two file parts are sent (refused: one file per import)', async () => {
-    const { response, left } = await leftBehind((marker) => threeParts(app.api().post('/api/crm/imports'), marker));
+    const { response, left } = await leftBehind((marker) =>
+      threeParts(app.api().post('/api/crm/imports'), marker)
+    );
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ name: 'ValidationError', message: 'one file per import: the request has 2 parts named file' });
+    expect(response.body.error).toMatchObject({
+      name: 'ValidationError',
+      message: 'one file per import: the request has 2 parts named file',
+    });
     expect(left).toEqual([]);
   });
 
@@ -92,16 +109,22 @@ describe('the files of a multipart upload to the CRM', () => {
 
   it('are all removed when a policy refuses the request before the controller runs', async () => {
     const { agent } = await loginAs(app, 'crm_sales');
-    const { response, left } = await leftBehind((marker) => threeParts(agent().post('/api/crm/imports'), marker));
+    const { response, left } = await leftBehind((marker) =>
+      threeParts(agent().post('/api/crm/imports'), marker)
+    );
     expect(response.status).toBe(403);
     expect(left).toEqual([]);
   });
 
   it('are all removed when an anonymous request is refused, on the content API and on the admin API', async () => {
-    const contentApi = await leftBehind((marker) => threeParts(app.anonymous().post('/api/crm/imports'), marker));
+    const contentApi = await leftBehind((marker) =>
+      threeParts(app.anonymous().post('/api/crm/imports'), marker)
+    );
     expect(contentApi.response.status).toBe(403);
     expect(contentApi.left).toEqual([]);
-    const adminApi = await leftBehind((marker) => threeParts(app.anonymous().post('/crm/imports'), marker));
+    const adminApi = await leftBehind((marker) =>
+      threeParts(app.anonymous().post('/crm/imports'), marker)
+    );
     expect(adminApi.response.status).toBe(401);
     expect(adminApi.left).toEqual([]);
   });

@@ -55,7 +55,9 @@ const root = join(__dirname, '../../src/plugins/crm/server/src/content-types');
 const enumerations = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .flatMap((entry) => {
-    const schema = JSON.parse(readFileSync(join(root, entry.name, 'schema.json'), 'utf8')) as { attributes: Record<string, { type: string; enum?: string[] }> };
+    const schema = JSON.parse(readFileSync(join(root, entry.name, 'schema.json'), 'utf8')) as {
+      attributes: Record<string, { type: string; enum?: string[] }>;
+    };
     return Object.entries(schema.attributes)
       .filter(([, attribute]) => attribute.type === 'enumeration')
       .map(([name, attribute]) => [`${entry.name}.${name}`, attribute.enum ?? []] as const);
@@ -66,7 +68,7 @@ describe('content-type enumerations', () => {
     expect(enumerations.map(([name]) => name).sort()).toEqual(Object.keys(CONTRACT_LISTS).sort());
   });
 
-  it.each(enumerations)('%s has the contracts\' values, in its order', (name, values) => {
+  it.each(enumerations)("%s has the contracts' values, in its order", (name, values) => {
     expect(values).toEqual([...CONTRACT_LISTS[name]]);
   });
 });

@@ -1,7 +1,19 @@
-import { mayActOnEveryImport, mayChangeListMembership, mayReadApiDescription, type Caller } from '../../src/plugins/crm/server/src/permissions';
+import {
+  mayActOnEveryImport,
+  mayChangeListMembership,
+  mayReadApiDescription,
+  type Caller,
+} from '../../src/plugins/crm/server/src/permissions';
 
-const token = (tokenType: string, actions: string[] = []): Caller => ({ kind: 'token', tokenType, can: (action) => actions.includes(action) });
-const admin = (actions: string[]): Caller => ({ kind: 'admin', can: (action) => actions.includes(action) });
+const token = (tokenType: string, actions: string[] = []): Caller => ({
+  kind: 'token',
+  tokenType,
+  can: (action) => actions.includes(action),
+});
+const admin = (actions: string[]): Caller => ({
+  kind: 'admin',
+  can: (action) => actions.includes(action),
+});
 const user = (role: string | null): Caller => ({ kind: 'user', role });
 
 describe('marketing list membership', () => {
@@ -18,9 +30,13 @@ describe('marketing list membership', () => {
 
   it('follows the token type, and a custom token the members permission', () => {
     expect(mayChangeListMembership(token('full-access'))).toBe(true);
-    expect(mayChangeListMembership(token('read-only', ['plugin::crm.marketing-list.addMembers']))).toBe(false);
+    expect(
+      mayChangeListMembership(token('read-only', ['plugin::crm.marketing-list.addMembers']))
+    ).toBe(false);
     expect(mayChangeListMembership(token('custom', ['plugin::crm.contact.update']))).toBe(false);
-    expect(mayChangeListMembership(token('custom', ['plugin::crm.marketing-list.addMembers']))).toBe(true);
+    expect(
+      mayChangeListMembership(token('custom', ['plugin::crm.marketing-list.addMembers']))
+    ).toBe(true);
   });
 
   it('leaves the content manager to admin RBAC and trusts server code, never nobody', () => {
@@ -46,13 +62,16 @@ describe('acting on every import job', () => {
 
 describe("reading the API's description", () => {
   it('is for every CRM role, full-access and read-only tokens, and custom tokens holding any CRM permission', () => {
-    for (const role of ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer']) expect(mayReadApiDescription(user(role))).toBe(true);
+    for (const role of ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'])
+      expect(mayReadApiDescription(user(role))).toBe(true);
     expect(mayReadApiDescription(user('authenticated'))).toBe(false);
     expect(mayReadApiDescription(user(null))).toBe(false);
     expect(mayReadApiDescription(token('full-access'))).toBe(true);
     expect(mayReadApiDescription(token('read-only'))).toBe(true);
     expect(mayReadApiDescription(token('custom', ['plugin::crm.import.log']))).toBe(true);
-    expect(mayReadApiDescription(token('custom', ['plugin::users-permissions.user.find']))).toBe(false);
+    expect(mayReadApiDescription(token('custom', ['plugin::users-permissions.user.find']))).toBe(
+      false
+    );
     expect(mayReadApiDescription(token('custom'))).toBe(false);
   });
 

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 import { e2eEnv } from './env';
 
@@ -13,12 +19,23 @@ export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+    ],
   });
 
 /** A fresh browser context (own cookies and storage) with downloads allowed, and its first page. */
-export const newPage = async (browser: Browser): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({ baseURL: e2eEnv().baseUrl, acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+export const newPage = async (
+  browser: Browser
+): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({
+    baseURL: e2eEnv().baseUrl,
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 900 },
+  });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   return { context, page };
@@ -58,7 +75,10 @@ export const dismissOverlays = async (page: Page): Promise<void> => {
     if (await button.isVisible().catch(() => false)) await button.click().catch(() => undefined);
   }
   const banner = page.getByRole('button', { name: /^Close the banner/ }).first();
-  const shown = await banner.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  const shown = await banner.waitFor({ state: 'visible', timeout: 3_000 }).then(
+    () => true,
+    () => false
+  );
   if (shown) await banner.click().catch(() => undefined);
 };
 
@@ -66,35 +86,56 @@ export const dismissOverlays = async (page: Page): Promise<void> => {
 export const crmMenuLink = (page: Page) => page.locator('nav a[href="/admin/plugins/crm"]');
 
 /** Waits until the element's text contains `expected` (or matches it), then returns the text. */
-export const waitForText = async (locator: Locator, expected: string | RegExp, timeoutMs = 20_000): Promise<string> => {
+export const waitForText = async (
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = 20_000
+): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
+  let last: string;
   for (;;) {
-    last = ((await locator.first().textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? '').trim();
+    last = (
+      (await locator
+        .first()
+        .textContent({ timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => null)) ?? ''
+    ).trim();
     if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
-    if (Date.now() > deadline) throw new Error(`expected text ${String(expected)}, last saw "${last}"`);
+    if (Date.now() > deadline)
+      throw new Error(`expected text ${String(expected)}, last saw "${last}"`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };
 
 /** Picks an option of a design-system select, found by its accessible name. */
-export const chooseOption = async (page: Page, selectName: string | RegExp, option: string | RegExp): Promise<void> => {
+export const chooseOption = async (
+  page: Page,
+  selectName: string | RegExp,
+  option: string | RegExp
+): Promise<void> => {
   await page.getByRole('combobox', { name: selectName }).click();
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 };
 
 /** Drops a file on an element as a user dragging it from the desktop would. */
-export const dropFile = async (page: Page, selector: string, file: { name: string; content: string; type?: string }): Promise<void> => {
-  const dataTransfer = await page.evaluateHandle(({ name, content, type }) => {
-    // Runs in the page; the test project is compiled without the DOM library.
-    const dom = globalThis as unknown as {
-      DataTransfer: new () => { items: { add(file: unknown): void } };
-      File: new (parts: string[], name: string, options: { type: string }) => unknown;
-    };
-    const transfer = new dom.DataTransfer();
-    transfer.items.add(new dom.File([content], name, { type }));
-    return transfer;
-  }, { name: file.name, content: file.content, type: file.type ?? 'text/csv' });
+export const dropFile = async (
+  page: Page,
+  selector: string,
+  file: { name: string; content: string; type?: string }
+): Promise<void> => {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content, type }) => {
+      // Runs in the page; the test project is compiled without the DOM library.
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([content], name, { type }));
+      return transfer;
+    },
+    { name: file.name, content: file.content, type: file.type ?? 'text/csv' }
+  );
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 };

@@ -1,5 +1,5 @@
-import adminRoutes from '../../../src/plugins/crm/server/src/routes/admin';
 import { createCrmApi } from '../../../src/plugins/crm/admin/src/api/client';
+import adminRoutes from '../../../src/plugins/crm/server/src/routes/admin';
 
 // The admin pages reach the server only through this client: each of its calls must be a route
 // the plugin serves to the admin panel (under /crm), with the method it is served with.
@@ -13,11 +13,23 @@ interface Call {
 const fakeClient = () => {
   const calls: Call[] = [];
   const answer = (data: unknown) =>
-    Promise.resolve({ data: { data, meta: {} }, headers: new Headers({ 'Content-Disposition': 'attachment; filename="ignored-x.csv"' }) });
+    Promise.resolve({
+      data: { data, meta: {} },
+      headers: new Headers({ 'Content-Disposition': 'attachment; filename="ignored-x.csv"' }),
+    });
   const client = {
-    get: (url: string, config?: Call['config']) => (calls.push({ method: 'GET', url, config }), answer(`GET ${url}`)),
-    post: (url: string, body?: unknown) => (calls.push({ method: 'POST', url, body }), answer(`POST ${url}`)),
-    put: (url: string, body?: unknown) => (calls.push({ method: 'PUT', url, body }), answer(`PUT ${url}`)),
+    get: (url: string, config?: Call['config']) => (
+      calls.push({ method: 'GET', url, config }),
+      answer(`GET ${url}`)
+    ),
+    post: (url: string, body?: unknown) => (
+      calls.push({ method: 'POST', url, body }),
+      answer(`POST ${url}`)
+    ),
+    put: (url: string, body?: unknown) => (
+      calls.push({ method: 'PUT', url, body }),
+      answer(`PUT ${url}`)
+    ),
     del: (url: string) => (calls.push({ method: 'DELETE', url }), answer(`DELETE ${url}`)),
   };
   return { calls, api: createCrmApi(client as never) };
@@ -28,7 +40,8 @@ const served = (adminRoutes.routes as { method: string; path: string }[]).map((r
   pattern: new RegExp(`^/crm${route.path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`),
   name: `${route.method} ${route.path}`,
 }));
-const routeOf = (call: Call) => served.find((route) => route.method === call.method && route.pattern.test(call.url))?.name;
+const routeOf = (call: Call) =>
+  served.find((route) => route.method === call.method && route.pattern.test(call.url))?.name;
 
 describe('the admin API client', () => {
   it('calls only routes the server serves to the admin panel, and each of them', async () => {
@@ -45,7 +58,11 @@ describe('the admin API client', () => {
       api.setPrimaryContact('c1', 'c2'),
       api.relationships('c1'),
       api.network('c1', 2),
-      api.createConnection({ customer: 'c1', connectedCustomer: 'c2', relationshipType: 'employee' }),
+      api.createConnection({
+        customer: 'c1',
+        connectedCustomer: 'c2',
+        relationshipType: 'employee',
+      }),
       api.deleteConnection('k1'),
       api.createRelationship({ kind: 'hierarchical', parent: 'c1', child: 'c2' }),
       api.deleteRelationship('r1'),
@@ -72,22 +89,44 @@ describe('the admin API client', () => {
 
   it('sends bodies and queries in the shapes the routes read', async () => {
     const { calls, api } = fakeClient();
-    await api.createConnection({ customer: 'c1', connectedCustomer: 'c2', relationshipType: 'friend' });
+    await api.createConnection({
+      customer: 'c1',
+      connectedCustomer: 'c2',
+      relationshipType: 'friend',
+    });
     await api.setPrimary('c1', 'email', 'e1');
     await api.imports.decide('j1', [{ key: 'acme', action: 'skip' }], 'skip');
     await api.imports.log('j1', { status: ['invalid', 'ignored'], page: 3, pageSize: 10 });
     await api.searchCustomers('acme');
     expect(calls).toEqual([
-      { method: 'POST', url: '/crm/connections', body: { data: { customer: 'c1', connectedCustomer: 'c2', relationshipType: 'friend' } } },
+      {
+        method: 'POST',
+        url: '/crm/connections',
+        body: { data: { customer: 'c1', connectedCustomer: 'c2', relationshipType: 'friend' } },
+      },
       { method: 'PUT', url: '/crm/customers/c1/primary', body: { kind: 'email', id: 'e1' } },
-      { method: 'PUT', url: '/crm/imports/j1/reference-data', body: { decisions: [{ key: 'acme', action: 'skip' }], applyToAll: 'skip' } },
-      { method: 'GET', url: '/crm/imports/j1/log', config: { params: { status: 'invalid,ignored', page: 3, pageSize: 10 } } },
-      { method: 'GET', url: '/crm/customers/search', config: { params: { q: 'acme', page: 1, pageSize: 10 } } },
+      {
+        method: 'PUT',
+        url: '/crm/imports/j1/reference-data',
+        body: { decisions: [{ key: 'acme', action: 'skip' }], applyToAll: 'skip' },
+      },
+      {
+        method: 'GET',
+        url: '/crm/imports/j1/log',
+        config: { params: { status: 'invalid,ignored', page: 3, pageSize: 10 } },
+      },
+      {
+        method: 'GET',
+        url: '/crm/customers/search',
+        config: { params: { q: 'acme', page: 1, pageSize: 10 } },
+      },
     ]);
   });
 
   it('names the downloaded ignored rows after the server', async () => {
     const { api } = fakeClient();
-    await expect(api.imports.ignoredCsv('j1')).resolves.toMatchObject({ fileName: 'ignored-x.csv' });
+    await expect(api.imports.ignoredCsv('j1')).resolves.toMatchObject({
+      fileName: 'ignored-x.csv',
+    });
   });
 });

@@ -6,7 +6,10 @@ import * as contracts from '../../../src/plugins/crm/contracts';
 // Every message of the admin pages is written `formatMessage({ id: 'crm.…', defaultMessage: '…' })`;
 // the English file must hold each of them, with the same text, and nothing else.
 const adminRoot = join(__dirname, '../../../src/plugins/crm/admin/src');
-const en = JSON.parse(readFileSync(join(adminRoot, 'translations/en.json'), 'utf8')) as Record<string, string>;
+const en = JSON.parse(readFileSync(join(adminRoot, 'translations/en.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -15,7 +18,8 @@ const sourceFiles = (dir: string): string[] =>
     return /\.tsx?$/.test(name) ? [path] : [];
   });
 
-const MESSAGE = /id:\s*'(crm\.[^']+)'(?:,\s*defaultMessage:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"))?/g;
+const MESSAGE =
+  /id:\s*'(crm\.[^']+)'(?:,\s*defaultMessage:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"))?/g;
 const used = new Map<string, string | undefined>();
 for (const file of sourceFiles(adminRoot)) {
   for (const match of readFileSync(file, 'utf8').matchAll(MESSAGE)) {
@@ -54,14 +58,18 @@ describe('admin translations (en.json)', () => {
   });
 
   it('say in English what the source says by default', () => {
-    const differing = [...used].filter(([id, text]) => text !== undefined && en[id.slice('crm.'.length)] !== text).map(([id]) => id);
+    const differing = [...used]
+      .filter(([id, text]) => text !== undefined && en[id.slice('crm.'.length)] !== text)
+      .map(([id]) => id);
     expect(differing).toEqual([]);
   });
 
   it('name each shown value as the pages did before it had a message', () => {
     for (const id of valueIds) {
       const value = id.slice('crm.value.'.length);
-      expect(en[`value.${value}`]).toBe(value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '));
+      expect(en[`value.${value}`]).toBe(
+        value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ')
+      );
     }
   });
 });

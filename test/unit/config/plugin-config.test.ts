@@ -1,7 +1,11 @@
 import config from '../../../src/plugins/crm/server/src/config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
-const withOptions = (options: Record<string, unknown>) => ({ ...config.default, encryptionKeys: [KEY], ...options });
+const withOptions = (options: Record<string, unknown>) => ({
+  ...config.default,
+  encryptionKeys: [KEY],
+  ...options,
+});
 
 describe('the plugin options', () => {
   it('accept the defaults, with at most 500 header columns in an import', () => {
@@ -28,21 +32,39 @@ describe('every plugin option', () => {
     'searchCountLimit',
     'populateMaxRelated',
   ])('refuses a %s that is not a positive integer, naming it', (option) => {
-    expect(() => config.validator(withOptions({ [option]: 0 }))).toThrow(`${option} must be a positive integer (got 0)`);
-    expect(() => config.validator(withOptions({ [option]: '60' }))).toThrow(`${option} must be a positive integer (got 60)`);
+    expect(() => config.validator(withOptions({ [option]: 0 }))).toThrow(
+      `${option} must be a positive integer (got 0)`
+    );
+    expect(() => config.validator(withOptions({ [option]: '60' }))).toThrow(
+      `${option} must be a positive integer (got 60)`
+    );
   });
 
   it('names the country, the limits, the demo flag and the keys it refuses', () => {
-    expect(() => config.validator(withOptions({ defaultCountry: 'XX' }))).toThrow('defaultCountry must be a country code such as US (got XX)');
-    expect(() => config.validator(withOptions({ contactPointLimits: { individual: { phone: 0 } } }))).toThrow(/^contactPointLimits: .*individual\.phone limit must be a positive integer/);
-    expect(() => config.validator(withOptions({ demoData: 'yes' }))).toThrow('demoData must be true or false');
-    expect(() => config.validator(withOptions({ encryptionKeys: [] }))).toThrow(/^encryptionKeys: CRM_ENCRYPTION_KEY is not set/);
-    expect(() => config.validator(withOptions({ encryptionKeys: ['short'] }))).toThrow(/^encryptionKeys: CRM_ENCRYPTION_KEY must hold 32-byte keys/);
+    expect(() => config.validator(withOptions({ defaultCountry: 'XX' }))).toThrow(
+      'defaultCountry must be a country code such as US (got XX)'
+    );
+    expect(() =>
+      config.validator(withOptions({ contactPointLimits: { individual: { phone: 0 } } }))
+    ).toThrow(/^contactPointLimits: .*individual\.phone limit must be a positive integer/);
+    expect(() => config.validator(withOptions({ demoData: 'yes' }))).toThrow(
+      'demoData must be true or false'
+    );
+    expect(() => config.validator(withOptions({ encryptionKeys: [] }))).toThrow(
+      /^encryptionKeys: CRM_ENCRYPTION_KEY is not set/
+    );
+    expect(() => config.validator(withOptions({ encryptionKeys: ['short'] }))).toThrow(
+      /^encryptionKeys: CRM_ENCRYPTION_KEY must hold 32-byte keys/
+    );
   });
 
   it('refuses an option it does not know, and lists every problem at once', () => {
-    expect(() => config.validator(withOptions({ importMaxColums: 10 }))).toThrow('unknown option(s) of the crm plugin: importMaxColums');
-    expect(() => config.validator(withOptions({ networkNodeCap: -1, searchCountLimit: 0 }))).toThrow(
+    expect(() => config.validator(withOptions({ importMaxColums: 10 }))).toThrow(
+      'unknown option(s) of the crm plugin: importMaxColums'
+    );
+    expect(() =>
+      config.validator(withOptions({ networkNodeCap: -1, searchCountLimit: 0 }))
+    ).toThrow(
       'networkNodeCap must be a positive integer (got -1); searchCountLimit must be a positive integer (got 0)'
     );
   });

@@ -28,7 +28,7 @@ describe('validateAddress', () => {
         country: ' us ',
         id: 12,
         isPrimary: true,
-      }),
+      })
     ).toEqual({
       type: 'mailing',
       line1: '1 Main St',
@@ -45,7 +45,9 @@ describe('validateAddress', () => {
   });
 
   it("turns '' into null for optional fields", () => {
-    expect(validateAddress({ ...minimal, line2: '', region: '  ', postalCode: '', country: '' })).toMatchObject({
+    expect(
+      validateAddress({ ...minimal, line2: '', region: '  ', postalCode: '', country: '' })
+    ).toMatchObject({
       line2: null,
       region: null,
       postalCode: null,
@@ -68,13 +70,21 @@ describe('validateAddress', () => {
 
   it('refuses a type outside the address types', () => {
     expect(issuesOf(() => validateAddress({ ...minimal, type: 'home' }))).toEqual([
-      { path: ['type'], rule: 'field.enum', message: 'type must be one of: physical, garage, mailing, previous, work' },
+      {
+        path: ['type'],
+        rule: 'field.enum',
+        message: 'type must be one of: physical, garage, mailing, previous, work',
+      },
     ]);
   });
 
   it.each(['XX', 'UK', 'USA', 'U', '12'])('refuses country %p', (country) => {
     expect(issuesOf(() => validateAddress({ ...minimal, country }))).toEqual([
-      { path: ['country'], rule: 'address.country', message: 'country must be an ISO 3166-1 alpha-2 code, like US' },
+      {
+        path: ['country'],
+        rule: 'address.country',
+        message: 'country must be an ISO 3166-1 alpha-2 code, like US',
+      },
     ]);
   });
 
@@ -91,19 +101,34 @@ describe('validateAddress', () => {
   ])('allows %s up to %d characters and refuses one more', (field, max) => {
     expect(() => validateAddress({ ...minimal, [field]: 'x'.repeat(max) })).not.toThrow();
     expect(issuesOf(() => validateAddress({ ...minimal, [field]: 'x'.repeat(max + 1) }))).toEqual([
-      { path: [field], rule: 'field.maxLength', message: `${field} must be at most ${max} characters` },
+      {
+        path: [field],
+        rule: 'field.maxLength',
+        message: `${field} must be at most ${max} characters`,
+      },
     ]);
   });
 
-  it.each(['line1', 'line2', 'city', 'region', 'postalCode', 'country', 'type'])('refuses a number for %s without a second issue', (field) => {
-    expect(issuesOf(() => validateAddress({ ...minimal, [field]: 5 }))).toEqual([
-      { path: [field], rule: 'field.type', message: `${field} must be a string` },
-    ]);
-  });
+  it.each(['line1', 'line2', 'city', 'region', 'postalCode', 'country', 'type'])(
+    'refuses a number for %s without a second issue',
+    (field) => {
+      expect(issuesOf(() => validateAddress({ ...minimal, [field]: 5 }))).toEqual([
+        { path: [field], rule: 'field.type', message: `${field} must be a string` },
+      ]);
+    }
+  );
 
   it('collects all issues into one error', () => {
-    const issues = issuesOf(() => validateAddress({ type: 'x', line1: '', city: 7, country: 'ZZ', postalCode: '1'.repeat(21) }));
-    expect(issues.map((issue) => issue.path[0])).toEqual(['type', 'city', 'postalCode', 'country', 'line1']);
+    const issues = issuesOf(() =>
+      validateAddress({ type: 'x', line1: '', city: 7, country: 'ZZ', postalCode: '1'.repeat(21) })
+    );
+    expect(issues.map((issue) => issue.path[0])).toEqual([
+      'type',
+      'city',
+      'postalCode',
+      'country',
+      'line1',
+    ]);
   });
 
   it('refuses input that is not an object', () => {

@@ -12,18 +12,33 @@ const business = (id: number) => ({ id, type: 'business' as const });
 describe('validateConnection', () => {
   it('connects individuals with any of their types, employee by default', () => {
     for (const relationshipType of ['employee', 'friend', 'relative', 'other']) {
-      expect(validateConnection(individual(1), individual(2), { relationshipType }).relationshipType).toBe(relationshipType);
+      expect(
+        validateConnection(individual(1), individual(2), { relationshipType }).relationshipType
+      ).toBe(relationshipType);
     }
-    expect(validateConnection(individual(1), individual(2), {})).toEqual({ relationshipType: 'employee', title: null });
+    expect(validateConnection(individual(1), individual(2), {})).toEqual({
+      relationshipType: 'employee',
+      title: null,
+    });
   });
 
   it('keeps a trimmed title and refuses one too long', () => {
-    expect(validateConnection(individual(1), individual(2), { title: ' mother ' }).title).toBe('mother');
-    expect(issuesOf(() => validateConnection(individual(1), individual(2), { title: 'x'.repeat(101) }))[0].rule).toBe('field.maxLength');
+    expect(validateConnection(individual(1), individual(2), { title: ' mother ' }).title).toBe(
+      'mother'
+    );
+    expect(
+      issuesOf(() =>
+        validateConnection(individual(1), individual(2), { title: 'x'.repeat(101) })
+      )[0].rule
+    ).toBe('field.maxLength');
   });
 
   it('refuses an unknown relationship type', () => {
-    expect(issuesOf(() => validateConnection(individual(1), individual(2), { relationshipType: 'enemy' }))[0]).toMatchObject({
+    expect(
+      issuesOf(() =>
+        validateConnection(individual(1), individual(2), { relationshipType: 'enemy' })
+      )[0]
+    ).toMatchObject({
       path: ['relationshipType'],
       rule: 'field.enum',
     });
@@ -31,15 +46,28 @@ describe('validateConnection', () => {
 
   it('makes every connection with a business an employee one', () => {
     expect(validateConnection(business(1), individual(2), {}).relationshipType).toBe('employee');
-    expect(validateConnection(individual(2), business(1), { relationshipType: 'employee' }).relationshipType).toBe('employee');
-    expect(issuesOf(() => validateConnection(business(1), individual(2), { relationshipType: 'friend' }))).toEqual([
-      { path: ['relationshipType'], rule: 'connection.businessType', message: 'a connection with a business is always of type employee' },
+    expect(
+      validateConnection(individual(2), business(1), { relationshipType: 'employee' })
+        .relationshipType
+    ).toBe('employee');
+    expect(
+      issuesOf(() => validateConnection(business(1), individual(2), { relationshipType: 'friend' }))
+    ).toEqual([
+      {
+        path: ['relationshipType'],
+        rule: 'connection.businessType',
+        message: 'a connection with a business is always of type employee',
+      },
     ]);
   });
 
   it('refuses two businesses and a customer with itself', () => {
-    expect(issuesOf(() => validateConnection(business(1), business(2), {}))[0].rule).toBe('connection.businessPair');
-    expect(issuesOf(() => validateConnection(individual(1), individual(1), {}))[0].rule).toBe('connection.self');
+    expect(issuesOf(() => validateConnection(business(1), business(2), {}))[0].rule).toBe(
+      'connection.businessPair'
+    );
+    expect(issuesOf(() => validateConnection(individual(1), individual(1), {}))[0].rule).toBe(
+      'connection.self'
+    );
   });
 });
 
@@ -78,11 +106,12 @@ describe('assertEligiblePrimaryContact', () => {
     expect(() => assertEligiblePrimaryContact({ type: 'business' }, 10, candidates)).not.toThrow();
   });
   it('refuses anyone else, and any individual customer', () => {
-    expect(issuesOf(() => assertEligiblePrimaryContact({ type: 'business' }, 11, candidates))[0].message).toBe(
-      'the primary contact must be an individual connected to this business'
-    );
-    expect(issuesOf(() => assertEligiblePrimaryContact({ type: 'individual' }, 10, candidates))[0].message).toBe(
-      'only a business has a primary contact'
-    );
+    expect(
+      issuesOf(() => assertEligiblePrimaryContact({ type: 'business' }, 11, candidates))[0].message
+    ).toBe('the primary contact must be an individual connected to this business');
+    expect(
+      issuesOf(() => assertEligiblePrimaryContact({ type: 'individual' }, 10, candidates))[0]
+        .message
+    ).toBe('only a business has a primary contact');
   });
 });

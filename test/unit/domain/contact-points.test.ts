@@ -27,7 +27,11 @@ describe('contact point constants', () => {
       phone: ['home', 'cell', 'fax', 'work'],
       email: ['personal', 'work'],
     });
-    expect(CONTACT_POINT_PLURALS).toEqual({ address: 'addresses', phone: 'phones', email: 'emails' });
+    expect(CONTACT_POINT_PLURALS).toEqual({
+      address: 'addresses',
+      phone: 'phones',
+      email: 'emails',
+    });
   });
 
   it('defaults each kind to its first type', () => {
@@ -49,7 +53,12 @@ describe('resolveContactPointLimits', () => {
   });
 
   it('merges partial config over the defaults per customer type', () => {
-    expect(resolveContactPointLimits({ business: { phone: 10, onePerType: false }, individual: { email: 1 } })).toEqual({
+    expect(
+      resolveContactPointLimits({
+        business: { phone: 10, onePerType: false },
+        individual: { email: 1 },
+      })
+    ).toEqual({
       individual: { address: 5, phone: 4, email: 1, onePerType: true },
       business: { address: 5, phone: 10, email: 2, onePerType: false },
     });
@@ -61,21 +70,28 @@ describe('resolveContactPointLimits', () => {
     expect(DEFAULT_CONTACT_POINT_LIMITS.individual.address).toBe(5);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '3', null])('refuses limit %p', (limit) => {
-    const issues = issuesOf(() =>
-      resolveContactPointLimits({ individual: { phone: limit as unknown as number } }),
-    );
-    expect(issues).toEqual([
-      { path: ['individual', 'phone'], rule: 'config.contactPointLimits', message: 'individual.phone limit must be a positive integer' },
-    ]);
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '3', null])(
+    'refuses limit %p',
+    (limit) => {
+      const issues = issuesOf(() =>
+        resolveContactPointLimits({ individual: { phone: limit as unknown as number } })
+      );
+      expect(issues).toEqual([
+        {
+          path: ['individual', 'phone'],
+          rule: 'config.contactPointLimits',
+          message: 'individual.phone limit must be a positive integer',
+        },
+      ]);
+    }
+  );
 
   it('reports every bad value at once', () => {
     const issues = issuesOf(() =>
       resolveContactPointLimits({
         individual: { address: 0 },
         business: { email: -2, onePerType: 'yes' as unknown as boolean },
-      }),
+      })
     );
     expect(issues.map((issue) => issue.path)).toEqual([
       ['individual', 'address'],
@@ -85,17 +101,32 @@ describe('resolveContactPointLimits', () => {
   });
 
   it('refuses a config that is not an object', () => {
-    expect(issuesOf(() => resolveContactPointLimits(5 as never))[0]!.rule).toBe('config.contactPointLimits');
-    expect(issuesOf(() => resolveContactPointLimits({ individual: 'x' as never }))[0]!.path).toEqual(['individual']);
+    expect(issuesOf(() => resolveContactPointLimits(5 as never))[0]!.rule).toBe(
+      'config.contactPointLimits'
+    );
+    expect(
+      issuesOf(() => resolveContactPointLimits({ individual: 'x' as never }))[0]!.path
+    ).toEqual(['individual']);
   });
 });
 
 describe('checkContactPointSet', () => {
   it('accepts an empty set and a set at the limit', () => {
     expect(checkContactPointSet('individual', 'address', [], defaults)).toEqual([]);
-    expect(checkContactPointSet('individual', 'address', ofTypes('physical', 'garage', 'mailing', 'previous', 'work'), defaults)).toEqual([]);
-    expect(checkContactPointSet('business', 'phone', ofTypes('home', 'cell', 'fax', 'work'), defaults)).toEqual([]);
-    expect(checkContactPointSet('individual', 'email', ofTypes('personal', 'work'), defaults)).toEqual([]);
+    expect(
+      checkContactPointSet(
+        'individual',
+        'address',
+        ofTypes('physical', 'garage', 'mailing', 'previous', 'work'),
+        defaults
+      )
+    ).toEqual([]);
+    expect(
+      checkContactPointSet('business', 'phone', ofTypes('home', 'cell', 'fax', 'work'), defaults)
+    ).toEqual([]);
+    expect(
+      checkContactPointSet('individual', 'email', ofTypes('personal', 'work'), defaults)
+    ).toEqual([]);
   });
 
   describe('limits', () => {
@@ -120,36 +151,82 @@ describe('checkContactPointSet', () => {
 
     it('uses the singular when the limit is 1', () => {
       const limits = resolveContactPointLimits({ individual: { address: 1, phone: 1, email: 1 } });
-      expect(checkContactPointSet('individual', 'address', ofTypes('physical', 'work'), limits)).toEqual([
-        { path: ['addresses'], rule: 'contactPoint.limit', message: 'an individual can have at most 1 address' },
+      expect(
+        checkContactPointSet('individual', 'address', ofTypes('physical', 'work'), limits)
+      ).toEqual([
+        {
+          path: ['addresses'],
+          rule: 'contactPoint.limit',
+          message: 'an individual can have at most 1 address',
+        },
       ]);
-      expect(checkContactPointSet('individual', 'phone', ofTypes('home', 'cell'), limits)[0]!.message).toBe(
-        'an individual can have at most 1 phone',
-      );
-      expect(checkContactPointSet('individual', 'email', ofTypes('personal', 'work'), limits)[0]!.message).toBe(
-        'an individual can have at most 1 email',
-      );
+      expect(
+        checkContactPointSet('individual', 'phone', ofTypes('home', 'cell'), limits)[0]!.message
+      ).toBe('an individual can have at most 1 phone');
+      expect(
+        checkContactPointSet('individual', 'email', ofTypes('personal', 'work'), limits)[0]!.message
+      ).toBe('an individual can have at most 1 email');
     });
 
     it('applies custom limits per customer type', () => {
-      const limits = resolveContactPointLimits({ business: { phone: 8 }, individual: { phone: 2, onePerType: false } });
-      expect(checkContactPointSet('business', 'phone', ofTypes('home', 'cell', 'fax', 'work', 'home'), limits)).toEqual([
-        { path: ['phones'], rule: 'contactPoint.onePerType', message: 'a business can have only one home phone' },
+      const limits = resolveContactPointLimits({
+        business: { phone: 8 },
+        individual: { phone: 2, onePerType: false },
+      });
+      expect(
+        checkContactPointSet(
+          'business',
+          'phone',
+          ofTypes('home', 'cell', 'fax', 'work', 'home'),
+          limits
+        )
+      ).toEqual([
+        {
+          path: ['phones'],
+          rule: 'contactPoint.onePerType',
+          message: 'a business can have only one home phone',
+        },
       ]);
-      expect(checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell', 'cell'), limits)).toEqual([
-        { path: ['phones'], rule: 'contactPoint.limit', message: 'an individual can have at most 2 phones' },
+      expect(
+        checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell', 'cell'), limits)
+      ).toEqual([
+        {
+          path: ['phones'],
+          rule: 'contactPoint.limit',
+          message: 'an individual can have at most 2 phones',
+        },
       ]);
     });
   });
 
   describe('one per type', () => {
     it.each([
-      ['individual', 'address', ['physical', 'physical'], 'an individual can have only one physical address'],
-      ['business', 'address', ['work', 'mailing', 'work'], 'a business can have only one work address'],
-      ['individual', 'phone', ['cell', 'home', 'cell'], 'an individual can have only one cell phone'],
+      [
+        'individual',
+        'address',
+        ['physical', 'physical'],
+        'an individual can have only one physical address',
+      ],
+      [
+        'business',
+        'address',
+        ['work', 'mailing', 'work'],
+        'a business can have only one work address',
+      ],
+      [
+        'individual',
+        'phone',
+        ['cell', 'home', 'cell'],
+        'an individual can have only one cell phone',
+      ],
       ['business', 'phone', ['fax', 'fax'], 'a business can have only one fax phone'],
       ['individual', 'email', ['work', 'work'], 'an individual can have only one work email'],
-      ['business', 'email', ['personal', 'personal'], 'a business can have only one personal email'],
+      [
+        'business',
+        'email',
+        ['personal', 'personal'],
+        'a business can have only one personal email',
+      ],
     ] as const)('%s %s %j', (customerType, kind, types, message) => {
       expect(checkContactPointSet(customerType, kind, ofTypes(...types), defaults)).toEqual([
         { path: [CONTACT_POINT_PLURALS[kind]], rule: 'contactPoint.onePerType', message },
@@ -157,32 +234,60 @@ describe('checkContactPointSet', () => {
     });
 
     it('reports each duplicated type once', () => {
-      const issues = checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell', 'home', 'home'), defaults);
+      const issues = checkContactPointSet(
+        'individual',
+        'phone',
+        ofTypes('cell', 'cell', 'home', 'home'),
+        defaults
+      );
       expect(issues.map((issue) => issue.message)).toEqual([
         'an individual can have only one cell phone',
         'an individual can have only one home phone',
       ]);
-      expect(checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell', 'cell'), defaults)).toHaveLength(1);
+      expect(
+        checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell', 'cell'), defaults)
+      ).toHaveLength(1);
     });
 
     it('allows repeated types when onePerType is false for that customer type only', () => {
       const limits = resolveContactPointLimits({ business: { onePerType: false } });
-      expect(checkContactPointSet('business', 'phone', ofTypes('cell', 'cell'), limits)).toEqual([]);
-      expect(checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell'), limits)).toHaveLength(1);
+      expect(checkContactPointSet('business', 'phone', ofTypes('cell', 'cell'), limits)).toEqual(
+        []
+      );
+      expect(
+        checkContactPointSet('individual', 'phone', ofTypes('cell', 'cell'), limits)
+      ).toHaveLength(1);
     });
 
     it('counts a point without a type as the default type', () => {
       const points = [{ type: '' }, { type: 'home' }];
       expect(checkContactPointSet('individual', 'phone', points, defaults)).toEqual([
-        { path: ['phones'], rule: 'contactPoint.onePerType', message: 'an individual can have only one home phone' },
+        {
+          path: ['phones'],
+          rule: 'contactPoint.onePerType',
+          message: 'an individual can have only one home phone',
+        },
       ]);
     });
 
     it('reports both the limit and the duplicates', () => {
-      const issues = checkContactPointSet('individual', 'email', ofTypes('work', 'work', 'personal'), defaults);
+      const issues = checkContactPointSet(
+        'individual',
+        'email',
+        ofTypes('work', 'work', 'personal'),
+        defaults
+      );
       expect(issues).toEqual([
-        { path: ['emails'], rule: 'contactPoint.limit', message: 'an individual can have at most 2 emails' },
-        { path: ['emails'], rule: 'contactPoint.onePerType', message: 'an individual can have only one work email' },
+        {
+          path: ['emails'],
+          rule: 'contactPoint.limit',
+          message: 'an individual can have at most 2 emails',
+        },
+        {
+          path: ['emails'],
+          rule: 'contactPoint.onePerType',
+          message: 'an individual can have only one work email',
+        },
       ]);
     });
   });
@@ -199,19 +304,31 @@ describe('checkContactPointSet', () => {
     });
 
     it('reports an unknown type once and never as a duplicate', () => {
-      expect(checkContactPointSet('individual', 'phone', ofTypes('mobile', 'mobile'), defaults)).toEqual([
-        { path: ['phones'], rule: 'field.enum', message: 'phone type must be one of: home, cell, fax, work' },
+      expect(
+        checkContactPointSet('individual', 'phone', ofTypes('mobile', 'mobile'), defaults)
+      ).toEqual([
+        {
+          path: ['phones'],
+          rule: 'field.enum',
+          message: 'phone type must be one of: home, cell, fax, work',
+        },
       ]);
     });
   });
 
   it('returns issues instead of throwing', () => {
-    expect(() => checkContactPointSet('individual', 'email', ofTypes('x', 'x', 'x'), defaults)).not.toThrow();
+    expect(() =>
+      checkContactPointSet('individual', 'email', ofTypes('x', 'x', 'x'), defaults)
+    ).not.toThrow();
   });
 });
 
 describe('choosePrimary', () => {
-  const point = (id: number, isPrimary: boolean, createdAt: string | Date | null): PrimaryCandidate => ({ id, isPrimary, createdAt });
+  const point = (
+    id: number,
+    isPrimary: boolean,
+    createdAt: string | Date | null
+  ): PrimaryCandidate => ({ id, isPrimary, createdAt });
 
   it('returns null for an empty list', () => {
     expect(choosePrimary([])).toBeNull();
@@ -228,30 +345,67 @@ describe('choosePrimary', () => {
   });
 
   it('ignores a preferred id that is not in the list', () => {
-    expect(choosePrimary([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], 99)).toBe(2);
-    expect(choosePrimary([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], null)).toBe(2);
+    expect(choosePrimary([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], 99)).toBe(
+      2
+    );
+    expect(choosePrimary([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], null)).toBe(
+      2
+    );
   });
 
   it('keeps the single marked point', () => {
-    expect(choosePrimary([point(1, false, '2024-01-01'), point(2, true, '2024-03-01'), point(3, false, '2024-02-01')])).toBe(2);
+    expect(
+      choosePrimary([
+        point(1, false, '2024-01-01'),
+        point(2, true, '2024-03-01'),
+        point(3, false, '2024-02-01'),
+      ])
+    ).toBe(2);
   });
 
   it('keeps the oldest of several marked points', () => {
-    const points = [point(1, false, '2023-01-01'), point(2, true, '2024-03-01'), point(3, true, '2024-02-01'), point(4, true, '2024-04-01')];
+    const points = [
+      point(1, false, '2023-01-01'),
+      point(2, true, '2024-03-01'),
+      point(3, true, '2024-02-01'),
+      point(4, true, '2024-04-01'),
+    ];
     expect(choosePrimary(points)).toBe(3);
   });
 
   it('picks the oldest point when none is marked', () => {
-    expect(choosePrimary([point(5, false, '2024-03-01'), point(6, false, '2024-01-01'), point(7, false, '2024-02-01')])).toBe(6);
+    expect(
+      choosePrimary([
+        point(5, false, '2024-03-01'),
+        point(6, false, '2024-01-01'),
+        point(7, false, '2024-02-01'),
+      ])
+    ).toBe(6);
   });
 
   it('breaks ties on createdAt by the lower id', () => {
-    expect(choosePrimary([point(9, false, '2024-01-01T00:00:00Z'), point(4, false, '2024-01-01T00:00:00Z')])).toBe(4);
-    expect(choosePrimary([point(9, true, '2024-01-01T00:00:00Z'), point(4, true, '2024-01-01T00:00:00Z'), point(1, false, '2023-01-01')])).toBe(4);
+    expect(
+      choosePrimary([
+        point(9, false, '2024-01-01T00:00:00Z'),
+        point(4, false, '2024-01-01T00:00:00Z'),
+      ])
+    ).toBe(4);
+    expect(
+      choosePrimary([
+        point(9, true, '2024-01-01T00:00:00Z'),
+        point(4, true, '2024-01-01T00:00:00Z'),
+        point(1, false, '2023-01-01'),
+      ])
+    ).toBe(4);
   });
 
   it('compares Date objects and strings alike', () => {
-    expect(choosePrimary([point(1, false, '2024-02-01T00:00:00Z'), point(2, false, new Date('2024-01-01T00:00:00Z'))])).toBe(2);
+    expect(
+      choosePrimary([
+        point(1, false, '2024-02-01T00:00:00Z'),
+        point(2, false, new Date('2024-01-01T00:00:00Z')),
+      ])
+    ).toBe(2);
   });
 
   it('sorts points with no or an unreadable createdAt last, then by id', () => {
@@ -268,36 +422,57 @@ describe('choosePrimary', () => {
 });
 
 describe('primaryUpdates', () => {
-  const point = (id: number, isPrimary: boolean, createdAt: string | null): PrimaryCandidate => ({ id, isPrimary, createdAt });
+  const point = (id: number, isPrimary: boolean, createdAt: string | null): PrimaryCandidate => ({
+    id,
+    isPrimary,
+    createdAt,
+  });
 
   it('is empty for an empty list', () => {
     expect(primaryUpdates([])).toEqual([]);
   });
 
   it('is empty when exactly the right point is already primary', () => {
-    expect(primaryUpdates([point(1, true, '2024-01-01'), point(2, false, '2024-02-01')])).toEqual([]);
-    expect(primaryUpdates([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], 2)).toEqual([]);
+    expect(primaryUpdates([point(1, true, '2024-01-01'), point(2, false, '2024-02-01')])).toEqual(
+      []
+    );
+    expect(
+      primaryUpdates([point(1, false, '2024-01-01'), point(2, true, '2024-02-01')], 2)
+    ).toEqual([]);
   });
 
   it('promotes the oldest point when none is marked', () => {
-    expect(primaryUpdates([point(1, false, '2024-02-01'), point(2, false, '2024-01-01')])).toEqual([{ id: 2, isPrimary: true }]);
-  });
-
-  it('demotes the other marked points when the preferred one is saved', () => {
-    expect(primaryUpdates([point(1, true, '2024-01-01'), point(2, true, '2024-02-01'), point(3, false, '2024-03-01')], 2)).toEqual([
-      { id: 1, isPrimary: false },
+    expect(primaryUpdates([point(1, false, '2024-02-01'), point(2, false, '2024-01-01')])).toEqual([
+      { id: 2, isPrimary: true },
     ]);
   });
 
+  it('demotes the other marked points when the preferred one is saved', () => {
+    expect(
+      primaryUpdates(
+        [point(1, true, '2024-01-01'), point(2, true, '2024-02-01'), point(3, false, '2024-03-01')],
+        2
+      )
+    ).toEqual([{ id: 1, isPrimary: false }]);
+  });
+
   it('demotes the newer marked points, keeping the oldest', () => {
-    expect(primaryUpdates([point(1, true, '2024-03-01'), point(2, true, '2024-01-01'), point(3, true, '2024-02-01')])).toEqual([
+    expect(
+      primaryUpdates([
+        point(1, true, '2024-03-01'),
+        point(2, true, '2024-01-01'),
+        point(3, true, '2024-02-01'),
+      ])
+    ).toEqual([
       { id: 1, isPrimary: false },
       { id: 3, isPrimary: false },
     ]);
   });
 
   it('puts demotions before the promotion', () => {
-    expect(primaryUpdates([point(1, true, '2024-01-01'), point(2, false, '2024-02-01')], 2)).toEqual([
+    expect(
+      primaryUpdates([point(1, true, '2024-01-01'), point(2, false, '2024-02-01')], 2)
+    ).toEqual([
       { id: 1, isPrimary: false },
       { id: 2, isPrimary: true },
     ]);
@@ -312,7 +487,10 @@ describe('primaryUpdates', () => {
     ];
     for (const [points, preferredId] of cases) {
       const updates = primaryUpdates(points, preferredId);
-      const after = points.map((p) => ({ ...p, isPrimary: updates.find((u) => u.id === p.id)?.isPrimary ?? p.isPrimary }));
+      const after = points.map((p) => ({
+        ...p,
+        isPrimary: updates.find((u) => u.id === p.id)?.isPrimary ?? p.isPrimary,
+      }));
       const primaries = after.filter((p) => p.isPrimary).map((p) => p.id);
       expect(primaries).toEqual([choosePrimary(points, preferredId)]);
       // Minimal: every update changes a value.

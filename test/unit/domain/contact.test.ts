@@ -26,41 +26,76 @@ describe('validateContact', () => {
   });
 
   it('requires first and last name', () => {
-    expect(issuesOf(() => validateContact({ lastName: 'X' }, options))[0]).toMatchObject({ path: ['firstName'], rule: 'contact.required' });
-    expect(issuesOf(() => validateContact({ firstName: 'X' }, options))[0]).toMatchObject({ path: ['lastName'], rule: 'contact.required' });
+    expect(issuesOf(() => validateContact({ lastName: 'X' }, options))[0]).toMatchObject({
+      path: ['firstName'],
+      rule: 'contact.required',
+    });
+    expect(issuesOf(() => validateContact({ firstName: 'X' }, options))[0]).toMatchObject({
+      path: ['lastName'],
+      rule: 'contact.required',
+    });
   });
 
   it('reads national numbers in the configured default country', () => {
-    const contact = validateContact({ ...minimal, workPhone: '020 7946 0958' }, { ...options, defaultCountry: 'GB' });
+    const contact = validateContact(
+      { ...minimal, workPhone: '020 7946 0958' },
+      { ...options, defaultCountry: 'GB' }
+    );
     expect(contact.workPhone).toBe('+442079460958');
   });
 
   it('normalises phones and emails, naming the field of a bad one', () => {
-    const contact = validateContact({ ...minimal, mobilePhone: '(415) 555-2671', email2: ' A@Example.COM ' }, options);
+    const contact = validateContact(
+      { ...minimal, mobilePhone: '(415) 555-2671', email2: ' A@Example.COM ' },
+      options
+    );
     expect(contact).toMatchObject({ mobilePhone: '+14155552671', email2: 'a@example.com' });
-    expect(issuesOf(() => validateContact({ ...minimal, workPhone: '12' }, options))[0]).toMatchObject({ path: ['workPhone'], rule: 'phone.invalid' });
-    expect(issuesOf(() => validateContact({ ...minimal, email: 'x@' }, options))[0]).toMatchObject({ path: ['email'], rule: 'email.invalid' });
+    expect(
+      issuesOf(() => validateContact({ ...minimal, workPhone: '12' }, options))[0]
+    ).toMatchObject({ path: ['workPhone'], rule: 'phone.invalid' });
+    expect(issuesOf(() => validateContact({ ...minimal, email: 'x@' }, options))[0]).toMatchObject({
+      path: ['email'],
+      rule: 'email.invalid',
+    });
   });
 
   it('accepts IANA zones and BCP 47 tags, in canonical form', () => {
-    expect(validateContact({ ...minimal, timezone: 'America/New_York', language: 'zh-hant-tw' }, options)).toMatchObject({
+    expect(
+      validateContact({ ...minimal, timezone: 'America/New_York', language: 'zh-hant-tw' }, options)
+    ).toMatchObject({
       timezone: 'America/New_York',
       language: 'zh-Hant-TW',
     });
-    expect(issuesOf(() => validateContact({ ...minimal, timezone: 'Nowhere/City' }, options))[0].rule).toBe('contact.timezone');
-    expect(issuesOf(() => validateContact({ ...minimal, language: 'english please' }, options))[0].rule).toBe('contact.language');
+    expect(
+      issuesOf(() => validateContact({ ...minimal, timezone: 'Nowhere/City' }, options))[0].rule
+    ).toBe('contact.timezone');
+    expect(
+      issuesOf(() => validateContact({ ...minimal, language: 'english please' }, options))[0].rule
+    ).toBe('contact.language');
   });
 
   it('needs a user exactly when isUser is set', () => {
-    expect(issuesOf(() => validateContact({ ...minimal, isUser: true }, options))[0]).toMatchObject({ path: ['user'], rule: 'contact.user' });
-    expect(issuesOf(() => validateContact(minimal, { ...options, hasUser: true }))[0]).toMatchObject({ path: ['isUser'], rule: 'contact.user' });
-    expect(validateContact({ ...minimal, isUser: true }, { ...options, hasUser: true }).isUser).toBe(true);
+    expect(issuesOf(() => validateContact({ ...minimal, isUser: true }, options))[0]).toMatchObject(
+      { path: ['user'], rule: 'contact.user' }
+    );
+    expect(
+      issuesOf(() => validateContact(minimal, { ...options, hasUser: true }))[0]
+    ).toMatchObject({ path: ['isUser'], rule: 'contact.user' });
+    expect(
+      validateContact({ ...minimal, isUser: true }, { ...options, hasUser: true }).isUser
+    ).toBe(true);
   });
 
   it('refuses a birthday in the future, an unknown preference and long notes', () => {
-    expect(issuesOf(() => validateContact({ ...minimal, birthday: '2026-06-02' }, options))[0].rule).toBe('contact.birthday.future');
-    expect(issuesOf(() => validateContact({ ...minimal, contactPreference: 'fax' }, options))[0].rule).toBe('field.enum');
-    expect(issuesOf(() => validateContact({ ...minimal, notes: 'x'.repeat(5001) }, options))[0].rule).toBe('field.maxLength');
+    expect(
+      issuesOf(() => validateContact({ ...minimal, birthday: '2026-06-02' }, options))[0].rule
+    ).toBe('contact.birthday.future');
+    expect(
+      issuesOf(() => validateContact({ ...minimal, contactPreference: 'fax' }, options))[0].rule
+    ).toBe('field.enum');
+    expect(
+      issuesOf(() => validateContact({ ...minimal, notes: 'x'.repeat(5001) }, options))[0].rule
+    ).toBe('field.maxLength');
   });
 
   it('keeps active false when given', () => {
@@ -95,7 +130,7 @@ describe('customerFromContact', () => {
         doNotEmail: true,
         contactPreference: 'mobilePhone',
       },
-      options,
+      options
     );
     expect(customerFromContact(contact)).toEqual({
       type: 'individual',
@@ -119,7 +154,9 @@ describe('customerFromContact', () => {
   });
 
   it('leaves out what the contact does not have', () => {
-    const result = customerFromContact(validateContact({ ...minimal, email2: 'only@work.example' }, options));
+    const result = customerFromContact(
+      validateContact({ ...minimal, email2: 'only@work.example' }, options)
+    );
     expect(result.phones).toEqual([]);
     expect(result.emails).toEqual([{ type: 'work', address: 'only@work.example' }]);
     expect(result.preferredContact).toBeNull();

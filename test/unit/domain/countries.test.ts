@@ -8,9 +8,12 @@ describe('ISO_COUNTRY_CODES', () => {
     }
   });
 
-  it.each(['US', 'GB', 'DE', 'FR', 'JP', 'AX', 'AQ', 'BQ', 'CW', 'SS', 'SX', 'UM', 'ZW'])('includes %s', (code) => {
-    expect(ISO_COUNTRY_CODES.has(code)).toBe(true);
-  });
+  it.each(['US', 'GB', 'DE', 'FR', 'JP', 'AX', 'AQ', 'BQ', 'CW', 'SS', 'SX', 'UM', 'ZW'])(
+    'includes %s',
+    (code) => {
+      expect(ISO_COUNTRY_CODES.has(code)).toBe(true);
+    }
+  );
 
   // UK, EU, XK, AC and TA are reserved or user-assigned, not officially assigned; AN, CS and YU were withdrawn.
   it.each(['UK', 'EU', 'XK', 'AC', 'TA', 'AN', 'CS', 'YU', 'ZZ'])('excludes %s', (code) => {

@@ -23,7 +23,14 @@ describe('customer constants', () => {
   it('lists the enums in the agreed order', () => {
     expect(CUSTOMER_TYPES).toEqual(['individual', 'business']);
     expect(GENDERS).toEqual(['female', 'male', 'non_binary', 'undisclosed']);
-    expect(MARITAL_STATUSES).toEqual(['single', 'married', 'domestic_partnership', 'separated', 'divorced', 'widowed']);
+    expect(MARITAL_STATUSES).toEqual([
+      'single',
+      'married',
+      'domestic_partnership',
+      'separated',
+      'divorced',
+      'widowed',
+    ]);
     expect(PREFERRED_CONTACTS).toEqual(['email', 'mail', 'phone', 'text']);
     expect(CUSTOMER_STATUSES).toEqual(['active', 'inactive']);
     expect(NAME_MAX_LENGTH).toBe(100);
@@ -77,8 +84,15 @@ describe('validateCustomer', () => {
 
     it("trims strings and turns '' and blank into null", () => {
       const result = validateCustomer(
-        { firstName: '  Jane ', middleName: '   ', lastName: '\tDoe\n', businessName: '', gender: '', preferredContact: ' ' },
-        { today },
+        {
+          firstName: '  Jane ',
+          middleName: '   ',
+          lastName: '\tDoe\n',
+          businessName: '',
+          gender: '',
+          preferredContact: ' ',
+        },
+        { today }
       );
       expect(result.firstName).toBe('Jane');
       expect(result.middleName).toBeNull();
@@ -90,8 +104,16 @@ describe('validateCustomer', () => {
 
     it('treats null like a missing value and applies the defaults', () => {
       const result = validateCustomer(
-        { ...jane, type: null, status: null, noEmail: null, noMail: undefined, gender: null, dateOfBirth: null },
-        { today },
+        {
+          ...jane,
+          type: null,
+          status: null,
+          noEmail: null,
+          noMail: undefined,
+          gender: null,
+          dateOfBirth: null,
+        },
+        { today }
       );
       expect(result.type).toBe('individual');
       expect(result.status).toBe('active');
@@ -102,14 +124,19 @@ describe('validateCustomer', () => {
     });
 
     it('trims enum values', () => {
-      expect(validateCustomer({ ...jane, gender: ' female ', status: 'inactive ' }, { today })).toMatchObject({
+      expect(
+        validateCustomer({ ...jane, gender: ' female ', status: 'inactive ' }, { today })
+      ).toMatchObject({
         gender: 'female',
         status: 'inactive',
       });
     });
 
     it('ignores unknown keys', () => {
-      const result = validateCustomer({ ...jane, id: 7, customerNumber: 'C-000007', createdAt: 'x', phones: [] }, { today });
+      const result = validateCustomer(
+        { ...jane, id: 7, customerNumber: 'C-000007', createdAt: 'x', phones: [] },
+        { today }
+      );
       expect(Object.keys(result)).not.toContain('id');
       expect(Object.keys(result)).not.toContain('phones');
     });
@@ -124,52 +151,96 @@ describe('validateCustomer', () => {
   describe('required names', () => {
     it('requires firstName and lastName for an individual, reporting both', () => {
       expect(issuesOf(() => validateCustomer({}, { today }))).toEqual([
-        { path: ['firstName'], rule: 'customer.required', message: 'an individual customer needs a firstName' },
-        { path: ['lastName'], rule: 'customer.required', message: 'an individual customer needs a lastName' },
+        {
+          path: ['firstName'],
+          rule: 'customer.required',
+          message: 'an individual customer needs a firstName',
+        },
+        {
+          path: ['lastName'],
+          rule: 'customer.required',
+          message: 'an individual customer needs a lastName',
+        },
       ]);
     });
 
     it('requires firstName for an individual', () => {
-      expect(issuesOf(() => validateCustomer({ type: 'individual', lastName: 'Doe' }, { today }))).toEqual([
-        { path: ['firstName'], rule: 'customer.required', message: 'an individual customer needs a firstName' },
+      expect(
+        issuesOf(() => validateCustomer({ type: 'individual', lastName: 'Doe' }, { today }))
+      ).toEqual([
+        {
+          path: ['firstName'],
+          rule: 'customer.required',
+          message: 'an individual customer needs a firstName',
+        },
       ]);
     });
 
     it('requires lastName for an individual', () => {
-      expect(issuesOf(() => validateCustomer({ firstName: 'Jane', lastName: '  ' }, { today }))).toEqual([
-        { path: ['lastName'], rule: 'customer.required', message: 'an individual customer needs a lastName' },
+      expect(
+        issuesOf(() => validateCustomer({ firstName: 'Jane', lastName: '  ' }, { today }))
+      ).toEqual([
+        {
+          path: ['lastName'],
+          rule: 'customer.required',
+          message: 'an individual customer needs a lastName',
+        },
       ]);
     });
 
     it('does not require a businessName for an individual but keeps one given', () => {
-      expect(validateCustomer({ ...jane, businessName: 'Acme' }, { today }).businessName).toBe('Acme');
+      expect(validateCustomer({ ...jane, businessName: 'Acme' }, { today }).businessName).toBe(
+        'Acme'
+      );
     });
 
     it('requires businessName for a business', () => {
-      expect(issuesOf(() => validateCustomer({ type: 'business', firstName: 'Jane', lastName: 'Doe' }, { today }))).toEqual([
-        { path: ['businessName'], rule: 'customer.required', message: 'a business customer needs a businessName' },
+      expect(
+        issuesOf(() =>
+          validateCustomer({ type: 'business', firstName: 'Jane', lastName: 'Doe' }, { today })
+        )
+      ).toEqual([
+        {
+          path: ['businessName'],
+          rule: 'customer.required',
+          message: 'a business customer needs a businessName',
+        },
       ]);
     });
 
     it('lets a business have no first or last name', () => {
       const result = validateCustomer({ type: 'business', businessName: 'Acme Ltd' }, { today });
-      expect(result).toMatchObject({ type: 'business', businessName: 'Acme Ltd', firstName: null, lastName: null });
+      expect(result).toMatchObject({
+        type: 'business',
+        businessName: 'Acme Ltd',
+        firstName: null,
+        lastName: null,
+      });
     });
 
     it('keeps first and last names given for a business', () => {
-      const result = validateCustomer({ type: 'business', businessName: 'Acme', firstName: 'Jane', lastName: 'Doe' }, { today });
+      const result = validateCustomer(
+        { type: 'business', businessName: 'Acme', firstName: 'Jane', lastName: 'Doe' },
+        { today }
+      );
       expect(result).toMatchObject({ firstName: 'Jane', lastName: 'Doe' });
     });
 
     it('does not add a required issue on top of a wrong-type issue', () => {
-      expect(issuesOf(() => validateCustomer({ firstName: 42, lastName: 'Doe' }, { today }))).toEqual([
+      expect(
+        issuesOf(() => validateCustomer({ firstName: 42, lastName: 'Doe' }, { today }))
+      ).toEqual([
         { path: ['firstName'], rule: 'field.type', message: 'firstName must be a string' },
       ]);
     });
 
     it('reports no name requirement when the type itself is refused', () => {
       expect(issuesOf(() => validateCustomer({ type: 'robot' }, { today }))).toEqual([
-        { path: ['type'], rule: 'field.enum', message: 'type must be one of: individual, business' },
+        {
+          path: ['type'],
+          rule: 'field.enum',
+          message: 'type must be one of: individual, business',
+        },
       ]);
     });
   });
@@ -178,7 +249,11 @@ describe('validateCustomer', () => {
     it.each([
       ['type', 'company', 'type must be one of: individual, business'],
       ['gender', 'other', 'gender must be one of: female, male, non_binary, undisclosed'],
-      ['maritalStatus', 'engaged', 'maritalStatus must be one of: single, married, domestic_partnership, separated, divorced, widowed'],
+      [
+        'maritalStatus',
+        'engaged',
+        'maritalStatus must be one of: single, married, domestic_partnership, separated, divorced, widowed',
+      ],
       ['preferredContact', 'fax', 'preferredContact must be one of: email, mail, phone, text'],
       ['status', 'deleted', 'status must be one of: active, inactive'],
     ])('refuses %s %p', (field, value, message) => {
@@ -188,7 +263,11 @@ describe('validateCustomer', () => {
 
     it('is case-sensitive', () => {
       expect(issuesOf(() => validateCustomer({ ...jane, gender: 'Female' }, { today }))).toEqual([
-        { path: ['gender'], rule: 'field.enum', message: 'gender must be one of: female, male, non_binary, undisclosed' },
+        {
+          path: ['gender'],
+          rule: 'field.enum',
+          message: 'gender must be one of: female, male, non_binary, undisclosed',
+        },
       ]);
     });
 
@@ -196,27 +275,49 @@ describe('validateCustomer', () => {
       expect(validateCustomer({ ...jane, gender }, { today }).gender).toBe(gender);
     });
 
-    it.each(MARITAL_STATUSES.map((status) => [status]))('accepts maritalStatus %s', (maritalStatus) => {
-      expect(validateCustomer({ ...jane, maritalStatus }, { today }).maritalStatus).toBe(maritalStatus);
-    });
+    it.each(MARITAL_STATUSES.map((status) => [status]))(
+      'accepts maritalStatus %s',
+      (maritalStatus) => {
+        expect(validateCustomer({ ...jane, maritalStatus }, { today }).maritalStatus).toBe(
+          maritalStatus
+        );
+      }
+    );
 
-    it.each(PREFERRED_CONTACTS.map((contact) => [contact]))('accepts preferredContact %s', (preferredContact) => {
-      expect(validateCustomer({ ...jane, preferredContact }, { today }).preferredContact).toBe(preferredContact);
-    });
+    it.each(PREFERRED_CONTACTS.map((contact) => [contact]))(
+      'accepts preferredContact %s',
+      (preferredContact) => {
+        expect(validateCustomer({ ...jane, preferredContact }, { today }).preferredContact).toBe(
+          preferredContact
+        );
+      }
+    );
   });
 
   describe('wrong JavaScript types', () => {
-    it.each(['firstName', 'middleName', 'lastName', 'businessName'])('refuses a number for %s', (field) => {
-      const issues = issuesOf(() => validateCustomer({ ...jane, businessName: 'Acme', [field]: 12 }, { today }));
-      expect(issues).toEqual([{ path: [field], rule: 'field.type', message: `${field} must be a string` }]);
-    });
-
-    it.each(['noEmail', 'noMail', 'noPhoneCalls'])('refuses a string, a number and an object for %s', (field) => {
-      for (const value of ['true', 1, {}]) {
-        const issues = issuesOf(() => validateCustomer({ ...jane, [field]: value }, { today }));
-        expect(issues).toEqual([{ path: [field], rule: 'field.type', message: `${field} must be true or false` }]);
+    it.each(['firstName', 'middleName', 'lastName', 'businessName'])(
+      'refuses a number for %s',
+      (field) => {
+        const issues = issuesOf(() =>
+          validateCustomer({ ...jane, businessName: 'Acme', [field]: 12 }, { today })
+        );
+        expect(issues).toEqual([
+          { path: [field], rule: 'field.type', message: `${field} must be a string` },
+        ]);
       }
-    });
+    );
+
+    it.each(['noEmail', 'noMail', 'noPhoneCalls'])(
+      'refuses a string, a number and an object for %s',
+      (field) => {
+        for (const value of ['true', 1, {}]) {
+          const issues = issuesOf(() => validateCustomer({ ...jane, [field]: value }, { today }));
+          expect(issues).toEqual([
+            { path: [field], rule: 'field.type', message: `${field} must be true or false` },
+          ]);
+        }
+      }
+    );
 
     it('refuses a non-string enum value as a type error', () => {
       expect(issuesOf(() => validateCustomer({ ...jane, status: true }, { today }))).toEqual([
@@ -226,97 +327,174 @@ describe('validateCustomer', () => {
 
     it.each([19900101, true, {}, []])('refuses %p for dateOfBirth', (value) => {
       expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: value }, { today }))).toEqual([
-        { path: ['dateOfBirth'], rule: 'field.type', message: 'dateOfBirth must be a date string in YYYY-MM-DD form' },
+        {
+          path: ['dateOfBirth'],
+          rule: 'field.type',
+          message: 'dateOfBirth must be a date string in YYYY-MM-DD form',
+        },
       ]);
     });
 
-    it.each([null, undefined, 'customer', 42, [], new Date()])('refuses %p as the whole input', (input) => {
-      expect(issuesOf(() => validateCustomer(input as unknown as Record<string, unknown>, { today }))).toEqual([
-        { path: [], rule: 'field.type', message: 'customer must be an object' },
-      ]);
-    });
+    it.each([null, undefined, 'customer', 42, [], new Date()])(
+      'refuses %p as the whole input',
+      (input) => {
+        expect(
+          issuesOf(() => validateCustomer(input as unknown as Record<string, unknown>, { today }))
+        ).toEqual([{ path: [], rule: 'field.type', message: 'customer must be an object' }]);
+      }
+    );
   });
 
   describe('lengths', () => {
-    it.each(['firstName', 'middleName', 'lastName'])('allows %s up to 100 characters and refuses 101', (field) => {
-      expect(() => validateCustomer({ ...jane, [field]: 'a'.repeat(100) }, { today })).not.toThrow();
-      expect(issuesOf(() => validateCustomer({ ...jane, [field]: 'a'.repeat(101) }, { today }))).toEqual([
-        { path: [field], rule: 'field.maxLength', message: `${field} must be at most 100 characters` },
-      ]);
-    });
+    it.each(['firstName', 'middleName', 'lastName'])(
+      'allows %s up to 100 characters and refuses 101',
+      (field) => {
+        expect(() =>
+          validateCustomer({ ...jane, [field]: 'a'.repeat(100) }, { today })
+        ).not.toThrow();
+        expect(
+          issuesOf(() => validateCustomer({ ...jane, [field]: 'a'.repeat(101) }, { today }))
+        ).toEqual([
+          {
+            path: [field],
+            rule: 'field.maxLength',
+            message: `${field} must be at most 100 characters`,
+          },
+        ]);
+      }
+    );
 
     it('allows businessName up to 200 characters and refuses 201', () => {
-      expect(() => validateCustomer({ type: 'business', businessName: 'b'.repeat(200) }, { today })).not.toThrow();
-      expect(issuesOf(() => validateCustomer({ type: 'business', businessName: 'b'.repeat(201) }, { today }))).toEqual([
-        { path: ['businessName'], rule: 'field.maxLength', message: 'businessName must be at most 200 characters' },
+      expect(() =>
+        validateCustomer({ type: 'business', businessName: 'b'.repeat(200) }, { today })
+      ).not.toThrow();
+      expect(
+        issuesOf(() =>
+          validateCustomer({ type: 'business', businessName: 'b'.repeat(201) }, { today })
+        )
+      ).toEqual([
+        {
+          path: ['businessName'],
+          rule: 'field.maxLength',
+          message: 'businessName must be at most 200 characters',
+        },
       ]);
     });
 
     it('measures length after trimming', () => {
-      expect(validateCustomer({ ...jane, firstName: `  ${'a'.repeat(100)}  ` }, { today }).firstName).toHaveLength(100);
+      expect(
+        validateCustomer({ ...jane, firstName: `  ${'a'.repeat(100)}  ` }, { today }).firstName
+      ).toHaveLength(100);
     });
 
     it('counts characters, not UTF-16 units', () => {
-      expect(() => validateCustomer({ ...jane, firstName: '😀'.repeat(100) }, { today })).not.toThrow();
+      expect(() =>
+        validateCustomer({ ...jane, firstName: '😀'.repeat(100) }, { today })
+      ).not.toThrow();
     });
   });
 
   describe('dateOfBirth', () => {
     it('accepts YYYY-MM-DD', () => {
-      expect(validateCustomer({ ...jane, dateOfBirth: '1985-12-31' }, { today }).dateOfBirth).toBe('1985-12-31');
+      expect(validateCustomer({ ...jane, dateOfBirth: '1985-12-31' }, { today }).dateOfBirth).toBe(
+        '1985-12-31'
+      );
     });
 
     it('keeps the written calendar date of an ISO timestamp', () => {
-      expect(validateCustomer({ ...jane, dateOfBirth: '1985-12-31T00:00:00.000Z' }, { today }).dateOfBirth).toBe('1985-12-31');
-      expect(validateCustomer({ ...jane, dateOfBirth: '1985-12-31T23:30:00-05:00' }, { today }).dateOfBirth).toBe('1985-12-31');
-      expect(validateCustomer({ ...jane, dateOfBirth: '1985-12-31T08:15' }, { today }).dateOfBirth).toBe('1985-12-31');
+      expect(
+        validateCustomer({ ...jane, dateOfBirth: '1985-12-31T00:00:00.000Z' }, { today })
+          .dateOfBirth
+      ).toBe('1985-12-31');
+      expect(
+        validateCustomer({ ...jane, dateOfBirth: '1985-12-31T23:30:00-05:00' }, { today })
+          .dateOfBirth
+      ).toBe('1985-12-31');
+      expect(
+        validateCustomer({ ...jane, dateOfBirth: '1985-12-31T08:15' }, { today }).dateOfBirth
+      ).toBe('1985-12-31');
     });
 
     it('accepts a Date, read in UTC', () => {
-      expect(validateCustomer({ ...jane, dateOfBirth: new Date(Date.UTC(1985, 11, 31)) }, { today }).dateOfBirth).toBe('1985-12-31');
+      expect(
+        validateCustomer({ ...jane, dateOfBirth: new Date(Date.UTC(1985, 11, 31)) }, { today })
+          .dateOfBirth
+      ).toBe('1985-12-31');
     });
 
     it('accepts 29 February in a leap year only', () => {
-      expect(validateCustomer({ ...jane, dateOfBirth: '2000-02-29' }, { today }).dateOfBirth).toBe('2000-02-29');
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '1900-02-29' }, { today }))[0]!.rule).toBe(
-        'customer.dateOfBirth.invalid',
+      expect(validateCustomer({ ...jane, dateOfBirth: '2000-02-29' }, { today }).dateOfBirth).toBe(
+        '2000-02-29'
       );
+      expect(
+        issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '1900-02-29' }, { today }))[0]!.rule
+      ).toBe('customer.dateOfBirth.invalid');
     });
 
-    it.each(['2023-02-30', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '0000-01-01', '2023-1-5', '05/01/1990', 'yesterday', '1990-01-01T25:00:00Z', '1990-01-01Z'])(
-      'refuses %p as not a real date',
-      (value) => {
-        expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: value }, { today }))).toEqual([
-          { path: ['dateOfBirth'], rule: 'customer.dateOfBirth.invalid', message: 'dateOfBirth must be a real date in YYYY-MM-DD form' },
-        ]);
-      },
-    );
+    it.each([
+      '2023-02-30',
+      '2023-04-31',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-01-00',
+      '0000-01-01',
+      '2023-1-5',
+      '05/01/1990',
+      'yesterday',
+      '1990-01-01T25:00:00Z',
+      '1990-01-01Z',
+    ])('refuses %p as not a real date', (value) => {
+      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: value }, { today }))).toEqual([
+        {
+          path: ['dateOfBirth'],
+          rule: 'customer.dateOfBirth.invalid',
+          message: 'dateOfBirth must be a real date in YYYY-MM-DD form',
+        },
+      ]);
+    });
 
     it('refuses an invalid Date', () => {
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: new Date('nope') }, { today }))[0]!.rule).toBe(
-        'customer.dateOfBirth.invalid',
-      );
+      expect(
+        issuesOf(() => validateCustomer({ ...jane, dateOfBirth: new Date('nope') }, { today }))[0]!
+          .rule
+      ).toBe('customer.dateOfBirth.invalid');
     });
 
     it('accepts today and refuses tomorrow', () => {
-      expect(validateCustomer({ ...jane, dateOfBirth: '2024-06-15' }, { today }).dateOfBirth).toBe('2024-06-15');
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '2024-06-16' }, { today }))).toEqual([
-        { path: ['dateOfBirth'], rule: 'customer.dateOfBirth.future', message: 'dateOfBirth cannot be in the future' },
+      expect(validateCustomer({ ...jane, dateOfBirth: '2024-06-15' }, { today }).dateOfBirth).toBe(
+        '2024-06-15'
+      );
+      expect(
+        issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '2024-06-16' }, { today }))
+      ).toEqual([
+        {
+          path: ['dateOfBirth'],
+          rule: 'customer.dateOfBirth.future',
+          message: 'dateOfBirth cannot be in the future',
+        },
       ]);
     });
 
     it('refuses a future Date object and a future timestamp', () => {
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: new Date('2030-01-01T00:00:00Z') }, { today }))[0]!.rule).toBe(
-        'customer.dateOfBirth.future',
-      );
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '2024-06-16T00:00:00Z' }, { today }))[0]!.rule).toBe(
-        'customer.dateOfBirth.future',
-      );
+      expect(
+        issuesOf(() =>
+          validateCustomer({ ...jane, dateOfBirth: new Date('2030-01-01T00:00:00Z') }, { today })
+        )[0]!.rule
+      ).toBe('customer.dateOfBirth.future');
+      expect(
+        issuesOf(() =>
+          validateCustomer({ ...jane, dateOfBirth: '2024-06-16T00:00:00Z' }, { today })
+        )[0]!.rule
+      ).toBe('customer.dateOfBirth.future');
     });
 
     it('uses the real clock when no today is given', () => {
-      expect(issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '9999-12-31' }))[0]!.rule).toBe('customer.dateOfBirth.future');
-      expect(validateCustomer({ ...jane, dateOfBirth: '1970-01-01' }).dateOfBirth).toBe('1970-01-01');
+      expect(
+        issuesOf(() => validateCustomer({ ...jane, dateOfBirth: '9999-12-31' }))[0]!.rule
+      ).toBe('customer.dateOfBirth.future');
+      expect(validateCustomer({ ...jane, dateOfBirth: '1970-01-01' }).dateOfBirth).toBe(
+        '1970-01-01'
+      );
     });
   });
 
@@ -324,8 +502,15 @@ describe('validateCustomer', () => {
     let caught: unknown;
     try {
       validateCustomer(
-        { type: 'individual', firstName: 5, gender: 'x', noMail: 'no', dateOfBirth: '2099-01-01', middleName: 'm'.repeat(101) },
-        { today },
+        {
+          type: 'individual',
+          firstName: 5,
+          gender: 'x',
+          noMail: 'no',
+          dateOfBirth: '2099-01-01',
+          middleName: 'm'.repeat(101),
+        },
+        { today }
       );
     } catch (error) {
       caught = error;
@@ -333,7 +518,14 @@ describe('validateCustomer', () => {
     expect(caught).toBeInstanceOf(DomainValidationError);
     const error = caught as DomainValidationError;
     expect(error.issues.map((issue) => issue.rule).sort()).toEqual(
-      ['customer.dateOfBirth.future', 'customer.required', 'field.enum', 'field.maxLength', 'field.type', 'field.type'].sort(),
+      [
+        'customer.dateOfBirth.future',
+        'customer.required',
+        'field.enum',
+        'field.maxLength',
+        'field.type',
+        'field.type',
+      ].sort()
     );
     expect(error.message).toBe(error.issues.map((issue) => issue.message).join('; '));
   });
@@ -354,9 +546,12 @@ describe('customer numbers', () => {
     expect(formatCustomerNumber(sequence)).toBe(text);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])('refuses sequence %p with a RangeError', (sequence) => {
-    expect(() => formatCustomerNumber(sequence)).toThrow(RangeError);
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    'refuses sequence %p with a RangeError',
+    (sequence) => {
+      expect(() => formatCustomerNumber(sequence)).toThrow(RangeError);
+    }
+  );
 
   it.each([
     ['C-000042', 42],
@@ -367,7 +562,19 @@ describe('customer numbers', () => {
     expect(parseCustomerNumber(text)).toBe(sequence);
   });
 
-  it.each(['', '42', 'C-', 'C-0', 'C-000000', 'C-12a', 'D-42', 'C--42', 'C-4 2', 'C-1.5', 'C-9999999999999999'])('parses %p as null', (text) => {
+  it.each([
+    '',
+    '42',
+    'C-',
+    'C-0',
+    'C-000000',
+    'C-12a',
+    'D-42',
+    'C--42',
+    'C-4 2',
+    'C-1.5',
+    'C-9999999999999999',
+  ])('parses %p as null', (text) => {
     expect(parseCustomerNumber(text)).toBeNull();
   });
 
@@ -380,16 +587,32 @@ describe('customer numbers', () => {
 
 describe('customerDisplayName', () => {
   it('shows an individual by first and last name', () => {
-    expect(customerDisplayName({ type: 'individual', firstName: 'Jane', lastName: 'Doe', businessName: 'Acme' })).toBe('Jane Doe');
+    expect(
+      customerDisplayName({
+        type: 'individual',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        businessName: 'Acme',
+      })
+    ).toBe('Jane Doe');
   });
 
   it('treats a missing type as individual', () => {
     expect(customerDisplayName({ firstName: 'Jane', lastName: 'Doe' })).toBe('Jane Doe');
-    expect(customerDisplayName({ type: null, firstName: 'Jane', lastName: 'Doe' })).toBe('Jane Doe');
+    expect(customerDisplayName({ type: null, firstName: 'Jane', lastName: 'Doe' })).toBe(
+      'Jane Doe'
+    );
   });
 
   it('shows a business by its businessName', () => {
-    expect(customerDisplayName({ type: 'business', firstName: 'Jane', lastName: 'Doe', businessName: 'Acme Ltd' })).toBe('Acme Ltd');
+    expect(
+      customerDisplayName({
+        type: 'business',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        businessName: 'Acme Ltd',
+      })
+    ).toBe('Acme Ltd');
   });
 
   it('uses whichever name part exists', () => {
@@ -398,7 +621,14 @@ describe('customerDisplayName', () => {
   });
 
   it('falls back between the person and business names', () => {
-    expect(customerDisplayName({ type: 'business', firstName: 'Jane', lastName: 'Doe', businessName: ' ' })).toBe('Jane Doe');
+    expect(
+      customerDisplayName({
+        type: 'business',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        businessName: ' ',
+      })
+    ).toBe('Jane Doe');
     expect(customerDisplayName({ type: 'individual', businessName: 'Acme' })).toBe('Acme');
   });
 

@@ -3,7 +3,10 @@ import { issuesOf } from './issues-of';
 
 describe('validateEmail', () => {
   it('trims, lower-cases and defaults the type to personal', () => {
-    expect(validateEmail({ address: '  Jane.Doe@Example.COM ' })).toEqual({ type: 'personal', address: 'jane.doe@example.com' });
+    expect(validateEmail({ address: '  Jane.Doe@Example.COM ' })).toEqual({
+      type: 'personal',
+      address: 'jane.doe@example.com',
+    });
   });
 
   it.each(['personal', 'work'])('accepts type %s', (type) => {
@@ -16,17 +19,28 @@ describe('validateEmail', () => {
     ]);
   });
 
-  it.each(['jane', 'jane@', '@example.com', 'jane@example', 'jane doe@example.com', 'jane@@example.com', 'Jane@Example'])(
-    'refuses %p with the raw text in the message',
-    (address) => {
-      expect(issuesOf(() => validateEmail({ address }))).toEqual([
-        { path: ['address'], rule: 'email.invalid', message: `${address} is not a valid email address` },
-      ]);
-    },
-  );
+  it.each([
+    'jane',
+    'jane@',
+    '@example.com',
+    'jane@example',
+    'jane doe@example.com',
+    'jane@@example.com',
+    'Jane@Example',
+  ])('refuses %p with the raw text in the message', (address) => {
+    expect(issuesOf(() => validateEmail({ address }))).toEqual([
+      {
+        path: ['address'],
+        rule: 'email.invalid',
+        message: `${address} is not a valid email address`,
+      },
+    ]);
+  });
 
   it('accepts common valid forms', () => {
-    expect(validateEmail({ address: 'first.last+tag@sub.example.co.uk' }).address).toBe('first.last+tag@sub.example.co.uk');
+    expect(validateEmail({ address: 'first.last+tag@sub.example.co.uk' }).address).toBe(
+      'first.last+tag@sub.example.co.uk'
+    );
     expect(validateEmail({ address: "o'brien@example.ie" }).address).toBe("o'brien@example.ie");
   });
 
@@ -52,7 +66,9 @@ describe('validateEmail', () => {
   });
 
   it('collects the type and address issues together', () => {
-    expect(issuesOf(() => validateEmail({ type: 1, address: 'nope' })).map((issue) => issue.rule)).toEqual(['field.type', 'email.invalid']);
+    expect(
+      issuesOf(() => validateEmail({ type: 1, address: 'nope' })).map((issue) => issue.rule)
+    ).toEqual(['field.type', 'email.invalid']);
   });
 
   it('refuses input that is not an object', () => {
@@ -72,6 +88,8 @@ describe('normalizeEmailAddress', () => {
   });
 
   it('throws DomainValidationError for a non-string', () => {
-    expect(issuesOf(() => normalizeEmailAddress(42 as unknown as string))[0]!.rule).toBe('field.type');
+    expect(issuesOf(() => normalizeEmailAddress(42 as unknown as string))[0]!.rule).toBe(
+      'field.type'
+    );
   });
 });

@@ -1,12 +1,26 @@
-import { DomainValidationError, RuleIssue, assertNoIssues } from '../../../src/plugins/crm/server/src/domain';
+import {
+  DomainValidationError,
+  RuleIssue,
+  assertNoIssues,
+} from '../../../src/plugins/crm/server/src/domain';
 
-const firstNameIssue: RuleIssue = { path: ['firstName'], message: 'an individual customer needs a firstName', rule: 'customer.required' };
-const lastNameIssue: RuleIssue = { path: ['lastName'], message: 'an individual customer needs a lastName', rule: 'customer.required' };
+const firstNameIssue: RuleIssue = {
+  path: ['firstName'],
+  message: 'an individual customer needs a firstName',
+  rule: 'customer.required',
+};
+const lastNameIssue: RuleIssue = {
+  path: ['lastName'],
+  message: 'an individual customer needs a lastName',
+  rule: 'customer.required',
+};
 
 describe('DomainValidationError', () => {
   it('joins the messages of several issues', () => {
     const error = new DomainValidationError([firstNameIssue, lastNameIssue]);
-    expect(error.message).toBe('an individual customer needs a firstName; an individual customer needs a lastName');
+    expect(error.message).toBe(
+      'an individual customer needs a firstName; an individual customer needs a lastName'
+    );
     expect(error.issues).toEqual([firstNameIssue, lastNameIssue]);
   });
 
@@ -35,13 +49,25 @@ describe('DomainValidationError', () => {
     it('prepends the prefix to every path and keeps messages and rules', () => {
       const error = new DomainValidationError([
         { path: ['number'], message: '123 is not a valid phone number', rule: 'phone.invalid' },
-        { path: ['type'], message: 'type must be one of: home, cell, fax, work', rule: 'field.enum' },
+        {
+          path: ['type'],
+          message: 'type must be one of: home, cell, fax, work',
+          rule: 'field.enum',
+        },
       ]);
       const nested = error.withPathPrefix(['phones', 1]);
       expect(nested).toBeInstanceOf(DomainValidationError);
       expect(nested.issues).toEqual([
-        { path: ['phones', 1, 'number'], message: '123 is not a valid phone number', rule: 'phone.invalid' },
-        { path: ['phones', 1, 'type'], message: 'type must be one of: home, cell, fax, work', rule: 'field.enum' },
+        {
+          path: ['phones', 1, 'number'],
+          message: '123 is not a valid phone number',
+          rule: 'phone.invalid',
+        },
+        {
+          path: ['phones', 1, 'type'],
+          message: 'type must be one of: home, cell, fax, work',
+          rule: 'field.enum',
+        },
       ]);
       expect(nested.message).toBe(error.message);
     });
@@ -53,7 +79,11 @@ describe('DomainValidationError', () => {
     });
 
     it('works with an empty prefix and an empty path', () => {
-      const error = new DomainValidationError({ path: [], message: 'customer must be an object', rule: 'field.type' });
+      const error = new DomainValidationError({
+        path: [],
+        message: 'customer must be an object',
+        rule: 'field.type',
+      });
       expect(error.withPathPrefix([]).issues[0]!.path).toEqual([]);
       expect(error.withPathPrefix(['customer']).issues[0]!.path).toEqual(['customer']);
     });

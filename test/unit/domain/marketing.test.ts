@@ -12,7 +12,8 @@ const reachable = {
 
 describe('leftOutReason', () => {
   it('keeps a contact reachable on the channel', () => {
-    for (const channel of ['email', 'phone', 'mail'] as const) expect(leftOutReason(reachable, channel)).toBeNull();
+    for (const channel of ['email', 'phone', 'mail'] as const)
+      expect(leftOutReason(reachable, channel)).toBeNull();
   });
   it('leaves out inactive contacts from every channel', () => {
     for (const channel of ['email', 'phone', 'mail'] as const) {
@@ -27,27 +28,36 @@ describe('leftOutReason', () => {
   });
   it('leaves out who cannot be reached on the channel', () => {
     expect(leftOutReason({ ...reachable, email: null }, 'email')).toBe('no email address');
-    expect(leftOutReason({ ...reachable, email: null, email2: 'b@example.com' }, 'email')).toBeNull();
+    expect(
+      leftOutReason({ ...reachable, email: null, email2: 'b@example.com' }, 'email')
+    ).toBeNull();
     expect(leftOutReason({ ...reachable, mobilePhone: null }, 'phone')).toBe('no phone number');
     expect(leftOutReason({ ...reachable, postalAddress: null }, 'mail')).toBe('no postal address');
   });
 });
 
 describe('CSV cells', () => {
-  it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx', '  =1+1', '\n=cmd'])('neutralises %p', (value) => {
-    expect(neutralizeCell(value)).toBe(`'${value}`);
-  });
+  it.each(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx', '  =1+1', '\n=cmd'])(
+    'neutralises %p',
+    (value) => {
+      expect(neutralizeCell(value)).toBe(`'${value}`);
+    }
+  );
   it('leaves plain text alone and prints nothing for null', () => {
     expect(neutralizeCell('Ada')).toBe('Ada');
     expect(neutralizeCell(null)).toBe('');
   });
   it('quotes cells with commas, quotes and line breaks', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', 'plain'])).toBe('"a,b","say ""hi""","two\nlines",plain');
+    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', 'plain'])).toBe(
+      '"a,b","say ""hi""","two\nlines",plain'
+    );
   });
   it('quotes cells a spreadsheet in another locale would split (semicolon, tab)', () => {
     expect(csvLine(['Sale;@SUM(A1)', 'a\tb'])).toBe('"Sale;@SUM(A1)","a\tb"');
   });
   it('keeps a comment line with a formula after a separator in one text cell', () => {
-    expect(csvLine(['# Spring, =HYPERLINK("http://evil.example")'])).toBe('"# Spring, =HYPERLINK(""http://evil.example"")"');
+    expect(csvLine(['# Spring, =HYPERLINK("http://evil.example")'])).toBe(
+      '"# Spring, =HYPERLINK(""http://evil.example"")"'
+    );
   });
 });

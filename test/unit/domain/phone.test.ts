@@ -12,32 +12,50 @@ const US = { defaultCountry: 'US' };
 
 describe('validatePhone', () => {
   it('normalises a US national number with the default country', () => {
-    expect(validatePhone({ number: '(415) 555-2671' }, US)).toEqual({ type: 'home', number: '+14155552671' });
+    expect(validatePhone({ number: '(415) 555-2671' }, US)).toEqual({
+      type: 'home',
+      number: '+14155552671',
+    });
   });
 
   it('keeps a number in + form regardless of the default country', () => {
-    expect(validatePhone({ number: '+44 20 7946 0958', type: 'work' }, US)).toEqual({ type: 'work', number: '+442079460958' });
+    expect(validatePhone({ number: '+44 20 7946 0958', type: 'work' }, US)).toEqual({
+      type: 'work',
+      number: '+442079460958',
+    });
   });
 
   it('reads national numbers with a GB default country', () => {
-    expect(validatePhone({ number: '020 7946 0958' }, { defaultCountry: 'GB' }).number).toBe('+442079460958');
-    expect(validatePhone({ number: '07911 123456', type: 'cell' }, { defaultCountry: 'GB' })).toEqual({
+    expect(validatePhone({ number: '020 7946 0958' }, { defaultCountry: 'GB' }).number).toBe(
+      '+442079460958'
+    );
+    expect(
+      validatePhone({ number: '07911 123456', type: 'cell' }, { defaultCountry: 'GB' })
+    ).toEqual({
       type: 'cell',
       number: '+447911123456',
     });
   });
 
   it('reads a GB national number as invalid with a US default country', () => {
-    expect(issuesOf(() => validatePhone({ number: '020 7946 0958' }, US))[0]!.rule).toBe('phone.invalid');
+    expect(issuesOf(() => validatePhone({ number: '020 7946 0958' }, US))[0]!.rule).toBe(
+      'phone.invalid'
+    );
   });
 
   it('accepts a lower-case default country', () => {
-    expect(validatePhone({ number: '(415) 555-2671' }, { defaultCountry: 'us' }).number).toBe('+14155552671');
+    expect(validatePhone({ number: '(415) 555-2671' }, { defaultCountry: 'us' }).number).toBe(
+      '+14155552671'
+    );
   });
 
   it('still accepts + numbers when the default country is unsupported', () => {
-    expect(validatePhone({ number: '+1 415 555 2671' }, { defaultCountry: 'XX' }).number).toBe('+14155552671');
-    expect(issuesOf(() => validatePhone({ number: '415 555 2671' }, { defaultCountry: 'XX' }))[0]!.rule).toBe('phone.invalid');
+    expect(validatePhone({ number: '+1 415 555 2671' }, { defaultCountry: 'XX' }).number).toBe(
+      '+14155552671'
+    );
+    expect(
+      issuesOf(() => validatePhone({ number: '415 555 2671' }, { defaultCountry: 'XX' }))[0]!.rule
+    ).toBe('phone.invalid');
   });
 
   it.each(['home', 'cell', 'fax', 'work'])('accepts type %s', (type) => {
@@ -50,14 +68,23 @@ describe('validatePhone', () => {
     ]);
   });
 
-  it.each(['123', 'not a number', '+1 415 555', '+999 123 456 789', '(415) 555-2671 ext. 12'])('refuses %p as invalid', (number) => {
-    expect(issuesOf(() => validatePhone({ number }, US))).toEqual([
-      { path: ['number'], rule: 'phone.invalid', message: `${number} is not a valid phone number` },
-    ]);
-  });
+  it.each(['123', 'not a number', '+1 415 555', '+999 123 456 789', '(415) 555-2671 ext. 12'])(
+    'refuses %p as invalid',
+    (number) => {
+      expect(issuesOf(() => validatePhone({ number }, US))).toEqual([
+        {
+          path: ['number'],
+          rule: 'phone.invalid',
+          message: `${number} is not a valid phone number`,
+        },
+      ]);
+    }
+  );
 
   it('uses the trimmed input in the invalid message', () => {
-    expect(issuesOf(() => validatePhone({ number: '  123 ' }, US))[0]!.message).toBe('123 is not a valid phone number');
+    expect(issuesOf(() => validatePhone({ number: '  123 ' }, US))[0]!.message).toBe(
+      '123 is not a valid phone number'
+    );
   });
 
   it.each([undefined, null, '', '   '])('requires a number (%p)', (number) => {
@@ -73,10 +100,9 @@ describe('validatePhone', () => {
   });
 
   it('collects the type and number issues together', () => {
-    expect(issuesOf(() => validatePhone({ type: 'pager', number: '1' }, US)).map((issue) => issue.rule)).toEqual([
-      'field.enum',
-      'phone.invalid',
-    ]);
+    expect(
+      issuesOf(() => validatePhone({ type: 'pager', number: '1' }, US)).map((issue) => issue.rule)
+    ).toEqual(['field.enum', 'phone.invalid']);
   });
 
   it('refuses input that is not an object', () => {
@@ -108,7 +134,9 @@ describe('normalizePhoneNumber', () => {
   });
 
   it('throws DomainValidationError for a non-string', () => {
-    expect(issuesOf(() => normalizePhoneNumber(5 as unknown as string, 'US'))[0]!.rule).toBe('field.type');
+    expect(issuesOf(() => normalizePhoneNumber(5 as unknown as string, 'US'))[0]!.rule).toBe(
+      'field.type'
+    );
   });
 });
 

@@ -9,30 +9,54 @@ import { issuesOf } from './issues-of';
 
 describe('validateRelationship', () => {
   it('accepts a hierarchical link without a type', () => {
-    expect(validateRelationship({ kind: 'hierarchical' }, { first: 1, second: 2 })).toEqual({ kind: 'hierarchical', type: null });
+    expect(validateRelationship({ kind: 'hierarchical' }, { first: 1, second: 2 })).toEqual({
+      kind: 'hierarchical',
+      type: null,
+    });
   });
 
   it('accepts a loose link, typed other by default', () => {
-    expect(validateRelationship({ kind: 'loose' }, { first: 1, second: 2 })).toEqual({ kind: 'loose', type: 'other' });
-    expect(validateRelationship({ kind: 'loose', type: 'subsidiary' }, { first: 1, second: 2 }).type).toBe('subsidiary');
+    expect(validateRelationship({ kind: 'loose' }, { first: 1, second: 2 })).toEqual({
+      kind: 'loose',
+      type: 'other',
+    });
+    expect(
+      validateRelationship({ kind: 'loose', type: 'subsidiary' }, { first: 1, second: 2 }).type
+    ).toBe('subsidiary');
   });
 
   it('needs a kind, both sides, and two different customers', () => {
-    expect(issuesOf(() => validateRelationship({}, { first: 1, second: 2 }))[0].rule).toBe('relationship.kind');
-    expect(issuesOf(() => validateRelationship({ kind: 'sideways' }, { first: 1, second: 2 }))[0].rule).toBe('field.enum');
-    expect(issuesOf(() => validateRelationship({ kind: 'hierarchical' }, { first: null, second: 2 }))[0]).toMatchObject({
+    expect(issuesOf(() => validateRelationship({}, { first: 1, second: 2 }))[0].rule).toBe(
+      'relationship.kind'
+    );
+    expect(
+      issuesOf(() => validateRelationship({ kind: 'sideways' }, { first: 1, second: 2 }))[0].rule
+    ).toBe('field.enum');
+    expect(
+      issuesOf(() => validateRelationship({ kind: 'hierarchical' }, { first: null, second: 2 }))[0]
+    ).toMatchObject({
       path: ['parent'],
       message: 'a hierarchical relationship needs a parent',
     });
-    expect(issuesOf(() => validateRelationship({ kind: 'loose' }, { first: 1, second: null }))[0].path).toEqual(['linkedCustomer']);
-    expect(issuesOf(() => validateRelationship({ kind: 'loose' }, { first: 3, second: 3 }))[0].rule).toBe('relationship.self');
+    expect(
+      issuesOf(() => validateRelationship({ kind: 'loose' }, { first: 1, second: null }))[0].path
+    ).toEqual(['linkedCustomer']);
+    expect(
+      issuesOf(() => validateRelationship({ kind: 'loose' }, { first: 3, second: 3 }))[0].rule
+    ).toBe('relationship.self');
   });
 
   it('refuses a type on a hierarchical link and an unknown loose type', () => {
-    expect(issuesOf(() => validateRelationship({ kind: 'hierarchical', type: 'investor' }, { first: 1, second: 2 }))[0].rule).toBe(
-      'relationship.type'
-    );
-    expect(issuesOf(() => validateRelationship({ kind: 'loose', type: 'rival' }, { first: 1, second: 2 }))[0].rule).toBe('field.enum');
+    expect(
+      issuesOf(() =>
+        validateRelationship({ kind: 'hierarchical', type: 'investor' }, { first: 1, second: 2 })
+      )[0].rule
+    ).toBe('relationship.type');
+    expect(
+      issuesOf(() =>
+        validateRelationship({ kind: 'loose', type: 'rival' }, { first: 1, second: 2 })
+      )[0].rule
+    ).toBe('field.enum');
   });
 });
 

@@ -44,7 +44,9 @@ describe('customerSearchText', () => {
       emails: ['zoe@analytical.example', null],
       phones: ['+14155552671'],
     });
-    expect(text).toBe(' zoe lovelace analytical engines c-000042 zoe@analytical.example 14155552671 ');
+    expect(text).toBe(
+      ' zoe lovelace analytical engines c-000042 zoe@analytical.example 14155552671 '
+    );
   });
 
   it('keeps each word once and is a single space when there is nothing', () => {
@@ -88,7 +90,11 @@ describe('planSearch', () => {
     expect(plan.prefixDigits).toEqual({ text: '4155552671', wordStart: true });
     expect(planSearch('C-000042').digits).toBeNull();
     // A lone run of digits is already a word: no second, identical test.
-    expect(planSearch('5552671')).toMatchObject({ words: [{ text: '5552671', wordStart: false }], digits: null, prefixDigits: null });
+    expect(planSearch('5552671')).toMatchObject({
+      words: [{ text: '5552671', wordStart: false }],
+      digits: null,
+      prefixDigits: null,
+    });
     expect(planSearch('42').digits).toBeNull();
   });
 
@@ -104,7 +110,11 @@ describe('planSearch', () => {
   });
 
   it('finds what the text holds', () => {
-    const text = customerSearchText({ firstName: 'Zoë', lastName: 'Lovelace', phones: ['+14155552671'] });
+    const text = customerSearchText({
+      firstName: 'Zoë',
+      lastName: 'Lovelace',
+      phones: ['+14155552671'],
+    });
     const plan = planSearch('ZOE lov');
     expect(plan.words.every((term) => textHasTerm(text, term))).toBe(true);
     expect(plan.prefixWords.every((term) => textHasTerm(text, term))).toBe(true);

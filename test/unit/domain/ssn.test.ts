@@ -28,7 +28,8 @@ describe('normalizeSsn', () => {
     expect(issue.message).toContain(reason);
     expect(issue.message).not.toContain(raw.trim());
     const digits = raw.replace(/\D/g, '');
-    if (digits.length >= 4) expect(issue.message).not.toMatch(new RegExp(`\\b${digits.slice(-4)}\\b`));
+    if (digits.length >= 4)
+      expect(issue.message).not.toMatch(new RegExp(`\\b${digits.slice(-4)}\\b`));
   });
 
   it('refuses non-strings', () => {
@@ -55,6 +56,8 @@ describe('masking and formatting', () => {
   });
 
   it('expires a reveal one minute later', () => {
-    expect(revealExpiry(new Date('2026-01-01T00:00:00.000Z')).toISOString()).toBe('2026-01-01T00:01:00.000Z');
+    expect(revealExpiry(new Date('2026-01-01T00:00:00.000Z')).toISOString()).toBe(
+      '2026-01-01T00:01:00.000Z'
+    );
   });
 });

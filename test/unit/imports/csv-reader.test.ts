@@ -2,7 +2,11 @@ import fs, { mkdtempSync, rmSync, writeFileSync, type ReadStream } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CsvFileError, readCsv, type CsvRecord } from '../../../src/plugins/crm/server/src/services/imports/csv-reader';
+import {
+  CsvFileError,
+  readCsv,
+  type CsvRecord,
+} from '../../../src/plugins/crm/server/src/services/imports/csv-reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,7 +64,9 @@ describe('readCsv', () => {
   });
 
   it('keeps quoted fields with commas, quotes and line breaks, and counts physical lines', async () => {
-    const parsed = await read('Name,Notes\n"Smith, Ada","said ""hi""\nthen left"\nBob,plain\n\nCy,"a\nb\nc"\nDee,x\n');
+    const parsed = await read(
+      'Name,Notes\n"Smith, Ada","said ""hi""\nthen left"\nBob,plain\n\nCy,"a\nb\nc"\nDee,x\n'
+    );
     expect(parsed.records).toEqual([
       { line: 2, cells: ['Smith, Ada', 'said "hi"\nthen left'] },
       { line: 4, cells: ['Bob', 'plain'] },
@@ -80,7 +86,9 @@ describe('readCsv', () => {
   const watchingStreams = async (read: (streams: ReadStream[]) => Promise<void>) => {
     const streams: ReadStream[] = [];
     const open = fs.createReadStream;
-    const spy = jest.spyOn(fs, 'createReadStream').mockImplementation(((...args: Parameters<typeof open>) => {
+    const spy = jest.spyOn(fs, 'createReadStream').mockImplementation(((
+      ...args: Parameters<typeof open>
+    ) => {
       const stream = open(...args);
       streams.push(stream);
       return stream;
@@ -92,7 +100,10 @@ describe('readCsv', () => {
     }
   };
   const manyRows = (count: number) =>
-    Array.from({ length: count }, (_, i) => `Person ${i},person${i}@example.com,+4420794600${String(i % 100).padStart(2, '0')}`);
+    Array.from(
+      { length: count },
+      (_, i) => `Person ${i},person${i}@example.com,+4420794600${String(i % 100).padStart(2, '0')}`
+    );
 
   it('reads the file only as fast as its batches are handled, never the whole file into memory', async () => {
     const path = file(`Name,Email,Phone\n${manyRows(40_000).join('\n')}\n`); // about 2 MB
@@ -124,7 +135,13 @@ describe('readCsv', () => {
     rows[10] += ',one column too many';
     const path = file(`Name,Email,Phone\n${rows.join('\n')}\n`);
     await watchingStreams(async (streams) => {
-      await expect(readCsv(path, { onHeader: () => undefined, onBatch: async () => undefined }, { batchSize: 100 })).rejects.toThrow('line 12: 4 columns');
+      await expect(
+        readCsv(
+          path,
+          { onHeader: () => undefined, onBatch: async () => undefined },
+          { batchSize: 100 }
+        )
+      ).rejects.toThrow('line 12: 4 columns');
       expect(streams[0].destroyed).toBe(true);
     });
   });
@@ -157,9 +174,17 @@ describe('readCsv', () => {
     ['an empty file', '', 'the file is empty'],
     ['a header only', 'Name,Email\n', 'a header row but no data rows'],
     ['no header', '\n\n', 'no header row'],
-    ['a row with too many columns', 'Name,Email\nAda,a@x.com\nBob,b@x.com,extra\n', 'line 3: 3 columns where the header has 2'],
+    [
+      'a row with too many columns',
+      'Name,Email\nAda,a@x.com\nBob,b@x.com,extra\n',
+      'line 3: 3 columns where the header has 2',
+    ],
     ['a row with too few columns', 'Name,Email\nAda\n', 'line 2: 1 columns where the header has 2'],
-    ['an unclosed quote', 'Name,Email\nAda,a@x.com\n"Bob,b@x.com\nCy,c@x.com\n', 'line 3: a quoted field is not closed'],
+    [
+      'an unclosed quote',
+      'Name,Email\nAda,a@x.com\n"Bob,b@x.com\nCy,c@x.com\n',
+      'line 3: a quoted field is not closed',
+    ],
   ])('refuses %s, naming the line', async (_case, content, message) => {
     await expect(read(content)).rejects.toThrow(CsvFileError);
     await expect(read(content)).rejects.toThrow(message);
@@ -188,7 +213,8 @@ describe('readCsv', () => {
       });
       return { outcome, ...seen };
     };
-    const columns = (count: number, cell = 'c') => Array.from({ length: count }, (_, i) => `${cell}${i}`).join(',');
+    const columns = (count: number, cell = 'c') =>
+      Array.from({ length: count }, (_, i) => `${cell}${i}`).join(',');
 
     it('reads a header of 500 columns and refuses one of 600 (importMaxColumns)', async () => {
       expect((await read(`${columns(500)}\n${columns(500, 'v')}\n`)).records).toHaveLength(1);
@@ -199,7 +225,9 @@ describe('readCsv', () => {
 
     it('takes the column limit from its options', async () => {
       const refused = await readWatched(file('a,b,c,d\n1,2,3,4\n'), 3);
-      expect(refused.outcome).toEqual(new CsvFileError('line 1: the header has more than 3 columns (importMaxColumns)'));
+      expect(refused.outcome).toEqual(
+        new CsvFileError('line 1: the header has more than 3 columns (importMaxColumns)')
+      );
     });
 
     it('stops at a 1 MB header of 500,000 columns having read a bounded part of it, and never parses it', async () => {
@@ -207,7 +235,9 @@ describe('readCsv', () => {
       const path = file(`${header}\nvalue\n`);
       const started = Date.now();
       const refused = await readWatched(path);
-      expect(refused.outcome).toEqual(new CsvFileError('line 1: the header has more than 500 columns (importMaxColumns)'));
+      expect(refused.outcome).toEqual(
+        new CsvFileError('line 1: the header has more than 500 columns (importMaxColumns)')
+      );
       expect(refused.headers).toBe(0);
       expect(refused.bytesRead).toBeLessThan(256 * 1024);
       expect(refused.closed).toBe(true);
@@ -224,7 +254,9 @@ describe('readCsv', () => {
       const long = 'x'.repeat(3 * 1024 * 1024);
       const refused = await readWatched(file(`Name,Notes\nAda,short\n\nBob,"${long}"\nCy,short\n`));
       expect(refused.outcome).toEqual(
-        new CsvFileError('line 4: a quoted field runs on past 1,048,576 characters (1 MiB), the limit for one row: is a closing " missing?')
+        new CsvFileError(
+          'line 4: a quoted field runs on past 1,048,576 characters (1 MiB), the limit for one row: is a closing " missing?'
+        )
       );
       expect(refused.bytesRead).toBeLessThan(1024 * 1024 + 256 * 1024);
       expect(refused.closed).toBe(true);
@@ -237,14 +269,20 @@ describe('readCsv', () => {
       const rows = manyRows(1000);
       rows[500] += ','.repeat(1024 * 1024); // a 1 MiB row of empty columns
       const refused = await readWatched(file(`Name,Email,Phone\n${rows.join('\n')}\n`));
-      expect((refused.outcome as Error).message).toMatch(/^line 502: \d+ or more columns where the header has 3$/);
+      expect((refused.outcome as Error).message).toMatch(
+        /^line 502: \d+ or more columns where the header has 3$/
+      );
       expect(refused.bytesRead).toBeLessThan(256 * 1024);
       expect(refused.closed).toBe(true);
     });
 
     it('still checks the rows before the refused one, so the first problem of the file is the one reported', async () => {
-      await expect(read('Name,Email\nAda,a@x.com\nBob\nCy,c@x.com,extra\n')).rejects.toThrow('line 3: 1 columns where the header has 2');
-      const wide = await read('Name,Email\nAda,a@x.com\nBob,b@x.com\nCy,c@x.com,extra\n', 1).catch((error: Error) => error);
+      await expect(read('Name,Email\nAda,a@x.com\nBob\nCy,c@x.com,extra\n')).rejects.toThrow(
+        'line 3: 1 columns where the header has 2'
+      );
+      const wide = await read('Name,Email\nAda,a@x.com\nBob,b@x.com\nCy,c@x.com,extra\n', 1).catch(
+        (error: Error) => error
+      );
       expect(wide).toEqual(new CsvFileError('line 4: 3 columns where the header has 2'));
     });
   });

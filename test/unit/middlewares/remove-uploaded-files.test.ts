@@ -4,7 +4,10 @@ import { join } from 'node:path';
 
 import type { Context } from 'koa';
 
-import { removeUploadedFiles, uploadedFilePaths } from '../../../src/plugins/crm/server/src/middlewares/remove-uploaded-files';
+import {
+  removeUploadedFiles,
+  uploadedFilePaths,
+} from '../../../src/plugins/crm/server/src/middlewares/remove-uploaded-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-uploads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +19,8 @@ const uploaded = () => {
   writeFileSync(filepath, 'x');
   return { filepath };
 };
-const contextFor = (path: string, files?: Record<string, unknown>) => ({ path, request: { files } }) as unknown as Context;
+const contextFor = (path: string, files?: Record<string, unknown>) =>
+  ({ path, request: { files } }) as unknown as Context;
 
 describe('uploadedFilePaths', () => {
   it('lists every part of every field, one or many per field', () => {
@@ -32,7 +36,9 @@ describe('uploadedFilePaths', () => {
 
 describe('removeUploadedFiles', () => {
   const warnings: string[] = [];
-  const middleware = removeUploadedFiles(['/api/crm/', '/crm/'], (message) => warnings.push(message));
+  const middleware = removeUploadedFiles(['/api/crm/', '/crm/'], (message) =>
+    warnings.push(message)
+  );
 
   it('removes every uploaded file once the request has been handled', async () => {
     const parts = { file: [uploaded(), uploaded()], attachment: uploaded() };
@@ -42,13 +48,19 @@ describe('removeUploadedFiles', () => {
       presentWhileHandled = existsSync(parts.attachment.filepath);
     });
     expect(presentWhileHandled).toBe(true);
-    expect([...parts.file, parts.attachment].map((part) => existsSync(part.filepath))).toEqual([false, false, false]);
+    expect([...parts.file, parts.attachment].map((part) => existsSync(part.filepath))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('removes them when the handler fails too, and lets the failure through', async () => {
     const part = uploaded();
     const ctx = contextFor('/crm/imports', { file: part });
-    await expect(middleware(ctx, async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    await expect(middleware(ctx, async () => Promise.reject(new Error('refused')))).rejects.toThrow(
+      'refused'
+    );
     expect(existsSync(part.filepath)).toBe(false);
   });
 
@@ -61,7 +73,12 @@ describe('removeUploadedFiles', () => {
   it('warns about a file it cannot remove, without failing the request', async () => {
     const notAFile = mkdtempSync(join(dir, 'folder-'));
     writeFileSync(join(notAFile, 'inside'), 'x');
-    await middleware(contextFor('/api/crm/imports', { file: { filepath: notAFile } }), async () => undefined);
-    expect(warnings).toEqual([expect.stringContaining(`could not remove the uploaded file ${notAFile}`)]);
+    await middleware(
+      contextFor('/api/crm/imports', { file: { filepath: notAFile } }),
+      async () => undefined
+    );
+    expect(warnings).toEqual([
+      expect.stringContaining(`could not remove the uploaded file ${notAFile}`),
+    ]);
   });
 });

@@ -11,18 +11,38 @@ describe('request and answer schemas as JSON Schema', () => {
       properties: { depth: { type: 'integer', minimum: 1, maximum: 3, default: 1 } },
       additionalProperties: false,
     });
-    const search = toJsonSchema(searchQuery, 'request') as { properties: Record<string, unknown>; required: string[] };
+    const search = toJsonSchema(searchQuery, 'request') as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(search.required).toEqual(['q']);
-    expect(search.properties.pageSize).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 25 });
+    expect(search.properties.pageSize).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 25,
+    });
   });
 
   it('describes a request by what it takes: the log takes a comma-separated text, not the list it becomes', () => {
-    const log = toJsonSchema(logQuery, 'request') as { properties: Record<string, Record<string, unknown>> };
-    expect(log.properties.status).toMatchObject({ type: 'string', default: 'invalid,ignored,failed' });
-    expect(log.properties.pageSize).toEqual({ type: 'integer', minimum: 1, maximum: 500, default: 50 });
+    const log = toJsonSchema(logQuery, 'request') as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(log.properties.status).toMatchObject({
+      type: 'string',
+      default: 'invalid,ignored,failed',
+    });
+    expect(log.properties.pageSize).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+    });
   });
 
   it('refers a record to its content type', () => {
-    expect(toJsonSchema(recordOf('Customer'), 'response')).toEqual({ $ref: '#/components/schemas/Customer' });
+    expect(toJsonSchema(recordOf('Customer'), 'response')).toEqual({
+      $ref: '#/components/schemas/Customer',
+    });
   });
 });

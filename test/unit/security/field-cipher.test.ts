@@ -1,4 +1,8 @@
-import { createFieldCipher, generateKey, parseKey } from '../../../src/plugins/crm/server/src/security/field-cipher';
+import {
+  createFieldCipher,
+  generateKey,
+  parseKey,
+} from '../../../src/plugins/crm/server/src/security/field-cipher';
 
 const keyA = generateKey();
 const keyB = generateKey();

@@ -8,7 +8,10 @@ import { parseBody } from '../../../src/plugins/crm/server/src/validation/parse'
 
 const fakeContext = () => {
   const answered: string[] = [];
-  return { ctx: { conflict: (message: string) => answered.push(message) } as unknown as Context, answered };
+  return {
+    ctx: { conflict: (message: string) => answered.push(message) } as unknown as Context,
+    answered,
+  };
 };
 const failing = (error: unknown) => async () => {
   throw error;
@@ -17,11 +20,26 @@ const failing = (error: unknown) => async () => {
 describe('the error boundary of CRM routes', () => {
   it('turns a broken domain rule into a 400 naming the rule and the field', async () => {
     const { ctx } = fakeContext();
-    const broken = new DomainValidationError({ path: ['firstName'], rule: 'customer.name', message: 'firstName is required' });
-    const thrown = (await withErrorBoundary(ctx, failing(broken)).catch((error) => error)) as errors.ValidationError;
+    const broken = new DomainValidationError({
+      path: ['firstName'],
+      rule: 'customer.name',
+      message: 'firstName is required',
+    });
+    const thrown = (await withErrorBoundary(ctx, failing(broken)).catch(
+      (error) => error
+    )) as errors.ValidationError;
     expect(thrown).toBeInstanceOf(errors.ValidationError);
     expect(thrown.message).toBe('firstName is required');
-    expect(thrown.details).toEqual({ errors: [{ path: ['firstName'], message: 'firstName is required', name: 'ValidationError', rule: 'customer.name' }] });
+    expect(thrown.details).toEqual({
+      errors: [
+        {
+          path: ['firstName'],
+          message: 'firstName is required',
+          name: 'ValidationError',
+          rule: 'customer.name',
+        },
+      ],
+    });
   });
 
   it('turns a zod error into the same 400 as parseBody', async () => {
@@ -29,7 +47,9 @@ describe('the error boundary of CRM routes', () => {
     const parsed = schema.safeParse({ depth: 'x' });
     if (parsed.success) throw new Error('expected a mismatch');
     const { ctx } = fakeContext();
-    const thrown = (await withErrorBoundary(ctx, failing(parsed.error)).catch((error) => error)) as errors.ValidationError;
+    const thrown = (await withErrorBoundary(ctx, failing(parsed.error)).catch(
+      (error) => error
+    )) as errors.ValidationError;
     let fromParse: unknown;
     try {
       parseBody(schema, { depth: 'x' });

@@ -64,7 +64,10 @@ export interface Customer {
 }
 
 /** GET /customers/search: one page of customers, with their phones and emails. */
-export type CustomerSearchAnswer = Answer<Customer[], { pagination: Pagination & { totalIsExact?: boolean } }>;
+export type CustomerSearchAnswer = Answer<
+  Customer[],
+  { pagination: Pagination & { totalIsExact?: boolean } }
+>;
 
 /** A related customer as the connection, relationship and network answers describe it. */
 export interface CustomerRef {
@@ -166,7 +169,9 @@ export interface ImportJob {
   columns: ImportColumn[];
   /** What a column can be mapped to. */
   fields: string[];
-  counts: Partial<Record<'total' | 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed', number>>;
+  counts: Partial<
+    Record<'total' | 'valid' | 'invalid' | 'imported' | 'ignored' | 'failed', number>
+  >;
   progress: { done: number; total: number };
   errors: ImportIssue[];
   createdBy: { type: ActorType; id: string | null; name: string | null } | null;

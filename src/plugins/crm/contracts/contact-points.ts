@@ -10,11 +10,12 @@ export const CONTACT_POINT_TYPES = {
 } as const;
 
 /** The customer's relation field holding each kind. */
-export const CONTACT_POINT_PLURALS: Record<ContactPointKind, 'addresses' | 'phones' | 'emails'> = Object.freeze({
-  address: 'addresses',
-  phone: 'phones',
-  email: 'emails',
-});
+export const CONTACT_POINT_PLURALS: Record<ContactPointKind, 'addresses' | 'phones' | 'emails'> =
+  Object.freeze({
+    address: 'addresses',
+    phone: 'phones',
+    email: 'emails',
+  });
 
 export interface KindLimits {
   address: number;

@@ -4,7 +4,14 @@
  */
 export const CUSTOMER_TYPES = ['individual', 'business'] as const;
 export const GENDERS = ['female', 'male', 'non_binary', 'undisclosed'] as const;
-export const MARITAL_STATUSES = ['single', 'married', 'domestic_partnership', 'separated', 'divorced', 'widowed'] as const;
+export const MARITAL_STATUSES = [
+  'single',
+  'married',
+  'domestic_partnership',
+  'separated',
+  'divorced',
+  'widowed',
+] as const;
 export const PREFERRED_CONTACTS = ['email', 'mail', 'phone', 'text'] as const;
 export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
 

@@ -7,7 +7,15 @@ export type ImportObject = (typeof IMPORT_OBJECTS)[number];
  * applied, `reference-data` while a company is undecided, `ready`, `running`, then `done` (or
  * `failed`) and, after an undo, `undone`.
  */
-export const IMPORT_STAGES = ['validating', 'reference-data', 'ready', 'running', 'done', 'failed', 'undone'] as const;
+export const IMPORT_STAGES = [
+  'validating',
+  'reference-data',
+  'ready',
+  'running',
+  'done',
+  'failed',
+  'undone',
+] as const;
 export type ImportStage = (typeof IMPORT_STAGES)[number];
 
 /** Stages at which a job's mapping and decisions may still change. */

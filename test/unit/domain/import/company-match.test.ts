@@ -10,9 +10,27 @@ import {
 } from '../../../../src/plugins/crm/server/src/domain';
 
 const customers = [
-  { id: 1, documentId: 'acme', customerNumber: 'C-000001', name: 'ACME, Inc.', domains: ['acme.example'] },
-  { id: 2, documentId: 'globex', customerNumber: 'C-000002', name: 'Globex Corporation', domains: [] },
-  { id: 3, documentId: 'cafe', customerNumber: 'C-000042', name: 'Café Müller GmbH', domains: ['cafe-mueller.example'] },
+  {
+    id: 1,
+    documentId: 'acme',
+    customerNumber: 'C-000001',
+    name: 'ACME, Inc.',
+    domains: ['acme.example'],
+  },
+  {
+    id: 2,
+    documentId: 'globex',
+    customerNumber: 'C-000002',
+    name: 'Globex Corporation',
+    domains: [],
+  },
+  {
+    id: 3,
+    documentId: 'cafe',
+    customerNumber: 'C-000042',
+    name: 'Café Müller GmbH',
+    domains: ['cafe-mueller.example'],
+  },
 ];
 const index = buildCompanyIndex(customers);
 
@@ -28,7 +46,8 @@ describe('companyKey', () => {
   it('stays within MAX_COMPANY_KEY characters however a name expands, and keeps long names apart', () => {
     const sixtyFive = companyKey('&'.repeat(65));
     const twoHundred = companyKey('&'.repeat(200));
-    for (const key of [sixtyFive, twoHundred, companyKey('\uFB03'.repeat(200))]) expect(key.length).toBeLessThanOrEqual(MAX_COMPANY_KEY);
+    for (const key of [sixtyFive, twoHundred, companyKey('\uFB03'.repeat(200))])
+      expect(key.length).toBeLessThanOrEqual(MAX_COMPANY_KEY);
     expect(sixtyFive).not.toBe(twoHundred);
     expect(companyKey('&'.repeat(65))).toBe(sixtyFive);
     expect(companyKey('Smith & Sons')).toBe('smith and sons');
@@ -46,15 +65,30 @@ describe('companyDomain', () => {
 
 describe('matchCompany', () => {
   it('matches by customer number first', () => {
-    expect(matchCompany(index, 'c-42')).toMatchObject({ customer: { documentId: 'cafe' }, by: 'number' });
-    expect(matchCompany(index, 'C-000002')).toMatchObject({ customer: { documentId: 'globex' }, by: 'number' });
+    expect(matchCompany(index, 'c-42')).toMatchObject({
+      customer: { documentId: 'cafe' },
+      by: 'number',
+    });
+    expect(matchCompany(index, 'C-000002')).toMatchObject({
+      customer: { documentId: 'globex' },
+      by: 'number',
+    });
   });
   it('then by name', () => {
-    expect(matchCompany(index, 'Acme Inc')).toMatchObject({ customer: { documentId: 'acme' }, by: 'name' });
-    expect(matchCompany(index, 'cafe muller')).toMatchObject({ customer: { documentId: 'cafe' }, by: 'name' });
+    expect(matchCompany(index, 'Acme Inc')).toMatchObject({
+      customer: { documentId: 'acme' },
+      by: 'name',
+    });
+    expect(matchCompany(index, 'cafe muller')).toMatchObject({
+      customer: { documentId: 'cafe' },
+      by: 'name',
+    });
   });
   it('then by the email domain of a business customer', () => {
-    expect(matchCompany(index, 'Acme Rocket Division', 'x@acme.example')).toMatchObject({ customer: { documentId: 'acme' }, by: 'domain' });
+    expect(matchCompany(index, 'Acme Rocket Division', 'x@acme.example')).toMatchObject({
+      customer: { documentId: 'acme' },
+      by: 'domain',
+    });
     expect(matchCompany(index, null, 'x@cafe-mueller.example')).toMatchObject({ by: 'domain' });
   });
   it('finds nothing for an unknown company', () => {
@@ -66,13 +100,25 @@ describe('matchCompany', () => {
 describe('createCompanyResolver', () => {
   it('resolves like matchCompany, row after row, and keys what it cannot match', () => {
     const resolve = createCompanyResolver(index);
-    expect(resolve('Acme Inc', 'x@elsewhere.example')).toMatchObject({ match: { customer: { documentId: 'acme' }, by: 'name' }, key: 'acme' });
+    expect(resolve('Acme Inc', 'x@elsewhere.example')).toMatchObject({
+      match: { customer: { documentId: 'acme' }, by: 'name' },
+      key: 'acme',
+    });
     expect(resolve('Acme Inc', null)).toMatchObject({ match: { by: 'name' } });
-    expect(resolve('Acme Rocket Division', 'x@acme.example')).toMatchObject({ match: { customer: { documentId: 'acme' }, by: 'domain' }, key: null });
+    expect(resolve('Acme Rocket Division', 'x@acme.example')).toMatchObject({
+      match: { customer: { documentId: 'acme' }, by: 'domain' },
+      key: null,
+    });
     // The same spelling on a row whose email says nothing stays unmatched, grouped by its key.
-    expect(resolve('Acme Rocket Division', 'y@gmail.com')).toEqual({ match: null, key: 'acme rocket division' });
+    expect(resolve('Acme Rocket Division', 'y@gmail.com')).toEqual({
+      match: null,
+      key: 'acme rocket division',
+    });
     expect(resolve('Initech LLC', null)).toEqual({ match: null, key: 'initech' });
-    expect(resolve(null, 'x@cafe-mueller.example')).toMatchObject({ match: { by: 'domain' }, key: null });
+    expect(resolve(null, 'x@cafe-mueller.example')).toMatchObject({
+      match: { by: 'domain' },
+      key: null,
+    });
     expect(resolve(null, null)).toEqual({ match: null, key: null });
   });
 });
@@ -89,7 +135,18 @@ describe('suggestions', () => {
   });
 
   it('scores exactly as comparing the name with every customer would', () => {
-    const words = ['north', 'star', 'acme', 'global', 'trading', 'blue', 'river', 'tech', 'foods', 'nord'];
+    const words = [
+      'north',
+      'star',
+      'acme',
+      'global',
+      'trading',
+      'blue',
+      'river',
+      'tech',
+      'foods',
+      'nord',
+    ];
     const many = Array.from({ length: 300 }, (_, i) => ({
       id: i,
       documentId: `d${i}`,
@@ -100,7 +157,11 @@ describe('suggestions', () => {
     for (const query of ['North Star', 'acme tech 12', 'Blue River Foods', 'globl tradng', 'x']) {
       const key = companyKey(query);
       const everyOne = many
-        .map((c) => ({ customer: c.documentId, name: c.name, score: Number(nameSimilarity(key, companyKey(c.name)).toFixed(2)) }))
+        .map((c) => ({
+          customer: c.documentId,
+          name: c.name,
+          score: Number(nameSimilarity(key, companyKey(c.name)).toFixed(2)),
+        }))
         .filter((s) => s.score >= 0.3)
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
         .slice(0, 3);

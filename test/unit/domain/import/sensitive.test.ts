@@ -8,12 +8,23 @@ import {
   shownCell,
 } from '../../../../src/plugins/crm/server/src/domain';
 
-describe('SSNs among an import\'s cells', () => {
-  it.each(['123-45-6789', '123 45 6789', '123.45.6789', '123456789', ' 123-45-6789 '])('takes %p for SSN-shaped', (cell) => {
-    expect(isSsnShaped(cell)).toBe(true);
-  });
+describe("SSNs among an import's cells", () => {
+  it.each(['123-45-6789', '123 45 6789', '123.45.6789', '123456789', ' 123-45-6789 '])(
+    'takes %p for SSN-shaped',
+    (cell) => {
+      expect(isSsnShaped(cell)).toBe(true);
+    }
+  );
 
-  it.each(['(415) 555-2671', '1234567890', '12345678', '123-456-789', 'C-000042', 'abc-de-fghi', ''])('leaves %p alone', (cell) => {
+  it.each([
+    '(415) 555-2671',
+    '1234567890',
+    '12345678',
+    '123-456-789',
+    'C-000042',
+    'abc-de-fghi',
+    '',
+  ])('leaves %p alone', (cell) => {
     expect(isSsnShaped(cell)).toBe(false);
   });
 

@@ -1,10 +1,15 @@
-import { reasonsToKeepContact, reasonsToKeepCustomer } from '../../../../src/plugins/crm/server/src/domain';
+import {
+  reasonsToKeepContact,
+  reasonsToKeepCustomer,
+} from '../../../../src/plugins/crm/server/src/domain';
 
 describe('what an undo keeps', () => {
   it('removes a contact nobody built on, keeps one with comments, lists, a login or a conversion', () => {
     const bare = { comments: 0, marketingLists: 0, hasLogin: false, converted: false };
     expect(reasonsToKeepContact(bare)).toEqual([]);
-    expect(reasonsToKeepContact({ comments: 2, marketingLists: 1, hasLogin: true, converted: true })).toEqual([
+    expect(
+      reasonsToKeepContact({ comments: 2, marketingLists: 1, hasLogin: true, converted: true })
+    ).toEqual([
       'has 2 comments on its activity feed',
       'is on 1 marketing list',
       'has a login',
@@ -13,8 +18,17 @@ describe('what an undo keeps', () => {
   });
 
   it('removes a customer nobody built on, keeps one with contacts, links or points added since', () => {
-    expect(reasonsToKeepCustomer({ contacts: 0, connections: 0, relationships: 0, addedPoints: {} })).toEqual([]);
-    expect(reasonsToKeepCustomer({ contacts: 1, connections: 2, relationships: 1, addedPoints: { phone: 1, address: 2 } })).toEqual([
+    expect(
+      reasonsToKeepCustomer({ contacts: 0, connections: 0, relationships: 0, addedPoints: {} })
+    ).toEqual([]);
+    expect(
+      reasonsToKeepCustomer({
+        contacts: 1,
+        connections: 2,
+        relationships: 1,
+        addedPoints: { phone: 1, address: 2 },
+      })
+    ).toEqual([
       'has 1 contact',
       'has 2 connections',
       'has 1 relationship',

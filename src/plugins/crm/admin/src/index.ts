@@ -1,11 +1,14 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
-import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
+import { PLUGIN_ID } from './pluginId';
 
 /** The translation files name their messages without the plugin's prefix; the admin knows them prefixed. */
-const prefixed = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, message]) => [`${PLUGIN_ID}.${key}`, message]));
+const prefixed = (data: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(data).map(([key, message]) => [`${PLUGIN_ID}.${key}`, message])
+  );
 
 export default {
   register(app: StrapiApp) {
@@ -23,7 +26,9 @@ export default {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          const { default: data } = (await import(`./translations/${locale}.json`)) as {
+            default: Record<string, string>;
+          };
           return { data: prefixed(data), locale };
         } catch {
           // A language the plugin has no file for falls back to the default messages.

@@ -17,7 +17,9 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     const unguarded = unguardedHandlers(routes['content-api'].routes.map((route) => route.handler));
     if (unguarded.length > 0) {
-      throw new Error(`crm: routes without an entry in the role table (permissions.ts): ${unguarded.join(', ')}`);
+      throw new Error(
+        `crm: routes without an entry in the role table (permissions.ts): ${unguarded.join(', ')}`
+      );
     }
     registerDocumentMiddlewares(strapi);
   },
@@ -25,26 +27,38 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Lands after the configured body parser and before the router (mounted once bootstrap is done).
     const restPrefix = strapi.config.get('api.rest.prefix', '/api') as string;
-    strapi.server.use(removeUploadedFiles([`${restPrefix}/crm/`, '/crm/'], (message) => strapi.log.warn(message)));
-    await strapi.service('admin::permission').actionProvider.registerMany(
-      ADMIN_ACTIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: 'crm' }))
+    strapi.server.use(
+      removeUploadedFiles([`${restPrefix}/crm/`, '/crm/'], (message) => strapi.log.warn(message))
     );
-    getService(strapi, 'importEvents').register();
+    await strapi.service('admin::permission').actionProvider.registerMany(
+      ADMIN_ACTIONS.map(({ uid, displayName }) => ({
+        section: 'plugins',
+        displayName,
+        uid,
+        pluginName: 'crm',
+      }))
+    );
+    getService(strapi, 'import-events').register();
     await getService(strapi, 'roles').ensureRoles();
     const schema = await getService(strapi, 'schema').apply();
-    if (schema.before !== schema.version) strapi.log.info(`[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`);
+    if (schema.before !== schema.version)
+      strapi.log.info(
+        `[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`
+      );
     await rebuildSearchIndexIfNeeded(strapi);
-    await getService(strapi, 'customerNumbers').ensureSequence();
-    await getService(strapi, 'customerNumbers').ensureSequence(getService(strapi, 'relationshipGate').HIERARCHY_LOCK);
+    await getService(strapi, 'customer-numbers').ensureSequence();
+    await getService(strapi, 'customer-numbers').ensureSequence(
+      getService(strapi, 'relationship-gate').HIERARCHY_LOCK
+    );
     // Imports left running by a stopped node are resumed here or by any other node.
-    getService(strapi, 'importRunner').schedule();
+    getService(strapi, 'import-runner').schedule();
     if (getService(strapi, 'settings').get().demoData) {
-      await getService(strapi, 'demoData').loadOnce();
+      await getService(strapi, 'demo-data').loadOnce();
     }
   },
 
   destroy({ strapi }: { strapi: Core.Strapi }) {
-    getService(strapi, 'importRunner').stop();
+    getService(strapi, 'import-runner').stop();
   },
 
   config,

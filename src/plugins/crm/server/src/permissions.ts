@@ -8,10 +8,22 @@ export const CRM_ROLES = ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketee
 export type CrmRole = (typeof CRM_ROLES)[number];
 
 export const CRM_ROLE_NAMES: Record<CrmRole, { name: string; description: string }> = {
-  crm_admin: { name: 'CRM Admin', description: 'Runs the CRM: every record, imports, logins and SSN reveal' },
-  crm_manager: { name: 'CRM Manager', description: 'Leads the sales team: every record, imports, marketing lists and SSN reveal' },
-  crm_sales: { name: 'CRM Sales', description: 'Keeps customers and contacts, comments, builds marketing lists' },
-  crm_marketeer: { name: 'CRM Marketeer', description: 'Reads customers; keeps contacts and comments on them' },
+  crm_admin: {
+    name: 'CRM Admin',
+    description: 'Runs the CRM: every record, imports, logins and SSN reveal',
+  },
+  crm_manager: {
+    name: 'CRM Manager',
+    description: 'Leads the sales team: every record, imports, marketing lists and SSN reveal',
+  },
+  crm_sales: {
+    name: 'CRM Sales',
+    description: 'Keeps customers and contacts, comments, builds marketing lists',
+  },
+  crm_marketeer: {
+    name: 'CRM Marketeer',
+    description: 'Reads customers; keeps contacts and comments on them',
+  },
 };
 
 /** Rows of the role table: what a role may do. */
@@ -127,7 +139,10 @@ export const mayReadApiDescription = (caller: Caller): boolean => {
       return roleMay(caller.role, ROUTE_CAPABILITIES['openapi.document']);
     case 'token':
       if (caller.tokenType === 'full-access' || caller.tokenType === 'read-only') return true;
-      return caller.tokenType === 'custom' && Object.keys(ROUTE_CAPABILITIES).some((handler) => caller.can(`plugin::crm.${handler}`));
+      return (
+        caller.tokenType === 'custom' &&
+        Object.keys(ROUTE_CAPABILITIES).some((handler) => caller.can(`plugin::crm.${handler}`))
+      );
     case 'admin':
     case 'system':
     case 'anonymous':
@@ -143,7 +158,8 @@ export const unguardedHandlers = (handlers: readonly string[]): string[] =>
 export { ADMIN_ACTIONS, adminAction } from '../../contracts';
 
 /** Strapi names the API-token strategy of the content API `content-api-token` (`api-token` before 5.x). */
-export const isApiTokenStrategy = (name: unknown): boolean => name === 'content-api-token' || name === 'api-token';
+export const isApiTokenStrategy = (name: unknown): boolean =>
+  name === 'content-api-token' || name === 'api-token';
 
 /**
  * Who is asking, as the role table sees it: a users-permissions user (by role), an API token (by
@@ -169,7 +185,10 @@ export const mayChangeListMembership = (caller: Caller): boolean => {
     case 'user':
       return roleMay(caller.role, 'addToMarketingList');
     case 'token':
-      return caller.tokenType === 'full-access' || (caller.tokenType === 'custom' && caller.can(MEMBERSHIP_ACTION));
+      return (
+        caller.tokenType === 'full-access' ||
+        (caller.tokenType === 'custom' && caller.can(MEMBERSHIP_ACTION))
+      );
     case 'admin':
     case 'system':
       return true;

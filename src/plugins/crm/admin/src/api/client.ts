@@ -46,28 +46,43 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
   settings: async () => (await get<{ data: CrmSettings }>(`${BASE}/settings`)).data.data,
 
   searchCustomers: async (q: string, page = 1, pageSize = PICKER_SIZE) =>
-    (await get<CustomerSearchAnswer>(`${customers}/search`, { params: { q, page, pageSize } })).data,
-  customer: async (documentId: string) => (await get<{ data: Customer }>(`${customers}/${documentId}`)).data.data,
-  createCustomer: async (data: Record<string, unknown>) => (await post<{ data: Customer }>(customers, { data })).data.data,
+    (await get<CustomerSearchAnswer>(`${customers}/search`, { params: { q, page, pageSize } }))
+      .data,
+  customer: async (documentId: string) =>
+    (await get<{ data: Customer }>(`${customers}/${documentId}`)).data.data,
+  createCustomer: async (data: Record<string, unknown>) =>
+    (await post<{ data: Customer }>(customers, { data })).data.data,
   setPrimary: async (documentId: string, kind: ContactPointKind, id: string) => {
     await put(`${customers}/${documentId}/primary`, { kind, id });
   },
-  revealSsn: async (documentId: string) => (await post<{ data: SsnReveal }>(`${customers}/${documentId}/ssn/reveal`)).data.data,
-  connections: async (documentId: string) => (await get<{ data: Connection[] }>(`${customers}/${documentId}/connections`)).data.data,
+  revealSsn: async (documentId: string) =>
+    (await post<{ data: SsnReveal }>(`${customers}/${documentId}/ssn/reveal`)).data.data,
+  connections: async (documentId: string) =>
+    (await get<{ data: Connection[] }>(`${customers}/${documentId}/connections`)).data.data,
   setPrimaryContact: async (documentId: string, customer: string) => {
     await put(`${customers}/${documentId}/primary-contact`, { customer });
   },
-  relationships: async (documentId: string) => (await get<{ data: Relationship[] }>(`${customers}/${documentId}/relationships`)).data.data,
-  network: async (documentId: string, depth: number) => (await get<{ data: Network }>(`${customers}/${documentId}/network`, { params: { depth } })).data.data,
+  relationships: async (documentId: string) =>
+    (await get<{ data: Relationship[] }>(`${customers}/${documentId}/relationships`)).data.data,
+  network: async (documentId: string, depth: number) =>
+    (await get<{ data: Network }>(`${customers}/${documentId}/network`, { params: { depth } })).data
+      .data,
 
-  createConnection: async (data: { customer: string; connectedCustomer: string; relationshipType: string; title?: string }) => {
+  createConnection: async (data: {
+    customer: string;
+    connectedCustomer: string;
+    relationshipType: string;
+    title?: string;
+  }) => {
     await post(`${BASE}/connections`, { data });
   },
   deleteConnection: async (documentId: string) => {
     await del(`${BASE}/connections/${documentId}`);
   },
   createRelationship: async (
-    data: { kind: 'hierarchical'; parent: string; child: string } | { kind: 'loose'; customer: string; linkedCustomer: string; type: string }
+    data:
+      | { kind: 'hierarchical'; parent: string; child: string }
+      | { kind: 'loose'; customer: string; linkedCustomer: string; type: string }
   ) => {
     await post(`${BASE}/relationships`, { data });
   },
@@ -82,15 +97,31 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       form.append('file', file, file.name);
       return (await post<{ data: ImportJob }>(imports, form)).data.data;
     },
-    job: async (documentId: string) => (await get<{ data: ImportJob }>(`${imports}/${documentId}`)).data.data,
+    job: async (documentId: string) =>
+      (await get<{ data: ImportJob }>(`${imports}/${documentId}`)).data.data,
     setMapping: async (documentId: string, mapping: Record<string, string | null>) =>
       (await put<{ data: ImportJob }>(`${imports}/${documentId}/mapping`, { mapping })).data.data,
-    referenceData: async (documentId: string) => (await get<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`)).data.data,
-    decide: async (documentId: string, decisions: { key: string; action: ImportDecisionAction; customer?: string }[], applyToAll?: 'create' | 'skip') =>
-      (await put<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`, { decisions, ...(applyToAll ? { applyToAll } : {}) })).data.data,
-    start: async (documentId: string) => (await post<{ data: ImportJob }>(`${imports}/${documentId}/start`)).data.data,
-    undo: async (documentId: string) => (await post<{ data: ImportJob }>(`${imports}/${documentId}/undo`)).data.data,
-    log: async (documentId: string, query: { status: readonly ImportRowStatus[]; page: number; pageSize: number }) =>
+    referenceData: async (documentId: string) =>
+      (await get<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`)).data.data,
+    decide: async (
+      documentId: string,
+      decisions: { key: string; action: ImportDecisionAction; customer?: string }[],
+      applyToAll?: 'create' | 'skip'
+    ) =>
+      (
+        await put<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`, {
+          decisions,
+          ...(applyToAll ? { applyToAll } : {}),
+        })
+      ).data.data,
+    start: async (documentId: string) =>
+      (await post<{ data: ImportJob }>(`${imports}/${documentId}/start`)).data.data,
+    undo: async (documentId: string) =>
+      (await post<{ data: ImportJob }>(`${imports}/${documentId}/undo`)).data.data,
+    log: async (
+      documentId: string,
+      query: { status: readonly ImportRowStatus[]; page: number; pageSize: number }
+    ) =>
       (
         await get<ImportLogAnswer>(`${imports}/${documentId}/log`, {
           params: { status: query.status.join(','), page: query.page, pageSize: query.pageSize },
@@ -98,7 +129,13 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       ).data,
     ignoredCsv: async (documentId: string) => {
       const response = await get(`${imports}/${documentId}/ignored`, { responseType: 'blob' });
-      return { blob: response.data, fileName: fileNameFromDisposition(response.headers?.get('Content-Disposition'), `ignored-${documentId}.csv`) };
+      return {
+        blob: response.data,
+        fileName: fileNameFromDisposition(
+          response.headers?.get('Content-Disposition'),
+          `ignored-${documentId}.csv`
+        ),
+      };
     },
   },
 });

@@ -10,5 +10,9 @@ import { humanize } from '../components/customers/model';
  */
 export const useValueLabel = () => {
   const { formatMessage } = useIntl();
-  return useCallback((value?: string | null) => (value ? formatMessage({ id: `crm.value.${value}`, defaultMessage: humanize(value) }) : ''), [formatMessage]);
+  return useCallback(
+    (value?: string | null) =>
+      value ? formatMessage({ id: `crm.value.${value}`, defaultMessage: humanize(value) }) : '',
+    [formatMessage]
+  );
 };

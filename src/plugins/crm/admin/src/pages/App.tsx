@@ -2,8 +2,8 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
 import { PERMISSIONS } from '../permissions';
-import { CustomerSearchPage } from './customers/CustomerSearchPage';
 import { CustomerOverviewPage } from './customers/CustomerOverviewPage';
+import { CustomerSearchPage } from './customers/CustomerSearchPage';
 import { NetworkPage } from './customers/NetworkPage';
 import { ImportWizardPage } from './imports/ImportWizardPage';
 

@@ -12,7 +12,9 @@ export const formatBytes = (bytes: number | null | undefined): string => {
 };
 
 /** A number with thousands separators. */
-export const formatCount = (value: number | null | undefined): string => (value ?? 0).toLocaleString('en-US');
+export const formatCount = (value: number | null | undefined): string =>
+  (value ?? 0).toLocaleString('en-US');
 
 /** A date and time in the browser's locale, or '' when there is none. */
-export const formatDateTime = (value: string | Date | null | undefined): string => (value ? new Date(value).toLocaleString() : '');
+export const formatDateTime = (value: string | Date | null | undefined): string =>
+  value ? new Date(value).toLocaleString() : '';

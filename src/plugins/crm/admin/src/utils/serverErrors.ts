@@ -8,7 +8,8 @@ interface DetailedError {
 export const pathKey = (path: readonly (string | number)[]) => path.join('.');
 
 /** The HTTP status of a failed request, when it reached the server. */
-export const statusOf = (error: unknown): number | undefined => (isFetchError(error) ? (error.response?.data?.error?.status ?? error.status) : undefined);
+export const statusOf = (error: unknown): number | undefined =>
+  isFetchError(error) ? (error.response?.data?.error?.status ?? error.status) : undefined;
 
 /**
  * Each field's message of a refused request (Strapi's `error.details.errors`), keyed by its path

@@ -11,8 +11,16 @@ export interface AsyncResource<T> {
  * Loads something when `key` changes (and on `reload`), keeping the last answer while the same key
  * reloads and ignoring answers of superseded requests. `key` null means "nothing to load".
  */
-export const useAsyncResource = <T>(key: string | null, load: () => Promise<T>): AsyncResource<T> => {
-  const [state, setState] = React.useState<{ key: string | null; data?: T; error?: unknown; isLoading: boolean }>({
+export const useAsyncResource = <T>(
+  key: string | null,
+  load: () => Promise<T>
+): AsyncResource<T> => {
+  const [state, setState] = React.useState<{
+    key: string | null;
+    data?: T;
+    error?: unknown;
+    isLoading: boolean;
+  }>({
     key,
     isLoading: key !== null,
   });
@@ -26,10 +34,19 @@ export const useAsyncResource = <T>(key: string | null, load: () => Promise<T>):
       return;
     }
     let current = true;
-    setState((previous) => (previous.key === key ? { ...previous, isLoading: true } : { key, isLoading: true }));
+    setState((previous) =>
+      previous.key === key ? { ...previous, isLoading: true } : { key, isLoading: true }
+    );
     loadRef.current().then(
       (data) => current && setState({ key, data, isLoading: false }),
-      (error) => current && setState((previous) => ({ key, data: previous.key === key ? previous.data : undefined, error, isLoading: false }))
+      (error) =>
+        current &&
+        setState((previous) => ({
+          key,
+          data: previous.key === key ? previous.data : undefined,
+          error,
+          isLoading: false,
+        }))
     );
     return () => {
       current = false;
@@ -39,5 +56,10 @@ export const useAsyncResource = <T>(key: string | null, load: () => Promise<T>):
   const reload = React.useCallback(() => setGeneration((value) => value + 1), []);
   // Until the effect of a new key has run, the previous key's answer is not shown.
   const fresh = state.key === key;
-  return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, isLoading: fresh ? state.isLoading : key !== null, reload };
+  return {
+    data: fresh ? state.data : undefined,
+    error: fresh ? state.error : undefined,
+    isLoading: fresh ? state.isLoading : key !== null,
+    reload,
+  };
 };

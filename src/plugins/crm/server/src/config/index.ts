@@ -1,4 +1,9 @@
-import { DEFAULT_POPULATE_MAX_RELATED, IMPORT_MAX_COLUMNS, SSN_REVEAL_SECONDS, type KindLimits } from '../domain';
+import {
+  DEFAULT_POPULATE_MAX_RELATED,
+  IMPORT_MAX_COLUMNS,
+  SSN_REVEAL_SECONDS,
+  type KindLimits,
+} from '../domain';
 import { validatePluginConfig } from '../validation/plugin-config';
 
 export interface CrmPluginConfig {

@@ -15,7 +15,12 @@ type Action = (ctx: Context) => Promise<unknown>;
  * private fields (the SSN ciphertext) are still removed, unknown and non-writable ones refused, and
  * the caller's populate and pagination are bounded as on the content API.
  */
-export const runForAdmin = (strapi: Core.Strapi, controllerName: string, modelUid: string, action: string): Action => {
+export const runForAdmin = (
+  strapi: Core.Strapi,
+  controllerName: string,
+  modelUid: string,
+  action: string
+): Action => {
   const options: InputOptions = {};
   const schema = () => strapi.getModel(modelUid as never);
   const sanitizers: Omit<CoreControllerApi, 'transformResponse'> = {
@@ -23,17 +28,31 @@ export const runForAdmin = (strapi: Core.Strapi, controllerName: string, modelUi
     sanitizeQuery: boundedSanitizeQuery(
       strapi,
       modelUid,
-      async (ctx) => (await strapi.contentAPI.sanitize.query(ctx.query, schema(), options)) as Record<string, unknown>
+      async (ctx) =>
+        (await strapi.contentAPI.sanitize.query(ctx.query, schema(), options)) as Record<
+          string,
+          unknown
+        >
     ),
-    validateInput: async (data) => strapi.contentAPI.validate.input(data as never, schema(), options),
-    sanitizeInput: async (data) => (await strapi.contentAPI.sanitize.input(data as never, schema(), options)) as Record<string, unknown>,
-    sanitizeOutput: async (data) => strapi.contentAPI.sanitize.output(data as never, schema(), options),
+    validateInput: async (data) =>
+      strapi.contentAPI.validate.input(data as never, schema(), options),
+    sanitizeInput: async (data) =>
+      (await strapi.contentAPI.sanitize.input(data as never, schema(), options)) as Record<
+        string,
+        unknown
+      >,
+    sanitizeOutput: async (data) =>
+      strapi.contentAPI.sanitize.output(data as never, schema(), options),
     nestedInputOptions: () => options,
   };
   return (ctx) => {
-    const controller = strapi.plugin('crm').controller(controllerName) as unknown as Record<string, Action>;
+    const controller = strapi.plugin('crm').controller(controllerName) as unknown as Record<
+      string,
+      Action
+    >;
     const handler = controller[action];
-    if (typeof handler !== 'function') throw new Error(`crm: the ${controllerName} controller has no ${action} action`);
+    if (typeof handler !== 'function')
+      throw new Error(`crm: the ${controllerName} controller has no ${action} action`);
     return handler.call(Object.assign(Object.create(controller), sanitizers), ctx);
   };
 };

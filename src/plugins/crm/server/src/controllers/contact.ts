@@ -20,7 +20,7 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
     let filters = query.filters as Record<string, unknown> | undefined;
     const asksForActive = filters !== undefined && typeof filters === 'object' && 'active' in filters;
     if (filters && typeof filters === 'object' && !Array.isArray(filters)) {
-      filters = await getService(strapi, 'contacts').companyFilterByLink(filters);
+      filters = await getService(strapi, 'contact-actions').companyFilterByLink(filters);
       query.filters = filters;
     }
     if (!withInactive && !asksForActive) {
@@ -50,24 +50,24 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
 
   async generateLogin(ctx: Context) {
     const { email } = parseBody(generateLoginBody, ctx.request.body);
-    await respond(ctx, 201, () => getService(strapi, 'contacts').generateLogin(ctx.params.id, email));
+    await respond(ctx, 201, () => getService(strapi, 'contact-actions').generateLogin(ctx.params.id, email));
   },
 
   async convert(ctx: Context) {
     // Answered like any customer read: private fields (the SSN ciphertext) removed.
     await respond(ctx, 201, async () =>
-      strapi.contentAPI.sanitize.output(await getService(strapi, 'contacts').convert(ctx.params.id), strapi.getModel(CUSTOMER_UID))
+      strapi.contentAPI.sanitize.output(await getService(strapi, 'contact-actions').convert(ctx.params.id), strapi.getModel(CUSTOMER_UID))
     );
   },
 
   async activity(ctx: Context) {
     const { page, pageSize } = readActivityPage(ctx.query as Record<string, unknown>);
-    const { results, pagination } = await getService(strapi, 'contacts').activity(ctx.params.id, page, pageSize);
+    const { results, pagination } = await getService(strapi, 'contact-actions').activity(ctx.params.id, page, pageSize);
     ctx.body = { data: results, meta: { pagination } };
   },
 
   async comment(ctx: Context) {
     const { data } = parseBody(commentBody, ctx.request.body);
-    await respond(ctx, 201, () => getService(strapi, 'contacts').comment(ctx.params.id, data.body, contentApiActor(ctx)));
+    await respond(ctx, 201, () => getService(strapi, 'contact-actions').comment(ctx.params.id, data.body, contentApiActor(ctx)));
   },
 }));

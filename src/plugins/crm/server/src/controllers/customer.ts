@@ -73,7 +73,7 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     ctx.query = standard;
     const api = coreApi(this);
     await api.validateQuery(ctx);
-    const { results, pagination } = await getService(strapi, 'customers').search({
+    const { results, pagination } = await getService(strapi, 'customer-actions').search({
       q,
       page,
       pageSize,
@@ -86,7 +86,7 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
   async setPrimary(ctx: Context) {
     const { kind, id } = parseBody(primaryBody, ctx.request.body);
     const api = coreApi(this);
-    const customer = await getService(strapi, 'customers').setPrimary(ctx.params.id, kind, id);
+    const customer = await getService(strapi, 'customer-actions').setPrimary(ctx.params.id, kind, id);
     return api.transformResponse(await api.sanitizeOutput(customer, ctx));
   },
 
@@ -103,7 +103,7 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
   async setPrimaryContact(ctx: Context) {
     const { customer } = parseBody(primaryContactBody, ctx.request.body);
     const api = coreApi(this);
-    await getService(strapi, 'connectionGate').choosePrimaryContact(ctx.params.id, customer);
+    await getService(strapi, 'connection-gate').choosePrimaryContact(ctx.params.id, customer);
     const updated = await strapi.documents(CUSTOMER_UID).findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
     return api.transformResponse(await api.sanitizeOutput(updated, ctx));
   },

@@ -15,7 +15,7 @@ import { parseBody } from '../validation/parse';
  * wizard under /crm (admin RBAC); both run the same code.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const imports = () => getService(strapi, 'importJobs');
+  const imports = () => getService(strapi, 'import-jobs');
   const access = (ctx: Context) => ({ caller: callerOf(ctx), actor: requestActor(ctx) });
   /** The job of the route, if the caller may act on it (404 otherwise: another importer's job is not shown). */
   const jobOf = (ctx: Context) => imports().loadFor(ctx.params.id, access(ctx));
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async start(ctx: Context) {
       const actor = requestActor(ctx);
-      await respond(ctx, 202, async () => getService(strapi, 'importRunner').start((await jobOf(ctx)).documentId, `${actor.type}:${actor.name ?? actor.id}`));
+      await respond(ctx, 202, async () => getService(strapi, 'import-runner').start((await jobOf(ctx)).documentId, `${actor.type}:${actor.name ?? actor.id}`));
     },
 
     async ignored(ctx: Context) {
@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async undo(ctx: Context) {
-      await respond(ctx, 200, async () => getService(strapi, 'importUndo').undo((await jobOf(ctx)).documentId));
+      await respond(ctx, 200, async () => getService(strapi, 'import-undo').undo((await jobOf(ctx)).documentId));
     },
 
     async decide(ctx: Context) {

@@ -1,4 +1,11 @@
-import { CONNECTION_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID, RELATIONSHIP_UID } from '../utils/uids';
+import {
+  CONNECTION_UID,
+  CONTACT_POINT_UIDS,
+  CONTACT_UID,
+  CUSTOMER_UID,
+  MARKETING_LIST_UID,
+  RELATIONSHIP_UID,
+} from '../utils/uids';
 import adminCustomer from './admin-customer';
 import contact from './contact';
 import customer from './customer';
@@ -9,7 +16,8 @@ import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
 /** Every controller over a CRM type bounds its caller's query (`query-bounds.ts`). */
-const recordController = (uid: string, what: string) => withQueryBounds(uid, createRecordController(uid, what));
+const recordController = (uid: string, what: string) =>
+  withQueryBounds(uid, createRecordController(uid, what));
 
 export default {
   customer: withQueryBounds(CUSTOMER_UID, customer),

@@ -16,11 +16,16 @@ export default factories.createCoreController(MARKETING_LIST_UID as never, ({ st
 
   async addMembers(ctx: Context) {
     const { contacts } = parseBody(membersBody, ctx.request.body);
-    await respond(ctx, 200, () => getService(strapi, 'marketingLists').addMembers(ctx.params.id, contacts));
+    await respond(ctx, 200, () =>
+      getService(strapi, 'marketing-list-actions').addMembers(ctx.params.id, contacts)
+    );
   },
 
   async export(ctx: Context) {
-    const { filename, csv, exported, leftOut } = await getService(strapi, 'marketingLists').exportCsv(ctx.params.id);
+    const { filename, csv, exported, leftOut } = await getService(
+      strapi,
+      'marketing-list-actions'
+    ).exportCsv(ctx.params.id);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
     ctx.set('X-Exported-Count', String(exported));

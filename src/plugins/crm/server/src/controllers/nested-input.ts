@@ -7,7 +7,9 @@ import { isPlainObject } from '../utils/relations';
 import { CONTACT_POINT_UIDS } from '../utils/uids';
 
 /** Options of Strapi's content-API validators and sanitisers (credentials, route, strictParams). */
-export type InputOptions = NonNullable<Parameters<Core.Strapi['contentAPI']['validate']['input']>[2]>;
+export type InputOptions = NonNullable<
+  Parameters<Core.Strapi['contentAPI']['validate']['input']>[2]
+>;
 
 export const contentApiOptions = (strapi: Core.Strapi, ctx: Context): InputOptions => ({
   auth: ctx.state.auth ?? {},
@@ -44,7 +46,10 @@ export const sanitizeCustomerInput = async (
         } catch (error) {
           throw prefixValidationError(error, [plural, index]);
         }
-        const clean = (await strapi.contentAPI.sanitize.input(fields, schema, options)) as Record<string, unknown>;
+        const clean = (await strapi.contentAPI.sanitize.input(fields, schema, options)) as Record<
+          string,
+          unknown
+        >;
         return documentId === undefined ? clean : { ...clean, documentId };
       })
     );

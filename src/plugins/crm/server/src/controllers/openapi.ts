@@ -15,7 +15,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async document(ctx: Context) {
       // A body would go unread (Strapi parses none on a GET), and a client still sending it while
       // the large answer is written can see its connection cut: it is refused instead.
-      if (ctx.request.length || ctx.get('transfer-encoding')) throw new errors.ValidationError('GET /openapi.json takes no body');
+      if (ctx.request.length || ctx.get('transfer-encoding'))
+        throw new errors.ValidationError('GET /openapi.json takes no body');
       document ??= buildOpenApiDocument(strapi, CONTENT_API_ROUTES, API_VERSION);
       ctx.body = document;
     },

@@ -5,7 +5,10 @@ import type { RequestRecords } from '../services/query-bounds';
 import { getService } from '../utils/get-service';
 
 type SanitizeQuery = (ctx: Context) => Promise<Record<string, unknown>>;
-export type BoundedSanitizeQuery = (ctx: Context, records?: RequestRecords) => Promise<Record<string, unknown>>;
+export type BoundedSanitizeQuery = (
+  ctx: Context,
+  records?: RequestRecords
+) => Promise<Record<string, unknown>>;
 
 /**
  * The records a request's populate is loaded for, read from the route: `:id` names one record, a
@@ -25,10 +28,18 @@ const recordsOfRequest = (ctx: Context, query: Record<string, unknown>): Request
  * as the customer's own writes and search, and the admin adapter's stand-in does too, so this is
  * the one place a caller's populate and pagination are bounded; the plugin's own reads are not.
  */
-export const boundedSanitizeQuery = (strapi: Core.Strapi, uid: string, sanitize: SanitizeQuery): BoundedSanitizeQuery =>
+export const boundedSanitizeQuery = (
+  strapi: Core.Strapi,
+  uid: string,
+  sanitize: SanitizeQuery
+): BoundedSanitizeQuery =>
   async function sanitizeQuery(this: unknown, ctx, records) {
     const query = await sanitize.call(this, ctx);
-    await getService(strapi, 'queryBounds').enforce(uid, query, records ?? recordsOfRequest(ctx, query));
+    await getService(strapi, 'query-bounds').enforce(
+      uid,
+      query,
+      records ?? recordsOfRequest(ctx, query)
+    );
     return query;
   };
 
@@ -36,8 +47,7 @@ type ControllerFactory = (deps: { strapi: Core.Strapi }) => unknown;
 
 /** A core controller factory of `uid` whose `sanitizeQuery` bounds the caller's query. */
 export const withQueryBounds =
-  (uid: string, factory: ControllerFactory) =>
-  (deps: { strapi: Core.Strapi }) => {
+  (uid: string, factory: ControllerFactory) => (deps: { strapi: Core.Strapi }) => {
     const controller = factory(deps) as { sanitizeQuery: SanitizeQuery };
     controller.sanitizeQuery = boundedSanitizeQuery(deps.strapi, uid, controller.sanitizeQuery);
     return controller;

@@ -24,17 +24,24 @@ interface ContentApiAuth {
  * table that still holds the permission (an admin may have removed it), or an API token with full
  * access or the reveal permission.
  */
-export const judgeContentApiReveal = async (strapi: Core.Strapi, ctx: Context): Promise<{ actor: Actor; allowed: boolean }> => {
+export const judgeContentApiReveal = async (
+  strapi: Core.Strapi,
+  ctx: Context
+): Promise<{ actor: Actor; allowed: boolean }> => {
   const auth = (ctx.state.auth ?? {}) as ContentApiAuth;
   const credentials = auth.credentials ?? {};
   const actor = contentApiActor(ctx);
   if (isApiTokenStrategy(auth.strategy?.name)) {
-    const allowed = credentials.type === 'full-access' || (credentials.type === 'custom' && auth.ability?.can?.(REVEAL_ACTION) === true);
+    const allowed =
+      credentials.type === 'full-access' ||
+      (credentials.type === 'custom' && auth.ability?.can?.(REVEAL_ACTION) === true);
     return { actor, allowed };
   }
   const role = credentials.role;
   if (!role?.id || !roleMay(role.type, 'revealSsn')) return { actor, allowed: false };
-  const granted = await strapi.db.query(USER_PERMISSION_UID).count({ where: { role: role.id, action: REVEAL_ACTION } });
+  const granted = await strapi.db
+    .query(USER_PERMISSION_UID)
+    .count({ where: { role: role.id, action: REVEAL_ACTION } });
   return { actor, allowed: granted > 0 };
 };
 

@@ -23,11 +23,11 @@ const isWrite = (action: string): action is WriteAction => (WRITES as readonly s
 
 /** The gate of each CRM type whose writes have rules (contact points have theirs, by kind). */
 const GATES = {
-  [CUSTOMER_UID]: 'customerGate',
-  [CONNECTION_UID]: 'connectionGate',
-  [RELATIONSHIP_UID]: 'relationshipGate',
-  [CONTACT_UID]: 'contactGate',
-  [ACTIVITY_UID]: 'activityGate',
+  [CUSTOMER_UID]: 'customer-gate',
+  [CONNECTION_UID]: 'connection-gate',
+  [RELATIONSHIP_UID]: 'relationship-gate',
+  [CONTACT_UID]: 'contact-gate',
+  [ACTIVITY_UID]: 'activity-gate',
 } as const;
 
 /** Records the CRM writes below the document service and nobody may change: what they say is history. */
@@ -70,8 +70,8 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
 
     const result = translatingDomainErrors(() =>
       strapi.db.transaction(async () => {
-        if (membership && action !== 'delete') await getService(strapi, 'listMembership').authorize(uid, params);
-        if (kind) return getService(strapi, 'contactPointGate')[action](kind, params, next);
+        if (membership && action !== 'delete') await getService(strapi, 'list-membership').authorize(uid, params);
+        if (kind) return getService(strapi, 'contact-point-gate')[action](kind, params, next);
         return gate ? gate[action](params, next) : next();
       })
     );

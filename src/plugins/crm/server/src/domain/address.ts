@@ -32,7 +32,13 @@ function readCountry(record: Record<string, unknown>, issues: RuleIssue[]): stri
   if (text === null) return null;
   const country = text.toUpperCase();
   if (!isIsoCountryCode(country)) {
-    issues.push(fieldIssue('country', 'address.country', 'country must be an ISO 3166-1 alpha-2 code, like US'));
+    issues.push(
+      fieldIssue(
+        'country',
+        'address.country',
+        'country must be an ISO 3166-1 alpha-2 code, like US'
+      )
+    );
   }
   return country;
 }
@@ -46,12 +52,23 @@ export function validateAddress(input: Record<string, unknown>): AddressFields {
   const record = ensureRecord(input, 'address');
   const issues: RuleIssue[] = [];
 
-  const type = readEnumValue(record, 'type', CONTACT_POINT_TYPES.address, issues, CONTACT_POINT_TYPES.address[0]);
+  const type = readEnumValue(
+    record,
+    'type',
+    CONTACT_POINT_TYPES.address,
+    issues,
+    CONTACT_POINT_TYPES.address[0]
+  );
   const line1 = readTrimmedString(record, 'line1', issues, ADDRESS_LINE_MAX_LENGTH);
   const line2 = readTrimmedString(record, 'line2', issues, ADDRESS_LINE_MAX_LENGTH);
   const city = readTrimmedString(record, 'city', issues, ADDRESS_CITY_MAX_LENGTH);
   const region = readTrimmedString(record, 'region', issues, ADDRESS_REGION_MAX_LENGTH);
-  const postalCode = readTrimmedString(record, 'postalCode', issues, ADDRESS_POSTAL_CODE_MAX_LENGTH);
+  const postalCode = readTrimmedString(
+    record,
+    'postalCode',
+    issues,
+    ADDRESS_POSTAL_CODE_MAX_LENGTH
+  );
   const country = readCountry(record, issues);
 
   if (line1 === null && !hasIssueFor(issues, 'line1')) {

@@ -1,6 +1,12 @@
 import { CONNECTION_TYPES, type ConnectionType } from '../../../contracts';
 import type { CustomerType } from './customer';
-import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue, readTrimmedString } from './errors';
+import {
+  DomainValidationError,
+  type RuleIssue,
+  assertNoIssues,
+  readEnumValue,
+  readTrimmedString,
+} from './errors';
 
 /**
  * Connections between customers: who may be connected to whom, which relationship
@@ -28,7 +34,7 @@ export interface ConnectionFields {
 export function validateConnection(
   customer: ConnectionSide,
   connected: ConnectionSide,
-  input: Record<string, unknown>,
+  input: Record<string, unknown>
 ): ConnectionFields {
   const issues: RuleIssue[] = [];
   if (customer.id === connected.id) {
@@ -46,7 +52,13 @@ export function validateConnection(
     });
   }
   const withBusiness = customer.type === 'business' || connected.type === 'business';
-  const relationshipType = readEnumValue(input, 'relationshipType', CONNECTION_TYPES, issues, 'employee');
+  const relationshipType = readEnumValue(
+    input,
+    'relationshipType',
+    CONNECTION_TYPES,
+    issues,
+    'employee'
+  );
   if (withBusiness && relationshipType !== 'employee') {
     issues.push({
       path: ['relationshipType'],
@@ -82,10 +94,14 @@ const time = (value: string | Date | null) => {
  * one while still connected, else the individual connected first (connection time, then id), else
  * none. The first individual connected to a business therefore becomes its primary contact.
  */
-export function choosePrimaryContact(candidates: readonly ContactCandidate[], current: number | null): number | null {
-  if (current !== null && candidates.some((candidate) => candidate.customerId === current)) return current;
+export function choosePrimaryContact(
+  candidates: readonly ContactCandidate[],
+  current: number | null
+): number | null {
+  if (current !== null && candidates.some((candidate) => candidate.customerId === current))
+    return current;
   const [oldest] = [...candidates].sort(
-    (a, b) => time(a.connectedAt) - time(b.connectedAt) || a.connectionId - b.connectionId,
+    (a, b) => time(a.connectedAt) - time(b.connectedAt) || a.connectionId - b.connectionId
   );
   return oldest?.customerId ?? null;
 }
@@ -94,7 +110,7 @@ export function choosePrimaryContact(candidates: readonly ContactCandidate[], cu
 export function assertEligiblePrimaryContact(
   business: { type: CustomerType },
   candidateId: number,
-  candidates: readonly ContactCandidate[],
+  candidates: readonly ContactCandidate[]
 ): void {
   if (business.type !== 'business') {
     throw new DomainValidationError({

@@ -1,6 +1,3 @@
-import type { CustomerType } from './customer';
-import { DomainValidationError, RuleIssue } from './errors';
-
 import {
   CONTACT_POINT_KINDS,
   CONTACT_POINT_PLURALS,
@@ -10,20 +7,25 @@ import {
   type ContactPointLimits,
   type KindLimits,
 } from '../../../contracts';
+import type { CustomerType } from './customer';
+import { DomainValidationError, RuleIssue } from './errors';
 
-export { CONTACT_POINT_KINDS, CONTACT_POINT_PLURALS, CONTACT_POINT_TYPES, DEFAULT_CONTACT_POINT_LIMITS };
+export {
+  CONTACT_POINT_KINDS,
+  CONTACT_POINT_PLURALS,
+  CONTACT_POINT_TYPES,
+  DEFAULT_CONTACT_POINT_LIMITS,
+};
 export type { ContactPointKind, ContactPointLimits, KindLimits };
 
 export function defaultContactPointType(kind: ContactPointKind): string {
   return CONTACT_POINT_TYPES[kind][0];
 }
 
-const LIMITED_CUSTOMER_TYPES = ['individual', 'business'] as const;
-
 function resolveKindLimits(
-  customerType: (typeof LIMITED_CUSTOMER_TYPES)[number],
+  customerType: 'individual' | 'business',
   override: unknown,
-  issues: RuleIssue[],
+  issues: RuleIssue[]
 ): KindLimits {
   const resolved: KindLimits = { ...DEFAULT_CONTACT_POINT_LIMITS[customerType] };
   if (override === undefined || override === null) return resolved;
@@ -72,7 +74,11 @@ export function resolveContactPointLimits(config?: {
   business?: Partial<KindLimits>;
 }): ContactPointLimits {
   const issues: RuleIssue[] = [];
-  if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
+  if (
+    config !== undefined &&
+    config !== null &&
+    (typeof config !== 'object' || Array.isArray(config))
+  ) {
     throw new DomainValidationError({
       path: [],
       rule: 'config.contactPointLimits',
@@ -101,14 +107,15 @@ export function checkContactPointSet(
   customerType: CustomerType,
   kind: ContactPointKind,
   points: readonly { type: string }[],
-  limits: ContactPointLimits,
+  limits: ContactPointLimits
 ): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const plural = CONTACT_POINT_PLURALS[kind];
   const path = [plural];
   const allowedTypes: readonly string[] = CONTACT_POINT_TYPES[kind];
   // A customer whose type is not set yet gets the default type's limits, as validateCustomer would default it.
-  const effectiveCustomerType: CustomerType = customerType === 'business' ? 'business' : 'individual';
+  const effectiveCustomerType: CustomerType =
+    customerType === 'business' ? 'business' : 'individual';
   const kindLimits = limits[effectiveCustomerType];
   const article = customerArticle(effectiveCustomerType);
 
@@ -124,7 +131,10 @@ export function checkContactPointSet(
   const countByType = new Map<string, number>();
   for (const point of points) {
     // A point saved without a type takes the default, so it counts as that type.
-    const type = typeof point.type === 'string' && point.type.trim() !== '' ? point.type.trim() : allowedTypes[0]!;
+    const type =
+      typeof point.type === 'string' && point.type.trim() !== ''
+        ? point.type.trim()
+        : allowedTypes[0]!;
     countByType.set(type, (countByType.get(type) ?? 0) + 1);
   }
 
@@ -175,9 +185,16 @@ function oldest(points: readonly PrimaryCandidate[]): PrimaryCandidate {
  * true) wins when present in the list; otherwise the single point marked primary is kept; when several
  * are marked, the oldest marked one; when none is marked, the oldest point (createdAt, then id). Empty list -> null.
  */
-export function choosePrimary(points: readonly PrimaryCandidate[], preferredId?: number | null): number | null {
+export function choosePrimary(
+  points: readonly PrimaryCandidate[],
+  preferredId?: number | null
+): number | null {
   if (points.length === 0) return null;
-  if (preferredId !== undefined && preferredId !== null && points.some((point) => point.id === preferredId)) {
+  if (
+    preferredId !== undefined &&
+    preferredId !== null &&
+    points.some((point) => point.id === preferredId)
+  ) {
     return preferredId;
   }
   const marked = points.filter((point) => point.isPrimary === true);
@@ -190,7 +207,7 @@ export function choosePrimary(points: readonly PrimaryCandidate[], preferredId?:
  */
 export function primaryUpdates(
   points: readonly PrimaryCandidate[],
-  preferredId?: number | null,
+  preferredId?: number | null
 ): { id: number; isPrimary: boolean }[] {
   const primaryId = choosePrimary(points, preferredId);
   const demotions: { id: number; isPrimary: boolean }[] = [];
@@ -200,8 +217,10 @@ export function primaryUpdates(
     if (seen.has(point.id)) continue;
     seen.add(point.id);
     const shouldBePrimary = point.id === primaryId;
-    if (point.isPrimary === true && !shouldBePrimary) demotions.push({ id: point.id, isPrimary: false });
-    if (point.isPrimary !== true && shouldBePrimary) promotions.push({ id: point.id, isPrimary: true });
+    if (point.isPrimary === true && !shouldBePrimary)
+      demotions.push({ id: point.id, isPrimary: false });
+    if (point.isPrimary !== true && shouldBePrimary)
+      promotions.push({ id: point.id, isPrimary: true });
   }
   return [...demotions, ...promotions];
 }

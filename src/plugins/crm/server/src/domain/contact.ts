@@ -1,5 +1,4 @@
 import { CONTACT_PREFERENCES, type ContactPreference } from '../../../contracts';
-
 import { readPastDate } from './dates';
 import { normalizeEmailAddress, validateEmail } from './email';
 import {
@@ -22,7 +21,13 @@ export type { ContactPreference };
 export const CONTACT_PHONE_FIELDS = ['mobilePhone', 'mobilePhone2', 'workPhone'] as const;
 export const CONTACT_EMAIL_FIELDS = ['email', 'email2'] as const;
 
-const LIMITS = { name: 100, jobTitle: 100, certificate: 200, notes: 5000, otherContacts: 2000 } as const;
+const LIMITS = {
+  name: 100,
+  jobTitle: 100,
+  certificate: 200,
+  notes: 5000,
+  otherContacts: 2000,
+} as const;
 
 export interface ContactFields {
   firstName: string;
@@ -48,9 +53,26 @@ export interface ContactFields {
 }
 
 export const CONTACT_FIELD_NAMES = [
-  'firstName', 'lastName', 'middleName', 'birthday', 'doNotEmail', 'doNotCall', 'isUser', 'contactPreference',
-  'notes', 'jobTitle', 'certificate', 'timezone', 'language', 'mobilePhone', 'mobilePhone2', 'workPhone',
-  'email', 'email2', 'otherContacts', 'active',
+  'firstName',
+  'lastName',
+  'middleName',
+  'birthday',
+  'doNotEmail',
+  'doNotCall',
+  'isUser',
+  'contactPreference',
+  'notes',
+  'jobTitle',
+  'certificate',
+  'timezone',
+  'language',
+  'mobilePhone',
+  'mobilePhone2',
+  'workPhone',
+  'email',
+  'email2',
+  'otherContacts',
+  'active',
 ] as const satisfies readonly (keyof ContactFields)[];
 
 const ZONE_NAME = /^(?:UTC|[A-Za-z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+)$/;
@@ -82,7 +104,7 @@ export function canonicalLanguageTag(tag: string): string | null {
  */
 export function validateContact(
   input: Record<string, unknown>,
-  options: { defaultCountry: string; hasUser: boolean; today?: Date },
+  options: { defaultCountry: string; hasUser: boolean; today?: Date }
 ): ContactFields {
   const record = ensureRecord(input, 'contact');
   const issues: RuleIssue[] = [];
@@ -90,7 +112,10 @@ export function validateContact(
 
   const firstName = text('firstName', LIMITS.name);
   const lastName = text('lastName', LIMITS.name);
-  for (const [field, value] of [['firstName', firstName], ['lastName', lastName]] as const) {
+  for (const [field, value] of [
+    ['firstName', firstName],
+    ['lastName', lastName],
+  ] as const) {
     if (value === null && !hasIssueFor(issues, field)) {
       issues.push(fieldIssue(field, 'contact.required', `a contact needs a ${field}`));
     }
@@ -104,10 +129,16 @@ export function validateContact(
         return [field, normalizePhoneNumber(raw, options.defaultCountry)];
       } catch (error) {
         if (!(error instanceof DomainValidationError)) throw error;
-        issues.push(...error.issues.map((issue) => ({ ...issue, path: [field], message: `${field}: ${issue.message}` })));
+        issues.push(
+          ...error.issues.map((issue) => ({
+            ...issue,
+            path: [field],
+            message: `${field}: ${issue.message}`,
+          }))
+        );
         return [field, null];
       }
-    }),
+    })
   ) as Record<(typeof CONTACT_PHONE_FIELDS)[number], string | null>;
 
   const emails = Object.fromEntries(
@@ -118,21 +149,39 @@ export function validateContact(
         return [field, validateEmail({ address: raw }).address];
       } catch (error) {
         if (!(error instanceof DomainValidationError)) throw error;
-        issues.push(...error.issues.map((issue) => ({ ...issue, path: [field], message: `${field}: ${issue.message}` })));
+        issues.push(
+          ...error.issues.map((issue) => ({
+            ...issue,
+            path: [field],
+            message: `${field}: ${issue.message}`,
+          }))
+        );
         return [field, null];
       }
-    }),
+    })
   ) as Record<(typeof CONTACT_EMAIL_FIELDS)[number], string | null>;
 
   const zone = text('timezone', 64);
   const timezone = zone === null ? null : canonicalTimeZone(zone);
   if (zone !== null && timezone === null) {
-    issues.push(fieldIssue('timezone', 'contact.timezone', 'timezone must be an IANA time zone such as Europe/Paris'));
+    issues.push(
+      fieldIssue(
+        'timezone',
+        'contact.timezone',
+        'timezone must be an IANA time zone such as Europe/Paris'
+      )
+    );
   }
   const tag = text('language', 35);
   const language = tag === null ? null : canonicalLanguageTag(tag);
   if (tag !== null && language === null) {
-    issues.push(fieldIssue('language', 'contact.language', 'language must be a BCP 47 language tag such as en-US'));
+    issues.push(
+      fieldIssue(
+        'language',
+        'contact.language',
+        'language must be a BCP 47 language tag such as en-US'
+      )
+    );
   }
 
   const isUser = readBooleanFlag(record, 'isUser', issues);
@@ -140,19 +189,36 @@ export function validateContact(
     issues.push(fieldIssue('user', 'contact.user', 'a contact marked isUser needs a user'));
   }
   if (!isUser && options.hasUser) {
-    issues.push(fieldIssue('isUser', 'contact.user', 'a contact with a user must be marked isUser'));
+    issues.push(
+      fieldIssue('isUser', 'contact.user', 'a contact with a user must be marked isUser')
+    );
   }
 
-  const active = record.active === undefined || record.active === null ? true : readBooleanFlag(record, 'active', issues);
+  const active =
+    record.active === undefined || record.active === null
+      ? true
+      : readBooleanFlag(record, 'active', issues);
   const fields: ContactFields = {
     firstName: firstName ?? '',
     lastName: lastName ?? '',
     middleName: text('middleName', LIMITS.name),
-    birthday: readPastDate(record, 'birthday', issues, options.today ?? new Date(), 'contact.birthday'),
+    birthday: readPastDate(
+      record,
+      'birthday',
+      issues,
+      options.today ?? new Date(),
+      'contact.birthday'
+    ),
     doNotEmail: readBooleanFlag(record, 'doNotEmail', issues),
     doNotCall: readBooleanFlag(record, 'doNotCall', issues),
     isUser,
-    contactPreference: readEnumValue(record, 'contactPreference', CONTACT_PREFERENCES, issues, 'any'),
+    contactPreference: readEnumValue(
+      record,
+      'contactPreference',
+      CONTACT_PREFERENCES,
+      issues,
+      'any'
+    ),
     notes: text('notes', LIMITS.notes),
     jobTitle: text('jobTitle', LIMITS.jobTitle),
     certificate: text('certificate', LIMITS.certificate),

@@ -1,16 +1,4 @@
 import {
-  DomainValidationError,
-  RuleIssue,
-  ensureRecord,
-  fieldIssue,
-  hasIssueFor,
-  readBooleanFlag,
-  readEnumValue,
-  readTrimmedString,
-} from './errors';
-import { readPastDate } from './dates';
-
-import {
   CUSTOMER_STATUSES,
   CUSTOMER_TYPES,
   GENDERS,
@@ -22,6 +10,17 @@ import {
   type MaritalStatus,
   type PreferredContact,
 } from '../../../contracts';
+import { readPastDate } from './dates';
+import {
+  DomainValidationError,
+  RuleIssue,
+  ensureRecord,
+  fieldIssue,
+  hasIssueFor,
+  readBooleanFlag,
+  readEnumValue,
+  readTrimmedString,
+} from './errors';
 
 export { CUSTOMER_STATUSES, CUSTOMER_TYPES, GENDERS, MARITAL_STATUSES, PREFERRED_CONTACTS };
 export type { CustomerStatus, CustomerType, Gender, MaritalStatus, PreferredContact };
@@ -62,7 +61,11 @@ export const CUSTOMER_FIELD_NAMES: readonly (keyof CustomerFields)[] = Object.fr
 export const NAME_MAX_LENGTH = 100;
 export const BUSINESS_NAME_MAX_LENGTH = 200;
 
-function readDateOfBirth(input: Record<string, unknown>, issues: RuleIssue[], today: Date): string | null {
+function readDateOfBirth(
+  input: Record<string, unknown>,
+  issues: RuleIssue[],
+  today: Date
+): string | null {
   return readPastDate(input, 'dateOfBirth', issues, today, 'customer.dateOfBirth');
 }
 
@@ -70,7 +73,7 @@ function requireField(
   issues: RuleIssue[],
   field: keyof CustomerFields,
   value: string | null,
-  message: string,
+  message: string
 ): void {
   if (value === null && !hasIssueFor(issues, field)) {
     issues.push(fieldIssue(field, 'customer.required', message));
@@ -84,7 +87,10 @@ function requireField(
  * (accepts 'YYYY-MM-DD' or a full ISO timestamp string or a Date). Unknown keys are ignored.
  * Collects ALL issues then throws one DomainValidationError.
  */
-export function validateCustomer(input: Record<string, unknown>, options?: { today?: Date }): CustomerFields {
+export function validateCustomer(
+  input: Record<string, unknown>,
+  options?: { today?: Date }
+): CustomerFields {
   const record = ensureRecord(input, 'customer');
   const issues: RuleIssue[] = [];
 
@@ -99,7 +105,13 @@ export function validateCustomer(input: Record<string, unknown>, options?: { tod
   const noEmail = readBooleanFlag(record, 'noEmail', issues);
   const noMail = readBooleanFlag(record, 'noMail', issues);
   const noPhoneCalls = readBooleanFlag(record, 'noPhoneCalls', issues);
-  const preferredContact = readEnumValue(record, 'preferredContact', PREFERRED_CONTACTS, issues, null);
+  const preferredContact = readEnumValue(
+    record,
+    'preferredContact',
+    PREFERRED_CONTACTS,
+    issues,
+    null
+  );
   const status = readEnumValue(record, 'status', CUSTOMER_STATUSES, issues, 'active');
 
   // An unrecognised type was already reported; guessing which names it needs would only add noise.
@@ -108,7 +120,12 @@ export function validateCustomer(input: Record<string, unknown>, options?: { tod
       requireField(issues, 'firstName', firstName, 'an individual customer needs a firstName');
       requireField(issues, 'lastName', lastName, 'an individual customer needs a lastName');
     } else {
-      requireField(issues, 'businessName', businessName, 'a business customer needs a businessName');
+      requireField(
+        issues,
+        'businessName',
+        businessName,
+        'a business customer needs a businessName'
+      );
     }
   }
 
@@ -139,7 +156,9 @@ const CUSTOMER_NUMBER_PATTERN = /^c-(\d{1,15})$/i;
 /** 42 -> 'C-000042'; 1234567 -> 'C-1234567'. A bad sequence is a programming error, hence RangeError. */
 export function formatCustomerNumber(sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence <= 0) {
-    throw new RangeError(`customer number sequence must be a positive integer, got ${String(sequence)}`);
+    throw new RangeError(
+      `customer number sequence must be a positive integer, got ${String(sequence)}`
+    );
   }
   return `${CUSTOMER_NUMBER_PREFIX}${String(sequence).padStart(CUSTOMER_NUMBER_MIN_DIGITS, '0')}`;
 }
@@ -167,7 +186,9 @@ export function customerDisplayName(c: {
   lastName?: string | null;
   businessName?: string | null;
 }): string {
-  const personName = [displayPart(c.firstName), displayPart(c.lastName)].filter((part) => part !== '').join(' ');
+  const personName = [displayPart(c.firstName), displayPart(c.lastName)]
+    .filter((part) => part !== '')
+    .join(' ');
   const businessName = displayPart(c.businessName);
   if (c.type === 'business') {
     return businessName || personName;

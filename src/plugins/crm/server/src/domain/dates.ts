@@ -15,7 +15,14 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function formatDateParts(year: number, month: number, day: number): string | null {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  if (
+    year < 1 ||
+    year > 9999 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  ) {
     return null;
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -43,7 +50,7 @@ export function readPastDate(
   field: string,
   issues: RuleIssue[],
   today: Date,
-  rulePrefix: string,
+  rulePrefix: string
 ): string | null {
   const raw = input[field];
   if (raw === undefined || raw === null) return null;
@@ -56,12 +63,16 @@ export function readPastDate(
     if (trimmed === '') return null;
     value = parseCalendarDate(trimmed);
   } else {
-    issues.push(fieldIssue(field, 'field.type', `${field} must be a date string in YYYY-MM-DD form`));
+    issues.push(
+      fieldIssue(field, 'field.type', `${field} must be a date string in YYYY-MM-DD form`)
+    );
     return null;
   }
 
   if (value === null) {
-    issues.push(fieldIssue(field, `${rulePrefix}.invalid`, `${field} must be a real date in YYYY-MM-DD form`));
+    issues.push(
+      fieldIssue(field, `${rulePrefix}.invalid`, `${field} must be a real date in YYYY-MM-DD form`)
+    );
     return null;
   }
   const todayText = utcDateString(today);
@@ -71,4 +82,3 @@ export function readPastDate(
   }
   return value;
 }
-

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { CONTACT_POINT_TYPES } from './contact-points';
 import {
   DomainValidationError,
@@ -28,7 +29,9 @@ const emailAddressSchema = z.string().max(EMAIL_ADDRESS_MAX_LENGTH).email();
  */
 export function normalizeEmailAddress(raw: string): string {
   if (typeof raw !== 'string') {
-    throw new DomainValidationError(fieldIssue('address', 'field.type', 'address must be a string'));
+    throw new DomainValidationError(
+      fieldIssue('address', 'field.type', 'address must be a string')
+    );
   }
   return raw.trim().toLowerCase();
 }
@@ -41,7 +44,13 @@ export function validateEmail(input: Record<string, unknown>): EmailFields {
   const record = ensureRecord(input, 'email');
   const issues: RuleIssue[] = [];
 
-  const type = readEnumValue(record, 'type', CONTACT_POINT_TYPES.email, issues, CONTACT_POINT_TYPES.email[0]);
+  const type = readEnumValue(
+    record,
+    'type',
+    CONTACT_POINT_TYPES.email,
+    issues,
+    CONTACT_POINT_TYPES.email[0]
+  );
   const raw = readTrimmedString(record, 'address', issues);
   let address: string | null = null;
   if (raw === null) {

@@ -23,7 +23,7 @@ export class DomainValidationError extends Error {
   /** Same issues with `prefix` prepended to every path (used for nested items, e.g. ['phones', 1]). */
   withPathPrefix(prefix: (string | number)[]): DomainValidationError {
     return new DomainValidationError(
-      this.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),
+      this.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }))
     );
   }
 }
@@ -52,8 +52,17 @@ export function hasIssueFor(issues: readonly RuleIssue[], field: string): boolea
 
 /** @internal Refuses anything that is not a plain record, because every validator reads fields by name. */
 export function ensureRecord(input: unknown, what: string): Record<string, unknown> {
-  if (input === null || typeof input !== 'object' || Array.isArray(input) || input instanceof Date) {
-    throw new DomainValidationError({ path: [], rule: 'field.type', message: `${what} must be an object` });
+  if (
+    input === null ||
+    typeof input !== 'object' ||
+    Array.isArray(input) ||
+    input instanceof Date
+  ) {
+    throw new DomainValidationError({
+      path: [],
+      rule: 'field.type',
+      message: `${what} must be an object`,
+    });
   }
   return input as Record<string, unknown>;
 }
@@ -71,7 +80,7 @@ export function readTrimmedString(
   input: Record<string, unknown>,
   field: string,
   issues: RuleIssue[],
-  maxLength?: number,
+  maxLength?: number
 ): string | null {
   const raw = input[field];
   if (raw === undefined || raw === null) return null;
@@ -82,13 +91,19 @@ export function readTrimmedString(
   const trimmed = raw.trim();
   if (trimmed === '') return null;
   if (maxLength !== undefined && characterCount(trimmed) > maxLength) {
-    issues.push(fieldIssue(field, 'field.maxLength', `${field} must be at most ${maxLength} characters`));
+    issues.push(
+      fieldIssue(field, 'field.maxLength', `${field} must be at most ${maxLength} characters`)
+    );
   }
   return trimmed;
 }
 
 /** @internal Reads a privacy-style flag: missing -> false; only real booleans are accepted. */
-export function readBooleanFlag(input: Record<string, unknown>, field: string, issues: RuleIssue[]): boolean {
+export function readBooleanFlag(
+  input: Record<string, unknown>,
+  field: string,
+  issues: RuleIssue[]
+): boolean {
   const raw = input[field];
   if (raw === undefined || raw === null) return false;
   if (typeof raw !== 'boolean') {
@@ -104,7 +119,7 @@ export function readEnumValue<T extends string, F extends T | null>(
   field: string,
   allowed: readonly T[],
   issues: RuleIssue[],
-  fallback: F,
+  fallback: F
 ): T | F {
   const text = readTrimmedString(input, field, issues);
   if (text === null) return fallback;

@@ -21,7 +21,13 @@ export interface Reachable {
   postalAddress?: string | null;
 }
 
-export type LeftOutReason = 'inactive' | 'does not want emails' | 'does not want calls' | 'no email address' | 'no phone number' | 'no postal address';
+export type LeftOutReason =
+  | 'inactive'
+  | 'does not want emails'
+  | 'does not want calls'
+  | 'no email address'
+  | 'no phone number'
+  | 'no postal address';
 
 /** Why a contact may not be exported on a channel, or null when it may. */
 export function leftOutReason(contact: Reachable, channel: MarketingChannel): LeftOutReason | null {
@@ -32,7 +38,9 @@ export function leftOutReason(contact: Reachable, channel: MarketingChannel): Le
       return contact.email || contact.email2 ? null : 'no email address';
     case 'phone':
       if (contact.doNotCall) return 'does not want calls';
-      return contact.mobilePhone || contact.workPhone || contact.mobilePhone2 ? null : 'no phone number';
+      return contact.mobilePhone || contact.workPhone || contact.mobilePhone2
+        ? null
+        : 'no phone number';
     case 'mail':
       return contact.postalAddress ? null : 'no postal address';
   }

@@ -3,6 +3,7 @@ import {
   parsePhoneNumberFromString,
   type CountryCode,
 } from 'libphonenumber-js/max';
+
 import { CONTACT_POINT_TYPES } from './contact-points';
 import {
   DomainValidationError,
@@ -33,7 +34,10 @@ function toRegion(defaultCountry: unknown): CountryCode | undefined {
 }
 
 /** Returns the E.164 form, or an issue. `raw` must already be trimmed and non-empty. */
-function parseToE164(raw: string, defaultCountry: unknown): { e164: string } | { issue: RuleIssue } {
+function parseToE164(
+  raw: string,
+  defaultCountry: unknown
+): { e164: string } | { issue: RuleIssue } {
   // An unsupported default country is a config problem; numbers in + form still work without it.
   const phone = parsePhoneNumberFromString(raw, toRegion(defaultCountry));
   // E.164 cannot carry an extension, so accepting one would silently lose it.
@@ -50,7 +54,9 @@ export function normalizePhoneNumber(raw: string, defaultCountry: string): strin
   }
   const trimmed = (raw ?? '').trim();
   if (trimmed === '') {
-    throw new DomainValidationError(fieldIssue('number', 'phone.required', 'a phone needs a number'));
+    throw new DomainValidationError(
+      fieldIssue('number', 'phone.required', 'a phone needs a number')
+    );
   }
   const parsed = parseToE164(trimmed, defaultCountry);
   if ('issue' in parsed) throw new DomainValidationError(parsed.issue);
@@ -61,11 +67,20 @@ export function normalizePhoneNumber(raw: string, defaultCountry: string): strin
  * Validates the resulting state of one phone: number required, parsed with `defaultCountry` when not
  * in + form, must be a valid number, returned as E.164; type defaults to 'home'.
  */
-export function validatePhone(input: Record<string, unknown>, options: { defaultCountry: string }): PhoneFields {
+export function validatePhone(
+  input: Record<string, unknown>,
+  options: { defaultCountry: string }
+): PhoneFields {
   const record = ensureRecord(input, 'phone');
   const issues: RuleIssue[] = [];
 
-  const type = readEnumValue(record, 'type', CONTACT_POINT_TYPES.phone, issues, CONTACT_POINT_TYPES.phone[0]);
+  const type = readEnumValue(
+    record,
+    'type',
+    CONTACT_POINT_TYPES.phone,
+    issues,
+    CONTACT_POINT_TYPES.phone[0]
+  );
   const raw = readTrimmedString(record, 'number', issues);
   let e164: string | null = null;
   if (raw === null) {

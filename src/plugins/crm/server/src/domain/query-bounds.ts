@@ -31,7 +31,11 @@ const DIGITS = /^\d{1,16}$/;
  * a fraction, a sign, hexadecimal or a repeated parameter (an array) is refused rather than read as
  * some other number. `allowAll` also accepts Strapi's `-1` ("no limit", which Strapi caps itself).
  */
-export const wholeNumber = (min: number, max: number, { allowAll = false }: { allowAll?: boolean } = {}) =>
+export const wholeNumber = (
+  min: number,
+  max: number,
+  { allowAll = false }: { allowAll?: boolean } = {}
+) =>
   z.unknown().transform((value, ctx) => {
     const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
     if (allowAll && text === '-1') return -1;
@@ -70,7 +74,8 @@ export function assertPagination(pagination: unknown): void {
     throw new DomainValidationError({
       path: ['pagination'],
       rule: 'pagination.shape',
-      message: 'pagination is given as pagination[page] and pagination[pageSize], or pagination[start] and pagination[limit]',
+      message:
+        'pagination is given as pagination[page] and pagination[pageSize], or pagination[start] and pagination[limit]',
     });
   }
   const parsed = paginationSchema.safeParse(pagination);
@@ -112,14 +117,23 @@ export interface AttributeShape {
   multiple?: boolean;
 }
 
-const TO_MANY_RELATIONS = new Set(['oneToMany', 'manyToMany', 'manyWay', 'morphToMany', 'morphMany']);
+const TO_MANY_RELATIONS = new Set([
+  'oneToMany',
+  'manyToMany',
+  'manyWay',
+  'morphToMany',
+  'morphMany',
+]);
 const POLYMORPHIC_RELATIONS = new Set(['morphToOne', 'morphToMany']);
 
 /**
  * The populatable attributes of a model (relations, components, media, dynamic zones) with their
  * size. `boundedToMany` names the model's to-many attributes that a rule bounds.
  */
-export function describeRelations(attributes: Record<string, AttributeShape>, boundedToMany: readonly string[] = []): ModelRelations {
+export function describeRelations(
+  attributes: Record<string, AttributeShape>,
+  boundedToMany: readonly string[] = []
+): ModelRelations {
   const relations: ModelRelations = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     let toMany: boolean;
@@ -143,7 +157,10 @@ export function describeRelations(attributes: Record<string, AttributeShape>, bo
       default:
         continue;
     }
-    relations[name] = { size: !toMany ? 'one' : boundedToMany.includes(name) ? 'bounded' : 'unbounded', ...(target ? { target } : {}) };
+    relations[name] = {
+      size: !toMany ? 'one' : boundedToMany.includes(name) ? 'bounded' : 'unbounded',
+      ...(target ? { target } : {}),
+    };
   }
   return relations;
 }
@@ -203,7 +220,10 @@ const pathNode = (segments: string[]): PopulateNode | null => {
 const parsePaths = (paths: string[]): PopulateLevel => {
   const level = emptyLevel();
   for (const path of paths.flatMap((item) => item.split(','))) {
-    const segments = path.split('.').map((segment) => segment.trim()).filter(Boolean);
+    const segments = path
+      .split('.')
+      .map((segment) => segment.trim())
+      .filter(Boolean);
     if (segments[0] === '*') level.all = true;
     else {
       const node = pathNode(segments);
@@ -218,14 +238,20 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** The value of `populate[attribute]`: true, false, a string, or `{ populate, fields, filters, sort, count, on }`. */
 const parseEntry = (attribute: string, value: unknown): PopulateNode | null => {
-  const leaf = (): PopulateNode => ({ attribute, countOnly: false, children: emptyLevel(), fragments: {} });
+  const leaf = (): PopulateNode => ({
+    attribute,
+    countOnly: false,
+    children: emptyLevel(),
+    fragments: {},
+  });
   if (value === true) return leaf();
   if (typeof value === 'string') return FALSE_WORDS.has(value) ? null : leaf();
   if (typeof value === 'number') return value === 0 ? null : leaf();
   if (!isRecord(value)) return null;
   const count = value.count;
   const node = leaf();
-  node.countOnly = count === true || count === 1 || (typeof count === 'string' && TRUE_WORDS.has(count));
+  node.countOnly =
+    count === true || count === 1 || (typeof count === 'string' && TRUE_WORDS.has(count));
   node.children = parsePopulate(value.populate);
   if (isRecord(value.on)) {
     for (const [uid, fragment] of Object.entries(value.on)) {
@@ -246,7 +272,8 @@ export function parsePopulate(value: unknown): PopulateLevel {
   if (value === undefined || value === null || value === false) return emptyLevel();
   if (value === true || value === '*') return { all: true, nodes: [] };
   if (typeof value === 'string') return parsePaths([value]);
-  if (Array.isArray(value)) return parsePaths(value.filter((item): item is string => typeof item === 'string'));
+  if (Array.isArray(value))
+    return parsePaths(value.filter((item): item is string => typeof item === 'string'));
   if (!isRecord(value)) return emptyLevel();
   const level = emptyLevel();
   for (const [attribute, entry] of Object.entries(value)) {
@@ -326,10 +353,14 @@ export function judgePopulate(
               insteadHint(options, owner!, node.attribute)
           );
         }
-        counted.push({ attribute: node.attribute, ...(relation.target ? { target: relation.target } : {}) });
+        counted.push({
+          attribute: node.attribute,
+          ...(relation.target ? { target: relation.target } : {}),
+        });
       }
       walk(node.children, relation.target, nodePath);
-      for (const [fragmentModel, fragment] of Object.entries(node.fragments)) walk(fragment, fragmentModel, nodePath);
+      for (const [fragmentModel, fragment] of Object.entries(node.fragments))
+        walk(fragment, fragmentModel, nodePath);
     }
   };
 
@@ -346,11 +377,18 @@ export interface RelatedCount {
  * Refuses a request whose first-level unbounded relations would load more than `maxRelated`
  * records in all (`counts` are the related records of the request's records, per relation).
  */
-export function assertRelatedWithin(model: string, counts: readonly RelatedCount[], maxRelated: number, options: PopulateBoundsOptions = {}): void {
+export function assertRelatedWithin(
+  model: string,
+  counts: readonly RelatedCount[],
+  maxRelated: number,
+  options: PopulateBoundsOptions = {}
+): void {
   const total = counts.reduce((sum, { count }) => sum + count, 0);
   if (total <= maxRelated) return;
   const largest = counts.reduce((most, item) => (item.count > most.count ? item : most));
-  const each = counts.map(({ attribute, count }) => `${attribute}: ${formatCount(count)}`).join(', ');
+  const each = counts
+    .map(({ attribute, count }) => `${attribute}: ${formatCount(count)}`)
+    .join(', ');
   throw new DomainValidationError({
     path: ['populate', largest.attribute],
     rule: 'populate.size',

@@ -1,4 +1,9 @@
-import { LOOSE_TYPES, RELATIONSHIP_KINDS, type LooseType, type RelationshipKind } from '../../../contracts';
+import {
+  LOOSE_TYPES,
+  RELATIONSHIP_KINDS,
+  type LooseType,
+  type RelationshipKind,
+} from '../../../contracts';
 import { DomainValidationError, type RuleIssue, assertNoIssues, readEnumValue } from './errors';
 
 /**
@@ -22,31 +27,51 @@ export interface RelationshipFields {
 /** Validates kind and type, and that both sides are given and differ. */
 export function validateRelationship(
   input: Record<string, unknown>,
-  sides: { first: number | null; second: number | null },
+  sides: { first: number | null; second: number | null }
 ): RelationshipFields {
   const issues: RuleIssue[] = [];
   const kind = readEnumValue(input, 'kind', RELATIONSHIP_KINDS, issues, null);
   if (kind === null) {
     if (issues.length === 0) {
-      issues.push({ path: ['kind'], rule: 'relationship.kind', message: 'kind is required: hierarchical or loose' });
+      issues.push({
+        path: ['kind'],
+        rule: 'relationship.kind',
+        message: 'kind is required: hierarchical or loose',
+      });
     }
     throw new DomainValidationError(issues);
   }
   const [firstName, secondName] = RELATIONSHIP_SIDES[kind];
   if (sides.first === null) {
-    issues.push({ path: [firstName], rule: 'relationship.required', message: `a ${kind} relationship needs a ${firstName}` });
+    issues.push({
+      path: [firstName],
+      rule: 'relationship.required',
+      message: `a ${kind} relationship needs a ${firstName}`,
+    });
   }
   if (sides.second === null) {
-    issues.push({ path: [secondName], rule: 'relationship.required', message: `a ${kind} relationship needs a ${secondName}` });
+    issues.push({
+      path: [secondName],
+      rule: 'relationship.required',
+      message: `a ${kind} relationship needs a ${secondName}`,
+    });
   }
   let type: LooseType | null = null;
   if (kind === 'loose') {
     type = readEnumValue(input, 'type', LOOSE_TYPES, issues, 'other');
   } else if (input.type !== undefined && input.type !== null) {
-    issues.push({ path: ['type'], rule: 'relationship.type', message: 'a hierarchical relationship has no type' });
+    issues.push({
+      path: ['type'],
+      rule: 'relationship.type',
+      message: 'a hierarchical relationship has no type',
+    });
   }
   if (sides.first !== null && sides.first === sides.second) {
-    issues.push({ path: [secondName], rule: 'relationship.self', message: 'a customer cannot be related to itself' });
+    issues.push({
+      path: [secondName],
+      rule: 'relationship.self',
+      message: 'a customer cannot be related to itself',
+    });
   }
   assertNoIssues(issues);
   return { kind, type };
@@ -67,7 +92,11 @@ export function assertNoOtherParent(existingParent: number | null): void {
  * Linking `child` under `parent` closes a cycle when the child is the parent or one of its
  * ancestors (a customer cannot become an ancestor of itself).
  */
-export function assertNoCycle(childId: number, parentAncestors: ReadonlySet<number>, parentId: number): void {
+export function assertNoCycle(
+  childId: number,
+  parentAncestors: ReadonlySet<number>,
+  parentId: number
+): void {
   if (childId === parentId || parentAncestors.has(childId)) {
     throw new DomainValidationError({
       path: ['parent'],
@@ -100,7 +129,11 @@ const LOOSE_LABELS: Record<LooseType, { from: string; to: string }> = {
  * `has subsidiary`, `linked to` for loose links. The first side is the parent (hierarchical) or
  * the customer that made the link (loose).
  */
-export function relationshipLabel(kind: RelationshipKind, type: LooseType | null, seenFromFirstSide: boolean): string {
+export function relationshipLabel(
+  kind: RelationshipKind,
+  type: LooseType | null,
+  seenFromFirstSide: boolean
+): string {
   if (kind === 'hierarchical') return seenFromFirstSide ? 'parent of' : 'child of';
   const labels = LOOSE_LABELS[type ?? 'other'];
   return seenFromFirstSide ? labels.from : labels.to;

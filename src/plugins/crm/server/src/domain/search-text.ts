@@ -76,9 +76,11 @@ export function customerSearchText(customer: SearchableCustomer): string {
     customer.customerNumber,
     ...(customer.emails ?? []),
   ].map(foldSearchText);
-  for (const phone of customer.phones ?? []) parts.push(typeof phone === 'string' ? phone.replace(/\D/g, '') : '');
+  for (const phone of customer.phones ?? [])
+    parts.push(typeof phone === 'string' ? phone.replace(/\D/g, '') : '');
   const words: string[] = [];
-  for (const part of parts) for (const word of part.split(' ')) if (word && !words.includes(word)) words.push(word);
+  for (const part of parts)
+    for (const word of part.split(' ')) if (word && !words.includes(word)) words.push(word);
   return words.length ? ` ${words.join(' ')} ` : ' ';
 }
 
@@ -137,10 +139,14 @@ export function planSearch(input: string): SearchPlan {
   const digitsText = PHONE_LIKE.test(input.trim()) ? input.replace(/\D/g, '') : '';
   const digits = digitsText.length >= SEARCH_MIN_PHONE_DIGITS ? digitsText : null;
   // In a phone number, a lone digit ("1 415 555 2671") is part of the number, not a word to find.
-  const words = [...new Set(query.split(' ').map(trimWord).filter((word) => word.length >= (digits ? SEARCH_MIN_LENGTH : 1)))].slice(
-    0,
-    SEARCH_MAX_WORDS
-  );
+  const words = [
+    ...new Set(
+      query
+        .split(' ')
+        .map(trimWord)
+        .filter((word) => word.length >= (digits ? SEARCH_MIN_LENGTH : 1))
+    ),
+  ].slice(0, SEARCH_MAX_WORDS);
   if (!words.some((word) => word.length >= SEARCH_MIN_LENGTH) && !digits) {
     throw new SearchQueryError(`q must have a word of at least ${SEARCH_MIN_LENGTH} characters`);
   }

@@ -9,4 +9,8 @@ export const ROUTE_MIDDLEWARES = [ERROR_BOUNDARY, REQUEST_GUARD];
 /** Authenticates and admits the readers of the API's description (`api-description-reader.ts`). */
 export const API_DESCRIPTION_READER = 'plugin::crm.api-description-reader';
 
-export default { 'api-description-reader': apiDescriptionReader, 'error-boundary': errorBoundary, 'request-guard': requestGuard };
+export default {
+  'api-description-reader': apiDescriptionReader,
+  'error-boundary': errorBoundary,
+  'request-guard': requestGuard,
+};

@@ -8,7 +8,9 @@ interface UploadedPart {
 
 /** The temporary file of every part of a multipart request, whatever its field, one or many per field. */
 export const uploadedFilePaths = (ctx: Context): string[] => {
-  const files = (ctx.request as { files?: Record<string, UploadedPart | UploadedPart[] | undefined> }).files ?? {};
+  const files =
+    (ctx.request as { files?: Record<string, UploadedPart | UploadedPart[] | undefined> }).files ??
+    {};
   return Object.values(files)
     .flatMap((parts) => (Array.isArray(parts) ? parts : [parts]))
     .map((part) => part?.filepath)
@@ -31,7 +33,9 @@ export const removeUploadedFiles =
       await Promise.all(
         uploadedFilePaths(ctx).map((path) =>
           // A file that cannot be removed must not turn the answer into an error.
-          rm(path, { force: true }).catch((error: Error) => warn(`[crm] could not remove the uploaded file ${path}: ${error.message}`))
+          rm(path, { force: true }).catch((error: Error) =>
+            warn(`[crm] could not remove the uploaded file ${path}: ${error.message}`)
+          )
         )
       );
     }

@@ -67,7 +67,8 @@ const scalar = (attribute: Attribute): JsonSchema | undefined => {
   }
 };
 
-const isToMany = (relation: string | undefined) => relation === 'oneToMany' || relation === 'manyToMany';
+const isToMany = (relation: string | undefined) =>
+  relation === 'oneToMany' || relation === 'manyToMany';
 
 /** The CRM types a relation can be populated with; others (users, admins) are described as plain objects. */
 const relationTarget = (attribute: Attribute, known: ReadonlyMap<string, Model>) => {
@@ -91,7 +92,12 @@ export const recordSchema = (model: Model, known: ReadonlyMap<string, Model>): J
     if (attribute.type === 'relation') {
       const target = relationTarget(attribute, known);
       properties[name] = isToMany(attribute.relation)
-        ? { anyOf: [{ type: 'array', items: target }, { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] }] }
+        ? {
+            anyOf: [
+              { type: 'array', items: target },
+              { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] },
+            ],
+          }
         : nullable(target);
       continue;
     }
@@ -108,7 +114,7 @@ export const recordSchema = (model: Model, known: ReadonlyMap<string, Model>): J
 };
 
 const RELATION_INPUT: JsonSchema = {
-  description: 'documentId(s) of the related records, or Strapi\'s `{ connect, disconnect, set }`',
+  description: "documentId(s) of the related records, or Strapi's `{ connect, disconnect, set }`",
   anyOf: [
     { type: 'string' },
     { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object' }] } },
@@ -122,11 +128,16 @@ const RELATION_INPUT: JsonSchema = {
  * items may be written with the record (a customer's contact points): a list of them replaces
  * that kind's points, items with a `documentId` being kept.
  */
-export const inputSchema = (model: Model, known: ReadonlyMap<string, Model>, nested: readonly string[] = []): JsonSchema => {
+export const inputSchema = (
+  model: Model,
+  known: ReadonlyMap<string, Model>,
+  nested: readonly string[] = []
+): JsonSchema => {
   const properties: Record<string, JsonSchema> = {};
   for (const [name, attribute] of Object.entries(model.attributes)) {
     if (attribute.private || attribute.writable === false || attribute.visible === false) continue;
-    if (['createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'].includes(name)) continue;
+    if (['createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'].includes(name))
+      continue;
     if (attribute.type === 'relation') {
       const target = attribute.target ? known.get(attribute.target) : undefined;
       properties[name] =
@@ -136,7 +147,10 @@ export const inputSchema = (model: Model, known: ReadonlyMap<string, Model>, nes
                 {
                   type: 'array',
                   description: `the ${name} of the record: items with a documentId are kept, others created, those left out deleted`,
-                  items: { allOf: [ref(`${componentName(target.info.singularName)}Input`)], properties: { documentId: { type: 'string' } } },
+                  items: {
+                    allOf: [ref(`${componentName(target.info.singularName)}Input`)],
+                    properties: { documentId: { type: 'string' } },
+                  },
                 },
                 RELATION_INPUT,
               ],
@@ -152,7 +166,10 @@ export const inputSchema = (model: Model, known: ReadonlyMap<string, Model>, nes
     };
   }
   const required = Object.entries(model.attributes)
-    .filter(([name, attribute]) => attribute.required && attribute.default === undefined && name in properties)
+    .filter(
+      ([name, attribute]) =>
+        attribute.required && attribute.default === undefined && name in properties
+    )
     .map(([name]) => name);
   return {
     type: 'object',

@@ -7,13 +7,22 @@ import { toJsonSchema, type JsonSchema } from './json-schema';
 
 /** The error statuses every route may answer, in Strapi's error shape. */
 const ERRORS: Record<number, { name: string; description: string }> = {
-  400: { name: 'BadRequest', description: 'The request breaks a rule or does not match its schema' },
+  400: {
+    name: 'BadRequest',
+    description: 'The request breaks a rule or does not match its schema',
+  },
   401: { name: 'Unauthorized', description: 'Credentials missing or refused' },
   403: { name: 'Forbidden', description: "The caller's role or token may not do this" },
   404: { name: 'NotFound', description: 'No such record (or not one the caller may see)' },
   409: { name: 'Conflict', description: "The request clashes with the record's state" },
-  413: { name: 'PayloadTooLarge', description: 'The body (or the upload) is larger than the limit' },
-  415: { name: 'UnsupportedMediaType', description: "The body's content encoding is not one the server reads" },
+  413: {
+    name: 'PayloadTooLarge',
+    description: 'The body (or the upload) is larger than the limit',
+  },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: "The body's content encoding is not one the server reads",
+  },
 };
 // Strapi's body parser answers 413 and 415 on any route, before its action.
 const COMMON_ERRORS = [400, 401, 403, 404, 409, 413, 415];
@@ -44,13 +53,22 @@ const PAGINATION: JsonSchema = {
   anyOf: [
     {
       type: 'object',
-      properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
+      properties: {
+        page: { type: 'integer' },
+        pageSize: { type: 'integer' },
+        pageCount: { type: 'integer' },
+        total: { type: 'integer' },
+      },
       required: ['page', 'pageSize', 'pageCount', 'total'],
       additionalProperties: false,
     },
     {
       type: 'object',
-      properties: { start: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
+      properties: {
+        start: { type: 'integer' },
+        limit: { type: 'integer' },
+        total: { type: 'integer' },
+      },
       required: ['start', 'limit', 'total'],
       additionalProperties: false,
     },
@@ -66,18 +84,30 @@ const SHAPE_PARAMETERS = [
     in: 'query',
     description: 'the fields to answer, e.g. `fields[0]=firstName`',
     style: 'deepObject',
-    schema: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }] },
+    schema: {
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }],
+    },
   },
   {
     name: 'populate',
     in: 'query',
-    description: 'the relations to load, e.g. `populate[0]=phones` or `populate[phones][fields][0]=number`',
+    description:
+      'the relations to load, e.g. `populate[0]=phones` or `populate[phones][fields][0]=number`',
     style: 'deepObject',
-    schema: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }] },
+    schema: {
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }],
+    },
   },
 ];
 const LIST_PARAMETERS = [
-  { name: 'filters', in: 'query', description: "Strapi's filters, e.g. `filters[lastName][$eq]=Lovelace`", style: 'deepObject', explode: true, schema: { type: 'object' } },
+  {
+    name: 'filters',
+    in: 'query',
+    description: "Strapi's filters, e.g. `filters[lastName][$eq]=Lovelace`",
+    style: 'deepObject',
+    explode: true,
+    schema: { type: 'object' },
+  },
   {
     name: 'sort',
     in: 'query',
@@ -94,31 +124,41 @@ const LIST_PARAMETERS = [
 /** `/customers/:id` → `/customers/{id}`. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
-const pascal = (handler: string) => handler.split(/[.-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+const pascal = (handler: string) =>
+  handler
+    .split(/[.-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 
 const queryParameters = (route: ContentApiRoute) => {
   const { query } = route.contract;
   if (!query) return [];
-  return Object.entries(query.shape as Record<string, import('zod').ZodTypeAny>).map(([name, schema]) => {
-    const json = toJsonSchema(schema, 'request');
-    const { description, ...rest } = json;
-    const isObject = rest.type === 'object';
-    return {
-      name,
-      in: 'query',
-      required: !schema.isOptional(),
-      ...(description ? { description } : {}),
-      ...(isObject ? { style: 'deepObject', explode: true } : {}),
-      schema: rest,
-    };
-  });
+  return Object.entries(query.shape as Record<string, import('zod').ZodTypeAny>).map(
+    ([name, schema]) => {
+      const json = toJsonSchema(schema, 'request');
+      const { description, ...rest } = json;
+      const isObject = rest.type === 'object';
+      return {
+        name,
+        in: 'query',
+        required: !schema.isOptional(),
+        ...(description ? { description } : {}),
+        ...(isObject ? { style: 'deepObject', explode: true } : {}),
+        schema: rest,
+      };
+    }
+  );
 };
 
 /**
  * The OpenAPI 3.1 document of the plugin's content API, made from its route table (each route's
  * contract: zod schemas of queries, bodies and answers) and the content types' models.
  */
-export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly ContentApiRoute[], version: string) => {
+export const buildOpenApiDocument = (
+  strapi: Core.Strapi,
+  routes: readonly ContentApiRoute[],
+  version: string
+) => {
   const models = new Map<string, Model>(
     Object.entries(strapi.contentTypes)
       .filter(([uid]) => uid.startsWith('plugin::crm.'))
@@ -134,7 +174,10 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
   for (const model of models.values()) {
     const name = componentName(model.info.singularName);
     schemas[name] = recordSchema(model, models);
-    const nested = model.info.singularName === 'customer' ? CONTACT_POINT_KINDS.map((kind) => CONTACT_POINT_PLURALS[kind]) : [];
+    const nested =
+      model.info.singularName === 'customer'
+        ? CONTACT_POINT_KINDS.map((kind) => CONTACT_POINT_PLURALS[kind])
+        : [];
     schemas[`${name}Input`] = inputSchema(model, models, nested);
   }
 
@@ -144,7 +187,10 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       description,
       content: {
         'application/json': {
-          schema: { allOf: [ref('Error')], properties: { error: { properties: { status: { const: Number(status) } } } } },
+          schema: {
+            allOf: [ref('Error')],
+            properties: { error: { properties: { status: { const: Number(status) } } } },
+          },
         },
       },
     };
@@ -158,7 +204,13 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
     const component = pascal(route.handler);
     const parameters: unknown[] = [];
     if (route.path.includes(':id')) {
-      parameters.push({ name: 'id', in: 'path', required: true, description: 'the documentId of the record', schema: { type: 'string' } });
+      parameters.push({
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'the documentId of the record',
+        schema: { type: 'string' },
+      });
     }
     let requestBody: unknown;
     const success: Record<string, unknown> = { description: contract.summary };
@@ -173,7 +225,11 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
           type: 'object',
           properties: {
             data: { type: 'array', items: ref(name) },
-            meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'] },
+            meta: {
+              type: 'object',
+              properties: { pagination: ref('Pagination') },
+              required: ['pagination'],
+            },
           },
           required: ['data', 'meta'],
           additionalProperties: false,
@@ -191,22 +247,33 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       if (action === 'create' || action === 'update') {
         requestBody = {
           required: true,
-          content: json({ type: 'object', properties: { data: ref(`${name}Input`) }, required: ['data'] }),
+          content: json({
+            type: 'object',
+            properties: { data: ref(`${name}Input`) },
+            required: ['data'],
+          }),
         };
       }
     }
     if (contract.shapes) parameters.push(...SHAPE_PARAMETERS);
     parameters.push(...queryParameters(route));
-    if (contract.body) requestBody = { required: true, content: json(toJsonSchema(contract.body, 'request')) };
+    if (contract.body)
+      requestBody = { required: true, content: json(toJsonSchema(contract.body, 'request')) };
     if (contract.upload) {
-      const fields = toJsonSchema(contract.upload, 'request') as { properties?: Record<string, unknown>; required?: string[] };
+      const fields = toJsonSchema(contract.upload, 'request') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       requestBody = {
         required: true,
         content: {
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: { file: { type: 'string', contentMediaType: 'text/csv', description: 'the CSV file' }, ...fields.properties },
+              properties: {
+                file: { type: 'string', contentMediaType: 'text/csv', description: 'the CSV file' },
+                ...fields.properties,
+              },
               required: ['file', ...(fields.required ?? [])],
             },
           },
@@ -222,12 +289,15 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       const headers = contract.success.csv.headers ?? {};
       if (Object.keys(headers).length) {
         success.headers = Object.fromEntries(
-          Object.entries(headers).map(([header, description]) => [header, { description, schema: { type: 'integer' } }])
+          Object.entries(headers).map(([header, description]) => [
+            header,
+            { description, schema: { type: 'integer' } },
+          ])
         );
       }
     }
 
-        const operation = {
+    const operation = {
       operationId: route.handler,
       summary: contract.summary,
       tags: [route.handler.split('.')[0]],
@@ -235,7 +305,12 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
       ...(requestBody ? { requestBody } : {}),
       responses: {
         [String(contract.success.status)]: success,
-        ...Object.fromEntries(COMMON_ERRORS.map((status) => [String(status), { $ref: `#/components/responses/${ERRORS[status].name}` }])),
+        ...Object.fromEntries(
+          COMMON_ERRORS.map((status) => [
+            String(status),
+            { $ref: `#/components/responses/${ERRORS[status].name}` },
+          ])
+        ),
       },
     };
     const path = openApiPath(route.path);
@@ -248,13 +323,20 @@ export const buildOpenApiDocument = (strapi: Core.Strapi, routes: readonly Conte
     info: {
       title: 'CRM API',
       version,
-      description: 'The REST API of the CRM plugin. `{id}` is always a documentId. Generated from the route table and its schemas.',
+      description:
+        'The REST API of the CRM plugin. `{id}` is always a documentId. Generated from the route table and its schemas.',
     },
     servers: [{ url: `${prefix}/crm` }],
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a users-permissions JWT or an API token' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'a users-permissions JWT or an API token',
+        },
+      },
       schemas,
       responses,
     },

@@ -28,32 +28,49 @@ export const createImportJobClaims = (strapi: Core.Strapi) => {
     async claim(jobId: number, workerId: string, staleMs: number): Promise<boolean> {
       return strapi.db.transaction(async ({ trx }) => {
         const job = await locked<{ worker_id: string | null; heartbeat_at: unknown } | undefined>(
-          trx(table()).where({ id: jobId, stage: 'running' }).first('id', 'worker_id', 'heartbeat_at')
+          trx(table())
+            .where({ id: jobId, stage: 'running' })
+            .first('id', 'worker_id', 'heartbeat_at')
         );
         if (!job) return false;
         const heartbeat = job.heartbeat_at ? new Date(job.heartbeat_at as string).getTime() : 0;
-        if (job.worker_id && job.worker_id !== workerId && Date.now() - heartbeat < staleMs) return false;
-        await trx(table()).where({ id: jobId }).update({ worker_id: workerId, heartbeat_at: new Date() });
+        if (job.worker_id && job.worker_id !== workerId && Date.now() - heartbeat < staleMs)
+          return false;
+        await trx(table())
+          .where({ id: jobId })
+          .update({ worker_id: workerId, heartbeat_at: new Date() });
         return true;
       }) as unknown as Promise<boolean>;
     },
 
     /** The job's decisions, locked until the transaction `trx` ends. */
     async lockedDecisions<T>(trx: Knex, jobId: number): Promise<T | null> {
-      const job = await locked<{ decisions: unknown } | undefined>(trx(table()).where({ id: jobId }).first('decisions'));
+      const job = await locked<{ decisions: unknown } | undefined>(
+        trx(table()).where({ id: jobId }).first('decisions')
+      );
       const stored = job?.decisions ?? null;
       return (typeof stored === 'string' ? JSON.parse(stored) : stored) as T | null;
     },
 
     /** The job's stage and the node that holds it. */
     async owner(jobId: number): Promise<JobOwner | null> {
-      const row = await (strapi.db.connection as unknown as Knex)(table()).where({ id: jobId }).first('stage', 'worker_id', 'heartbeat_at');
-      return row ? { stage: row.stage, workerId: row.worker_id ?? null, heartbeatAt: row.heartbeat_at ? new Date(row.heartbeat_at) : null } : null;
+      const row = await (strapi.db.connection as unknown as Knex)(table())
+        .where({ id: jobId })
+        .first('stage', 'worker_id', 'heartbeat_at');
+      return row
+        ? {
+            stage: row.stage,
+            workerId: row.worker_id ?? null,
+            heartbeatAt: row.heartbeat_at ? new Date(row.heartbeat_at) : null,
+          }
+        : null;
     },
 
     /** Writes the heartbeat and the progress, in the batch's transaction. */
     async beat(trx: Knex, jobId: number, progress: { done: number; total: number }): Promise<void> {
-      await trx(table()).where({ id: jobId }).update({ heartbeat_at: new Date(), progress: JSON.stringify(progress) });
+      await trx(table())
+        .where({ id: jobId })
+        .update({ heartbeat_at: new Date(), progress: JSON.stringify(progress) });
     },
   };
 };

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import type { ImportRowStatus } from '../../../contracts';
-
 import { withKnex as withKnexOf } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
@@ -15,7 +14,15 @@ export type StagedStatus = ImportRowStatus;
 export type StoredCell = string | { s: string; m: string };
 
 /** A judged row as written: line, cells (JSON), status, reason, data (JSON), company key, customer id. */
-export type EncodedRow = [number, string, StagedStatus, string | null, string | null, string | null, number | null];
+export type EncodedRow = [
+  number,
+  string,
+  StagedStatus,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+];
 
 export interface StagedRow {
   id: number;
@@ -44,7 +51,14 @@ export interface RowOutcome {
 const BATCH = 500;
 const WRITE_BATCH = 2000;
 const COLUMN_TYPES: Record<string, string> = {
-  status: 'text', reason: 'text', data: 'text', company_key: 'text', customer_id: 'int', record_id: 'int', related_ids: 'text', cells: 'text',
+  status: 'text',
+  reason: 'text',
+  data: 'text',
+  company_key: 'text',
+  customer_id: 'int',
+  record_id: 'int',
+  related_ids: 'text',
+  cells: 'text',
 };
 /** What the runner reads of a pending row (not the file's cells). */
 const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
@@ -59,7 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
   const bulk = createBulkInsert(strapi);
-  const parse = <T>(value: unknown): T | null => (value === null || value === undefined ? null : (JSON.parse(String(value)) as T));
+  const parse = <T>(value: unknown): T | null =>
+    value === null || value === undefined ? null : (JSON.parse(String(value)) as T);
   const toRow = (row: Record<string, unknown>): StagedRow => ({
     id: Number(row.id),
     line: Number(row.line),
@@ -68,15 +83,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     reason: (row.reason as string | null) ?? null,
     data: parse<Record<string, unknown>>(row.data),
     companyKey: (row.company_key as string | null) ?? null,
-    customerId: row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
+    customerId:
+      row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
   });
 
   /** The company cell of the rows at these lines. */
   const spellingsAt = async (jobId: number, lines: number[]): Promise<Map<number, string>> => {
     const spelled = new Map<number, string>();
     for (let i = 0; i < lines.length; i += BATCH) {
-      const rows = await knex()(STAGING_TABLE).select('line', 'data').where('job_id', jobId).whereIn('line', lines.slice(i, i + BATCH));
-      for (const row of rows) spelled.set(Number(row.line), String((parse<{ company?: string }>(row.data) ?? {}).company ?? ''));
+      const rows = await knex()(STAGING_TABLE)
+        .select('line', 'data')
+        .where('job_id', jobId)
+        .whereIn('line', lines.slice(i, i + BATCH));
+      for (const row of rows)
+        spelled.set(
+          Number(row.line),
+          String((parse<{ company?: string }>(row.data) ?? {}).company ?? '')
+        );
     }
     return spelled;
   };
@@ -85,11 +108,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stores rows as read from the file and judged (see `encodeStagedRow`). */
     async insert(jobId: number, rows: EncodedRow[]): Promise<void> {
       const columns: TypedColumn[] = [
-        ['job_id', 'int'], ['line', 'int'], ['cells', 'text'], ['status', 'text'], ['reason', 'text'], ['data', 'text'], ['company_key', 'text'], ['customer_id', 'int'],
+        ['job_id', 'int'],
+        ['line', 'int'],
+        ['cells', 'text'],
+        ['status', 'text'],
+        ['reason', 'text'],
+        ['data', 'text'],
+        ['company_key', 'text'],
+        ['customer_id', 'int'],
       ];
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         const batch = rows.slice(i, i + WRITE_BATCH).map((row) => [jobId, ...row]);
-        await strapi.db.transaction(({ trx }) => bulk.rows(trx as unknown as Knex, STAGING_TABLE, columns, batch));
+        await strapi.db.transaction(({ trx }) =>
+          bulk.rows(trx as unknown as Knex, STAGING_TABLE, columns, batch)
+        );
       }
     },
 
@@ -104,7 +136,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Rows of a job in line order, `size` at a time after `afterLine`. */
     async page(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
-      const rows = await knex()(STAGING_TABLE).where('job_id', jobId).andWhere('line', '>', afterLine).orderBy('line').limit(size);
+      const rows = await knex()(STAGING_TABLE)
+        .where('job_id', jobId)
+        .andWhere('line', '>', afterLine)
+        .orderBy('line')
+        .limit(size);
       return rows.map(toRow);
     },
 
@@ -121,7 +157,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How many of a job's rows have a final status (imported, ignored, invalid or failed). */
     async settled(jobId: number): Promise<number> {
-      const row = await knex()(STAGING_TABLE).where('job_id', jobId).whereNot('status', 'valid').count({ n: '*' }).first();
+      const row = await knex()(STAGING_TABLE)
+        .where('job_id', jobId)
+        .whereNot('status', 'valid')
+        .count({ n: '*' })
+        .first();
       return Number(row?.n ?? 0);
     },
 
@@ -151,11 +191,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Marks rows imported with the id of the record each made (and of the records made with it). */
     /** Sets the status and reason of these rows (in the current transaction, if any). */
-    async markRows(ids: readonly number[], status: StagedStatus, reason: string | null): Promise<void> {
+    async markRows(
+      ids: readonly number[],
+      status: StagedStatus,
+      reason: string | null
+    ): Promise<void> {
       if (ids.length === 0) return;
       await withKnex(async (db) => {
         for (let i = 0; i < ids.length; i += BATCH) {
-          await db(STAGING_TABLE).whereIn('id', ids.slice(i, i + BATCH)).update({ status, reason });
+          await db(STAGING_TABLE)
+            .whereIn('id', ids.slice(i, i + BATCH))
+            .update({ status, reason });
         }
       });
     },
@@ -163,18 +209,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async markImported(pairs: { id: number; recordId: number; related?: RelatedIds }[]) {
       await this.updateMany(
         ['status', 'record_id', 'related_ids'],
-        pairs.map(({ id, recordId, related }) => [id, 'imported', recordId, related ? JSON.stringify(related) : null])
+        pairs.map(({ id, recordId, related }) => [
+          id,
+          'imported',
+          recordId,
+          related ? JSON.stringify(related) : null,
+        ])
       );
     },
 
     /** The imported rows of a job, `size` at a time after `afterLine`: row, record made, records made with it. */
-    async imported(jobId: number, afterLine: number, size: number): Promise<{ id: number; line: number; recordId: number; related: RelatedIds }[]> {
-      const rows = await withKnex((db) => db(STAGING_TABLE)
-        .select('id', 'line', 'record_id', 'related_ids')
-        .where({ job_id: jobId, status: 'imported' })
-        .andWhere('line', '>', afterLine)
-        .orderBy('line')
-        .limit(size));
+    async imported(
+      jobId: number,
+      afterLine: number,
+      size: number
+    ): Promise<{ id: number; line: number; recordId: number; related: RelatedIds }[]> {
+      const rows = await withKnex((db) =>
+        db(STAGING_TABLE)
+          .select('id', 'line', 'record_id', 'related_ids')
+          .where({ job_id: jobId, status: 'imported' })
+          .andWhere('line', '>', afterLine)
+          .orderBy('line')
+          .limit(size)
+      );
       return rows.map((row: Record<string, unknown>) => ({
         id: Number(row.id),
         line: Number(row.line),
@@ -185,14 +242,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Forgets the file's cells and values of a job's rows; their line, status and reason stay countable. */
     async purgeCells(jobId: number): Promise<number> {
-      return withKnex((db) => db(STAGING_TABLE).where('job_id', jobId).update({ cells: '[]', data: null }));
+      return withKnex((db) =>
+        db(STAGING_TABLE).where('job_id', jobId).update({ cells: '[]', data: null })
+      );
     },
 
     /** `rows` are `[id, ...values of columns]`; joins the caller's transaction when there is one. */
     async updateMany(columns: string[], rows: unknown[][]) {
       const typed = columns.map((column): TypedColumn => [column, COLUMN_TYPES[column]]);
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await strapi.db.transaction(({ trx }) => bulk.update(trx as unknown as Knex, STAGING_TABLE, typed, rows.slice(i, i + WRITE_BATCH)));
+        await strapi.db.transaction(({ trx }) =>
+          bulk.update(trx as unknown as Knex, STAGING_TABLE, typed, rows.slice(i, i + WRITE_BATCH))
+        );
       }
     },
 
@@ -200,7 +261,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Valid rows whose company matched no customer, grouped by company, each group named as its
      * first row spells the company.
      */
-    async unmatchedGroups(jobId: number): Promise<{ key: string; rows: number; company: string; firstLine: number }[]> {
+    async unmatchedGroups(
+      jobId: number
+    ): Promise<{ key: string; rows: number; company: string; firstLine: number }[]> {
       const groups = await knex()(STAGING_TABLE)
         .select('company_key')
         .count({ rows: '*' })
@@ -210,7 +273,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotNull('company_key')
         .groupBy('company_key')
         .orderBy('company_key');
-      const spelled = await spellingsAt(jobId, groups.map((group: Record<string, unknown>) => Number(group.first_line)));
+      const spelled = await spellingsAt(
+        jobId,
+        groups.map((group: Record<string, unknown>) => Number(group.first_line))
+      );
       return groups.map((group: Record<string, unknown>) => ({
         key: String(group.company_key),
         rows: Number(group.rows),
@@ -230,36 +296,66 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .whereIn('company_key', keys.slice(i, i + BATCH))
           .whereNotNull('data')
           .groupBy('company_key')) as Record<string, unknown>[];
-        const spelled = await spellingsAt(jobId, firsts.map((row: Record<string, unknown>) => Number(row.first_line)));
-        for (const row of firsts) names.set(String(row.company_key), spelled.get(Number(row.first_line)) || String(row.company_key));
+        const spelled = await spellingsAt(
+          jobId,
+          firsts.map((row: Record<string, unknown>) => Number(row.first_line))
+        );
+        for (const row of firsts)
+          names.set(
+            String(row.company_key),
+            spelled.get(Number(row.first_line)) || String(row.company_key)
+          );
       }
       return names;
     },
 
     /** One page of a job's rows with the given statuses, in line order, and how many there are. */
-    async list(jobId: number, statuses: readonly StagedStatus[], offset: number, limit: number): Promise<{ rows: StagedRow[]; total: number }> {
-      const where = () => knex()(STAGING_TABLE).where('job_id', jobId).whereIn('status', [...statuses]);
+    async list(
+      jobId: number,
+      statuses: readonly StagedStatus[],
+      offset: number,
+      limit: number
+    ): Promise<{ rows: StagedRow[]; total: number }> {
+      const where = () =>
+        knex()(STAGING_TABLE)
+          .where('job_id', jobId)
+          .whereIn('status', [...statuses]);
       const [rows, count] = await Promise.all([
         where().orderBy('line').offset(offset).limit(limit),
         where().count({ n: '*' }).first(),
       ]);
-      return { rows: rows.map(toRow), total: Number((count as { n?: unknown } | undefined)?.n ?? 0) };
+      return {
+        rows: rows.map(toRow),
+        total: Number((count as { n?: unknown } | undefined)?.n ?? 0),
+      };
     },
 
     async counts(jobId: number): Promise<Record<string, number>> {
-      const rows = await knex()(STAGING_TABLE).select('status').count({ n: '*' }).where('job_id', jobId).groupBy('status');
-      return Object.fromEntries(rows.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)]));
+      const rows = await knex()(STAGING_TABLE)
+        .select('status')
+        .count({ n: '*' })
+        .where('job_id', jobId)
+        .groupBy('status');
+      return Object.fromEntries(
+        rows.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)])
+      );
     },
 
     /** Row-level problems of invalid rows, line by line (`reason` holds them as JSON). */
-    async issues(jobId: number, limit: number): Promise<{ line: number; field: string; reason: string }[]> {
+    async issues(
+      jobId: number,
+      limit: number
+    ): Promise<{ line: number; field: string; reason: string }[]> {
       const rows = await knex()(STAGING_TABLE)
         .select('line', 'reason')
         .where({ job_id: jobId, status: 'invalid' })
         .orderBy('line')
         .limit(limit);
       return rows.flatMap((row: Record<string, unknown>) =>
-        (parse<{ field: string; reason: string }[]>(row.reason) ?? []).map((issue) => ({ line: Number(row.line), ...issue }))
+        (parse<{ field: string; reason: string }[]>(row.reason) ?? []).map((issue) => ({
+          line: Number(row.line),
+          ...issue,
+        }))
       );
     },
 

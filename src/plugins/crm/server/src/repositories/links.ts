@@ -35,12 +35,19 @@ export const linkOf = (strapi: Core.Strapi, uid: string, attribute: string): Lin
 
 /** Whether `attribute` of `uid` is kept in a link table. */
 export const hasLinkTable = (strapi: Core.Strapi, uid: string, attribute: string): boolean =>
-  Boolean((strapi.db.metadata.get(uid).attributes[attribute] as { joinTable?: { joinColumn?: unknown } } | undefined)?.joinTable?.joinColumn);
+  Boolean(
+    (
+      strapi.db.metadata.get(uid).attributes[attribute] as
+        { joinTable?: { joinColumn?: unknown } } | undefined
+    )?.joinTable?.joinColumn
+  );
 
 // SQLite accepts at most 32766 bound values per statement; stay far below it.
 const CHUNK = 5000;
 export const chunks = <T>(items: readonly T[]) =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
+    items.slice(i * CHUNK, (i + 1) * CHUNK)
+  );
 
 /**
  * Reads of link tables, which Strapi's relational `where` answers by scanning the owner table on
@@ -63,9 +70,12 @@ export const createLinkRepository = (strapi: Core.Strapi) => {
     return run(async (knex) => {
       const pairs: [number, number][] = [];
       for (const chunk of chunks(ids)) {
-        const query = knex(relation.table).select(relation.owner, relation.target).whereIn(relation[side], chunk);
+        const query = knex(relation.table)
+          .select(relation.owner, relation.target)
+          .whereIn(relation[side], chunk);
         if (others) query.whereIn(otherSide, others as number[]);
-        for (const row of await query) pairs.push([Number(row[relation.owner]), Number(row[relation.target])]);
+        for (const row of await query)
+          pairs.push([Number(row[relation.owner]), Number(row[relation.target])]);
       }
       return pairs;
     });
@@ -78,31 +88,48 @@ export const createLinkRepository = (strapi: Core.Strapi) => {
     linksWhere,
 
     /** Ids of the records whose `attribute` points at one of `targetIds`. */
-    async ownersLinkedTo(uid: string, attribute: string, targetIds: readonly number[]): Promise<number[]> {
+    async ownersLinkedTo(
+      uid: string,
+      attribute: string,
+      targetIds: readonly number[]
+    ): Promise<number[]> {
       if (targetIds.length === 0) return [];
       const relation = linkOf(strapi, uid, attribute);
       return run(async (knex) => {
         const ids: number[] = [];
         for (const chunk of chunks(targetIds)) {
-          ids.push(...(await knex(relation.table).whereIn(relation.target, chunk).pluck(relation.owner)).map(Number));
+          ids.push(
+            ...(
+              await knex(relation.table).whereIn(relation.target, chunk).pluck(relation.owner)
+            ).map(Number)
+          );
         }
         return ids;
       });
     },
 
     /** `[owner id, target id]` of the links of `attribute` whose target is among `targetIds`. */
-    linksToTargets: (uid: string, attribute: string, targetIds: readonly number[]) => linksWhere(uid, attribute, 'target', targetIds),
+    linksToTargets: (uid: string, attribute: string, targetIds: readonly number[]) =>
+      linksWhere(uid, attribute, 'target', targetIds),
 
     /** `[owner id, target id]` of the links of `attribute` whose owner is among `ownerIds`. */
-    linksOfOwners: (uid: string, attribute: string, ownerIds: readonly number[]) => linksWhere(uid, attribute, 'owner', ownerIds),
+    linksOfOwners: (uid: string, attribute: string, ownerIds: readonly number[]) =>
+      linksWhere(uid, attribute, 'owner', ownerIds),
 
     /** How many links of `attribute` hang from these owners. */
-    async countOfOwners(uid: string, attribute: string, ownerIds: readonly number[]): Promise<number> {
+    async countOfOwners(
+      uid: string,
+      attribute: string,
+      ownerIds: readonly number[]
+    ): Promise<number> {
       const relation = linkOf(strapi, uid, attribute);
       return run(async (knex) => {
         let total = 0;
         for (const chunk of chunks(ownerIds)) {
-          const [row] = await knex(relation.table).whereIn(relation.owner, chunk).where(relation.on ?? {}).count({ n: '*' });
+          const [row] = await knex(relation.table)
+            .whereIn(relation.owner, chunk)
+            .where(relation.on ?? {})
+            .count({ n: '*' });
           total += Number((row as { n: number | string }).n);
         }
         return total;
@@ -110,4 +137,3 @@ export const createLinkRepository = (strapi: Core.Strapi) => {
     },
   };
 };
-

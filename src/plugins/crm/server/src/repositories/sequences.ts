@@ -39,7 +39,9 @@ export const createSequenceRepository = (strapi: Core.Strapi) => {
      */
     async lock(name: string): Promise<boolean> {
       if (strapi.db.dialect.client === 'sqlite') return true;
-      return strapi.db.transaction(async ({ trx }) => Boolean(await trx(table()).where({ name }).forUpdate().first('id'))) as unknown as Promise<boolean>;
+      return strapi.db.transaction(async ({ trx }) =>
+        Boolean(await trx(table()).where({ name }).forUpdate().first('id'))
+      ) as unknown as Promise<boolean>;
     },
   };
 };

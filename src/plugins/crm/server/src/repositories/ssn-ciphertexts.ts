@@ -30,7 +30,9 @@ export const createSsnCiphertexts = (strapi: Core.Strapi) => {
     async replace(changes: { row: StoredCiphertext; fresh: string }[]): Promise<void> {
       await strapi.db.transaction(async ({ trx }) => {
         for (const { row, fresh } of changes) {
-          await trx(table()).where({ id: row.id, ssn_encrypted: row.ssn_encrypted }).update({ ssn_encrypted: fresh });
+          await trx(table())
+            .where({ id: row.id, ssn_encrypted: row.ssn_encrypted })
+            .update({ ssn_encrypted: fresh });
         }
       });
     },

@@ -20,7 +20,12 @@ const CUSTOMER_ROUTES: { method: string; path: string; handler: string; action: 
   // Admins who may read the CRM reach the controller, which checks the reveal action and audits.
   { method: 'POST', path: '/customers/:id/ssn/reveal', handler: 'revealSsn', action: READ },
   { method: 'GET', path: '/customers/:id/connections', handler: 'connections', action: READ },
-  { method: 'PUT', path: '/customers/:id/primary-contact', handler: 'setPrimaryContact', action: MANAGE },
+  {
+    method: 'PUT',
+    path: '/customers/:id/primary-contact',
+    handler: 'setPrimaryContact',
+    action: MANAGE,
+  },
   { method: 'GET', path: '/customers/:id/relationships', handler: 'relationships', action: READ },
   { method: 'GET', path: '/customers/:id/network', handler: 'network', action: READ },
   { method: 'POST', path: '/connections', handler: 'createConnection', action: MANAGE },

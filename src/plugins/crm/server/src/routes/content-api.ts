@@ -5,8 +5,18 @@
  * `find` or `findOne`, so whoever may list customers may search them (read-only API tokens too).
  * Each route's contract (`contract.ts`) is what the API's description (`/openapi.json`) is made of.
  */
-import { API_DESCRIPTION_READER, ERROR_BOUNDARY, REQUEST_GUARD, ROUTE_MIDDLEWARES } from '../middlewares';
-import { commentBody, contactListQuery, activityQuery, generateLoginBody } from '../validation/contact';
+import {
+  API_DESCRIPTION_READER,
+  ERROR_BOUNDARY,
+  REQUEST_GUARD,
+  ROUTE_MIDDLEWARES,
+} from '../middlewares';
+import {
+  commentBody,
+  contactListQuery,
+  activityQuery,
+  generateLoginBody,
+} from '../validation/contact';
 import { networkQuery, primaryBody, primaryContactBody } from '../validation/customer';
 import { membersBody } from '../validation/marketing-list';
 import {
@@ -29,7 +39,10 @@ const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
 
 type RecordAction = 'find' | 'findOne' | 'create' | 'update' | 'delete';
-const RECORD_ROUTES: Record<RecordAction, { method: ContentApiRoute['method']; withId: boolean; summary: string }> = {
+const RECORD_ROUTES: Record<
+  RecordAction,
+  { method: ContentApiRoute['method']; withId: boolean; summary: string }
+> = {
   find: { method: 'GET', withId: false, summary: 'List' },
   findOne: { method: 'GET', withId: true, summary: 'Read one of' },
   create: { method: 'POST', withId: false, summary: 'Create one of' },
@@ -62,22 +75,38 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     path: '/openapi.json',
     handler: 'openapi.document',
     // Authenticated and admitted by its middleware: see `api-description-reader.ts`.
-    config: { auth: false, policies: [], middlewares: [ERROR_BOUNDARY, API_DESCRIPTION_READER, REQUEST_GUARD] },
-    contract: { summary: 'This description of the API, as OpenAPI 3.1', success: { status: 200, schema: apiDescriptionResponse } },
+    config: {
+      auth: false,
+      policies: [],
+      middlewares: [ERROR_BOUNDARY, API_DESCRIPTION_READER, REQUEST_GUARD],
+    },
+    contract: {
+      summary: 'This description of the API, as OpenAPI 3.1',
+      success: { status: 200, schema: apiDescriptionResponse },
+    },
   },
   {
     method: 'GET',
     path: '/customers/search',
     handler: 'customer.search',
     auth: READ_LIST,
-    contract: { summary: 'Quick search of customers', query: searchQuery, shapes: 'customer', success: { status: 200, schema: searchResponse } },
+    contract: {
+      summary: 'Quick search of customers',
+      query: searchQuery,
+      shapes: 'customer',
+      success: { status: 200, schema: searchResponse },
+    },
   },
   ...recordRoutes('customers', 'customer'),
   {
     method: 'PUT',
     path: '/customers/:id/primary',
     handler: 'customer.setPrimary',
-    contract: { summary: 'Make a contact point the primary of its kind', body: primaryBody, success: { status: 200, schema: recordResponse('Customer') } },
+    contract: {
+      summary: 'Make a contact point the primary of its kind',
+      body: primaryBody,
+      success: { status: 200, schema: recordResponse('Customer') },
+    },
   },
   // Any CRM reader reaches the controller, which applies the table and audits the outcome.
   {
@@ -85,34 +114,51 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     path: '/customers/:id/ssn/reveal',
     handler: 'customer.revealSsn',
     auth: READ_ONE,
-    contract: { summary: "Reveal a customer's SSN (audited)", success: { status: 200, schema: ssnRevealResponse } },
+    contract: {
+      summary: "Reveal a customer's SSN (audited)",
+      success: { status: 200, schema: ssnRevealResponse },
+    },
   },
   {
     method: 'GET',
     path: '/customers/:id/connections',
     handler: 'customer.connections',
     auth: { scope: ['plugin::crm.connection.find'] },
-    contract: { summary: "A customer's connections", success: { status: 200, schema: connectionsResponse } },
+    contract: {
+      summary: "A customer's connections",
+      success: { status: 200, schema: connectionsResponse },
+    },
   },
   {
     method: 'PUT',
     path: '/customers/:id/primary-contact',
     handler: 'customer.setPrimaryContact',
-    contract: { summary: "Choose a business's primary contact", body: primaryContactBody, success: { status: 200, schema: recordResponse('Customer') } },
+    contract: {
+      summary: "Choose a business's primary contact",
+      body: primaryContactBody,
+      success: { status: 200, schema: recordResponse('Customer') },
+    },
   },
   {
     method: 'GET',
     path: '/customers/:id/relationships',
     handler: 'customer.relationships',
     auth: { scope: ['plugin::crm.relationship.find'] },
-    contract: { summary: "A customer's relationships", success: { status: 200, schema: relationshipsResponse } },
+    contract: {
+      summary: "A customer's relationships",
+      success: { status: 200, schema: relationshipsResponse },
+    },
   },
   {
     method: 'GET',
     path: '/customers/:id/network',
     handler: 'customer.network',
     auth: READ_ONE,
-    contract: { summary: "A customer's network, out to a depth", query: networkQuery, success: { status: 200, schema: networkResponse } },
+    contract: {
+      summary: "A customer's network, out to a depth",
+      query: networkQuery,
+      success: { status: 200, schema: networkResponse },
+    },
   },
   ...recordRoutes('addresses', 'address'),
   ...recordRoutes('phones', 'phone'),
@@ -124,33 +170,52 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     method: 'POST',
     path: '/contacts/:id/generate-login',
     handler: 'contact.generateLogin',
-    contract: { summary: 'Give a contact a login', body: generateLoginBody, success: { status: 201, schema: loginResponse } },
+    contract: {
+      summary: 'Give a contact a login',
+      body: generateLoginBody,
+      success: { status: 201, schema: loginResponse },
+    },
   },
   {
     method: 'POST',
     path: '/contacts/:id/convert',
     handler: 'contact.convert',
-    contract: { summary: 'Convert a contact to a customer', success: { status: 201, schema: recordResponse('Customer') } },
+    contract: {
+      summary: 'Convert a contact to a customer',
+      success: { status: 201, schema: recordResponse('Customer') },
+    },
   },
   {
     method: 'GET',
     path: '/contacts/:id/activity',
     handler: 'contact.activity',
     auth: { scope: ['plugin::crm.contact.findOne'] },
-    contract: { summary: "A contact's activity, newest first", query: activityQuery, success: { status: 200, schema: activityResponse } },
+    contract: {
+      summary: "A contact's activity, newest first",
+      query: activityQuery,
+      success: { status: 200, schema: activityResponse },
+    },
   },
   {
     method: 'POST',
     path: '/contacts/:id/activity',
     handler: 'contact.comment',
-    contract: { summary: 'Comment on a contact', body: commentBody, success: { status: 201, schema: commentResponse } },
+    contract: {
+      summary: 'Comment on a contact',
+      body: commentBody,
+      success: { status: 201, schema: commentResponse },
+    },
   },
   ...recordRoutes('marketing-lists', 'marketing-list', ['find', 'findOne', 'create']),
   {
     method: 'POST',
     path: '/marketing-lists/:id/members',
     handler: 'marketing-list.addMembers',
-    contract: { summary: 'Add contacts to a marketing list', body: membersBody, success: { status: 200, schema: recordResponse('MarketingList') } },
+    contract: {
+      summary: 'Add contacts to a marketing list',
+      body: membersBody,
+      success: { status: 200, schema: recordResponse('MarketingList') },
+    },
   },
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
@@ -163,7 +228,15 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     auth: { scope: ['plugin::crm.marketing-list.findOne'] },
     contract: {
       summary: "A marketing list's members, as CSV",
-      success: { status: 200, csv: { headers: { 'X-Exported-Count': 'members exported', 'X-Left-Out-Count': 'members left out (no channel, or opted out)' } } },
+      success: {
+        status: 200,
+        csv: {
+          headers: {
+            'X-Exported-Count': 'members exported',
+            'X-Left-Out-Count': 'members left out (no channel, or opted out)',
+          },
+        },
+      },
     },
   },
 ];
@@ -172,6 +245,10 @@ export default {
   type: 'content-api',
   routes: CONTENT_API_ROUTES.map(({ auth, contract: _contract, config, ...route }) => ({
     ...route,
-    config: config ?? { policies: ['plugin::crm.role-table'], middlewares: ROUTE_MIDDLEWARES, ...(auth ? { auth } : {}) },
+    config: config ?? {
+      policies: ['plugin::crm.role-table'],
+      middlewares: ROUTE_MIDDLEWARES,
+      ...(auth ? { auth } : {}),
+    },
   })),
 };

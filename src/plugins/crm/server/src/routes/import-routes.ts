@@ -1,5 +1,9 @@
 import { decisionsBody, logQuery, mappingBody, uploadBody } from '../validation/import';
-import { importJobResponse, importLogResponse, referenceDataResponse } from '../validation/responses';
+import {
+  importJobResponse,
+  importLogResponse,
+  referenceDataResponse,
+} from '../validation/responses';
 import type { RouteContract } from './contract';
 
 /**
@@ -18,29 +22,57 @@ export const IMPORT_ROUTES: readonly {
     method: 'POST',
     path: '/imports',
     handler: 'import.create',
-    contract: { summary: 'Upload a CSV file of contacts or customers', upload: uploadBody, success: { status: 201, schema: importJobResponse } },
+    contract: {
+      summary: 'Upload a CSV file of contacts or customers',
+      upload: uploadBody,
+      success: { status: 201, schema: importJobResponse },
+    },
   },
-  { method: 'GET', path: '/imports/:id', handler: 'import.findOne', contract: { summary: 'An import job', success: { status: 200, schema: importJobResponse } } },
+  {
+    method: 'GET',
+    path: '/imports/:id',
+    handler: 'import.findOne',
+    contract: { summary: 'An import job', success: { status: 200, schema: importJobResponse } },
+  },
   {
     method: 'PUT',
     path: '/imports/:id/mapping',
     handler: 'import.setMapping',
-    contract: { summary: "Change the fields the file's columns map to", body: mappingBody, success: { status: 200, schema: importJobResponse } },
+    contract: {
+      summary: "Change the fields the file's columns map to",
+      body: mappingBody,
+      success: { status: 200, schema: importJobResponse },
+    },
   },
   {
     method: 'GET',
     path: '/imports/:id/reference-data',
     handler: 'import.referenceData',
     readsJob: true,
-    contract: { summary: 'The companies no customer matched', success: { status: 200, schema: referenceDataResponse } },
+    contract: {
+      summary: 'The companies no customer matched',
+      success: { status: 200, schema: referenceDataResponse },
+    },
   },
   {
     method: 'PUT',
     path: '/imports/:id/reference-data',
     handler: 'import.decide',
-    contract: { summary: 'Create, link or skip each unmatched company', body: decisionsBody, success: { status: 200, schema: referenceDataResponse } },
+    contract: {
+      summary: 'Create, link or skip each unmatched company',
+      body: decisionsBody,
+      success: { status: 200, schema: referenceDataResponse },
+    },
   },
-  { method: 'POST', path: '/imports/:id/start', handler: 'import.start', contract: { summary: 'Start a ready import', success: { status: 202, schema: importJobResponse } } },
+  {
+    method: 'POST',
+    path: '/imports/:id/start',
+    handler: 'import.start',
+    contract: {
+      summary: 'Start a ready import',
+      success: { status: 202, schema: importJobResponse },
+    },
+  },
   {
     method: 'GET',
     path: '/imports/:id/ignored',
@@ -53,7 +85,19 @@ export const IMPORT_ROUTES: readonly {
     path: '/imports/:id/log',
     handler: 'import.log',
     readsJob: true,
-    contract: { summary: "The rows' outcomes, page by page", query: logQuery, success: { status: 200, schema: importLogResponse } },
+    contract: {
+      summary: "The rows' outcomes, page by page",
+      query: logQuery,
+      success: { status: 200, schema: importLogResponse },
+    },
   },
-  { method: 'POST', path: '/imports/:id/undo', handler: 'import.undo', contract: { summary: 'Undo a finished import', success: { status: 200, schema: importJobResponse } } },
+  {
+    method: 'POST',
+    path: '/imports/:id/undo',
+    handler: 'import.undo',
+    contract: {
+      summary: 'Undo a finished import',
+      success: { status: 200, schema: importJobResponse },
+    },
+  },
 ];

@@ -22,9 +22,13 @@ const keyIdOf = (key: Buffer) => createHash('sha256').update(key).digest('base64
 /** A key is 32 bytes, given as base64 (44 characters) or hex (64 characters). */
 export const parseKey = (text: string): Buffer => {
   const trimmed = text.trim();
-  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const key = /^[0-9a-f]{64}$/i.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   if (key.length !== KEY_BYTES) {
-    throw new Error('CRM_ENCRYPTION_KEY must hold 32-byte keys in base64 or hex, separated by commas (newest first)');
+    throw new Error(
+      'CRM_ENCRYPTION_KEY must hold 32-byte keys in base64 or hex, separated by commas (newest first)'
+    );
   }
   return key;
 };
@@ -32,7 +36,8 @@ export const parseKey = (text: string): Buffer => {
 export const generateKey = (): string => randomBytes(KEY_BYTES).toString('base64');
 
 export const createFieldCipher = (keyTexts: readonly string[]): FieldCipher => {
-  if (keyTexts.length === 0) throw new Error('CRM_ENCRYPTION_KEY is not set: the CRM cannot store an SSN without it');
+  if (keyTexts.length === 0)
+    throw new Error('CRM_ENCRYPTION_KEY is not set: the CRM cannot store an SSN without it');
   const keys = keyTexts.map(parseKey).map((key) => ({ id: keyIdOf(key), key }));
   const [current] = keys;
 
@@ -40,7 +45,12 @@ export const createFieldCipher = (keyTexts: readonly string[]): FieldCipher => {
     const parts = token.split('.');
     if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('not an encrypted field value');
     const [, keyId, iv, tag, data] = parts;
-    return { keyId, iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), data: Buffer.from(data, 'base64url') };
+    return {
+      keyId,
+      iv: Buffer.from(iv, 'base64url'),
+      tag: Buffer.from(tag, 'base64url'),
+      data: Buffer.from(data, 'base64url'),
+    };
   };
 
   return {
@@ -51,7 +61,13 @@ export const createFieldCipher = (keyTexts: readonly string[]): FieldCipher => {
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, current.id, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join('.');
+      return [
+        VERSION,
+        current.id,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        data.toString('base64url'),
+      ].join('.');
     },
 
     decrypt(token) {

@@ -13,7 +13,8 @@ const AUTHOR_FIELDS = { authorType: 'type', authorId: 'id', authorName: 'name' }
 
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 
-const authorIssue = (message: string) => new DomainValidationError({ path: ['author'], rule: 'activity.author', message });
+const authorIssue = (message: string) =>
+  new DomainValidationError({ path: ['author'], rule: 'activity.author', message });
 
 /**
  * The write path of activity entries through the document service (the content manager, other
@@ -26,25 +27,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const author: Actor = currentActor(strapi);
     for (const [field, key] of Object.entries(AUTHOR_FIELDS)) {
       if (given(data[field]) && String(data[field]) !== String(author[key] ?? '')) {
-        throw authorIssue(`the author of an activity entry is whoever writes it (${author.name ?? author.type}); ${field} cannot be given`);
+        throw authorIssue(
+          `the author of an activity entry is whoever writes it (${author.name ?? author.type}); ${field} cannot be given`
+        );
       }
     }
     const contact = readToOneChange(data.contact);
     if (contact.kind !== 'set') {
-      throw new DomainValidationError({ path: ['contact'], rule: 'activity.contact', message: 'an activity entry belongs to a contact' });
+      throw new DomainValidationError({
+        path: ['contact'],
+        rule: 'activity.contact',
+        message: 'an activity entry belongs to a contact',
+      });
     }
     data.body = validateComment(data.body);
-    params.data = { ...data, authorType: author.type, authorId: author.id, authorName: author.name };
+    params.data = {
+      ...data,
+      authorType: author.type,
+      authorId: author.id,
+      authorName: author.name,
+    };
     return next();
   },
 
   async update(params: Params, next: Next) {
     const data = { ...(params.data ?? {}) };
     const current = params.documentId
-      ? await strapi.db.query(ACTIVITY_UID).findOne({ where: { documentId: params.documentId }, select: ['id', ...Object.keys(AUTHOR_FIELDS)] })
+      ? await strapi.db.query(ACTIVITY_UID).findOne({
+          where: { documentId: params.documentId },
+          select: ['id', ...Object.keys(AUTHOR_FIELDS)],
+        })
       : null;
     if (!current) return next();
-    await getService(strapi, 'customerLocks').lockRows(ACTIVITY_UID, [current.id]);
+    await getService(strapi, 'customer-locks').lockRows(ACTIVITY_UID, [current.id]);
     for (const field of Object.keys(AUTHOR_FIELDS)) {
       if (field in data && String(data[field] ?? '') !== String(current[field] ?? '')) {
         throw authorIssue(`an activity entry's author cannot be changed (${field})`);
@@ -53,7 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if ('body' in data) data.body = validateComment(data.body);
     if (readToOneChange(data.contact).kind === 'clear') {
-      throw new DomainValidationError({ path: ['contact'], rule: 'activity.contact', message: 'an activity entry belongs to a contact' });
+      throw new DomainValidationError({
+        path: ['contact'],
+        rule: 'activity.contact',
+        message: 'an activity entry belongs to a contact',
+      });
     }
     params.data = data;
     return next();

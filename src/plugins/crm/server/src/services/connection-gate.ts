@@ -27,9 +27,9 @@ const fixedSides = () =>
  * a business's primary contact, all under the row locks of both customers.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = () => getService(strapi, 'networkRepository');
-  const refs = () => getService(strapi, 'customerRefs');
-  const locks = () => getService(strapi, 'customerLocks');
+  const repository = () => getService(strapi, 'network-repository');
+  const refs = () => getService(strapi, 'customer-refs');
+  const locks = () => getService(strapi, 'customer-locks');
 
   const candidatesOf = async (businessId: number): Promise<ContactCandidate[]> =>
     (await repository().connectionsOf([businessId])).map((row) => ({

@@ -9,7 +9,6 @@ import { CONTACT_UID, USER_UID } from '../utils/uids';
 type Next = () => Promise<unknown>;
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
-
 /**
  * The single write path for contacts: every field through the domain's contact rules,
  * `user` exactly when `isUser`, `company` an existing customer; activity goes with the contact.
@@ -24,7 +23,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (change.kind === 'clear') return false;
     const where = whereRef(change.ref);
     if (!where || !(await strapi.db.query(USER_UID).findOne({ where, select: ['id'] }))) {
-      throw new DomainValidationError({ path: ['user'], rule: 'contact.user', message: 'user does not exist' });
+      throw new DomainValidationError({
+        path: ['user'],
+        rule: 'contact.user',
+        message: 'user does not exist',
+      });
     }
     return true;
   };
@@ -33,9 +36,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const data = { ...(params.data ?? {}) };
     delete data.convertedCustomer; // set by the conversion only
     const hasUser = await resolveUser(data.user, Boolean(current?.user));
-    await getService(strapi, 'customerRefs').resolveLocked(data.company, 'company');
+    await getService(strapi, 'customer-refs').resolveLocked(data.company, 'company');
     const fields = validateContact(
-      { ...(current ? pick(current, CONTACT_FIELD_NAMES) : {}), ...pick(data, CONTACT_FIELD_NAMES) },
+      {
+        ...(current ? pick(current, CONTACT_FIELD_NAMES) : {}),
+        ...pick(data, CONTACT_FIELD_NAMES),
+      },
       { defaultCountry: settings().defaultCountry, hasUser }
     );
     params.data = { ...data, ...(current ? pick(fields as never, Object.keys(data)) : fields) };
@@ -50,12 +56,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(params: Params, next: Next) {
       const find = () =>
         params.documentId
-          ? strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, populate: { user: { select: ['id'] } } })
+          ? strapi.db.query(CONTACT_UID).findOne({
+              where: { documentId: params.documentId },
+              populate: { user: { select: ['id'] } },
+            })
           : null;
       const before = await find();
       if (!before) return next();
       // Locked, so that an undo or a delete cannot remove the contact while it is being written.
-      await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [before.id]);
+      await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [before.id]);
       const current = await find();
       if (!current) return next();
       await write(params, current);
@@ -64,9 +73,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async delete(params: Params, next: Next) {
       const contact = params.documentId
-        ? await strapi.db.query(CONTACT_UID).findOne({ where: { documentId: params.documentId }, select: ['id'] })
+        ? await strapi.db
+            .query(CONTACT_UID)
+            .findOne({ where: { documentId: params.documentId }, select: ['id'] })
         : null;
-      if (contact) await getService(strapi, 'recordRemoval').detachContacts([contact.id]);
+      if (contact) await getService(strapi, 'record-removal').detachContacts([contact.id]);
       return next();
     },
   };

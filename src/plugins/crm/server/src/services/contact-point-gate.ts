@@ -12,10 +12,10 @@ import {
   type ContactPointKind,
   type CustomerType,
 } from '../domain';
-import { readToOneChange, whereRef, type RelationRef } from '../utils/relations';
-import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
+import { readToOneChange, whereRef, type RelationRef } from '../utils/relations';
+import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 
 export interface StoredPoint {
   id: number;
@@ -45,7 +45,6 @@ const FIELDS: Record<ContactPointKind, readonly string[]> = {
   email: ['type', 'address'],
 };
 
-
 const mustBelong = (kind: ContactPointKind) =>
   new DomainValidationError({
     path: ['customer'],
@@ -60,8 +59,8 @@ const mustBelong = (kind: ContactPointKind) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings').get();
-  const locks = () => getService(strapi, 'customerLocks');
-  const searchIndex = () => getService(strapi, 'searchIndex');
+  const locks = () => getService(strapi, 'customer-locks');
+  const searchIndex = () => getService(strapi, 'search-index');
 
   const validateFields = (kind: ContactPointKind, input: Record<string, unknown>) => {
     switch (kind) {
@@ -76,7 +75,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findCustomer = async (ref: RelationRef): Promise<OwnerRow> => {
     const where = whereRef(ref);
-    const customer = where ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] }) : null;
+    const customer = where
+      ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] })
+      : null;
     if (!customer) {
       throw new DomainValidationError({
         path: ['customer'],
@@ -87,14 +88,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return customer as OwnerRow;
   };
 
-  const findPoint = async (kind: ContactPointKind, documentId: string): Promise<PointWithOwner | null> =>
+  const findPoint = async (
+    kind: ContactPointKind,
+    documentId: string
+  ): Promise<PointWithOwner | null> =>
     (await strapi.db.query(CONTACT_POINT_UIDS[kind]).findOne({
       where: { documentId },
       populate: { customer: { select: ['id', 'documentId', 'type'] } },
     })) as PointWithOwner | null;
 
   const loadPoints = async (kind: ContactPointKind, customerId: number): Promise<StoredPoint[]> => {
-    const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(CONTACT_POINT_UIDS[kind], 'customer', [customerId]);
+    const ids = await getService(strapi, 'network-repository').ownersLinkedTo(
+      CONTACT_POINT_UIDS[kind],
+      'customer',
+      [customerId]
+    );
     if (ids.length === 0) return [];
     return (await strapi.db.query(CONTACT_POINT_UIDS[kind]).findMany({
       where: { id: { $in: ids } },
@@ -104,7 +112,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Applies the one-primary rule to a customer's points of one kind; returns the primary's id. */
-  const settlePrimary = async (kind: ContactPointKind, customerId: number, preferredId: number | null) => {
+  const settlePrimary = async (
+    kind: ContactPointKind,
+    customerId: number,
+    preferredId: number | null
+  ) => {
     const points = await loadPoints(kind, customerId);
     for (const update of primaryUpdates(points, preferredId)) {
       await strapi.db
@@ -114,11 +126,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return choosePrimary(points, preferredId);
   };
 
-  const checkSet = (customer: OwnerRow, kind: ContactPointKind, points: readonly { type: string }[]) =>
-    assertNoIssues(checkContactPointSet(customer.type, kind, points, settings().limits));
+  const checkSet = (
+    customer: OwnerRow,
+    kind: ContactPointKind,
+    points: readonly { type: string }[]
+  ) => assertNoIssues(checkContactPointSet(customer.type, kind, points, settings().limits));
 
   const withPrimaryFlag = (entry: unknown, primaryId: number | null) =>
-    entry && typeof entry === 'object' ? { ...entry, isPrimary: (entry as { id?: number }).id === primaryId } : entry;
+    entry && typeof entry === 'object'
+      ? { ...entry, isPrimary: (entry as { id?: number }).id === primaryId }
+      : entry;
 
   return {
     loadPoints,
@@ -135,9 +152,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await loadPoints(kind, customer.id);
       checkSet(customer, kind, [...existing, { type: fields.type }]);
 
-      params.data = { ...data, ...fields, isPrimary: false, customer: { connect: [{ documentId: customer.documentId }] } };
+      params.data = {
+        ...data,
+        ...fields,
+        isPrimary: false,
+        customer: { connect: [{ documentId: customer.documentId }] },
+      };
       const created = (await next()) as { id: number };
-      const primaryId = await settlePrimary(kind, customer.id, data.isPrimary === true ? created.id : null);
+      const primaryId = await settlePrimary(
+        kind,
+        customer.id,
+        data.isPrimary === true ? created.id : null
+      );
       await searchIndex().refresh([customer.id]);
       return withPrimaryFlag(created, primaryId);
     },
@@ -158,8 +184,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = (await findPoint(kind, documentId!))!;
       const previousOwner = current.customer;
       const moved = previousOwner?.id !== target.id;
-      const fields = validateFields(kind, { ...pick(current, FIELDS[kind]), ...pick(data, FIELDS[kind]) });
-      const siblings = (await loadPoints(kind, target.id)).filter((point) => point.id !== current.id);
+      const fields = validateFields(kind, {
+        ...pick(current, FIELDS[kind]),
+        ...pick(data, FIELDS[kind]),
+      });
+      const siblings = (await loadPoints(kind, target.id)).filter(
+        (point) => point.id !== current.id
+      );
       checkSet(target, kind, [...siblings, { type: fields.type }]);
 
       let preferredId: number | null = null;
@@ -179,7 +210,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.data = {
         ...rest,
         ...fields,
-        ...(moved ? { isPrimary: false, customer: { connect: [{ documentId: target.documentId }] } } : {}),
+        ...(moved
+          ? { isPrimary: false, customer: { connect: [{ documentId: target.documentId }] } }
+          : {}),
       };
       const updated = await next();
       if (moved && previousOwner) await settlePrimary(kind, previousOwner.id, null);

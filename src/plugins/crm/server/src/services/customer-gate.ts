@@ -40,7 +40,6 @@ interface CustomerRow {
 
 const article = (kind: ContactPointKind) => (kind === 'address' ? 'an' : 'a');
 
-
 /**
  * Pulls nested contact points (`addresses: [{ line1, city }]`) out of a customer's data. Strapi's own
  * relation syntax for them is refused: a contact point cannot exist without its customer, so
@@ -82,9 +81,9 @@ const takeNestedPoints = (data: Record<string, unknown>, creating: boolean): Nes
  * (each through the contact point gate), and contact points deleted with their customer.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const gate = () => getService(strapi, 'contactPointGate');
-  const locks = () => getService(strapi, 'customerLocks');
-  const searchIndex = () => getService(strapi, 'searchIndex');
+  const gate = () => getService(strapi, 'contact-point-gate');
+  const locks = () => getService(strapi, 'customer-locks');
+  const searchIndex = () => getService(strapi, 'search-index');
 
   const findCustomer = async (documentId: string) =>
     (await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId } })) as CustomerRow | null;
@@ -96,7 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ...(params.populate ? { populate: params.populate } : {}),
     } as never);
 
-  const createNested = async (customer: { documentId: string }, kind: ContactPointKind, items: NestedItem[], offset = 0) => {
+  const createNested = async (
+    customer: { documentId: string },
+    kind: ContactPointKind,
+    items: NestedItem[],
+    offset = 0
+  ) => {
     for (const [index, item] of items.entries()) {
       const { documentId: _d, id: _i, customer: _c, ...fields } = item;
       try {
@@ -110,7 +114,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Nested points on update replace the customer's points of that kind, like a form would. */
-  const replaceNested = async (customer: CustomerRow, kind: ContactPointKind, items: NestedItem[]) => {
+  const replaceNested = async (
+    customer: CustomerRow,
+    kind: ContactPointKind,
+    items: NestedItem[]
+  ) => {
     const plural = CONTACT_POINT_PLURALS[kind];
     const uid = CONTACT_POINT_UIDS[kind];
     const existing = await gate().loadPoints(kind, customer.id);
@@ -129,7 +137,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
     for (const point of existing) {
-      if (!kept.has(point.documentId)) await strapi.documents(uid).delete({ documentId: point.documentId });
+      if (!kept.has(point.documentId))
+        await strapi.documents(uid).delete({ documentId: point.documentId });
     }
     for (const [index, item] of items.entries()) {
       if (typeof item.documentId !== 'string') continue;
@@ -148,17 +157,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A primary contact set on the customer itself (the content manager) must be a connected individual. */
-  const checkPrimaryContactChange = async (current: CustomerRow, type: CustomerType, data: Record<string, unknown>) => {
-    const target = await getService(strapi, 'customerRefs').resolve(data.primaryContact, 'primaryContact');
+  const checkPrimaryContactChange = async (
+    current: CustomerRow,
+    type: CustomerType,
+    data: Record<string, unknown>
+  ) => {
+    const target = await getService(strapi, 'customer-refs').resolve(
+      data.primaryContact,
+      'primaryContact'
+    );
     delete data.primaryContact;
     if (target === undefined) return;
-    const candidates = await getService(strapi, 'connectionGate').candidatesOf(current.id);
+    const candidates = await getService(strapi, 'connection-gate').candidatesOf(current.id);
     if (target === null) {
       if (type === 'business' && candidates.length > 0) {
         throw new DomainValidationError({
           path: ['primaryContact'],
           rule: 'connection.primaryContact',
-          message: 'a business with connections always has a primary contact; choose another one instead',
+          message:
+            'a business with connections always has a primary contact; choose another one instead',
         });
       }
       return;
@@ -169,32 +186,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A customer that changes type must still satisfy the rules of each of its connections. */
   const checkConnectionsAfterTypeChange = async (customerId: number, type: CustomerType) => {
-    const network = getService(strapi, 'networkRepository');
+    const network = getService(strapi, 'network-repository');
     const connections = await network.connectionsOf([customerId]);
-    const summaries = await network.summaries(connections.flatMap((row) => [row.customerId, row.connectedId]));
+    const summaries = await network.summaries(
+      connections.flatMap((row) => [row.customerId, row.connectedId])
+    );
     for (const row of connections) {
-      const side = (id: number) => ({ id, type: id === customerId ? type : summaries.get(id)!.type });
-      validateConnection(side(row.customerId), side(row.connectedId), { relationshipType: row.relationshipType, title: row.title });
+      const side = (id: number) => ({
+        id,
+        type: id === customerId ? type : summaries.get(id)!.type,
+      });
+      validateConnection(side(row.customerId), side(row.connectedId), {
+        relationshipType: row.relationshipType,
+        title: row.title,
+      });
     }
-    if (type === 'business') await getService(strapi, 'connectionGate').settlePrimaryContact(customerId);
-    else await strapi.db.query(CUSTOMER_UID).update({ where: { id: customerId }, data: { primaryContact: null } });
+    if (type === 'business')
+      await getService(strapi, 'connection-gate').settlePrimaryContact(customerId);
+    else
+      await strapi.db
+        .query(CUSTOMER_UID)
+        .update({ where: { id: customerId }, data: { primaryContact: null } });
   };
 
   return {
     async create(params: Params, next: Next) {
       const data = { ...(params.data ?? {}) };
       const nested = takeNestedPoints(data, true);
-      if ((await getService(strapi, 'customerRefs').resolve(data.primaryContact, 'primaryContact')) != null) {
+      if (
+        (await getService(strapi, 'customer-refs').resolve(
+          data.primaryContact,
+          'primaryContact'
+        )) != null
+      ) {
         throw new DomainValidationError({
           path: ['primaryContact'],
           rule: 'connection.primaryContact',
-          message: 'a new customer has no connections yet: connect an individual, who then becomes the primary contact',
+          message:
+            'a new customer has no connections yet: connect an individual, who then becomes the primary contact',
         });
       }
       delete data.primaryContact;
       getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
-      const customerNumber = await getService(strapi, 'customerNumbers').next();
+      const customerNumber = await getService(strapi, 'customer-numbers').next();
       params.data = { ...data, ...fields, customerNumber };
 
       const created = (await next()) as { id: number; documentId: string };
@@ -221,15 +256,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       delete data.customerNumber;
       getService(strapi, 'ssn').protectInput(data, current);
-      const fields = validateCustomer({ ...pick(current, CUSTOMER_FIELD_NAMES), ...pick(data, CUSTOMER_FIELD_NAMES) });
-      params.data = { ...data, ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)) };
+      const fields = validateCustomer({
+        ...pick(current, CUSTOMER_FIELD_NAMES),
+        ...pick(data, CUSTOMER_FIELD_NAMES),
+      });
+      params.data = {
+        ...data,
+        ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)),
+      };
 
       await checkPrimaryContactChange(current, fields.type, data);
 
       const updated = await next();
       const kinds = Object.keys(nested) as ContactPointKind[];
       for (const kind of kinds) await replaceNested(current, kind, nested[kind]!);
-      if (fields.type !== current.type) await checkConnectionsAfterTypeChange(current.id, fields.type);
+      if (fields.type !== current.type)
+        await checkConnectionsAfterTypeChange(current.id, fields.type);
 
       // A business turned individual (or the reverse) must fit the limits of its new type.
       if (fields.type !== current.type) {
@@ -247,7 +289,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async delete(params: Params, next: Next) {
       const customer = params.documentId ? await findCustomer(params.documentId) : null;
       if (!customer) return next();
-      const removal = getService(strapi, 'recordRemoval');
+      const removal = getService(strapi, 'record-removal');
       const others = await removal.detachCustomers([customer.id]);
       const result = await next();
       await removal.afterCustomersDeleted([customer.id], others);

@@ -23,13 +23,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Takes the lock of a counter row until the current transaction ends. */
     async lockSequence(name: string): Promise<void> {
-      if (!(await sequences.lock(name))) throw new Error(`the ${name} lock row is missing; restart Strapi to create it`);
+      if (!(await sequences.lock(name)))
+        throw new Error(`the ${name} lock row is missing; restart Strapi to create it`);
     },
 
     /** Reserves `count` consecutive numbers inside the current transaction and returns them. */
     async reserve(count = 1): Promise<string[]> {
       const last = await sequences.increment(CUSTOMER_SEQUENCE, count);
-      if (last === null) throw new Error('the customer number sequence is missing; restart Strapi to create it');
+      if (last === null)
+        throw new Error('the customer number sequence is missing; restart Strapi to create it');
       return Array.from({ length: count }, (_, i) => formatCustomerNumber(last - count + 1 + i));
     },
 

@@ -19,7 +19,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (change.kind === 'unchanged') return undefined;
     if (change.kind === 'clear') return null;
     const where = whereRef(change.ref);
-    const customer = where ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] }) : null;
+    const customer = where
+      ? await strapi.db.query(CUSTOMER_UID).findOne({ where, select: ['id', 'documentId', 'type'] })
+      : null;
     if (!customer) {
       throw new DomainValidationError({
         path: [field],
@@ -37,19 +39,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolveLocked(value: unknown, field: string): Promise<CustomerRef | null | undefined> {
     const customer = await this.resolve(value, field);
     if (!customer) return customer;
-    await getService(strapi, 'customerLocks').lock([customer.id]);
+    await getService(strapi, 'customer-locks').lock([customer.id]);
     if (!(await this.byId(customer.id))) {
-      throw new DomainValidationError({ path: [field], rule: 'customer.reference', message: `${field}: customer ${customer.documentId} does not exist` });
+      throw new DomainValidationError({
+        path: [field],
+        rule: 'customer.reference',
+        message: `${field}: customer ${customer.documentId} does not exist`,
+      });
     }
     return customer;
   },
 
   async require(value: unknown, field: string, message: string): Promise<CustomerRef> {
     const customer = await this.resolve(value, field);
-    if (!customer) throw new DomainValidationError({ path: [field], rule: 'customer.reference', message });
+    if (!customer)
+      throw new DomainValidationError({ path: [field], rule: 'customer.reference', message });
     return customer;
   },
 
   byId: async (id: number) =>
-    (await strapi.db.query(CUSTOMER_UID).findOne({ where: { id }, select: ['id', 'documentId', 'type'] })) as CustomerRef | null,
+    (await strapi.db
+      .query(CUSTOMER_UID)
+      .findOne({ where: { id }, select: ['id', 'documentId', 'type'] })) as CustomerRef | null,
 });

@@ -2,12 +2,58 @@ import type { Core } from '@strapi/strapi';
 
 import { CUSTOMER_UID } from '../utils/uids';
 
-const FIRST_NAMES = ['Ava', 'Liam', 'Zoë', 'Noah', 'Mia', 'Ethan', 'Sofia', 'Lucas', 'Amelia', 'Mateo',
-  'Harper', 'Elijah', 'Chloé', 'James', 'Isabella', 'Oliver', 'Aaliyah', 'Benjamin', 'Grace', 'Henry',
-  'Nora', 'Samuel', 'Leila', 'Daniel'];
-const LAST_NAMES = ['Anderson', 'Brooks', 'Castillo', 'Dubois', 'Evans', 'Fischer', 'García', 'Hughes',
-  'Ibrahim', 'Jensen', 'Kowalski', 'Larsen', 'Martin', 'Nguyen', "O'Connor", 'Patel', 'Quinn', 'Rossi',
-  'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Walsh', 'Young'];
+const FIRST_NAMES = [
+  'Ava',
+  'Liam',
+  'Zoë',
+  'Noah',
+  'Mia',
+  'Ethan',
+  'Sofia',
+  'Lucas',
+  'Amelia',
+  'Mateo',
+  'Harper',
+  'Elijah',
+  'Chloé',
+  'James',
+  'Isabella',
+  'Oliver',
+  'Aaliyah',
+  'Benjamin',
+  'Grace',
+  'Henry',
+  'Nora',
+  'Samuel',
+  'Leila',
+  'Daniel',
+];
+const LAST_NAMES = [
+  'Anderson',
+  'Brooks',
+  'Castillo',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'García',
+  'Hughes',
+  'Ibrahim',
+  'Jensen',
+  'Kowalski',
+  'Larsen',
+  'Martin',
+  'Nguyen',
+  "O'Connor",
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Walsh',
+  'Young',
+];
 const CITIES = [
   { city: 'San Francisco', region: 'CA', postalCode: '94103', area: '415' },
   { city: 'Austin', region: 'TX', postalCode: '78701', area: '512' },
@@ -16,7 +62,15 @@ const CITIES = [
   { city: 'Boston', region: 'MA', postalCode: '02108', area: '617' },
   { city: 'Denver', region: 'CO', postalCode: '80202', area: '303' },
 ];
-const STREETS = ['Market St', 'Oak Ave', 'Maple Dr', 'Cedar Ln', 'Pine St', 'Elm St', 'Lake Shore Dr'];
+const STREETS = [
+  'Market St',
+  'Oak Ave',
+  'Maple Dr',
+  'Cedar Ln',
+  'Pine St',
+  'Elm St',
+  'Lake Shore Dr',
+];
 const BUSINESSES = [
   { name: 'Northwind Traders', domain: 'northwind.example' },
   { name: 'Contoso Motors', domain: 'contoso-motors.example' },
@@ -36,7 +90,11 @@ const phoneNumber = (area: string, index: number, line: number) =>
   `(${area}) ${String(234 + index * 7).padStart(3, '0')}-${String(1000 + index * 37 + line * 11).slice(-4)}`;
 
 const slug = (text: string) =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '');
 
 const individual = (i: number) => {
   const firstName = FIRST_NAMES[i % FIRST_NAMES.length];
@@ -56,10 +114,32 @@ const individual = (i: number) => {
     noPhoneCalls: i % 7 === 3,
     status: i % 10 === 9 ? 'inactive' : 'active',
     // Fictitious numbers of valid shape, so the reveal can be tried in the demo.
-    ...(i % 3 === 1 ? { ssn: `${String(101 + i * 11)}-${String(10 + i).padStart(2, '0')}-${String(1001 + i * 37)}` } : {}),
+    ...(i % 3 === 1
+      ? {
+          ssn: `${String(101 + i * 11)}-${String(10 + i).padStart(2, '0')}-${String(1001 + i * 37)}`,
+        }
+      : {}),
     addresses: [
-      { type: 'physical', line1: `${100 + i * 13} ${STREETS[i % STREETS.length]}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' },
-      ...(i % 3 === 0 ? [{ type: 'mailing', line1: `PO Box ${4000 + i}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' }] : []),
+      {
+        type: 'physical',
+        line1: `${100 + i * 13} ${STREETS[i % STREETS.length]}`,
+        city: place.city,
+        region: place.region,
+        postalCode: place.postalCode,
+        country: 'US',
+      },
+      ...(i % 3 === 0
+        ? [
+            {
+              type: 'mailing',
+              line1: `PO Box ${4000 + i}`,
+              city: place.city,
+              region: place.region,
+              postalCode: place.postalCode,
+              country: 'US',
+            },
+          ]
+        : []),
     ],
     phones: [
       { type: 'cell', number: phoneNumber(place.area, i, 1) },
@@ -67,7 +147,14 @@ const individual = (i: number) => {
     ],
     emails: [
       { type: 'personal', address: `${slug(firstName)}.${slug(lastName)}@mail.example` },
-      ...(i % 4 === 1 ? [{ type: 'work', address: `${slug(firstName)}@${BUSINESSES[i % BUSINESSES.length].domain}` }] : []),
+      ...(i % 4 === 1
+        ? [
+            {
+              type: 'work',
+              address: `${slug(firstName)}@${BUSINESSES[i % BUSINESSES.length].domain}`,
+            },
+          ]
+        : []),
     ],
   };
 };
@@ -80,8 +167,23 @@ const business = (i: number) => {
     businessName: name,
     preferredContact: 'email',
     addresses: [
-      { type: 'work', line1: `${1 + i * 250} ${STREETS[(i + 3) % STREETS.length]}`, line2: `Suite ${100 + i}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' },
-      { type: 'mailing', line1: `PO Box ${9000 + i}`, city: place.city, region: place.region, postalCode: place.postalCode, country: 'US' },
+      {
+        type: 'work',
+        line1: `${1 + i * 250} ${STREETS[(i + 3) % STREETS.length]}`,
+        line2: `Suite ${100 + i}`,
+        city: place.city,
+        region: place.region,
+        postalCode: place.postalCode,
+        country: 'US',
+      },
+      {
+        type: 'mailing',
+        line1: `PO Box ${9000 + i}`,
+        city: place.city,
+        region: place.region,
+        postalCode: place.postalCode,
+        country: 'US',
+      },
     ],
     phones: [
       { type: 'work', number: phoneNumber(place.area, i + 40, 3) },
@@ -110,7 +212,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const records = this.records();
       await strapi.db.transaction(async () => {
         for (const data of records) await strapi.documents(CUSTOMER_UID).create({ data } as never);
-        await store().set({ value: { loadedAt: new Date().toISOString(), customers: records.length } });
+        await store().set({
+          value: { loadedAt: new Date().toISOString(), customers: records.length },
+        });
       });
       strapi.log.info(`[crm] loaded ${records.length} demo customers`);
       return records.length;

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-import type { JobRow } from './imports/import-jobs';
 import { getService } from '../utils/get-service';
 import { IMPORT_JOB_UID } from '../utils/uids';
+import type { JobRow } from './imports/import-jobs';
 
 /**
  * The CRM's own webhook events, one per import job (an import writes in bulk, below the document
@@ -18,7 +18,8 @@ export const IMPORT_EVENTS = {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Makes the events known to Strapi's webhook store (at start-up). */
   register() {
-    for (const [key, event] of Object.entries(IMPORT_EVENTS)) strapi.get('webhookStore').addAllowedEvent(key, event);
+    for (const [key, event] of Object.entries(IMPORT_EVENTS))
+      strapi.get('webhookStore').addAllowedEvent(key, event);
   },
 
   /**
@@ -26,10 +27,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * itself and no SSN leaves with it).
    */
   async emit(event: (typeof IMPORT_EVENTS)[keyof typeof IMPORT_EVENTS], jobId: number) {
-    const importJobs = getService(strapi, 'importJobs');
-    const job = (await strapi.db.query(IMPORT_JOB_UID).findOne({ where: { id: jobId } })) as JobRow | null;
+    const importJobs = getService(strapi, 'import-jobs');
+    const job = (await strapi.db
+      .query(IMPORT_JOB_UID)
+      .findOne({ where: { id: jobId } })) as JobRow | null;
     if (!job) return;
-    const { columns: _columns, errors: _errors, fields: _fields, ...summary } = importJobs.view(job);
+    const {
+      columns: _columns,
+      errors: _errors,
+      fields: _fields,
+      ...summary
+    } = importJobs.view(job);
     strapi.eventHub.emit(event, { uid: IMPORT_JOB_UID, job: summary });
   },
 });

@@ -1,67 +1,72 @@
 import { factories } from '@strapi/strapi';
 
-
+import importRows from '../repositories/import-rows';
+import networkRepository from '../repositories/network';
+import schema from '../repositories/schema';
 import activityGate from './activity-gate';
 import connectionGate from './connection-gate';
+import contactActions from './contact-actions';
 import contactGate from './contact-gate';
-import contacts from './contacts';
 import contactPointGate from './contact-point-gate';
+import customerActions from './customer-actions';
 import customerGate from './customer-gate';
 import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
-import customers from './customers';
 import demoData from './demo-data';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
 import importUndo from './imports/import-undo';
-import importStaging from '../repositories/import-rows';
 import listMembership from './list-membership';
-import marketingLists from './marketing-lists';
+import marketingListActions from './marketing-list-actions';
 import network from './network';
-import networkRepository from '../repositories/network';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
 import roles from './roles';
-import schema from '../repositories/schema';
 import searchIndex from './search-index';
-import ssn from './ssn';
 import settings from './settings';
+import ssn from './ssn';
 
 /** Strapi's core service of a CRM type, used by the core controllers (`strapi.service('plugin::crm.<name>')`). */
 const coreService = (uid: string) => factories.createCoreService(uid as never);
 
+/**
+ * The plugin's services, by the name `getService` and `strapi.plugin('crm').service()` take.
+ * Core services carry the content type's singular name; the use cases behind the custom routes
+ * end in `-actions`; the write paths of the document middleware end in `-gate`; two registered
+ * repositories end in `-repository` or name their table (`import-rows`).
+ */
 export default {
   settings,
-  customerLocks,
-  customerNumbers,
-  contactPointGate,
-  connectionGate,
-  contactGate,
-  activityGate,
-  listMembership,
   schema,
-  contacts,
-  marketingLists,
-  importStaging,
-  importJobs,
-  importEvents,
-  importRunner,
-  importUndo,
-  relationshipGate,
-  recordRemoval,
-  customerRefs,
-  networkRepository,
-  network,
-  customerGate,
-  customers,
-  searchIndex,
-  queryBounds,
-  demoData,
   roles,
   ssn,
+  network,
+  'customer-locks': customerLocks,
+  'customer-numbers': customerNumbers,
+  'customer-refs': customerRefs,
+  'customer-gate': customerGate,
+  'contact-point-gate': contactPointGate,
+  'connection-gate': connectionGate,
+  'relationship-gate': relationshipGate,
+  'contact-gate': contactGate,
+  'activity-gate': activityGate,
+  'list-membership': listMembership,
+  'record-removal': recordRemoval,
+  'customer-actions': customerActions,
+  'contact-actions': contactActions,
+  'marketing-list-actions': marketingListActions,
+  'search-index': searchIndex,
+  'query-bounds': queryBounds,
+  'network-repository': networkRepository,
+  'import-rows': importRows,
+  'import-jobs': importJobs,
+  'import-events': importEvents,
+  'import-runner': importRunner,
+  'import-undo': importUndo,
+  'demo-data': demoData,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),

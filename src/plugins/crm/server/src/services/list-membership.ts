@@ -25,7 +25,7 @@ const CHUNK = 500;
  * form sends back the lists it showed) needs no such right.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const links = () => getService(strapi, 'networkRepository');
+  const links = () => getService(strapi, 'network-repository');
 
   /** Ids of the records that `refs` name on the other end; refs naming nothing are counted apart. */
   const resolve = async (uid: string, refs: RelationRef[]): Promise<{ ids: number[]; unknown: number }> => {

@@ -22,7 +22,7 @@ const describe = (summary: CustomerSummary) => ({
  * and the graph out to a depth (for the network view), built one set-based query per level.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = () => getService(strapi, 'networkRepository');
+  const repository = () => getService(strapi, 'network-repository');
 
   const customerId = async (documentId: string): Promise<number> => {
     const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId }, select: ['id'] });

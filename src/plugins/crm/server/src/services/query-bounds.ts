@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Rows of the relation's link table that hang from these records (null: it has none). */
   const countLinks = async (uid: string, attribute: string, ids: readonly number[]): Promise<number | null> =>
-    hasLinkTable(strapi, uid, attribute) ? getService(strapi, 'networkRepository').countOfOwners(uid, attribute, ids) : null;
+    hasLinkTable(strapi, uid, attribute) ? getService(strapi, 'network-repository').countOfOwners(uid, attribute, ids) : null;
 
   return {
     /**

@@ -2,12 +2,21 @@ import type { Core } from '@strapi/strapi';
 
 import { CONTACT_POINT_KINDS } from '../domain';
 import { getService } from '../utils/get-service';
-import { ACTIVITY_UID, CONNECTION_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import {
+  ACTIVITY_UID,
+  CONNECTION_UID,
+  CONTACT_POINT_UIDS,
+  CONTACT_UID,
+  CUSTOMER_UID,
+  RELATIONSHIP_UID,
+} from '../utils/uids';
 
 // SQLite accepts at most 32766 bound values per statement; stay far below it.
 const CHUNK = 500;
 const chunks = <T>(items: readonly T[]) =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
+    items.slice(i * CHUNK, (i + 1) * CHUNK)
+  );
 
 /**
  * What deleting customers and contacts means, in one place for a REST or content-manager delete
@@ -17,10 +26,11 @@ const chunks = <T>(items: readonly T[]) =>
  * rows go with the rows by their foreign keys. Runs inside the caller's transaction.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const network = () => getService(strapi, 'networkRepository');
+  const network = () => getService(strapi, 'network-repository');
 
   const deleteRows = async (uid: string, ids: readonly number[]) => {
-    for (const chunk of chunks([...new Set(ids)])) await strapi.db.query(uid as never).deleteMany({ where: { id: { $in: chunk } } });
+    for (const chunk of chunks([...new Set(ids)]))
+      await strapi.db.query(uid as never).deleteMany({ where: { id: { $in: chunk } } });
   };
 
   return {
@@ -32,20 +42,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (customerIds.length === 0) return [];
       const removing = new Set(customerIds);
       const connections = await network().connectionsOf(customerIds);
-      const others = [...new Set(connections.flatMap((row) => [row.customerId, row.connectedId]).filter((id) => !removing.has(id)))];
-      await getService(strapi, 'customerLocks').lock([...customerIds, ...others]);
+      const others = [
+        ...new Set(
+          connections
+            .flatMap((row) => [row.customerId, row.connectedId])
+            .filter((id) => !removing.has(id))
+        ),
+      ];
+      await getService(strapi, 'customer-locks').lock([...customerIds, ...others]);
       for (const kind of CONTACT_POINT_KINDS) {
-        await deleteRows(CONTACT_POINT_UIDS[kind], await network().ownersLinkedTo(CONTACT_POINT_UIDS[kind], 'customer', customerIds));
+        await deleteRows(
+          CONTACT_POINT_UIDS[kind],
+          await network().ownersLinkedTo(CONTACT_POINT_UIDS[kind], 'customer', customerIds)
+        );
       }
-      await deleteRows(CONNECTION_UID, connections.map((row) => row.id));
-      await deleteRows(RELATIONSHIP_UID, (await network().relationshipsOf(customerIds)).map((row) => row.id));
+      await deleteRows(
+        CONNECTION_UID,
+        connections.map((row) => row.id)
+      );
+      await deleteRows(
+        RELATIONSHIP_UID,
+        (await network().relationshipsOf(customerIds)).map((row) => row.id)
+      );
       return others;
     },
 
     /** After the customers' rows are gone: their search rows, and their connections' primary contacts. */
-    async afterCustomersDeleted(customerIds: readonly number[], others: readonly number[]): Promise<void> {
-      await getService(strapi, 'searchIndex').remove(customerIds);
-      for (const other of others) await getService(strapi, 'connectionGate').settlePrimaryContact(other);
+    async afterCustomersDeleted(
+      customerIds: readonly number[],
+      others: readonly number[]
+    ): Promise<void> {
+      await getService(strapi, 'search-index').remove(customerIds);
+      for (const other of others)
+        await getService(strapi, 'connection-gate').settlePrimaryContact(other);
     },
 
     /** Removes customers and what hangs on them (an undo; a single delete goes through the gate). */
@@ -58,7 +87,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A contact's activity feed goes with it. */
     async detachContacts(contactIds: readonly number[]): Promise<void> {
       if (contactIds.length === 0) return;
-      await deleteRows(ACTIVITY_UID, await network().ownersLinkedTo(ACTIVITY_UID, 'contact', contactIds));
+      await deleteRows(
+        ACTIVITY_UID,
+        await network().ownersLinkedTo(ACTIVITY_UID, 'contact', contactIds)
+      );
     },
 
     async removeContacts(contactIds: readonly number[]): Promise<void> {

@@ -24,11 +24,11 @@ const HIERARCHY_LOCK = 'hierarchy';
  * links take one lock for the whole hierarchy; loose links lock their two customers.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const repository = () => getService(strapi, 'networkRepository');
-  const refs = () => getService(strapi, 'customerRefs');
-  const locks = () => getService(strapi, 'customerLocks');
+  const repository = () => getService(strapi, 'network-repository');
+  const refs = () => getService(strapi, 'customer-refs');
+  const locks = () => getService(strapi, 'customer-locks');
 
-  const lockHierarchy = () => getService(strapi, 'customerNumbers').lockSequence(HIERARCHY_LOCK);
+  const lockHierarchy = () => getService(strapi, 'customer-numbers').lockSequence(HIERARCHY_LOCK);
 
   return {
     HIERARCHY_LOCK,
@@ -36,14 +36,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(params: Params, next: Next) {
       const data = params.data ?? {};
       const kind = data.kind;
-      const sides = typeof kind === 'string' && kind in RELATIONSHIP_SIDES ? RELATIONSHIP_SIDES[kind as 'loose'] : null;
+      const sides =
+        typeof kind === 'string' && kind in RELATIONSHIP_SIDES
+          ? RELATIONSHIP_SIDES[kind as 'loose']
+          : null;
       const [first, second] = sides
-        ? [await refs().resolve(data[sides[0]], sides[0]), await refs().resolve(data[sides[1]], sides[1])]
+        ? [
+            await refs().resolve(data[sides[0]], sides[0]),
+            await refs().resolve(data[sides[1]], sides[1]),
+          ]
         : [null, null];
-      const fields = validateRelationship(data, { first: first?.id ?? null, second: second?.id ?? null });
+      const fields = validateRelationship(data, {
+        first: first?.id ?? null,
+        second: second?.id ?? null,
+      });
       const [firstName, secondName] = RELATIONSHIP_SIDES[fields.kind];
       for (const field of SIDE_FIELDS) {
-        if (field !== firstName && field !== secondName && data[field] !== undefined && data[field] !== null) {
+        if (
+          field !== firstName &&
+          field !== secondName &&
+          data[field] !== undefined &&
+          data[field] !== null
+        ) {
           throw new DomainValidationError({
             path: [field],
             rule: 'relationship.sides',
@@ -57,14 +71,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (fields.kind === 'hierarchical') {
         await lockHierarchy();
         assertNoOtherParent(await repository().parentOf(childOrLinked.id));
-        assertNoCycle(childOrLinked.id, await repository().ancestorsOf(parentOrCustomer.id), parentOrCustomer.id);
+        assertNoCycle(
+          childOrLinked.id,
+          await repository().ancestorsOf(parentOrCustomer.id),
+          parentOrCustomer.id
+        );
       } else {
         await locks().lock([parentOrCustomer.id, childOrLinked.id]);
-        assertNotDuplicateLink(await repository().looseLinkExists(parentOrCustomer.id, childOrLinked.id, fields.type as LooseType));
+        assertNotDuplicateLink(
+          await repository().looseLinkExists(
+            parentOrCustomer.id,
+            childOrLinked.id,
+            fields.type as LooseType
+          )
+        );
       }
 
       params.data = {
-        ...Object.fromEntries(Object.entries(data).filter(([key]) => !(SIDE_FIELDS as readonly string[]).includes(key))),
+        ...Object.fromEntries(
+          Object.entries(data).filter(([key]) => !(SIDE_FIELDS as readonly string[]).includes(key))
+        ),
         ...fields,
         [firstName]: { connect: [{ documentId: parentOrCustomer.documentId }] },
         [secondName]: { connect: [{ documentId: childOrLinked.documentId }] },
@@ -89,18 +115,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new DomainValidationError({
           path: ['kind'],
           rule: 'relationship.sides',
-          message: "a relationship's kind and customers cannot be changed; remove it and add the right one",
+          message:
+            "a relationship's kind and customers cannot be changed; remove it and add the right one",
         });
       }
       for (const field of [...SIDE_FIELDS, 'kind']) delete data[field];
       const fields = validateRelationship(
         { kind: current.kind, type: current.type, ...data },
-        { first: current.kind === 'loose' ? current.customer?.id ?? null : 1, second: current.kind === 'loose' ? current.linkedCustomer?.id ?? null : 2 }
+        {
+          first: current.kind === 'loose' ? (current.customer?.id ?? null) : 1,
+          second: current.kind === 'loose' ? (current.linkedCustomer?.id ?? null) : 2,
+        }
       );
       if (fields.kind === 'loose' && fields.type !== current.type) {
         await locks().lock([current.customer.id, current.linkedCustomer.id]);
         assertNotDuplicateLink(
-          await repository().looseLinkExists(current.customer.id, current.linkedCustomer.id, fields.type as LooseType, current.id)
+          await repository().looseLinkExists(
+            current.customer.id,
+            current.linkedCustomer.id,
+            fields.type as LooseType,
+            current.id
+          )
         );
       }
       params.data = { ...data, type: fields.type };

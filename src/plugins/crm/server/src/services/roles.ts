@@ -25,7 +25,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         (await strapi.db.query(USER_ROLE_UID).findOne({ where: { type } })) ??
         (await strapi.db.query(USER_ROLE_UID).create({ data: { type, ...CRM_ROLE_NAMES[type] } }));
       const already = new Set(granted[type] ?? []);
-      const missing = [...actionsForRole(type), ...BASE_ACTIONS].filter((action) => !already.has(action));
+      const missing = [...actionsForRole(type), ...BASE_ACTIONS].filter(
+        (action) => !already.has(action)
+      );
       if (missing.length === 0) continue;
 
       const existing = await strapi.db
@@ -33,7 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .findMany({ where: { role: role.id, action: { $in: missing } }, select: ['action'] });
       const present = new Set(existing.map((permission: { action: string }) => permission.action));
       for (const action of missing) {
-        if (!present.has(action)) await strapi.db.query(USER_PERMISSION_UID).create({ data: { action, role: role.id } });
+        if (!present.has(action))
+          await strapi.db.query(USER_PERMISSION_UID).create({ data: { action, role: role.id } });
       }
       granted[type] = [...already, ...missing];
     }

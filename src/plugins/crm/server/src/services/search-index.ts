@@ -70,10 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async rebuild(onProgress?: (done: number) => void): Promise<number> {
       await repository.clear();
       let done = 0;
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const ids = await repository.customerIdsAfter(after, REBUILD_BATCH);
         if (ids.length === 0) break;
-        await repository.inOwnTransaction(async (trx) => repository.replaceRows(trx, [], await rowsOf(trx, ids)));
+        await repository.inOwnTransaction(async (trx) =>
+          repository.replaceRows(trx, [], await rowsOf(trx, ids))
+        );
         after = ids[ids.length - 1];
         done += ids.length;
         onProgress?.(done);
@@ -84,7 +86,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Rewrites the index rows of these customers from the tables (those that no longer exist go). */
     async refresh(customerIds: readonly number[]): Promise<void> {
-      const ids = [...new Set(customerIds.map(Number).filter((id) => Number.isInteger(id) && id > 0))];
+      const ids = [
+        ...new Set(customerIds.map(Number).filter((id) => Number.isInteger(id) && id > 0)),
+      ];
       if (ids.length === 0) return;
       await repository.withKnex(async (knex) => {
         for (let i = 0; i < ids.length; i += 500) {
@@ -104,7 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     rowOf: (customerId: number) => repository.rowOf(customerId),
 
     /** What the rows of these customers should be, read from the tables (tests and drift checks). */
-    expectedRows: (customerIds: readonly number[]) => repository.withKnex((knex) => rowsOf(knex, customerIds)),
+    expectedRows: (customerIds: readonly number[]) =>
+      repository.withKnex((knex) => rowsOf(knex, customerIds)),
 
     /**
      * One page of matches in rank order — exact customer number or email, then word starts, then
@@ -117,8 +122,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hasExact = repository.hasExactCandidates(plan);
       // Without an exact candidate, the word starts of a page past the limit can be read with the
       // sample: nothing ranks before them.
-      const sample = await repository.rankedSample(plan, cap, offset, servable, !hasExact && servable > 0);
-      if (sample.matched <= cap) return { documentIds: sample.documentIds, total: sample.matched, exact: true };
+      const sample = await repository.rankedSample(
+        plan,
+        cap,
+        offset,
+        servable,
+        !hasExact && servable > 0
+      );
+      if (sample.matched <= cap)
+        return { documentIds: sample.documentIds, total: sample.matched, exact: true };
 
       // More matches than the limit: exact ones are looked up, then pages read in number order.
       const exact = hasExact ? await repository.exactMatches(plan) : [];
@@ -127,7 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const wanted = servable - documentIds.length;
       const prefixedStart = Math.max(0, offset - exact.length);
       const prefixedPage =
-        wanted > 0 ? (sample.densePrefixed ?? (await repository.page(plan, 'prefixed', excluded, prefixedStart, wanted))) : null;
+        wanted > 0
+          ? (sample.densePrefixed ??
+            (await repository.page(plan, 'prefixed', excluded, prefixedStart, wanted)))
+          : null;
       let prefixedCount = Infinity; // the page is full (or had no room): no rest on it
       if (prefixedPage && prefixedPage.length < wanted) {
         prefixedCount =
@@ -139,7 +154,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const stillWanted = servable - documentIds.length;
       if (stillWanted > 0 && Number.isFinite(prefixedCount)) {
         const restStart = Math.max(0, offset - exact.length - prefixedCount);
-        documentIds.push(...(await repository.page(plan, 'rest', excluded, restStart, stillWanted)));
+        documentIds.push(
+          ...(await repository.page(plan, 'rest', excluded, restStart, stillWanted))
+        );
       }
       return { documentIds, total: cap, exact: false };
     },

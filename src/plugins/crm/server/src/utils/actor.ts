@@ -45,12 +45,17 @@ export const contentApiActor = (ctx: Context): Actor => {
 /** The caller of an admin route: an admin-panel user. */
 export const adminActor = (ctx: Context): Actor => {
   const user = ctx.state.user as { id?: number; email?: string } | undefined;
-  return { type: 'admin', id: user?.id === undefined ? null : String(user.id), name: user?.email ?? null };
+  return {
+    type: 'admin',
+    id: user?.id === undefined ? null : String(user.id),
+    name: user?.email ?? null,
+  };
 };
 
 /** The caller of a route that is served both to the content API and to the admin panel. */
 export const requestActor = (ctx: Context): Actor =>
-  (ctx.state.route as { info?: { type?: string } } | undefined)?.info?.type === 'admin' || isAdminStrategy(authOf(ctx).strategy?.name)
+  (ctx.state.route as { info?: { type?: string } } | undefined)?.info?.type === 'admin' ||
+  isAdminStrategy(authOf(ctx).strategy?.name)
     ? adminActor(ctx)
     : contentApiActor(ctx);
 
@@ -62,19 +67,26 @@ export const callerOf = (ctx: Context | undefined): Caller => {
   if (!ctx) return { kind: 'system' };
   const auth = authOf(ctx);
   const strategy = auth.strategy?.name;
-  if (strategy === 'users-permissions') return { kind: 'user', role: auth.credentials?.role?.type ?? null };
+  if (strategy === 'users-permissions')
+    return { kind: 'user', role: auth.credentials?.role?.type ?? null };
   if (isApiTokenStrategy(strategy)) {
-    return { kind: 'token', tokenType: auth.credentials?.type ?? null, can: (action) => auth.ability?.can?.(action) === true };
+    return {
+      kind: 'token',
+      tokenType: auth.credentials?.type ?? null,
+      can: (action) => auth.ability?.can?.(action) === true,
+    };
   }
   if (isAdminStrategy(strategy) || ctx.state?.userAbility) {
-    const ability = (ctx.state.userAbility ?? auth.ability) as { can?: (action: string) => boolean } | undefined;
+    const ability = (ctx.state.userAbility ?? auth.ability) as
+      { can?: (action: string) => boolean } | undefined;
     return { kind: 'admin', can: (action) => ability?.can?.(action) === true };
   }
   return { kind: 'anonymous' };
 };
 
 /** The caller of the request being served (server code outside any request is `system`). */
-export const currentCaller = (strapi: Core.Strapi): Caller => callerOf(strapi.requestContext.get() as Context | undefined);
+export const currentCaller = (strapi: Core.Strapi): Caller =>
+  callerOf(strapi.requestContext.get() as Context | undefined);
 
 /** Who the request being served acts for, or the server itself outside any request. */
 export const currentActor = (strapi: Core.Strapi): Actor => {

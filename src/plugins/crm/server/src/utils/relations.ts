@@ -4,7 +4,8 @@
  * `{ connect, disconnect, set }` (what the content manager sends).
  */
 export type RelationRef = { documentId: string } | { id: number };
-export type RelationChange = { kind: 'unchanged' } | { kind: 'clear' } | { kind: 'set'; ref: RelationRef };
+export type RelationChange =
+  { kind: 'unchanged' } | { kind: 'clear' } | { kind: 'set'; ref: RelationRef };
 
 /** Row ids are PostgreSQL `integer`s: a larger number names no row, and a query with it fails. */
 export const MAX_ROW_ID = 2_147_483_647;
@@ -32,7 +33,8 @@ const lastRef = (values: unknown): RelationRef | undefined => {
   return refs[refs.length - 1];
 };
 
-const isEmptyList = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+const isEmptyList = (value: unknown) =>
+  value === undefined || (Array.isArray(value) && value.length === 0);
 
 export const readToOneChange = (value: unknown): RelationChange => {
   if (value === undefined) return { kind: 'unchanged' };
@@ -41,8 +43,15 @@ export const readToOneChange = (value: unknown): RelationChange => {
     const ref = lastRef(value);
     return ref ? { kind: 'set', ref } : { kind: 'clear' };
   }
-  if (typeof value === 'object' && ('connect' in value || 'disconnect' in value || 'set' in value)) {
-    const { connect, disconnect, set } = value as { connect?: unknown; disconnect?: unknown; set?: unknown };
+  if (
+    typeof value === 'object' &&
+    ('connect' in value || 'disconnect' in value || 'set' in value)
+  ) {
+    const { connect, disconnect, set } = value as {
+      connect?: unknown;
+      disconnect?: unknown;
+      set?: unknown;
+    };
     if (set !== undefined) {
       const ref = lastRef(set);
       return ref ? { kind: 'set', ref } : { kind: 'clear' };
@@ -76,9 +85,13 @@ export type ToManyChange =
   | { kind: 'delta'; connect: RelationRef[]; disconnect: RelationRef[]; unreadable: number };
 
 const refsOf = (values: unknown): { refs: RelationRef[]; unreadable: number } => {
-  const list = values === undefined || values === null ? [] : Array.isArray(values) ? values : [values];
+  const list =
+    values === undefined || values === null ? [] : Array.isArray(values) ? values : [values];
   const refs = list.map(toRef);
-  return { refs: refs.filter((ref): ref is RelationRef => ref !== undefined), unreadable: refs.filter((ref) => ref === undefined).length };
+  return {
+    refs: refs.filter((ref): ref is RelationRef => ref !== undefined),
+    unreadable: refs.filter((ref) => ref === undefined).length,
+  };
 };
 
 /**
@@ -89,12 +102,26 @@ const refsOf = (values: unknown): { refs: RelationRef[]; unreadable: number } =>
  */
 export const readToManyChange = (value: unknown): ToManyChange => {
   if (value === undefined) return { kind: 'unchanged' };
-  if (value && typeof value === 'object' && !Array.isArray(value) && ('connect' in value || 'disconnect' in value || 'set' in value)) {
-    const { connect, disconnect, set } = value as { connect?: unknown; disconnect?: unknown; set?: unknown };
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    ('connect' in value || 'disconnect' in value || 'set' in value)
+  ) {
+    const { connect, disconnect, set } = value as {
+      connect?: unknown;
+      disconnect?: unknown;
+      set?: unknown;
+    };
     if (set !== undefined) return { kind: 'set', ...refsOf(set) };
     const added = refsOf(connect);
     const removed = refsOf(disconnect);
-    return { kind: 'delta', connect: added.refs, disconnect: removed.refs, unreadable: added.unreadable + removed.unreadable };
+    return {
+      kind: 'delta',
+      connect: added.refs,
+      disconnect: removed.refs,
+      unreadable: added.unreadable + removed.unreadable,
+    };
   }
   return { kind: 'set', ...refsOf(value) };
 };

@@ -20,4 +20,6 @@ export const CONTACT_POINT_UIDS = {
 } as const satisfies Record<ContactPointKind, string>;
 
 export const contactPointKindOf = (uid: string): ContactPointKind | undefined =>
-  (Object.keys(CONTACT_POINT_UIDS) as ContactPointKind[]).find((kind) => CONTACT_POINT_UIDS[kind] === uid);
+  (Object.keys(CONTACT_POINT_UIDS) as ContactPointKind[]).find(
+    (kind) => CONTACT_POINT_UIDS[kind] === uid
+  );

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { pageParams, parseBody } from './parse';
 
 /** `POST /contacts/:id/generate-login`. */
-export const generateLoginBody = z.object({ email: z.string({ required_error: 'email is required' }) });
+export const generateLoginBody = z.object({
+  email: z.string({ required_error: 'email is required' }),
+});
 
 /** `POST /contacts/:id/activity`: a comment on the contact. */
 export const commentBody = z.object({ data: z.object({ body: z.unknown() }) });
@@ -26,7 +28,9 @@ export const activityQuery = z.object({
 
 const activityPage = z.object(pageParams(100, 25));
 
-export const readActivityPage = (query: Record<string, unknown>): { page: number; pageSize: number } => {
+export const readActivityPage = (
+  query: Record<string, unknown>
+): { page: number; pageSize: number } => {
   const strapiPagination = query.pagination as Record<string, unknown> | undefined;
   const given = (name: 'page' | 'pageSize') => strapiPagination?.[name] !== undefined;
   return parseBody(

@@ -12,7 +12,9 @@ export const primaryBody = z.object({
 
 /** `PUT /customers/:id/primary-contact`: the connected individual who becomes a business's primary contact. */
 export const primaryContactBody = z.object({
-  customer: z.string({ required_error: 'customer is required: the documentId of a connected individual' }).min(1),
+  customer: z
+    .string({ required_error: 'customer is required: the documentId of a connected individual' })
+    .min(1),
 });
 
 /** `GET /customers/:id/network?depth=`. */

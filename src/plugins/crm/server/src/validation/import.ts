@@ -5,7 +5,11 @@ import { IMPORT_OBJECTS } from '../domain';
 import { pageParams, parseBody } from './parse';
 
 /** The form fields of `POST /imports` beside the file. */
-export const uploadBody = z.object({ object: z.enum(IMPORT_OBJECTS, { errorMap: () => ({ message: 'object is contacts or customers' }) }) });
+export const uploadBody = z.object({
+  object: z.enum(IMPORT_OBJECTS, {
+    errorMap: () => ({ message: 'object is contacts or customers' }),
+  }),
+});
 
 interface UploadedFile {
   filepath: string;
@@ -14,13 +18,20 @@ interface UploadedFile {
 }
 
 /** The form of `POST /imports`: its `object` field and its one file part named `file`. */
-export const readUpload = (request: { body?: unknown }): { object: z.output<typeof uploadBody>['object']; upload: UploadedFile } => {
+export const readUpload = (request: {
+  body?: unknown;
+}): { object: z.output<typeof uploadBody>['object']; upload: UploadedFile } => {
   const files = (request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-  const uploads = files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
+  const uploads =
+    files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
   const { object } = parseBody(uploadBody, request.body);
-  if (uploads.length === 0) throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
+  if (uploads.length === 0)
+    throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
   // The parser lists the parts as they finish, so which of several would be imported is chance.
-  if (uploads.length > 1) throw new errors.ValidationError(`one file per import: the request has ${uploads.length} parts named file`);
+  if (uploads.length > 1)
+    throw new errors.ValidationError(
+      `one file per import: the request has ${uploads.length} parts named file`
+    );
   return { object, upload: uploads[0] };
 };
 
@@ -30,7 +41,13 @@ export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().n
 /** `PUT /imports/:id/reference-data`: what to do with each unmatched company. */
 export const decisionsBody = z.object({
   decisions: z
-    .array(z.object({ key: z.string(), action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() }))
+    .array(
+      z.object({
+        key: z.string(),
+        action: z.enum(['create', 'link', 'skip']),
+        customer: z.string().optional(),
+      })
+    )
     .default([]),
   applyToAll: z.enum(['create', 'skip']).optional(),
 });
@@ -43,7 +60,20 @@ export const logQuery = z.object({
     .string()
     .default('invalid,ignored,failed')
     .describe(`a comma-separated list of ${ROW_STATUSES.join(', ')}`)
-    .transform((value) => value.split(',').map((status) => status.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(ROW_STATUSES, { errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }) })).min(1)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((status) => status.trim())
+        .filter(Boolean)
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(ROW_STATUSES, {
+            errorMap: () => ({ message: `status is one or more of ${ROW_STATUSES.join(', ')}` }),
+          })
+        )
+        .min(1)
+    ),
   ...pageParams(500, 50),
 });

@@ -7,7 +7,10 @@ import type { z } from 'zod';
  */
 export const JSON_SCHEMA_OVERRIDES = new WeakMap<object, Record<string, unknown>>();
 
-export const describedAs = <Schema extends z.ZodTypeAny>(schema: Schema, jsonSchema: Record<string, unknown>): Schema => {
+export const describedAs = <Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  jsonSchema: Record<string, unknown>
+): Schema => {
   JSON_SCHEMA_OVERRIDES.set(schema._def, jsonSchema);
   return schema;
 };

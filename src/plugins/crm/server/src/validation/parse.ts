@@ -9,15 +9,22 @@ import { describedAs } from './json-schema';
  * Parses a request body or query with zod; a mismatch is a 400 naming each field, as `nameOf` spells
  * it (its path, dotted, by default).
  */
-export const parseBody = <Schema extends z.ZodTypeAny>(schema: Schema, input: unknown, nameOf?: IssueName): z.output<Schema> => {
+export const parseBody = <Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  input: unknown,
+  nameOf?: IssueName
+): z.output<Schema> => {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   throw zodValidationError(parsed.error, nameOf);
 };
 
 /** A query-string number from `min` to `max`: described as an integer, parsed by the domain from any value. */
-const queryNumber = <Schema extends z.ZodTypeAny>(min: number, max: number, schema: Schema): Schema =>
-  describedAs(schema, { type: 'integer', minimum: min, maximum: max });
+const queryNumber = <Schema extends z.ZodTypeAny>(
+  min: number,
+  max: number,
+  schema: Schema
+): Schema => describedAs(schema, { type: 'integer', minimum: min, maximum: max });
 
 /** `page` and `pageSize` of the routes that page by themselves: a page number, and up to `maxPageSize`. */
 export const pageParams = (maxPageSize: number, defaultPageSize: number) => ({
@@ -26,7 +33,8 @@ export const pageParams = (maxPageSize: number, defaultPageSize: number) => ({
 });
 
 /** A whole number of the query string from `min` to `max`. */
-export const queryWholeNumber = (min: number, max: number) => queryNumber(min, max, wholeNumber(min, max));
+export const queryWholeNumber = (min: number, max: number) =>
+  queryNumber(min, max, wholeNumber(min, max));
 
 /**
  * The record of a create or update: `data` must be an object of fields. Strapi's core controllers

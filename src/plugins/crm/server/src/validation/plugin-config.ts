@@ -7,7 +7,10 @@ import { createFieldCipher } from '../security/field-cipher';
 const positiveInteger = (option: string) =>
   z.unknown().superRefine((value, ctx) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${option} must be a positive integer (got ${String(value)})` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${option} must be a positive integer (got ${String(value)})`,
+      });
     }
   });
 
@@ -17,7 +20,10 @@ const checkedBy = (option: string, check: (value: unknown) => unknown) =>
     try {
       check(value);
     } catch (error) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${option}: ${(error as Error).message}` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${option}: ${(error as Error).message}`,
+      });
     }
   });
 
@@ -30,11 +36,16 @@ export const pluginConfigSchema = z
   .object({
     defaultCountry: z.unknown().superRefine((value, ctx) => {
       if (typeof value !== 'string' || !isSupportedCountry(value)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `defaultCountry must be a country code such as US (got ${String(value)})` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `defaultCountry must be a country code such as US (got ${String(value)})`,
+        });
       }
     }),
     demoData: z.boolean({ invalid_type_error: 'demoData must be true or false' }),
-    contactPointLimits: checkedBy('contactPointLimits', (value) => resolveContactPointLimits(value as never)),
+    contactPointLimits: checkedBy('contactPointLimits', (value) =>
+      resolveContactPointLimits(value as never)
+    ),
     networkNodeCap: positiveInteger('networkNodeCap'),
     importMaxBytes: positiveInteger('importMaxBytes'),
     importMaxColumns: positiveInteger('importMaxColumns'),
@@ -45,7 +56,8 @@ export const pluginConfigSchema = z
     populateMaxRelated: positiveInteger('populateMaxRelated'),
     // Fails at start-up rather than at the first SSN write.
     encryptionKeys: checkedBy('encryptionKeys', (value) => {
-      if (!Array.isArray(value) || !value.every((key) => typeof key === 'string')) throw new Error('a list of keys (CRM_ENCRYPTION_KEY)');
+      if (!Array.isArray(value) || !value.every((key) => typeof key === 'string'))
+        throw new Error('a list of keys (CRM_ENCRYPTION_KEY)');
       createFieldCipher(value);
     }),
   })
@@ -56,7 +68,9 @@ export const validatePluginConfig = (config: unknown): void => {
   const parsed = pluginConfigSchema.safeParse(config);
   if (parsed.success) return;
   const messages = parsed.error.issues.map((issue) =>
-    issue.code === z.ZodIssueCode.unrecognized_keys ? `unknown option(s) of the crm plugin: ${issue.keys.join(', ')}` : issue.message
+    issue.code === z.ZodIssueCode.unrecognized_keys
+      ? `unknown option(s) of the crm plugin: ${issue.keys.join(', ')}`
+      : issue.message
   );
   throw new Error(messages.join('; '));
 };

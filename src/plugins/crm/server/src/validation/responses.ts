@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { CONNECTION_TYPES, CUSTOMER_TYPES, IMPORT_OBJECTS, LOOSE_TYPES } from '../domain';
-import { describedAs } from './json-schema';
 import { ROW_STATUSES } from './import';
+import { describedAs } from './json-schema';
 
 /**
  * What the plugin's own routes answer, for the API's description (`openapi/`); the record routes'
@@ -10,7 +10,8 @@ import { ROW_STATUSES } from './import';
  */
 
 /** A record of a content type, as the content type describes it (`Customer`, `MarketingList`, …). */
-export const recordOf = (component: string) => describedAs(z.unknown(), { $ref: `#/components/schemas/${component}` });
+export const recordOf = (component: string) =>
+  describedAs(z.unknown(), { $ref: `#/components/schemas/${component}` });
 
 const timestamp = z.string().describe('ISO 8601 date and time');
 const nullableTimestamp = timestamp.nullable();
@@ -23,8 +24,10 @@ export const pagination = z.object({
 });
 
 /** `{ data, meta }`, Strapi's answer shape. */
-export const envelope = <Data extends z.ZodTypeAny, Meta extends z.ZodTypeAny>(data: Data, meta?: Meta) =>
-  z.object({ data, meta: meta ?? z.object({}).passthrough() });
+export const envelope = <Data extends z.ZodTypeAny, Meta extends z.ZodTypeAny>(
+  data: Data,
+  meta?: Meta
+) => z.object({ data, meta: meta ?? z.object({}).passthrough() });
 
 const customerSummary = z.object({
   documentId: z.string(),
@@ -73,17 +76,36 @@ export const relationshipsResponse = envelope(
 export const networkResponse = envelope(
   z.object({
     nodes: z.array(
-      z.object({ id: z.string(), customerNumber: z.string(), type: z.enum(CUSTOMER_TYPES), name: z.string(), depth: z.number().int() })
+      z.object({
+        id: z.string(),
+        customerNumber: z.string(),
+        type: z.enum(CUSTOMER_TYPES),
+        name: z.string(),
+        depth: z.number().int(),
+      })
     ),
     edges: z.array(
-      z.object({ id: z.string(), kind: z.enum(['connection', 'hierarchical', 'loose']), label: z.string(), source: z.string(), target: z.string() })
+      z.object({
+        id: z.string(),
+        kind: z.enum(['connection', 'hierarchical', 'loose']),
+        label: z.string(),
+        source: z.string(),
+        target: z.string(),
+      })
     ),
     truncated: z.boolean(),
   }),
   z.object({ depth: z.number().int(), nodeCap: z.number().int() })
 );
 
-export const loginResponse = envelope(z.object({ documentId: z.string(), id: z.number().int(), email: z.string(), username: z.string() }));
+export const loginResponse = envelope(
+  z.object({
+    documentId: z.string(),
+    id: z.number().int(),
+    email: z.string(),
+    username: z.string(),
+  })
+);
 
 const activityItem = z.object({
   documentId: z.string(),
@@ -106,13 +128,21 @@ export const importJob = z
     fileSize: z.number().nullable(),
     delimiter: z.string().nullable(),
     columns: z.array(
-      z.object({ header: z.string(), field: z.string().nullable().optional(), samples: z.array(z.string().nullable()).optional() }).passthrough()
+      z
+        .object({
+          header: z.string(),
+          field: z.string().nullable().optional(),
+          samples: z.array(z.string().nullable()).optional(),
+        })
+        .passthrough()
     ),
     fields: z.array(z.string()),
     counts: z.record(z.string(), z.unknown()),
     progress: z.object({ done: z.number(), total: z.number() }).passthrough(),
     errors: z.array(z.unknown()),
-    createdBy: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    createdBy: z
+      .object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() })
+      .nullable(),
     startedBy: z.string().nullable(),
     createdAt: nullableTimestamp,
     startedAt: nullableTimestamp,
@@ -132,7 +162,9 @@ export const referenceDataResponse = envelope(
         key: z.string(),
         company: z.string(),
         rows: z.unknown(),
-        decision: z.object({ action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() }).nullable(),
+        decision: z
+          .object({ action: z.enum(['create', 'link', 'skip']), customer: z.string().optional() })
+          .nullable(),
         suggestions: z.array(z.unknown()),
       })
       .passthrough()
@@ -154,6 +186,10 @@ export const importLogResponse = envelope(
 export const recordResponse = (component: string) => envelope(recordOf(component));
 
 export const apiDescriptionResponse = z
-  .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).passthrough(), paths: z.record(z.string(), z.unknown()) })
+  .object({
+    openapi: z.string(),
+    info: z.object({ title: z.string(), version: z.string() }).passthrough(),
+    paths: z.record(z.string(), z.unknown()),
+  })
   .passthrough()
   .describe('An OpenAPI 3.1 document');

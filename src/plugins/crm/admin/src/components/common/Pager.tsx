@@ -16,13 +16,27 @@ export const Pager = ({ page, pageCount, onChange, label, size }: PagerProps) =>
   if (pageCount <= 1) return null;
   return (
     <Flex gap={2} justifyContent="flex-end" alignItems="center">
-      <Button variant="tertiary" size={size} disabled={page <= 1} onClick={() => onChange(page - 1)}>
+      <Button
+        variant="tertiary"
+        size={size}
+        disabled={page <= 1}
+        onClick={() => onChange(page - 1)}
+      >
         {formatMessage({ id: 'crm.common.previous', defaultMessage: 'Previous' })}
       </Button>
       <Typography variant="pi">
-        {label ?? formatMessage({ id: 'crm.common.pageOf', defaultMessage: 'Page {page} of {pageCount}' }, { page, pageCount })}
+        {label ??
+          formatMessage(
+            { id: 'crm.common.pageOf', defaultMessage: 'Page {page} of {pageCount}' },
+            { page, pageCount }
+          )}
       </Typography>
-      <Button variant="tertiary" size={size} disabled={page >= pageCount} onClick={() => onChange(page + 1)}>
+      <Button
+        variant="tertiary"
+        size={size}
+        disabled={page >= pageCount}
+        onClick={() => onChange(page + 1)}
+      >
         {formatMessage({ id: 'crm.common.next', defaultMessage: 'Next' })}
       </Button>
     </Flex>

@@ -1,8 +1,16 @@
-import * as React from 'react';
-
-import { Box, Field, Flex, Grid, IconButton, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Field,
+  Flex,
+  Grid,
+  IconButton,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-
+import * as React from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 
 import { CONTACT_POINT_PLURALS, type ContactPointKind } from '../../../../contracts';
@@ -17,17 +25,52 @@ export interface PointDraft {
 }
 
 /** The text fields of each kind, in the order the form shows them (`*` marks the required ones). */
-export const POINT_FIELDS: Record<ContactPointKind, { name: string; label: MessageDescriptor; required?: boolean; col: number }[]> = {
+export const POINT_FIELDS: Record<
+  ContactPointKind,
+  { name: string; label: MessageDescriptor; required?: boolean; col: number }[]
+> = {
   address: [
-    { name: 'line1', label: { id: 'crm.contactPoints.line1', defaultMessage: 'Line 1' }, required: true, col: 6 },
+    {
+      name: 'line1',
+      label: { id: 'crm.contactPoints.line1', defaultMessage: 'Line 1' },
+      required: true,
+      col: 6,
+    },
     { name: 'line2', label: { id: 'crm.contactPoints.line2', defaultMessage: 'Line 2' }, col: 6 },
-    { name: 'city', label: { id: 'crm.contactPoints.city', defaultMessage: 'City' }, required: true, col: 4 },
+    {
+      name: 'city',
+      label: { id: 'crm.contactPoints.city', defaultMessage: 'City' },
+      required: true,
+      col: 4,
+    },
     { name: 'region', label: { id: 'crm.contactPoints.region', defaultMessage: 'Region' }, col: 3 },
-    { name: 'postalCode', label: { id: 'crm.contactPoints.postalCode', defaultMessage: 'Postal code' }, col: 3 },
-    { name: 'country', label: { id: 'crm.contactPoints.country', defaultMessage: 'Country (ISO)' }, col: 2 },
+    {
+      name: 'postalCode',
+      label: { id: 'crm.contactPoints.postalCode', defaultMessage: 'Postal code' },
+      col: 3,
+    },
+    {
+      name: 'country',
+      label: { id: 'crm.contactPoints.country', defaultMessage: 'Country (ISO)' },
+      col: 2,
+    },
   ],
-  phone: [{ name: 'number', label: { id: 'crm.contactPoints.number', defaultMessage: 'Number' }, required: true, col: 8 }],
-  email: [{ name: 'address', label: { id: 'crm.contactPoints.emailAddress', defaultMessage: 'Email address' }, required: true, col: 8 }],
+  phone: [
+    {
+      name: 'number',
+      label: { id: 'crm.contactPoints.number', defaultMessage: 'Number' },
+      required: true,
+      col: 8,
+    },
+  ],
+  email: [
+    {
+      name: 'address',
+      label: { id: 'crm.contactPoints.emailAddress', defaultMessage: 'Email address' },
+      required: true,
+      col: 8,
+    },
+  ],
 };
 
 interface ContactPointRowsProps {
@@ -45,7 +88,15 @@ let nextKey = 1;
 export const newPointDraft = (type: string): PointDraft => ({ key: nextKey++, type, fields: {} });
 
 /** A card per kind with a "+" button (up to the limit) and a row per contact point. */
-export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChange, errorAt }: ContactPointRowsProps) => {
+export const ContactPointRows = ({
+  kind,
+  rows,
+  types,
+  limit,
+  onePerType,
+  onChange,
+  errorAt,
+}: ContactPointRowsProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const plural = CONTACT_POINT_PLURALS[kind];
@@ -55,10 +106,20 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
   const kindError = errorAt([plural]);
 
   const update = (index: number, change: Partial<PointDraft> | ((row: PointDraft) => PointDraft)) =>
-    onChange(rows.map((row, i) => (i === index ? (typeof change === 'function' ? change(row) : { ...row, ...change }) : row)));
+    onChange(
+      rows.map((row, i) =>
+        i === index ? (typeof change === 'function' ? change(row) : { ...row, ...change }) : row
+      )
+    );
 
   return (
-    <Box padding={4} hasRadius borderColor="neutral200" background="neutral0" data-testid={`crm-${plural}`}>
+    <Box
+      padding={4}
+      hasRadius
+      borderColor="neutral200"
+      background="neutral0"
+      data-testid={`crm-${plural}`}
+    >
       <Flex justifyContent="space-between" alignItems="center" paddingBottom={rows.length ? 3 : 0}>
         <Typography variant="delta" tag="h3">
           {labels.many}
@@ -68,7 +129,10 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
           </Typography>
         </Typography>
         <IconButton
-          label={formatMessage({ id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' }, { kind: labels.one.toLowerCase() })}
+          label={formatMessage(
+            { id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' },
+            { kind: labels.one.toLowerCase() }
+          )}
           disabled={full}
           onClick={() => onChange([...rows, newPointDraft(unusedType ?? types[0])])}
           type="button"
@@ -88,16 +152,33 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
             <Box key={row.key} data-testid={`crm-${kind}-row-${index}`}>
               <Grid.Root gap={3}>
                 <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name={`${plural}.${index}.type`} error={errorAt([plural, index, 'type'])}>
+                  <Field.Root
+                    name={`${plural}.${index}.type`}
+                    error={errorAt([plural, index, 'type'])}
+                  >
                     <Field.Label>
                       {formatMessage(
-                        { id: 'crm.contactPoints.typeLabel', defaultMessage: '{kind} {position} type' },
+                        {
+                          id: 'crm.contactPoints.typeLabel',
+                          defaultMessage: '{kind} {position} type',
+                        },
                         { kind: labels.one, position: index + 1 }
                       )}
                     </Field.Label>
-                    <SingleSelect value={row.type} onChange={(type: string | number) => update(index, { type: String(type) })}>
+                    <SingleSelect
+                      value={row.type}
+                      onChange={(type: string | number) => update(index, { type: String(type) })}
+                    >
                       {types.map((type) => (
-                        <SingleSelectOption key={type} value={type} disabled={onePerType && type !== row.type && rows.some((other) => other.type === type)}>
+                        <SingleSelectOption
+                          key={type}
+                          value={type}
+                          disabled={
+                            onePerType &&
+                            type !== row.type &&
+                            rows.some((other) => other.type === type)
+                          }
+                        >
                           {valueLabel(type)}
                         </SingleSelectOption>
                       ))}
@@ -106,13 +187,26 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
                   </Field.Root>
                 </Grid.Item>
                 {POINT_FIELDS[kind].map((field) => (
-                  <Grid.Item key={field.name} col={kind === 'address' ? field.col : 8} s={12} direction="column" alignItems="stretch">
-                    <Field.Root name={`${plural}.${index}.${field.name}`} required={field.required} error={errorAt([plural, index, field.name])}>
+                  <Grid.Item
+                    key={field.name}
+                    col={kind === 'address' ? field.col : 8}
+                    s={12}
+                    direction="column"
+                    alignItems="stretch"
+                  >
+                    <Field.Root
+                      name={`${plural}.${index}.${field.name}`}
+                      required={field.required}
+                      error={errorAt([plural, index, field.name])}
+                    >
                       <Field.Label>{formatMessage(field.label)}</Field.Label>
                       <TextInput
                         value={row.fields[field.name] ?? ''}
                         onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                          update(index, (current) => ({ ...current, fields: { ...current.fields, [field.name]: event.target.value } }))
+                          update(index, (current) => ({
+                            ...current,
+                            fields: { ...current.fields, [field.name]: event.target.value },
+                          }))
                         }
                       />
                       <Field.Error />
@@ -122,7 +216,10 @@ export const ContactPointRows = ({ kind, rows, types, limit, onePerType, onChang
                 <Grid.Item col={1} s={12} alignItems="flex-end" paddingTop={6}>
                   <IconButton
                     label={formatMessage(
-                      { id: 'crm.contactPoints.remove', defaultMessage: 'Remove {kind} {position}' },
+                      {
+                        id: 'crm.contactPoints.remove',
+                        defaultMessage: 'Remove {kind} {position}',
+                      },
                       { kind: labels.one.toLowerCase(), position: index + 1 }
                     )}
                     variant="ghost"

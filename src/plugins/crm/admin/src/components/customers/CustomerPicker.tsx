@@ -1,7 +1,15 @@
-import * as React from 'react';
-
-import { Box, Button, Field, Flex, Loader, Radio, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Loader,
+  Radio,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { Search } from '@strapi/icons';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import type { CustomerRef } from '../../../../contracts';
@@ -20,13 +28,23 @@ interface CustomerPickerProps {
 }
 
 /** "Search, then tick one": the quick search of the admin routes, each hit a radio button. */
-export const CustomerPicker = ({ label, excludeId, value, onChange, error }: CustomerPickerProps) => {
+export const CustomerPicker = ({
+  label,
+  excludeId,
+  value,
+  onChange,
+  error,
+}: CustomerPickerProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const api = useCrmApi();
   const { messageOf } = useRequestErrors();
   const [query, setQuery] = React.useState('');
-  const [state, setState] = React.useState<{ hits?: CustomerRef[]; loading: boolean; error?: string }>({ loading: false });
+  const [state, setState] = React.useState<{
+    hits?: CustomerRef[];
+    loading: boolean;
+    error?: string;
+  }>({ loading: false });
 
   const search = async () => {
     const q = query.trim();
@@ -36,7 +54,12 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
       const { data } = await api.searchCustomers(q);
       const hits = data
         .filter((customer) => customer.documentId !== excludeId)
-        .map((customer) => ({ documentId: customer.documentId, customerNumber: customer.customerNumber, type: customer.type, name: customerName(customer) }));
+        .map((customer) => ({
+          documentId: customer.documentId,
+          customerNumber: customer.customerNumber,
+          type: customer.type,
+          name: customerName(customer),
+        }));
       setState({ hits, loading: false });
     } catch (failure) {
       setState({ loading: false, error: messageOf(failure) });
@@ -50,9 +73,14 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
           <Field.Root name="customer-search" error={error}>
             <Field.Label>{label}</Field.Label>
             <TextInput
-              placeholder={formatMessage({ id: 'crm.picker.placeholder', defaultMessage: 'Name, number, email or phone' })}
+              placeholder={formatMessage({
+                id: 'crm.picker.placeholder',
+                defaultMessage: 'Name, number, email or phone',
+              })}
               value={query}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                setQuery(event.target.value)
+              }
               onKeyDown={(event: React.KeyboardEvent) => {
                 if (event.key === 'Enter') {
                   event.preventDefault();
@@ -63,11 +91,24 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
             <Field.Error />
           </Field.Root>
         </Box>
-        <Button variant="secondary" startIcon={<Search />} onClick={() => void search()} disabled={!query.trim()} type="button">
+        <Button
+          variant="secondary"
+          startIcon={<Search />}
+          onClick={() => void search()}
+          disabled={!query.trim()}
+          type="button"
+        >
           {formatMessage({ id: 'crm.common.search', defaultMessage: 'Search' })}
         </Button>
       </Flex>
-      {state.loading && <Loader small>{formatMessage({ id: 'crm.common.searchingCustomers', defaultMessage: 'Searching customers' })}</Loader>}
+      {state.loading && (
+        <Loader small>
+          {formatMessage({
+            id: 'crm.common.searchingCustomers',
+            defaultMessage: 'Searching customers',
+          })}
+        </Loader>
+      )}
       {state.error && (
         <Typography textColor="danger600" variant="pi">
           {state.error}
@@ -75,14 +116,19 @@ export const CustomerPicker = ({ label, excludeId, value, onChange, error }: Cus
       )}
       {state.hits && state.hits.length === 0 && (
         <Typography textColor="neutral600">
-          {formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query })}
+          {formatMessage(
+            { id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' },
+            { query }
+          )}
         </Typography>
       )}
       {state.hits && state.hits.length > 0 && (
         <Radio.Group
           aria-label={label}
           value={value?.documentId ?? ''}
-          onValueChange={(documentId: string) => onChange(state.hits!.find((hit) => hit.documentId === documentId) ?? null)}
+          onValueChange={(documentId: string) =>
+            onChange(state.hits!.find((hit) => hit.documentId === documentId) ?? null)
+          }
         >
           {state.hits.map((hit) => (
             <Radio.Item key={hit.documentId} value={hit.documentId}>

@@ -1,13 +1,16 @@
-import * as React from 'react';
-
 import cytoscape from 'cytoscape';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Network } from '../../../../contracts';
 
 /** Colours of the legend and the picture: one per customer type, one per link kind. */
 export const NODE_COLOURS = { individual: '#4945ff', business: '#ee5e52' } as const;
-export const EDGE_COLOURS = { connection: '#8e8ea9', hierarchical: '#328048', loose: '#d9822f' } as const;
+export const EDGE_COLOURS = {
+  connection: '#8e8ea9',
+  hierarchical: '#328048',
+  loose: '#d9822f',
+} as const;
 
 interface NetworkGraphProps {
   network: Network;
@@ -28,9 +31,22 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
       container: container.current,
       elements: [
         ...network.nodes.map((node) => ({
-          data: { id: node.id, label: `${node.name}\n${node.customerNumber}`, type: node.type, root: node.id === rootId ? 1 : 0 },
+          data: {
+            id: node.id,
+            label: `${node.name}\n${node.customerNumber}`,
+            type: node.type,
+            root: node.id === rootId ? 1 : 0,
+          },
         })),
-        ...network.edges.map((edge) => ({ data: { id: edge.id, source: edge.source, target: edge.target, label: edge.label, kind: edge.kind } })),
+        ...network.edges.map((edge) => ({
+          data: {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            label: edge.label,
+            kind: edge.kind,
+          },
+        })),
       ],
       style: [
         {
@@ -48,9 +64,18 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
             'border-color': '#ffffff',
           },
         },
-        { selector: 'node[type = "individual"]', style: { 'background-color': NODE_COLOURS.individual, shape: 'ellipse' } },
-        { selector: 'node[type = "business"]', style: { 'background-color': NODE_COLOURS.business, shape: 'round-rectangle' } },
-        { selector: 'node[root = 1]', style: { width: 46, height: 46, 'border-width': 4, 'border-color': '#32324d' } },
+        {
+          selector: 'node[type = "individual"]',
+          style: { 'background-color': NODE_COLOURS.individual, shape: 'ellipse' },
+        },
+        {
+          selector: 'node[type = "business"]',
+          style: { 'background-color': NODE_COLOURS.business, shape: 'round-rectangle' },
+        },
+        {
+          selector: 'node[root = 1]',
+          style: { width: 46, height: 46, 'border-width': 4, 'border-color': '#32324d' },
+        },
         {
           selector: 'edge',
           style: {
@@ -68,18 +93,36 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
         },
         {
           selector: 'edge[kind = "hierarchical"]',
-          style: { 'line-color': EDGE_COLOURS.hierarchical, 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_COLOURS.hierarchical },
+          style: {
+            'line-color': EDGE_COLOURS.hierarchical,
+            'target-arrow-shape': 'triangle',
+            'target-arrow-color': EDGE_COLOURS.hierarchical,
+          },
         },
-        { selector: 'edge[kind = "loose"]', style: { 'line-color': EDGE_COLOURS.loose, 'line-style': 'dashed' } },
+        {
+          selector: 'edge[kind = "loose"]',
+          style: { 'line-color': EDGE_COLOURS.loose, 'line-style': 'dashed' },
+        },
       ],
-      layout: network.nodes.length > 1 ? { name: 'breadthfirst', roots: [rootId], padding: 40, spacingFactor: 1.4 } : { name: 'grid', padding: 80 },
+      layout:
+        network.nodes.length > 1
+          ? { name: 'breadthfirst', roots: [rootId], padding: 40, spacingFactor: 1.4 }
+          : { name: 'grid', padding: 80 },
       minZoom: 0.2,
       maxZoom: 3,
       wheelSensitivity: 0.3,
     });
     graph.on('tap', 'node', (event) => onOpenRef.current(event.target.id()));
-    graph.on('mouseover', 'node', () => container.current && (container.current.style.cursor = 'pointer'));
-    graph.on('mouseout', 'node', () => container.current && (container.current.style.cursor = 'default'));
+    graph.on(
+      'mouseover',
+      'node',
+      () => container.current && (container.current.style.cursor = 'pointer')
+    );
+    graph.on(
+      'mouseout',
+      'node',
+      () => container.current && (container.current.style.cursor = 'default')
+    );
     // The browser tests and curious admins can reach the picture from the element.
     (container.current as HTMLDivElement & { cy?: cytoscape.Core }).cy = graph;
     return () => graph.destroy();
@@ -93,10 +136,19 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
       data-edge-count={network.edges.length}
       role="img"
       aria-label={formatMessage(
-        { id: 'crm.network.picture', defaultMessage: 'Network of {nodes} customers and {edges} links' },
+        {
+          id: 'crm.network.picture',
+          defaultMessage: 'Network of {nodes} customers and {edges} links',
+        },
         { nodes: network.nodes.length, edges: network.edges.length }
       )}
-      style={{ width: '100%', height: '60vh', minHeight: 420, background: '#fafafb', borderRadius: 4 }}
+      style={{
+        width: '100%',
+        height: '60vh',
+        minHeight: 420,
+        background: '#fafafb',
+        borderRadius: 4,
+      }}
     />
   );
 };

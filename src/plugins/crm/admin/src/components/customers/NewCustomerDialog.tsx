@@ -1,6 +1,5 @@
-import * as React from 'react';
-
 import { Alert, Box, Button, Flex, Modal } from '@strapi/design-system';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import { CONTACT_POINT_KINDS, type CrmSettings, type Customer } from '../../../../contracts';
@@ -9,9 +8,9 @@ import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { fieldErrorsOf, pathKey } from '../../utils/serverErrors';
 import { ContactPointRows } from './ContactPointRows';
 import { customerName } from './model';
+import { emptyDraft, errorsOnScreen, toRequest, type Draft } from './new-customer/draft';
 import { IdentitySection } from './new-customer/IdentitySection';
 import { PreferencesSection } from './new-customer/PreferencesSection';
-import { emptyDraft, errorsOnScreen, toRequest, type Draft } from './new-customer/draft';
 
 interface NewCustomerDialogProps {
   open: boolean;
@@ -25,12 +24,19 @@ interface NewCustomerDialogProps {
  * The "New customer" dialog: one save creates the customer and all its addresses, phones
  * and emails. The server applies every rule; its messages are shown beside the fields they name.
  */
-export const NewCustomerDialog = ({ open, settings, onClose, onCreated }: NewCustomerDialogProps) => {
+export const NewCustomerDialog = ({
+  open,
+  settings,
+  onClose,
+  onCreated,
+}: NewCustomerDialogProps) => {
   const { formatMessage } = useIntl();
   const api = useCrmApi();
   const { messageOf, notifySuccess, toggleNotification } = useRequestErrors();
   const [draft, setDraft] = React.useState<Draft>(() => emptyDraft(settings));
-  const [errors, setErrors] = React.useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
+  const [errors, setErrors] = React.useState<{ message?: string; fields: Record<string, string> }>({
+    fields: {},
+  });
   const [saving, setSaving] = React.useState(false);
 
   React.useEffect(() => {
@@ -68,7 +74,9 @@ export const NewCustomerDialog = ({ open, settings, onClose, onCreated }: NewCus
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content style={{ maxWidth: '96rem', width: '90vw' }}>
         <Modal.Header>
-          <Modal.Title>{formatMessage({ id: 'crm.newCustomer.title', defaultMessage: 'New customer' })}</Modal.Title>
+          <Modal.Title>
+            {formatMessage({ id: 'crm.newCustomer.title', defaultMessage: 'New customer' })}
+          </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
@@ -97,7 +105,12 @@ export const NewCustomerDialog = ({ open, settings, onClose, onCreated }: NewCus
                 limit={limits[kind]}
                 onePerType={limits.onePerType}
                 errorAt={errorAt}
-                onChange={(rows) => setDraft((current) => ({ ...current, points: { ...current.points, [kind]: rows } }))}
+                onChange={(rows) =>
+                  setDraft((current) => ({
+                    ...current,
+                    points: { ...current.points, [kind]: rows },
+                  }))
+                }
               />
             ))}
           </Flex>
@@ -107,11 +120,22 @@ export const NewCustomerDialog = ({ open, settings, onClose, onCreated }: NewCus
             {formatMessage({ id: 'crm.common.cancel', defaultMessage: 'Cancel' })}
           </Button>
           <Flex gap={2}>
-            <Button variant="secondary" loading={saving} onClick={() => void save('continue')} type="button">
-              {formatMessage({ id: 'crm.newCustomer.saveAndContinue', defaultMessage: 'Save and continue' })}
+            <Button
+              variant="secondary"
+              loading={saving}
+              onClick={() => void save('continue')}
+              type="button"
+            >
+              {formatMessage({
+                id: 'crm.newCustomer.saveAndContinue',
+                defaultMessage: 'Save and continue',
+              })}
             </Button>
             <Button loading={saving} onClick={() => void save('view')} type="button">
-              {formatMessage({ id: 'crm.newCustomer.saveAndView', defaultMessage: 'Save and view customer' })}
+              {formatMessage({
+                id: 'crm.newCustomer.saveAndView',
+                defaultMessage: 'Save and view customer',
+              })}
             </Button>
           </Flex>
         </Modal.Footer>

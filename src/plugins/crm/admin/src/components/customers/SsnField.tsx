@@ -1,7 +1,6 @@
-import * as React from 'react';
-
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import { useCrmApi } from '../../api';
@@ -44,7 +43,13 @@ export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: 
     try {
       const { ssn, expiresAt } = await api.revealSsn(customerId);
       if (!ssn) {
-        toggleNotification({ type: 'info', message: formatMessage({ id: 'crm.ssn.none', defaultMessage: 'This customer has no SSN on file' }) });
+        toggleNotification({
+          type: 'info',
+          message: formatMessage({
+            id: 'crm.ssn.none',
+            defaultMessage: 'This customer has no SSN on file',
+          }),
+        });
         return;
       }
       const window = revealSeconds * 1000;
@@ -63,16 +68,29 @@ export const SsnField = ({ customerId, masked, canReveal, revealSeconds = 60 }: 
   const secondsLeft = revealed ? Math.max(0, Math.ceil((revealed.until - now) / 1000)) : 0;
   return (
     <Flex gap={2} alignItems="center">
-      <Typography data-testid="crm-ssn" data-revealed={revealed ? 'true' : 'false'} fontWeight={revealed ? 'bold' : undefined}>
+      <Typography
+        data-testid="crm-ssn"
+        data-revealed={revealed ? 'true' : 'false'}
+        fontWeight={revealed ? 'bold' : undefined}
+      >
         {revealed ? revealed.ssn : masked}
       </Typography>
       {revealed && (
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: 'crm.ssn.maskedAgainIn', defaultMessage: 'masked again in {seconds} s' }, { seconds: secondsLeft })}
+          {formatMessage(
+            { id: 'crm.ssn.maskedAgainIn', defaultMessage: 'masked again in {seconds} s' },
+            { seconds: secondsLeft }
+          )}
         </Typography>
       )}
       {canReveal && !revealed && (
-        <Button size="S" variant="tertiary" startIcon={<Eye />} loading={busy} onClick={() => void reveal()}>
+        <Button
+          size="S"
+          variant="tertiary"
+          startIcon={<Eye />}
+          loading={busy}
+          onClick={() => void reveal()}
+        >
           {formatMessage({ id: 'crm.ssn.reveal', defaultMessage: 'Reveal' })}
         </Button>
       )}

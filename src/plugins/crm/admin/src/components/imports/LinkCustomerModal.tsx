@@ -1,4 +1,17 @@
-import { Button, Flex, Loader, Modal, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Button,
+  Flex,
+  Loader,
+  Modal,
+  Searchbar,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -62,7 +75,13 @@ export const LinkCustomerModal = ({
       <Modal.Content>
         <Modal.Header>
           <Modal.Title>
-            {formatMessage({ id: 'crm.import.linkModal.title', defaultMessage: 'Link “{company}” to an existing customer' }, { company })}
+            {formatMessage(
+              {
+                id: 'crm.import.linkModal.title',
+                defaultMessage: 'Link “{company}” to an existing customer',
+              },
+              { company }
+            )}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
@@ -72,35 +91,67 @@ export const LinkCustomerModal = ({
               value={q}
               onChange={(event) => setQ(event.target.value)}
               onClear={() => setQ('')}
-              clearLabel={formatMessage({ id: 'crm.common.clearSearch', defaultMessage: 'Clear the search' })}
-              placeholder={formatMessage({ id: 'crm.import.linkModal.placeholder', defaultMessage: 'Name, customer number, email or phone' })}
+              clearLabel={formatMessage({
+                id: 'crm.common.clearSearch',
+                defaultMessage: 'Clear the search',
+              })}
+              placeholder={formatMessage({
+                id: 'crm.import.linkModal.placeholder',
+                defaultMessage: 'Name, customer number, email or phone',
+              })}
             >
-              {formatMessage({ id: 'crm.common.searchCustomers', defaultMessage: 'Search customers' })}
+              {formatMessage({
+                id: 'crm.common.searchCustomers',
+                defaultMessage: 'Search customers',
+              })}
             </Searchbar>
             {searching ? (
               <Flex justifyContent="center" padding={4}>
-                <Loader small>{formatMessage({ id: 'crm.import.linkModal.searching', defaultMessage: 'Searching customers…' })}</Loader>
+                <Loader small>
+                  {formatMessage({
+                    id: 'crm.import.linkModal.searching',
+                    defaultMessage: 'Searching customers…',
+                  })}
+                </Loader>
               </Flex>
             ) : hits === null ? (
               <Typography textColor="neutral600">
-                {formatMessage({ id: 'crm.import.linkModal.prompt', defaultMessage: 'Type a name, customer number, email or phone.' })}
+                {formatMessage({
+                  id: 'crm.import.linkModal.prompt',
+                  defaultMessage: 'Type a name, customer number, email or phone.',
+                })}
               </Typography>
             ) : hits.length === 0 ? (
               <Typography textColor="neutral600">
-                {formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query: q.trim() })}
+                {formatMessage(
+                  { id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' },
+                  { query: q.trim() }
+                )}
               </Typography>
             ) : (
               <Table colCount={3} rowCount={hits.length + 1}>
                 <Thead>
                   <Tr>
                     <Th>
-                      <Typography variant="sigma">{formatMessage({ id: 'crm.connections.customer', defaultMessage: 'Customer' })}</Typography>
+                      <Typography variant="sigma">
+                        {formatMessage({
+                          id: 'crm.connections.customer',
+                          defaultMessage: 'Customer',
+                        })}
+                      </Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">{formatMessage({ id: 'crm.connections.number', defaultMessage: 'Number' })}</Typography>
+                      <Typography variant="sigma">
+                        {formatMessage({ id: 'crm.connections.number', defaultMessage: 'Number' })}
+                      </Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">{formatMessage({ id: 'crm.import.linkModal.action', defaultMessage: 'Action' })}</Typography>
+                      <Typography variant="sigma">
+                        {formatMessage({
+                          id: 'crm.import.linkModal.action',
+                          defaultMessage: 'Action',
+                        })}
+                      </Typography>
                     </Th>
                   </Tr>
                 </Thead>
@@ -119,9 +170,15 @@ export const LinkCustomerModal = ({
                           variant="secondary"
                           startIcon={<LinkIcon />}
                           onClick={() => onPick(hit)}
-                          aria-label={formatMessage({ id: 'crm.import.linkModal.linkTo', defaultMessage: 'Link to {name}' }, { name: customerName(hit) })}
+                          aria-label={formatMessage(
+                            { id: 'crm.import.linkModal.linkTo', defaultMessage: 'Link to {name}' },
+                            { name: customerName(hit) }
+                          )}
                         >
-                          {formatMessage({ id: 'crm.import.linkModal.link', defaultMessage: 'Link' })}
+                          {formatMessage({
+                            id: 'crm.import.linkModal.link',
+                            defaultMessage: 'Link',
+                          })}
                         </Button>
                       </Td>
                     </Tr>
@@ -133,7 +190,9 @@ export const LinkCustomerModal = ({
         </Modal.Body>
         <Modal.Footer>
           <Modal.Close>
-            <Button variant="tertiary">{formatMessage({ id: 'crm.common.cancel', defaultMessage: 'Cancel' })}</Button>
+            <Button variant="tertiary">
+              {formatMessage({ id: 'crm.common.cancel', defaultMessage: 'Cancel' })}
+            </Button>
           </Modal.Close>
         </Modal.Footer>
       </Modal.Content>

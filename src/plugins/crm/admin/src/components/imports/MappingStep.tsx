@@ -1,4 +1,15 @@
-import { Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
@@ -15,7 +26,15 @@ const NOT_IMPORTED = '__none__';
  * Step 2: each column of the file, a few of its values and the field it fills. The server mapped
  * them by name; any change is sent at once and the server validates every row again.
  */
-export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJobChange: (job: ImportJob) => void; onNext: () => void }) => {
+export const MappingStep = ({
+  job,
+  onJobChange,
+  onNext,
+}: {
+  job: ImportJob;
+  onJobChange: (job: ImportJob) => void;
+  onNext: () => void;
+}) => {
   const { formatMessage } = useIntl();
   const api = useCrmApi();
   const { notifyError } = useRequestErrors();
@@ -24,7 +43,11 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
   const change = async (header: string, value: string) => {
     setSaving(header);
     try {
-      onJobChange(await api.imports.setMapping(job.documentId, { [header]: value === NOT_IMPORTED ? null : value }));
+      onJobChange(
+        await api.imports.setMapping(job.documentId, {
+          [header]: value === NOT_IMPORTED ? null : value,
+        })
+      );
     } catch (error) {
       notifyError(error);
     } finally {
@@ -50,19 +73,39 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
         )}
       </Typography>
       {job.columns.length === 0 ? (
-        <Typography>{formatMessage({ id: 'crm.import.mapping.noColumns', defaultMessage: 'The file has no columns.' })}</Typography>
+        <Typography>
+          {formatMessage({
+            id: 'crm.import.mapping.noColumns',
+            defaultMessage: 'The file has no columns.',
+          })}
+        </Typography>
       ) : (
         <Table colCount={3} rowCount={job.columns.length + 1}>
           <Thead>
             <Tr>
               <Th>
-                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.column', defaultMessage: 'Column in the file' })}</Typography>
+                <Typography variant="sigma">
+                  {formatMessage({
+                    id: 'crm.import.mapping.column',
+                    defaultMessage: 'Column in the file',
+                  })}
+                </Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.samples', defaultMessage: 'Sample values' })}</Typography>
+                <Typography variant="sigma">
+                  {formatMessage({
+                    id: 'crm.import.mapping.samples',
+                    defaultMessage: 'Sample values',
+                  })}
+                </Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{formatMessage({ id: 'crm.import.mapping.importedAs', defaultMessage: 'Imported as' })}</Typography>
+                <Typography variant="sigma">
+                  {formatMessage({
+                    id: 'crm.import.mapping.importedAs',
+                    defaultMessage: 'Imported as',
+                  })}
+                </Typography>
               </Th>
             </Tr>
           </Thead>
@@ -76,7 +119,13 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
                   {column.samples.length ? (
                     <Flex direction="column" alignItems="flex-start">
                       {column.samples.map((sample, i) => (
-                        <Typography key={i} variant="pi" textColor="neutral700" ellipsis style={{ maxWidth: '32rem' }}>
+                        <Typography
+                          key={i}
+                          variant="pi"
+                          textColor="neutral700"
+                          ellipsis
+                          style={{ maxWidth: '32rem' }}
+                        >
                           {sample}
                         </Typography>
                       ))}
@@ -89,7 +138,13 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
                 </Td>
                 <Td>
                   <SingleSelect
-                    aria-label={formatMessage({ id: 'crm.import.mapping.fieldFor', defaultMessage: 'Field for column {column}' }, { column: column.header })}
+                    aria-label={formatMessage(
+                      {
+                        id: 'crm.import.mapping.fieldFor',
+                        defaultMessage: 'Field for column {column}',
+                      },
+                      { column: column.header }
+                    )}
                     value={column.field ?? NOT_IMPORTED}
                     onChange={(value: string | number) => change(column.header, String(value))}
                     disabled={saving !== null}
@@ -97,7 +152,10 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
                     size="S"
                   >
                     <SingleSelectOption value={NOT_IMPORTED}>
-                      {formatMessage({ id: 'crm.import.mapping.doNotImport', defaultMessage: 'Do not import' })}
+                      {formatMessage({
+                        id: 'crm.import.mapping.doNotImport',
+                        defaultMessage: 'Do not import',
+                      })}
                     </SingleSelectOption>
                     {job.fields.map((field) => (
                       <SingleSelectOption key={field} value={field}>
@@ -113,7 +171,10 @@ export const MappingStep = ({ job, onJobChange, onNext }: { job: ImportJob; onJo
       )}
       <StepFooter
         onNext={onNext}
-        nextLabel={formatMessage({ id: 'crm.import.mapping.next', defaultMessage: 'Check the rows' })}
+        nextLabel={formatMessage({
+          id: 'crm.import.mapping.next',
+          defaultMessage: 'Check the rows',
+        })}
         nextDisabled={saving !== null}
       />
     </Flex>

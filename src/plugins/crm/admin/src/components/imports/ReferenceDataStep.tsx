@@ -55,7 +55,13 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
     setBusy(group.key);
     try {
       const applyToAll = forAll && action !== 'link' ? action : undefined;
-      setGroups(await api.imports.decide(job.documentId, [{ key: group.key, action, ...(customer ? { customer } : {}) }], applyToAll));
+      setGroups(
+        await api.imports.decide(
+          job.documentId,
+          [{ key: group.key, action, ...(customer ? { customer } : {}) }],
+          applyToAll
+        )
+      );
       onJobChange(await api.imports.job(job.documentId)); // the server decides when the job is ready
     } catch (error) {
       notifyError(error);
@@ -67,7 +73,10 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
   if (loadError) {
     return (
       <LoadFailed
-        content={formatMessage({ id: 'crm.import.reference.loadFailed', defaultMessage: 'The unmatched companies could not be loaded.' })}
+        content={formatMessage({
+          id: 'crm.import.reference.loadFailed',
+          defaultMessage: 'The unmatched companies could not be loaded.',
+        })}
         onRetry={() => void load()}
       />
     );
@@ -75,7 +84,12 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
   if (!groups) {
     return (
       <Flex justifyContent="center" padding={8}>
-        <Loader>{formatMessage({ id: 'crm.import.reference.loading', defaultMessage: 'Loading the unmatched companies…' })}</Loader>
+        <Loader>
+          {formatMessage({
+            id: 'crm.import.reference.loading',
+            defaultMessage: 'Loading the unmatched companies…',
+          })}
+        </Loader>
       </Flex>
     );
   }
@@ -88,7 +102,8 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
           icon={<Check width="6.4rem" height="6.4rem" />}
           content={formatMessage({
             id: 'crm.import.reference.allMatched',
-            defaultMessage: 'Every company in the file matches an existing customer (or the rows name none).',
+            defaultMessage:
+              'Every company in the file matches an existing customer (or the rows name none).',
           })}
         />
       ) : (
@@ -104,17 +119,30 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
             )}
           </Typography>
           <Box>
-            <Checkbox checked={forAll} onCheckedChange={(checked: boolean | 'indeterminate') => setForAll(checked === true)}>
-              {formatMessage({ id: 'crm.import.reference.forAll', defaultMessage: 'Do this for all unmatched customers' })}
+            <Checkbox
+              checked={forAll}
+              onCheckedChange={(checked: boolean | 'indeterminate') => setForAll(checked === true)}
+            >
+              {formatMessage({
+                id: 'crm.import.reference.forAll',
+                defaultMessage: 'Do this for all unmatched customers',
+              })}
             </Checkbox>
             <Typography variant="pi" textColor="neutral600" tag="p">
               {formatMessage({
                 id: 'crm.import.reference.forAllHint',
-                defaultMessage: 'With this ticked, “Create” or “Skip” on one company applies to every company still undecided.',
+                defaultMessage:
+                  'With this ticked, “Create” or “Skip” on one company applies to every company still undecided.',
               })}
             </Typography>
           </Box>
-          <GroupsTable groups={groups} names={names} busy={busy} onDecide={(...args) => void decide(...args)} onSearch={setLinking} />
+          <GroupsTable
+            groups={groups}
+            names={names}
+            busy={busy}
+            onDecide={(...args) => void decide(...args)}
+            onSearch={setLinking}
+          />
         </>
       )}
       <LinkCustomerModal
@@ -131,9 +159,15 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
       />
       <StepFooter
         onBack={onBack}
-        backLabel={formatMessage({ id: 'crm.import.step.validation', defaultMessage: 'Validation' })}
+        backLabel={formatMessage({
+          id: 'crm.import.step.validation',
+          defaultMessage: 'Validation',
+        })}
         onNext={onNext}
-        nextLabel={formatMessage({ id: 'crm.import.step.review', defaultMessage: 'Review and start' })}
+        nextLabel={formatMessage({
+          id: 'crm.import.step.review',
+          defaultMessage: 'Review and start',
+        })}
         nextDisabled={job.stage !== 'ready' || busy !== null}
       />
     </Flex>

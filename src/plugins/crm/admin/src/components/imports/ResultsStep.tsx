@@ -16,7 +16,13 @@ import { UndoSummary } from './UndoSummary';
  * Step 6: imported, ignored and failed counts, the log of rows page by page, the ignored rows as
  * a CSV file to fix and import again, and undo.
  */
-export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange: (job: ImportJob) => void }) => {
+export const ResultsStep = ({
+  job,
+  onJobChange,
+}: {
+  job: ImportJob;
+  onJobChange: (job: ImportJob) => void;
+}) => {
   const { formatMessage } = useIntl();
   const api = useCrmApi();
   const { notifyError, notifySuccess } = useRequestErrors();
@@ -42,7 +48,8 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
       notifySuccess(
         formatMessage({
           id: 'crm.import.undo.done',
-          defaultMessage: 'The import was undone: the records it created are removed, except those others have built on since.',
+          defaultMessage:
+            'The import was undone: the records it created are removed, except those others have built on since.',
         })
       );
     } catch (error) {
@@ -60,7 +67,8 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
             <Typography>
               {formatMessage({
                 id: 'crm.import.results.undone',
-                defaultMessage: 'This import was undone: the records it created were removed, except those others had built on.',
+                defaultMessage:
+                  'This import was undone: the records it created were removed, except those others had built on.',
               })}
             </Typography>
             {job.undo ? <UndoSummary undo={job.undo} /> : null}
@@ -69,7 +77,10 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
       ) : job.stage === 'failed' ? (
         <Status variant="danger">
           <Typography>
-            {formatMessage({ id: 'crm.import.results.failed', defaultMessage: 'The import failed; the rows below show how far it came.' })}
+            {formatMessage({
+              id: 'crm.import.results.failed',
+              defaultMessage: 'The import failed; the rows below show how far it came.',
+            })}
           </Typography>
         </Status>
       ) : null}
@@ -86,8 +97,17 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
           value={job.counts.ignored}
           tone="warning600"
         />
-        <CountBox label={formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' })} name="failed" value={job.counts.failed} tone="danger600" />
-        <CountBox label={formatMessage({ id: 'crm.import.rowsInFile', defaultMessage: 'Rows in the file' })} name="total" value={job.counts.total} />
+        <CountBox
+          label={formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' })}
+          name="failed"
+          value={job.counts.failed}
+          tone="danger600"
+        />
+        <CountBox
+          label={formatMessage({ id: 'crm.import.rowsInFile', defaultMessage: 'Rows in the file' })}
+          name="total"
+          value={job.counts.total}
+        />
       </Flex>
 
       <Flex gap={2} justifyContent="flex-end">
@@ -98,9 +118,17 @@ export const ResultsStep = ({ job, onJobChange }: { job: ImportJob; onJobChange:
           loading={downloading}
           disabled={(job.counts.ignored ?? 0) + (job.counts.failed ?? 0) === 0}
         >
-          {formatMessage({ id: 'crm.import.results.download', defaultMessage: 'Download ignored rows' })}
+          {formatMessage({
+            id: 'crm.import.results.download',
+            defaultMessage: 'Download ignored rows',
+          })}
         </Button>
-        <UndoButton imported={job.counts.imported} disabled={job.stage !== 'done'} loading={undoing} onUndo={undo} />
+        <UndoButton
+          imported={job.counts.imported}
+          disabled={job.stage !== 'done'}
+          loading={undoing}
+          onUndo={undo}
+        />
       </Flex>
 
       <ImportLog job={job} />

@@ -19,7 +19,15 @@ export interface RowIssue {
 type Column = 'status' | 'field' | 'cells';
 
 /** The rows of an import with their line, the columns asked for, and the reason: the validation list and the log. */
-export const RowIssuesTable = ({ rows, columns, testId }: { rows: RowIssue[]; columns: Column[]; testId: string }) => {
+export const RowIssuesTable = ({
+  rows,
+  columns,
+  testId,
+}: {
+  rows: RowIssue[];
+  columns: Column[];
+  testId: string;
+}) => {
   const { formatMessage } = useIntl();
   const { rowStatuses } = useImportLabels();
   const titles: Record<Column, string> = {

@@ -16,7 +16,15 @@ const POLL_MS = 1000;
  * Step 5: what will happen, the start button, then the progress of the import as it runs in the
  * background (polling the job until the server reports it finished).
  */
-export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobChange: (job: ImportJob) => void; onBack: () => void }) => {
+export const StartStep = ({
+  job,
+  onJobChange,
+  onBack,
+}: {
+  job: ImportJob;
+  onJobChange: (job: ImportJob) => void;
+  onBack: () => void;
+}) => {
   const { formatMessage } = useIntl();
   const api = useCrmApi();
   const { notifyError } = useRequestErrors();
@@ -64,7 +72,11 @@ export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobC
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <Flex gap={4} wrap="wrap">
-        <CountBox label={formatMessage({ id: 'crm.import.rowsInFile', defaultMessage: 'Rows in the file' })} name="total" value={job.counts.total} />
+        <CountBox
+          label={formatMessage({ id: 'crm.import.rowsInFile', defaultMessage: 'Rows in the file' })}
+          name="total"
+          value={job.counts.total}
+        />
         <CountBox
           label={formatMessage({ id: 'crm.import.start.valid', defaultMessage: 'Valid rows' })}
           name="valid"
@@ -72,7 +84,10 @@ export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobC
           tone="success600"
         />
         <CountBox
-          label={formatMessage({ id: 'crm.import.start.invalid', defaultMessage: 'Invalid rows (left out)' })}
+          label={formatMessage({
+            id: 'crm.import.start.invalid',
+            defaultMessage: 'Invalid rows (left out)',
+          })}
           name="invalid"
           value={job.counts.invalid}
           tone="danger600"
@@ -84,17 +99,27 @@ export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobC
             <Typography variant="delta" tag="p">
               {formatMessage({ id: 'crm.import.start.importing', defaultMessage: 'Importing…' })}
             </Typography>
-            <ProgressBar value={percent} aria-label={formatMessage({ id: 'crm.import.start.progress', defaultMessage: 'Import progress' })} />
+            <ProgressBar
+              value={percent}
+              aria-label={formatMessage({
+                id: 'crm.import.start.progress',
+                defaultMessage: 'Import progress',
+              })}
+            />
             <Typography textColor="neutral600" data-testid="import-progress">
               {formatMessage(
-                { id: 'crm.import.start.progressText', defaultMessage: '{done} of {total} rows ({percent}%)' },
+                {
+                  id: 'crm.import.start.progressText',
+                  defaultMessage: '{done} of {total} rows ({percent}%)',
+                },
                 { done: formatCount(done), total: formatCount(total), percent: String(percent) }
               )}
             </Typography>
             <Typography variant="pi" textColor="neutral600">
               {formatMessage({
                 id: 'crm.import.start.background',
-                defaultMessage: 'The import runs on the server: you can leave this page and come back to this address.',
+                defaultMessage:
+                  'The import runs on the server: you can leave this page and come back to this address.',
               })}
             </Typography>
           </Flex>
@@ -103,7 +128,8 @@ export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobC
         <Typography textColor="warning600" tag="p">
           {formatMessage({
             id: 'crm.import.start.undecided',
-            defaultMessage: 'Some companies of the file match no customer yet: decide for each of them at the reference data step before starting.',
+            defaultMessage:
+              'Some companies of the file match no customer yet: decide for each of them at the reference data step before starting.',
           })}
         </Typography>
       ) : (
@@ -124,7 +150,12 @@ export const StartStep = ({ job, onJobChange, onBack }: { job: ImportJob; onJobC
         }
         extra={
           running ? null : (
-            <Button startIcon={<Play />} onClick={start} loading={starting} disabled={job.stage !== 'ready'}>
+            <Button
+              startIcon={<Play />}
+              onClick={start}
+              loading={starting}
+              disabled={job.stage !== 'ready'}
+            >
               {formatMessage({ id: 'crm.import.start.button', defaultMessage: 'Start import' })}
             </Button>
           )

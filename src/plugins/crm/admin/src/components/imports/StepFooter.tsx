@@ -34,7 +34,12 @@ export const StepFooter = ({
       <Flex gap={2}>
         {extra}
         {onNext && nextLabel ? (
-          <Button endIcon={<ArrowRight />} onClick={onNext} disabled={nextDisabled} loading={nextLoading}>
+          <Button
+            endIcon={<ArrowRight />}
+            onClick={onNext}
+            disabled={nextDisabled}
+            loading={nextLoading}
+          >
             {nextLabel}
           </Button>
         ) : null}

@@ -15,12 +15,21 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="undo-summary">
       <Typography>
         {formatMessage(
-          { id: 'crm.import.undo.removed', defaultMessage: 'Removed {contacts} contacts and {customers} customers.' },
-          { contacts: formatCount(undo.removed.contacts), customers: formatCount(undo.removed.customers) }
+          {
+            id: 'crm.import.undo.removed',
+            defaultMessage: 'Removed {contacts} contacts and {customers} customers.',
+          },
+          {
+            contacts: formatCount(undo.removed.contacts),
+            customers: formatCount(undo.removed.customers),
+          }
         )}
         {undo.keptCount > 0
           ? formatMessage(
-              { id: 'crm.import.undo.kept', defaultMessage: ' Kept {count} records that others have built on since the import:' },
+              {
+                id: 'crm.import.undo.kept',
+                defaultMessage: ' Kept {count} records that others have built on since the import:',
+              },
               { count: formatCount(undo.keptCount) }
             )
           : ''}
@@ -30,10 +39,14 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
           <Thead>
             <Tr>
               <Th>
-                <Typography variant="sigma">{formatMessage({ id: 'crm.import.undo.keptColumn', defaultMessage: 'Kept' })}</Typography>
+                <Typography variant="sigma">
+                  {formatMessage({ id: 'crm.import.undo.keptColumn', defaultMessage: 'Kept' })}
+                </Typography>
               </Th>
               <Th>
-                <Typography variant="sigma">{formatMessage({ id: 'crm.import.undo.because', defaultMessage: 'Because it' })}</Typography>
+                <Typography variant="sigma">
+                  {formatMessage({ id: 'crm.import.undo.because', defaultMessage: 'Because it' })}
+                </Typography>
               </Th>
             </Tr>
           </Thead>
@@ -41,7 +54,13 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
             {undo.kept.map((record) => (
               <Tr key={`${record.type}-${record.documentId}`}>
                 <Td>
-                  <RouterLink to={record.type === 'customer' ? customerPath(record.documentId) : `${CONTACT_PATH}/${record.documentId}`}>
+                  <RouterLink
+                    to={
+                      record.type === 'customer'
+                        ? customerPath(record.documentId)
+                        : `${CONTACT_PATH}/${record.documentId}`
+                    }
+                  >
                     {record.name || record.documentId}
                   </RouterLink>{' '}
                   <Typography textColor="neutral600">{`(${record.type})`}</Typography>
@@ -56,7 +75,10 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
       ) : null}
       {undo.keptCount > undo.kept.length ? (
         <Typography textColor="neutral600">
-          {formatMessage({ id: 'crm.import.undo.more', defaultMessage: 'and {count} more.' }, { count: formatCount(undo.keptCount - undo.kept.length) })}
+          {formatMessage(
+            { id: 'crm.import.undo.more', defaultMessage: 'and {count} more.' },
+            { count: formatCount(undo.keptCount - undo.kept.length) }
+          )}
         </Typography>
       ) : null}
     </Flex>

@@ -18,7 +18,10 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
   const api = useCrmApi();
   const { notifyError } = useRequestErrors();
   const { objects } = useImportLabels();
-  const question = formatMessage({ id: 'crm.import.upload.question', defaultMessage: 'What does the file hold?' });
+  const question = formatMessage({
+    id: 'crm.import.upload.question',
+    defaultMessage: 'What does the file hold?',
+  });
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [object, setObject] = useState<ImportObject>('contacts');
@@ -50,11 +53,16 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
         name="object"
         hint={formatMessage({
           id: 'crm.import.upload.hint',
-          defaultMessage: 'Contacts are matched to existing customers by their company; customers are created with their contact points.',
+          defaultMessage:
+            'Contacts are matched to existing customers by their company; customers are created with their contact points.',
         })}
       >
         <Field.Label>{question}</Field.Label>
-        <Radio.Group value={object} onValueChange={(value: string) => setObject(value as ImportObject)} aria-label={question}>
+        <Radio.Group
+          value={object}
+          onValueChange={(value: string) => setObject(value as ImportObject)}
+          aria-label={question}
+        >
           {IMPORT_OBJECTS.map((value) => (
             <Radio.Item key={value} value={value}>
               {objects[value]}
@@ -82,10 +90,16 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
         <Flex direction="column" gap={3} alignItems="center">
           <Upload width="3.2rem" height="3.2rem" fill="primary600" />
           <Typography variant="delta" tag="p">
-            {formatMessage({ id: 'crm.import.upload.drop', defaultMessage: 'Drag and drop a CSV file here' })}
+            {formatMessage({
+              id: 'crm.import.upload.drop',
+              defaultMessage: 'Drag and drop a CSV file here',
+            })}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {formatMessage({ id: 'crm.import.upload.format', defaultMessage: 'UTF-8, separated by commas, semicolons or tabs, with a header row' })}
+            {formatMessage({
+              id: 'crm.import.upload.format',
+              defaultMessage: 'UTF-8, separated by commas, semicolons or tabs, with a header row',
+            })}
           </Typography>
           <Button variant="secondary" onClick={() => input.current?.click()}>
             {formatMessage({ id: 'crm.import.upload.choose', defaultMessage: 'Choose a file' })}
@@ -105,7 +119,14 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
       </Box>
 
       {file ? (
-        <Flex gap={3} padding={4} hasRadius background="neutral0" borderColor="neutral200" data-testid="import-selected-file">
+        <Flex
+          gap={3}
+          padding={4}
+          hasRadius
+          background="neutral0"
+          borderColor="neutral200"
+          data-testid="import-selected-file"
+        >
           <FileCsv width="2.4rem" height="2.4rem" />
           <Flex direction="column" alignItems="flex-start" flex={1}>
             <Typography fontWeight="bold">{file.name}</Typography>
@@ -113,7 +134,12 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
               {formatBytes(file.size)}
             </Typography>
           </Flex>
-          <Button variant="tertiary" startIcon={<Cross />} onClick={() => setFile(null)} disabled={uploading}>
+          <Button
+            variant="tertiary"
+            startIcon={<Cross />}
+            onClick={() => setFile(null)}
+            disabled={uploading}
+          >
             {formatMessage({ id: 'crm.import.upload.remove', defaultMessage: 'Remove' })}
           </Button>
         </Flex>
@@ -125,7 +151,10 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
 
       <Flex justifyContent="flex-end">
         <Button startIcon={<Upload />} onClick={upload} disabled={!file} loading={uploading}>
-          {formatMessage({ id: 'crm.import.upload.submit', defaultMessage: 'Upload and map columns' })}
+          {formatMessage({
+            id: 'crm.import.upload.submit',
+            defaultMessage: 'Upload and map columns',
+          })}
         </Button>
       </Flex>
     </Flex>

@@ -13,12 +13,24 @@ const WIZARD_STEPS = [
 export type WizardStep = (typeof WIZARD_STEPS)[number]['id'];
 
 /** The wizard's steps in a row: done ones ticked, the current one highlighted. */
-export const WizardSteps = ({ current, skipped = [] }: { current: WizardStep; skipped?: WizardStep[] }) => {
+export const WizardSteps = ({
+  current,
+  skipped = [],
+}: {
+  current: WizardStep;
+  skipped?: WizardStep[];
+}) => {
   const { formatMessage } = useIntl();
   const steps = WIZARD_STEPS.filter((step) => !skipped.includes(step.id));
   const index = steps.findIndex((step) => step.id === current);
   return (
-    <Flex tag="ol" gap={2} wrap="wrap" aria-label={formatMessage({ id: 'crm.import.steps', defaultMessage: 'Import steps' })} marginBottom={6}>
+    <Flex
+      tag="ol"
+      gap={2}
+      wrap="wrap"
+      aria-label={formatMessage({ id: 'crm.import.steps', defaultMessage: 'Import steps' })}
+      marginBottom={6}
+    >
       {steps.map((step, i) => {
         const state = i < index ? 'done' : i === index ? 'current' : 'todo';
         return (
@@ -41,17 +53,30 @@ export const WizardSteps = ({ current, skipped = [] }: { current: WizardStep; sk
               hasRadius
               background={state === 'todo' ? 'neutral150' : 'primary600'}
               color={state === 'todo' ? 'neutral600' : 'neutral0'}
-              style={{ borderRadius: '50%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+              style={{
+                borderRadius: '50%',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+              }}
             >
               {state === 'done' ? (
                 <Check width="1.2rem" height="1.2rem" fill="neutral0" />
               ) : (
-                <Typography variant="pi" fontWeight="bold" textColor={state === 'todo' ? 'neutral600' : 'neutral0'}>
+                <Typography
+                  variant="pi"
+                  fontWeight="bold"
+                  textColor={state === 'todo' ? 'neutral600' : 'neutral0'}
+                >
                   {i + 1}
                 </Typography>
               )}
             </Box>
-            <Typography variant="omega" fontWeight={state === 'current' ? 'bold' : 'regular'} textColor={state === 'todo' ? 'neutral600' : 'neutral800'}>
+            <Typography
+              variant="omega"
+              fontWeight={state === 'current' ? 'bold' : 'regular'}
+              textColor={state === 'todo' ? 'neutral600' : 'neutral800'}
+            >
               {formatMessage(step.label)}
             </Typography>
           </Flex>

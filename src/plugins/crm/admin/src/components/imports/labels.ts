@@ -23,23 +23,59 @@ export const useImportLabels = () => {
       customers: formatMessage({ id: 'crm.import.object.customers', defaultMessage: 'Customers' }),
     };
     const stages: Record<ImportStage, { label: string; variant: StatusVariant }> = {
-      validating: { label: formatMessage({ id: 'crm.import.stage.validating', defaultMessage: 'Validating' }), variant: 'primary' },
+      validating: {
+        label: formatMessage({ id: 'crm.import.stage.validating', defaultMessage: 'Validating' }),
+        variant: 'primary',
+      },
       'reference-data': {
-        label: formatMessage({ id: 'crm.import.stage.referenceData', defaultMessage: 'Waiting for reference data' }),
+        label: formatMessage({
+          id: 'crm.import.stage.referenceData',
+          defaultMessage: 'Waiting for reference data',
+        }),
         variant: 'warning',
       },
-      ready: { label: formatMessage({ id: 'crm.import.stage.ready', defaultMessage: 'Ready to start' }), variant: 'secondary' },
-      running: { label: formatMessage({ id: 'crm.import.stage.running', defaultMessage: 'Importing' }), variant: 'primary' },
-      done: { label: formatMessage({ id: 'crm.import.stage.done', defaultMessage: 'Finished' }), variant: 'success' },
-      failed: { label: formatMessage({ id: 'crm.import.stage.failed', defaultMessage: 'Failed' }), variant: 'danger' },
-      undone: { label: formatMessage({ id: 'crm.import.stage.undone', defaultMessage: 'Undone' }), variant: 'neutral' },
+      ready: {
+        label: formatMessage({ id: 'crm.import.stage.ready', defaultMessage: 'Ready to start' }),
+        variant: 'secondary',
+      },
+      running: {
+        label: formatMessage({ id: 'crm.import.stage.running', defaultMessage: 'Importing' }),
+        variant: 'primary',
+      },
+      done: {
+        label: formatMessage({ id: 'crm.import.stage.done', defaultMessage: 'Finished' }),
+        variant: 'success',
+      },
+      failed: {
+        label: formatMessage({ id: 'crm.import.stage.failed', defaultMessage: 'Failed' }),
+        variant: 'danger',
+      },
+      undone: {
+        label: formatMessage({ id: 'crm.import.stage.undone', defaultMessage: 'Undone' }),
+        variant: 'neutral',
+      },
     };
     const rowStatuses: Record<ImportRowStatus, { label: string; variant: StatusVariant }> = {
-      valid: { label: formatMessage({ id: 'crm.import.row.valid', defaultMessage: 'Valid' }), variant: 'neutral' },
-      imported: { label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }), variant: 'success' },
-      invalid: { label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }), variant: 'danger' },
-      ignored: { label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }), variant: 'warning' },
-      failed: { label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }), variant: 'danger' },
+      valid: {
+        label: formatMessage({ id: 'crm.import.row.valid', defaultMessage: 'Valid' }),
+        variant: 'neutral',
+      },
+      imported: {
+        label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }),
+        variant: 'success',
+      },
+      invalid: {
+        label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }),
+        variant: 'danger',
+      },
+      ignored: {
+        label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }),
+        variant: 'warning',
+      },
+      failed: {
+        label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }),
+        variant: 'danger',
+      },
     };
     return { objects, stages, rowStatuses };
   }, [formatMessage]);

@@ -1,8 +1,7 @@
-import * as React from 'react';
-
 import { Flex, LinkButton } from '@strapi/design-system';
 import { Earth } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 
@@ -30,10 +29,18 @@ export const CustomerOverviewPage = () => {
   const { canManage, canRevealSsn } = useCustomerPermissions();
   const settings = useCrmSettings();
   const [dialog, setDialog] = React.useState<Dialog>(null);
-  const { api, customer, connections, relationships, reloadAll, write } = useOverviewData(documentId);
+  const { api, customer, connections, relationships, reloadAll, write } =
+    useOverviewData(documentId);
 
   if (customer.isLoading && !customer.data) return <Page.Loading />;
-  if (customer.error || !customer.data) return <CustomerUnavailable documentId={documentId} error={customer.error} onRetry={customer.reload} />;
+  if (customer.error || !customer.data)
+    return (
+      <CustomerUnavailable
+        documentId={documentId}
+        error={customer.error}
+        onRetry={customer.reload}
+      />
+    );
 
   const current = customer.data;
   const name = customerName(current);
@@ -47,7 +54,12 @@ export const CustomerOverviewPage = () => {
         subtitle={`${current.customerNumber} · ${valueLabel(current.type)}`}
         navigationAction={<BackToSearch />}
         primaryAction={
-          <LinkButton tag={NavLink} to={networkPath(current.documentId)} startIcon={<Earth />} variant="secondary">
+          <LinkButton
+            tag={NavLink}
+            to={networkPath(current.documentId)}
+            startIcon={<Earth />}
+            variant="secondary"
+          >
             {formatMessage({ id: 'crm.overview.network', defaultMessage: 'Network' })}
           </LinkButton>
         }
@@ -62,7 +74,10 @@ export const CustomerOverviewPage = () => {
             onMakePrimary={(kind: ContactPointKind, id: string) =>
               write(
                 () => api.setPrimary(current.documentId, kind, id),
-                formatMessage({ id: 'crm.overview.primaryChanged', defaultMessage: 'Primary {kind} changed' }, { kind }),
+                formatMessage(
+                  { id: 'crm.overview.primaryChanged', defaultMessage: 'Primary {kind} changed' },
+                  { kind }
+                ),
                 customer.reload
               )
             }
@@ -78,7 +93,13 @@ export const CustomerOverviewPage = () => {
             onRemove={(connection) =>
               write(
                 () => api.deleteConnection(connection.documentId),
-                formatMessage({ id: 'crm.overview.connectionRemoved', defaultMessage: 'Connection with {name} removed' }, { name: connection.customer.name }),
+                formatMessage(
+                  {
+                    id: 'crm.overview.connectionRemoved',
+                    defaultMessage: 'Connection with {name} removed',
+                  },
+                  { name: connection.customer.name }
+                ),
                 reloadAll
               )
             }
@@ -86,7 +107,10 @@ export const CustomerOverviewPage = () => {
               write(
                 () => api.setPrimaryContact(current.documentId, connection.customer.documentId),
                 formatMessage(
-                  { id: 'crm.overview.nowPrimaryContact', defaultMessage: '{name} is now the primary contact' },
+                  {
+                    id: 'crm.overview.nowPrimaryContact',
+                    defaultMessage: '{name} is now the primary contact',
+                  },
                   { name: connection.customer.name }
                 ),
                 reloadAll
@@ -104,7 +128,10 @@ export const CustomerOverviewPage = () => {
               write(
                 () => api.deleteRelationship(relationship.documentId),
                 formatMessage(
-                  { id: 'crm.overview.relationshipRemoved', defaultMessage: 'Relationship with {name} removed' },
+                  {
+                    id: 'crm.overview.relationshipRemoved',
+                    defaultMessage: 'Relationship with {name} removed',
+                  },
                   { name: relationship.customer.name }
                 ),
                 relationships.reload

@@ -1,8 +1,15 @@
-import * as React from 'react';
-
-import { Box, Button, EmptyStateLayout, Flex, LinkButton, Loader, Searchbar } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  LinkButton,
+  Loader,
+  Searchbar,
+} from '@strapi/design-system';
 import { Plus, Search, Upload } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 
@@ -32,7 +39,9 @@ export const CustomerSearchPage = () => {
 
   React.useEffect(() => setTyped(q), [q]);
 
-  const results = useAsyncResource(q ? `${q}|${page}` : null, () => api.searchCustomers(q, page, PAGE_SIZE));
+  const results = useAsyncResource(q ? `${q}|${page}` : null, () =>
+    api.searchCustomers(q, page, PAGE_SIZE)
+  );
 
   React.useEffect(() => {
     if (results.error) notifyError(results.error);
@@ -45,17 +54,29 @@ export const CustomerSearchPage = () => {
   };
 
   const hits = results.data?.data ?? [];
-  const newCustomer = formatMessage({ id: 'crm.search.newCustomer', defaultMessage: 'New customer' });
+  const newCustomer = formatMessage({
+    id: 'crm.search.newCustomer',
+    defaultMessage: 'New customer',
+  });
 
   return (
     <Page.Main>
-      <Page.Title>{formatMessage({ id: 'crm.search.title', defaultMessage: 'Customers' })}</Page.Title>
+      <Page.Title>
+        {formatMessage({ id: 'crm.search.title', defaultMessage: 'Customers' })}
+      </Page.Title>
       <Layouts.Header
         title={formatMessage({ id: 'crm.search.title', defaultMessage: 'Customers' })}
-        subtitle={formatMessage({ id: 'crm.search.subtitle', defaultMessage: 'Find a customer by name, customer number, email or phone' })}
+        subtitle={formatMessage({
+          id: 'crm.search.subtitle',
+          defaultMessage: 'Find a customer by name, customer number, email or phone',
+        })}
         primaryAction={
           canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setCreating(true)} disabled={!settings.data}>
+            <Button
+              startIcon={<Plus />}
+              onClick={() => setCreating(true)}
+              disabled={!settings.data}
+            >
               {newCustomer}
             </Button>
           ) : undefined
@@ -76,15 +97,26 @@ export const CustomerSearchPage = () => {
                 <Searchbar
                   name="q"
                   value={typed}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTyped(event.target.value)}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    setTyped(event.target.value)
+                  }
                   onClear={() => {
                     setTyped('');
                     setParams({});
                   }}
-                  clearLabel={formatMessage({ id: 'crm.common.clearSearch', defaultMessage: 'Clear the search' })}
-                  placeholder={formatMessage({ id: 'crm.search.placeholder', defaultMessage: 'Name, number, email or phone' })}
+                  clearLabel={formatMessage({
+                    id: 'crm.common.clearSearch',
+                    defaultMessage: 'Clear the search',
+                  })}
+                  placeholder={formatMessage({
+                    id: 'crm.search.placeholder',
+                    defaultMessage: 'Name, number, email or phone',
+                  })}
                 >
-                  {formatMessage({ id: 'crm.common.searchCustomers', defaultMessage: 'Search customers' })}
+                  {formatMessage({
+                    id: 'crm.common.searchCustomers',
+                    defaultMessage: 'Search customers',
+                  })}
                 </Searchbar>
               </Box>
               <Button type="submit" variant="secondary" startIcon={<Search />} size="L">
@@ -96,26 +128,49 @@ export const CustomerSearchPage = () => {
           {!q && (
             <EmptyStateLayout
               icon={<Search width="6rem" height="6rem" />}
-              content={formatMessage({ id: 'crm.search.prompt', defaultMessage: 'Type a name, customer number, email or phone number to find customers.' })}
+              content={formatMessage({
+                id: 'crm.search.prompt',
+                defaultMessage:
+                  'Type a name, customer number, email or phone number to find customers.',
+              })}
             />
           )}
           {q && results.isLoading && !results.data && (
             <Flex justifyContent="center" padding={8}>
-              <Loader>{formatMessage({ id: 'crm.common.searchingCustomers', defaultMessage: 'Searching customers' })}</Loader>
+              <Loader>
+                {formatMessage({
+                  id: 'crm.common.searchingCustomers',
+                  defaultMessage: 'Searching customers',
+                })}
+              </Loader>
             </Flex>
           )}
           {q && results.error !== undefined && !results.isLoading && (
             <Page.Error
-              content={formatMessage({ id: 'crm.search.failed', defaultMessage: 'The search failed: {message}' }, { message: messageOf(results.error) })}
-              action={<Button onClick={results.reload}>{formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}</Button>}
+              content={formatMessage(
+                { id: 'crm.search.failed', defaultMessage: 'The search failed: {message}' },
+                { message: messageOf(results.error) }
+              )}
+              action={
+                <Button onClick={results.reload}>
+                  {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
+                </Button>
+              }
             />
           )}
           {q && results.data && hits.length === 0 && !results.error && (
             <EmptyStateLayout
-              content={formatMessage({ id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' }, { query: q })}
+              content={formatMessage(
+                { id: 'crm.common.noMatch', defaultMessage: 'No customer matches “{query}”.' },
+                { query: q }
+              )}
               action={
                 canManage && settings.data ? (
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => setCreating(true)}>
+                  <Button
+                    variant="secondary"
+                    startIcon={<Plus />}
+                    onClick={() => setCreating(true)}
+                  >
                     {newCustomer}
                   </Button>
                 ) : undefined
@@ -123,7 +178,12 @@ export const CustomerSearchPage = () => {
             />
           )}
           {q && results.data && hits.length > 0 && !results.error && (
-            <SearchResults answer={results.data} page={page} isUpdating={results.isLoading} onPage={(next) => setParams({ q, page: String(next) })} />
+            <SearchResults
+              answer={results.data}
+              page={page}
+              isUpdating={results.isLoading}
+              onPage={(next) => setParams({ q, page: String(next) })}
+            />
           )}
         </Flex>
       </Layouts.Content>

@@ -1,8 +1,7 @@
-import * as React from 'react';
-
 import { Alert, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
@@ -36,7 +35,10 @@ export const NetworkPage = () => {
 
   const root = network.data?.nodes.find((node) => node.id === documentId);
   const title = root
-    ? formatMessage({ id: 'crm.network.titleOf', defaultMessage: 'Network of {name}' }, { name: root.name })
+    ? formatMessage(
+        { id: 'crm.network.titleOf', defaultMessage: 'Network of {name}' },
+        { name: root.name }
+      )
     : formatMessage({ id: 'crm.network.title', defaultMessage: 'Network' });
   const onOpen = React.useCallback((id: string) => navigate(customerPath(id)), [navigate]);
 
@@ -50,7 +52,8 @@ export const NetworkPage = () => {
             ? formatMessage(
                 {
                   id: 'crm.network.subtitle',
-                  defaultMessage: '{number} · connections and relationships up to {depth, plural, one {# step} other {# steps}} away',
+                  defaultMessage:
+                    '{number} · connections and relationships up to {depth, plural, one {# step} other {# steps}} away',
                 },
                 { number: root.customerNumber, depth }
               )
@@ -59,7 +62,8 @@ export const NetworkPage = () => {
         navigationAction={
           <RouterLink to={customerPath(documentId)} style={{ textDecoration: 'none' }}>
             <Flex gap={2} paddingBottom={2}>
-              <ArrowLeft /> {formatMessage({ id: 'crm.network.back', defaultMessage: 'Customer overview' })}
+              <ArrowLeft />{' '}
+              {formatMessage({ id: 'crm.network.back', defaultMessage: 'Customer overview' })}
             </Flex>
           </RouterLink>
         }
@@ -67,14 +71,24 @@ export const NetworkPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex gap={6} alignItems="flex-end" wrap="wrap">
-            <DepthSelect depth={depth} maxDepth={maxDepth} onChange={(value) => setParams({ depth: String(value) })} />
+            <DepthSelect
+              depth={depth}
+              maxDepth={maxDepth}
+              onChange={(value) => setParams({ depth: String(value) })}
+            />
             <NetworkLegend />
             {network.data && (
-              <Typography variant="pi" textColor="neutral600" paddingBottom={2} data-testid="crm-network-counts">
+              <Typography
+                variant="pi"
+                textColor="neutral600"
+                paddingBottom={2}
+                data-testid="crm-network-counts"
+              >
                 {formatMessage(
                   {
                     id: 'crm.network.counts',
-                    defaultMessage: '{nodes, plural, one {# customer} other {# customers}} · {edges, plural, one {# link} other {# links}}',
+                    defaultMessage:
+                      '{nodes, plural, one {# customer} other {# customers}} · {edges, plural, one {# link} other {# links}}',
                   },
                   { nodes: network.data.nodes.length, edges: network.data.edges.length }
                 )}
@@ -84,19 +98,34 @@ export const NetworkPage = () => {
 
           {network.isLoading && !network.data && (
             <Flex justifyContent="center" padding={8}>
-              <Loader>{formatMessage({ id: 'crm.network.loading', defaultMessage: 'Loading the network' })}</Loader>
+              <Loader>
+                {formatMessage({
+                  id: 'crm.network.loading',
+                  defaultMessage: 'Loading the network',
+                })}
+              </Loader>
             </Flex>
           )}
           {network.error !== undefined &&
             !network.isLoading &&
             (statusOf(network.error) === 404 ? (
               <Page.NoData
-                content={formatMessage({ id: 'crm.overview.noSuchCustomer', defaultMessage: 'No customer has the id {documentId}.' }, { documentId })}
+                content={formatMessage(
+                  {
+                    id: 'crm.overview.noSuchCustomer',
+                    defaultMessage: 'No customer has the id {documentId}.',
+                  },
+                  { documentId }
+                )}
               />
             ) : (
               <Page.Error
                 content={messageOf(network.error)}
-                action={<Button onClick={network.reload}>{formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}</Button>}
+                action={
+                  <Button onClick={network.reload}>
+                    {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
+                  </Button>
+                }
               />
             ))}
           {network.data && !network.error && (
@@ -104,12 +133,18 @@ export const NetworkPage = () => {
               {network.data.truncated && (
                 <Alert
                   variant="warning"
-                  title={formatMessage({ id: 'crm.network.large', defaultMessage: 'Large network' })}
+                  title={formatMessage({
+                    id: 'crm.network.large',
+                    defaultMessage: 'Large network',
+                  })}
                   closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
                   onClose={() => undefined}
                 >
                   {formatMessage(
-                    { id: 'crm.network.truncated', defaultMessage: 'Only the nearest {count} customers are shown.' },
+                    {
+                      id: 'crm.network.truncated',
+                      defaultMessage: 'Only the nearest {count} customers are shown.',
+                    },
                     { count: network.data.nodes.length }
                   )}
                 </Alert>
@@ -117,21 +152,35 @@ export const NetworkPage = () => {
               {network.data.nodes.length <= 1 && (
                 <Typography textColor="neutral600">
                   {formatMessage(
-                    { id: 'crm.network.alone', defaultMessage: '{type} {name} has no connections or relationships yet.' },
+                    {
+                      id: 'crm.network.alone',
+                      defaultMessage: '{type} {name} has no connections or relationships yet.',
+                    },
                     { type: valueLabel(root?.type), name: root?.name ?? '' }
                   )}
                 </Typography>
               )}
-              <Box background="neutral0" hasRadius shadow="tableShadow" padding={2} position="relative">
+              <Box
+                background="neutral0"
+                hasRadius
+                shadow="tableShadow"
+                padding={2}
+                position="relative"
+              >
                 <NetworkGraph network={network.data} rootId={documentId} onOpen={onOpen} />
                 {network.isLoading && (
                   <Box position="absolute" top={4} right={4}>
-                    <Loader small>{formatMessage({ id: 'crm.network.updating', defaultMessage: 'Updating' })}</Loader>
+                    <Loader small>
+                      {formatMessage({ id: 'crm.network.updating', defaultMessage: 'Updating' })}
+                    </Loader>
                   </Box>
                 )}
               </Box>
               <Typography variant="pi" textColor="neutral600">
-                {formatMessage({ id: 'crm.network.help', defaultMessage: 'Click a customer to open it; drag to move, scroll to zoom.' })}
+                {formatMessage({
+                  id: 'crm.network.help',
+                  defaultMessage: 'Click a customer to open it; drag to move, scroll to zoom.',
+                })}
               </Typography>
             </>
           )}

@@ -75,8 +75,17 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
           <Page.Error
             content={
               missing
-                ? formatMessage({ id: 'crm.import.notFound', defaultMessage: 'There is no import at this address.' })
-                : formatMessage({ id: 'crm.import.loadFailed', defaultMessage: 'The import could not be loaded: {message}' }, { message: loadError.message })
+                ? formatMessage({
+                    id: 'crm.import.notFound',
+                    defaultMessage: 'There is no import at this address.',
+                  })
+                : formatMessage(
+                    {
+                      id: 'crm.import.loadFailed',
+                      defaultMessage: 'The import could not be loaded: {message}',
+                    },
+                    { message: loadError.message }
+                  )
             }
             action={
               missing ? undefined : (
@@ -94,7 +103,14 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
 
   const step = stepOf(job, searchParams.get('step'));
   const stage = stages[job.stage];
-  const subtitle = [job.fileName, formatBytes(job.fileSize), objects[job.object], formatDateTime(job.createdAt)].filter(Boolean).join(' · ');
+  const subtitle = [
+    job.fileName,
+    formatBytes(job.fileSize),
+    objects[job.object],
+    formatDateTime(job.createdAt),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const contacts = job.object === 'contacts';
 
   return (
@@ -114,11 +130,24 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
           {step === 'mapping' ? (
             <MappingStep job={job} onJobChange={onJobChange} onNext={() => goTo('validation')} />
           ) : step === 'validation' ? (
-            <ValidationStep job={job} onBack={() => goTo('mapping')} onNext={() => goTo(contacts ? 'reference' : 'start')} />
+            <ValidationStep
+              job={job}
+              onBack={() => goTo('mapping')}
+              onNext={() => goTo(contacts ? 'reference' : 'start')}
+            />
           ) : step === 'reference' ? (
-            <ReferenceDataStep job={job} onJobChange={onJobChange} onBack={() => goTo('validation')} onNext={() => goTo('start')} />
+            <ReferenceDataStep
+              job={job}
+              onJobChange={onJobChange}
+              onBack={() => goTo('validation')}
+              onNext={() => goTo('start')}
+            />
           ) : step === 'start' ? (
-            <StartStep job={job} onJobChange={onJobChange} onBack={() => goTo(contacts ? 'reference' : 'validation')} />
+            <StartStep
+              job={job}
+              onJobChange={onJobChange}
+              onBack={() => goTo(contacts ? 'reference' : 'validation')}
+            />
           ) : (
             <ResultsStep job={job} onJobChange={onJobChange} />
           )}

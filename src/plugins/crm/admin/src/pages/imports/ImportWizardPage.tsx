@@ -23,15 +23,22 @@ const ImportWizard = () => {
   if (documentId) return <ImportJobView key={documentId} documentId={documentId} />;
   return (
     <Page.Main>
-      <Page.Title>{formatMessage({ id: 'crm.import.pageTitle', defaultMessage: 'CRM import' })}</Page.Title>
+      <Page.Title>
+        {formatMessage({ id: 'crm.import.pageTitle', defaultMessage: 'CRM import' })}
+      </Page.Title>
       <Layouts.Header
         title={formatMessage({ id: 'crm.import.title', defaultMessage: 'Import' })}
-        subtitle={formatMessage({ id: 'crm.import.subtitle', defaultMessage: 'Import contacts or customers from a CSV file' })}
+        subtitle={formatMessage({
+          id: 'crm.import.subtitle',
+          defaultMessage: 'Import contacts or customers from a CSV file',
+        })}
       />
       <Layouts.Content>
         <WizardSteps current="upload" />
         <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-          <UploadStep onUploaded={(job) => navigate(`${IMPORTS_PATH}/${job.documentId}?step=mapping`)} />
+          <UploadStep
+            onUploaded={(job) => navigate(`${IMPORTS_PATH}/${job.documentId}?step=mapping`)}
+          />
         </Box>
       </Layouts.Content>
     </Page.Main>

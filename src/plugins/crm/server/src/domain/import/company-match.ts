@@ -6,8 +6,36 @@ import { formatCustomerNumber, parseCustomerNumber } from '../customer';
  * domain of a business customer; the rest are grouped with near-match suggestions.
  */
 const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pte', 'kk', 'sl',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'lp',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'pty',
+  'pte',
+  'kk',
+  'sl',
 ]);
 
 /** Longest company key: what the staging table's key column holds (255), with room to spare. */
@@ -51,16 +79,41 @@ export function companyKey(name: string): string {
 
 // Addresses at these providers say nothing about a person's employer.
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com',
-  'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de',
-  'mail.com', 'yandex.com', 'yandex.ru', 'zoho.com', 'fastmail.com', 'free.fr', 'orange.fr', 'laposte.net',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'aol.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'zoho.com',
+  'fastmail.com',
+  'free.fr',
+  'orange.fr',
+  'laposte.net',
 ]);
 
 /** The company domain of an email address, or null for free-mail providers and non-addresses. */
 export function companyDomain(email: string | null | undefined): string | null {
   const at = email?.lastIndexOf('@') ?? -1;
   if (!email || at < 1) return null;
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return domain && !FREE_MAIL.has(domain) ? domain : null;
 }
 
@@ -108,13 +161,19 @@ export interface CompanyIndex {
 }
 
 export function buildCompanyIndex(customers: readonly KnownCustomer[]): CompanyIndex {
-  const index: CompanyIndex = { byNumber: new Map(), byKey: new Map(), byDomain: new Map(), all: [] };
+  const index: CompanyIndex = {
+    byNumber: new Map(),
+    byKey: new Map(),
+    byDomain: new Map(),
+    all: [],
+  };
   const all: (KnownCustomer & { key: string })[] = [];
   for (const customer of customers) {
     const key = companyKey(customer.name);
     index.byNumber.set(customer.customerNumber.toUpperCase(), customer);
     if (key && !index.byKey.has(key)) index.byKey.set(key, customer);
-    for (const domain of customer.domains ?? []) if (!index.byDomain.has(domain)) index.byDomain.set(domain, customer);
+    for (const domain of customer.domains ?? [])
+      if (!index.byDomain.has(domain)) index.byDomain.set(domain, customer);
     all.push({ ...customer, key });
   }
   index.all = all;
@@ -124,7 +183,11 @@ export function buildCompanyIndex(customers: readonly KnownCustomer[]): CompanyI
 export type CompanyMatch = { customer: KnownCustomer; by: 'number' | 'name' | 'domain' } | null;
 
 /** The customer a row's company cell (and email) points to, in the order number, name, domain. */
-export function matchCompany(index: CompanyIndex, company: string | null, email?: string | null): CompanyMatch {
+export function matchCompany(
+  index: CompanyIndex,
+  company: string | null,
+  email?: string | null
+): CompanyMatch {
   const text = company?.trim() ?? '';
   if (text) {
     const sequence = parseCustomerNumber(text);
@@ -151,7 +214,9 @@ const REMEMBERED_COMPANIES = 20000;
  * to by number or name (a file names each company on many rows); the email domain, which differs
  * per row, is looked at only when the name matched nothing.
  */
-export function createCompanyResolver(index: CompanyIndex): (company: string | null, email?: string | null) => CompanyResolution {
+export function createCompanyResolver(
+  index: CompanyIndex
+): (company: string | null, email?: string | null) => CompanyResolution {
   const byText = new Map<string, CompanyResolution>();
   return (company, email) => {
     const text = company?.trim() ?? '';
@@ -205,8 +270,16 @@ export function suggestCompanies(index: CompanyIndex, company: string, limit = 3
   const suggestions = [];
   for (const position of touched) {
     const customer = index.all[position];
-    const score = Number((customer.key === key ? 1 : similarityOf(shared[position], wanted.size, sizes[position])).toFixed(2));
-    if (score >= threshold) suggestions.push({ customer: customer.documentId, name: customer.name, score });
+    const score = Number(
+      (customer.key === key
+        ? 1
+        : similarityOf(shared[position], wanted.size, sizes[position])
+      ).toFixed(2)
+    );
+    if (score >= threshold)
+      suggestions.push({ customer: customer.documentId, name: customer.name, score });
   }
-  return suggestions.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
+  return suggestions
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }

@@ -99,7 +99,11 @@ const isBlank = (code: number) =>
  * are counted as the reader counts them: a row starts on the line after the previous row, and
  * each line feed the row keeps adds one.
  */
-export function createCsvShapeScanner(options: { delimiter: string; lineBreak: LineBreak; maxColumns: number }): CsvShapeScanner {
+export function createCsvShapeScanner(options: {
+  delimiter: string;
+  lineBreak: LineBreak;
+  maxColumns: number;
+}): CsvShapeScanner {
   const delimiterCode = options.delimiter.charCodeAt(0);
   // Any character above all of these is plain text outside quotes.
   const highestSpecial = Math.max(delimiterCode, QUOTE, LF, CR);
@@ -126,14 +130,20 @@ export function createCsvShapeScanner(options: { delimiter: string; lineBreak: L
     return -1;
   };
   const rowTooLong = () =>
-    state === QUOTED || state === QUOTE_PENDING ? csvShapeMessages.quotedFieldTooLong(rowLine) : csvShapeMessages.rowTooLong(rowLine);
+    state === QUOTED || state === QUOTE_PENDING
+      ? csvShapeMessages.quotedFieldTooLong(rowLine)
+      : csvShapeMessages.rowTooLong(rowLine);
   /** Where the piece's text of the current row ends: a trailing `\r` may be the start of a `\r\n`. */
   const pieceEnd = (text: string, last: boolean) =>
-    !last && crlf && state !== QUOTED && text.charCodeAt(text.length - 1) === CR ? text.length - 1 : text.length;
+    !last && crlf && state !== QUOTED && text.charCodeAt(text.length - 1) === CR
+      ? text.length - 1
+      : text.length;
   /** Whether a line feed outside quotes ends the row (else it is part of the row). */
-  const lfEndsRow = (text: string, i: number) => endsOnLf && (!crlf || (i > 0 ? text.charCodeAt(i - 1) : lastCode) === CR);
+  const lfEndsRow = (text: string, i: number) =>
+    endsOnLf && (!crlf || (i > 0 ? text.charCodeAt(i - 1) : lastCode) === CR);
   /** The state after a character that is neither a delimiter, a line break nor an opening quote. */
-  const stateAfter = (code: number) => (state === AFTER_QUOTE && isBlank(code) ? AFTER_QUOTE : UNQUOTED);
+  const stateAfter = (code: number) =>
+    state === AFTER_QUOTE && isBlank(code) ? AFTER_QUOTE : UNQUOTED;
 
   /** Scans the header (and the blank lines before it) from `from`; where the data rows begin, or -1. */
   const scanHeader = (text: string, from: number, last: boolean): number => {
@@ -163,7 +173,8 @@ export function createCsvShapeScanner(options: { delimiter: string; lineBreak: L
       if (code === delimiterCode) {
         if (cellTooLong(i)) return fail(csvShapeMessages.headerCellTooLong(rowLine), rowStart);
         columns += 1;
-        if (columns > maxColumns) return fail(csvShapeMessages.headerTooWide(rowLine, maxColumns), rowStart);
+        if (columns > maxColumns)
+          return fail(csvShapeMessages.headerTooWide(rowLine, maxColumns), rowStart);
         state = FIELD_START;
         cellStart = i + 1;
         cellQuotes = 0;
@@ -190,7 +201,8 @@ export function createCsvShapeScanner(options: { delimiter: string; lineBreak: L
       // Where the row's text ends, before its line break (in an earlier piece for a split \r\n).
       const rowEnd = crlf ? i - 1 : i;
       if (cellTooLong(rowEnd)) return fail(csvShapeMessages.headerCellTooLong(rowLine), rowStart);
-      if (rowEnd - rowStart > ROW_MAX_CHARS) return fail(csvShapeMessages.rowTooLong(rowLine), rowStart);
+      if (rowEnd - rowStart > ROW_MAX_CHARS)
+        return fail(csvShapeMessages.rowTooLong(rowLine), rowStart);
       const blank = columns === 1 && !hasContent;
       state = FIELD_START;
       rowStart = cellStart = i + 1;
@@ -233,7 +245,10 @@ export function createCsvShapeScanner(options: { delimiter: string; lineBreak: L
       // Plain text first: most characters are, in or out of quotes.
       if (code > plainAbove) {
         if (current !== UNQUOTED && current !== QUOTED) {
-          current = (current === AFTER_QUOTE || current === QUOTE_PENDING) && isBlank(code) ? AFTER_QUOTE : UNQUOTED;
+          current =
+            (current === AFTER_QUOTE || current === QUOTE_PENDING) && isBlank(code)
+              ? AFTER_QUOTE
+              : UNQUOTED;
         }
         continue;
       }
@@ -290,7 +305,8 @@ export function createCsvShapeScanner(options: { delimiter: string; lineBreak: L
     rowLine = startLine;
     rowCharsBefore = length - rowStart;
     if (tooWide) {
-      const message = tooWideRowEnded || last ? csvShapeMessages.rowTooWide : csvShapeMessages.rowTooWideSoFar;
+      const message =
+        tooWideRowEnded || last ? csvShapeMessages.rowTooWide : csvShapeMessages.rowTooWideSoFar;
       fail(message(rowLine, columns, headerColumns), rowStart);
     } else if (tooLong) {
       fail(csvShapeMessages.rowTooLong(rowLine), rowStart);

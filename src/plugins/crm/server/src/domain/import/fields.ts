@@ -17,8 +17,30 @@ const CONTACT_FIELDS: Record<string, readonly string[]> = {
   email2: ['email2', 'secondaryemail', 'otheremail', 'personalemail', 'alternateemail'],
   mobilePhone: ['mobile', 'mobilephone', 'cell', 'cellphone', 'cellular', 'mobilenumber', 'gsm'],
   mobilePhone2: ['mobile2', 'mobilephone2', 'cell2', 'secondmobile'],
-  workPhone: ['phone', 'workphone', 'businessphone', 'officephone', 'telephone', 'tel', 'phonenumber', 'directline'],
-  company: ['company', 'companyname', 'organisation', 'organization', 'organisationname', 'organizationname', 'account', 'accountname', 'employer', 'business', 'customer', 'customernumber'],
+  workPhone: [
+    'phone',
+    'workphone',
+    'businessphone',
+    'officephone',
+    'telephone',
+    'tel',
+    'phonenumber',
+    'directline',
+  ],
+  company: [
+    'company',
+    'companyname',
+    'organisation',
+    'organization',
+    'organisationname',
+    'organizationname',
+    'account',
+    'accountname',
+    'employer',
+    'business',
+    'customer',
+    'customernumber',
+  ],
   jobTitle: ['jobtitle', 'title', 'position', 'role', 'function', 'designation'],
   certificate: ['certificate', 'certification', 'certifications'],
   timezone: ['timezone', 'tz', 'zone'],
@@ -36,11 +58,27 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   firstName: CONTACT_FIELDS.firstName,
   lastName: CONTACT_FIELDS.lastName,
   middleName: CONTACT_FIELDS.middleName,
-  businessName: ['businessname', 'company', 'companyname', 'organisation', 'organization', 'accountname', 'business'],
+  businessName: [
+    'businessname',
+    'company',
+    'companyname',
+    'organisation',
+    'organization',
+    'accountname',
+    'business',
+  ],
   gender: ['gender', 'sex'],
   dateOfBirth: CONTACT_FIELDS.birthday,
   maritalStatus: ['maritalstatus', 'marital'],
-  ssn: ['ssn', 'socialsecuritynumber', 'socialsecurity', 'socialsecurityno', 'ssnnumber', 'ssno', 'ssntin'],
+  ssn: [
+    'ssn',
+    'socialsecuritynumber',
+    'socialsecurity',
+    'socialsecurityno',
+    'ssnnumber',
+    'ssno',
+    'ssntin',
+  ],
   preferredContact: ['preferredcontact', 'contactpreference', 'preferredchannel'],
   status: ['status', 'customerstatus'],
   noEmail: ['noemail', 'donotemail', 'emailoptout'],
@@ -65,10 +103,15 @@ export const IMPORT_FIELDS: Record<ImportObject, Record<string, readonly string[
   customers: CUSTOMER_FIELDS,
 };
 
-export const importFieldNames = (object: ImportObject): string[] => Object.keys(IMPORT_FIELDS[object]);
+export const importFieldNames = (object: ImportObject): string[] =>
+  Object.keys(IMPORT_FIELDS[object]);
 
 export const normalizeHeader = (header: string): string =>
-  header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * Makes headers unique and usable as mapping keys: blanks become "Column N", and a repeated
@@ -85,14 +128,18 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
 }
 
 /** Each header's target field, or null; a field is given to the first column that names it. */
-export function autoMap(headers: readonly string[], object: ImportObject): Record<string, string | null> {
+export function autoMap(
+  headers: readonly string[],
+  object: ImportObject
+): Record<string, string | null> {
   const targets = Object.entries(IMPORT_FIELDS[object]);
   const taken = new Set<string>();
   const mapping: Record<string, string | null> = {};
   for (const header of headers) {
     const key = normalizeHeader(header.replace(/ \(\d+\)$/, ''));
     const exact = targets.find(([field]) => normalizeHeader(field) === key && !taken.has(field));
-    const synonym = exact ?? targets.find(([field, spellings]) => spellings.includes(key) && !taken.has(field));
+    const synonym =
+      exact ?? targets.find(([field, spellings]) => spellings.includes(key) && !taken.has(field));
     mapping[header] = synonym ? synonym[0] : null;
     if (synonym) taken.add(synonym[0]);
   }

@@ -1,7 +1,7 @@
+import { validateAddress, type AddressFields } from '../address';
 import { type ContactFields, validateContact } from '../contact';
 import { checkContactPointSet, type ContactPointLimits } from '../contact-points';
 import { type CustomerFields, validateCustomer } from '../customer';
-import { validateAddress, type AddressFields } from '../address';
 import { validateEmail } from '../email';
 import { DomainValidationError, type RuleIssue } from '../errors';
 import { validatePhone } from '../phone';
@@ -15,7 +15,14 @@ export interface RowIssue {
   reason: string;
 }
 
-const BOOLEAN_FIELDS = new Set(['doNotEmail', 'doNotCall', 'active', 'noEmail', 'noMail', 'noPhoneCalls']);
+const BOOLEAN_FIELDS = new Set([
+  'doNotEmail',
+  'doNotCall',
+  'active',
+  'noEmail',
+  'noMail',
+  'noPhoneCalls',
+]);
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'on']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
 
@@ -29,12 +36,19 @@ export function parseBooleanCell(value: string): boolean | string | undefined {
 }
 
 /** The row's cells under their target fields (unmapped columns dropped, blanks as undefined). */
-export function mapRow(values: Record<string, string>, mapping: Record<string, string | null>): Record<string, unknown> {
+export function mapRow(
+  values: Record<string, string>,
+  mapping: Record<string, string | null>
+): Record<string, unknown> {
   const mapped: Record<string, unknown> = {};
   for (const [header, field] of Object.entries(mapping)) {
     if (!field) continue;
     const raw = values[header] ?? '';
-    mapped[field] = BOOLEAN_FIELDS.has(field) ? parseBooleanCell(raw) : raw.trim() === '' ? undefined : raw;
+    mapped[field] = BOOLEAN_FIELDS.has(field)
+      ? parseBooleanCell(raw)
+      : raw.trim() === ''
+        ? undefined
+        : raw;
   }
   return mapped;
 }
@@ -83,50 +97,84 @@ export function validateImportRow(
   object: ImportObject,
   line: number,
   mapped: Record<string, unknown>,
-  options: ImportRowOptions,
+  options: ImportRowOptions
 ): RowResult<ContactRow | CustomerRow> {
-  const attempt = <T>(field: string | undefined, work: () => T): { value?: T; issues: RowIssue[] } => {
+  const attempt = <T>(
+    field: string | undefined,
+    work: () => T
+  ): { value?: T; issues: RowIssue[] } => {
     try {
       return { value: work(), issues: [] };
     } catch (error) {
-      if (error instanceof DomainValidationError) return { issues: toRowIssues(line, error.issues, field) };
+      if (error instanceof DomainValidationError)
+        return { issues: toRowIssues(line, error.issues, field) };
       throw error;
     }
   };
 
   if (object === 'contacts') {
     const { company, ...fields } = mapped;
-    const result = attempt(undefined, () => validateContact(fields, { defaultCountry: options.defaultCountry, hasUser: false, today: options.today }));
+    const result = attempt(undefined, () =>
+      validateContact(fields, {
+        defaultCountry: options.defaultCountry,
+        hasUser: false,
+        today: options.today,
+      })
+    );
     const name = typeof company === 'string' && company.trim() !== '' ? company.trim() : null;
     // The company may have to be created as a customer: its name must be one a customer can have.
-    const companyIssues = name === null ? [] : attempt('company', () => companyCustomer(name)).issues;
-    if (result.issues.length || companyIssues.length) return { ok: false, issues: [...result.issues, ...companyIssues] };
+    const companyIssues =
+      name === null ? [] : attempt('company', () => companyCustomer(name)).issues;
+    if (result.issues.length || companyIssues.length)
+      return { ok: false, issues: [...result.issues, ...companyIssues] };
     return { ok: true, value: { contact: result.value!, company: name } };
   }
 
   const issues: RowIssue[] = [];
   const { ssn: ssnCell, ...customerCells } = mapped;
-  const customer = attempt(undefined, () => validateCustomer(customerCells, { today: options.today }));
+  const customer = attempt(undefined, () =>
+    validateCustomer(customerCells, { today: options.today })
+  );
   issues.push(...customer.issues);
   // A mask (what an ignored-rows file shows) carries no number: the row is taken without one.
-  const ssn = ssnCell === undefined || isMaskedSsn(String(ssnCell).trim()) ? undefined : attempt('ssn', () => normalizeSsn(ssnCell));
+  const ssn =
+    ssnCell === undefined || isMaskedSsn(String(ssnCell).trim())
+      ? undefined
+      : attempt('ssn', () => normalizeSsn(ssnCell));
   issues.push(...(ssn?.issues ?? []));
   const phones: { type: string; number: string }[] = [];
-  for (const [field, type] of [['homePhone', 'home'], ['cellPhone', 'cell'], ['workPhone', 'work'], ['faxNumber', 'fax']] as const) {
+  for (const [field, type] of [
+    ['homePhone', 'home'],
+    ['cellPhone', 'cell'],
+    ['workPhone', 'work'],
+    ['faxNumber', 'fax'],
+  ] as const) {
     if (mapped[field] === undefined) continue;
-    const phone = attempt(field, () => validatePhone({ type, number: mapped[field] }, { defaultCountry: options.defaultCountry }));
+    const phone = attempt(field, () =>
+      validatePhone({ type, number: mapped[field] }, { defaultCountry: options.defaultCountry })
+    );
     issues.push(...phone.issues);
     if (phone.value) phones.push(phone.value);
   }
   const emails: { type: string; address: string }[] = [];
-  for (const [field, type] of [['email', 'personal'], ['workEmail', 'work']] as const) {
+  for (const [field, type] of [
+    ['email', 'personal'],
+    ['workEmail', 'work'],
+  ] as const) {
     if (mapped[field] === undefined) continue;
     const email = attempt(field, () => validateEmail({ type, address: mapped[field] }));
     issues.push(...email.issues);
     if (email.value) emails.push(email.value);
   }
   const addresses: AddressFields[] = [];
-  const hasAddress = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'].some((field) => mapped[field] !== undefined);
+  const hasAddress = [
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'region',
+    'postalCode',
+    'country',
+  ].some((field) => mapped[field] !== undefined);
   if (hasAddress) {
     const address = attempt(undefined, () =>
       validateAddress({
@@ -136,13 +184,27 @@ export function validateImportRow(
         region: mapped.region,
         postalCode: mapped.postalCode,
         country: mapped.country,
-      }),
+      })
     );
-    issues.push(...address.issues.map((issue) => ({ ...issue, field: issue.field === 'line1' ? 'addressLine1' : issue.field === 'line2' ? 'addressLine2' : issue.field })));
+    issues.push(
+      ...address.issues.map((issue) => ({
+        ...issue,
+        field:
+          issue.field === 'line1'
+            ? 'addressLine1'
+            : issue.field === 'line2'
+              ? 'addressLine2'
+              : issue.field,
+      }))
+    );
     if (address.value) addresses.push(address.value);
   }
   if (customer.value) {
-    const sets = [['address', addresses], ['phone', phones], ['email', emails]] as const;
+    const sets = [
+      ['address', addresses],
+      ['phone', phones],
+      ['email', emails],
+    ] as const;
     for (const [kind, points] of sets) {
       for (const issue of checkContactPointSet(customer.value.type, kind, points, options.limits)) {
         issues.push({ line, field: String(issue.path[0] ?? kind), reason: issue.message });
@@ -152,5 +214,8 @@ export function validateImportRow(
   if (issues.length) return { ok: false, issues };
   const digits = ssn?.value;
   const secret = digits ? { ssn: maskSsn(digits), ssnEncrypted: options.encryptSsn(digits) } : {};
-  return { ok: true, value: { customer: { ...customer.value!, ...secret }, addresses, phones, emails } };
+  return {
+    ok: true,
+    value: { customer: { ...customer.value!, ...secret }, addresses, phones, emails },
+  };
 }

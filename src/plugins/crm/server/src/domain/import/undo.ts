@@ -32,8 +32,10 @@ const POINT_NAMES: Record<ContactPointKind, [string, string]> = {
 /** Why an imported contact must stay; empty when undo may remove it. */
 export function reasonsToKeepContact(contact: ContactAttachments): string[] {
   const reasons: string[] = [];
-  if (contact.comments > 0) reasons.push(`has ${count(contact.comments, 'comment')} on its activity feed`);
-  if (contact.marketingLists > 0) reasons.push(`is on ${count(contact.marketingLists, 'marketing list')}`);
+  if (contact.comments > 0)
+    reasons.push(`has ${count(contact.comments, 'comment')} on its activity feed`);
+  if (contact.marketingLists > 0)
+    reasons.push(`is on ${count(contact.marketingLists, 'marketing list')}`);
   if (contact.hasLogin) reasons.push('has a login');
   if (contact.converted) reasons.push('was converted to a customer');
   return reasons;
@@ -44,8 +46,12 @@ export function reasonsToKeepCustomer(customer: CustomerAttachments): string[] {
   const reasons: string[] = [];
   if (customer.contacts > 0) reasons.push(`has ${count(customer.contacts, 'contact')}`);
   if (customer.connections > 0) reasons.push(`has ${count(customer.connections, 'connection')}`);
-  if (customer.relationships > 0) reasons.push(`has ${count(customer.relationships, 'relationship')}`);
-  for (const [kind, added] of Object.entries(customer.addedPoints) as [ContactPointKind, number][]) {
+  if (customer.relationships > 0)
+    reasons.push(`has ${count(customer.relationships, 'relationship')}`);
+  for (const [kind, added] of Object.entries(customer.addedPoints) as [
+    ContactPointKind,
+    number,
+  ][]) {
     if (added > 0) reasons.push(`has ${count(added, ...POINT_NAMES[kind])} added since the import`);
   }
   return reasons;

@@ -13,11 +13,30 @@ type Attribute = { type: string; columnName?: string; default?: unknown };
 
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'publishedAt']);
 const SCALAR = new Set([
-  'string', 'text', 'richtext', 'email', 'password', 'uid', 'enumeration', 'integer', 'biginteger', 'float',
-  'decimal', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json',
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'password',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'time',
+  'datetime',
+  'timestamp',
+  'json',
 ]);
 
-const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([a-zA-Z])([0-9])/g, '$1_$2').toLowerCase();
+const snakeCase = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([a-zA-Z])([0-9])/g, '$1_$2')
+    .toLowerCase();
 
 /**
  * Writes of thousands of rows, each dialect by its fastest plain path (see `sqlite.ts` and
@@ -36,7 +55,12 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
         uid,
         Object.entries(attributes)
           .filter(([name, attribute]) => name !== 'id' && SCALAR.has(attribute.type))
-          .map(([name, attribute]) => ({ name: attribute.columnName ?? snakeCase(name), attribute: name, type: attribute.type, default: attribute.default }))
+          .map(([name, attribute]) => ({
+            name: attribute.columnName ?? snakeCase(name),
+            attribute: name,
+            type: attribute.type,
+            default: attribute.default,
+          }))
       );
     }
     return columnsOf.get(uid)!;
@@ -53,28 +77,54 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
       const values = records.map((record, i) =>
         given.map((column) => {
           let value = column.attribute === 'documentId' ? ids[i] : record[column.attribute];
-          if (value === undefined && column.default !== undefined) value = typeof column.default === 'function' ? column.default() : column.default;
+          if (value === undefined && column.default !== undefined)
+            value = typeof column.default === 'function' ? column.default() : column.default;
           return dialect().stored(column, value);
         })
       );
-      return dialect().insertRecords(knex, { table: strapi.db.metadata.get(uid).tableName, given, stamped, values, documentIds: ids, now: new Date() });
+      return dialect().insertRecords(knex, {
+        table: strapi.db.metadata.get(uid).tableName,
+        given,
+        stamped,
+        values,
+        documentIds: ids,
+        now: new Date(),
+      });
     },
 
     /** Link-table rows `[owner id, target id]`, the order column (if any) at 1. */
     async links(knex: Knex, relation: Link, pairs: [number, number][]): Promise<void> {
-      const typed: TypedColumn[] = [[relation.owner, 'int'], [relation.target, 'int'], ...(relation.order ? [[relation.order, 'int'] as TypedColumn] : [])];
-      await this.rows(knex, relation.table, typed, relation.order ? pairs.map((pair) => [...pair, 1]) : pairs);
+      const typed: TypedColumn[] = [
+        [relation.owner, 'int'],
+        [relation.target, 'int'],
+        ...(relation.order ? [[relation.order, 'int'] as TypedColumn] : []),
+      ];
+      await this.rows(
+        knex,
+        relation.table,
+        typed,
+        relation.order ? pairs.map((pair) => [...pair, 1]) : pairs
+      );
     },
 
     /** Plain rows into a table, values in the order of `columns`. */
-    async rows(knex: Knex, table: string, typed: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void> {
+    async rows(
+      knex: Knex,
+      table: string,
+      typed: readonly TypedColumn[],
+      rows: readonly unknown[][]
+    ): Promise<void> {
       if (rows.length) await dialect().insertRows(knex, table, typed, rows);
     },
 
     /** Updates rows by id; each of `rows` is `[id, ...values of columns]`. */
-    async update(knex: Knex, table: string, typed: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void> {
+    async update(
+      knex: Knex,
+      table: string,
+      typed: readonly TypedColumn[],
+      rows: readonly unknown[][]
+    ): Promise<void> {
       if (rows.length) await dialect().updateRows(knex, table, typed, rows);
     },
   };
 };
-

@@ -37,20 +37,30 @@ export const postgresBulk: BulkDialect = {
   },
 
   async insertRecords(knex, { table, given, stamped, values, documentIds, now }) {
-    const rows = values.map((row) => Object.fromEntries(given.map((column, c) => [column.name, row[c]])));
+    const rows = values.map((row) =>
+      Object.fromEntries(given.map((column, c) => [column.name, row[c]]))
+    );
     const names = list([...given, ...stamped].map((column) => column.name));
     const result = await knex.raw(
       `INSERT INTO ${quote(table)} (${names}) SELECT ${[...given.map((column) => `r.${quote(column.name)}`), ...stamped.map(() => '?')].join(', ')} ` +
         `FROM json_populate_recordset(NULL::${quote(table)}, ?::json) AS r RETURNING id, document_id`,
       [...stamped.map(() => now), JSON.stringify(rows)]
     );
-    const idOf = new Map((result.rows as { id: number | string; document_id: string }[]).map((row) => [row.document_id, Number(row.id)]));
+    const idOf = new Map(
+      (result.rows as { id: number | string; document_id: string }[]).map((row) => [
+        row.document_id,
+        Number(row.id),
+      ])
+    );
     return documentIds.map((documentId) => idOf.get(documentId)!);
   },
 
   async insertRows(knex, table, columns, rows) {
     const json = fromJson(columns.map(([, type]) => type));
-    await knex.raw(`INSERT INTO ${quote(table)} (${list(columns.map(([name]) => name))}) SELECT ${json.columns} FROM ${json.from}`, [JSON.stringify(rows)]);
+    await knex.raw(
+      `INSERT INTO ${quote(table)} (${list(columns.map(([name]) => name))}) SELECT ${json.columns} FROM ${json.from}`,
+      [JSON.stringify(rows)]
+    );
   },
 
   async updateRows(knex, table, columns, rows) {

@@ -10,13 +10,19 @@ interface SqliteConnection {
 
 const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
   if (!knex.isTransaction) throw new Error('bulk writes run inside a transaction');
-  return (knex.client as unknown as { acquireConnection(): Promise<SqliteConnection> }).acquireConnection();
+  return (
+    knex.client as unknown as { acquireConnection(): Promise<SqliteConnection> }
+  ).acquireConnection();
 };
 
 /** Runs `sql` once per row of `rows`; returns each row's rowid. */
 const runEach = async (knex: Knex, sql: string, rows: readonly unknown[][]): Promise<number[]> => {
   const statement = (await connectionOf(knex)).prepare(sql);
-  return rows.map((row) => Number(statement.run(...row.map((value) => (value === undefined ? null : value))).lastInsertRowid));
+  return rows.map((row) =>
+    Number(
+      statement.run(...row.map((value) => (value === undefined ? null : value))).lastInsertRowid
+    )
+  );
 };
 
 /**
@@ -37,15 +43,27 @@ export const sqliteBulk: BulkDialect = {
     const names = list([...given, ...stamped].map((column) => column.name));
     const times = stamped.map(() => now.getTime());
     const sql = `INSERT INTO ${quote(table)} (${names}) VALUES (${placeholders(given.length + stamped.length)})`;
-    return runEach(knex, sql, values.map((row) => [...row, ...times]));
+    return runEach(
+      knex,
+      sql,
+      values.map((row) => [...row, ...times])
+    );
   },
 
   async insertRows(knex, table, columns, rows) {
-    await runEach(knex, `INSERT INTO ${quote(table)} (${list(columns.map(([name]) => name))}) VALUES (${placeholders(columns.length)})`, rows);
+    await runEach(
+      knex,
+      `INSERT INTO ${quote(table)} (${list(columns.map(([name]) => name))}) VALUES (${placeholders(columns.length)})`,
+      rows
+    );
   },
 
   async updateRows(knex, table, columns, rows) {
     const set = columns.map(([name]) => `${quote(name)} = ?`).join(', ');
-    await runEach(knex, `UPDATE ${quote(table)} SET ${set} WHERE id = ?`, rows.map(([id, ...values]) => [...values, id]));
+    await runEach(
+      knex,
+      `UPDATE ${quote(table)} SET ${set} WHERE id = ?`,
+      rows.map(([id, ...values]) => [...values, id])
+    );
   },
 };

@@ -20,7 +20,17 @@ export interface BulkDialect {
   /** inserts records; returns their ids in the order of `documentIds` */
   insertRecords(knex: Knex, insert: RecordInsert): Promise<number[]>;
   /** plain rows into a table, values in the order of `columns` */
-  insertRows(knex: Knex, table: string, columns: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void>;
+  insertRows(
+    knex: Knex,
+    table: string,
+    columns: readonly TypedColumn[],
+    rows: readonly unknown[][]
+  ): Promise<void>;
   /** updates rows by id; each row is `[id, ...values of columns]` */
-  updateRows(knex: Knex, table: string, columns: readonly TypedColumn[], rows: readonly unknown[][]): Promise<void>;
+  updateRows(
+    knex: Knex,
+    table: string,
+    columns: readonly TypedColumn[],
+    rows: readonly unknown[][]
+  ): Promise<void>;
 }

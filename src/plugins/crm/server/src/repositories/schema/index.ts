@@ -44,7 +44,10 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
     {
       name: 'contact name indexes',
       run: async () => {
-        for (const statement of contactIndexStatements(strapi.db.metadata.get(CONTACT_UID).tableName, dialect())) {
+        for (const statement of contactIndexStatements(
+          strapi.db.metadata.get(CONTACT_UID).tableName,
+          dialect()
+        )) {
           await knex().raw(statement);
         }
       },
@@ -72,7 +75,13 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
         }
       }
       if (before !== SCHEMA_VERSION) {
-        await store().set({ key: STORE_KEY, value: { version: SCHEMA_VERSION, appliedAt: new Date().toISOString() } satisfies SchemaRecord });
+        await store().set({
+          key: STORE_KEY,
+          value: {
+            version: SCHEMA_VERSION,
+            appliedAt: new Date().toISOString(),
+          } satisfies SchemaRecord,
+        });
       }
       return { before, version: SCHEMA_VERSION };
     },

@@ -34,7 +34,11 @@ const NARROWED_LOCAL_PART = 12;
 export const narrow = (term: SearchTerm): { indexed: SearchTerm; needle: string | null } => {
   // Every row holds "c-…", so a customer number is looked up by its digits.
   const number = /^c-(\d{3,})$/.exec(term.text);
-  if (number) return { indexed: { text: number[1], wordStart: false }, needle: `${term.wordStart ? ' ' : ''}${term.text}` };
+  if (number)
+    return {
+      indexed: { text: number[1], wordStart: false },
+      needle: `${term.wordStart ? ' ' : ''}${term.text}`,
+    };
   const at = term.text.indexOf('@');
   if (at < 3 || term.text.length <= NARROWED_LOCAL_PART + 1) return { indexed: term, needle: null };
   const start = Math.max(0, at - NARROWED_LOCAL_PART);
@@ -51,10 +55,16 @@ export const allOf = (terms: SearchTerm[], position: PositionFunction): Conditio
     const { indexed, needle } = narrow(term);
     const like = `${TEXT_COLUMN} LIKE ? ESCAPE '\\'`;
     return needle
-      ? { sql: `${like} AND ${position}(${TEXT_COLUMN}, ?) > 0`, bindings: [likePattern(indexed), needle] }
+      ? {
+          sql: `${like} AND ${position}(${TEXT_COLUMN}, ?) > 0`,
+          bindings: [likePattern(indexed), needle],
+        }
       : { sql: like, bindings: [likePattern(indexed)] };
   });
-  return { sql: parts.map((part) => part.sql).join(' AND '), bindings: parts.flatMap((part) => part.bindings) };
+  return {
+    sql: parts.map((part) => part.sql).join(' AND '),
+    bindings: parts.flatMap((part) => part.bindings),
+  };
 };
 
 export const either = (left: Condition, right: Condition | null): Condition =>
@@ -63,5 +73,8 @@ export const either = (left: Condition, right: Condition | null): Condition =>
     : { sql: `(${left.sql})`, bindings: left.bindings };
 
 /** The words, or the phone digits, as LIKE tests. */
-export const likeOf = (words: SearchTerm[], digits: SearchTerm | null, position: PositionFunction): Condition =>
-  either(allOf(words, position), digits ? allOf([digits], position) : null);
+export const likeOf = (
+  words: SearchTerm[],
+  digits: SearchTerm | null,
+  position: PositionFunction
+): Condition => either(allOf(words, position), digits ? allOf([digits], position) : null);

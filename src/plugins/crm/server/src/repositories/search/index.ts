@@ -36,17 +36,22 @@ export interface RankedSample {
 
 /** Every query of the customer search index, for the dialect of the database. */
 export const createSearchRepository = (strapi: Core.Strapi) => {
-  const dialect = (): SearchDialect => (strapi.db.dialect.client === 'sqlite' ? sqliteSearch : postgresSearch);
+  const dialect = (): SearchDialect =>
+    strapi.db.dialect.client === 'sqlite' ? sqliteSearch : postgresSearch;
   const pool = () => strapi.db.connection as unknown as Knex;
   const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
-  const pointTable = (kind: 'email' | 'phone') => strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;
+  const pointTable = (kind: 'email' | 'phone') =>
+    strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;
   const link = (kind: 'email' | 'phone') => linkOf(strapi, CONTACT_POINT_UIDS[kind], 'customer');
 
   const raw = async <T>(sql: string, bindings: readonly unknown[]) =>
     dialect().rowsOf<T>(await strapi.db.connection.raw(sql, bindings as unknown[]));
 
   const scoped = (condition: Condition, excluded: readonly number[]): Condition => {
-    const match = condition.match && dialect().matchTest ? [{ test: dialect().matchTest!, value: condition.match }] : [];
+    const match =
+      condition.match && dialect().matchTest
+        ? [{ test: dialect().matchTest!, value: condition.match }]
+        : [];
     const parts = [...match.map(({ test }) => test), condition.sql];
     const bindings = [...match.map(({ value }) => value), ...condition.bindings];
     if (excluded.length) {
@@ -60,14 +65,28 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
   const exactCondition = (plan: SearchPlan): Condition | null => {
     const tests = [
       ...(plan.exactNumber ? [{ sql: 'i.customer_number = ?', bindings: [plan.exactNumber] }] : []),
-      ...(plan.exactEmail ? [{ sql: `${dialect().position}(i.search_text, ?) > 0`, bindings: [` ${plan.exactEmail} `] }] : []),
+      ...(plan.exactEmail
+        ? [
+            {
+              sql: `${dialect().position}(i.search_text, ?) > 0`,
+              bindings: [` ${plan.exactEmail} `],
+            },
+          ]
+        : []),
     ];
-    return tests.length ? { sql: `(${tests.map((test) => test.sql).join(' OR ')})`, bindings: tests.flatMap((test) => test.bindings) } : null;
+    return tests.length
+      ? {
+          sql: `(${tests.map((test) => test.sql).join(' OR ')})`,
+          bindings: tests.flatMap((test) => test.bindings),
+        }
+      : null;
   };
 
   const deleteRows = async (knex: Knex, customerIds: readonly number[]) => {
     for (let i = 0; i < customerIds.length; i += BATCH) {
-      await knex(SEARCH_TABLE).whereIn('customer_id', customerIds.slice(i, i + BATCH)).delete();
+      await knex(SEARCH_TABLE)
+        .whereIn('customer_id', customerIds.slice(i, i + BATCH))
+        .delete();
     }
   };
 
@@ -90,7 +109,9 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
 
     /** Up to `limit` customer ids above `after`, in order. */
     async customerIdsAfter(after: number, limit: number): Promise<number[]> {
-      return (await pool()(customerTable()).where('id', '>', after).orderBy('id').limit(limit).pluck('id')).map(Number);
+      return (
+        await pool()(customerTable()).where('id', '>', after).orderBy('id').limit(limit).pluck('id')
+      ).map(Number);
     },
 
     /** Runs `work` in a transaction of its own (a rebuild's batch). */
@@ -104,7 +125,15 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     /** The customers' fields and contact points an index row is made of. */
     async sourceOf(knex: Knex, customerIds: readonly number[]): Promise<IndexSource> {
       const customers = await knex(customerTable())
-        .select('id', 'document_id', 'customer_number', 'first_name', 'middle_name', 'last_name', 'business_name')
+        .select(
+          'id',
+          'document_id',
+          'customer_number',
+          'first_name',
+          'middle_name',
+          'last_name',
+          'business_name'
+        )
         .whereIn('id', customerIds);
       const pointsOf = async (kind: 'email' | 'phone', column: string) => {
         const relation = link(kind);
@@ -121,7 +150,11 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
         }
         return byCustomer;
       };
-      return { customers, emails: await pointsOf('email', 'address'), phones: await pointsOf('phone', 'number') };
+      return {
+        customers,
+        emails: await pointsOf('email', 'address'),
+        phones: await pointsOf('phone', 'number'),
+      };
     },
 
     /** Replaces the rows of these customers by `rows` (those without a row lose theirs). */
@@ -154,7 +187,13 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
      * email first, then word starts, then the rest, each by number. When `readPastLimit` is set and
      * the dialect can, the word starts of the page past the limit come in the same statement.
      */
-    async rankedSample(plan: SearchPlan, cap: number, offset: number, limit: number, readPastLimit: boolean): Promise<RankedSample> {
+    async rankedSample(
+      plan: SearchPlan,
+      cap: number,
+      offset: number,
+      limit: number,
+      readPastLimit: boolean
+    ): Promise<RankedSample> {
       const { matches, prefixed, prefixedLike } = dialect().conditions(plan);
       const exact = exactCondition(plan) ?? { sql: '1 = 0', bindings: [] };
       const { sql, bindings } = scoped(matches, []);
@@ -181,8 +220,13 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
         );
         partBindings.push(...prefixed.bindings);
       }
-      const rows = await raw<{ n: number | string; part: number | string; documentId: string | null }>(`${sample}${parts.join(' UNION ALL ')}`, partBindings);
-      const ofPart = (part: number) => rows.filter((row) => Number(row.part) === part).map((row) => String(row.documentId));
+      const rows = await raw<{
+        n: number | string;
+        part: number | string;
+        documentId: string | null;
+      }>(`${sample}${parts.join(' UNION ALL ')}`, partBindings);
+      const ofPart = (part: number) =>
+        rows.filter((row) => Number(row.part) === part).map((row) => String(row.documentId));
       return {
         matched: Number(rows.find((row) => Number(row.part) === 2)?.n ?? 0),
         documentIds: ofPart(0),
@@ -191,7 +235,13 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     },
 
     /** Document ids of one rank's matches outside `excluded`, in number order. */
-    async page(plan: SearchPlan, rank: Rank, excluded: readonly number[], offset: number, limit: number): Promise<string[]> {
+    async page(
+      plan: SearchPlan,
+      rank: Rank,
+      excluded: readonly number[],
+      offset: number,
+      limit: number
+    ): Promise<string[]> {
       const condition = dialect().conditions(plan)[rank];
       const { sql, bindings } = scoped(condition, excluded);
       const rows = await raw<{ documentId: string }>(
@@ -203,7 +253,12 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     },
 
     /** How many of one rank's matches there are outside `excluded`, counting no further than `limit`. */
-    async count(plan: SearchPlan, rank: Rank, excluded: readonly number[], limit: number): Promise<number> {
+    async count(
+      plan: SearchPlan,
+      rank: Rank,
+      excluded: readonly number[],
+      limit: number
+    ): Promise<number> {
       const condition = dialect().conditions(plan)[rank];
       const { sql, bindings } = scoped(condition, excluded);
       const rows = await raw<{ n: number | string }>(
@@ -220,11 +275,19 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
       const found = new Map<number, { customerId: number; documentId: string; seq: number }>();
       const collect = (rows: Record<string, unknown>[]) => {
         for (const row of rows) {
-          found.set(Number(row.customer_id), { customerId: Number(row.customer_id), documentId: String(row.document_id), seq: Number(row.seq) });
+          found.set(Number(row.customer_id), {
+            customerId: Number(row.customer_id),
+            documentId: String(row.document_id),
+            seq: Number(row.seq),
+          });
         }
       };
       if (plan.exactNumber) {
-        collect(await pool()(SEARCH_TABLE).select('customer_id', 'document_id', `${seq} as seq`).where('customer_number', plan.exactNumber));
+        collect(
+          await pool()(SEARCH_TABLE)
+            .select('customer_id', 'document_id', `${seq} as seq`)
+            .where('customer_number', plan.exactNumber)
+        );
       }
       if (plan.exactEmail) {
         const relation = link('email');
@@ -240,4 +303,3 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     },
   };
 };
-

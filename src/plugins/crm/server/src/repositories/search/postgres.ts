@@ -15,9 +15,15 @@ export const postgresSearch: SearchDialect = {
       `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (customer_id integer PRIMARY KEY, document_id varchar(255) NOT NULL, ` +
         'customer_number varchar(255), number_seq bigint NOT NULL, search_text text NOT NULL)'
     );
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_text_trgm ON ${SEARCH_TABLE} USING gin (search_text gin_trgm_ops)`);
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_seq_idx ON ${SEARCH_TABLE} (number_seq)`);
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_number_idx ON ${SEARCH_TABLE} (customer_number)`);
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_text_trgm ON ${SEARCH_TABLE} USING gin (search_text gin_trgm_ops)`
+    );
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_seq_idx ON ${SEARCH_TABLE} (number_seq)`
+    );
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_number_idx ON ${SEARCH_TABLE} (customer_number)`
+    );
     // PostgreSQL reads how many rows a '%…%' pattern matches from the column's histogram; with
     // the default 100 entries every pattern looks rare, and a fragment matching thousands of
     // customers is then read in full through the trigram index and sorted, instead of walking
@@ -27,7 +33,9 @@ export const postgresSearch: SearchDialect = {
       `SELECT attstattarget AS target FROM pg_attribute WHERE attrelid = '${SEARCH_TABLE}'::regclass AND attname = 'search_text'`
     );
     if (Number(target.rows[0]?.target) !== SEARCH_TEXT_STATISTICS) {
-      await knex.raw(`ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS ${SEARCH_TEXT_STATISTICS}`);
+      await knex.raw(
+        `ALTER TABLE ${SEARCH_TABLE} ALTER COLUMN search_text SET STATISTICS ${SEARCH_TEXT_STATISTICS}`
+      );
     }
   },
 
@@ -42,7 +50,10 @@ export const postgresSearch: SearchDialect = {
       matches,
       prefixed,
       prefixedLike: prefixed,
-      rest: { sql: `${matches.sql} AND NOT ${prefixed.sql}`, bindings: [...matches.bindings, ...prefixed.bindings] },
+      rest: {
+        sql: `${matches.sql} AND NOT ${prefixed.sql}`,
+        bindings: [...matches.bindings, ...prefixed.bindings],
+      },
     };
   },
 

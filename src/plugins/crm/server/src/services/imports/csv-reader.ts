@@ -38,7 +38,9 @@ export const guessDelimiter = (text: string): string => {
     else if (!quoted && (char === '\n' || char === '\r')) break;
     else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
-  const [best, count] = [...counts.entries()].reduce((top, entry) => (entry[1] > top[1] ? entry : top));
+  const [best, count] = [...counts.entries()].reduce((top, entry) =>
+    entry[1] > top[1] ? entry : top
+  );
   return count > 0 ? best : ',';
 };
 
@@ -54,7 +56,9 @@ const sniff = async (path: string): Promise<{ head: string; size: number }> => {
     const text = head.toString('utf8');
     const undecodable = (text.match(/\uFFFD/g) ?? []).length;
     if (head.includes(0) || undecodable > Math.max(3, text.length / 100)) {
-      throw new CsvFileError('the file holds binary data, not UTF-8 CSV text (save it as CSV from the spreadsheet)');
+      throw new CsvFileError(
+        'the file holds binary data, not UTF-8 CSV text (save it as CSV from the spreadsheet)'
+      );
     }
     return { head: text, size };
   } finally {
@@ -82,7 +86,11 @@ export async function readCsv(
   const delimiter = guessDelimiter(head);
   const lineBreak = guessLineBreak(head);
   const { batchSize } = options;
-  const scanner = createCsvShapeScanner({ delimiter, lineBreak, maxColumns: options.maxColumns ?? IMPORT_MAX_COLUMNS });
+  const scanner = createCsvShapeScanner({
+    delimiter,
+    lineBreak,
+    maxColumns: options.maxColumns ?? IMPORT_MAX_COLUMNS,
+  });
   let line = 1;
   let header: string[] | null = null;
   let records = 0;
@@ -129,29 +137,37 @@ export async function readCsv(
         text.pause();
         input.pause();
         (async () => {
-          const quoteError = results.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
+          const quoteError = results.errors.find(
+            (error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes'
+          );
           for (const [index, cells] of results.data.entries()) {
             const start = line;
             let chars = 0;
             for (const cell of cells) {
               chars += cell.length;
-              for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line += 1;
+              for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1))
+                line += 1;
             }
             line += 1;
             if (shapeProblem && start >= shapeProblem.line) throw shapeProblem.error;
             if (quoteError && quoteError.row !== undefined && index >= quoteError.row) {
-              throw new CsvFileError(`line ${start}: a quoted field is not closed (a " is missing)`);
+              throw new CsvFileError(
+                `line ${start}: a quoted field is not closed (a " is missing)`
+              );
             }
             if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
             if (!header) {
               if (start === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
-              if (cells.every((cell) => cell.trim() === '')) throw new CsvFileError(`line ${start}: the header row is empty`);
+              if (cells.every((cell) => cell.trim() === ''))
+                throw new CsvFileError(`line ${start}: the header row is empty`);
               header = cells;
               await handlers.onHeader(cells, delimiter);
               continue;
             }
             if (cells.length !== header.length) {
-              throw new CsvFileError(`line ${start}: ${cells.length} columns where the header has ${header.length}`);
+              throw new CsvFileError(
+                `line ${start}: ${cells.length} columns where the header has ${header.length}`
+              );
             }
             batch.push({ line: start, cells });
             batchChars += chars;

@@ -107,7 +107,7 @@ const shownColumns = (job: JobRow) =>
  * mapping is applied the job is `validating`, which no other change may interrupt.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const staging = () => getService(strapi, 'importStaging');
+  const staging = () => getService(strapi, 'import-rows');
   const jobs = () => strapi.db.query(IMPORT_JOB_UID);
   const settings = () => getService(strapi, 'settings').get();
   const cipher = () => getService(strapi, 'ssn').cipher();

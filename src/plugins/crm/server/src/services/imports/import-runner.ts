@@ -4,14 +4,14 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { companyCustomer, maskSsnsInText, type ContactRow, type CustomerRow } from '../../domain';
+import { createBulkInsert } from '../../repositories/bulk-insert';
+import { createImportJobClaims } from '../../repositories/import-job-claims';
+import { type RelatedIds, type StagedRow } from '../../repositories/import-rows';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
-import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { Decision } from './import-jobs';
-import { createImportJobClaims } from '../../repositories/import-job-claims';
-import { type RelatedIds, type StagedRow } from '../../repositories/import-rows';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.
@@ -34,10 +34,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const running = new Set<number>();
   const bulk = createBulkInsert(strapi);
   const claims = createImportJobClaims(strapi);
-  const staging = () => getService(strapi, 'importStaging');
+  const staging = () => getService(strapi, 'import-rows');
   let timer: NodeJS.Timeout | undefined;
 
-  const link = (uid: string, attribute: string) => getService(strapi, 'networkRepository').link(uid, attribute);
+  const link = (uid: string, attribute: string) =>
+    getService(strapi, 'network-repository').link(uid, attribute);
   const staleMs = () => getService(strapi, 'settings').get().importStaleMs;
 
   /** Takes a running job nobody (alive) works on; true when this node now owns it. */
@@ -52,82 +53,153 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const resolveCompanies = async (jobId: number): Promise<Map<string, CompanyTarget>> => {
     // Read first: the staging service queries outside of this transaction.
-    const planned = (await jobs().findOne({ where: { id: jobId }, select: ['decisions'] }))?.decisions ?? {};
-    const createKeys = Object.keys(planned).filter((key) => planned[key].action === 'create' && !planned[key].createdId);
-    const names = await getService(strapi, 'importStaging').companyNames(jobId, createKeys);
+    const planned =
+      (await jobs().findOne({ where: { id: jobId }, select: ['decisions'] }))?.decisions ?? {};
+    const createKeys = Object.keys(planned).filter(
+      (key) => planned[key].action === 'create' && !planned[key].createdId
+    );
+    const names = await getService(strapi, 'import-rows').companyNames(jobId, createKeys);
     return strapi.db.transaction(async ({ trx }) => {
       // Locked, so that a node taking over a job it thinks stale cannot create the same companies.
-      const decisions = (await claims.lockedDecisions<Record<string, Decision & { createdId?: number }>>(trx as unknown as Knex, jobId)) ?? {};
+      const decisions =
+        (await claims.lockedDecisions<Record<string, Decision & { createdId?: number }>>(
+          trx as unknown as Knex,
+          jobId
+        )) ?? {};
       const targets = new Map<string, CompanyTarget>();
 
-      const linked = Object.entries(decisions).filter(([, decision]) => decision.action === 'link') as [string, { customer: string }][];
+      const linked = Object.entries(decisions).filter(
+        ([, decision]) => decision.action === 'link'
+      ) as [string, { customer: string }][];
       const found = linked.length
-        ? await strapi.db.query(CUSTOMER_UID).findMany({ where: { documentId: { $in: linked.map(([, d]) => d.customer) } }, select: ['id', 'documentId'] })
+        ? await strapi.db.query(CUSTOMER_UID).findMany({
+            where: { documentId: { $in: linked.map(([, d]) => d.customer) } },
+            select: ['id', 'documentId'],
+          })
         : [];
-      const idOf = new Map(found.map((customer: { id: number; documentId: string }) => [customer.documentId, customer.id]));
-      for (const [key, decision] of linked) targets.set(key, idOf.has(decision.customer) ? { id: idOf.get(decision.customer)! } : 'missing');
+      const idOf = new Map(
+        found.map((customer: { id: number; documentId: string }) => [
+          customer.documentId,
+          customer.id,
+        ])
+      );
+      for (const [key, decision] of linked)
+        targets.set(
+          key,
+          idOf.has(decision.customer) ? { id: idOf.get(decision.customer)! } : 'missing'
+        );
 
       for (const [key, decision] of Object.entries(decisions)) {
         if (decision.action === 'skip') targets.set(key, 'skip');
-        if (decision.action === 'create' && decision.createdId) targets.set(key, { id: decision.createdId });
+        if (decision.action === 'create' && decision.createdId)
+          targets.set(key, { id: decision.createdId });
       }
-      const toCreate = Object.entries(decisions).filter(([, decision]) => decision.action === 'create' && !decision.createdId).map(([key]) => key);
+      const toCreate = Object.entries(decisions)
+        .filter(([, decision]) => decision.action === 'create' && !decision.createdId)
+        .map(([key]) => key);
       if (toCreate.length) {
-        const numbers = await getService(strapi, 'customerNumbers').reserve(toCreate.length);
-        const ids = await bulk.records(trx as unknown as Knex, CUSTOMER_UID, toCreate.map((key, i) => ({ ...companyCustomer(names.get(key) ?? key), customerNumber: numbers[i] })));
+        const numbers = await getService(strapi, 'customer-numbers').reserve(toCreate.length);
+        const ids = await bulk.records(
+          trx as unknown as Knex,
+          CUSTOMER_UID,
+          toCreate.map((key, i) => ({
+            ...companyCustomer(names.get(key) ?? key),
+            customerNumber: numbers[i],
+          }))
+        );
         toCreate.forEach((key, i) => {
           decisions[key] = { action: 'create', createdId: ids[i] };
           targets.set(key, { id: ids[i] });
         });
-        await getService(strapi, 'searchIndex').refresh(ids);
+        await getService(strapi, 'search-index').refresh(ids);
         await jobs().update({ where: { id: jobId }, data: { decisions } });
       }
       return targets;
     }) as unknown as Promise<Map<string, CompanyTarget>>;
   };
 
-  const importContacts = async (trx: Knex, rows: StagedRow[], companies: Map<string, CompanyTarget>) => {
+  const importContacts = async (
+    trx: Knex,
+    rows: StagedRow[],
+    companies: Map<string, CompanyTarget>
+  ) => {
     const toInsert: { row: StagedRow; companyId: number | null }[] = [];
     const skipped: number[] = [];
     const orphaned: number[] = [];
     for (const row of rows) {
-      const target = row.customerId ? { id: row.customerId } : row.companyKey ? companies.get(row.companyKey) : null;
+      const target = row.customerId
+        ? { id: row.customerId }
+        : row.companyKey
+          ? companies.get(row.companyKey)
+          : null;
       if (target === 'skip') skipped.push(row.id);
       else if (target === 'missing' || target === undefined) orphaned.push(row.id);
       else toInsert.push({ row, companyId: target?.id ?? null });
     }
-    const ids = await bulk.records(trx, CONTACT_UID, toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false })));
+    const ids = await bulk.records(
+      trx,
+      CONTACT_UID,
+      toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false }))
+    );
     const companyPairs = toInsert
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
-    await getService(strapi, 'importStaging').markImported(toInsert.map(({ row }, i) => ({ id: row.id, recordId: ids[i] })));
+    await getService(strapi, 'import-rows').markImported(
+      toInsert.map(({ row }, i) => ({ id: row.id, recordId: ids[i] }))
+    );
     const because = (reason: string) => JSON.stringify([{ field: 'company', reason }]);
     await staging().markRows(skipped, 'ignored', because('company skipped at reference data'));
-    await staging().markRows(orphaned, 'failed', because('the customer chosen for this company no longer exists'));
+    await staging().markRows(
+      orphaned,
+      'failed',
+      because('the customer chosen for this company no longer exists')
+    );
   };
 
   const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
-    const numbers = await getService(strapi, 'customerNumbers').reserve(rows.length);
+    const numbers = await getService(strapi, 'customer-numbers').reserve(rows.length);
     const values = rows.map((row) => row.data as unknown as CustomerRow);
-    const ids = await bulk.records(trx, CUSTOMER_UID, values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] })));
+    const ids = await bulk.records(
+      trx,
+      CUSTOMER_UID,
+      values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] }))
+    );
     // The contact points each row made, so that an undo can tell them from points added since.
     const related: RelatedIds[] = rows.map(() => ({}));
-    for (const [kind, plural] of [['address', 'addresses'], ['phone', 'phones'], ['email', 'emails']] as const) {
+    for (const [kind, plural] of [
+      ['address', 'addresses'],
+      ['phone', 'phones'],
+      ['email', 'emails'],
+    ] as const) {
       const points = values.flatMap((value, i) =>
-        value[plural].map((point, index) => ({ row: i, customerId: ids[i], data: { ...point, isPrimary: index === 0 } }))
+        value[plural].map((point, index) => ({
+          row: i,
+          customerId: ids[i],
+          data: { ...point, isPrimary: index === 0 },
+        }))
       );
-      const created = await bulk.records(trx, CONTACT_POINT_UIDS[kind], points.map((point) => point.data));
-      await bulk.links(trx, link(CONTACT_POINT_UIDS[kind], 'customer'), points.map((point, i) => [created[i], point.customerId]));
+      const created = await bulk.records(
+        trx,
+        CONTACT_POINT_UIDS[kind],
+        points.map((point) => point.data)
+      );
+      await bulk.links(
+        trx,
+        link(CONTACT_POINT_UIDS[kind], 'customer'),
+        points.map((point, i) => [created[i], point.customerId])
+      );
       points.forEach((point, i) => (related[point.row][kind] ??= []).push(created[i]));
     }
-    await getService(strapi, 'searchIndex').refresh(ids);
-    await getService(strapi, 'importStaging').markImported(rows.map((row, i) => ({ id: row.id, recordId: ids[i], related: related[i] })));
+    await getService(strapi, 'search-index').refresh(ids);
+    await getService(strapi, 'import-rows').markImported(
+      rows.map((row, i) => ({ id: row.id, recordId: ids[i], related: related[i] }))
+    );
   };
 
   /** Done, counted, written only while this node still owns the running job. */
   const finish = async (jobId: number) => {
-    const counted = await getService(strapi, 'importStaging').counts(jobId);
+    const counted = await getService(strapi, 'import-rows').counts(jobId);
     const job = await jobs().findOne({ where: { id: jobId } });
     const { count } = await jobs().updateMany({
       where: { id: jobId, stage: 'running', workerId },
@@ -145,7 +217,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         progress: { done: job.progress?.total ?? 0, total: job.progress?.total ?? 0 },
       },
     });
-    if (count > 0) await getService(strapi, 'importEvents').emit(IMPORT_EVENTS.CRM_IMPORT_FINISHED, jobId);
+    if (count > 0)
+      await getService(strapi, 'import-events').emit(IMPORT_EVENTS.CRM_IMPORT_FINISHED, jobId);
   };
 
   /** Imports a claimed job batch by batch; each batch and its rows' results commit together. */
@@ -155,9 +228,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const job = await jobs().findOne({ where: { id: jobId } });
       const total = job.progress?.total ?? 0;
-      const companies = job.object === 'contacts' ? await resolveCompanies(jobId) : new Map<string, CompanyTarget>();
+      const companies =
+        job.object === 'contacts'
+          ? await resolveCompanies(jobId)
+          : new Map<string, CompanyTarget>();
       let done = await staging().settled(jobId);
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const owner = await claims.owner(jobId);
         if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
         const rows = await staging().pending(jobId, after, BATCH);
@@ -174,8 +250,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
           // A database message may quote the values it choked on: SSN-shaped numbers are masked.
           const message = maskSsnsInText((error as Error).message);
-          await staging().markRows(rows.map((row) => row.id), 'failed', JSON.stringify([{ field: '', reason: message }]));
-          strapi.log.error(`[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${message}`);
+          await staging().markRows(
+            rows.map((row) => row.id),
+            'failed',
+            JSON.stringify([{ field: '', reason: message }])
+          );
+          strapi.log.error(
+            `[crm] import ${job.documentId}: a batch of ${rows.length} rows failed: ${message}`
+          );
         }
         done += rows.length;
       }
@@ -191,24 +273,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Starts a ready import (202); it runs in the background on this node. */
     async start(documentId: string, startedBy: string | null) {
-      const importJobs = getService(strapi, 'importJobs');
+      const importJobs = getService(strapi, 'import-jobs');
       const job = await importJobs.load(documentId);
-      if (job.stage === 'reference-data') throw conflict('decide what to do with every unmatched company before starting');
-      if (job.stage === 'validating') throw conflict('the import is being validated; start it when that is done');
+      if (job.stage === 'reference-data')
+        throw conflict('decide what to do with every unmatched company before starting');
+      if (job.stage === 'validating')
+        throw conflict('the import is being validated; start it when that is done');
       if (job.stage !== 'ready') throw conflict(`the import is already ${job.stage}`);
       // Only one start wins, even when two arrive together, and none while another change is under way.
-      const started = await importJobs.changeJob(job, { stage: 'running', startedBy, startedAt: new Date() }, ['ready']);
+      const started = await importJobs.changeJob(
+        job,
+        { stage: 'running', startedBy, startedAt: new Date() },
+        ['ready']
+      );
       if (!started) throw conflict('the import has just been started or changed; load it again');
-      setImmediate(() => void run(job.id).catch((error) => strapi.log.error(`[crm] import ${documentId} failed: ${maskSsnsInText(error.message)}`)));
+      setImmediate(
+        () =>
+          void run(job.id).catch((error) =>
+            strapi.log.error(`[crm] import ${documentId} failed: ${maskSsnsInText(error.message)}`)
+          )
+      );
       return importJobs.view(await importJobs.load(documentId));
     },
 
     /** Picks up running jobs whose worker went quiet (a crash, a stopped node). */
     async resumeStale() {
-      const stale = await jobs().findMany({ where: { stage: 'running' }, select: ['id', 'workerId', 'heartbeatAt'] });
+      const stale = await jobs().findMany({
+        where: { stage: 'running' },
+        select: ['id', 'workerId', 'heartbeatAt'],
+      });
       for (const job of stale) {
-        const quiet = !job.heartbeatAt || Date.now() - new Date(job.heartbeatAt).getTime() >= staleMs();
-        if (!job.workerId || quiet) void run(job.id).catch((error) => strapi.log.error(`[crm] resuming an import failed: ${error.message}`));
+        const quiet =
+          !job.heartbeatAt || Date.now() - new Date(job.heartbeatAt).getTime() >= staleMs();
+        if (!job.workerId || quiet)
+          void run(job.id).catch((error) =>
+            strapi.log.error(`[crm] resuming an import failed: ${error.message}`)
+          );
       }
     },
 
@@ -219,9 +319,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         void this.resumeStale().catch(() => undefined);
         if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
         lastPurge = Date.now();
-        void getService(strapi, 'importJobs')
+        void getService(strapi, 'import-jobs')
           .purgeExpired()
-          .catch((error) => strapi.log.warn(`[crm] purging expired import rows failed: ${error.message}`));
+          .catch((error) =>
+            strapi.log.warn(`[crm] purging expired import rows failed: ${error.message}`)
+          );
       }, intervalMs);
       timer.unref();
     },

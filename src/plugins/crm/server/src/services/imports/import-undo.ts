@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import type { UndoResult } from '../../../../contracts';
 import {
   CONTACT_POINT_KINDS,
   UNDO_KEPT_LISTED,
@@ -8,12 +9,18 @@ import {
   reasonsToKeepCustomer,
   type ContactPointKind,
 } from '../../domain';
+import type { RelatedIds } from '../../repositories/import-rows';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
-import { ACTIVITY_UID, CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID, MARKETING_LIST_UID } from '../../utils/uids';
+import {
+  ACTIVITY_UID,
+  CONTACT_POINT_UIDS,
+  CONTACT_UID,
+  CUSTOMER_UID,
+  IMPORT_JOB_UID,
+  MARKETING_LIST_UID,
+} from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
-import type { UndoResult } from '../../../../contracts';
-import type { RelatedIds } from '../../repositories/import-rows';
 
 const CHUNK = 500;
 
@@ -34,17 +41,25 @@ const tally = (pairs: [number, number][], side: 0 | 1) => {
  * then finds the job undone and gets 409.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const network = () => getService(strapi, 'networkRepository');
-  const removal = () => getService(strapi, 'recordRemoval');
-  const locks = () => getService(strapi, 'customerLocks');
+  const network = () => getService(strapi, 'network-repository');
+  const removal = () => getService(strapi, 'record-removal');
+  const locks = () => getService(strapi, 'customer-locks');
 
   /** Why each of these imported contacts must stay (contacts absent from the map may go). */
   const contactsToKeep = async (ids: number[]): Promise<Map<number, string[]>> => {
     const [comments, lists, logins, conversions] = await Promise.all([
-      network().linksToTargets(ACTIVITY_UID, 'contact', ids).then((pairs) => tally(pairs, 1)),
-      network().linksToTargets(MARKETING_LIST_UID, 'members', ids).then((pairs) => tally(pairs, 1)),
-      network().linksOfOwners(CONTACT_UID, 'user', ids).then((pairs) => tally(pairs, 0)),
-      network().linksOfOwners(CONTACT_UID, 'convertedCustomer', ids).then((pairs) => tally(pairs, 0)),
+      network()
+        .linksToTargets(ACTIVITY_UID, 'contact', ids)
+        .then((pairs) => tally(pairs, 1)),
+      network()
+        .linksToTargets(MARKETING_LIST_UID, 'members', ids)
+        .then((pairs) => tally(pairs, 1)),
+      network()
+        .linksOfOwners(CONTACT_UID, 'user', ids)
+        .then((pairs) => tally(pairs, 0)),
+      network()
+        .linksOfOwners(CONTACT_UID, 'convertedCustomer', ids)
+        .then((pairs) => tally(pairs, 0)),
     ]);
     const kept = new Map<number, string[]>();
     for (const id of ids) {
@@ -60,22 +75,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Why each of these customers made by the job must stay; `madePoints` are the points the job made. */
-  const customersToKeep = async (ids: number[], madePoints: Set<string>): Promise<Map<number, string[]>> => {
+  const customersToKeep = async (
+    ids: number[],
+    madePoints: Set<string>
+  ): Promise<Map<number, string[]>> => {
     const [contacts, connections, relationships] = await Promise.all([
-      network().linksToTargets(CONTACT_UID, 'company', ids).then((pairs) => tally(pairs, 1)),
+      network()
+        .linksToTargets(CONTACT_UID, 'company', ids)
+        .then((pairs) => tally(pairs, 1)),
       network().connectionsOf(ids),
       network().relationshipsOf(ids),
     ]);
     const sides = (rows: { first: number; second: number }[]) => {
       const counts = new Map<number, number>();
-      for (const row of rows) for (const id of new Set([row.first, row.second])) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const row of rows)
+        for (const id of new Set([row.first, row.second]))
+          counts.set(id, (counts.get(id) ?? 0) + 1);
       return counts;
     };
-    const connected = sides(connections.map((row) => ({ first: row.customerId, second: row.connectedId })));
-    const related = sides(relationships.map((row) => ({ first: row.firstId, second: row.secondId })));
+    const connected = sides(
+      connections.map((row) => ({ first: row.customerId, second: row.connectedId }))
+    );
+    const related = sides(
+      relationships.map((row) => ({ first: row.firstId, second: row.secondId }))
+    );
     const added = new Map<number, Partial<Record<ContactPointKind, number>>>();
     for (const kind of CONTACT_POINT_KINDS) {
-      for (const [pointId, customerId] of await network().linksToTargets(CONTACT_POINT_UIDS[kind], 'customer', ids)) {
+      for (const [pointId, customerId] of await network().linksToTargets(
+        CONTACT_POINT_UIDS[kind],
+        'customer',
+        ids
+      )) {
         if (madePoints.has(`${kind}:${pointId}`)) continue;
         const points = added.get(customerId) ?? {};
         points[kind] = (points[kind] ?? 0) + 1;
@@ -100,33 +130,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const room = UNDO_KEPT_LISTED - result.kept.length;
     if (room <= 0 || kept.size === 0) return;
     const ids = [...kept.keys()].slice(0, room);
-    const rows = await strapi.db.query((type === 'contact' ? CONTACT_UID : CUSTOMER_UID) as never).findMany({
-      where: { id: { $in: ids } },
-      select: ['id', 'documentId', 'firstName', 'lastName', ...(type === 'customer' ? ['type', 'businessName'] : [])],
-    });
-    type NamedRow = { id: number; documentId: string; type?: string; firstName: string | null; lastName: string | null; businessName?: string | null };
+    const rows = await strapi.db
+      .query((type === 'contact' ? CONTACT_UID : CUSTOMER_UID) as never)
+      .findMany({
+        where: { id: { $in: ids } },
+        select: [
+          'id',
+          'documentId',
+          'firstName',
+          'lastName',
+          ...(type === 'customer' ? ['type', 'businessName'] : []),
+        ],
+      });
+    type NamedRow = {
+      id: number;
+      documentId: string;
+      type?: string;
+      firstName: string | null;
+      lastName: string | null;
+      businessName?: string | null;
+    };
     const byId = new Map((rows as NamedRow[]).map((row) => [row.id, row]));
     for (const id of ids) {
       const row = byId.get(id);
       if (!row) continue;
-      const name = type === 'contact' ? `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim() : customerDisplayName(row);
+      const name =
+        type === 'contact'
+          ? `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim()
+          : customerDisplayName(row);
       result.kept.push({ type, documentId: row.documentId, name, reasons: kept.get(id)! });
     }
   };
 
   return {
     async undo(documentId: string) {
-      const importJobs = getService(strapi, 'importJobs');
-      const staging = getService(strapi, 'importStaging');
+      const importJobs = getService(strapi, 'import-jobs');
+      const staging = getService(strapi, 'import-rows');
       const job = await importJobs.load(documentId);
-      if (job.stage !== 'done') throw conflict(`only a finished import can be undone (this one is ${job.stage})`);
+      if (job.stage !== 'done')
+        throw conflict(`only a finished import can be undone (this one is ${job.stage})`);
       await strapi.db.transaction(async () => {
         const now = new Date();
         if (!(await importJobs.changeJob(job, { stage: 'undone', undoneAt: now }, ['done']))) {
           throw conflict('the import has just been undone or changed; load it again');
         }
-        const result: UndoResult = { at: now.toISOString(), removed: { contacts: 0, customers: 0 }, kept: [], keptCount: 0 };
-        for (let after = 0; ; ) {
+        const result: UndoResult = {
+          at: now.toISOString(),
+          removed: { contacts: 0, customers: 0 },
+          kept: [],
+          keptCount: 0,
+        };
+        for (let after = 0; ;) {
           const rows = await staging.imported(job.id, after, CHUNK);
           if (rows.length === 0) break;
           after = rows[rows.length - 1].line;
@@ -140,7 +194,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             result.removed.contacts += removable.length;
           } else {
             await locks().lock(ids);
-            const made = new Set(rows.flatMap((row) => Object.entries(row.related as RelatedIds).flatMap(([kind, points]) => (points ?? []).map((id) => `${kind}:${id}`))));
+            const made = new Set(
+              rows.flatMap((row) =>
+                Object.entries(row.related as RelatedIds).flatMap(([kind, points]) =>
+                  (points ?? []).map((id) => `${kind}:${id}`)
+                )
+              )
+            );
             kept = await customersToKeep(ids, made);
             const removable = ids.filter((id) => !kept.has(id));
             await removal().removeCustomers(removable);
@@ -148,16 +208,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           await describe(job.object === 'contacts' ? 'contact' : 'customer', kept, result);
           const gone = rows.filter((row) => !kept.has(row.recordId));
-          await staging.updateMany(['status', 'record_id'], gone.map((row) => [row.id, 'valid', null]));
+          await staging.updateMany(
+            ['status', 'record_id'],
+            gone.map((row) => [row.id, 'valid', null])
+          );
         }
         // The companies a contacts import created, once its removable contacts are gone.
-        const created = Object.values((job.decisions ?? {}) as Record<string, { createdId?: number }>)
+        const created = Object.values(
+          (job.decisions ?? {}) as Record<string, { createdId?: number }>
+        )
           .map((decision) => decision.createdId)
           .filter((id): id is number => typeof id === 'number');
         for (let i = 0; i < created.length; i += CHUNK) {
-          const found = (await strapi.db.query(CUSTOMER_UID).findMany({ where: { id: { $in: created.slice(i, i + CHUNK) } }, select: ['id'] })).map(
-            (row: { id: number }) => row.id
-          );
+          const found = (
+            await strapi.db
+              .query(CUSTOMER_UID)
+              .findMany({ where: { id: { $in: created.slice(i, i + CHUNK) } }, select: ['id'] })
+          ).map((row: { id: number }) => row.id);
           await locks().lock(found);
           const kept = await customersToKeep(found, new Set());
           const removable = found.filter((id: number) => !kept.has(id));
@@ -165,9 +232,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           result.removed.customers += removable.length;
           await describe('customer', kept, result);
         }
-        await strapi.db.query(IMPORT_JOB_UID).update({ where: { id: job.id }, data: { undo: result } });
+        await strapi.db
+          .query(IMPORT_JOB_UID)
+          .update({ where: { id: job.id }, data: { undo: result } });
       });
-      await getService(strapi, 'importEvents').emit(IMPORT_EVENTS.CRM_IMPORT_UNDONE, job.id);
+      await getService(strapi, 'import-events').emit(IMPORT_EVENTS.CRM_IMPORT_UNDONE, job.id);
       return importJobs.view(await importJobs.load(documentId));
     },
   };

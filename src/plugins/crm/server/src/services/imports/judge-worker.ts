@@ -5,10 +5,16 @@ import { createRowJudge, type JudgeSetup } from './row-judge';
 /** A worker thread judging batches of an upload's rows (see judge-thread.ts). */
 const rows = createRowJudge(workerData as JudgeSetup);
 
-parentPort!.on('message', ({ id, records }: { id: number; records: { line: number; cells: string[] }[] }) => {
-  try {
-    parentPort!.postMessage({ id, rows: records.map((record) => rows.encode(record, rows.judge(record))) });
-  } catch (error) {
-    parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
+parentPort!.on(
+  'message',
+  ({ id, records }: { id: number; records: { line: number; cells: string[] }[] }) => {
+    try {
+      parentPort!.postMessage({
+        id,
+        rows: records.map((record) => rows.encode(record, rows.judge(record))),
+      });
+    } catch (error) {
+      parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
+    }
   }
-});
+);

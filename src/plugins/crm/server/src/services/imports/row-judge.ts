@@ -9,9 +9,9 @@ import {
   type ImportObject,
   type KnownCustomer,
 } from '../../domain';
+import type { EncodedRow, RowOutcome } from '../../repositories/import-rows';
 import { createFieldCipher } from '../../security/field-cipher';
 import { protectCells } from './staged-cells';
-import type { EncodedRow, RowOutcome } from '../../repositories/import-rows';
 
 /** Everything judging a job's rows needs; plain data, so it can be handed to a worker thread. */
 export interface JudgeSetup {
@@ -44,21 +44,48 @@ export interface RowJudge {
 export function createRowJudge(setup: JudgeSetup): RowJudge {
   const { object, headers, mapping } = setup;
   const cipher = createFieldCipher(setup.encryptionKeys);
-  const resolve = object === 'contacts' ? createCompanyResolver(buildCompanyIndex(setup.customers ?? [])) : null;
-  const options = { defaultCountry: setup.defaultCountry, limits: setup.limits, encryptSsn: (digits: string) => cipher.encrypt(digits) };
+  const resolve =
+    object === 'contacts' ? createCompanyResolver(buildCompanyIndex(setup.customers ?? [])) : null;
+  const options = {
+    defaultCountry: setup.defaultCountry,
+    limits: setup.limits,
+    encryptSsn: (digits: string) => cipher.encrypt(digits),
+  };
   return {
     judge(row) {
       const values: Record<string, string> = {};
       headers.forEach((header, i) => (values[header] = row.cells[i] ?? ''));
       const result = validateImportRow(object, row.line, mapRow(values, mapping), options);
       if (!result.ok) {
-        const issues = result.issues.map(({ field, reason }) => ({ field, reason: maskSsnsInText(reason) }));
-        return { status: 'invalid', reason: JSON.stringify(issues), data: null, companyKey: null, customerId: null };
+        const issues = result.issues.map(({ field, reason }) => ({
+          field,
+          reason: maskSsnsInText(reason),
+        }));
+        return {
+          status: 'invalid',
+          reason: JSON.stringify(issues),
+          data: null,
+          companyKey: null,
+          customerId: null,
+        };
       }
-      if (!resolve) return { status: 'valid', reason: null, data: result.value, companyKey: null, customerId: null };
+      if (!resolve)
+        return {
+          status: 'valid',
+          reason: null,
+          data: result.value,
+          companyKey: null,
+          customerId: null,
+        };
       const { company, contact } = result.value as ContactRow;
       const { match, key } = resolve(company, contact.email ?? contact.email2);
-      return { status: 'valid', reason: null, data: result.value, companyKey: match ? null : key, customerId: match?.customer.id ?? null };
+      return {
+        status: 'valid',
+        reason: null,
+        data: result.value,
+        companyKey: match ? null : key,
+        customerId: match?.customer.id ?? null,
+      };
     },
 
     encode: (row, outcome) => [

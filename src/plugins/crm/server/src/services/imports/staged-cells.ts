@@ -8,17 +8,25 @@ import type { FieldCipher } from '../../security/field-cipher';
  */
 
 export const protectCells = (cells: readonly string[], cipher: FieldCipher): StoredCell[] =>
-  cells.map((cell) => (isSsnShaped(cell) ? { s: cipher.encrypt(cell), m: maskSsnCell(cell) } : cell));
+  cells.map((cell) =>
+    isSsnShaped(cell) ? { s: cipher.encrypt(cell), m: maskSsnCell(cell) } : cell
+  );
 
 /** The cells as the file had them, for judging them again. */
 export const plainCells = (cells: readonly StoredCell[], cipher: FieldCipher): string[] =>
   cells.map((cell) => (typeof cell === 'string' ? cell : cipher.decrypt(cell.s)));
 
 /** The cells as people may see them (see `shownCell`); `columns` say which hold SSNs and their fields. */
-export const shownCells = (cells: readonly StoredCell[], columns: readonly { holdsSsn: boolean; field: string | null }[], cipher: FieldCipher): string[] =>
+export const shownCells = (
+  cells: readonly StoredCell[],
+  columns: readonly { holdsSsn: boolean; field: string | null }[],
+  cipher: FieldCipher
+): string[] =>
   cells.map((cell, i) => {
     const column = columns[i] ?? { holdsSsn: true, field: null };
     if (typeof cell === 'string') return shownCell(cell, column.holdsSsn, column.field);
     // Only bare nine digits in a phone column are shown as they are; decrypted for that alone.
-    return column.holdsSsn || !isPhoneField(column.field) ? cell.m : shownCell(cipher.decrypt(cell.s), column.holdsSsn, column.field);
+    return column.holdsSsn || !isPhoneField(column.field)
+      ? cell.m
+      : shownCell(cipher.decrypt(cell.s), column.holdsSsn, column.field);
   });

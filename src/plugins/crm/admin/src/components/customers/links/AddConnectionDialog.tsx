@@ -1,6 +1,13 @@
+import {
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+} from '@strapi/design-system';
 import * as React from 'react';
-
-import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { CONNECTION_TYPES, type CustomerRef } from '../../../../../contracts';
@@ -40,20 +47,31 @@ export const AddConnectionDialog = ({ open, customer, onClose, onSaved }: LinkDi
       relationshipType: effectiveType,
       ...(title.trim() ? { title: title.trim() } : {}),
     };
-    void save(() => api.createConnection(data), formatMessage({ id: 'crm.links.connected', defaultMessage: '{name} connected' }, { name: picked.name }));
+    void save(
+      () => api.createConnection(data),
+      formatMessage(
+        { id: 'crm.links.connected', defaultMessage: '{name} connected' },
+        { name: picked.name }
+      )
+    );
   };
 
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>{formatMessage({ id: 'crm.links.addConnection', defaultMessage: 'Add connection' })}</Modal.Title>
+          <Modal.Title>
+            {formatMessage({ id: 'crm.links.addConnection', defaultMessage: 'Add connection' })}
+          </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
             <ErrorAlert message={error?.message} onClose={reset} />
             <CustomerPicker
-              label={formatMessage({ id: 'crm.links.customerToConnect', defaultMessage: 'Customer to connect' })}
+              label={formatMessage({
+                id: 'crm.links.customerToConnect',
+                defaultMessage: 'Customer to connect',
+              })}
               excludeId={customer.documentId}
               value={picked}
               onChange={setPicked}
@@ -64,12 +82,24 @@ export const AddConnectionDialog = ({ open, customer, onClose, onSaved }: LinkDi
               error={fields.relationshipType}
               hint={
                 businessInvolved
-                  ? formatMessage({ id: 'crm.links.alwaysEmployee', defaultMessage: 'A connection with a business is always Employee' })
+                  ? formatMessage({
+                      id: 'crm.links.alwaysEmployee',
+                      defaultMessage: 'A connection with a business is always Employee',
+                    })
                   : undefined
               }
             >
-              <Field.Label>{formatMessage({ id: 'crm.links.relationshipType', defaultMessage: 'Relationship type' })}</Field.Label>
-              <SingleSelect value={effectiveType} disabled={businessInvolved} onChange={(value: string | number) => setRelationshipType(String(value))}>
+              <Field.Label>
+                {formatMessage({
+                  id: 'crm.links.relationshipType',
+                  defaultMessage: 'Relationship type',
+                })}
+              </Field.Label>
+              <SingleSelect
+                value={effectiveType}
+                disabled={businessInvolved}
+                onChange={(value: string | number) => setRelationshipType(String(value))}
+              >
                 {CONNECTION_TYPES.map((type) => (
                   <SingleSelectOption key={type} value={type}>
                     {valueLabel(type)}
@@ -82,10 +112,20 @@ export const AddConnectionDialog = ({ open, customer, onClose, onSaved }: LinkDi
             <Field.Root
               name="title"
               error={fields.title}
-              hint={formatMessage({ id: 'crm.links.titleHint', defaultMessage: 'A professional title (CFO) or a relation (mother)' })}
+              hint={formatMessage({
+                id: 'crm.links.titleHint',
+                defaultMessage: 'A professional title (CFO) or a relation (mother)',
+              })}
             >
-              <Field.Label>{formatMessage({ id: 'crm.links.title', defaultMessage: 'Title' })}</Field.Label>
-              <TextInput value={title} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTitle(event.target.value)} />
+              <Field.Label>
+                {formatMessage({ id: 'crm.links.title', defaultMessage: 'Title' })}
+              </Field.Label>
+              <TextInput
+                value={title}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  setTitle(event.target.value)
+                }
+              />
               <Field.Hint />
               <Field.Error />
             </Field.Root>

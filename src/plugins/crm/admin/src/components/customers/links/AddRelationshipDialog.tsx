@@ -1,6 +1,12 @@
+import {
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+} from '@strapi/design-system';
 import * as React from 'react';
-
-import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { LOOSE_TYPES, type CustomerRef, type RelationshipKind } from '../../../../../contracts';
@@ -14,7 +20,13 @@ interface AddRelationshipDialogProps extends LinkDialogProps {
 }
 
 /** Add a hierarchical link (a parent or a child of this customer) or a loose link (other, investor, subsidiary). */
-export const AddRelationshipDialog = ({ open, kind, customer, onClose, onSaved }: AddRelationshipDialogProps) => {
+export const AddRelationshipDialog = ({
+  open,
+  kind,
+  customer,
+  onClose,
+  onSaved,
+}: AddRelationshipDialogProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const api = useCrmApi();
@@ -33,23 +45,42 @@ export const AddRelationshipDialog = ({ open, kind, customer, onClose, onSaved }
   }, [open, reset]);
 
   const fields = error?.fields ?? {};
-  const sideError = fields.parent ?? fields.child ?? fields.customer ?? fields.linkedCustomer ?? fields.kind;
+  const sideError =
+    fields.parent ?? fields.child ?? fields.customer ?? fields.linkedCustomer ?? fields.kind;
 
   const submit = () => {
     if (!picked) return;
     const name = picked.name;
     if (kind === 'hierarchical') {
-      const [parent, child] = role === 'parent' ? [picked.documentId, customer.documentId] : [customer.documentId, picked.documentId];
+      const [parent, child] =
+        role === 'parent'
+          ? [picked.documentId, customer.documentId]
+          : [customer.documentId, picked.documentId];
       void save(
         () => api.createRelationship({ kind, parent, child }),
         role === 'parent'
-          ? formatMessage({ id: 'crm.links.nowParent', defaultMessage: '{name} is now the parent' }, { name })
-          : formatMessage({ id: 'crm.links.nowChild', defaultMessage: '{name} is now a child' }, { name })
+          ? formatMessage(
+              { id: 'crm.links.nowParent', defaultMessage: '{name} is now the parent' },
+              { name }
+            )
+          : formatMessage(
+              { id: 'crm.links.nowChild', defaultMessage: '{name} is now a child' },
+              { name }
+            )
       );
     } else {
       void save(
-        () => api.createRelationship({ kind, customer: customer.documentId, linkedCustomer: picked.documentId, type }),
-        formatMessage({ id: 'crm.links.linkedAs', defaultMessage: '{name} linked as {type}' }, { name, type: valueLabel(type).toLowerCase() })
+        () =>
+          api.createRelationship({
+            kind,
+            customer: customer.documentId,
+            linkedCustomer: picked.documentId,
+            type,
+          }),
+        formatMessage(
+          { id: 'crm.links.linkedAs', defaultMessage: '{name} linked as {type}' },
+          { name, type: valueLabel(type).toLowerCase() }
+        )
       );
     }
   };
@@ -67,8 +98,14 @@ export const AddRelationshipDialog = ({ open, kind, customer, onClose, onSaved }
         <Modal.Header>
           <Modal.Title>
             {kind === 'hierarchical'
-              ? formatMessage({ id: 'crm.links.addHierarchicalTitle', defaultMessage: 'Add hierarchical relationship' })
-              : formatMessage({ id: 'crm.links.addLooseTitle', defaultMessage: 'Add loosely linked relationship' })}
+              ? formatMessage({
+                  id: 'crm.links.addHierarchicalTitle',
+                  defaultMessage: 'Add hierarchical relationship',
+                })
+              : formatMessage({
+                  id: 'crm.links.addLooseTitle',
+                  defaultMessage: 'Add loosely linked relationship',
+                })}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
@@ -76,22 +113,50 @@ export const AddRelationshipDialog = ({ open, kind, customer, onClose, onSaved }
             <ErrorAlert message={error?.message} onClose={reset} />
             {kind === 'hierarchical' && (
               <Field.Root name="role">
-                <Field.Label>{formatMessage({ id: 'crm.links.pickedIs', defaultMessage: 'The customer you pick is' })}</Field.Label>
-                <SingleSelect value={role} onChange={(value: string | number) => setRole(value as 'parent' | 'child')}>
+                <Field.Label>
+                  {formatMessage({
+                    id: 'crm.links.pickedIs',
+                    defaultMessage: 'The customer you pick is',
+                  })}
+                </Field.Label>
+                <SingleSelect
+                  value={role}
+                  onChange={(value: string | number) => setRole(value as 'parent' | 'child')}
+                >
                   <SingleSelectOption value="parent">
-                    {formatMessage({ id: 'crm.links.pickedIsParent', defaultMessage: 'the parent of this customer' })}
+                    {formatMessage({
+                      id: 'crm.links.pickedIsParent',
+                      defaultMessage: 'the parent of this customer',
+                    })}
                   </SingleSelectOption>
                   <SingleSelectOption value="child">
-                    {formatMessage({ id: 'crm.links.pickedIsChild', defaultMessage: 'a child of this customer' })}
+                    {formatMessage({
+                      id: 'crm.links.pickedIsChild',
+                      defaultMessage: 'a child of this customer',
+                    })}
                   </SingleSelectOption>
                 </SingleSelect>
               </Field.Root>
             )}
-            <CustomerPicker label={pickerLabel} excludeId={customer.documentId} value={picked} onChange={setPicked} error={sideError} />
+            <CustomerPicker
+              label={pickerLabel}
+              excludeId={customer.documentId}
+              value={picked}
+              onChange={setPicked}
+              error={sideError}
+            />
             {kind === 'loose' && (
               <Field.Root name="type" error={fields.type}>
-                <Field.Label>{formatMessage({ id: 'crm.links.relationshipType', defaultMessage: 'Relationship type' })}</Field.Label>
-                <SingleSelect value={type} onChange={(value: string | number) => setType(String(value))}>
+                <Field.Label>
+                  {formatMessage({
+                    id: 'crm.links.relationshipType',
+                    defaultMessage: 'Relationship type',
+                  })}
+                </Field.Label>
+                <SingleSelect
+                  value={type}
+                  onChange={(value: string | number) => setType(String(value))}
+                >
                   {LOOSE_TYPES.map((value) => (
                     <SingleSelectOption key={value} value={value}>
                       {valueLabel(value)}

@@ -1,4 +1,15 @@
-import { Badge, Button, Flex, IconButton, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Button,
+  Flex,
+  IconButton,
+  Table,
+  Tbody,
+  Td,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
@@ -53,11 +64,24 @@ export const ConnectionsCard = ({
       <Table colCount={5} rowCount={connections.length + 1}>
         <Thead>
           <Tr>
-            <HeaderCell>{formatMessage({ id: 'crm.connections.customer', defaultMessage: 'Customer' })}</HeaderCell>
-            <HeaderCell>{formatMessage({ id: 'crm.connections.number', defaultMessage: 'Number' })}</HeaderCell>
-            <HeaderCell>{formatMessage({ id: 'crm.connections.relationship', defaultMessage: 'Relationship' })}</HeaderCell>
-            <HeaderCell>{formatMessage({ id: 'crm.connections.titleColumn', defaultMessage: 'Title' })}</HeaderCell>
-            <HeaderCell>{canManage && formatMessage({ id: 'crm.common.actions', defaultMessage: 'Actions' })}</HeaderCell>
+            <HeaderCell>
+              {formatMessage({ id: 'crm.connections.customer', defaultMessage: 'Customer' })}
+            </HeaderCell>
+            <HeaderCell>
+              {formatMessage({ id: 'crm.connections.number', defaultMessage: 'Number' })}
+            </HeaderCell>
+            <HeaderCell>
+              {formatMessage({
+                id: 'crm.connections.relationship',
+                defaultMessage: 'Relationship',
+              })}
+            </HeaderCell>
+            <HeaderCell>
+              {formatMessage({ id: 'crm.connections.titleColumn', defaultMessage: 'Title' })}
+            </HeaderCell>
+            <HeaderCell>
+              {canManage && formatMessage({ id: 'crm.common.actions', defaultMessage: 'Actions' })}
+            </HeaderCell>
           </Tr>
         </Thead>
         <Tbody>
@@ -69,8 +93,14 @@ export const ConnectionsCard = ({
                   {connection.isPrimaryContact && (
                     <Badge active>
                       {isBusiness
-                        ? formatMessage({ id: 'crm.connections.primaryContact', defaultMessage: 'Primary contact' })
-                        : formatMessage({ id: 'crm.connections.itsPrimaryContact', defaultMessage: 'Its primary contact' })}
+                        ? formatMessage({
+                            id: 'crm.connections.primaryContact',
+                            defaultMessage: 'Primary contact',
+                          })
+                        : formatMessage({
+                            id: 'crm.connections.itsPrimaryContact',
+                            defaultMessage: 'Its primary contact',
+                          })}
                     </Badge>
                   )}
                 </Flex>
@@ -87,19 +117,31 @@ export const ConnectionsCard = ({
               <Td>
                 {canManage && (
                   <Flex gap={1}>
-                    {isBusiness && !connection.isPrimaryContact && connection.customer.type === 'individual' && (
-                      <Button
-                        size="S"
-                        variant="tertiary"
-                        loading={busy === `primary-${connection.documentId}`}
-                        onClick={() => void run(`primary-${connection.documentId}`, () => onMakePrimaryContact(connection))}
-                      >
-                        {formatMessage({ id: 'crm.connections.makePrimaryContact', defaultMessage: 'Make primary contact' })}
-                      </Button>
-                    )}
+                    {isBusiness &&
+                      !connection.isPrimaryContact &&
+                      connection.customer.type === 'individual' && (
+                        <Button
+                          size="S"
+                          variant="tertiary"
+                          loading={busy === `primary-${connection.documentId}`}
+                          onClick={() =>
+                            void run(`primary-${connection.documentId}`, () =>
+                              onMakePrimaryContact(connection)
+                            )
+                          }
+                        >
+                          {formatMessage({
+                            id: 'crm.connections.makePrimaryContact',
+                            defaultMessage: 'Make primary contact',
+                          })}
+                        </Button>
+                      )}
                     <IconButton
                       label={formatMessage(
-                        { id: 'crm.connections.remove', defaultMessage: 'Remove the connection with {name}' },
+                        {
+                          id: 'crm.connections.remove',
+                          defaultMessage: 'Remove the connection with {name}',
+                        },
                         { name: connection.customer.name }
                       )}
                       variant="ghost"

@@ -1,6 +1,5 @@
-import * as React from 'react';
-
 import { Box, Button, Flex, Loader, Th, Typography } from '@strapi/design-system';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
@@ -20,7 +19,17 @@ interface LinkCardProps {
 }
 
 /** A card of the overview listing links: loading, failed (with a retry), empty, or its table. */
-export const LinkCard = ({ title, testId, actions, isLoading, error, onRetry, empty, count, children }: LinkCardProps) => {
+export const LinkCard = ({
+  title,
+  testId,
+  actions,
+  isLoading,
+  error,
+  onRetry,
+  empty,
+  count,
+  children,
+}: LinkCardProps) => {
   const { formatMessage } = useIntl();
   return (
     <Box padding={6} hasRadius background="neutral0" shadow="tableShadow" data-testid={testId}>
@@ -31,7 +40,12 @@ export const LinkCard = ({ title, testId, actions, isLoading, error, onRetry, em
         <Flex gap={2}>{actions}</Flex>
       </Flex>
       {isLoading && count === 0 && (
-        <Loader small>{formatMessage({ id: 'crm.links.loading', defaultMessage: 'Loading {what}' }, { what: title.toLowerCase() })}</Loader>
+        <Loader small>
+          {formatMessage(
+            { id: 'crm.links.loading', defaultMessage: 'Loading {what}' },
+            { what: title.toLowerCase() }
+          )}
+        </Loader>
       )}
       {error && (
         <Flex gap={2} alignItems="center">
@@ -41,13 +55,17 @@ export const LinkCard = ({ title, testId, actions, isLoading, error, onRetry, em
           </Button>
         </Flex>
       )}
-      {!isLoading && !error && count === 0 && <Typography textColor="neutral600">{empty}</Typography>}
+      {!isLoading && !error && count === 0 && (
+        <Typography textColor="neutral600">{empty}</Typography>
+      )}
       {count > 0 && children}
     </Box>
   );
 };
 
-export const HeaderCell = ({ children }: { children?: React.ReactNode }) => <Th>{children ? <Typography variant="sigma">{children}</Typography> : null}</Th>;
+export const HeaderCell = ({ children }: { children?: React.ReactNode }) => (
+  <Th>{children ? <Typography variant="sigma">{children}</Typography> : null}</Th>
+);
 
 export const CustomerLink = ({ customer }: { customer: CustomerRef }) => (
   <RouterLink to={customerPath(customer.documentId)}>

@@ -16,7 +16,15 @@ interface RelationshipsCardProps {
   onRemove: (relationship: Relationship) => Promise<void>;
 }
 
-export const RelationshipsCard = ({ relationships, isLoading, error, onRetry, canManage, onAdd, onRemove }: RelationshipsCardProps) => {
+export const RelationshipsCard = ({
+  relationships,
+  isLoading,
+  error,
+  onRetry,
+  canManage,
+  onAdd,
+  onRemove,
+}: RelationshipsCardProps) => {
   const { formatMessage } = useIntl();
   const { busy, run } = useBusyRow();
   return (
@@ -27,15 +35,24 @@ export const RelationshipsCard = ({ relationships, isLoading, error, onRetry, ca
       error={error}
       onRetry={onRetry}
       count={relationships.length}
-      empty={formatMessage({ id: 'crm.relationships.empty', defaultMessage: 'No relationships yet.' })}
+      empty={formatMessage({
+        id: 'crm.relationships.empty',
+        defaultMessage: 'No relationships yet.',
+      })}
       actions={
         canManage && (
           <>
             <Button startIcon={<Plus />} variant="secondary" onClick={() => onAdd('hierarchical')}>
-              {formatMessage({ id: 'crm.relationships.addHierarchical', defaultMessage: 'Add hierarchical' })}
+              {formatMessage({
+                id: 'crm.relationships.addHierarchical',
+                defaultMessage: 'Add hierarchical',
+              })}
             </Button>
             <Button startIcon={<Plus />} variant="secondary" onClick={() => onAdd('loose')}>
-              {formatMessage({ id: 'crm.relationships.addLoose', defaultMessage: 'Add loose link' })}
+              {formatMessage({
+                id: 'crm.relationships.addLoose',
+                defaultMessage: 'Add loose link',
+              })}
             </Button>
           </>
         )
@@ -44,10 +61,24 @@ export const RelationshipsCard = ({ relationships, isLoading, error, onRetry, ca
       <Table colCount={4} rowCount={relationships.length + 1}>
         <Thead>
           <Tr>
-            <HeaderCell>{formatMessage({ id: 'crm.relationships.relatedCustomer', defaultMessage: 'Related customer' })}</HeaderCell>
-            <HeaderCell>{formatMessage({ id: 'crm.relationships.kind', defaultMessage: 'Kind' })}</HeaderCell>
-            <HeaderCell>{formatMessage({ id: 'crm.relationships.relationship', defaultMessage: 'Relationship' })}</HeaderCell>
-            <HeaderCell>{canManage && formatMessage({ id: 'crm.common.actions', defaultMessage: 'Actions' })}</HeaderCell>
+            <HeaderCell>
+              {formatMessage({
+                id: 'crm.relationships.relatedCustomer',
+                defaultMessage: 'Related customer',
+              })}
+            </HeaderCell>
+            <HeaderCell>
+              {formatMessage({ id: 'crm.relationships.kind', defaultMessage: 'Kind' })}
+            </HeaderCell>
+            <HeaderCell>
+              {formatMessage({
+                id: 'crm.relationships.relationship',
+                defaultMessage: 'Relationship',
+              })}
+            </HeaderCell>
+            <HeaderCell>
+              {canManage && formatMessage({ id: 'crm.common.actions', defaultMessage: 'Actions' })}
+            </HeaderCell>
           </Tr>
         </Thead>
         <Tbody>
@@ -59,8 +90,14 @@ export const RelationshipsCard = ({ relationships, isLoading, error, onRetry, ca
               <Td>
                 <Typography>
                   {relationship.kind === 'hierarchical'
-                    ? formatMessage({ id: 'crm.relationships.hierarchical', defaultMessage: 'Hierarchical' })
-                    : formatMessage({ id: 'crm.relationships.loose', defaultMessage: 'Loosely linked' })}
+                    ? formatMessage({
+                        id: 'crm.relationships.hierarchical',
+                        defaultMessage: 'Hierarchical',
+                      })
+                    : formatMessage({
+                        id: 'crm.relationships.loose',
+                        defaultMessage: 'Loosely linked',
+                      })}
                 </Typography>
               </Td>
               <Td>
@@ -71,7 +108,10 @@ export const RelationshipsCard = ({ relationships, isLoading, error, onRetry, ca
                 {canManage && (
                   <IconButton
                     label={formatMessage(
-                      { id: 'crm.relationships.remove', defaultMessage: 'Remove the relationship with {name}' },
+                      {
+                        id: 'crm.relationships.remove',
+                        defaultMessage: 'Remove the relationship with {name}',
+                      },
                       { name: relationship.customer.name }
                     )}
                     variant="ghost"

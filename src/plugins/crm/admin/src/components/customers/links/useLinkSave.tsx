@@ -1,6 +1,5 @@
-import * as React from 'react';
-
 import { Alert } from '@strapi/design-system';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Customer } from '../../../../../contracts';
@@ -18,7 +17,10 @@ export interface LinkDialogProps {
 export const useLinkSave = (onSaved: () => void) => {
   const { messageOf, notifySuccess, toggleNotification } = useRequestErrors();
   const [saving, setSaving] = React.useState(false);
-  const [error, setError] = React.useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [error, setError] = React.useState<{
+    message: string;
+    fields: Record<string, string>;
+  } | null>(null);
 
   const save = async (work: () => Promise<void>, success: string) => {
     setSaving(true);

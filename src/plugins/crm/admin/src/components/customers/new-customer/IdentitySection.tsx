@@ -1,9 +1,21 @@
+import {
+  Field,
+  Flex,
+  Grid,
+  Radio,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+} from '@strapi/design-system';
 import * as React from 'react';
-
-import { Field, Flex, Grid, Radio, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import { CUSTOMER_TYPES, GENDERS, MARITAL_STATUSES, type CustomerType } from '../../../../../contracts';
+import {
+  CUSTOMER_TYPES,
+  GENDERS,
+  MARITAL_STATUSES,
+  type CustomerType,
+} from '../../../../../contracts';
 import { useValueLabel } from '../../../hooks/useValueLabel';
 import { NAME_FIELDS, type Draft, type ErrorAt, type SetDraft } from './draft';
 
@@ -13,7 +25,14 @@ interface SectionProps {
   errorAt: ErrorAt;
 }
 
-const EnumSelect = ({ name, label, values, draft, setDraft, errorAt }: SectionProps & { name: string; label: string; values: readonly string[] }) => {
+const EnumSelect = ({
+  name,
+  label,
+  values,
+  draft,
+  setDraft,
+  errorAt,
+}: SectionProps & { name: string; label: string; values: readonly string[] }) => {
   const valueLabel = useValueLabel();
   return (
     <Field.Root name={name} error={errorAt([name])}>
@@ -21,7 +40,12 @@ const EnumSelect = ({ name, label, values, draft, setDraft, errorAt }: SectionPr
       <SingleSelect
         placeholder="—"
         value={draft.fields[name] ?? ''}
-        onChange={(value: string | number) => setDraft((current) => ({ ...current, fields: { ...current.fields, [name]: String(value) } }))}
+        onChange={(value: string | number) =>
+          setDraft((current) => ({
+            ...current,
+            fields: { ...current.fields, [name]: String(value) },
+          }))
+        }
       >
         {values.map((value) => (
           <SingleSelectOption key={value} value={value}>
@@ -38,7 +62,8 @@ const EnumSelect = ({ name, label, values, draft, setDraft, errorAt }: SectionPr
 export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
-  const setField = (name: string, value: string) => setDraft((current) => ({ ...current, fields: { ...current.fields, [name]: value } }));
+  const setField = (name: string, value: string) =>
+    setDraft((current) => ({ ...current, fields: { ...current.fields, [name]: value } }));
   const textField = (name: string, type?: string) => (
     <TextInput
       type={type}
@@ -56,7 +81,9 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
         <Radio.Group
           aria-label={typeLabel}
           value={draft.type}
-          onValueChange={(type: string) => setDraft((current) => ({ ...current, type: type as CustomerType }))}
+          onValueChange={(type: string) =>
+            setDraft((current) => ({ ...current, type: type as CustomerType }))
+          }
         >
           <Flex gap={4}>
             {CUSTOMER_TYPES.map((type) => (
@@ -70,7 +97,13 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
       </Field.Root>
       <Grid.Root gap={4}>
         {NAME_FIELDS[draft.type].map((field) => (
-          <Grid.Item key={field.name} col={draft.type === 'business' ? 12 : 4} s={12} direction="column" alignItems="stretch">
+          <Grid.Item
+            key={field.name}
+            col={draft.type === 'business' ? 12 : 4}
+            s={12}
+            direction="column"
+            alignItems="stretch"
+          >
             <Field.Root name={field.name} required={field.required} error={errorAt([field.name])}>
               <Field.Label>{formatMessage(field.label)}</Field.Label>
               {textField(field.name)}
@@ -92,7 +125,12 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
             </Grid.Item>
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <Field.Root name="dateOfBirth" error={errorAt(['dateOfBirth'])}>
-                <Field.Label>{formatMessage({ id: 'crm.newCustomer.dateOfBirth', defaultMessage: 'Date of birth' })}</Field.Label>
+                <Field.Label>
+                  {formatMessage({
+                    id: 'crm.newCustomer.dateOfBirth',
+                    defaultMessage: 'Date of birth',
+                  })}
+                </Field.Label>
                 {textField('dateOfBirth', 'date')}
                 <Field.Error />
               </Field.Root>
@@ -100,7 +138,10 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
               <EnumSelect
                 name="maritalStatus"
-                label={formatMessage({ id: 'crm.newCustomer.maritalStatus', defaultMessage: 'Marital status' })}
+                label={formatMessage({
+                  id: 'crm.newCustomer.maritalStatus',
+                  defaultMessage: 'Marital status',
+                })}
                 values={MARITAL_STATUSES}
                 draft={draft}
                 setDraft={setDraft}
@@ -108,8 +149,17 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
               />
             </Grid.Item>
             <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-              <Field.Root name="ssn" error={errorAt(['ssn'])} hint={formatMessage({ id: 'crm.newCustomer.ssnHint', defaultMessage: 'Masked once saved' })}>
-                <Field.Label>{formatMessage({ id: 'crm.newCustomer.ssn', defaultMessage: 'SSN' })}</Field.Label>
+              <Field.Root
+                name="ssn"
+                error={errorAt(['ssn'])}
+                hint={formatMessage({
+                  id: 'crm.newCustomer.ssnHint',
+                  defaultMessage: 'Masked once saved',
+                })}
+              >
+                <Field.Label>
+                  {formatMessage({ id: 'crm.newCustomer.ssn', defaultMessage: 'SSN' })}
+                </Field.Label>
                 {textField('ssn', 'password')}
                 <Field.Hint />
                 <Field.Error />

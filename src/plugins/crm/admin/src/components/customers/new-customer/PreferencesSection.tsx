@@ -1,4 +1,12 @@
-import { Checkbox, Field, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import {
+  Checkbox,
+  Field,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { CONTACT_POINT_KINDS, PREFERRED_CONTACTS } from '../../../../../contracts';
@@ -7,14 +15,25 @@ import { useKindLabels } from '../useKindLabels';
 import { NONE, primaryKey, type Draft, type ErrorAt, type SetDraft } from './draft';
 
 /** Privacy flags, the preferred way of contact, and which row of each kind is the primary. */
-export const PreferencesSection = ({ draft, setDraft, errorAt }: { draft: Draft; setDraft: SetDraft; errorAt: ErrorAt }) => {
+export const PreferencesSection = ({
+  draft,
+  setDraft,
+  errorAt,
+}: {
+  draft: Draft;
+  setDraft: SetDraft;
+  errorAt: ErrorAt;
+}) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const kindLabels = useKindLabels();
   const privacy = [
     ['noEmail', formatMessage({ id: 'crm.privacy.noEmail', defaultMessage: 'No email' })],
     ['noMail', formatMessage({ id: 'crm.privacy.noMail', defaultMessage: 'No mail' })],
-    ['noPhoneCalls', formatMessage({ id: 'crm.privacy.noPhoneCalls', defaultMessage: 'No phone calls' })],
+    [
+      'noPhoneCalls',
+      formatMessage({ id: 'crm.privacy.noPhoneCalls', defaultMessage: 'No phone calls' }),
+    ],
   ] as const;
 
   return (
@@ -30,7 +49,10 @@ export const PreferencesSection = ({ draft, setDraft, errorAt }: { draft: Draft;
               name={name}
               checked={draft.privacy[name]}
               onCheckedChange={(checked: boolean | 'indeterminate') =>
-                setDraft((current) => ({ ...current, privacy: { ...current.privacy, [name]: checked === true } }))
+                setDraft((current) => ({
+                  ...current,
+                  privacy: { ...current.privacy, [name]: checked === true },
+                }))
               }
             >
               {label}
@@ -40,12 +62,21 @@ export const PreferencesSection = ({ draft, setDraft, errorAt }: { draft: Draft;
       </Grid.Item>
       <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
         <Field.Root name="preferredContact" error={errorAt(['preferredContact'])}>
-          <Field.Label>{formatMessage({ id: 'crm.newCustomer.preferredContact', defaultMessage: 'Preferred contact' })}</Field.Label>
+          <Field.Label>
+            {formatMessage({
+              id: 'crm.newCustomer.preferredContact',
+              defaultMessage: 'Preferred contact',
+            })}
+          </Field.Label>
           <SingleSelect
             value={draft.preferredContact}
-            onChange={(value: string | number) => setDraft((current) => ({ ...current, preferredContact: String(value) }))}
+            onChange={(value: string | number) =>
+              setDraft((current) => ({ ...current, preferredContact: String(value) }))
+            }
           >
-            <SingleSelectOption value={NONE}>{formatMessage({ id: 'crm.common.none', defaultMessage: 'None' })}</SingleSelectOption>
+            <SingleSelectOption value={NONE}>
+              {formatMessage({ id: 'crm.common.none', defaultMessage: 'None' })}
+            </SingleSelectOption>
             {PREFERRED_CONTACTS.map((value) => (
               <SingleSelectOption key={value} value={value}>
                 {valueLabel(value)}
@@ -72,16 +103,30 @@ export const PreferencesSection = ({ draft, setDraft, errorAt }: { draft: Draft;
               <SingleSelect
                 key={kind}
                 size="S"
-                aria-label={formatMessage({ id: 'crm.newCustomer.primaryOf', defaultMessage: 'Primary {kind}' }, { kind: kindName })}
+                aria-label={formatMessage(
+                  { id: 'crm.newCustomer.primaryOf', defaultMessage: 'Primary {kind}' },
+                  { kind: kindName }
+                )}
                 disabled={rows.length <= 1}
                 value={chosen === undefined ? '' : String(chosen)}
-                placeholder={formatMessage({ id: 'crm.newCustomer.noneOfKind', defaultMessage: 'No {kind}' }, { kind: kindName })}
-                onChange={(value: string | number) => setDraft((current) => ({ ...current, primary: { ...current.primary, [kind]: Number(value) } }))}
+                placeholder={formatMessage(
+                  { id: 'crm.newCustomer.noneOfKind', defaultMessage: 'No {kind}' },
+                  { kind: kindName }
+                )}
+                onChange={(value: string | number) =>
+                  setDraft((current) => ({
+                    ...current,
+                    primary: { ...current.primary, [kind]: Number(value) },
+                  }))
+                }
               >
                 {rows.map((row, index) => (
                   <SingleSelectOption key={row.key} value={String(row.key)}>
                     {formatMessage(
-                      { id: 'crm.newCustomer.primaryRow', defaultMessage: 'Primary {kind}: {position} ({type})' },
+                      {
+                        id: 'crm.newCustomer.primaryRow',
+                        defaultMessage: 'Primary {kind}: {position} ({type})',
+                      },
                       { kind: kindName, position: index + 1, type: valueLabel(row.type) }
                     )}
                   </SingleSelectOption>

@@ -1,6 +1,12 @@
 import type { MessageDescriptor } from 'react-intl';
 
-import { CONTACT_POINT_KINDS, CONTACT_POINT_PLURALS, type ContactPointKind, type CrmSettings, type CustomerType } from '../../../../../contracts';
+import {
+  CONTACT_POINT_KINDS,
+  CONTACT_POINT_PLURALS,
+  type ContactPointKind,
+  type CrmSettings,
+  type CustomerType,
+} from '../../../../../contracts';
 import { pathKey } from '../../../utils/serverErrors';
 import { POINT_FIELDS, newPointDraft, type PointDraft } from '../ContactPointRows';
 
@@ -34,19 +40,40 @@ export const emptyDraft = (settings: CrmSettings): Draft => ({
   primary: {},
 });
 
-export const NAME_FIELDS: Record<CustomerType, { name: string; label: MessageDescriptor; required?: boolean }[]> = {
+export const NAME_FIELDS: Record<
+  CustomerType,
+  { name: string; label: MessageDescriptor; required?: boolean }[]
+> = {
   individual: [
-    { name: 'firstName', label: { id: 'crm.newCustomer.firstName', defaultMessage: 'First name' }, required: true },
-    { name: 'middleName', label: { id: 'crm.newCustomer.middleName', defaultMessage: 'Middle name' } },
-    { name: 'lastName', label: { id: 'crm.newCustomer.lastName', defaultMessage: 'Last name' }, required: true },
+    {
+      name: 'firstName',
+      label: { id: 'crm.newCustomer.firstName', defaultMessage: 'First name' },
+      required: true,
+    },
+    {
+      name: 'middleName',
+      label: { id: 'crm.newCustomer.middleName', defaultMessage: 'Middle name' },
+    },
+    {
+      name: 'lastName',
+      label: { id: 'crm.newCustomer.lastName', defaultMessage: 'Last name' },
+      required: true,
+    },
   ],
-  business: [{ name: 'businessName', label: { id: 'crm.newCustomer.businessName', defaultMessage: 'Business name' }, required: true }],
+  business: [
+    {
+      name: 'businessName',
+      label: { id: 'crm.newCustomer.businessName', defaultMessage: 'Business name' },
+      required: true,
+    },
+  ],
 };
 
 const isBlank = (row: PointDraft) => Object.values(row.fields).every((value) => !value.trim());
 
 /** The row chosen as primary of a kind among `keys`, else the first. */
-export const primaryKey = (draft: Draft, kind: ContactPointKind, keys: number[]) => (keys.includes(draft.primary[kind] ?? -1) ? draft.primary[kind] : keys[0]);
+export const primaryKey = (draft: Draft, kind: ContactPointKind, keys: number[]) =>
+  keys.includes(draft.primary[kind] ?? -1) ? draft.primary[kind] : keys[0];
 
 /**
  * The create request of a draft. Rows left empty are not sent; `rowOfSent` maps the position of
@@ -55,14 +82,22 @@ export const primaryKey = (draft: Draft, kind: ContactPointKind, keys: number[])
 export const toRequest = (draft: Draft) => {
   const rowOfSent: Record<string, number[]> = {};
   const data: Record<string, unknown> = { type: draft.type, ...draft.privacy };
-  for (const { name } of [...NAME_FIELDS[draft.type], { name: 'gender' }, { name: 'dateOfBirth' }, { name: 'maritalStatus' }, { name: 'ssn' }]) {
+  for (const { name } of [
+    ...NAME_FIELDS[draft.type],
+    { name: 'gender' },
+    { name: 'dateOfBirth' },
+    { name: 'maritalStatus' },
+    { name: 'ssn' },
+  ]) {
     const value = draft.fields[name]?.trim();
     if (value && (draft.type === 'individual' || name === 'businessName')) data[name] = value;
   }
   if (draft.preferredContact !== NONE) data.preferredContact = draft.preferredContact;
   for (const kind of CONTACT_POINT_KINDS) {
     const plural = CONTACT_POINT_PLURALS[kind];
-    const sent = draft.points[kind].map((row, index) => ({ row, index })).filter(({ row }) => !isBlank(row));
+    const sent = draft.points[kind]
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => !isBlank(row));
     rowOfSent[plural] = sent.map(({ index }) => index);
     const primary = primaryKey(
       draft,
@@ -70,7 +105,11 @@ export const toRequest = (draft: Draft) => {
       sent.map(({ row }) => row.key)
     );
     data[plural] = sent.map(({ row }) => {
-      const fields = Object.fromEntries(POINT_FIELDS[kind].map(({ name }) => [name, row.fields[name]?.trim()]).filter(([, value]) => value));
+      const fields = Object.fromEntries(
+        POINT_FIELDS[kind]
+          .map(({ name }) => [name, row.fields[name]?.trim()])
+          .filter(([, value]) => value)
+      );
       return { type: row.type, ...fields, ...(row.key === primary ? { isPrimary: true } : {}) };
     });
   }
@@ -78,7 +117,10 @@ export const toRequest = (draft: Draft) => {
 };
 
 /** The server's field errors keyed by the rows on screen (`phones.0.number` of the request may be row 2). */
-export const errorsOnScreen = (fieldErrors: Record<string, string>, rowOfSent: Record<string, number[]>) => {
+export const errorsOnScreen = (
+  fieldErrors: Record<string, string>,
+  rowOfSent: Record<string, number[]>
+) => {
   const fields: Record<string, string> = {};
   for (const [key, text] of Object.entries(fieldErrors)) {
     const [head, position, ...rest] = key.split('.');

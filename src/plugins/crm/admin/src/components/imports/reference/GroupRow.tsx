@@ -20,15 +20,36 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
   const company = group.company;
 
   const decision = (() => {
-    if (!group.decision) return { label: formatMessage({ id: 'crm.import.reference.undecided', defaultMessage: 'Undecided' }), variant: 'warning' as const };
+    if (!group.decision)
+      return {
+        label: formatMessage({ id: 'crm.import.reference.undecided', defaultMessage: 'Undecided' }),
+        variant: 'warning' as const,
+      };
     if (group.decision.action === 'create')
-      return { label: formatMessage({ id: 'crm.import.reference.willCreate', defaultMessage: 'Create a new customer' }), variant: 'success' as const };
+      return {
+        label: formatMessage({
+          id: 'crm.import.reference.willCreate',
+          defaultMessage: 'Create a new customer',
+        }),
+        variant: 'success' as const,
+      };
     if (group.decision.action === 'skip')
-      return { label: formatMessage({ id: 'crm.import.reference.willSkip', defaultMessage: 'Skip these rows' }), variant: 'neutral' as const };
+      return {
+        label: formatMessage({
+          id: 'crm.import.reference.willSkip',
+          defaultMessage: 'Skip these rows',
+        }),
+        variant: 'neutral' as const,
+      };
     const customer = group.decision.customer ?? '';
-    const suggested = group.suggestions.find((suggestion) => suggestion.customer === customer)?.name;
+    const suggested = group.suggestions.find(
+      (suggestion) => suggestion.customer === customer
+    )?.name;
     return {
-      label: formatMessage({ id: 'crm.import.reference.willLink', defaultMessage: 'Link to {name}' }, { name: names[customer] ?? suggested ?? customer }),
+      label: formatMessage(
+        { id: 'crm.import.reference.willLink', defaultMessage: 'Link to {name}' },
+        { name: names[customer] ?? suggested ?? customer }
+      ),
       variant: 'primary' as const,
     };
   })();
@@ -44,7 +65,10 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
       <Td>
         {group.suggestions.length === 0 ? (
           <Typography variant="pi" textColor="neutral500">
-            {formatMessage({ id: 'crm.import.reference.noNearMatch', defaultMessage: 'No near match' })}
+            {formatMessage({
+              id: 'crm.import.reference.noNearMatch',
+              defaultMessage: 'No near match',
+            })}
           </Typography>
         ) : (
           <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -81,7 +105,10 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
             loading={busy === group.key}
             disabled={busy !== null}
             onClick={() => onDecide(group, 'create')}
-            aria-label={formatMessage({ id: 'crm.import.reference.createCompany', defaultMessage: 'Create {company}' }, { company })}
+            aria-label={formatMessage(
+              { id: 'crm.import.reference.createCompany', defaultMessage: 'Create {company}' },
+              { company }
+            )}
           >
             {formatMessage({ id: 'crm.import.reference.create', defaultMessage: 'Create' })}
           </Button>
@@ -91,7 +118,10 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
             startIcon={<LinkIcon />}
             disabled={busy !== null}
             onClick={() => onSearch(group)}
-            aria-label={formatMessage({ id: 'crm.import.reference.linkCompany', defaultMessage: 'Link {company}' }, { company })}
+            aria-label={formatMessage(
+              { id: 'crm.import.reference.linkCompany', defaultMessage: 'Link {company}' },
+              { company }
+            )}
           >
             {formatMessage({ id: 'crm.import.reference.link', defaultMessage: 'Link…' })}
           </Button>
@@ -101,7 +131,10 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
             startIcon={<Cross />}
             disabled={busy !== null}
             onClick={() => onDecide(group, 'skip')}
-            aria-label={formatMessage({ id: 'crm.import.reference.skipCompany', defaultMessage: 'Skip {company}' }, { company })}
+            aria-label={formatMessage(
+              { id: 'crm.import.reference.skipCompany', defaultMessage: 'Skip {company}' },
+              { company }
+            )}
           >
             {formatMessage({ id: 'crm.import.reference.skip', defaultMessage: 'Skip' })}
           </Button>

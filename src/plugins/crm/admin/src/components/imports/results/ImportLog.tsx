@@ -25,13 +25,28 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
   const filters = useMemo<Record<string, { label: string; status: ImportRowStatus[] }>>(
     () => ({
       notImported: {
-        label: formatMessage({ id: 'crm.import.log.notImported', defaultMessage: 'Not imported (invalid, skipped, failed)' }),
+        label: formatMessage({
+          id: 'crm.import.log.notImported',
+          defaultMessage: 'Not imported (invalid, skipped, failed)',
+        }),
         status: ['invalid', 'ignored', 'failed'],
       },
-      invalid: { label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }), status: ['invalid'] },
-      ignored: { label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }), status: ['ignored'] },
-      failed: { label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }), status: ['failed'] },
-      imported: { label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }), status: ['imported'] },
+      invalid: {
+        label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }),
+        status: ['invalid'],
+      },
+      ignored: {
+        label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }),
+        status: ['ignored'],
+      },
+      failed: {
+        label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }),
+        status: ['failed'],
+      },
+      imported: {
+        label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }),
+        status: ['imported'],
+      },
     }),
     [formatMessage]
   );
@@ -41,7 +56,9 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
     setLog(null);
     setLogError(false);
     try {
-      setLog(await api.imports.log(job.documentId, { status: statuses, page, pageSize: PAGE_SIZE }));
+      setLog(
+        await api.imports.log(job.documentId, { status: statuses, page, pageSize: PAGE_SIZE })
+      );
     } catch (error) {
       setLogError(true);
       notifyError(error);
@@ -63,7 +80,10 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
         </Typography>
         <div style={{ minWidth: '28rem' }}>
           <SingleSelect
-            aria-label={formatMessage({ id: 'crm.import.log.filter', defaultMessage: 'Rows shown in the log' })}
+            aria-label={formatMessage({
+              id: 'crm.import.log.filter',
+              defaultMessage: 'Rows shown in the log',
+            })}
             value={filter}
             onChange={(value: string | number) => {
               setFilter(String(value));
@@ -80,13 +100,23 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
         </div>
       </Flex>
       {logError ? (
-        <LoadFailed content={formatMessage({ id: 'crm.import.log.failed', defaultMessage: 'The log could not be loaded.' })} onRetry={() => void loadLog()} />
+        <LoadFailed
+          content={formatMessage({
+            id: 'crm.import.log.failed',
+            defaultMessage: 'The log could not be loaded.',
+          })}
+          onRetry={() => void loadLog()}
+        />
       ) : !log ? (
         <Flex justifyContent="center" padding={6}>
-          <Loader small>{formatMessage({ id: 'crm.import.log.loading', defaultMessage: 'Loading the log…' })}</Loader>
+          <Loader small>
+            {formatMessage({ id: 'crm.import.log.loading', defaultMessage: 'Loading the log…' })}
+          </Loader>
         </Flex>
       ) : log.data.length === 0 ? (
-        <Typography textColor="neutral600">{formatMessage({ id: 'crm.import.log.empty', defaultMessage: 'No rows here.' })}</Typography>
+        <Typography textColor="neutral600">
+          {formatMessage({ id: 'crm.import.log.empty', defaultMessage: 'No rows here.' })}
+        </Typography>
       ) : (
         <RowIssuesTable
           columns={['status', 'cells']}
@@ -110,8 +140,15 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
           onChange={setPage}
           size="S"
           label={formatMessage(
-            { id: 'crm.import.log.pageOf', defaultMessage: 'Page {page} of {pageCount} ({total} rows)' },
-            { page: pagination.page, pageCount: pagination.pageCount, total: formatCount(pagination.total) }
+            {
+              id: 'crm.import.log.pageOf',
+              defaultMessage: 'Page {page} of {pageCount} ({total} rows)',
+            },
+            {
+              page: pagination.page,
+              pageCount: pagination.pageCount,
+              total: formatCount(pagination.total),
+            }
           )}
         />
       ) : null}

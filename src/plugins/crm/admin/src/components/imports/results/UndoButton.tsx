@@ -5,18 +5,38 @@ import { useIntl } from 'react-intl';
 import { formatCount } from '../../../utils/format';
 
 /** "Undo import", asking first what an undo removes and what it keeps. */
-export const UndoButton = ({ imported, disabled, loading, onUndo }: { imported?: number; disabled: boolean; loading: boolean; onUndo: () => void }) => {
+export const UndoButton = ({
+  imported,
+  disabled,
+  loading,
+  onUndo,
+}: {
+  imported?: number;
+  disabled: boolean;
+  loading: boolean;
+  onUndo: () => void;
+}) => {
   const { formatMessage } = useIntl();
   const label = formatMessage({ id: 'crm.import.undo', defaultMessage: 'Undo import' });
   return (
     <Dialog.Root>
       <Dialog.Trigger>
-        <Button variant="danger-light" startIcon={<ArrowClockwise />} loading={loading} disabled={disabled}>
+        <Button
+          variant="danger-light"
+          startIcon={<ArrowClockwise />}
+          loading={loading}
+          disabled={disabled}
+        >
           {label}
         </Button>
       </Dialog.Trigger>
       <Dialog.Content>
-        <Dialog.Header>{formatMessage({ id: 'crm.import.undo.confirmTitle', defaultMessage: 'Undo this import?' })}</Dialog.Header>
+        <Dialog.Header>
+          {formatMessage({
+            id: 'crm.import.undo.confirmTitle',
+            defaultMessage: 'Undo this import?',
+          })}
+        </Dialog.Header>
         <Dialog.Body icon={<WarningCircle fill="danger600" />}>
           <Typography textAlign="center">
             {formatMessage(

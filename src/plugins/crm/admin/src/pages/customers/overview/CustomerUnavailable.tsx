@@ -12,14 +12,23 @@ export const BackToSearch = () => {
   return (
     <RouterLink to="/plugins/crm" style={{ textDecoration: 'none' }}>
       <Flex gap={2} paddingBottom={2}>
-        <ArrowLeft /> {formatMessage({ id: 'crm.overview.back', defaultMessage: 'Customer search' })}
+        <ArrowLeft />{' '}
+        {formatMessage({ id: 'crm.overview.back', defaultMessage: 'Customer search' })}
       </Flex>
     </RouterLink>
   );
 };
 
 /** The overview of a customer that does not exist, or could not be loaded (with a retry). */
-export const CustomerUnavailable = ({ documentId, error, onRetry }: { documentId: string; error: unknown; onRetry: () => void }) => {
+export const CustomerUnavailable = ({
+  documentId,
+  error,
+  onRetry,
+}: {
+  documentId: string;
+  error: unknown;
+  onRetry: () => void;
+}) => {
   const { formatMessage } = useIntl();
   const { messageOf } = useRequestErrors();
   const missing = statusOf(error) === 404;
@@ -35,11 +44,23 @@ export const CustomerUnavailable = ({ documentId, error, onRetry }: { documentId
       />
       <Layouts.Content>
         {missing ? (
-          <Page.NoData content={formatMessage({ id: 'crm.overview.noSuchCustomer', defaultMessage: 'No customer has the id {documentId}.' }, { documentId })} />
+          <Page.NoData
+            content={formatMessage(
+              {
+                id: 'crm.overview.noSuchCustomer',
+                defaultMessage: 'No customer has the id {documentId}.',
+              },
+              { documentId }
+            )}
+          />
         ) : (
           <Page.Error
             content={messageOf(error)}
-            action={<Button onClick={onRetry}>{formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}</Button>}
+            action={
+              <Button onClick={onRetry}>
+                {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
+              </Button>
+            }
           />
         )}
       </Layouts.Content>

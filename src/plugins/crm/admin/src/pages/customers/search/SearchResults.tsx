@@ -4,7 +4,12 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 
 import type { CustomerSearchAnswer } from '../../../../../contracts';
 import { Pager } from '../../../components/common/Pager';
-import { customerName, customerPath, formatPhone, primaryOf } from '../../../components/customers/model';
+import {
+  customerName,
+  customerPath,
+  formatPhone,
+  primaryOf,
+} from '../../../components/customers/model';
 import { useValueLabel } from '../../../hooks/useValueLabel';
 
 interface SearchResultsProps {
@@ -40,10 +45,19 @@ export const SearchResults = ({ answer, page, isUpdating, onPage }: SearchResult
             defaultMessage:
               '{total}{orMore, select, true { or more} other {}} {count, plural, one {customer} other {customers}} found{updating, select, true { · updating…} other {}}',
           },
-          { total: String(total), count: total, orMore: String(pagination?.totalIsExact === false), updating: String(isUpdating) }
+          {
+            total: String(total),
+            count: total,
+            orMore: String(pagination?.totalIsExact === false),
+            updating: String(isUpdating),
+          }
         )}
       </Typography>
-      <Table colCount={6} rowCount={hits.length + 1} aria-label={formatMessage({ id: 'crm.search.results', defaultMessage: 'Search results' })}>
+      <Table
+        colCount={6}
+        rowCount={hits.length + 1}
+        aria-label={formatMessage({ id: 'crm.search.results', defaultMessage: 'Search results' })}
+      >
         <Thead>
           <Tr>
             {headers.map((header) => (
@@ -58,12 +72,19 @@ export const SearchResults = ({ answer, page, isUpdating, onPage }: SearchResult
             const phone = primaryOf(customer.phones);
             const email = primaryOf(customer.emails);
             return (
-              <Tr key={customer.documentId} onClick={() => navigate(customerPath(customer.documentId))} style={{ cursor: 'pointer' }}>
+              <Tr
+                key={customer.documentId}
+                onClick={() => navigate(customerPath(customer.documentId))}
+                style={{ cursor: 'pointer' }}
+              >
                 <Td>
                   <Typography>{customer.customerNumber}</Typography>
                 </Td>
                 <Td>
-                  <RouterLink to={customerPath(customer.documentId)} onClick={(event) => event.stopPropagation()}>
+                  <RouterLink
+                    to={customerPath(customer.documentId)}
+                    onClick={(event) => event.stopPropagation()}
+                  >
                     <Typography fontWeight="bold" textColor="primary600">
                       {customerName(customer)}
                     </Typography>

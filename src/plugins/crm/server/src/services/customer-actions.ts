@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { CONTACT_POINT_PLURALS, SearchQueryError, planSearch, type ContactPointKind } from '../domain';
+import {
+  CONTACT_POINT_PLURALS,
+  SearchQueryError,
+  planSearch,
+  type ContactPointKind,
+} from '../domain';
 import { getService } from '../utils/get-service';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 
@@ -29,7 +34,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error instanceof SearchQueryError) throw new errors.ValidationError(error.message);
       throw error;
     }
-    const hits = await getService(strapi, 'searchIndex').search(plan, (page - 1) * pageSize, pageSize);
+    const hits = await getService(strapi, 'search-index').search(
+      plan,
+      (page - 1) * pageSize,
+      pageSize
+    );
     const { fields, populate } = (await shapeFor?.(hits.documentIds)) ?? {};
     const shape = { ...(fields ? { fields } : {}), ...(populate ? { populate } : {}) };
     const found = hits.documentIds.length
@@ -54,16 +63,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Makes one contact point its customer's primary of that kind (the old one is un-marked). */
   async setPrimary(customerDocumentId: string, kind: ContactPointKind, pointDocumentId: string) {
-    const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId: customerDocumentId } });
+    const customer = await strapi.db
+      .query(CUSTOMER_UID)
+      .findOne({ where: { documentId: customerDocumentId } });
     if (!customer) throw new errors.NotFoundError('customer not found');
     const point = await strapi.db.query(CONTACT_POINT_UIDS[kind]).findOne({
       where: { documentId: pointDocumentId },
       populate: { customer: { select: ['id'] } },
     });
     if (!point || point.customer?.id !== customer.id) {
-      throw new errors.NotFoundError(`${kind} ${pointDocumentId} not found among this customer's ${CONTACT_POINT_PLURALS[kind]}`);
+      throw new errors.NotFoundError(
+        `${kind} ${pointDocumentId} not found among this customer's ${CONTACT_POINT_PLURALS[kind]}`
+      );
     }
-    await strapi.documents(CONTACT_POINT_UIDS[kind]).update({ documentId: pointDocumentId, data: { isPrimary: true } } as never);
+    await strapi
+      .documents(CONTACT_POINT_UIDS[kind])
+      .update({ documentId: pointDocumentId, data: { isPrimary: true } } as never);
     return strapi.documents(CUSTOMER_UID).findOne({
       documentId: customerDocumentId,
       populate: ['addresses', 'phones', 'emails'],

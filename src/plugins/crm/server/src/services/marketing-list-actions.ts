@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { DomainValidationError, csvLine, customerDisplayName, leftOutReason, type MarketingChannel } from '../domain';
+import {
+  DomainValidationError,
+  csvLine,
+  customerDisplayName,
+  leftOutReason,
+  type MarketingChannel,
+} from '../domain';
 import { getService } from '../utils/get-service';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 
@@ -24,7 +30,15 @@ interface Member {
     businessName: string | null;
     firstName: string | null;
     lastName: string | null;
-    addresses?: { line1: string; line2: string | null; city: string; region: string | null; postalCode: string | null; country: string | null; isPrimary: boolean }[];
+    addresses?: {
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string | null;
+      postalCode: string | null;
+      country: string | null;
+      isPrimary: boolean;
+    }[];
   } | null;
 }
 
@@ -35,32 +49,59 @@ const COLUMNS: Record<MarketingChannel, string[]> = {
 };
 
 const postalAddress = (member: Member) => {
-  const address = member.company?.addresses?.find((candidate) => candidate.isPrimary) ?? member.company?.addresses?.[0];
+  const address =
+    member.company?.addresses?.find((candidate) => candidate.isPrimary) ??
+    member.company?.addresses?.[0];
   if (!address) return null;
-  return [address.line1, address.line2, address.city, address.region, address.postalCode, address.country].filter(Boolean).join(', ');
+  return [
+    address.line1,
+    address.line2,
+    address.city,
+    address.region,
+    address.postalCode,
+    address.country,
+  ]
+    .filter(Boolean)
+    .join(', ');
 };
 
 /** Marketing lists: adding contacts, and exports that respect what each contact wants. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async addMembers(listDocumentId: string, contactDocumentIds: string[]) {
     await strapi.db.transaction(async () => {
-      const list = await strapi.db.query(MARKETING_LIST_UID).findOne({ where: { documentId: listDocumentId }, select: ['id'] });
+      const list = await strapi.db
+        .query(MARKETING_LIST_UID)
+        .findOne({ where: { documentId: listDocumentId }, select: ['id'] });
       if (!list) throw new errors.NotFoundError('marketing list not found');
       const found = async () =>
-        strapi.db.query(CONTACT_UID).findMany({ where: { documentId: { $in: contactDocumentIds } }, select: ['id', 'documentId'] });
+        strapi.db.query(CONTACT_UID).findMany({
+          where: { documentId: { $in: contactDocumentIds } },
+          select: ['id', 'documentId'],
+        });
       // Locked, so that a contact cannot be deleted (an undo) between this check and its new link.
-      await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, (await found()).map((contact: { id: number }) => contact.id));
-      const known = new Set((await found()).map((contact: { documentId: string }) => contact.documentId));
+      await getService(strapi, 'customer-locks').lockRows(
+        CONTACT_UID,
+        (await found()).map((contact: { id: number }) => contact.id)
+      );
+      const known = new Set(
+        (await found()).map((contact: { documentId: string }) => contact.documentId)
+      );
       const unknown = contactDocumentIds.filter((documentId) => !known.has(documentId));
       if (unknown.length > 0) {
-        throw new DomainValidationError({ path: ['contacts'], rule: 'marketingList.members', message: `unknown contacts: ${unknown.join(', ')}` });
+        throw new DomainValidationError({
+          path: ['contacts'],
+          rule: 'marketingList.members',
+          message: `unknown contacts: ${unknown.join(', ')}`,
+        });
       }
       await strapi.documents(MARKETING_LIST_UID as never).update({
         documentId: listDocumentId,
         data: { members: { connect: contactDocumentIds.map((documentId) => ({ documentId })) } },
       } as never);
     });
-    return strapi.documents(MARKETING_LIST_UID as never).findOne({ documentId: listDocumentId, populate: ['members'] } as never);
+    return strapi
+      .documents(MARKETING_LIST_UID as never)
+      .findOne({ documentId: listDocumentId, populate: ['members'] } as never);
   },
 
   /**
@@ -70,7 +111,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async exportCsv(listDocumentId: string) {
     const list = await strapi.db.query(MARKETING_LIST_UID).findOne({
       where: { documentId: listDocumentId },
-      populate: { members: { populate: { company: { populate: ['addresses'] } }, orderBy: { lastName: 'asc' } } },
+      populate: {
+        members: {
+          populate: { company: { populate: ['addresses'] } },
+          orderBy: { lastName: 'asc' },
+        },
+      },
     });
     if (!list) throw new errors.NotFoundError('marketing list not found');
     const channel = list.channel as MarketingChannel;
@@ -93,7 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       rows.push(csvLine(COLUMNS[channel].map((column) => values[column])));
     }
     const leftOutCount = [...leftOut.values()].reduce((sum, count) => sum + count, 0);
-    const why = [...leftOut.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([reason, count]) => `${reason}: ${count}`).join('; ');
+    const why = [...leftOut.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, count]) => `${reason}: ${count}`)
+      .join('; ');
     const summary = `# ${list.name} (${channel}): ${rows.length} exported, ${leftOutCount} left out${why ? ` (${why})` : ''}`;
     return {
       filename: `${list.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'marketing-list'}.csv`,

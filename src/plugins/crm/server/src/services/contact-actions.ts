@@ -3,14 +3,26 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { CONTACT_FIELD_NAMES, customerFromContact, validateComment, validateEmail, type ContactFields } from '../domain';
+import {
+  CONTACT_FIELD_NAMES,
+  customerFromContact,
+  validateComment,
+  validateEmail,
+  type ContactFields,
+} from '../domain';
 import type { Actor } from '../utils/actor';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
 import { isRowId } from '../utils/relations';
-import { ACTIVITY_UID, CONNECTION_UID, CONTACT_UID, CUSTOMER_UID, USER_ROLE_UID, USER_UID } from '../utils/uids';
-
+import {
+  ACTIVITY_UID,
+  CONNECTION_UID,
+  CONTACT_UID,
+  CUSTOMER_UID,
+  USER_ROLE_UID,
+  USER_UID,
+} from '../utils/uids';
 
 /** The contact actions: generate login, convert to customer, activity feed. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,18 +36,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sendPasswordSetup = async (user: { id: number; email: string; username: string }) => {
     try {
       const resetPasswordToken = randomBytes(64).toString('hex');
-      await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { resetPasswordToken } });
+      await strapi.db
+        .query(USER_UID)
+        .update({ where: { id: user.id }, data: { resetPasswordToken } });
       const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
-      const [emailSettings, advanced] = await Promise.all([store.get({ key: 'email' }), store.get({ key: 'advanced' })]);
-      type ResetTemplate = { from?: { name?: string; email?: string }; response_email?: string; object?: string; message?: string };
-      const template: ResetTemplate = (emailSettings as { reset_password?: { options?: ResetTemplate } } | null)?.reset_password?.options ?? {};
-      await strapi.plugin('email').service('email').sendTemplatedEmail(
-        { to: user.email, from: template.from?.email ? `${template.from.name} <${template.from.email}>` : undefined, replyTo: template.response_email },
-        { subject: template.object ?? 'Set your password', text: template.message ?? '', html: template.message ?? '' },
-        { URL: (advanced as { email_reset_password?: string } | null)?.email_reset_password ?? '', USER: { username: user.username, email: user.email }, TOKEN: resetPasswordToken }
-      );
+      const [emailSettings, advanced] = await Promise.all([
+        store.get({ key: 'email' }),
+        store.get({ key: 'advanced' }),
+      ]);
+      type ResetTemplate = {
+        from?: { name?: string; email?: string };
+        response_email?: string;
+        object?: string;
+        message?: string;
+      };
+      const template: ResetTemplate =
+        (emailSettings as { reset_password?: { options?: ResetTemplate } } | null)?.reset_password
+          ?.options ?? {};
+      await strapi
+        .plugin('email')
+        .service('email')
+        .sendTemplatedEmail(
+          {
+            to: user.email,
+            from: template.from?.email
+              ? `${template.from.name} <${template.from.email}>`
+              : undefined,
+            replyTo: template.response_email,
+          },
+          {
+            subject: template.object ?? 'Set your password',
+            text: template.message ?? '',
+            html: template.message ?? '',
+          },
+          {
+            URL: (advanced as { email_reset_password?: string } | null)?.email_reset_password ?? '',
+            USER: { username: user.username, email: user.email },
+            TOKEN: resetPasswordToken,
+          }
+        );
     } catch (error) {
-      strapi.log.warn(`[crm] the password email for a new login could not be sent: ${(error as Error).message}`);
+      strapi.log.warn(
+        `[crm] the password email for a new login could not be sent: ${(error as Error).message}`
+      );
     }
   };
 
@@ -51,8 +94,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
       const [operator, operand] = Object.entries(condition as Record<string, unknown>)[0] ?? [];
       if (Object.keys(condition as object).length !== 1) return undefined;
-      if (operator === '$eq' && (typeof operand === 'string' || typeof operand === 'number')) values = [operand];
-      else if (operator === '$in' && Array.isArray(operand) && operand.length <= 100) values = operand;
+      if (operator === '$eq' && (typeof operand === 'string' || typeof operand === 'number'))
+        values = [operand];
+      else if (operator === '$in' && Array.isArray(operand) && operand.length <= 100)
+        values = operand;
       else return undefined;
     } else return undefined;
     if (key === 'id') {
@@ -60,7 +105,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // An id beyond the id column names no company.
       return ids.every(Number.isInteger) ? ids.filter(isRowId) : undefined;
     }
-    const rows = await strapi.db.query(CUSTOMER_UID).findMany({ where: { documentId: { $in: values.map(String) } }, select: ['id'] });
+    const rows = await strapi.db
+      .query(CUSTOMER_UID)
+      .findMany({ where: { documentId: { $in: values.map(String) } }, select: ['id'] });
     return rows.map((row: { id: number }) => row.id);
   };
 
@@ -75,7 +122,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!('company' in filters)) return filters;
       const companies = await companiesNamed(filters.company);
       if (!companies) return filters;
-      const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(CONTACT_UID, 'company', companies);
+      const ids = await getService(strapi, 'network-repository').ownersLinkedTo(
+        CONTACT_UID,
+        'company',
+        companies
+      );
       if (ids.length > 5000) return filters;
       const { company: _company, ...others } = filters;
       const byId = { id: { $in: ids.length ? ids : [0] } };
@@ -91,26 +142,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { address: email } = validateEmail({ address: emailInput });
       const user = await strapi.db.transaction(async () => {
         const contact = await findContact(contactDocumentId, { user: { select: ['id'] } });
-        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);
         const fresh = await findContact(contactDocumentId, { user: { select: ['id'] } });
         if (fresh.isUser || fresh.user) throw conflict('this contact already has a login');
-        const taken = await strapi.db.query(USER_UID).findOne({ where: { $or: [{ email }, { username: email }] }, select: ['id'] });
+        const taken = await strapi.db
+          .query(USER_UID)
+          .findOne({ where: { $or: [{ email }, { username: email }] }, select: ['id'] });
         if (taken) throw conflict('this email is already used by another account');
-        const role = await strapi.db.query(USER_ROLE_UID).findOne({ where: { type: 'authenticated' }, select: ['id'] });
-        const created = await strapi.plugin('users-permissions').service('user').add({
-          username: email,
-          email,
-          provider: 'local',
-          password: randomBytes(32).toString('base64url'),
-          confirmed: true,
-          blocked: false,
-          role: role?.id,
-        });
-        await strapi.documents(CONTACT_UID as never).update({ documentId: contactDocumentId, data: { isUser: true, user: created.id } } as never);
+        const role = await strapi.db
+          .query(USER_ROLE_UID)
+          .findOne({ where: { type: 'authenticated' }, select: ['id'] });
+        const created = await strapi
+          .plugin('users-permissions')
+          .service('user')
+          .add({
+            username: email,
+            email,
+            provider: 'local',
+            password: randomBytes(32).toString('base64url'),
+            confirmed: true,
+            blocked: false,
+            role: role?.id,
+          });
+        await strapi.documents(CONTACT_UID as never).update({
+          documentId: contactDocumentId,
+          data: { isUser: true, user: created.id },
+        } as never);
         return created as { id: number; email: string; username: string; documentId: string };
       });
       await sendPasswordSetup(user);
-      return { documentId: user.documentId, id: user.id, email: user.email, username: user.username };
+      return {
+        documentId: user.documentId,
+        id: user.id,
+        email: user.email,
+        username: user.username,
+      };
     },
 
     /**
@@ -121,15 +187,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async convert(contactDocumentId: string) {
       return strapi.db.transaction(async () => {
         const contact = await findContact(contactDocumentId);
-        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);
         const fresh = await findContact(contactDocumentId, {
           convertedCustomer: { select: ['id'] },
           company: { select: ['id', 'documentId'] },
         });
-        if (fresh.convertedCustomer) throw conflict('this contact has already been converted to a customer');
+        if (fresh.convertedCustomer)
+          throw conflict('this contact has already been converted to a customer');
 
         const fields = pick(fresh, CONTACT_FIELD_NAMES) as unknown as ContactFields;
-        const customer = (await strapi.documents(CUSTOMER_UID).create({ data: customerFromContact(fields) } as never)) as {
+        const customer = (await strapi
+          .documents(CUSTOMER_UID)
+          .create({ data: customerFromContact(fields) } as never)) as {
           id: number;
           documentId: string;
         };
@@ -143,8 +212,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           } as never);
         }
-        await strapi.db.query(CONTACT_UID).update({ where: { id: fresh.id }, data: { convertedCustomer: customer.id } });
-        return strapi.documents(CUSTOMER_UID).findOne({ documentId: customer.documentId, populate: ['addresses', 'phones', 'emails'] } as never);
+        await strapi.db
+          .query(CONTACT_UID)
+          .update({ where: { id: fresh.id }, data: { convertedCustomer: customer.id } });
+        return strapi.documents(CUSTOMER_UID).findOne({
+          documentId: customer.documentId,
+          populate: ['addresses', 'phones', 'emails'],
+        } as never);
       });
     },
 
@@ -152,7 +226,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async activity(contactDocumentId: string, page: number, pageSize: number) {
       const contact = await findContact(contactDocumentId);
       // Through the link table: a relational `where` would scan every comment on SQLite.
-      const ids = await getService(strapi, 'networkRepository').ownersLinkedTo(ACTIVITY_UID, 'contact', [contact.id]);
+      const ids = await getService(strapi, 'network-repository').ownersLinkedTo(
+        ACTIVITY_UID,
+        'contact',
+        [contact.id]
+      );
       const where = { id: { $in: ids } };
       const [results, total] = await Promise.all([
         strapi.db.query(ACTIVITY_UID).findMany({
@@ -164,7 +242,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(ACTIVITY_UID).count({ where }),
       ]);
-      return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+      return {
+        results,
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
     },
 
     /** A comment whose author is the caller, never what the body claims. */
@@ -173,10 +254,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await strapi.db.transaction(async () => {
         const contact = await findContact(contactDocumentId);
         // Locked, so that an undo deciding whether to keep the contact sees this comment or waits.
-        await getService(strapi, 'customerLocks').lockRows(CONTACT_UID, [contact.id]);
+        await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);
         await findContact(contactDocumentId);
         return strapi.db.query(ACTIVITY_UID).create({
-          data: { body, contact: contact.id, authorType: author.type, authorId: author.id, authorName: author.name },
+          data: {
+            body,
+            contact: contact.id,
+            authorType: author.type,
+            authorId: author.id,
+            authorName: author.name,
+          },
         });
       });
       const { documentId, authorType, authorId, authorName, createdAt } = created;
