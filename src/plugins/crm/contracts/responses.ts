@@ -1,0 +1,178 @@
+/**
+ * The bodies of the plugin's custom routes as zod schemas: the server describes its API from them
+ * (OpenAPI) and checks its answers against them in tests; the admin reads their types only
+ * (`api.ts`), so no schema code reaches its bundle.
+ */
+import { z } from 'zod';
+
+import { CONNECTION_TYPES, CUSTOMER_TYPES, LOOSE_TYPES, RELATIONSHIP_KINDS, ACTOR_TYPES } from './enums';
+import {
+  IMPORT_DECISION_ACTIONS,
+  IMPORT_OBJECTS,
+  IMPORT_ROW_STATUSES,
+  IMPORT_STAGES,
+} from './imports';
+
+const timestamp = z.string().describe('ISO 8601 date and time');
+
+export const paginationSchema = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pageCount: z.number().int(),
+  total: z.number().int(),
+});
+
+/** A related customer as the connection, relationship and network answers describe it. */
+export const customerRefSchema = z.object({
+  documentId: z.string(),
+  customerNumber: z.string(),
+  type: z.enum(CUSTOMER_TYPES),
+  name: z.string(),
+});
+
+/** GET /customers/:id/connections: each connection from either side, with the other customer. */
+export const connectionSchema = z.object({
+  documentId: z.string(),
+  relationshipType: z.enum(CONNECTION_TYPES),
+  title: z.string().nullable(),
+  createdAt: timestamp.nullable(),
+  direction: z.enum(['outgoing', 'incoming']),
+  isPrimaryContact: z.boolean(),
+  customer: customerRefSchema,
+});
+
+/** GET /customers/:id/relationships: labelled as seen from the customer asked about. */
+export const relationshipSchema = z.object({
+  documentId: z.string(),
+  kind: z.enum(RELATIONSHIP_KINDS),
+  type: z.enum(LOOSE_TYPES).nullable(),
+  label: z.string(),
+  createdAt: timestamp.nullable(),
+  customer: customerRefSchema,
+});
+
+export const networkNodeSchema = z.object({
+  id: z.string(),
+  customerNumber: z.string(),
+  type: z.enum(CUSTOMER_TYPES),
+  name: z.string(),
+  depth: z.number().int(),
+});
+
+export const networkEdgeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['connection', ...RELATIONSHIP_KINDS] as const),
+  label: z.string(),
+  source: z.string(),
+  target: z.string(),
+});
+
+/** GET /customers/:id/network?depth=: customers reached out to the depth, each node and edge once. */
+export const networkSchema = z.object({
+  nodes: z.array(networkNodeSchema),
+  edges: z.array(networkEdgeSchema),
+  /** The walk stopped at the node cap. */
+  truncated: z.boolean(),
+});
+
+/** POST /customers/:id/ssn/reveal */
+export const ssnRevealSchema = z.object({
+  documentId: z.string(),
+  ssn: z.string().nullable(),
+  expiresAt: timestamp,
+});
+
+/** A comment or event of a contact's activity feed. */
+export const activitySchema = z.object({
+  documentId: z.string(),
+  body: z.string(),
+  authorType: z.enum(ACTOR_TYPES).nullable(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: timestamp.nullable(),
+});
+
+export const importColumnSchema = z
+  .object({
+    header: z.string(),
+    field: z.string().nullable(),
+    samples: z.array(z.string()),
+    /** The column holds social security numbers: its samples and cells come masked. */
+    holdsSsn: z.boolean().optional(),
+  })
+  .passthrough();
+
+export const importIssueSchema = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  reason: z.string(),
+});
+
+/** What an undo removed, and the records it kept because others had built on them. */
+export const undoResultSchema = z.object({
+  at: timestamp,
+  removed: z.object({ contacts: z.number().int(), customers: z.number().int() }),
+  kept: z.array(
+    z.object({
+      type: z.enum(['contact', 'customer']),
+      documentId: z.string(),
+      name: z.string(),
+      reasons: z.array(z.string()),
+    })
+  ),
+  keptCount: z.number().int(),
+});
+
+/** An import job as every import route answers it. */
+export const importJobSchema = z
+  .object({
+    documentId: z.string(),
+    object: z.enum(IMPORT_OBJECTS),
+    stage: z.enum(IMPORT_STAGES),
+    fileName: z.string().nullable(),
+    fileSize: z.number().nullable(),
+    delimiter: z.string().nullable(),
+    columns: z.array(importColumnSchema),
+    /** What a column can be mapped to. */
+    fields: z.array(z.string()),
+    counts: z.object({
+      total: z.number().int().optional(),
+      valid: z.number().int().optional(),
+      invalid: z.number().int().optional(),
+      imported: z.number().int().optional(),
+      ignored: z.number().int().optional(),
+      failed: z.number().int().optional(),
+    }),
+    progress: z.object({ done: z.number(), total: z.number() }),
+    errors: z.array(importIssueSchema),
+    createdBy: z
+      .object({ type: z.enum(ACTOR_TYPES), id: z.string().nullable(), name: z.string().nullable() })
+      .nullable(),
+    startedBy: z.string().nullable(),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+    undoneAt: timestamp.nullable(),
+    undo: undoResultSchema.nullable(),
+    cellsPurgedAt: timestamp.nullable(),
+  })
+  .describe('An import job: its stage, columns and mapping, counts and progress');
+
+/** GET/PUT /imports/:id/reference-data: a company no customer matched, with near matches. */
+export const referenceGroupSchema = z.object({
+  key: z.string(),
+  company: z.string(),
+  rows: z.number().int(),
+  decision: z
+    .object({ action: z.enum(IMPORT_DECISION_ACTIONS), customer: z.string().optional() })
+    .nullable(),
+  suggestions: z.array(z.object({ customer: z.string(), name: z.string(), score: z.number() })),
+});
+
+/** GET /imports/:id/log: one row of the file and what became of it. */
+export const importLogRowSchema = z.object({
+  line: z.number().int(),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  cells: z.record(z.string(), z.string()),
+  issues: z.array(z.object({ field: z.string(), reason: z.string() })),
+});
