@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
+import { IMPORT_DECISION_ACTIONS, IMPORT_ROW_STATUSES } from '../../../contracts';
 import { IMPORT_OBJECTS } from '../domain';
 import { pageParams, parseBody } from './parse';
 
@@ -44,7 +45,7 @@ export const decisionsBody = z.object({
     .array(
       z.object({
         key: z.string(),
-        action: z.enum(['create', 'link', 'skip']),
+        action: z.enum(IMPORT_DECISION_ACTIONS),
         customer: z.string().optional(),
       })
     )
@@ -52,7 +53,7 @@ export const decisionsBody = z.object({
   applyToAll: z.enum(['create', 'skip']).optional(),
 });
 
-export const ROW_STATUSES = ['valid', 'invalid', 'imported', 'ignored', 'failed'] as const;
+export const ROW_STATUSES = IMPORT_ROW_STATUSES;
 
 /** `GET /imports/:id/log?status=invalid,ignored,failed&page=&pageSize=`. */
 export const logQuery = z.object({
