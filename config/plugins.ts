@@ -17,9 +17,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // The npm package strapi-plugin-crm (the workspace src/plugins/crm), loaded from its built dist/.
   crm: {
     enabled: true,
-    resolve: './src/plugins/crm',
     config: {
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),

@@ -88,7 +88,8 @@ it('runs a job once when two workers (two nodes) race for it', async () => {
   // Started without a worker, as `start` leaves it for whichever node claims it first.
   await app.strapi.db.connection('crm_import_jobs').where({ id: job.id }).update({ stage: 'running', started_at: new Date() });
 
-  const createRunner = require(join(__dirname, '..', '..', 'dist/src/plugins/crm/server/src/services/imports/import-runner')).default;
+  // The plugin's own service factory, as its package exports it.
+  const createRunner = require('strapi-plugin-crm/strapi-server').default.services.importRunner;
   const thisNode = app.strapi.plugin('crm').service('importRunner');
   const otherNode = createRunner({ strapi: app.strapi });
   expect(otherNode.workerId).not.toBe(thisNode.workerId);

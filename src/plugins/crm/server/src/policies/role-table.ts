@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { AUDITED_ROUTES, ROUTE_CAPABILITIES, isApiTokenStrategy, roleMay, type Capability } from '../permissions';
 
-interface PolicyContext {
+export interface PolicyContext {
   state: {
     auth?: { strategy?: { name?: string }; credentials?: { role?: { type?: string } } };
     route?: { handler?: unknown };

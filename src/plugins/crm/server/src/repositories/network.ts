@@ -39,7 +39,7 @@ export interface CustomerSummary {
 }
 
 /** Where Strapi keeps a to-one relation: its link table and the two columns. */
-interface Link {
+export interface Link {
   table: string;
   owner: string;
   target: string;

@@ -3,9 +3,14 @@ import type { Knex } from 'knex';
 
 import { documentIds } from '../../utils/document-id';
 
-// node-pg's own conversion of a bound Date, so bulk rows hold what Strapi's writes would.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
+// node-pg's own conversion of a bound Date, so bulk rows hold what Strapi's writes would. Loaded
+// on first use: pg is an optional peer dependency, absent from an app that runs on SQLite only.
+let pgPrepareValue: ((value: unknown) => unknown) | undefined;
+const prepareValue = (value: unknown) => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  pgPrepareValue ??= (require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown }).prepareValue;
+  return pgPrepareValue(value);
+};
 
 type Attribute = { type: string; columnName?: string; default?: unknown };
 export type Relation = { table: string; owner: string; target: string; order?: string };
@@ -17,7 +22,7 @@ interface SqliteConnection {
   prepare(sql: string): { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
 }
 
-interface Column {
+export interface Column {
   name: string;
   attribute: string;
   type: string;

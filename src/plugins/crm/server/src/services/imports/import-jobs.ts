@@ -34,7 +34,7 @@ import type { StagedRow, StagedStatus } from './staging';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
-interface Column {
+export interface Column {
   header: string;
   field: string | null;
   samples: string[];

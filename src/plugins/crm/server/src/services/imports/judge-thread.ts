@@ -1,7 +1,12 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import { createRowJudge, type EncodedRow, type JudgeSetup } from './row-judge';
+
+/**
+ * The worker is an entry of its own in the built package (exports "./judge-worker"): resolved
+ * through the package's exports, it is found wherever the bundler put this code.
+ */
+const WORKER_ENTRY = 'strapi-plugin-crm/judge-worker';
 
 /** Young-generation limit of the validation thread, in MB. */
 const YOUNG_GENERATION_MB = 8;
@@ -31,7 +36,7 @@ export function judgeHere(setup: JudgeSetup): BatchJudge {
 export function judgeInWorker(setup: JudgeSetup): BatchJudge {
   // The thread's young generation is kept small: it only turns batches over, and V8's default
   // (sized for a whole application) would add tens of megabytes of resident memory to an upload.
-  const worker = new Worker(join(__dirname, 'judge-worker.js'), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(require.resolve(WORKER_ENTRY), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const waiting = new Map<number, { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }>();
   let next = 0;
   let failure: Error | null = null;
