@@ -237,7 +237,8 @@ const parent = async () => {
   const started = process.hrtime.bigint();
   const loadBefore = os.loadavg()[0];
   if (!process.argv.includes('--no-build')) {
-    console.log('Compiling the server code (tsc -p tsconfig.json)…');
+    console.log('Building the plugin and compiling the app (tsc -p tsconfig.json)…');
+    require('../scripts/build-plugin').buildPlugin({ ifChanged: true });
     execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
       cwd: boot.ROOT,
       stdio: 'inherit',
