@@ -16,7 +16,7 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, lstatSync } = require('node:fs');
+const { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -245,13 +245,24 @@ const main = async () => {
     const appPackage = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8'));
     appPackage.dependencies[PACKAGE] = `file:${tarball}`;
     writeFileSync(join(appDir, 'package.json'), `${JSON.stringify(appPackage, null, 2)}\n`);
+    // Compiling better-sqlite3 from source takes minutes: this app's own build of the same version
+    // is copied in instead (no other package of the app needs an install script to run).
+    const hostSqlite = join(root, 'node_modules', 'better-sqlite3');
+    const binding = join('build', 'Release', 'better_sqlite3.node');
+    const reuseSqlite =
+      existsSync(join(hostSqlite, binding)) && JSON.parse(readFileSync(join(hostSqlite, 'package.json'), 'utf8')).version === appPackage.dependencies['better-sqlite3'];
     log(`installing a fresh Strapi app with the tarball in ${appDir}`);
-    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], appDir);
-    log(`installed in ${install.took}`);
+    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...(reuseSqlite ? ['--ignore-scripts'] : [])], appDir);
+    if (reuseSqlite) {
+      mkdirSync(join(appDir, 'node_modules', 'better-sqlite3', 'build', 'Release'), { recursive: true });
+      copyFileSync(join(hostSqlite, binding), join(appDir, 'node_modules', 'better-sqlite3', binding));
+    }
+    log(`installed in ${install.took}${reuseSqlite ? ' (better-sqlite3 binding reused)' : ''}`);
     const installed = join(appDir, 'node_modules', PACKAGE);
     check(`node_modules/${PACKAGE} is the unpacked tarball, not a link`, !lstatSync(installed).isSymbolicLink() && readdirSync(installed).includes('dist'));
 
-    const env = { ...process.env, ...secrets(), NODE_ENV: 'production', HOST: '127.0.0.1', STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' };
+    const env = { ...process.env, ...secrets(), NODE_ENV: 'production', HOST: '127.0.0.1', STRAPI_TELEMETRY_DISABLED: 'true' };
+    delete env.STRAPI_DISABLE_UPDATE_NOTIFICATION;
     for (const key of Object.keys(env)) if (key.startsWith('DATABASE_')) delete env[key];
 
     log('building its admin panel (strapi build)');
