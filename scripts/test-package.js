@@ -4,7 +4,8 @@
 /**
  * Installs the crm plugin the way any Strapi app would and checks it from outside (npm run
  * test:package):
- *  1. builds the plugin package and packs it with `npm pack` (prints the tarball's size),
+ *  1. builds the plugin package, runs `strapi-plugin verify` and packs it with `npm pack` (prints the
+ *     tarball's size),
  *  2. copies the minimal Strapi 5 app of test/package/template into a temporary folder and installs
  *     the tarball into it (`npm install --prefer-offline`: the npm cache keeps it fast),
  *  3. builds that app's admin panel and looks for the CRM pages in the bundle,
@@ -235,6 +236,9 @@ const main = async () => {
     log('building the plugin package');
     buildPlugin({ ifChanged: true });
 
+    const verify = spawnSync('npm', ['run', 'verify', '--silent'], { cwd: pluginDir, encoding: 'utf8' });
+    check('strapi-plugin verify accepts the package', verify.status === 0, `${verify.stdout}${verify.stderr}`);
+
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], pluginDir).stdout)[0];
     const tarball = join(work, packed.filename);
     log(`packed ${packed.filename}: ${(statSync(tarball).size / 1024).toFixed(1)} kB (unpacked ${(packed.unpackedSize / 1024).toFixed(1)} kB, ${packed.entryCount} files)`);
@@ -315,4 +319,6 @@ const main = async () => {
   process.exitCode = failed > 0 ? 1 : 0;
 };
 
-main();
+if (require.main === module) main();
+
+module.exports = { checkApp };

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 

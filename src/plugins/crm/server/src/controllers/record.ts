@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 import type { Context } from 'koa';
 
 import { requireData } from './request';

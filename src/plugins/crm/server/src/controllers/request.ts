@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 import { z } from 'zod';
 
 import { pageNumber, wholeNumber } from '../domain';

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 import type { Context, Next } from 'koa';
 
 type Path = (string | number)[];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 
 import { CONTACT_FIELD_NAMES, customerFromContact, validateComment, validateEmail, type ContactFields } from '../domain';
 import type { Actor } from '../utils/actor';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/strapi-utils';
 
 import { DomainValidationError, csvLine, customerDisplayName, leftOutReason, type MarketingChannel } from '../domain';
 import { getService } from '../utils/get-service';

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from './strapi-utils';
 import type { Context } from 'koa';
 
 import { DomainValidationError, type RuleIssue } from '../domain';
