@@ -95,9 +95,23 @@ const runDatabase = async (client, parentPid) => {
     const naive = naiveTraversals(app);
     const rootId = data.root.documentId;
     const variants = [
-      { key: 'set', name: 'set-based (network.graph)', run: () => network.graph(rootId, DEPTH, CAP) },
-      { key: 'naive', name: 'naive, query engine', run: () => naive.queryEngine(rootId, DEPTH, CAP), budgetMs: options.naiveBudgetMs },
-      { key: 'perNode', name: 'naive, per-node SQL', run: () => naive.perNodeSql(rootId, DEPTH, CAP), budgetMs: options.detailBudgetMs },
+      {
+        key: 'set',
+        name: 'set-based (network.graph)',
+        run: () => network.graph(rootId, DEPTH, CAP),
+      },
+      {
+        key: 'naive',
+        name: 'naive, query engine',
+        run: () => naive.queryEngine(rootId, DEPTH, CAP),
+        budgetMs: options.naiveBudgetMs,
+      },
+      {
+        key: 'perNode',
+        name: 'naive, per-node SQL',
+        run: () => naive.perNodeSql(rootId, DEPTH, CAP),
+        budgetMs: options.detailBudgetMs,
+      },
     ];
 
     // Every variant must build the same graph, or the comparison is between different work.
@@ -107,7 +121,11 @@ const runDatabase = async (client, parentPid) => {
       const result = variant === variants[0] ? graph : await variant.run();
       const statements = await countStatements(app, variant.run);
       boot.progress(`[${label}] timing ${variant.name} (${statements} SQL statements per call)…`);
-      const timed = await timeCalls(variant.run, { calls: options.calls, warmup: WARMUP, budgetMs: variant.budgetMs });
+      const timed = await timeCalls(variant.run, {
+        calls: options.calls,
+        warmup: WARMUP,
+        budgetMs: variant.budgetMs,
+      });
       timings[variant.key] = {
         name: variant.name,
         statements,
@@ -118,7 +136,9 @@ const runDatabase = async (client, parentPid) => {
         p50: timed.p50,
         p95: timed.p95,
       };
-      boot.progress(`[${label}]   p50 ${fixed(timed.p50, 2)} ms, p95 ${fixed(timed.p95, 2)} ms over ${timed.calls} calls`);
+      boot.progress(
+        `[${label}]   p50 ${fixed(timed.p50, 2)} ms, p95 ${fixed(timed.p95, 2)} ms over ${timed.calls} calls`
+      );
     }
 
     return {
@@ -129,10 +149,14 @@ const runDatabase = async (client, parentPid) => {
       connections: data.connections.length,
       relationships: data.relationships.length,
       hierarchical: data.relationships.filter((r) => r.kind === 'hierarchical').length,
-      rootConnections: data.connections.filter((c) => c.customer === data.root.id || c.connected === data.root.id).length,
+      rootConnections: data.connections.filter(
+        (c) => c.customer === data.root.id || c.connected === data.root.id
+      ).length,
       nodes: graph.nodes.length,
       edges: graph.edges.length,
-      depthCounts: [0, 1, 2].map((level) => graph.nodes.filter((node) => node.depth === level).length),
+      depthCounts: [0, 1, 2].map(
+        (level) => graph.nodes.filter((node) => node.depth === level).length
+      ),
       truncated: graph.truncated,
       generateMs,
       loadMs,
@@ -150,7 +174,9 @@ const child = async () => {
   } catch (error) {
     // Failed statements carry their whole SQL (thousands of rows of values): keep the head.
     const text = String(error.stack || error);
-    console.error(`[${client}] ${text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text}`);
+    console.error(
+      `[${client}] ${text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text}`
+    );
     // Strapi may leave pool handles open after a failure; do not hang the parent.
     process.exit(1);
   }
@@ -196,14 +222,43 @@ const printReport = (results, skipped, { totalMs, loadBefore }) => {
   console.log('');
   console.log(
     formatTable(
-      ['database', 'customers', 'connections', 'relationships', 'nodes', 'edges', 'set p50 ms', 'set p95 ms', 'naive p50 ms', 'naive p95 ms', 'ratio p50', 'ratio p95', 'data s'],
+      [
+        'database',
+        'customers',
+        'connections',
+        'relationships',
+        'nodes',
+        'edges',
+        'set p50 ms',
+        'set p95 ms',
+        'naive p50 ms',
+        'naive p95 ms',
+        'ratio p50',
+        'ratio p95',
+        'data s',
+      ],
       main
     )
   );
   console.log('');
   console.log('Where the naive time goes');
   console.log('');
-  console.log(formatTable(['database', 'variant', 'calls', 'SQL/call', 'p50 ms', 'p95 ms', 'vs set p50', 'vs set p95', 'nodes/edges'], detail));
+  console.log(
+    formatTable(
+      [
+        'database',
+        'variant',
+        'calls',
+        'SQL/call',
+        'p50 ms',
+        'p95 ms',
+        'vs set p50',
+        'vs set p95',
+        'nodes/edges',
+      ],
+      detail
+    )
+  );
   console.log('');
 
   for (const r of results) {
@@ -213,8 +268,12 @@ const printReport = (results, skipped, { totalMs, loadBefore }) => {
         `${r.truncated ? ' (TRUNCATED at the cap)' : ''}; ${count(r.hierarchical)} relationships hierarchical, the rest loose; ` +
         `data generated in ${fixed(r.generateMs / 1000)} s and inserted in ${fixed(r.loadMs / 1000)} s.`
     );
-    for (const t of short) console.log(`  ${t.name}: ${t.calls} timed calls, not ${r.timings.set.calls} (stopped at the time budget).`);
-    for (const t of Object.values(r.timings).filter((v) => !v.same)) console.log(`  WARNING: ${t.name} built a different graph than network.graph.`);
+    for (const t of short)
+      console.log(
+        `  ${t.name}: ${t.calls} timed calls, not ${r.timings.set.calls} (stopped at the time budget).`
+      );
+    for (const t of Object.values(r.timings).filter((v) => !v.same))
+      console.log(`  WARNING: ${t.name} built a different graph than network.graph.`);
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
   console.log('');
@@ -237,11 +296,16 @@ const parent = async () => {
   const started = process.hrtime.bigint();
   const loadBefore = os.loadavg()[0];
   if (!process.argv.includes('--no-build')) {
-    console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(process.execPath, [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-      cwd: boot.ROOT,
-      stdio: 'inherit',
-    });
+    console.log('Building the plugin and compiling the app (tsc -p tsconfig.json)…');
+    require('../scripts/build-plugin').buildPlugin({ ifChanged: true });
+    execFileSync(
+      process.execPath,
+      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      {
+        cwd: boot.ROOT,
+        stdio: 'inherit',
+      }
+    );
   }
 
   // Interrupted: stop the child first (it may be writing to the database), then drop the database,
@@ -256,14 +320,19 @@ const parent = async () => {
     });
   }
 
-  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((item) => item.trim());
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres')
+    .split(',')
+    .map((item) => item.trim());
   const results = [];
   const skipped = [];
   for (const client of wanted) {
     if (client === 'postgres') {
       const reachable = await boot.postgresReachable();
       if (!reachable.ok) {
-        skipped.push({ label: labelOf(client), reason: `PostgreSQL not reachable (${reachable.reason})` });
+        skipped.push({
+          label: labelOf(client),
+          reason: `PostgreSQL not reachable (${reachable.reason})`,
+        });
         console.log(`PostgreSQL not reachable (${reachable.reason}); benchmarking SQLite only.`);
         continue;
       }
@@ -271,7 +340,9 @@ const parent = async () => {
     // One database at a time: on a small machine two would compete for the same cores.
     current = boot.databaseFor(client, 'network');
     try {
-      results.push(await boot.runChild(__filename, ['--db', client, '--parent', String(process.pid)]));
+      results.push(
+        await boot.runChild(__filename, ['--db', client, '--parent', String(process.pid)])
+      );
     } catch (error) {
       skipped.push({ label: labelOf(client), reason: error.message });
     } finally {

@@ -12,14 +12,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   upload: {
     config: {
       security: {
-        allowedTypes: ['image/*', 'video/*', 'audio/*', 'application/pdf', 'text/plain', 'text/csv'],
-        deniedTypes: ['image/svg+xml', 'application/x-msdownload', 'application/x-sh', 'text/x-shellscript'],
+        allowedTypes: [
+          'image/*',
+          'video/*',
+          'audio/*',
+          'application/pdf',
+          'text/plain',
+          'text/csv',
+        ],
+        deniedTypes: [
+          'image/svg+xml',
+          'application/x-msdownload',
+          'application/x-sh',
+          'text/x-shellscript',
+        ],
       },
     },
   },
+  // The npm package strapi-plugin-crm (the workspace src/plugins/crm), loaded from its built dist/.
   crm: {
     enabled: true,
-    resolve: './src/plugins/crm',
     config: {
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),

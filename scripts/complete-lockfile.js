@@ -11,7 +11,18 @@
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const OSES = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'netbsd', 'openharmony', 'sunos', 'aix'];
+const OSES = [
+  'darwin',
+  'linux',
+  'win32',
+  'android',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'openharmony',
+  'sunos',
+  'aix',
+];
 const CPUS = ['arm64', 'x64', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'arm'];
 
 const platformOf = (name) => {
@@ -32,14 +43,32 @@ const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
 let added = 0;
 
+/** Where Node looks for `name` required from the package at `path`, nearest first. */
+const lookupPaths = (path, name) => {
+  const paths = [];
+  let dir = path;
+  for (;;) {
+    paths.push(`${dir ? `${dir}/` : ''}node_modules/${name}`);
+    if (!dir) return paths;
+    const parent = dir.lastIndexOf('node_modules/');
+    dir = parent <= 0 ? '' : dir.slice(0, parent - 1);
+  }
+};
+
 for (const [path, entry] of Object.entries(packages)) {
   for (const [name, range] of Object.entries(entry.optionalDependencies ?? {})) {
-    const beside = `${path ? `${path}/` : ''}node_modules/${name}`;
-    const atRoot = `node_modules/${name}`;
-    if (packages[beside] || packages[atRoot]) continue;
     const platform = platformOf(name);
     if (!platform || !/^\d+\.\d+\.\d+/.test(range)) continue; // only exact-version platform binaries
-    packages[atRoot] = { version: range, optional: true, ...platform };
+    const paths = lookupPaths(path, name);
+    const found = paths.find((candidate) => packages[candidate]);
+    if (found && packages[found].version === range) continue;
+    // Nothing anywhere: at the root, as npm would put it. Another version on the way (a nested
+    // toolchain, e.g. a second esbuild): right beside the package that needs this one.
+    packages[found ? paths[0] : paths[paths.length - 1]] = {
+      version: range,
+      optional: true,
+      ...platform,
+    };
     added += 1;
   }
 }

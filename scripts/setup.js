@@ -2,13 +2,16 @@
 'use strict';
 
 /**
- * Runs after `npm install`: writes a `.env` with fresh random secrets when there is none, then
- * compiles the app and the crm plugin's server part into `dist/` (Strapi only loads JavaScript).
+ * Runs after `npm install`: writes a `.env` with fresh random secrets when there is none, builds the
+ * crm plugin package (src/plugins/crm/dist, loaded through node_modules/strapi-plugin-crm), then
+ * compiles the app into `dist/` (Strapi only loads JavaScript).
  */
+const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { appendFileSync, existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { execFileSync } = require('node:child_process');
+
+const { buildPlugin } = require('./build-plugin');
 
 const root = join(__dirname, '..');
 const secret = () => randomBytes(16).toString('base64');
@@ -60,9 +63,14 @@ const compile = () => {
     console.log('[setup] typescript is not installed; run `npm run build` before `npm start`');
     return;
   }
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
-  console.log('[setup] compiled the app and the crm plugin into dist/');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  console.log('[setup] compiled the app into dist/');
 };
 
 writeEnv();
+if (!buildPlugin())
+  console.log('[setup] @strapi/sdk-plugin is not installed; src/plugins/crm/dist is used as it is');
 compile();

@@ -43,7 +43,9 @@ it('resumes a killed import without duplicating or losing a row', async () => {
       child.kill('SIGKILL');
       throw new Error(`the import never made progress:\n${output}`);
     }
-    const running = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { fileName: 'many.csv', stage: 'running' } });
+    const running = await app.strapi.db
+      .query('plugin::crm.import-job')
+      .findOne({ where: { fileName: 'many.csv', stage: 'running' } });
     const done = running?.progress?.done ?? 0;
     if (done > 0 && done < ROWS) {
       child.kill('SIGKILL');
@@ -53,9 +55,13 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   }
   if (!exited) await new Promise((resolve) => child.once('exit', resolve));
 
-  const [job] = await app.strapi.db.query('plugin::crm.import-job').findMany({ where: { fileName: 'many.csv' } });
+  const [job] = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findMany({ where: { fileName: 'many.csv' } });
   expect(job.stage).toBe('running');
-  const importedBefore = await app.strapi.db.query('plugin::crm.contact').count({ where: { firstName: 'Crash' } });
+  const importedBefore = await app.strapi.db
+    .query('plugin::crm.contact')
+    .count({ where: { firstName: 'Crash' } });
   expect(importedBefore).toBeGreaterThan(0);
   expect(importedBefore).toBeLessThan(ROWS);
 
@@ -64,38 +70,72 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   await new Promise((resolve) => setTimeout(resolve, 300));
   await app.strapi.plugin('crm').service('import-runner').resumeStale();
   for (let i = 0; i < 400; i += 1) {
-    const current = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
+    const current = await app.strapi.db
+      .query('plugin::crm.import-job')
+      .findOne({ where: { id: job.id } });
     if (current.stage === 'done') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const finished = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
+  const finished = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { id: job.id } });
   expect(finished.stage).toBe('done');
   expect(finished.counts).toMatchObject({ total: ROWS, imported: ROWS, ignored: 0, failed: 0 });
 
   const knex = app.strapi.db.connection;
-  const contacts = await knex('crm_contacts').where('first_name', 'Crash').count({ n: '*' }).countDistinct({ distinct: 'email' }).first();
+  const contacts = await knex('crm_contacts')
+    .where('first_name', 'Crash')
+    .count({ n: '*' })
+    .countDistinct({ distinct: 'email' })
+    .first();
   expect(Number(contacts!.n)).toBe(ROWS);
   expect(Number(contacts!.distinct)).toBe(ROWS);
-  const staged = await knex('crm_import_rows').where({ job_id: job.id, status: 'imported' }).countDistinct({ records: 'record_id' }).first();
+  const staged = await knex('crm_import_rows')
+    .where({ job_id: job.id, status: 'imported' })
+    .countDistinct({ records: 'record_id' })
+    .first();
   expect(Number(staged!.records)).toBe(ROWS);
 });
 
 it('runs a job once when two workers (two nodes) race for it', async () => {
-  const rows = ['First Name,Last Name,Email', ...Array.from({ length: 3000 }, (_, i) => `Race,Row${i},race${i}@race.example`)].join('\n');
-  const created = await app.api().post('/api/crm/imports').field('object', 'contacts').attach('file', Buffer.from(rows), 'race.csv');
+  const rows = [
+    'First Name,Last Name,Email',
+    ...Array.from({ length: 3000 }, (_, i) => `Race,Row${i},race${i}@race.example`),
+  ].join('\n');
+  const created = await app
+    .api()
+    .post('/api/crm/imports')
+    .field('object', 'contacts')
+    .attach('file', Buffer.from(rows), 'race.csv');
   expect(created.status).toBe(201);
-  const job = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { documentId: created.body.data.documentId } });
+  const job = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { documentId: created.body.data.documentId } });
   // Started without a worker, as `start` leaves it for whichever node claims it first.
-  await app.strapi.db.connection('crm_import_jobs').where({ id: job.id }).update({ stage: 'running', started_at: new Date() });
+  await app.strapi.db
+    .connection('crm_import_jobs')
+    .where({ id: job.id })
+    .update({ stage: 'running', started_at: new Date() });
 
-  const createRunner = require(join(__dirname, '..', '..', 'dist/src/plugins/crm/server/src/services/imports/import-runner')).default;
+  // The plugin's own service factory, as its package exports it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the app, as a second node would
+  const createRunner = require('strapi-plugin-crm/strapi-server').default.services['import-runner'];
   const thisNode = app.strapi.plugin('crm').service('import-runner');
   const otherNode = createRunner({ strapi: app.strapi });
   expect(otherNode.workerId).not.toBe(thisNode.workerId);
   await Promise.all([thisNode.run(job.id), otherNode.run(job.id)]);
 
-  const finished = await app.strapi.db.query('plugin::crm.import-job').findOne({ where: { id: job.id } });
-  expect(finished).toMatchObject({ stage: 'done', counts: expect.objectContaining({ imported: 3000, failed: 0 }) });
-  const contacts = await app.strapi.db.connection('crm_contacts').where('first_name', 'Race').count({ n: '*' }).first();
+  const finished = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { id: job.id } });
+  expect(finished).toMatchObject({
+    stage: 'done',
+    counts: expect.objectContaining({ imported: 3000, failed: 0 }),
+  });
+  const contacts = await app.strapi.db
+    .connection('crm_contacts')
+    .where('first_name', 'Race')
+    .count({ n: '*' })
+    .first();
   expect(Number(contacts!.n)).toBe(3000);
 });

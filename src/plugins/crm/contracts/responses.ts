@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 
-import { CONNECTION_TYPES, CUSTOMER_TYPES, LOOSE_TYPES, RELATIONSHIP_KINDS, ACTOR_TYPES } from './enums';
+import {
+  CONNECTION_TYPES,
+  CUSTOMER_TYPES,
+  LOOSE_TYPES,
+  RELATIONSHIP_KINDS,
+  ACTOR_TYPES,
+} from './enums';
 import {
   IMPORT_DECISION_ACTIONS,
   IMPORT_OBJECTS,

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { CONTACT_POINT_TYPES } from '../domain';
 import { MAX_NETWORK_DEPTH } from '../services/network';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
 import { parseBody } from '../validation/parse';
 import { searchQuery } from '../validation/search';
@@ -35,13 +35,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async revealSsn(ctx: Context) {
       const { actor, allowed } = judgeAdminReveal(ctx);
-      ctx.body = { data: await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed), meta: {} };
+      ctx.body = {
+        data: await getService(strapi, 'ssn').reveal(ctx.params.id, actor, allowed),
+        meta: {},
+      };
     },
 
     /** What the pages need to know of the plugin's settings: contact point types and limits, network depth. */
     async settings(ctx: Context) {
       const { limits, ssnRevealSeconds } = getService(strapi, 'settings').get();
-      ctx.body = { data: { contactPointTypes: CONTACT_POINT_TYPES, limits, maxNetworkDepth: MAX_NETWORK_DEPTH, ssnRevealSeconds }, meta: {} };
+      ctx.body = {
+        data: {
+          contactPointTypes: CONTACT_POINT_TYPES,
+          limits,
+          maxNetworkDepth: MAX_NETWORK_DEPTH,
+          ssnRevealSeconds,
+        },
+        meta: {},
+      };
     },
 
     async findOne(ctx: Context) {

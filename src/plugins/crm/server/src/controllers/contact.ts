@@ -1,12 +1,17 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { contentApiActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
-import { commentBody, generateLoginBody, readActivityPage, readIncludeInactive } from '../validation/contact';
+import {
+  commentBody,
+  generateLoginBody,
+  readActivityPage,
+  readIncludeInactive,
+} from '../validation/contact';
 import { parseBody, requireData } from '../validation/parse';
 
 /**
@@ -18,7 +23,8 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
     const { includeInactive, ...query } = ctx.query as Record<string, unknown>;
     const withInactive = readIncludeInactive({ includeInactive });
     let filters = query.filters as Record<string, unknown> | undefined;
-    const asksForActive = filters !== undefined && typeof filters === 'object' && 'active' in filters;
+    const asksForActive =
+      filters !== undefined && typeof filters === 'object' && 'active' in filters;
     if (filters && typeof filters === 'object' && !Array.isArray(filters)) {
       filters = await getService(strapi, 'contact-actions').companyFilterByLink(filters);
       query.filters = filters;
@@ -31,7 +37,9 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   },
 
   async delete(ctx: Context) {
-    const { entries } = await strapi.documents(CONTACT_UID as never).delete({ documentId: ctx.params.id } as never);
+    const { entries } = await strapi
+      .documents(CONTACT_UID as never)
+      .delete({ documentId: ctx.params.id } as never);
     if (!entries?.length) throw new errors.NotFoundError('contact not found');
     ctx.status = 204;
   },
@@ -43,31 +51,44 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
 
   async update(ctx: Context) {
     requireData(ctx.request.body);
-    const exists = await strapi.documents(CONTACT_UID as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
+    const exists = await strapi
+      .documents(CONTACT_UID as never)
+      .findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
     if (!exists) throw new errors.NotFoundError('contact not found');
     return super.update(ctx);
   },
 
   async generateLogin(ctx: Context) {
     const { email } = parseBody(generateLoginBody, ctx.request.body);
-    await respond(ctx, 201, () => getService(strapi, 'contact-actions').generateLogin(ctx.params.id, email));
+    await respond(ctx, 201, () =>
+      getService(strapi, 'contact-actions').generateLogin(ctx.params.id, email)
+    );
   },
 
   async convert(ctx: Context) {
     // Answered like any customer read: private fields (the SSN ciphertext) removed.
     await respond(ctx, 201, async () =>
-      strapi.contentAPI.sanitize.output(await getService(strapi, 'contact-actions').convert(ctx.params.id), strapi.getModel(CUSTOMER_UID))
+      strapi.contentAPI.sanitize.output(
+        await getService(strapi, 'contact-actions').convert(ctx.params.id),
+        strapi.getModel(CUSTOMER_UID)
+      )
     );
   },
 
   async activity(ctx: Context) {
     const { page, pageSize } = readActivityPage(ctx.query as Record<string, unknown>);
-    const { results, pagination } = await getService(strapi, 'contact-actions').activity(ctx.params.id, page, pageSize);
+    const { results, pagination } = await getService(strapi, 'contact-actions').activity(
+      ctx.params.id,
+      page,
+      pageSize
+    );
     ctx.body = { data: results, meta: { pagination } };
   },
 
   async comment(ctx: Context) {
     const { data } = parseBody(commentBody, ctx.request.body);
-    await respond(ctx, 201, () => getService(strapi, 'contact-actions').comment(ctx.params.id, data.body, contentApiActor(ctx)));
+    await respond(ctx, 201, () =>
+      getService(strapi, 'contact-actions').comment(ctx.params.id, data.body, contentApiActor(ctx))
+    );
   },
 }));

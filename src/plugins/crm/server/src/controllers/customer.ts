@@ -1,8 +1,8 @@
 import { factories, type Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CUSTOMER_UID } from '../utils/uids';
 import { networkQuery, primaryBody, primaryContactBody } from '../validation/customer';
 import { parseBody, requireData } from '../validation/parse';
@@ -56,13 +56,17 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
 
   async update(ctx: Context) {
     const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
-    const entity = await strapi.documents(CUSTOMER_UID).update({ ...query, documentId: ctx.params.id, data } as never);
+    const entity = await strapi
+      .documents(CUSTOMER_UID)
+      .update({ ...query, documentId: ctx.params.id, data } as never);
     if (!entity) throw new errors.NotFoundError('customer not found');
     return api.transformResponse(await api.sanitizeOutput(entity, ctx));
   },
 
   async delete(ctx: Context) {
-    const { entries } = await strapi.documents(CUSTOMER_UID).delete({ documentId: ctx.params.id } as never);
+    const { entries } = await strapi
+      .documents(CUSTOMER_UID)
+      .delete({ documentId: ctx.params.id } as never);
     if (!entries?.length) throw new errors.NotFoundError('customer not found');
     ctx.status = 204;
   },
@@ -78,7 +82,8 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
       page,
       pageSize,
       // The index chooses the page, so the caller's populate is bounded for the customers it chose.
-      shapeFor: async (documentIds) => (await api.sanitizeQuery(ctx, { documentIds })) as { fields?: unknown; populate?: unknown },
+      shapeFor: async (documentIds) =>
+        (await api.sanitizeQuery(ctx, { documentIds })) as { fields?: unknown; populate?: unknown },
     });
     return api.transformResponse(await api.sanitizeOutput(results, ctx), { pagination });
   },
@@ -86,7 +91,11 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
   async setPrimary(ctx: Context) {
     const { kind, id } = parseBody(primaryBody, ctx.request.body);
     const api = coreApi(this);
-    const customer = await getService(strapi, 'customer-actions').setPrimary(ctx.params.id, kind, id);
+    const customer = await getService(strapi, 'customer-actions').setPrimary(
+      ctx.params.id,
+      kind,
+      id
+    );
     return api.transformResponse(await api.sanitizeOutput(customer, ctx));
   },
 
@@ -104,12 +113,17 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     const { customer } = parseBody(primaryContactBody, ctx.request.body);
     const api = coreApi(this);
     await getService(strapi, 'connection-gate').choosePrimaryContact(ctx.params.id, customer);
-    const updated = await strapi.documents(CUSTOMER_UID).findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
+    const updated = await strapi
+      .documents(CUSTOMER_UID)
+      .findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
     return api.transformResponse(await api.sanitizeOutput(updated, ctx));
   },
 
   async relationships(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'network').relationshipsOf(ctx.params.id), meta: {} };
+    ctx.body = {
+      data: await getService(strapi, 'network').relationshipsOf(ctx.params.id),
+      meta: {},
+    };
   },
 
   async network(ctx: Context) {

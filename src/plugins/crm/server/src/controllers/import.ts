@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { decisionsBody, logQuery, mappingBody, readUpload } from '../validation/import';
 import { parseBody } from '../validation/parse';
 
@@ -25,10 +25,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
       const { object, upload } = readUpload(ctx.request);
       const limit = getService(strapi, 'settings').get().importMaxBytes;
-      if (upload.size > limit) throw new errors.PayloadTooLargeError(`the file is larger than the ${Math.round(limit / 1048576)} MB import limit`);
+      if (upload.size > limit)
+        throw new errors.PayloadTooLargeError(
+          `the file is larger than the ${Math.round(limit / 1048576)} MB import limit`
+        );
       await respond(ctx, 201, () =>
         imports().createFromUpload(
-          { path: upload.filepath, fileName: upload.originalFilename ?? 'import.csv', size: upload.size, object },
+          {
+            path: upload.filepath,
+            fileName: upload.originalFilename ?? 'import.csv',
+            size: upload.size,
+            object,
+          },
           requestActor(ctx)
         )
       );
@@ -40,7 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async setMapping(ctx: Context) {
       const { mapping } = parseBody(mappingBody, ctx.request.body);
-      await respond(ctx, 200, async () => imports().setMapping((await jobOf(ctx)).documentId, mapping));
+      await respond(ctx, 200, async () =>
+        imports().setMapping((await jobOf(ctx)).documentId, mapping)
+      );
     },
 
     async referenceData(ctx: Context) {
@@ -49,13 +59,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async start(ctx: Context) {
       const actor = requestActor(ctx);
-      await respond(ctx, 202, async () => getService(strapi, 'import-runner').start((await jobOf(ctx)).documentId, `${actor.type}:${actor.name ?? actor.id}`));
+      await respond(ctx, 202, async () =>
+        getService(strapi, 'import-runner').start(
+          (await jobOf(ctx)).documentId,
+          `${actor.type}:${actor.name ?? actor.id}`
+        )
+      );
     },
 
     async ignored(ctx: Context) {
       const job = await jobOf(ctx);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="ignored-${(job.fileName ?? 'import.csv').replace(/[^\w.-]+/g, '-')}"`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="ignored-${(job.fileName ?? 'import.csv').replace(/[^\w.-]+/g, '-')}"`
+      );
       ctx.body = Readable.from(imports().ignoredCsv(job.documentId));
     },
 
@@ -67,12 +85,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async undo(ctx: Context) {
-      await respond(ctx, 200, async () => getService(strapi, 'import-undo').undo((await jobOf(ctx)).documentId));
+      await respond(ctx, 200, async () =>
+        getService(strapi, 'import-undo').undo((await jobOf(ctx)).documentId)
+      );
     },
 
     async decide(ctx: Context) {
       const { decisions, applyToAll } = parseBody(decisionsBody, ctx.request.body);
-      await respond(ctx, 200, async () => imports().decide((await jobOf(ctx)).documentId, decisions, applyToAll));
+      await respond(ctx, 200, async () =>
+        imports().decide((await jobOf(ctx)).documentId, decisions, applyToAll)
+      );
     },
   };
 };

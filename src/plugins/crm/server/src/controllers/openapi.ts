@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { buildOpenApiDocument } from '../openapi/document';
 import { CONTENT_API_ROUTES } from '../routes/content-api';
+import { errors } from '../utils/strapi-utils';
 
 /** The version of the REST contract: raised when a path, field or shape changes. */
 const API_VERSION = '1.0.0';

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
+import { errors } from '../utils/strapi-utils';
 import { requireData } from '../validation/parse';
 
 /** Strapi's core controller for a CRM type: one record per write, 404 for unknown ids on update and delete. */
@@ -13,12 +13,16 @@ export const createRecordController = (uid: string, what: string) =>
     },
     async update(ctx: Context) {
       requireData(ctx.request.body);
-      const exists = await strapi.documents(uid as never).findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
+      const exists = await strapi
+        .documents(uid as never)
+        .findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
       if (!exists) throw new errors.NotFoundError(`${what} not found`);
       return super.update(ctx);
     },
     async delete(ctx: Context) {
-      const { entries } = await strapi.documents(uid as never).delete({ documentId: ctx.params.id } as never);
+      const { entries } = await strapi
+        .documents(uid as never)
+        .delete({ documentId: ctx.params.id } as never);
       if (!entries?.length) throw new errors.NotFoundError(`${what} not found`);
       ctx.status = 204;
     },

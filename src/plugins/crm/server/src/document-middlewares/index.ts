@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
-import { getService } from '../utils/get-service';
 import { translatingDomainErrors } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import {
   ACTIVITY_UID,
   AUDIT_LOG_UID,
@@ -19,7 +19,8 @@ import { createQueryShapeCheck } from './query-shape';
 
 const WRITES = ['create', 'update', 'delete'] as const;
 type WriteAction = (typeof WRITES)[number];
-const isWrite = (action: string): action is WriteAction => (WRITES as readonly string[]).includes(action);
+const isWrite = (action: string): action is WriteAction =>
+  (WRITES as readonly string[]).includes(action);
 
 /** The gate of each CRM type whose writes have rules (contact points have theirs, by kind). */
 const GATES = {
@@ -33,7 +34,8 @@ const GATES = {
 /** Records the CRM writes below the document service and nobody may change: what they say is history. */
 const READ_ONLY: Record<string, string> = {
   [AUDIT_LOG_UID]: 'the CRM audit log is written by the CRM only and cannot be changed',
-  [IMPORT_JOB_UID]: 'import jobs change only through the import API (upload, mapping, reference data, start, undo)',
+  [IMPORT_JOB_UID]:
+    'import jobs change only through the import API (upload, mapping, reference data, start, undo)',
 };
 const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 
@@ -48,12 +50,21 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   const checkQueryShape = createQueryShapeCheck(strapi);
   strapi.documents.use(async (ctx, next) => {
     if ((ctx.uid as string).startsWith('plugin::crm.')) {
-      checkQueryShape(ctx.uid as string, ctx.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown });
-      const inherited = isWrite(ctx.action) ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data) : undefined;
-      if (inherited) throw new errors.ValidationError(inherited.message, { errors: [{ ...inherited, name: 'ValidationError' }] });
+      checkQueryShape(
+        ctx.uid as string,
+        ctx.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown }
+      );
+      const inherited = isWrite(ctx.action)
+        ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data)
+        : undefined;
+      if (inherited)
+        throw new errors.ValidationError(inherited.message, {
+          errors: [{ ...inherited, name: 'ValidationError' }],
+        });
     }
     const uid = ctx.uid as string;
-    if (READ_ONLY[uid] && !READS.includes(ctx.action as string)) throw new errors.ValidationError(READ_ONLY[uid]);
+    if (READ_ONLY[uid] && !READS.includes(ctx.action as string))
+      throw new errors.ValidationError(READ_ONLY[uid]);
     const kind = contactPointKindOf(uid);
     const gateName = GATES[uid as keyof typeof GATES];
     const gate = gateName ? getService(strapi, gateName) : undefined;
@@ -62,7 +73,9 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
 
     if (ctx.action === 'clone') {
       // A copy would share the customer number, or steal the original's contact points.
-      throw new errors.ValidationError('CRM records cannot be duplicated; create a new one instead');
+      throw new errors.ValidationError(
+        'CRM records cannot be duplicated; create a new one instead'
+      );
     }
     if (!isWrite(ctx.action)) return next();
     const action = ctx.action;
@@ -70,7 +83,8 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
 
     const result = translatingDomainErrors(() =>
       strapi.db.transaction(async () => {
-        if (membership && action !== 'delete') await getService(strapi, 'list-membership').authorize(uid, params);
+        if (membership && action !== 'delete')
+          await getService(strapi, 'list-membership').authorize(uid, params);
         if (kind) return getService(strapi, 'contact-point-gate')[action](kind, params, next);
         return gate ? gate[action](params, next) : next();
       })

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 import { mayReadApiDescription } from '../permissions';
 import { callerOf } from '../utils/actor';
+import { errors } from '../utils/strapi-utils';
 
 /**
  * The guard of `GET /openapi.json`, whose route has `auth: false`: a route scope must be held in

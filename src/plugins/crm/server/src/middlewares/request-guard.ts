@@ -1,5 +1,6 @@
-import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
+
+import { errors } from '../utils/strapi-utils';
 
 type Path = (string | number)[];
 
@@ -22,7 +23,8 @@ export const findNulCharacter = (input: unknown): Path | undefined => {
   return undefined;
 };
 
-const label = (path: Path) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+const label = (path: Path) =>
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
 
 /**
  * Runs before every CRM route's action: refuses text that no database column can hold. PostgreSQL
@@ -41,7 +43,9 @@ export default () => async (ctx: Context, next: Next) => {
     if (path) {
       const where = label([source, ...path]);
       const message = `${where}: text must not contain the NUL character`;
-      throw new errors.ValidationError(message, { errors: [{ path: [source, ...path], message, name: 'ValidationError' }] });
+      throw new errors.ValidationError(message, {
+        errors: [{ path: [source, ...path], message, name: 'ValidationError' }],
+      });
     }
   }
   return next();

@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUDITED_ROUTES, ROUTE_CAPABILITIES, isApiTokenStrategy, roleMay, type Capability } from '../permissions';
+import {
+  AUDITED_ROUTES,
+  ROUTE_CAPABILITIES,
+  isApiTokenStrategy,
+  roleMay,
+  type Capability,
+} from '../permissions';
 
-interface PolicyContext {
+export interface PolicyContext {
   state: {
     auth?: { strategy?: { name?: string }; credentials?: { role?: { type?: string } } };
     route?: { handler?: unknown };
@@ -18,11 +24,17 @@ const handlerOf = (route: { handler?: unknown } | undefined) =>
  * (say, delete for crm_sales) still cannot widen a CRM role beyond the table. API tokens are
  * governed by their own type (full access, read-only, custom) and pass here.
  */
-export default (policyContext: PolicyContext, _config: unknown, _context: { strapi: Core.Strapi }): boolean => {
+export default (
+  policyContext: PolicyContext,
+  _config: unknown,
+  _context: { strapi: Core.Strapi }
+): boolean => {
   const auth = policyContext.state.auth;
   if (isApiTokenStrategy(auth?.strategy?.name)) return true;
   if (auth?.strategy?.name !== 'users-permissions') return false;
   const handler = handlerOf(policyContext.state.route);
-  const capability: Capability | undefined = AUDITED_ROUTES.has(handler) ? 'read' : ROUTE_CAPABILITIES[handler];
+  const capability: Capability | undefined = AUDITED_ROUTES.has(handler)
+    ? 'read'
+    : ROUTE_CAPABILITIES[handler];
   return capability !== undefined && roleMay(auth.credentials?.role?.type, capability);
 };

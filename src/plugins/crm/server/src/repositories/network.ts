@@ -39,8 +39,6 @@ export interface CustomerSummary {
   primaryContactId?: number | null;
 }
 
-
-
 /**
  * The few queries the document service cannot do fast: connections and relationships of many
  * customers at once (one statement per call, whatever the number of customers), ancestors through
@@ -52,7 +50,10 @@ export interface CustomerSummary {
  */
 const isoTimestamp = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
@@ -62,7 +63,15 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
 
   const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
 
-  const pairQuery = (knex: Knex, uid: string, first: Link, second: Link, columns: string[], side: 'a' | 'b', ids: number[]) =>
+  const pairQuery = (
+    knex: Knex,
+    uid: string,
+    first: Link,
+    second: Link,
+    columns: string[],
+    side: 'a' | 'b',
+    ids: number[]
+  ) =>
     knex
       .select([...columns, `a.${first.target} as firstId`, `b.${second.target} as secondId`])
       .from(`${table(uid)} as r`)
@@ -70,8 +79,20 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
       .join(`${second.table} as b`, `b.${second.owner}`, 'r.id')
       .whereIn(`${side}.${side === 'a' ? first.target : second.target}`, ids);
 
-  const connectionColumns = ['r.id', 'r.document_id as documentId', 'r.relationship_type as relationshipType', 'r.title', 'r.created_at as createdAt'];
-  const relationshipColumns = ['r.id', 'r.document_id as documentId', 'r.kind', 'r.type', 'r.created_at as createdAt'];
+  const connectionColumns = [
+    'r.id',
+    'r.document_id as documentId',
+    'r.relationship_type as relationshipType',
+    'r.title',
+    'r.created_at as createdAt',
+  ];
+  const relationshipColumns = [
+    'r.id',
+    'r.document_id as documentId',
+    'r.kind',
+    'r.type',
+    'r.created_at as createdAt',
+  ];
 
   return {
     ...createLinkRepository(strapi),
@@ -84,7 +105,15 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
       return withKnex(async (knex) => {
         const rows: ConnectionRow[] = [];
         for (const ids of chunks(customerIds)) {
-          const found = await pairQuery(knex, CONNECTION_UID, customer, connected, connectionColumns, 'a', ids).union(
+          const found = await pairQuery(
+            knex,
+            CONNECTION_UID,
+            customer,
+            connected,
+            connectionColumns,
+            'a',
+            ids
+          ).union(
             pairQuery(knex, CONNECTION_UID, customer, connected, connectionColumns, 'b', ids)
           );
           rows.push(
@@ -110,10 +139,22 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
       return withKnex(async (knex) => {
         const rows: RelationshipRow[] = [];
         for (const ids of chunks(customerIds)) {
-          const found = await pairQuery(knex, RELATIONSHIP_UID, parent, child, relationshipColumns, 'a', ids)
+          const found = await pairQuery(
+            knex,
+            RELATIONSHIP_UID,
+            parent,
+            child,
+            relationshipColumns,
+            'a',
+            ids
+          )
             .union(pairQuery(knex, RELATIONSHIP_UID, parent, child, relationshipColumns, 'b', ids))
-            .union(pairQuery(knex, RELATIONSHIP_UID, customer, linked, relationshipColumns, 'a', ids))
-            .union(pairQuery(knex, RELATIONSHIP_UID, customer, linked, relationshipColumns, 'b', ids));
+            .union(
+              pairQuery(knex, RELATIONSHIP_UID, customer, linked, relationshipColumns, 'a', ids)
+            )
+            .union(
+              pairQuery(knex, RELATIONSHIP_UID, customer, linked, relationshipColumns, 'b', ids)
+            );
           rows.push(
             ...found.map((row: Record<string, unknown>) => ({
               ...(row as unknown as RelationshipRow),
@@ -165,7 +206,12 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
     },
 
     /** Whether `customer` already has a loose link of `type` to `linked`. */
-    async looseLinkExists(customerId: number, linkedId: number, type: LooseType, exceptId?: number): Promise<boolean> {
+    async looseLinkExists(
+      customerId: number,
+      linkedId: number,
+      type: LooseType,
+      exceptId?: number
+    ): Promise<boolean> {
       const customer = link(RELATIONSHIP_UID, 'customer');
       const linked = link(RELATIONSHIP_UID, 'linkedCustomer');
       return withKnex(async (knex) => {
@@ -174,7 +220,11 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
           .from(`${table(RELATIONSHIP_UID)} as r`)
           .join(`${customer.table} as a`, `a.${customer.owner}`, 'r.id')
           .join(`${linked.table} as b`, `b.${linked.owner}`, 'r.id')
-          .where({ [`a.${customer.target}`]: customerId, [`b.${linked.target}`]: linkedId, 'r.type': type });
+          .where({
+            [`a.${customer.target}`]: customerId,
+            [`b.${linked.target}`]: linkedId,
+            'r.type': type,
+          });
         if (exceptId !== undefined) query.whereNot('r.id', exceptId);
         return Boolean(await query);
       });
@@ -205,7 +255,10 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
             result.set(Number(row.id), {
               ...row,
               id: Number(row.id),
-              primaryContactId: row.primaryContactId === null || row.primaryContactId === undefined ? null : Number(row.primaryContactId),
+              primaryContactId:
+                row.primaryContactId === null || row.primaryContactId === undefined
+                  ? null
+                  : Number(row.primaryContactId),
             });
           }
         }
@@ -220,7 +273,6 @@ const dedupe = <T extends { id: number }>(rows: T[]): T[] => {
   for (const row of rows) seen.set(Number(row.id), { ...row, id: Number(row.id) });
   return [...seen.values()].sort((a, b) => a.id - b.id);
 };
-
 
 /** Registered as the plugin's `networkRepository` service: gates, listings and the network share one instance. */
 export default ({ strapi }: { strapi: Core.Strapi }) => createNetworkRepository(strapi);

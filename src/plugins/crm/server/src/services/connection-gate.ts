@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import {
   DomainValidationError,
@@ -10,6 +10,7 @@ import {
   type ContactCandidate,
 } from '../domain';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONNECTION_UID, CUSTOMER_UID } from '../utils/uids';
 
 type Next = () => Promise<unknown>;
@@ -19,7 +20,8 @@ const fixedSides = () =>
   new DomainValidationError({
     path: ['customer'],
     rule: 'connection.sides',
-    message: "a connection's customers cannot be changed; remove it and connect the right customers",
+    message:
+      "a connection's customers cannot be changed; remove it and connect the right customers",
   });
 
 /**
@@ -42,7 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (await repository().summaries([businessId])).get(businessId)?.primaryContactId ?? null;
 
   const setPrimaryContactRow = (businessId: number, contactId: number | null) =>
-    strapi.db.query(CUSTOMER_UID).update({ where: { id: businessId }, data: { primaryContact: contactId } });
+    strapi.db
+      .query(CUSTOMER_UID)
+      .update({ where: { id: businessId }, data: { primaryContact: contactId } });
 
   /** Keeps exactly one primary contact on a business that has connections, and none otherwise. */
   const settlePrimaryContact = async (businessId: number) => {
@@ -59,12 +63,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(params: Params, next: Next) {
       const data = params.data ?? {};
-      const customer = await refs().require(data.customer, 'customer', 'a connection needs a customer');
-      const connected = await refs().require(data.connectedCustomer, 'connectedCustomer', 'a connection needs a connectedCustomer');
+      const customer = await refs().require(
+        data.customer,
+        'customer',
+        'a connection needs a customer'
+      );
+      const connected = await refs().require(
+        data.connectedCustomer,
+        'connectedCustomer',
+        'a connection needs a connectedCustomer'
+      );
       await locks().lock([customer.id, connected.id]);
       const fields = validateConnection(customer, connected, data);
       const existing = await repository().connectionsOf([customer.id]);
-      if (existing.some((row) => samePair([row.customerId, row.connectedId], [customer.id, connected.id]))) {
+      if (
+        existing.some((row) =>
+          samePair([row.customerId, row.connectedId], [customer.id, connected.id])
+        )
+      ) {
         throw new DomainValidationError({
           path: ['connectedCustomer'],
           rule: 'connection.duplicate',
@@ -78,7 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         connectedCustomer: { connect: [{ documentId: connected.documentId }] },
       };
       const created = await next();
-      for (const side of [customer, connected]) if (side.type === 'business') await settlePrimaryContact(side.id);
+      for (const side of [customer, connected])
+        if (side.type === 'business') await settlePrimaryContact(side.id);
       return created;
     },
 
@@ -86,7 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = params.documentId
         ? await strapi.db.query(CONNECTION_UID).findOne({
             where: { documentId: params.documentId },
-            populate: { customer: { select: ['id', 'documentId', 'type'] }, connectedCustomer: { select: ['id', 'documentId', 'type'] } },
+            populate: {
+              customer: { select: ['id', 'documentId', 'type'] },
+              connectedCustomer: { select: ['id', 'documentId', 'type'] },
+            },
           })
         : null;
       if (!current) return next();
@@ -113,7 +133,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             populate: { customer: { select: ['id'] }, connectedCustomer: { select: ['id'] } },
           })
         : null;
-      const sides = [current?.customer?.id, current?.connectedCustomer?.id].filter((id): id is number => typeof id === 'number');
+      const sides = [current?.customer?.id, current?.connectedCustomer?.id].filter(
+        (id): id is number => typeof id === 'number'
+      );
       await locks().lock(sides);
       const result = await next();
       // Removing the primary contact's connection promotes the oldest remaining one (or none).
@@ -126,9 +148,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const business = await strapi.db
           .query(CUSTOMER_UID)
-          .findOne({ where: { documentId: businessDocumentId }, select: ['id', 'documentId', 'type'] });
+          .findOne({
+            where: { documentId: businessDocumentId },
+            select: ['id', 'documentId', 'type'],
+          });
         if (!business) throw new errors.NotFoundError('customer not found');
-        const individual = await refs().require(contact, 'customer', 'customer is required: the documentId of a connected individual');
+        const individual = await refs().require(
+          contact,
+          'customer',
+          'customer is required: the documentId of a connected individual'
+        );
         await locks().lock([business.id, individual.id]);
         assertEligiblePrimaryContact(business, individual.id, await candidatesOf(business.id));
         await setPrimaryContactRow(business.id, individual.id);

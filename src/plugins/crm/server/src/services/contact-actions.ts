@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import {
   CONTACT_FIELD_NAMES,
@@ -15,6 +15,7 @@ import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
 import { isRowId } from '../utils/relations';
+import { errors } from '../utils/strapi-utils';
 import {
   ACTIVITY_UID,
   CONNECTION_UID,

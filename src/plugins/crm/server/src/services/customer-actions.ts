@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import {
   CONTACT_POINT_PLURALS,
@@ -8,6 +8,7 @@ import {
   type ContactPointKind,
 } from '../domain';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 
 export interface SearchQuery {

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import { mayChangeListMembership } from '../permissions';
 import { currentCaller } from '../utils/actor';
-import { isRowId, readToManyChange, type RelationRef } from '../utils/relations';
-import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
+import { isRowId, readToManyChange, type RelationRef } from '../utils/relations';
+import { errors } from '../utils/strapi-utils';
+import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
@@ -28,31 +29,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const links = () => getService(strapi, 'network-repository');
 
   /** Ids of the records that `refs` name on the other end; refs naming nothing are counted apart. */
-  const resolve = async (uid: string, refs: RelationRef[]): Promise<{ ids: number[]; unknown: number }> => {
+  const resolve = async (
+    uid: string,
+    refs: RelationRef[]
+  ): Promise<{ ids: number[]; unknown: number }> => {
     // An id no row can have (past the id column) names nothing: counted as unknown, never queried.
-    const byId = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id).filter(isRowId);
-    const byDocument = refs.filter((ref): ref is { documentId: string } => 'documentId' in ref).map((ref) => ref.documentId);
+    const byId = refs
+      .filter((ref): ref is { id: number } => 'id' in ref)
+      .map((ref) => ref.id)
+      .filter(isRowId);
+    const byDocument = refs
+      .filter((ref): ref is { documentId: string } => 'documentId' in ref)
+      .map((ref) => ref.documentId);
     const ids = new Set<number>();
     let found = 0;
     for (let i = 0; i < byId.length; i += CHUNK) {
-      const rows = await strapi.db.query(uid as never).findMany({ where: { id: { $in: byId.slice(i, i + CHUNK) } }, select: ['id'] });
+      const rows = await strapi.db
+        .query(uid as never)
+        .findMany({ where: { id: { $in: byId.slice(i, i + CHUNK) } }, select: ['id'] });
       rows.forEach((row: { id: number }) => ids.add(row.id));
       found += rows.length;
     }
     for (let i = 0; i < byDocument.length; i += CHUNK) {
-      const rows = await strapi.db.query(uid as never).findMany({ where: { documentId: { $in: byDocument.slice(i, i + CHUNK) } }, select: ['id'] });
+      const rows = await strapi.db
+        .query(uid as never)
+        .findMany({
+          where: { documentId: { $in: byDocument.slice(i, i + CHUNK) } },
+          select: ['id'],
+        });
       rows.forEach((row: { id: number }) => ids.add(row.id));
       found += rows.length;
     }
-    const named = new Set<string | number>([...refs.map((ref) => ('id' in ref ? ref.id : ref.documentId))]);
+    const named = new Set<string | number>([
+      ...refs.map((ref) => ('id' in ref ? ref.id : ref.documentId)),
+    ]);
     return { ids: [...ids], unknown: Math.max(0, named.size - found) };
   };
 
   /** Which of `otherIds` the record is linked to now (all of its links when `otherIds` is absent). */
-  const linkedNow = async (uid: keyof typeof SIDES, recordId: number, otherIds?: number[]): Promise<Set<number>> => {
+  const linkedNow = async (
+    uid: keyof typeof SIDES,
+    recordId: number,
+    otherIds?: number[]
+  ): Promise<Set<number>> => {
     // Membership is kept as the list's `members`: lists own the links, contacts are their targets.
     const side = uid === MARKETING_LIST_UID ? 'owner' : 'target';
-    const pairs = await links().linksWhere(MARKETING_LIST_UID, 'members', side, [recordId], otherIds);
+    const pairs = await links().linksWhere(
+      MARKETING_LIST_UID,
+      'members',
+      side,
+      [recordId],
+      otherIds
+    );
     return new Set(pairs.map(([list, contact]) => (side === 'owner' ? contact : list)));
   };
 
@@ -63,7 +91,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (change.kind === 'unchanged') return false;
     if (change.unreadable > 0) return true;
     const record = params.documentId
-      ? await strapi.db.query(uid as never).findOne({ where: { documentId: params.documentId }, select: ['id'] })
+      ? await strapi.db
+          .query(uid as never)
+          .findOne({ where: { documentId: params.documentId }, select: ['id'] })
       : null;
     if (change.kind === 'set') {
       const wanted = await resolve(other, change.refs);
@@ -88,9 +118,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (mayChangeListMembership(currentCaller(strapi))) return;
       if (await changesMembership(side, params)) {
         // A PolicyError keeps its message through Strapi's authorisation layer (a plain 403 would not).
-        throw new errors.PolicyError('adding contacts to or removing them from a marketing list is for crm_sales and crm_manager only', {
-          rule: 'marketingList.membership',
-        });
+        throw new errors.PolicyError(
+          'adding contacts to or removing them from a marketing list is for crm_sales and crm_manager only',
+          {
+            rule: 'marketingList.membership',
+          }
+        );
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import {
   DomainValidationError,
@@ -9,6 +9,7 @@ import {
   type MarketingChannel,
 } from '../domain';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
 
 interface Member {

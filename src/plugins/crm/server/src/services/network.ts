@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import type { NetworkEdge, NetworkNode } from '../../../contracts';
 import { customerDisplayName, relationshipLabel } from '../domain';
 import type { CustomerSummary } from '../repositories/network';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CUSTOMER_UID } from '../utils/uids';
 
 export const MAX_NETWORK_DEPTH = 3;
@@ -25,7 +26,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => getService(strapi, 'network-repository');
 
   const customerId = async (documentId: string): Promise<number> => {
-    const customer = await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId }, select: ['id'] });
+    const customer = await strapi.db
+      .query(CUSTOMER_UID)
+      .findOne({ where: { documentId }, select: ['id'] });
     if (!customer) throw new errors.NotFoundError('customer not found');
     return customer.id;
   };
@@ -35,11 +38,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async connectionsOf(documentId: string) {
       const id = await customerId(documentId);
       const rows = await repository().connectionsOf([id]);
-      const summaries = await repository().summaries([id, ...rows.flatMap((row) => [row.customerId, row.connectedId])]);
+      const summaries = await repository().summaries([
+        id,
+        ...rows.flatMap((row) => [row.customerId, row.connectedId]),
+      ]);
       return rows.map((row) => {
         const otherId = row.customerId === id ? row.connectedId : row.customerId;
-        const business = [summaries.get(row.customerId)!, summaries.get(row.connectedId)!].find((side) => side.type === 'business');
-        const individualId = business ? (business.id === row.customerId ? row.connectedId : row.customerId) : null;
+        const business = [summaries.get(row.customerId)!, summaries.get(row.connectedId)!].find(
+          (side) => side.type === 'business'
+        );
+        const individualId = business
+          ? business.id === row.customerId
+            ? row.connectedId
+            : row.customerId
+          : null;
         return {
           documentId: row.documentId,
           relationshipType: row.relationshipType,
@@ -56,7 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async relationshipsOf(documentId: string) {
       const id = await customerId(documentId);
       const rows = await repository().relationshipsOf([id]);
-      const summaries = await repository().summaries(rows.flatMap((row) => [row.firstId, row.secondId]));
+      const summaries = await repository().summaries(
+        rows.flatMap((row) => [row.firstId, row.secondId])
+      );
       return rows.map((row) => {
         const fromFirst = row.firstId === id;
         return {
@@ -78,7 +92,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async graph(documentId: string, depth: number, cap: number) {
       const rootId = await customerId(documentId);
       const depthOf = new Map<number, number>([[rootId, 0]]);
-      const edges = new Map<string, { kind: NetworkEdge['kind']; label: string; source: number; target: number }>();
+      const edges = new Map<
+        string,
+        { kind: NetworkEdge['kind']; label: string; source: number; target: number }
+      >();
       let frontier = [rootId];
       let truncated = false;
 
@@ -88,11 +105,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           repository().relationshipsOf(frontier),
         ]);
         const found = [
-          ...connections.map((row) => ({ id: row.documentId, kind: 'connection' as const, label: row.relationshipType, source: row.customerId, target: row.connectedId })),
+          ...connections.map((row) => ({
+            id: row.documentId,
+            kind: 'connection' as const,
+            label: row.relationshipType,
+            source: row.customerId,
+            target: row.connectedId,
+          })),
           ...relationships.map((row) => ({
             id: row.documentId,
             kind: row.kind,
-            label: row.kind === 'hierarchical' ? 'parent of' : relationshipLabel('loose', row.type, true),
+            label:
+              row.kind === 'hierarchical'
+                ? 'parent of'
+                : relationshipLabel('loose', row.type, true),
             source: row.firstId,
             target: row.secondId,
           })),

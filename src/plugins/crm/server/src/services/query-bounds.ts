@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import {
   CONTACT_POINT_PLURALS,
@@ -10,9 +10,10 @@ import {
   type AttributeShape,
   type PopulateBoundsOptions,
 } from '../domain';
-import { toStrapiError } from '../utils/errors';
 import { hasLinkTable } from '../repositories/links';
+import { toStrapiError } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID } from '../utils/uids';
 
 /**
@@ -20,7 +21,8 @@ import { CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID } from '../utils/uids';
  * filters, sort and pagination), records named by documentId (one record, or the page the quick
  * search chose), or none (a create: nothing is linked to a new record yet; a delete answers nothing).
  */
-export type RequestRecords = { page: Record<string, unknown> } | { documentIds: readonly string[] } | 'none';
+export type RequestRecords =
+  { page: Record<string, unknown> } | { documentIds: readonly string[] } | 'none';
 
 /** To-many relations a rule bounds: a customer's contact points, by the contact point limits. */
 const BOUNDED_TO_MANY: Record<string, readonly string[]> = {
@@ -29,8 +31,10 @@ const BOUNDED_TO_MANY: Record<string, readonly string[]> = {
 
 /** Where a caller finds, page by page, the records of a relation too large to populate. */
 const PAGED_ALTERNATIVES: Record<string, string> = {
-  [`${MARKETING_LIST_UID}.members`]: 'GET /api/crm/contacts?filters[marketingLists][documentId]=<list documentId>',
-  [`${CONTACT_UID}.marketingLists`]: 'GET /api/crm/marketing-lists?filters[members][documentId]=<contact documentId>',
+  [`${MARKETING_LIST_UID}.members`]:
+    'GET /api/crm/contacts?filters[marketingLists][documentId]=<list documentId>',
+  [`${CONTACT_UID}.marketingLists`]:
+    'GET /api/crm/marketing-lists?filters[members][documentId]=<contact documentId>',
   [`${CONTACT_UID}.activities`]: 'GET /api/crm/contacts/<documentId>/activity',
 };
 
@@ -43,8 +47,11 @@ const PAGED_ALTERNATIVES: Record<string, string> = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const relationsOf = (uid: string) => {
-    const model = strapi.getModel(uid as never) as { attributes?: Record<string, AttributeShape> } | undefined;
-    return model?.attributes ? describeRelations(model.attributes, BOUNDED_TO_MANY[uid]) : undefined;
+    const model = strapi.getModel(uid as never) as
+      { attributes?: Record<string, AttributeShape> } | undefined;
+    return model?.attributes
+      ? describeRelations(model.attributes, BOUNDED_TO_MANY[uid])
+      : undefined;
   };
   const options = (): PopulateBoundsOptions & { maxRelated: number } => ({
     maxRelated: getService(strapi, 'settings').get().populateMaxRelated,
@@ -52,7 +59,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Row ids of the request's records. */
-  const recordIds = async (uid: string, records: Exclude<RequestRecords, 'none'>): Promise<number[]> => {
+  const recordIds = async (
+    uid: string,
+    records: Exclude<RequestRecords, 'none'>
+  ): Promise<number[]> => {
     if ('documentIds' in records) {
       if (records.documentIds.length === 0) return [];
       const rows = (await strapi.db.query(uid as never).findMany({
@@ -64,7 +74,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // The same page the core controller's find reads (same service, same filters, sort and
     // pagination), without its populate and its count.
     const { populate: _populate, fields: _fields, ...query } = records.page;
-    const pagination = query.pagination && typeof query.pagination === 'object' ? query.pagination : {};
+    const pagination =
+      query.pagination && typeof query.pagination === 'object' ? query.pagination : {};
     const { results } = (await strapi.service(uid as never).find({
       ...query,
       fields: ['documentId'],
@@ -74,8 +85,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Rows of the relation's link table that hang from these records (null: it has none). */
-  const countLinks = async (uid: string, attribute: string, ids: readonly number[]): Promise<number | null> =>
-    hasLinkTable(strapi, uid, attribute) ? getService(strapi, 'network-repository').countOfOwners(uid, attribute, ids) : null;
+  const countLinks = async (
+    uid: string,
+    attribute: string,
+    ids: readonly number[]
+  ): Promise<number | null> =>
+    hasLinkTable(strapi, uid, attribute)
+      ? getService(strapi, 'network-repository').countOfOwners(uid, attribute, ids)
+      : null;
 
   return {
     /**
@@ -84,7 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * unbounded relations it populates would load more than `populateMaxRelated` records for
      * `records`. Only a populate of such a relation costs a query (the ids, then one count each).
      */
-    async enforce(uid: string, query: { pagination?: unknown; populate?: unknown }, records: RequestRecords): Promise<void> {
+    async enforce(
+      uid: string,
+      query: { pagination?: unknown; populate?: unknown },
+      records: RequestRecords
+    ): Promise<void> {
       try {
         assertPagination(query.pagination);
         if (query.populate === undefined) return;
@@ -96,7 +117,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const { attribute } of counted) {
           const count = ids.length ? await countLinks(uid, attribute, ids) : 0;
           // A relation kept without a link table cannot be counted, so it is not loaded either.
-          if (count === null) throw new errors.ValidationError(`populate of ${attribute} is refused: its size cannot be bounded`);
+          if (count === null)
+            throw new errors.ValidationError(
+              `populate of ${attribute} is refused: its size cannot be bounded`
+            );
           counts.push({ attribute, count });
         }
         assertRelatedWithin(uid, counts, bounds.maxRelated, bounds);

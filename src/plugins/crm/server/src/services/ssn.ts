@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+
 
 import type { CrmPluginConfig } from '../config';
 import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
+import { createSsnCiphertexts } from '../repositories/ssn-ciphertexts';
 import { createFieldCipher, type FieldCipher } from '../security/field-cipher';
 import type { Actor } from '../utils/actor';
-import { createSsnCiphertexts } from '../repositories/ssn-ciphertexts';
 import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
 import { AUDIT_LOG_UID, CUSTOMER_UID } from '../utils/uids';
 
 export type { Actor };
@@ -17,7 +18,11 @@ const ROTATION_BATCH = 500;
 const AUDIT_TEXT_LENGTH = 255;
 /** The id a reveal was asked for is recorded as sent, cut to fit when a client sends a longer one. */
 const fitAuditText = (value: string | null | undefined) =>
-  value === null || value === undefined ? null : value.length > AUDIT_TEXT_LENGTH ? `${value.slice(0, AUDIT_TEXT_LENGTH - 1)}…` : value;
+  value === null || value === undefined
+    ? null
+    : value.length > AUDIT_TEXT_LENGTH
+      ? `${value.slice(0, AUDIT_TEXT_LENGTH - 1)}…`
+      : value;
 
 /**
  * The SSN is kept as a ciphertext (private, never in an API response) next to its mask, which is
@@ -62,7 +67,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Writes one audit row; the number itself is never part of it. */
-    async audit(entry: { action: string; outcome: 'allowed' | 'refused'; reason?: string; customer?: { documentId: string; customerNumber?: string | null }; actor: Actor }) {
+    async audit(entry: {
+      action: string;
+      outcome: 'allowed' | 'refused';
+      reason?: string;
+      customer?: { documentId: string; customerNumber?: string | null };
+      actor: Actor;
+    }) {
       await strapi.db.query(AUDIT_LOG_UID).create({
         data: {
           action: entry.action,
@@ -83,17 +94,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId: customerDocumentId },
         select: ['id', 'documentId', 'customerNumber', 'ssnEncrypted'],
       });
-      const target = { documentId: customerDocumentId, customerNumber: customer?.customerNumber ?? null };
+      const target = {
+        documentId: customerDocumentId,
+        customerNumber: customer?.customerNumber ?? null,
+      };
       if (!allowed) {
-        await this.audit({ action: 'ssn.reveal', outcome: 'refused', reason: 'not permitted', customer: target, actor });
-        throw new errors.ForbiddenError('revealing a social security number needs the SSN reveal permission');
+        await this.audit({
+          action: 'ssn.reveal',
+          outcome: 'refused',
+          reason: 'not permitted',
+          customer: target,
+          actor,
+        });
+        throw new errors.ForbiddenError(
+          'revealing a social security number needs the SSN reveal permission'
+        );
       }
       if (!customer) {
-        await this.audit({ action: 'ssn.reveal', outcome: 'refused', reason: 'customer not found', customer: target, actor });
+        await this.audit({
+          action: 'ssn.reveal',
+          outcome: 'refused',
+          reason: 'customer not found',
+          customer: target,
+          actor,
+        });
         throw new errors.NotFoundError('customer not found');
       }
       await this.audit({ action: 'ssn.reveal', outcome: 'allowed', customer: target, actor });
-      const expiresAt = revealExpiry(new Date(), getService(strapi, 'settings').get().ssnRevealSeconds).toISOString();
+      const expiresAt = revealExpiry(
+        new Date(),
+        getService(strapi, 'settings').get().ssnRevealSeconds
+      ).toISOString();
       const ssn = customer.ssnEncrypted ? formatSsn(cipher().decrypt(customer.ssnEncrypted)) : null;
       return { documentId: customer.documentId, ssn, expiresAt };
     },
@@ -108,7 +139,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (rows.length === 0) return rewritten;
         lastId = rows[rows.length - 1].id;
         const stale = rows.filter((row) => current.needsRotation(row.ssn_encrypted));
-        await ciphertexts.replace(stale.map((row) => ({ row, fresh: current.encrypt(current.decrypt(row.ssn_encrypted)) })));
+        await ciphertexts.replace(
+          stale.map((row) => ({ row, fresh: current.encrypt(current.decrypt(row.ssn_encrypted)) }))
+        );
         rewritten += stale.length;
         onProgress?.(rewritten);
       }

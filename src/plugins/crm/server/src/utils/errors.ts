@@ -1,8 +1,8 @@
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ZodError } from 'zod';
 
 import { DomainValidationError, type RuleIssue } from '../domain';
+import { errors } from './strapi-utils';
 
 const toDetails = (issues: RuleIssue[]) => ({
   errors: issues.map((issue) => ({
@@ -17,13 +17,18 @@ const toDetails = (issues: RuleIssue[]) => ({
 export type IssueName = (path: (string | number)[]) => string;
 
 /** A request that does not match its zod schema: a 400 naming each field. */
-export const zodValidationError = (error: ZodError, nameOf: IssueName = (path) => path.join('.')) => {
+export const zodValidationError = (
+  error: ZodError,
+  nameOf: IssueName = (path) => path.join('.')
+) => {
   const issues = error.issues.map((issue) => ({
     path: issue.path,
     message: issue.path.length ? `${nameOf(issue.path)}: ${issue.message}` : issue.message,
     name: 'ValidationError',
   }));
-  return new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+  return new errors.ValidationError(issues.map((issue) => issue.message).join('; '), {
+    errors: issues,
+  });
 };
 
 /** A broken rule of the domain, or a request refused by its zod schema, becomes Strapi's ValidationError: a 400. */
@@ -49,8 +54,13 @@ export const prefixValidationError = (error: unknown, prefix: (string | number)[
   if (error instanceof DomainValidationError) return error.withPathPrefix(prefix);
   if (error instanceof errors.ValidationError) {
     const details = (error.details ?? {}) as { errors?: { path?: (string | number)[] }[] };
-    const label = prefix.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
-    const nested = (details.errors ?? []).map((item) => ({ ...item, path: [...prefix, ...(item.path ?? [])] }));
+    const label = prefix
+      .map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part))
+      .join('');
+    const nested = (details.errors ?? []).map((item) => ({
+      ...item,
+      path: [...prefix, ...(item.path ?? [])],
+    }));
     return new errors.ValidationError(`${label}: ${error.message}`, { ...details, errors: nested });
   }
   return error;
@@ -73,18 +83,26 @@ export const conflict = (message: string) => new ConflictError(message);
  * Strapi's 400, a conflict its 409, both in Strapi's error shape; Strapi's own errors (not found,
  * forbidden, …) pass through to its error middleware, which shapes them the same way.
  */
-export const withErrorBoundary = async (ctx: Context, next: () => Promise<unknown>): Promise<unknown> => {
+export const withErrorBoundary = async (
+  ctx: Context,
+  next: () => Promise<unknown>
+): Promise<unknown> => {
   try {
     return await next();
   } catch (error) {
     // Strapi adds an error method per HTTP status to Koa's context; it answers `{ data: null, error }`.
-    if (error instanceof ConflictError) return (ctx as Context & { conflict(message: string): void }).conflict(error.message);
+    if (error instanceof ConflictError)
+      return (ctx as Context & { conflict(message: string): void }).conflict(error.message);
     throw toStrapiError(error);
   }
 };
 
 /** Answers `{ data, meta }` with `status`. */
-export const respond = async (ctx: Context, status: number, work: () => Promise<unknown>): Promise<void> => {
+export const respond = async (
+  ctx: Context,
+  status: number,
+  work: () => Promise<unknown>
+): Promise<void> => {
   const data = await work();
   ctx.status = status;
   ctx.body = { data, meta: {} };

@@ -1,6 +1,6 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
+import { errors } from '../utils/strapi-utils';
 import { pageParams, parseBody } from './parse';
 
 /** `POST /contacts/:id/generate-login`. */

@@ -1,8 +1,8 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
 import { IMPORT_DECISION_ACTIONS, IMPORT_ROW_STATUSES } from '../../../contracts';
 import { IMPORT_OBJECTS } from '../domain';
+import { errors } from '../utils/strapi-utils';
 import { pageParams, parseBody } from './parse';
 
 /** The form fields of `POST /imports` beside the file. */

@@ -1,8 +1,8 @@
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 
 import { MAX_PAGE, pageNumber, wholeNumber } from '../domain';
 import { zodValidationError, type IssueName } from '../utils/errors';
+import { errors } from '../utils/strapi-utils';
 import { describedAs } from './json-schema';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
+import type { ImportColumn } from '../../../../contracts';
 import {
   DomainValidationError,
   EDITABLE_IMPORT_STAGES,
@@ -22,16 +22,16 @@ import {
   type KnownCustomer,
 } from '../../domain';
 import { mayActOnEveryImport, type Caller } from '../../permissions';
+import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
+import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { CsvFileError, readCsv } from './csv-reader';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
-import type { ImportColumn } from '../../../../contracts';
-import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
@@ -95,7 +95,10 @@ const fittedFileName = (name: string): string => {
 };
 
 const shownColumns = (job: JobRow) =>
-  (job.columns ?? []).map((column) => ({ holdsSsn: column.holdsSsn === true || column.field === 'ssn', field: column.field }));
+  (job.columns ?? []).map((column) => ({
+    holdsSsn: column.holdsSsn === true || column.field === 'ssn',
+    field: column.field,
+  }));
 
 /**
  * An import's stages up to its start: upload and parse, map fields, validate every row
@@ -141,13 +144,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return job;
   };
 
-  const ownedBy = (job: JobRow, actor: Actor) => job.ownerType === actor.type && (job.ownerId ?? null) === actor.id;
+  const ownedBy = (job: JobRow, actor: Actor) =>
+    job.ownerType === actor.type && (job.ownerId ?? null) === actor.id;
 
   /**
    * Writes `data` to the job only if nobody changed it since `job` was read (and, if given, it is
    * at one of `stages`); the revision moves on. False when another request changed it first.
    */
-  const changeJob = async (job: Pick<JobRow, 'id' | 'revision'>, data: Record<string, unknown>, stages?: string[]): Promise<boolean> => {
+  const changeJob = async (
+    job: Pick<JobRow, 'id' | 'revision'>,
+    data: Record<string, unknown>,
+    stages?: string[]
+  ): Promise<boolean> => {
     const { count } = await jobs().updateMany({
       where: { id: job.id, revision: job.revision, ...(stages ? { stage: { $in: stages } } : {}) },
       data: { ...data, revision: (job.revision ?? 0) + 1 },
@@ -155,18 +163,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return count > 0;
   };
 
-  const changedMeanwhile = () => conflict('the import changed while this request was handled; load it again');
+  const changedMeanwhile = () =>
+    conflict('the import changed while this request was handled; load it again');
 
   const isStale = (job: JobRow) =>
-    !job.heartbeatAt || Date.now() - new Date(job.heartbeatAt).getTime() >= settings().importStaleMs;
+    !job.heartbeatAt ||
+    Date.now() - new Date(job.heartbeatAt).getTime() >= settings().importStaleMs;
 
   /** Every customer as a possible company: number, display name and, for businesses, email domains. */
   const knownCustomers = async (): Promise<KnownCustomer[]> => {
     const customers = await strapi.db.query(CUSTOMER_UID).findMany({
-      select: ['id', 'documentId', 'customerNumber', 'type', 'businessName', 'firstName', 'lastName'],
+      select: [
+        'id',
+        'documentId',
+        'customerNumber',
+        'type',
+        'businessName',
+        'firstName',
+        'lastName',
+      ],
       populate: { emails: { select: ['address'] } },
     });
-    type CustomerRow = { id: number; documentId: string; customerNumber: string; type: string; businessName: string | null; firstName: string | null; lastName: string | null; emails?: { address: string }[] };
+    type CustomerRow = {
+      id: number;
+      documentId: string;
+      customerNumber: string;
+      type: string;
+      businessName: string | null;
+      firstName: string | null;
+      lastName: string | null;
+      emails?: { address: string }[];
+    };
     return (customers as CustomerRow[]).map((customer) => ({
       id: customer.id,
       documentId: customer.documentId,
@@ -174,19 +201,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       name: customerDisplayName(customer),
       domains:
         customer.type === 'business'
-          ? (customer.emails ?? []).map((email) => companyDomain(email.address)).filter((domain): domain is string => Boolean(domain))
+          ? (customer.emails ?? [])
+              .map((email) => companyDomain(email.address))
+              .filter((domain): domain is string => Boolean(domain))
           : [],
     }));
   };
 
   /** What judging a job's rows needs: the mapping, the settings and the customers to match. */
-  const judgeSetup = async (object: ImportObject, headers: string[], mapping: Record<string, string | null>): Promise<JudgeSetup> => ({
+  const judgeSetup = async (
+    object: ImportObject,
+    headers: string[],
+    mapping: Record<string, string | null>
+  ): Promise<JudgeSetup> => ({
     object,
     headers,
     mapping,
     defaultCountry: settings().defaultCountry,
     limits: settings().limits,
-    encryptionKeys: (strapi.config.get('plugin::crm') as { encryptionKeys: string[] }).encryptionKeys,
+    encryptionKeys: (strapi.config.get('plugin::crm') as { encryptionKeys: string[] })
+      .encryptionKeys,
     customers: object === 'contacts' ? await knownCustomers() : null,
   });
 
@@ -196,14 +230,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>) => {
     const job = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
-    const rows = createRowJudge(await judgeSetup(job.object, (job.columns ?? []).map((column) => column.header), job.mapping ?? {}));
+    const rows = createRowJudge(
+      await judgeSetup(
+        job.object,
+        (job.columns ?? []).map((column) => column.header),
+        job.mapping ?? {}
+      )
+    );
     const secrets = cipher();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await staging().page(claimed.id, after, PAGE);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
-      await staging().record(page.map((row) => ({ id: row.id, ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }) })));
-      const { count } = await jobs().updateMany({ where: { id: claimed.id, revision: claimed.revision }, data: { heartbeatAt: new Date() } });
+      await staging().record(
+        page.map((row) => ({
+          id: row.id,
+          ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
+        }))
+      );
+      const { count } = await jobs().updateMany({
+        where: { id: claimed.id, revision: claimed.revision },
+        data: { heartbeatAt: new Date() },
+      });
       if (count === 0) throw changedMeanwhile();
     }
   };
@@ -217,11 +265,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const counted = await staging().counts(claimed.id);
     const total = Object.values(counted).reduce((sum, n) => sum + n, 0);
     const groups = job.object === 'contacts' ? await staging().unmatchedGroups(claimed.id) : [];
-    const decisions = Object.fromEntries(Object.entries(job.decisions ?? {}).filter(([key]) => groups.some((group) => group.key === key)));
+    const decisions = Object.fromEntries(
+      Object.entries(job.decisions ?? {}).filter(([key]) =>
+        groups.some((group) => group.key === key)
+      )
+    );
     const summarized = await changeJob(
       claimed,
       {
-        counts: { total, valid: counted.valid ?? 0, invalid: counted.invalid ?? 0, imported: 0, ignored: 0, failed: 0 },
+        counts: {
+          total,
+          valid: counted.valid ?? 0,
+          invalid: counted.invalid ?? 0,
+          imported: 0,
+          ignored: 0,
+          failed: 0,
+        },
         progress: { done: 0, total },
         errors: await staging().issues(claimed.id, LOGGED_ERRORS),
         decisions,
@@ -234,7 +293,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The cells of a staged row as its job's log and ignored-rows file show them. */
-  const displayed = (row: StagedRow, columns: ReturnType<typeof shownColumns>) => shownCells(row.cells, columns, cipher());
+  const displayed = (row: StagedRow, columns: ReturnType<typeof shownColumns>) =>
+    shownCells(row.cells, columns, cipher());
 
   return {
     view,
@@ -244,12 +304,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The job, if the caller may act on it: its creator, or one who may act on every job (404 otherwise). */
     async loadFor(documentId: string, access: JobAccess): Promise<JobRow> {
       const job = await load(documentId);
-      if (!mayActOnEveryImport(access.caller) && !ownedBy(job, access.actor)) throw new errors.NotFoundError('import not found');
+      if (!mayActOnEveryImport(access.caller) && !ownedBy(job, access.actor))
+        throw new errors.NotFoundError('import not found');
       return job;
     },
 
     /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
-    async createFromUpload(input: { path: string; fileName: string; size: number; object: ImportObject }, createdBy: Actor = SYSTEM_ACTOR) {
+    async createFromUpload(
+      input: { path: string; fileName: string; size: number; object: ImportObject },
+      createdBy: Actor = SYSTEM_ACTOR
+    ) {
       const job = (await jobs().create({
         data: {
           object: input.object,
@@ -275,38 +339,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const stats: ColumnSsnStats[] = [];
         // Rows are judged with the automatic mapping as they stream in, so a file is read and
         // written once; a changed mapping judges the staged rows again.
-        const { delimiter } = await readCsv(input.path, {
-          onHeader: (raw) => {
-            headers = uniqueHeaders(raw);
-            mapping = autoMap(headers, input.object);
-            headers.forEach(() => {
-              samples.push([]);
-              stats.push(emptyColumnStats());
-            });
-          },
-          onBatch: async (records) => {
-            if (!judge) {
-              const setup = await judgeSetup(input.object, headers, mapping);
-              judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
-            }
-            for (const record of records) {
-              record.cells.forEach((cell, i) => {
-                countSsnShapes(stats[i], cell);
-                if (samples[i].length < SAMPLES && cell.trim() !== '') samples[i].push(cell.slice(0, 200));
+        const { delimiter } = await readCsv(
+          input.path,
+          {
+            onHeader: (raw) => {
+              headers = uniqueHeaders(raw);
+              mapping = autoMap(headers, input.object);
+              headers.forEach(() => {
+                samples.push([]);
+                stats.push(emptyColumnStats());
               });
-            }
-            const judged = judge.judge(records);
-            judged.catch(() => undefined); // surfaces through `writing`
-            await writing;
-            writing = judged.then((rows) => staging().insert(job.id, rows));
-            writing.catch(() => undefined); // surfaces at the next await
+            },
+            onBatch: async (records) => {
+              if (!judge) {
+                const setup = await judgeSetup(input.object, headers, mapping);
+                judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
+              }
+              for (const record of records) {
+                record.cells.forEach((cell, i) => {
+                  countSsnShapes(stats[i], cell);
+                  if (samples[i].length < SAMPLES && cell.trim() !== '')
+                    samples[i].push(cell.slice(0, 200));
+                });
+              }
+              const judged = judge.judge(records);
+              judged.catch(() => undefined); // surfaces through `writing`
+              await writing;
+              writing = judged.then((rows) => staging().insert(job.id, rows));
+              writing.catch(() => undefined); // surfaces at the next await
+            },
           },
-        }, { batchSize: UPLOAD_BATCH, maxColumns: getService(strapi, 'settings').get().importMaxColumns });
+          {
+            batchSize: UPLOAD_BATCH,
+            maxColumns: getService(strapi, 'settings').get().importMaxColumns,
+          }
+        );
         await writing;
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
           const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
-          return { header, field: mapping[header], samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])), holdsSsn };
+          return {
+            header,
+            field: mapping[header],
+            samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])),
+            holdsSsn,
+          };
         });
         await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
         await summarize(job);
@@ -332,12 +409,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const headers = (job.columns ?? []).map((column) => column.header);
       const columns = shownColumns(job);
       yield csvLine([...headers, 'reason']) + '\r\n';
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = await staging().notImported(job.id, after, PAGE);
         if (rows.length === 0) return;
         after = rows[rows.length - 1].line;
         for (const row of rows) {
-          const reasons = (JSON.parse(row.reason ?? '[]') as { field: string; reason: string }[]).map((issue) => issue.reason);
+          const reasons = (
+            JSON.parse(row.reason ?? '[]') as { field: string; reason: string }[]
+          ).map((issue) => issue.reason);
           const cells = row.cells.length ? displayed(row, columns) : headers.map(() => '');
           yield csvLine([...cells, `line ${row.line}: ${reasons.join('; ')}`]) + '\r\n';
         }
@@ -349,22 +428,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * imported: invalid, skipped at reference data, failed), each with its line, status, the
      * file's cells (SSNs masked; none once purged) and the reasons.
      */
-    async log(documentId: string, query: { status: readonly StagedStatus[]; page: number; pageSize: number }) {
+    async log(
+      documentId: string,
+      query: { status: readonly StagedStatus[]; page: number; pageSize: number }
+    ) {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
       const columns = shownColumns(job);
-      const { rows, total } = await staging().list(job.id, query.status, (query.page - 1) * query.pageSize, query.pageSize);
+      const { rows, total } = await staging().list(
+        job.id,
+        query.status,
+        (query.page - 1) * query.pageSize,
+        query.pageSize
+      );
       return {
         data: rows.map((row) => {
           const cells = row.cells.length ? displayed(row, columns) : null;
           return {
             line: row.line,
             status: row.status,
-            cells: cells ? Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? ''])) : {},
-            issues: row.reason ? (JSON.parse(row.reason) as { field: string; reason: string }[]) : [],
+            cells: cells
+              ? Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? '']))
+              : {},
+            issues: row.reason
+              ? (JSON.parse(row.reason) as { field: string; reason: string }[])
+              : [],
           };
         }),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } },
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.ceil(total / query.pageSize),
+          },
+        },
       };
     },
 
@@ -372,9 +470,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async setMapping(documentId: string, changes: Record<string, string | null>) {
       const job = await load(documentId);
       // A validation whose request died (a crash, a stopped node) is taken over once it is stale.
-      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage) && !(job.stage === 'validating' && isStale(job))) {
+      if (
+        !EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage) &&
+        !(job.stage === 'validating' && isStale(job))
+      ) {
         throw conflict(
-          job.stage === 'validating' ? 'the import is being validated; try again when it is done' : `the import is ${job.stage}; its mapping and decisions can no longer change`
+          job.stage === 'validating'
+            ? 'the import is being validated; try again when it is done'
+            : `the import is ${job.stage}; its mapping and decisions can no longer change`
         );
       }
       const columns = job.columns ?? [];
@@ -382,23 +485,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const issues = Object.entries(changes).flatMap(([header, field]) => [
         ...(columns.some((column) => column.header === header)
           ? []
-          : [{ path: ['mapping', header], rule: 'import.mapping', message: `the file has no column "${header}"` }]),
+          : [
+              {
+                path: ['mapping', header],
+                rule: 'import.mapping',
+                message: `the file has no column "${header}"`,
+              },
+            ]),
         ...(field === null || fields.has(field)
           ? []
-          : [{ path: ['mapping', header], rule: 'import.mapping', message: `"${field}" is not a field of ${job.object}` }]),
+          : [
+              {
+                path: ['mapping', header],
+                rule: 'import.mapping',
+                message: `"${field}" is not a field of ${job.object}`,
+              },
+            ]),
       ]);
       if (issues.length) throw new DomainValidationError(issues);
       const mapping = { ...(job.mapping ?? {}), ...changes };
       const targets = Object.values(mapping).filter((field): field is string => field !== null);
       const twice = targets.find((field, i) => targets.indexOf(field) !== i);
       if (twice) {
-        throw new DomainValidationError({ path: ['mapping'], rule: 'import.mapping', message: `"${twice}" is mapped from two columns` });
+        throw new DomainValidationError({
+          path: ['mapping'],
+          rule: 'import.mapping',
+          message: `"${twice}" is mapped from two columns`,
+        });
       }
       const remapped = columns.map((column) => {
         const field = mapping[column.header] ?? null;
-        return { ...column, field, samples: column.samples.map((sample) => shownCell(sample, column.holdsSsn === true || field === 'ssn', field)) };
+        return {
+          ...column,
+          field,
+          samples: column.samples.map((sample) =>
+            shownCell(sample, column.holdsSsn === true || field === 'ssn', field)
+          ),
+        };
       });
-      const claimed = await changeJob(job, { mapping, columns: remapped, stage: 'validating', heartbeatAt: new Date() });
+      const claimed = await changeJob(job, {
+        mapping,
+        columns: remapped,
+        stage: 'validating',
+        heartbeatAt: new Date(),
+      });
       if (!claimed) throw changedMeanwhile();
       const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
       try {
@@ -406,7 +536,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await summarize(validating);
       } catch (error) {
         // Stale at once, so that the mapping can be sent again rather than wait for the stale time.
-        await jobs().updateMany({ where: { id: job.id, revision: validating.revision }, data: { heartbeatAt: null } });
+        await jobs().updateMany({
+          where: { id: job.id, revision: validating.revision },
+          data: { heartbeatAt: null },
+        });
         throw error;
       }
       return view(await load(documentId));
@@ -416,7 +549,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async referenceData(documentId: string) {
       const job = await load(documentId);
       if (job.object !== 'contacts') return [];
-      const [groups, index] = await Promise.all([staging().unmatchedGroups(job.id), knownCustomers().then(buildCompanyIndex)]);
+      const [groups, index] = await Promise.all([
+        staging().unmatchedGroups(job.id),
+        knownCustomers().then(buildCompanyIndex),
+      ]);
       return groups.map((group) => ({
         key: group.key,
         company: group.company,
@@ -427,21 +563,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Records create / link / skip per unmatched company, or one choice for all still undecided. */
-    async decide(documentId: string, decisions: { key: string; action: Decision['action']; customer?: string }[], applyToAll?: 'create' | 'skip') {
+    async decide(
+      documentId: string,
+      decisions: { key: string; action: Decision['action']; customer?: string }[],
+      applyToAll?: 'create' | 'skip'
+    ) {
       const job = await load(documentId);
-      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage)) throw conflict(`the import is ${job.stage}; its mapping and decisions can no longer change`);
+      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage))
+        throw conflict(
+          `the import is ${job.stage}; its mapping and decisions can no longer change`
+        );
       const groups = job.object === 'contacts' ? await staging().unmatchedGroups(job.id) : [];
       const keys = new Set(groups.map((group) => group.key));
       const next: Record<string, Decision> = { ...(job.decisions ?? {}) };
       const issues = [];
       for (const [i, decision] of decisions.entries()) {
         if (!keys.has(decision.key)) {
-          issues.push({ path: ['decisions', i, 'key'], rule: 'import.decision', message: `decisions[${i}]: no unmatched company "${decision.key}"` });
+          issues.push({
+            path: ['decisions', i, 'key'],
+            rule: 'import.decision',
+            message: `decisions[${i}]: no unmatched company "${decision.key}"`,
+          });
           continue;
         }
         if (decision.action === 'link') {
           const customer = decision.customer
-            ? await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId: decision.customer }, select: ['id'] })
+            ? await strapi.db
+                .query(CUSTOMER_UID)
+                .findOne({ where: { documentId: decision.customer }, select: ['id'] })
             : null;
           if (!customer) {
             issues.push({
@@ -463,7 +612,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (applyToAll) for (const key of keys) next[key] ??= { action: applyToAll };
       const decided = [...keys].every((key) => next[key]);
-      if (!(await changeJob(job, { decisions: next, stage: decided ? 'ready' : 'reference-data' }, [...EDITABLE_IMPORT_STAGES]))) throw changedMeanwhile();
+      if (
+        !(await changeJob(job, { decisions: next, stage: decided ? 'ready' : 'reference-data' }, [
+          ...EDITABLE_IMPORT_STAGES,
+        ]))
+      )
+        throw changedMeanwhile();
       return this.referenceData(documentId);
     },
 

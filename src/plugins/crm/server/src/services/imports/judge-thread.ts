@@ -1,8 +1,13 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import type { EncodedRow } from '../../repositories/import-rows';
 import { createRowJudge, type JudgeSetup } from './row-judge';
+
+/**
+ * The worker is an entry of its own in the built package (exports "./judge-worker"): resolved
+ * through the package's exports, it is found wherever the bundler put this code.
+ */
+const WORKER_ENTRY = 'strapi-plugin-crm/judge-worker';
 
 /** Young-generation limit of the validation thread, in MB. */
 const YOUNG_GENERATION_MB = 8;
@@ -32,8 +37,14 @@ export function judgeHere(setup: JudgeSetup): BatchJudge {
 export function judgeInWorker(setup: JudgeSetup): BatchJudge {
   // The thread's young generation is kept small: it only turns batches over, and V8's default
   // (sized for a whole application) would add tens of megabytes of resident memory to an upload.
-  const worker = new Worker(join(__dirname, 'judge-worker.js'), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-  const waiting = new Map<number, { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }>();
+  const worker = new Worker(require.resolve(WORKER_ENTRY), {
+    workerData: setup,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+  const waiting = new Map<
+    number,
+    { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }
+  >();
   let next = 0;
   let failure: Error | null = null;
   const failAll = (error: Error) => {
@@ -41,14 +52,19 @@ export function judgeInWorker(setup: JudgeSetup): BatchJudge {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
-  worker.on('message', ({ id, rows, error }: { id: number; rows?: EncodedRow[]; error?: string }) => {
-    const pending = waiting.get(id);
-    waiting.delete(id);
-    if (error) pending?.reject(new Error(error));
-    else pending?.resolve(rows!);
-  });
+  worker.on(
+    'message',
+    ({ id, rows, error }: { id: number; rows?: EncodedRow[]; error?: string }) => {
+      const pending = waiting.get(id);
+      waiting.delete(id);
+      if (error) pending?.reject(new Error(error));
+      else pending?.resolve(rows!);
+    }
+  );
   worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`the row validation thread stopped (exit code ${code})`)));
+  worker.on('exit', (code) =>
+    failAll(new Error(`the row validation thread stopped (exit code ${code})`))
+  );
   return {
     judge(records) {
       if (failure) return Promise.reject(failure);
