@@ -20,8 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     encryptionKey: env('ENCRYPTION_KEY')!,
   },
   // The crm plugin runs from its build: `npm run develop` rebuilds it on a change of its sources and
-  // then touches src/plugins/crm/.develop-reload, the one file of it whose change restarts Strapi.
-  watchIgnoreFiles: ['**/src/plugins/crm/*', '**/src/plugins/crm/*/**'],
+  // then touches crm-plugin-build.stamp, which restarts Strapi on the new build (not on the sources).
+  watchIgnoreFiles: ['**/src/plugins/crm/**'],
   flags: {
     nps: env.bool('FLAG_NPS', true),
     promoteEE: env.bool('FLAG_PROMOTE_EE', true),

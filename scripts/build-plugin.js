@@ -22,7 +22,7 @@ const { dirname, join, relative } = require('node:path');
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
 const stampFile = join(root, 'node_modules', '.cache', 'crm-plugin-build.json');
-const SKIP = new Set(['dist', 'node_modules', '.develop-reload']);
+const SKIP = new Set(['dist', 'node_modules']);
 
 /** Paths, sizes and modification times of every plugin file: any edit, move or deletion changes it. */
 const fingerprint = () => {

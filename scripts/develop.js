@@ -5,7 +5,7 @@
  * `npm run develop`: builds the crm plugin package when its files changed, starts `strapi develop`,
  * and rebuilds the plugin whenever one of its files changes. Strapi loads the plugin from its
  * built dist/, which its watcher ignores, so this script then touches a stamp file Strapi does
- * watch (src/plugins/crm/.develop-reload) and Strapi restarts on the new build. config/admin.ts
+ * watch (crm-plugin-build.stamp at the root: Strapi's watcher skips dotfiles) and Strapi restarts on the new build. config/admin.ts
  * keeps Strapi from restarting on the plugin's sources themselves, before the build is done.
  * Extra arguments go to `strapi develop`.
  */
@@ -17,8 +17,8 @@ const { buildPlugin } = require('./build-plugin');
 
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
-const stamp = join(pluginDir, '.develop-reload');
-const IGNORED = new RegExp(`(^|\\${sep})(dist|node_modules)(\\${sep}|$)|\\.develop-reload$`);
+const stamp = join(root, 'crm-plugin-build.stamp');
+const IGNORED = new RegExp(`(^|\\${sep})(dist|node_modules)(\\${sep}|$)`);
 
 const rebuild = () => {
   try {
