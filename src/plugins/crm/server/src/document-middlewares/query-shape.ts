@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { isPlainObject } from '../utils/relations';
 import { errors } from '../utils/strapi-utils';
 
-
 /**
  * Checks the `filters`, `fields` and `sort` of a document-service call (and those nested in
  * `populate`) against the model, the way Strapi's query engine will read them. Strapi's own query

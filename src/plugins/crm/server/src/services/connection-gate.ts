@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import {
   DomainValidationError,
   assertEligiblePrimaryContact,
@@ -146,12 +145,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** PUT /customers/:id/primary-contact: another connected individual becomes the primary contact. */
     async choosePrimaryContact(businessDocumentId: string, contact: unknown) {
       return strapi.db.transaction(async () => {
-        const business = await strapi.db
-          .query(CUSTOMER_UID)
-          .findOne({
-            where: { documentId: businessDocumentId },
-            select: ['id', 'documentId', 'type'],
-          });
+        const business = await strapi.db.query(CUSTOMER_UID).findOne({
+          where: { documentId: businessDocumentId },
+          select: ['id', 'documentId', 'type'],
+        });
         if (!business) throw new errors.NotFoundError('customer not found');
         const individual = await refs().require(
           contact,

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-
 import {
   CONTACT_FIELD_NAMES,
   customerFromContact,

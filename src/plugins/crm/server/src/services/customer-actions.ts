@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import {
   CONTACT_POINT_PLURALS,
   SearchQueryError,

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import { mayChangeListMembership } from '../permissions';
 import { currentCaller } from '../utils/actor';
 import { getService } from '../utils/get-service';
@@ -51,12 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       found += rows.length;
     }
     for (let i = 0; i < byDocument.length; i += CHUNK) {
-      const rows = await strapi.db
-        .query(uid as never)
-        .findMany({
-          where: { documentId: { $in: byDocument.slice(i, i + CHUNK) } },
-          select: ['id'],
-        });
+      const rows = await strapi.db.query(uid as never).findMany({
+        where: { documentId: { $in: byDocument.slice(i, i + CHUNK) } },
+        select: ['id'],
+      });
       rows.forEach((row: { id: number }) => ids.add(row.id));
       found += rows.length;
     }

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import {
   DomainValidationError,
   csvLine,

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import type { NetworkEdge, NetworkNode } from '../../../contracts';
 import { customerDisplayName, relationshipLabel } from '../domain';
 import type { CustomerSummary } from '../repositories/network';

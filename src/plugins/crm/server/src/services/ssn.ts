@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-
 import type { CrmPluginConfig } from '../config';
 import { formatSsn, isMaskedSsn, maskSsn, normalizeSsn, revealExpiry } from '../domain';
 import { createSsnCiphertexts } from '../repositories/ssn-ciphertexts';
