@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type request from 'supertest';
 
 import type { TestApp } from './strapi';
@@ -49,5 +50,9 @@ export const importCsv = async (
 };
 
 /** The database id of a record from its documentId. */
-export const idOf = async (app: TestApp, uid: string, documentId: string): Promise<number> =>
-  (await app.strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id'] })).id;
+export const idOf = async (
+  app: TestApp,
+  uid: UID.ContentType,
+  documentId: string
+): Promise<number> =>
+  (await app.strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'] })).id;

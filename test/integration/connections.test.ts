@@ -49,7 +49,7 @@ const paths = {
     // The content manager sets a primary contact by editing the business's relation field.
     setPrimaryContact: async (business: string, individual: string): Promise<Result> => {
       try {
-        const data = await (app.strapi.documents('plugin::crm.customer' as never) as any).update({
+        const data = await (app.strapi.documents('plugin::crm.customer') as any).update({
           documentId: business,
           data: { primaryContact: { connect: [{ documentId: individual }] } },
         });

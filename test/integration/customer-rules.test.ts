@@ -126,7 +126,7 @@ describe.each([
       });
       refused(changed, 400, /customerNumber/);
       const stored = await app.strapi.db
-        .query('plugin::crm.customer' as never)
+        .query('plugin::crm.customer')
         .findOne({ where: { documentId: customer.documentId } });
       expect(stored.customerNumber).toBe(customer.customerNumber);
     });
@@ -540,9 +540,9 @@ describe.each([
     });
 
     it('saves nothing when one nested point breaks a rule', async () => {
-      const customers = () => app.strapi.db.query('plugin::crm.customer' as never).count();
-      const phones = () => app.strapi.db.query('plugin::crm.phone' as never).count();
-      const addresses = () => app.strapi.db.query('plugin::crm.address' as never).count();
+      const customers = () => app.strapi.db.query('plugin::crm.customer').count();
+      const phones = () => app.strapi.db.query('plugin::crm.phone').count();
+      const addresses = () => app.strapi.db.query('plugin::crm.address').count();
       const before = [await customers(), await phones(), await addresses()];
       const data = full();
       (data.phones as any[])[1].number = 'not a phone';
@@ -590,7 +590,7 @@ describe.each([
         /phones\[0\]/
       );
       const stored = await app.strapi.db
-        .query('plugin::crm.customer' as never)
+        .query('plugin::crm.customer')
         .findOne({ where: { documentId: customer.documentId } });
       expect(stored.firstName).toBe('Ada');
       expect(await storedPoints(app, 'phone', customer.documentId)).toHaveLength(2);
@@ -613,7 +613,7 @@ describe.each([
         expect(await storedPoints(app, kind, customer.documentId)).toHaveLength(0);
       }
       const orphans = await app.strapi.db
-        .query('plugin::crm.phone' as never)
+        .query('plugin::crm.phone')
         .findMany({ where: { customer: { id: { $null: true } } } });
       expect(orphans).toHaveLength(0);
     });
@@ -695,7 +695,7 @@ describe('configurable limits', () => {
       'an individual can have only one work email'
     );
     const stored = await app.strapi.db
-      .query('plugin::crm.customer' as never)
+      .query('plugin::crm.customer')
       .findOne({ where: { documentId: business.documentId } });
     expect(stored.type).toBe('business');
   });

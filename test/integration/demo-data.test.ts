@@ -1,9 +1,11 @@
+import type { UID } from '@strapi/strapi';
+
 import { useTestApp } from '../helpers/strapi';
 
 const app = useTestApp();
 
 const demoData = () => app.strapi.plugin('crm').service('demo-data');
-const count = (uid: string) => app.strapi.db.query(uid as never).count();
+const count = (uid: UID.ContentType) => app.strapi.db.query(uid).count();
 
 describe('demo data', () => {
   it('is not loaded outside `strapi develop`', async () => {
@@ -18,11 +20,11 @@ describe('demo data', () => {
       expect(loaded).toBeGreaterThanOrEqual(25);
       expect(await count('plugin::crm.customer')).toBe(loaded);
       const individuals = await app.strapi.db
-        .query('plugin::crm.customer' as never)
+        .query('plugin::crm.customer')
         .count({ where: { type: 'individual' } });
       expect(individuals).toBeGreaterThanOrEqual(20);
       expect(loaded - individuals).toBeGreaterThanOrEqual(5);
-      for (const kind of ['address', 'phone', 'email']) {
+      for (const kind of ['address', 'phone', 'email'] as const) {
         expect(await count(`plugin::crm.${kind}`)).toBeGreaterThanOrEqual(loaded);
       }
 

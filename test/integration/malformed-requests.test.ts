@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import request from 'supertest';
 
 import { CRM_ROLES } from '../../src/plugins/crm/server/src/permissions';
@@ -45,10 +46,10 @@ const individual = () => createCustomer({ firstName: 'Seed', lastName: `Person $
 const business = () =>
   createCustomer({ type: 'business', businessName: `Seed Business ${uniq()}` });
 /** The documentId of a customer's contact point of one kind. */
-const pointOf = async (uid: string, customer: string) =>
+const pointOf = async (uid: UID.ContentType, customer: string) =>
   (
     (await app.strapi.db
-      .query(uid as never)
+      .query(uid)
       .findOne({ where: { customer: { documentId: customer } }, select: ['documentId'] })) as {
       documentId: string;
     }

@@ -12,8 +12,14 @@ describe('the crm plugin', () => {
 
   it('is loaded with its content types', () => {
     expect(app.strapi.plugin('crm')).toBeDefined();
-    for (const name of ['customer', 'address', 'phone', 'email']) {
-      const model = app.strapi.contentType(`plugin::crm.${name}` as never);
+    const uids = [
+      'plugin::crm.customer',
+      'plugin::crm.address',
+      'plugin::crm.phone',
+      'plugin::crm.email',
+    ] as const;
+    for (const uid of uids) {
+      const model = app.strapi.contentType(uid);
       expect(model).toBeDefined();
       expect(model.options?.draftAndPublish).toBe(false);
     }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import type { CrmContentTypeUid } from '../utils/uids';
 import type { CoreControllerApi } from './customer';
 import type { InputOptions } from './nested-input';
 import { boundedSanitizeQuery } from './query-bounds';
@@ -18,11 +19,11 @@ type Action = (ctx: Context) => Promise<unknown>;
 export const runForAdmin = (
   strapi: Core.Strapi,
   controllerName: string,
-  modelUid: string,
+  modelUid: CrmContentTypeUid,
   action: string
 ): Action => {
   const options: InputOptions = {};
-  const schema = () => strapi.getModel(modelUid as never);
+  const schema = () => strapi.getModel(modelUid);
   const sanitizers: Omit<CoreControllerApi, 'transformResponse'> = {
     validateQuery: async (ctx) => strapi.contentAPI.validate.query(ctx.query, schema(), options),
     sanitizeQuery: boundedSanitizeQuery(
@@ -34,22 +35,14 @@ export const runForAdmin = (
           unknown
         >
     ),
-    validateInput: async (data) =>
-      strapi.contentAPI.validate.input(data as never, schema(), options),
+    validateInput: async (data) => strapi.contentAPI.validate.input(data, schema(), options),
     sanitizeInput: async (data) =>
-      (await strapi.contentAPI.sanitize.input(data as never, schema(), options)) as Record<
-        string,
-        unknown
-      >,
-    sanitizeOutput: async (data) =>
-      strapi.contentAPI.sanitize.output(data as never, schema(), options),
+      (await strapi.contentAPI.sanitize.input(data, schema(), options)) as Record<string, unknown>,
+    sanitizeOutput: async (data) => strapi.contentAPI.sanitize.output(data, schema(), options),
     nestedInputOptions: () => options,
   };
   return (ctx) => {
-    const controller = strapi.plugin('crm').controller(controllerName) as unknown as Record<
-      string,
-      Action
-    >;
+    const controller = strapi.plugin('crm').controller(controllerName) as Record<string, Action>;
     const handler = controller[action];
     if (typeof handler !== 'function')
       throw new Error(`crm: the ${controllerName} controller has no ${action} action`);

@@ -18,7 +18,7 @@ import { parseBody, requireData } from '../validation/parse';
  * Contacts: Strapi's core controller, with lists showing active contacts only unless the caller
  * asks for inactive ones (`filters[active]` given, or `includeInactive=true`), and the actions.
  */
-export default factories.createCoreController(CONTACT_UID as never, ({ strapi }) => ({
+export default factories.createCoreController(CONTACT_UID, ({ strapi }) => ({
   async find(ctx: Context) {
     const { includeInactive, ...query } = ctx.query as Record<string, unknown>;
     const withInactive = readIncludeInactive({ includeInactive });
@@ -37,9 +37,7 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   },
 
   async delete(ctx: Context) {
-    const { entries } = await strapi
-      .documents(CONTACT_UID as never)
-      .delete({ documentId: ctx.params.id } as never);
+    const { entries } = await strapi.documents(CONTACT_UID).delete({ documentId: ctx.params.id });
     if (!entries?.length) throw new errors.NotFoundError('contact not found');
     ctx.status = 204;
   },
@@ -52,8 +50,8 @@ export default factories.createCoreController(CONTACT_UID as never, ({ strapi })
   async update(ctx: Context) {
     requireData(ctx.request.body);
     const exists = await strapi
-      .documents(CONTACT_UID as never)
-      .findOne({ documentId: ctx.params.id, fields: ['id'] } as never);
+      .documents(CONTACT_UID)
+      .findOne({ documentId: ctx.params.id, fields: ['id'] });
     if (!exists) throw new errors.NotFoundError('contact not found');
     return super.update(ctx);
   },

@@ -1,6 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { documentData } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { CUSTOMER_UID } from '../utils/uids';
@@ -46,10 +47,12 @@ const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: 
   return { api, query, data };
 };
 
-export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }) => ({
+export default factories.createCoreController(CUSTOMER_UID, ({ strapi }) => ({
   async create(ctx: Context) {
     const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
-    const entity = await strapi.documents(CUSTOMER_UID).create({ ...query, data } as never);
+    const entity = await strapi
+      .documents(CUSTOMER_UID)
+      .create({ ...query, data: documentData(CUSTOMER_UID, data) });
     ctx.status = 201;
     return api.transformResponse(await api.sanitizeOutput(entity, ctx));
   },
@@ -58,15 +61,13 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
     const entity = await strapi
       .documents(CUSTOMER_UID)
-      .update({ ...query, documentId: ctx.params.id, data } as never);
+      .update({ ...query, documentId: ctx.params.id, data: documentData(CUSTOMER_UID, data) });
     if (!entity) throw new errors.NotFoundError('customer not found');
     return api.transformResponse(await api.sanitizeOutput(entity, ctx));
   },
 
   async delete(ctx: Context) {
-    const { entries } = await strapi
-      .documents(CUSTOMER_UID)
-      .delete({ documentId: ctx.params.id } as never);
+    const { entries } = await strapi.documents(CUSTOMER_UID).delete({ documentId: ctx.params.id });
     if (!entries?.length) throw new errors.NotFoundError('customer not found');
     ctx.status = 204;
   },
@@ -115,7 +116,7 @@ export default factories.createCoreController(CUSTOMER_UID as never, ({ strapi }
     await getService(strapi, 'connection-gate').choosePrimaryContact(ctx.params.id, customer);
     const updated = await strapi
       .documents(CUSTOMER_UID)
-      .findOne({ documentId: ctx.params.id, populate: ['primaryContact'] } as never);
+      .findOne({ documentId: ctx.params.id, populate: ['primaryContact'] });
     return api.transformResponse(await api.sanitizeOutput(updated, ctx));
   },
 

@@ -5,6 +5,7 @@ import {
   CUSTOMER_UID,
   MARKETING_LIST_UID,
   RELATIONSHIP_UID,
+  type CrmContentTypeUid,
 } from '../utils/uids';
 import adminCustomer from './admin-customer';
 import contact from './contact';
@@ -16,7 +17,7 @@ import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
 /** Every controller over a CRM type bounds its caller's query (`query-bounds.ts`). */
-const recordController = (uid: string, what: string) =>
+const recordController = (uid: CrmContentTypeUid, what: string) =>
   withQueryBounds(uid, createRecordController(uid, what));
 
 export default {

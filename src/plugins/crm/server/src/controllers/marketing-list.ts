@@ -8,7 +8,7 @@ import { membersBody } from '../validation/marketing-list';
 import { parseBody, requireData } from '../validation/parse';
 
 /** Marketing lists: Strapi's core controller plus adding members and the CSV export. */
-export default factories.createCoreController(MARKETING_LIST_UID as never, ({ strapi }) => ({
+export default factories.createCoreController(MARKETING_LIST_UID, ({ strapi }) => ({
   async create(ctx: Context) {
     requireData(ctx.request.body);
     return super.create(ctx);

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import type { RequestRecords } from '../services/query-bounds';
 import { getService } from '../utils/get-service';
+import type { CrmContentTypeUid } from '../utils/uids';
 
 type SanitizeQuery = (ctx: Context) => Promise<Record<string, unknown>>;
 export type BoundedSanitizeQuery = (
@@ -30,7 +31,7 @@ const recordsOfRequest = (ctx: Context, query: Record<string, unknown>): Request
  */
 export const boundedSanitizeQuery = (
   strapi: Core.Strapi,
-  uid: string,
+  uid: CrmContentTypeUid,
   sanitize: SanitizeQuery
 ): BoundedSanitizeQuery =>
   async function sanitizeQuery(this: unknown, ctx, records) {
@@ -47,7 +48,7 @@ type ControllerFactory = (deps: { strapi: Core.Strapi }) => unknown;
 
 /** A core controller factory of `uid` whose `sanitizeQuery` bounds the caller's query. */
 export const withQueryBounds =
-  (uid: string, factory: ControllerFactory) => (deps: { strapi: Core.Strapi }) => {
+  (uid: CrmContentTypeUid, factory: ControllerFactory) => (deps: { strapi: Core.Strapi }) => {
     const controller = factory(deps) as { sanitizeQuery: SanitizeQuery };
     controller.sanitizeQuery = boundedSanitizeQuery(deps.strapi, uid, controller.sanitizeQuery);
     return controller;

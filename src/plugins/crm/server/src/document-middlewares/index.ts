@@ -55,7 +55,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
         ctx.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown }
       );
       const inherited = isWrite(ctx.action)
-        ? inheritedMemberKey(strapi, ctx.uid as string, (ctx.params as { data?: unknown }).data)
+        ? inheritedMemberKey(strapi, ctx.uid, (ctx.params as { data?: unknown }).data)
         : undefined;
       if (inherited)
         throw new errors.ValidationError(inherited.message, {
@@ -89,6 +89,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
         return gate ? gate[action](params, next) : next();
       })
     );
+    // The gates hand back what `next` answered, typed loosely: the document service's own result.
     return result as unknown as ReturnType<typeof next>;
   });
 };

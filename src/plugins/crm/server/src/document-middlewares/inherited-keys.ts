@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 const isInheritedMember = (key: string) => key in Object.prototype;
 const label = (path: (string | number)[]) =>
@@ -11,11 +11,11 @@ const label = (path: (string | number)[]) =>
  */
 export const inheritedMemberKey = (
   strapi: Core.Strapi,
-  uid: string,
+  uid: UID.ContentType,
   data: unknown
 ): { path: (string | number)[]; message: string } | undefined => {
   if (!data || typeof data !== 'object') return undefined;
-  const { attributes } = strapi.getModel(uid as never) as unknown as {
+  const { attributes } = strapi.getModel(uid) as {
     attributes: Record<string, { type?: string }>;
   };
   const pending: { value: unknown; path: (string | number)[] }[] = [];

@@ -124,8 +124,7 @@ const label = (path: Path) =>
 
 export const createQueryShapeCheck = (strapi: Core.Strapi) => {
   const attributesOf = (uid: string): Record<string, AttributeMeta> =>
-    (strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, AttributeMeta> })
-      .attributes;
+    (strapi.db.metadata.get(uid) as { attributes: Record<string, AttributeMeta> }).attributes;
 
   const checkValues = (attribute: AttributeMeta, operand: unknown, path: Path, issues: Issue[]) => {
     for (const [index, value] of (Array.isArray(operand) ? operand : [operand]).entries()) {

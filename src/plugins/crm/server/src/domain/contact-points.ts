@@ -69,10 +69,7 @@ function resolveKindLimits(
 }
 
 /** Merges plugin config over the defaults; throws DomainValidationError on a non-positive/non-integer limit. */
-export function resolveContactPointLimits(config?: {
-  individual?: Partial<KindLimits>;
-  business?: Partial<KindLimits>;
-}): ContactPointLimits {
+export function resolveContactPointLimits(config?: unknown): ContactPointLimits {
   const issues: RuleIssue[] = [];
   if (
     config !== undefined &&
@@ -85,9 +82,10 @@ export function resolveContactPointLimits(config?: {
       message: 'contact point limits must be an object',
     });
   }
+  const overrides = (config ?? {}) as { individual?: unknown; business?: unknown };
   const limits: ContactPointLimits = {
-    individual: resolveKindLimits('individual', config?.individual, issues),
-    business: resolveKindLimits('business', config?.business, issues),
+    individual: resolveKindLimits('individual', overrides.individual, issues),
+    business: resolveKindLimits('business', overrides.business, issues),
   };
   if (issues.length > 0) {
     throw new DomainValidationError(issues);

@@ -162,7 +162,7 @@ export const buildOpenApiDocument = (
   const models = new Map<string, Model>(
     Object.entries(strapi.contentTypes)
       .filter(([uid]) => uid.startsWith('plugin::crm.'))
-      .map(([uid, model]) => [uid, model as unknown as Model])
+      .map(([uid, model]) => [uid, model as Model])
   );
   const modelOf = (singularName: string) => {
     const model = models.get(`plugin::crm.${singularName}`);

@@ -17,8 +17,8 @@ export interface JobOwner {
  */
 export const createImportJobClaims = (strapi: Core.Strapi) => {
   const table = () => strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
-  const locked = <T>(query: Knex.QueryBuilder): Promise<T> =>
-    (strapi.db.dialect.client === 'sqlite' ? query : query.forUpdate()) as unknown as Promise<T>;
+  const locked = <T>(query: Knex.QueryBuilder): PromiseLike<T> =>
+    strapi.db.dialect.client === 'sqlite' ? query : query.forUpdate();
 
   return {
     /**
@@ -40,7 +40,7 @@ export const createImportJobClaims = (strapi: Core.Strapi) => {
           .where({ id: jobId })
           .update({ worker_id: workerId, heartbeat_at: new Date() });
         return true;
-      }) as unknown as Promise<boolean>;
+      });
     },
 
     /** The job's decisions, locked until the transaction `trx` ends. */
@@ -54,7 +54,8 @@ export const createImportJobClaims = (strapi: Core.Strapi) => {
 
     /** The job's stage and the node that holds it. */
     async owner(jobId: number): Promise<JobOwner | null> {
-      const row = await (strapi.db.connection as unknown as Knex)(table())
+      const row = await strapi.db
+        .connection(table())
         .where({ id: jobId })
         .first('stage', 'worker_id', 'heartbeat_at');
       return row

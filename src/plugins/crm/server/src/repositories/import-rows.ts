@@ -31,7 +31,8 @@ export interface StagedRow {
   cells: StoredCell[];
   status: StagedStatus | null;
   reason: string | null;
-  data: Record<string, unknown> | null;
+  /** The judged values (a contact's or a customer's, by the job's type); null until judged. */
+  data: unknown;
   companyKey: string | null;
   customerId: number | null;
 }
@@ -70,7 +71,7 @@ const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
  * type: a million rows need no documentId, and the admin has nothing to edit here.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = () => strapi.db.connection as unknown as Knex;
+  const knex = () => strapi.db.connection;
   const withKnex = <T>(work: (knex: Knex) => Promise<T>) => withKnexOf(strapi, work);
   const bulk = createBulkInsert(strapi);
   const parse = <T>(value: unknown): T | null =>
@@ -81,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     cells: parse<StoredCell[]>(row.cells) ?? [],
     status: (row.status as StagedStatus | null) ?? null,
     reason: (row.reason as string | null) ?? null,
-    data: parse<Record<string, unknown>>(row.data),
+    data: parse<unknown>(row.data),
     companyKey: (row.company_key as string | null) ?? null,
     customerId:
       row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
@@ -119,9 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ];
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         const batch = rows.slice(i, i + WRITE_BATCH).map((row) => [jobId, ...row]);
-        await strapi.db.transaction(({ trx }) =>
-          bulk.rows(trx as unknown as Knex, STAGING_TABLE, columns, batch)
-        );
+        await strapi.db.transaction(({ trx }) => bulk.rows(trx, STAGING_TABLE, columns, batch));
       }
     },
 
@@ -252,7 +251,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const typed = columns.map((column): TypedColumn => [column, COLUMN_TYPES[column]]);
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
         await strapi.db.transaction(({ trx }) =>
-          bulk.update(trx as unknown as Knex, STAGING_TABLE, typed, rows.slice(i, i + WRITE_BATCH))
+          bulk.update(trx, STAGING_TABLE, typed, rows.slice(i, i + WRITE_BATCH))
         );
       }
     },

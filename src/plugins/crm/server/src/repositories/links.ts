@@ -15,7 +15,7 @@ export interface Link {
 
 /** Reads a relation's link table from Strapi's metadata (every relation has one, even to-one). */
 export const linkOf = (strapi: Core.Strapi, uid: string, attribute: string): Link => {
-  const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as unknown as {
+  const { joinTable } = strapi.db.metadata.get(uid).attributes[attribute] as {
     joinTable: {
       name: string;
       joinColumn: { name: string };

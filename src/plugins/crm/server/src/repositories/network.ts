@@ -28,6 +28,13 @@ export interface RelationshipRow {
   secondId: number;
 }
 
+/** A row as the pair query answers it: ids as the driver gives them, the timestamp in its raw form. */
+type RawPair<Row> = Omit<Row, 'createdAt'> & {
+  createdAt: unknown;
+  firstId: unknown;
+  secondId: unknown;
+};
+
 export interface CustomerSummary {
   id: number;
   documentId: string;
@@ -117,8 +124,8 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
             pairQuery(knex, CONNECTION_UID, customer, connected, connectionColumns, 'b', ids)
           );
           rows.push(
-            ...found.map((row: Record<string, unknown>) => ({
-              ...(row as unknown as ConnectionRow),
+            ...found.map((row: RawPair<ConnectionRow>) => ({
+              ...row,
               createdAt: isoTimestamp(row.createdAt),
               customerId: Number(row.firstId),
               connectedId: Number(row.secondId),
@@ -156,8 +163,8 @@ export const createNetworkRepository = (strapi: Core.Strapi) => {
               pairQuery(knex, RELATIONSHIP_UID, customer, linked, relationshipColumns, 'b', ids)
             );
           rows.push(
-            ...found.map((row: Record<string, unknown>) => ({
-              ...(row as unknown as RelationshipRow),
+            ...found.map((row: RawPair<RelationshipRow>) => ({
+              ...row,
               createdAt: isoTimestamp(row.createdAt),
               firstId: Number(row.firstId),
               secondId: Number(row.secondId),

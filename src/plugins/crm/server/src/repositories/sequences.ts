@@ -30,7 +30,7 @@ export const createSequenceRepository = (strapi: Core.Strapi) => {
         if (!updated) return null;
         const row = await trx(table()).where({ name }).first('value');
         return Number(row.value);
-      }) as unknown as Promise<number | null>;
+      });
     },
 
     /**
@@ -41,7 +41,7 @@ export const createSequenceRepository = (strapi: Core.Strapi) => {
       if (strapi.db.dialect.client === 'sqlite') return true;
       return strapi.db.transaction(async ({ trx }) =>
         Boolean(await trx(table()).where({ name }).forUpdate().first('id'))
-      ) as unknown as Promise<boolean>;
+      );
     },
   };
 };

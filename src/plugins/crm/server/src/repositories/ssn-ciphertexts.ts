@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 
 import { CUSTOMER_UID } from '../utils/uids';
 
@@ -15,7 +14,8 @@ export const createSsnCiphertexts = (strapi: Core.Strapi) => {
   return {
     /** Up to `limit` customers with an SSN and an id above `afterId`, in id order. */
     async after(afterId: number, limit: number): Promise<StoredCiphertext[]> {
-      return (strapi.db.connection as unknown as Knex)(table())
+      return strapi.db
+        .connection(table())
         .select('id', 'ssn_encrypted')
         .whereNotNull('ssn_encrypted')
         .andWhere('id', '>', afterId)

@@ -2,17 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import {
-  CONTACT_FIELD_NAMES,
-  customerFromContact,
-  validateComment,
-  validateEmail,
-  type ContactFields,
-} from '../domain';
+import { customerFromContact, validateComment, validateEmail, type ContactFields } from '../domain';
 import type { Actor } from '../utils/actor';
+import { documentData } from '../utils/document-params';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { pick } from '../utils/pick';
 import { isRowId } from '../utils/relations';
 import { errors } from '../utils/strapi-utils';
 import {
@@ -164,10 +158,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             blocked: false,
             role: role?.id,
           });
-        await strapi.documents(CONTACT_UID as never).update({
+        await strapi.documents(CONTACT_UID).update({
           documentId: contactDocumentId,
           data: { isUser: true, user: created.id },
-        } as never);
+        });
         return created as { id: number; email: string; username: string; documentId: string };
       });
       await sendPasswordSetup(user);
@@ -195,10 +189,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (fresh.convertedCustomer)
           throw conflict('this contact has already been converted to a customer');
 
-        const fields = pick(fresh, CONTACT_FIELD_NAMES) as unknown as ContactFields;
+        const fields: ContactFields = fresh;
         const customer = (await strapi
           .documents(CUSTOMER_UID)
-          .create({ data: customerFromContact(fields) } as never)) as {
+          .create({ data: documentData(CUSTOMER_UID, customerFromContact(fields)) })) as {
           id: number;
           documentId: string;
         };
@@ -208,9 +202,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               customer: fresh.company.documentId,
               connectedCustomer: customer.documentId,
               relationshipType: 'employee',
-              title: fields.jobTitle,
+              title: fields.jobTitle ?? undefined,
             },
-          } as never);
+          });
         }
         await strapi.db
           .query(CONTACT_UID)
@@ -218,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return strapi.documents(CUSTOMER_UID).findOne({
           documentId: customer.documentId,
           populate: ['addresses', 'phones', 'emails'],
-        } as never);
+        });
       });
     },
 

@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
       { defaultCountry: settings().defaultCountry, hasUser }
     );
-    params.data = { ...data, ...(current ? pick(fields as never, Object.keys(data)) : fields) };
+    params.data = { ...data, ...(current ? pick(fields, Object.keys(data)) : fields) };
   };
 
   return {

@@ -6,6 +6,7 @@ import {
   planSearch,
   type ContactPointKind,
 } from '../domain';
+import { documentShape } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
@@ -40,13 +41,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       pageSize
     );
     const { fields, populate } = (await shapeFor?.(hits.documentIds)) ?? {};
-    const shape = { ...(fields ? { fields } : {}), ...(populate ? { populate } : {}) };
+    const shape = documentShape(CUSTOMER_UID, {
+      ...(fields ? { fields } : {}),
+      ...(populate ? { populate } : {}),
+    });
     const found = hits.documentIds.length
       ? ((await strapi.documents(CUSTOMER_UID).findMany({
           filters: { documentId: { $in: hits.documentIds } },
           limit: hits.documentIds.length,
           ...shape,
-        } as never)) as { documentId: string }[])
+        })) as { documentId: string }[])
       : [];
     const byId = new Map(found.map((customer) => [customer.documentId, customer]));
     return {
@@ -78,10 +82,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     await strapi
       .documents(CONTACT_POINT_UIDS[kind])
-      .update({ documentId: pointDocumentId, data: { isPrimary: true } } as never);
+      .update({ documentId: pointDocumentId, data: { isPrimary: true } });
     return strapi.documents(CUSTOMER_UID).findOne({
       documentId: customerDocumentId,
       populate: ['addresses', 'phones', 'emails'],
-    } as never);
+    });
   },
 });

@@ -13,6 +13,7 @@ import {
   type ContactPointKind,
   type CustomerType,
 } from '../domain';
+import { documentData, documentShape } from '../utils/document-params';
 import { prefixValidationError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
@@ -91,9 +92,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const refetch = (documentId: string, params: Params) =>
     strapi.documents(CUSTOMER_UID).findOne({
       documentId,
-      ...(params.fields ? { fields: params.fields } : {}),
-      ...(params.populate ? { populate: params.populate } : {}),
-    } as never);
+      ...documentShape(CUSTOMER_UID, {
+        ...(params.fields ? { fields: params.fields } : {}),
+        ...(params.populate ? { populate: params.populate } : {}),
+      }),
+    });
 
   const createNested = async (
     customer: { documentId: string },
@@ -105,8 +108,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId: _d, id: _i, customer: _c, ...fields } = item;
       try {
         await strapi.documents(CONTACT_POINT_UIDS[kind]).create({
-          data: { ...fields, customer: customer.documentId },
-        } as never);
+          data: documentData(CONTACT_POINT_UIDS[kind], {
+            ...fields,
+            customer: customer.documentId,
+          }),
+        });
       } catch (error) {
         throw prefixValidationError(error, [CONTACT_POINT_PLURALS[kind], offset + index]);
       }
@@ -145,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId, id: _i, customer: _c, ...fields } = item;
       if (Object.keys(fields).length === 0) continue;
       try {
-        await strapi.documents(uid).update({ documentId, data: fields } as never);
+        await strapi.documents(uid).update({ documentId, data: fields });
       } catch (error) {
         throw prefixValidationError(error, [plural, index]);
       }
@@ -262,7 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       params.data = {
         ...data,
-        ...pick(fields as unknown as Record<string, unknown>, Object.keys(data)),
+        ...pick(fields, Object.keys(data)),
       };
 
       await checkPrimaryContactChange(current, fields.type, data);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { documentData } from '../utils/document-params';
 import { CUSTOMER_UID } from '../utils/uids';
 
 const FIRST_NAMES = [
@@ -211,7 +212,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (await store().get({})) return 0;
       const records = this.records();
       await strapi.db.transaction(async () => {
-        for (const data of records) await strapi.documents(CUSTOMER_UID).create({ data } as never);
+        for (const data of records)
+          await strapi.documents(CUSTOMER_UID).create({ data: documentData(CUSTOMER_UID, data) });
         await store().set({
           value: { loadedAt: new Date().toISOString(), customers: records.length },
         });

@@ -3,6 +3,7 @@ import { factories } from '@strapi/strapi';
 import importRows from '../repositories/import-rows';
 import networkRepository from '../repositories/network';
 import schema from '../repositories/schema';
+import type { CrmContentTypeUid } from '../utils/uids';
 import activityGate from './activity-gate';
 import connectionGate from './connection-gate';
 import contactActions from './contact-actions';
@@ -30,7 +31,7 @@ import settings from './settings';
 import ssn from './ssn';
 
 /** Strapi's core service of a CRM type, used by the core controllers (`strapi.service('plugin::crm.<name>')`). */
-const coreService = (uid: string) => factories.createCoreService(uid as never);
+const coreService = (uid: CrmContentTypeUid) => factories.createCoreService(uid);
 
 /**
  * The plugin's services, by the name `getService` and `strapi.plugin('crm').service()` take.

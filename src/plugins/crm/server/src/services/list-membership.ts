@@ -44,13 +44,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let found = 0;
     for (let i = 0; i < byId.length; i += CHUNK) {
       const rows = await strapi.db
-        .query(uid as never)
+        .query(uid)
         .findMany({ where: { id: { $in: byId.slice(i, i + CHUNK) } }, select: ['id'] });
       rows.forEach((row: { id: number }) => ids.add(row.id));
       found += rows.length;
     }
     for (let i = 0; i < byDocument.length; i += CHUNK) {
-      const rows = await strapi.db.query(uid as never).findMany({
+      const rows = await strapi.db.query(uid).findMany({
         where: { documentId: { $in: byDocument.slice(i, i + CHUNK) } },
         select: ['id'],
       });
@@ -89,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (change.unreadable > 0) return true;
     const record = params.documentId
       ? await strapi.db
-          .query(uid as never)
+          .query(uid)
           .findOne({ where: { documentId: params.documentId }, select: ['id'] })
       : null;
     if (change.kind === 'set') {

@@ -94,14 +94,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           message: `unknown contacts: ${unknown.join(', ')}`,
         });
       }
-      await strapi.documents(MARKETING_LIST_UID as never).update({
+      await strapi.documents(MARKETING_LIST_UID).update({
         documentId: listDocumentId,
         data: { members: { connect: contactDocumentIds.map((documentId) => ({ documentId })) } },
-      } as never);
+      });
     });
     return strapi
-      .documents(MARKETING_LIST_UID as never)
-      .findOne({ documentId: listDocumentId, populate: ['members'] } as never);
+      .documents(MARKETING_LIST_UID)
+      .findOne({ documentId: listDocumentId, populate: ['members'] });
   },
 
   /**

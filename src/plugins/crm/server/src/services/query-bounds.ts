@@ -13,7 +13,13 @@ import { hasLinkTable } from '../repositories/links';
 import { toStrapiError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
-import { CONTACT_UID, CUSTOMER_UID, MARKETING_LIST_UID } from '../utils/uids';
+import {
+  CONTACT_UID,
+  CUSTOMER_UID,
+  MARKETING_LIST_UID,
+  isContentTypeUid,
+  type CrmContentTypeUid,
+} from '../utils/uids';
 
 /**
  * The records a request's populate would be loaded for: the page a list query chooses (its
@@ -46,11 +52,9 @@ const PAGED_ALTERNATIVES: Record<string, string> = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const relationsOf = (uid: string) => {
-    const model = strapi.getModel(uid as never) as
-      { attributes?: Record<string, AttributeShape> } | undefined;
-    return model?.attributes
-      ? describeRelations(model.attributes, BOUNDED_TO_MANY[uid])
-      : undefined;
+    if (!isContentTypeUid(strapi, uid)) return undefined;
+    const { attributes } = strapi.getModel(uid);
+    return describeRelations(attributes as Record<string, AttributeShape>, BOUNDED_TO_MANY[uid]);
   };
   const options = (): PopulateBoundsOptions & { maxRelated: number } => ({
     maxRelated: getService(strapi, 'settings').get().populateMaxRelated,
@@ -59,12 +63,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Row ids of the request's records. */
   const recordIds = async (
-    uid: string,
+    uid: CrmContentTypeUid,
     records: Exclude<RequestRecords, 'none'>
   ): Promise<number[]> => {
     if ('documentIds' in records) {
       if (records.documentIds.length === 0) return [];
-      const rows = (await strapi.db.query(uid as never).findMany({
+      const rows = (await strapi.db.query(uid).findMany({
         where: { documentId: { $in: [...records.documentIds] } },
         select: ['id'],
       })) as { id: number }[];
@@ -75,11 +79,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { populate: _populate, fields: _fields, ...query } = records.page;
     const pagination =
       query.pagination && typeof query.pagination === 'object' ? query.pagination : {};
-    const { results } = (await strapi.service(uid as never).find({
+    const { results } = (await strapi.service(uid).find({
       ...query,
       fields: ['documentId'],
       pagination: { ...pagination, withCount: false },
-    } as never)) as { results: { id: number }[] };
+    })) as { results: { id: number }[] };
     return results.map((row) => row.id);
   };
 
@@ -101,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `records`. Only a populate of such a relation costs a query (the ids, then one count each).
      */
     async enforce(
-      uid: string,
+      uid: CrmContentTypeUid,
       query: { pagination?: unknown; populate?: unknown },
       records: RequestRecords
     ): Promise<void> {

@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const deleteRows = async (uid: string, ids: readonly number[]) => {
     for (const chunk of chunks([...new Set(ids)]))
-      await strapi.db.query(uid as never).deleteMany({ where: { id: { $in: chunk } } });
+      await strapi.db.query(uid).deleteMany({ where: { id: { $in: chunk } } });
   };
 
   return {

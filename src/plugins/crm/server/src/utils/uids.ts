@@ -1,4 +1,9 @@
+import type { Core, UID } from '@strapi/strapi';
+
 import type { ContactPointKind } from '../domain';
+
+/** A content type of this plugin: its core controller and core service carry the same uid. */
+export type CrmContentTypeUid = Extract<UID.ContentType, `plugin::crm.${string}`>;
 
 export const CUSTOMER_UID = 'plugin::crm.customer';
 export const SEQUENCE_UID = 'plugin::crm.sequence';
@@ -23,3 +28,7 @@ export const contactPointKindOf = (uid: string): ContactPointKind | undefined =>
   (Object.keys(CONTACT_POINT_UIDS) as ContactPointKind[]).find(
     (kind) => CONTACT_POINT_UIDS[kind] === uid
   );
+
+/** Whether `uid` names a content type of this app: the uids the domain hands back are plain strings. */
+export const isContentTypeUid = (strapi: Core.Strapi, uid: string): uid is UID.ContentType =>
+  Object.prototype.hasOwnProperty.call(strapi.contentTypes, uid);

@@ -44,7 +44,7 @@ export const pluginConfigSchema = z
     }),
     demoData: z.boolean({ invalid_type_error: 'demoData must be true or false' }),
     contactPointLimits: checkedBy('contactPointLimits', (value) =>
-      resolveContactPointLimits(value as never)
+      resolveContactPointLimits(value)
     ),
     networkNodeCap: positiveInteger('networkNodeCap'),
     importMaxBytes: positiveInteger('importMaxBytes'),

@@ -10,9 +10,7 @@ interface SqliteConnection {
 
 const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
   if (!knex.isTransaction) throw new Error('bulk writes run inside a transaction');
-  return (
-    knex.client as unknown as { acquireConnection(): Promise<SqliteConnection> }
-  ).acquireConnection();
+  return (knex.client as { acquireConnection(): Promise<SqliteConnection> }).acquireConnection();
 };
 
 /** Runs `sql` once per row of `rows`; returns each row's rowid. */

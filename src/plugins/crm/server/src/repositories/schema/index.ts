@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 
 import { CONTACT_UID } from '../../utils/uids';
 import { createSearchRepository } from '../search';
@@ -34,7 +33,7 @@ export interface SchemaRecord {
  * search or import.
  */
 export const createSchemaStep = (strapi: Core.Strapi) => {
-  const knex = () => strapi.db.connection as unknown as Knex;
+  const knex = () => strapi.db.connection;
   const store = () => strapi.store({ type: 'plugin', name: 'crm' });
   const dialect = () => (strapi.db.dialect.client === 'sqlite' ? 'sqlite' : 'postgres');
 

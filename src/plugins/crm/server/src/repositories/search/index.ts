@@ -38,7 +38,7 @@ export interface RankedSample {
 export const createSearchRepository = (strapi: Core.Strapi) => {
   const dialect = (): SearchDialect =>
     strapi.db.dialect.client === 'sqlite' ? sqliteSearch : postgresSearch;
-  const pool = () => strapi.db.connection as unknown as Knex;
+  const pool = () => strapi.db.connection;
   const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
   const pointTable = (kind: 'email' | 'phone') =>
     strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;

@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Locked, so that a node taking over a job it thinks stale cannot create the same companies.
       const decisions =
         (await claims.lockedDecisions<Record<string, Decision & { createdId?: number }>>(
-          trx as unknown as Knex,
+          trx,
           jobId
         )) ?? {};
       const targets = new Map<string, CompanyTarget>();
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (toCreate.length) {
         const numbers = await getService(strapi, 'customer-numbers').reserve(toCreate.length);
         const ids = await bulk.records(
-          trx as unknown as Knex,
+          trx,
           CUSTOMER_UID,
           toCreate.map((key, i) => ({
             ...companyCustomer(names.get(key) ?? key),
@@ -115,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await jobs().update({ where: { id: jobId }, data: { decisions } });
       }
       return targets;
-    }) as unknown as Promise<Map<string, CompanyTarget>>;
+    });
   };
 
   const importContacts = async (
@@ -139,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const ids = await bulk.records(
       trx,
       CONTACT_UID,
-      toInsert.map(({ row }) => ({ ...(row.data as unknown as ContactRow).contact, isUser: false }))
+      toInsert.map(({ row }) => ({ ...(row.data as ContactRow).contact, isUser: false }))
     );
     const companyPairs = toInsert
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
@@ -159,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
     const numbers = await getService(strapi, 'customer-numbers').reserve(rows.length);
-    const values = rows.map((row) => row.data as unknown as CustomerRow);
+    const values = rows.map((row) => row.data as CustomerRow);
     const ids = await bulk.records(
       trx,
       CUSTOMER_UID,
@@ -241,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].line;
         try {
           await strapi.db.transaction(async ({ trx }) => {
-            const knex = trx as unknown as Knex;
+            const knex = trx;
             if (job.object === 'contacts') await importContacts(knex, rows, companies);
             else await importCustomers(knex, rows);
             await claims.beat(knex, jobId, { done: done + rows.length, total });

@@ -130,18 +130,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const room = UNDO_KEPT_LISTED - result.kept.length;
     if (room <= 0 || kept.size === 0) return;
     const ids = [...kept.keys()].slice(0, room);
-    const rows = await strapi.db
-      .query((type === 'contact' ? CONTACT_UID : CUSTOMER_UID) as never)
-      .findMany({
-        where: { id: { $in: ids } },
-        select: [
-          'id',
-          'documentId',
-          'firstName',
-          'lastName',
-          ...(type === 'customer' ? ['type', 'businessName'] : []),
-        ],
-      });
+    const rows = await strapi.db.query(type === 'contact' ? CONTACT_UID : CUSTOMER_UID).findMany({
+      where: { id: { $in: ids } },
+      select: [
+        'id',
+        'documentId',
+        'firstName',
+        'lastName',
+        ...(type === 'customer' ? ['type', 'businessName'] : []),
+      ],
+    });
     type NamedRow = {
       id: number;
       documentId: string;
