@@ -39,6 +39,7 @@ const { buildPlugin } = require('./build-plugin');
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
 const templateDir = join(root, 'test', 'package', 'template');
+const typesDir = join(root, 'test', 'package', 'types');
 const PACKAGE = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')).name;
 const CRM_ROLES = ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'];
 // Text of the customer pages and of the import wizard, which must be in the built admin bundle.
@@ -412,6 +413,19 @@ const main = async () => {
     check(
       `node_modules/${PACKAGE} is the unpacked tarball, not a link`,
       !lstatSync(installed).isSymbolicLink() && readdirSync(installed).includes('dist')
+    );
+
+    // The declarations the exports point to, compiled as a TypeScript app would read them.
+    cpSync(typesDir, join(appDir, 'types-check'), { recursive: true });
+    const types = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', join(appDir, 'types-check', 'tsconfig.json')],
+      { cwd: appDir, encoding: 'utf8' }
+    );
+    check(
+      "the package's type declarations compile in the app",
+      types.status === 0,
+      `${types.stdout}${types.stderr}`
     );
 
     const env = {

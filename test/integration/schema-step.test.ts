@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../src/plugins/crm/server/src/repositories/schema';
 import { useTestApp } from '../helpers/strapi';
 
 // The database objects the content types do not declare, made by one versioned, idempotent step.
@@ -23,7 +24,7 @@ const indexNames = async (table: string): Promise<string[]> => {
 describe('schema step', () => {
   it('records its version once the objects exist', async () => {
     const recorded = await schema().recorded();
-    expect(recorded).toEqual({ version: 1, appliedAt: expect.any(String) });
+    expect(recorded).toEqual({ version: SCHEMA_VERSION, appliedAt: expect.any(String) });
     expect(await knex().schema.hasTable('crm_search_index')).toBe(true);
     expect(await knex().schema.hasTable('crm_import_rows')).toBe(true);
     expect(await indexNames('crm_contacts')).toEqual(
@@ -34,10 +35,10 @@ describe('schema step', () => {
   it('puts back what is missing and can run again', async () => {
     await knex().raw('DROP INDEX crm_contacts_first_name_lower_idx');
     await knex().schema.dropTable('crm_import_rows');
-    expect(await schema().apply()).toEqual({ before: 1, version: 1 });
+    expect(await schema().apply()).toEqual({ before: SCHEMA_VERSION, version: SCHEMA_VERSION });
     expect(await indexNames('crm_contacts')).toContain('crm_contacts_first_name_lower_idx');
     expect(await knex().schema.hasColumn('crm_import_rows', 'related_ids')).toBe(true);
-    await expect(schema().apply()).resolves.toEqual({ before: 1, version: 1 });
+    await expect(schema().apply()).resolves.toEqual({ before: SCHEMA_VERSION, version: SCHEMA_VERSION });
   });
 
   it('stops with the failing step and the database message', async () => {

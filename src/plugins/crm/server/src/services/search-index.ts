@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { customerNumberSequence, customerSearchText, type SearchPlan } from '../domain';
-import { createSearchRepository, type IndexRow } from '../repositories/search';
+import { IDS_PER_STATEMENT, createSearchRepository, type IndexRow } from '../repositories/search';
 import { getService } from '../utils/get-service';
 
 export type { IndexRow } from '../repositories/search';
@@ -91,8 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ];
       if (ids.length === 0) return;
       await repository.withKnex(async (knex) => {
-        for (let i = 0; i < ids.length; i += 500) {
-          const chunk = ids.slice(i, i + 500);
+        for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+          const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
           await repository.replaceRows(knex, chunk, await rowsOf(knex, chunk));
         }
       });

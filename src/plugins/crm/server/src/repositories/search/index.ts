@@ -5,7 +5,7 @@ import type { SearchPlan } from '../../domain';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../../utils/uids';
 import { withKnex } from '../../utils/with-knex';
 import { linkOf } from '../links';
-import type { Condition } from './conditions';
+import type { Condition, RankConditions } from './conditions';
 import { postgresSearch } from './postgres';
 import { sqliteSearch } from './sqlite';
 import { SEARCH_TABLE, type IndexRow, type SearchDialect } from './types';
@@ -13,7 +13,8 @@ import { SEARCH_TABLE, type IndexRow, type SearchDialect } from './types';
 export { SEARCH_TABLE, type IndexRow } from './types';
 export { SEARCH_FTS } from './sqlite';
 
-const BATCH = 500;
+/** Customers per statement: their ids stay well under every dialect's limit of bound values. */
+export const IDS_PER_STATEMENT = 500;
 
 /** What an index row is made of, as stored in the customer and contact point tables. */
 export interface IndexSource {
@@ -43,6 +44,14 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
   const pointTable = (kind: 'email' | 'phone') =>
     strapi.db.metadata.get(CONTACT_POINT_UIDS[kind]).tableName;
   const link = (kind: 'email' | 'phone') => linkOf(strapi, CONTACT_POINT_UIDS[kind], 'customer');
+
+  // A search reads its conditions in up to three statements (sample, page, count): built once each.
+  const builtConditions = new WeakMap<SearchPlan, RankConditions>();
+  const conditions = (plan: SearchPlan): RankConditions => {
+    let built = builtConditions.get(plan);
+    if (!built) builtConditions.set(plan, (built = dialect().conditions(plan)));
+    return built;
+  };
 
   const raw = async <T>(sql: string, bindings: readonly unknown[]) =>
     dialect().rowsOf<T>(await strapi.db.connection.raw(sql, bindings as unknown[]));
@@ -83,9 +92,9 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
   };
 
   const deleteRows = async (knex: Knex, customerIds: readonly number[]) => {
-    for (let i = 0; i < customerIds.length; i += BATCH) {
+    for (let i = 0; i < customerIds.length; i += IDS_PER_STATEMENT) {
       await knex(SEARCH_TABLE)
-        .whereIn('customer_id', customerIds.slice(i, i + BATCH))
+        .whereIn('customer_id', customerIds.slice(i, i + IDS_PER_STATEMENT))
         .delete();
     }
   };
@@ -160,8 +169,8 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     /** Replaces the rows of these customers by `rows` (those without a row lose theirs). */
     async replaceRows(knex: Knex, customerIds: readonly number[], rows: IndexRow[]): Promise<void> {
       await deleteRows(knex, customerIds);
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await knex(SEARCH_TABLE).insert(rows.slice(i, i + BATCH).map(dialect().toTableRow));
+      for (let i = 0; i < rows.length; i += IDS_PER_STATEMENT) {
+        await knex(SEARCH_TABLE).insert(rows.slice(i, i + IDS_PER_STATEMENT).map(dialect().toTableRow));
       }
     },
 
@@ -194,7 +203,7 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
       limit: number,
       readPastLimit: boolean
     ): Promise<RankedSample> {
-      const { matches, prefixed, prefixedLike } = dialect().conditions(plan);
+      const { matches, prefixed, prefixedLike } = conditions(plan);
       const exact = exactCondition(plan) ?? { sql: '1 = 0', bindings: [] };
       const { sql, bindings } = scoped(matches, []);
       const seq = dialect().seqColumn;
@@ -242,7 +251,7 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
       offset: number,
       limit: number
     ): Promise<string[]> {
-      const condition = dialect().conditions(plan)[rank];
+      const condition = conditions(plan)[rank];
       const { sql, bindings } = scoped(condition, excluded);
       const rows = await raw<{ documentId: string }>(
         `SELECT i.document_id AS "documentId" FROM ${dialect().from(condition)} WHERE ${sql} ` +
@@ -259,7 +268,7 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
       excluded: readonly number[],
       limit: number
     ): Promise<number> {
-      const condition = dialect().conditions(plan)[rank];
+      const condition = conditions(plan)[rank];
       const { sql, bindings } = scoped(condition, excluded);
       const rows = await raw<{ n: number | string }>(
         `SELECT count(*) AS n FROM (SELECT 1 FROM ${dialect().from(condition)} WHERE ${sql} LIMIT ${Number(limit)}) AS matched`,
