@@ -38,7 +38,10 @@ describe('schema step', () => {
     expect(await schema().apply()).toEqual({ before: SCHEMA_VERSION, version: SCHEMA_VERSION });
     expect(await indexNames('crm_contacts')).toContain('crm_contacts_first_name_lower_idx');
     expect(await knex().schema.hasColumn('crm_import_rows', 'related_ids')).toBe(true);
-    await expect(schema().apply()).resolves.toEqual({ before: SCHEMA_VERSION, version: SCHEMA_VERSION });
+    await expect(schema().apply()).resolves.toEqual({
+      before: SCHEMA_VERSION,
+      version: SCHEMA_VERSION,
+    });
   });
 
   it('stops with the failing step and the database message', async () => {

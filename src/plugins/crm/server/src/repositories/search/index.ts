@@ -170,7 +170,9 @@ export const createSearchRepository = (strapi: Core.Strapi) => {
     async replaceRows(knex: Knex, customerIds: readonly number[], rows: IndexRow[]): Promise<void> {
       await deleteRows(knex, customerIds);
       for (let i = 0; i < rows.length; i += IDS_PER_STATEMENT) {
-        await knex(SEARCH_TABLE).insert(rows.slice(i, i + IDS_PER_STATEMENT).map(dialect().toTableRow));
+        await knex(SEARCH_TABLE).insert(
+          rows.slice(i, i + IDS_PER_STATEMENT).map(dialect().toTableRow)
+        );
       }
     },
 
