@@ -5,3 +5,4 @@ export * from './undo';
 export * from './sensitive';
 export * from './csv-shape';
 export * from './stages';
+export * from './dates';
