@@ -1,21 +1,126 @@
 /**
  * What an import can fill, per object, and the header spellings each
- * target is recognised by. Headers are compared normalised: lower case, letters and digits only,
- * so "E-mail", "E Mail" and "email" are one spelling.
+ * target is recognised by, in English, French, German, Spanish, Italian, Portuguese and Dutch.
+ * Headers are compared normalised: lower case, accents removed, letters and digits only, so
+ * "E-mail", "E Mail" and "email" are one spelling, and "Prénom" is "prenom".
  */
 import { IMPORT_OBJECTS, type ImportObject } from '../../../../contracts';
+import { detectSource, layoutField, type ImportSource } from './layouts';
 
 export { IMPORT_OBJECTS };
 export type { ImportObject };
 
+/** "Company" in the other languages. */
+const COMPANY_WORDS = [
+  'societe',
+  'entreprise',
+  'firma',
+  'unternehmen',
+  'empresa',
+  'azienda',
+  'societa',
+  'bedrijf',
+  'organisatie',
+];
+
 const CONTACT_FIELDS: Record<string, readonly string[]> = {
-  firstName: ['firstname', 'first', 'givenname', 'forename', 'prenom'],
-  lastName: ['lastname', 'last', 'surname', 'familyname', 'nom'],
-  middleName: ['middlename', 'middle', 'middleinitial'],
-  birthday: ['birthday', 'birthdate', 'dateofbirth', 'dob'],
-  email: ['email', 'emailaddress', 'mail', 'email1', 'primaryemail', 'workemail', 'businessemail'],
+  firstName: [
+    'firstname',
+    'first',
+    'givenname',
+    'forename',
+    'prenom',
+    'vorname',
+    'nombre',
+    'nome',
+    'primeironome',
+    'voornaam',
+  ],
+  lastName: [
+    'lastname',
+    'last',
+    'surname',
+    'familyname',
+    'nom',
+    'nomdefamille',
+    'nachname',
+    'familienname',
+    'apellido',
+    'apellidos',
+    'cognome',
+    'sobrenome',
+    'apelido',
+    'achternaam',
+  ],
+  middleName: [
+    'middlename',
+    'middle',
+    'middleinitial',
+    'deuxiemeprenom',
+    'zweitervorname',
+    'segundonombre',
+    'secondonome',
+    'tussenvoegsel',
+  ],
+  birthday: [
+    'birthday',
+    'birthdate',
+    'dateofbirth',
+    'dob',
+    'datedenaissance',
+    'anniversaire',
+    'geburtstag',
+    'geburtsdatum',
+    'fechadenacimiento',
+    'cumpleanos',
+    'datadinascita',
+    'compleanno',
+    'datadenascimento',
+    'aniversario',
+    'geboortedatum',
+    'verjaardag',
+  ],
+  email: [
+    'email',
+    'emailaddress',
+    'mail',
+    'email1',
+    'primaryemail',
+    'workemail',
+    'businessemail',
+    'courriel',
+    'adresseemail',
+    'adressemail',
+    'emailadresse',
+    'correo',
+    'correoelectronico',
+    'postaelettronica',
+    'indirizzoemail',
+    'enderecodeemail',
+    'emailadres',
+  ],
   email2: ['email2', 'secondaryemail', 'otheremail', 'personalemail', 'alternateemail'],
-  mobilePhone: ['mobile', 'mobilephone', 'cell', 'cellphone', 'cellular', 'mobilenumber', 'gsm'],
+  mobilePhone: [
+    'mobile',
+    'mobilephone',
+    'cell',
+    'cellphone',
+    'cellular',
+    'mobilenumber',
+    'gsm',
+    'portable',
+    'telephoneportable',
+    'mobil',
+    'handy',
+    'mobiltelefon',
+    'movil',
+    'telefonomovil',
+    'celular',
+    'cellulare',
+    'telemovel',
+    'mobiel',
+    'mobielnummer',
+  ],
   mobilePhone2: ['mobile2', 'mobilephone2', 'cell2', 'secondmobile'],
   workPhone: [
     'phone',
@@ -26,6 +131,14 @@ const CONTACT_FIELDS: Record<string, readonly string[]> = {
     'tel',
     'phonenumber',
     'directline',
+    'telefon',
+    'telefono',
+    'telefone',
+    'telefoon',
+    'telefoonnummer',
+    'telephonebureau',
+    'telefongeschaftlich',
+    'telefonotrabajo',
   ],
   company: [
     'company',
@@ -40,12 +153,53 @@ const CONTACT_FIELDS: Record<string, readonly string[]> = {
     'business',
     'customer',
     'customernumber',
+    ...COMPANY_WORDS,
   ],
-  jobTitle: ['jobtitle', 'title', 'position', 'role', 'function', 'designation'],
+  jobTitle: [
+    'jobtitle',
+    'title',
+    'position',
+    'role',
+    'function',
+    'designation',
+    'fonction',
+    'poste',
+    'beruf',
+    'berufsbezeichnung',
+    'cargo',
+    'puesto',
+    'ruolo',
+    'qualifica',
+    'funcao',
+    'functie',
+  ],
   certificate: ['certificate', 'certification', 'certifications'],
   timezone: ['timezone', 'tz', 'zone'],
-  language: ['language', 'lang', 'locale', 'preferredlanguage'],
-  notes: ['notes', 'note', 'comments', 'comment', 'description', 'remarks'],
+  language: [
+    'language',
+    'lang',
+    'locale',
+    'preferredlanguage',
+    'langue',
+    'sprache',
+    'idioma',
+    'lingua',
+    'taal',
+  ],
+  notes: [
+    'notes',
+    'note',
+    'comments',
+    'comment',
+    'description',
+    'remarks',
+    'remarques',
+    'notizen',
+    'bemerkungen',
+    'notas',
+    'opmerkingen',
+    'notities',
+  ],
   otherContacts: ['othercontacts', 'othercontact', 'social', 'skype', 'linkedin'],
   doNotEmail: ['donotemail', 'noemail', 'emailoptout', 'unsubscribed', 'optoutemail'],
   doNotCall: ['donotcall', 'nocall', 'nocalls', 'phoneoptout', 'optoutphone'],
@@ -66,6 +220,7 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
     'organization',
     'accountname',
     'business',
+    ...COMPANY_WORDS,
   ],
   gender: ['gender', 'sex'],
   dateOfBirth: CONTACT_FIELDS.birthday,
@@ -90,12 +245,65 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   cellPhone: ['mobile', 'mobilephone', 'cell', 'cellphone'],
   workPhone: ['workphone', 'businessphone', 'officephone'],
   faxNumber: ['fax', 'faxnumber'],
-  addressLine1: ['address', 'addressline1', 'address1', 'street', 'streetaddress', 'line1'],
+  addressLine1: [
+    'address',
+    'addressline1',
+    'address1',
+    'street',
+    'streetaddress',
+    'line1',
+    'adresse',
+    'rue',
+    'strasse',
+    'direccion',
+    'calle',
+    'indirizzo',
+    'via',
+    'endereco',
+    'rua',
+    'adres',
+    'straat',
+  ],
   addressLine2: ['addressline2', 'address2', 'line2', 'suite', 'apartment'],
-  city: ['city', 'town', 'locality'],
-  region: ['region', 'state', 'province', 'county', 'stateprovince'],
-  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode'],
-  country: ['country', 'countrycode', 'nation'],
+  city: [
+    'city',
+    'town',
+    'locality',
+    'ville',
+    'stadt',
+    'ort',
+    'ciudad',
+    'citta',
+    'cidade',
+    'stad',
+    'plaats',
+  ],
+  region: [
+    'region',
+    'state',
+    'province',
+    'county',
+    'stateprovince',
+    'etat',
+    'bundesland',
+    'provincia',
+    'estado',
+    'regione',
+    'provincie',
+  ],
+  postalCode: [
+    'postalcode',
+    'postcode',
+    'zip',
+    'zipcode',
+    'codepostal',
+    'postleitzahl',
+    'plz',
+    'codigopostal',
+    'cap',
+    'cep',
+  ],
+  country: ['country', 'countrycode', 'nation', 'pays', 'land', 'pais', 'paese'],
 };
 
 export const IMPORT_FIELDS: Record<ImportObject, Record<string, readonly string[]>> = {
@@ -111,6 +319,7 @@ export const normalizeHeader = (header: string): string =>
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]/g, '');
 
 /**
@@ -127,21 +336,37 @@ export function uniqueHeaders(headers: readonly string[]): string[] {
   });
 }
 
-/** Each header's target field, or null; a field is given to the first column that names it. */
+/**
+ * Each header's target field, or null; a field is given to the first column that names it. In a
+ * known export layout (`source`, told from the headers when not given) a header first means what
+ * that product means by it.
+ */
 export function autoMap(
   headers: readonly string[],
-  object: ImportObject
+  object: ImportObject,
+  source: ImportSource | null = detectSource(headers.map(headerKey))
 ): Record<string, string | null> {
   const targets = Object.entries(IMPORT_FIELDS[object]);
   const taken = new Set<string>();
   const mapping: Record<string, string | null> = {};
   for (const header of headers) {
-    const key = normalizeHeader(header.replace(/ \(\d+\)$/, ''));
+    const key = headerKey(header);
+    const inLayout = layoutField(source, object, key);
     const exact = targets.find(([field]) => normalizeHeader(field) === key && !taken.has(field));
     const synonym =
       exact ?? targets.find(([field, spellings]) => spellings.includes(key) && !taken.has(field));
-    mapping[header] = synonym ? synonym[0] : null;
-    if (synonym) taken.add(synonym[0]);
+    const field =
+      inLayout === null
+        ? null
+        : inLayout !== undefined && !taken.has(inLayout)
+          ? inLayout
+          : (synonym?.[0] ?? null);
+    mapping[header] = field;
+    if (field) taken.add(field);
   }
   return mapping;
 }
+
+/** A header as layouts and synonyms know it: normalised, without the " (2)" of a repeated one. */
+export const headerKey = (header: string): string =>
+  normalizeHeader(header.replace(/ \(\d+\)$/, ''));

@@ -6,3 +6,4 @@ export * from './sensitive';
 export * from './csv-shape';
 export * from './stages';
 export * from './dates';
+export * from './layouts';

@@ -23,12 +23,48 @@ const BOOLEAN_FIELDS = new Set([
   'noMail',
   'noPhoneCalls',
 ]);
-const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'on']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
+/** Yes and no as spreadsheets and the exports write them, in the import's seven languages. */
+const TRUE = new Set([
+  'true',
+  'yes',
+  'y',
+  '1',
+  'x',
+  'on',
+  'oui',
+  'vrai',
+  'ja',
+  'wahr',
+  'si',
+  'verdadero',
+  'vero',
+  'sim',
+  'verdadeiro',
+  'waar',
+]);
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'off',
+  'non',
+  'faux',
+  'nein',
+  'falsch',
+  'falso',
+  'nao',
+  'nee',
+  'onwaar',
+]);
 
 /** Spreadsheet spellings of yes and no; anything else is left for the validator to refuse. */
 export function parseBooleanCell(value: string): boolean | string | undefined {
-  const text = value.trim().toLowerCase();
+  const text = value
+    .trim()
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   if (text === '') return undefined;
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
