@@ -6,6 +6,7 @@
  * `strapi.documents(...)`, the query engine and `Input<...>` the plugin's real fields. The types
  * the plugin's relations and code reach (users-permissions, admin users) come along, so every
  * relation target resolves.
+ * It reads the built plugin (`npm run generate:types` builds it first).
  *   node scripts/plugin-types.js [--check]
  */
 const { join } = require('node:path');

@@ -82,6 +82,9 @@ describe('readCsv', () => {
     expect(parsed.result.records).toBe(25);
   });
 
+  /** The stream the rows are read from: the last one opened (the encoding check reads the file first). */
+  const reading = (streams: ReadStream[]) => streams[streams.length - 1];
+
   /** Runs `read` with the file streams readCsv opens kept, to look at them afterwards. */
   const watchingStreams = async (read: (streams: ReadStream[]) => Promise<void>) => {
     const streams: ReadStream[] = [];
@@ -118,7 +121,7 @@ describe('readCsv', () => {
             records += batch.length;
             if (records === 1000) {
               await new Promise((resolve) => setTimeout(resolve, 100)); // a slow write
-              readWhileSlow = streams[0].bytesRead;
+              readWhileSlow = reading(streams).bytesRead;
             }
           },
         },
@@ -142,7 +145,7 @@ describe('readCsv', () => {
           { batchSize: 100 }
         )
       ).rejects.toThrow('line 12: 4 columns');
-      expect(streams[0].destroyed).toBe(true);
+      expect(reading(streams).destroyed).toBe(true);
     });
   });
 
@@ -208,8 +211,8 @@ describe('readCsv', () => {
           },
           { batchSize: 100, maxColumns }
         ).catch((error: Error) => error);
-        seen.bytesRead = streams[0].bytesRead;
-        seen.closed = streams[0].destroyed;
+        seen.bytesRead = reading(streams).bytesRead;
+        seen.closed = reading(streams).destroyed;
       });
       return { outcome, ...seen };
     };
@@ -287,8 +290,10 @@ describe('readCsv', () => {
     });
   });
 
-  it('refuses binary data', async () => {
+  it('refuses binary data, saying what it looks like', async () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00]);
-    await expect(read(zip)).rejects.toThrow('binary data');
+    await expect(read(zip)).rejects.toThrow('the file is a zip archive');
+    const binary = Buffer.from([0x01, 0x02, 0x00, 0x03, 0x00, 0x00, 0x00, 0x07, 0x08, 0x0e]);
+    await expect(read(binary)).rejects.toThrow('does not read as');
   });
 });

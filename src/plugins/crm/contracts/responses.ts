@@ -13,9 +13,12 @@ import {
   ACTOR_TYPES,
 } from './enums';
 import {
+  DATE_ORDERS,
   IMPORT_DECISION_ACTIONS,
+  IMPORT_FORMATS,
   IMPORT_OBJECTS,
   IMPORT_ROW_STATUSES,
+  IMPORT_SOURCES,
   IMPORT_STAGES,
 } from './imports';
 
@@ -138,6 +141,17 @@ export const importJobSchema = z
     fileName: z.string().nullable(),
     fileSize: z.number().nullable(),
     delimiter: z.string().nullable(),
+    /** How the file was read: its format and text encoding (told from its content, or named on the upload). */
+    format: z.enum(IMPORT_FORMATS).nullable(),
+    encoding: z.string().nullable(),
+    /** The product whose export layout the headers are, or null. */
+    source: z.enum(IMPORT_SOURCES).nullable(),
+    /** The country national phone numbers are read in. */
+    defaultCountry: z.string().nullable(),
+    /** The order of each date column, by header: detected from all its values, or set by the user. */
+    dateFormats: z.record(z.string(), z.enum([...DATE_ORDERS, 'ambiguous'])),
+    /** Lines of a preamble before the header row (one-cell rows, such as LinkedIn's notes), skipped. */
+    preambleLines: z.number().int(),
     columns: z.array(importColumnSchema),
     /** What a column can be mapped to. */
     fields: z.array(z.string()),
@@ -148,6 +162,7 @@ export const importJobSchema = z
       imported: z.number().int().optional(),
       ignored: z.number().int().optional(),
       failed: z.number().int().optional(),
+      pending: z.number().int().optional(),
     }),
     progress: z.object({ done: z.number(), total: z.number() }),
     errors: z.array(importIssueSchema),
@@ -181,4 +196,6 @@ export const importLogRowSchema = z.object({
   status: z.enum(IMPORT_ROW_STATUSES),
   cells: z.record(z.string(), z.string()),
   issues: z.array(z.object({ field: z.string(), reason: z.string() })),
+  /** What the row was imported with but differs from the file (a birthday without a year left empty). */
+  warnings: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
 });

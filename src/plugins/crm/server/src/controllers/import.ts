@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: Context) {
       // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
-      const { object, upload } = readUpload(ctx.request);
+      const { object, upload, encoding, defaultCountry } = readUpload(ctx.request);
       const limit = getService(strapi, 'settings').get().importMaxBytes;
       if (upload.size > limit)
         throw new errors.PayloadTooLargeError(
@@ -36,6 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             fileName: upload.originalFilename ?? 'import.csv',
             size: upload.size,
             object,
+            encoding,
+            defaultCountry,
           },
           requestActor(ctx)
         )
@@ -47,9 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async setMapping(ctx: Context) {
-      const { mapping } = parseBody(mappingBody, ctx.request.body);
+      const { mapping, dateFormats } = parseBody(mappingBody, ctx.request.body);
       await respond(ctx, 200, async () =>
-        imports().setMapping((await jobOf(ctx)).documentId, mapping)
+        imports().setMapping((await jobOf(ctx)).documentId, mapping, dateFormats)
       );
     },
 

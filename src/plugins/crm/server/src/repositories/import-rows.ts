@@ -134,10 +134,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Rows of a job in line order, `size` at a time after `afterLine`. */
-    async page(jobId: number, afterLine: number, size: number): Promise<StagedRow[]> {
+    async page(
+      jobId: number,
+      afterLine: number,
+      size: number,
+      status?: StagedStatus
+    ): Promise<StagedRow[]> {
       const rows = await knex()(STAGING_TABLE)
         .where('job_id', jobId)
         .andWhere('line', '>', afterLine)
+        .modify((query) => (status ? query.andWhere('status', status) : query))
         .orderBy('line')
         .limit(size);
       return rows.map(toRow);

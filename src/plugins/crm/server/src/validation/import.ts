@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { IMPORT_DECISION_ACTIONS, IMPORT_ROW_STATUSES } from '../../../contracts';
-import { IMPORT_OBJECTS } from '../domain';
+import { DATE_ORDERS, IMPORT_DECISION_ACTIONS, IMPORT_ROW_STATUSES } from '../../../contracts';
+import { IMPORT_OBJECTS, isSupportedCountry } from '../domain';
 import { errors } from '../utils/strapi-utils';
 import { pageParams, parseBody } from './parse';
 
@@ -10,6 +10,22 @@ export const uploadBody = z.object({
   object: z.enum(IMPORT_OBJECTS, {
     errorMap: () => ({ message: 'object is contacts or customers' }),
   }),
+  /** The file's text encoding as a WHATWG label (utf-8, utf-16le, windows-1252…); told from the file when absent. */
+  encoding: z
+    .string({ invalid_type_error: 'encoding is a label such as utf-8 or windows-1252' })
+    .trim()
+    .min(1, 'encoding is a label such as utf-8 or windows-1252')
+    .max(40, 'encoding is a label such as utf-8 or windows-1252')
+    .optional(),
+  /** The country national phone numbers are read in (ISO 3166 code); the plugin's when absent. */
+  defaultCountry: z
+    .string({ invalid_type_error: 'defaultCountry is a country code such as US' })
+    .trim()
+    .toUpperCase()
+    .refine(isSupportedCountry, {
+      message: 'defaultCountry is a country code such as US, FR or DE',
+    })
+    .optional(),
 });
 
 interface UploadedFile {
@@ -21,11 +37,11 @@ interface UploadedFile {
 /** The form of `POST /imports`: its `object` field and its one file part named `file`. */
 export const readUpload = (request: {
   body?: unknown;
-}): { object: z.output<typeof uploadBody>['object']; upload: UploadedFile } => {
+}): z.output<typeof uploadBody> & { upload: UploadedFile } => {
   const files = (request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
   const uploads =
     files.file === undefined ? [] : Array.isArray(files.file) ? files.file : [files.file];
-  const { object } = parseBody(uploadBody, request.body);
+  const fields = parseBody(uploadBody, request.body);
   if (uploads.length === 0)
     throw new errors.ValidationError('file is required: a CSV file sent as multipart form data');
   // The parser lists the parts as they finish, so which of several would be imported is chance.
@@ -33,11 +49,24 @@ export const readUpload = (request: {
     throw new errors.ValidationError(
       `one file per import: the request has ${uploads.length} parts named file`
     );
-  return { object, upload: uploads[0] };
+  return { ...fields, upload: uploads[0] };
 };
 
-/** `PUT /imports/:id/mapping`: CSV column → field (null: ignored). */
-export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()) });
+/**
+ * `PUT /imports/:id/mapping`: column → field (null: ignored), and the order of date columns
+ * (`DMY`, `MDY` or `YMD`, by header), which settles an ambiguous one.
+ */
+export const mappingBody = z.object({
+  mapping: z.record(z.string(), z.string().nullable()).default({}),
+  dateFormats: z
+    .record(
+      z.string(),
+      z.enum(DATE_ORDERS, {
+        errorMap: () => ({ message: `a date order is one of ${DATE_ORDERS.join(', ')}` }),
+      })
+    )
+    .optional(),
+});
 
 /** `PUT /imports/:id/reference-data`: what to do with each unmatched company. */
 export const decisionsBody = z.object({

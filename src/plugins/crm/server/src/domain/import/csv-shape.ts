@@ -103,6 +103,8 @@ export function createCsvShapeScanner(options: {
   delimiter: string;
   lineBreak: LineBreak;
   maxColumns: number;
+  /** The line the scanned text starts on (after a skipped preamble); 1 by default. */
+  firstLine?: number;
 }): CsvShapeScanner {
   const delimiterCode = options.delimiter.charCodeAt(0);
   // Any character above all of these is plain text outside quotes.
@@ -112,8 +114,8 @@ export function createCsvShapeScanner(options: {
   const crlf = lineBreak === '\r\n';
 
   let state = FIELD_START;
-  let line = 1;
-  let rowLine = 1;
+  let line = options.firstLine ?? 1;
+  let rowLine = line;
   let columns = 1;
   /** Characters of the current row, and of the current header cell, read in earlier pieces. */
   let rowCharsBefore = 0;
@@ -324,4 +326,42 @@ export function createCsvShapeScanner(options: {
       return problem;
     },
   };
+}
+
+/** Characters and lines of a preamble: rows of one cell before the header (LinkedIn's "Notes:"). */
+export interface CsvPreamble {
+  chars: number;
+  lines: number;
+}
+
+/**
+ * The preamble of a CSV text, judged from its head: when its first rows hold no delimiter (comma,
+ * semicolon or tab outside quotes) and one of the next rows, at most `maxRows` in, does, the rows
+ * before that one. None when the first row has a delimiter, or no row of the head has one.
+ */
+export function csvPreambleOf(head: string, maxRows = 10): CsvPreamble {
+  const none = { chars: 0, lines: 0 };
+  let quoted = false;
+  let rowStart = 0;
+  let rows = 0;
+  let lines = 0;
+  let hasDelimiter = false;
+  for (let i = 0; i < head.length; i++) {
+    const char = head[i];
+    if (char === '"') quoted = !quoted;
+    else if (quoted) {
+      if (char === '\n') lines += 1;
+    } else if (char === ',' || char === ';' || char === '\t') hasDelimiter = true;
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && head[i + 1] === '\n') i += 1;
+      lines += 1;
+      const blank = head.slice(rowStart, i).trim() === '';
+      if (hasDelimiter) return rows === 0 ? none : { chars: rowStart, lines: lines - 1 };
+      if (!blank) rows += 1;
+      if (rows > maxRows) return none;
+      rowStart = i + 1;
+      hasDelimiter = false;
+    }
+  }
+  return hasDelimiter && rows > 0 ? { chars: rowStart, lines } : none;
 }

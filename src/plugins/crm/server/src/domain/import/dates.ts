@@ -8,14 +8,13 @@
  * told from the whole column (`dateOrderOf`), and a column in which every such value fits both
  * orders is `ambiguous` until the user says which it is.
  */
+import { DATE_ORDERS, type DateOrder, type DateOrderVerdict } from '../../../../contracts';
 import { foldSearchText } from '../search-text';
+import { IMPORT_DATE_FIELDS, type ImportObject } from './fields';
 
-/** How a column writes day, month and year. */
-export type DateOrder = 'YMD' | 'DMY' | 'MDY';
-/** A column's order, or `ambiguous` when its values fit day-first and month-first alike. */
-export type DateOrderVerdict = DateOrder | 'ambiguous';
 
-export const DATE_ORDERS: readonly DateOrder[] = ['YMD', 'DMY', 'MDY'];
+/** How a column writes day, month and year; `ambiguous` when its values fit both number orders. */
+export { DATE_ORDERS, type DateOrder, type DateOrderVerdict };
 
 /**
  * Two-digit years as Excel reads them: 00–29 are 2000–2029, 30–99 are 1930–1999.
@@ -268,3 +267,36 @@ export function readImportDate(value: string, order: DateOrderVerdict | null): I
     ? { kind: 'date', iso: named }
     : { kind: 'invalid', reason: `"${text.slice(0, 40)}" is not a date` };
 }
+
+/** An import's column as far as dates go: its header, its field, and the shapes of its values once counted. */
+export interface DatedColumn {
+  header: string;
+  field: string | null;
+  dates?: DateColumnStats;
+}
+
+/** The columns mapped to a date field. */
+export const dateColumnsOf = <TColumn extends DatedColumn>(job: {
+  object: ImportObject;
+  columns: TColumn[] | null;
+}): TColumn[] =>
+  (job.columns ?? []).filter(
+    (column) => column.field !== null && IMPORT_DATE_FIELDS[job.object].includes(column.field)
+  );
+
+/**
+ * The order of each date column of an import: the one the user set, else the one all its values
+ * show (a column without any date is left out).
+ */
+export const columnDateOrders = (job: {
+  object: ImportObject;
+  columns: DatedColumn[] | null;
+  dateFormats: Record<string, DateOrder> | null;
+}): Record<string, DateOrderVerdict> =>
+  Object.fromEntries(
+    dateColumnsOf(job).flatMap((column) => {
+      const order =
+        job.dateFormats?.[column.header] ?? dateOrderOf(column.dates ?? emptyDateStats());
+      return order ? [[column.header, order]] : [];
+    })
+  );

@@ -311,6 +311,12 @@ export const IMPORT_FIELDS: Record<ImportObject, Record<string, readonly string[
   customers: CUSTOMER_FIELDS,
 };
 
+/** The fields that hold a date, read in their column's order (`dates.ts`). */
+export const IMPORT_DATE_FIELDS: Record<ImportObject, readonly string[]> = {
+  contacts: ['birthday'],
+  customers: ['dateOfBirth'],
+};
+
 export const importFieldNames = (object: ImportObject): string[] =>
   Object.keys(IMPORT_FIELDS[object]);
 

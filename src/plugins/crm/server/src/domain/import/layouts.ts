@@ -5,17 +5,10 @@
  * `Account Name` the company; HubSpot's `Phone Number` is the work phone. Headers are compared
  * normalised (`normalizeHeader`).
  */
+import { IMPORT_SOURCES, type ImportSource } from '../../../../contracts';
 import type { ImportObject } from './fields';
 
-export const IMPORT_SOURCES = [
-  'outlook',
-  'google',
-  'salesforce',
-  'hubspot',
-  'linkedin',
-  'vcard',
-] as const;
-export type ImportSource = (typeof IMPORT_SOURCES)[number];
+export { IMPORT_SOURCES, type ImportSource };
 
 interface Layout {
   source: Exclude<ImportSource, 'vcard'>;

@@ -1,18 +1,19 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 import Papa from 'papaparse';
 
-import { IMPORT_MAX_COLUMNS, createCsvShapeScanner, guessLineBreak } from '../../domain';
+import {
+  IMPORT_MAX_COLUMNS,
+  createCsvShapeScanner,
+  csvPreambleOf,
+  guessLineBreak,
+} from '../../domain';
+import { sniffImportFile, type SniffedFile } from './file-format';
+import { ImportFileError } from './import-file-error';
+import { assertReadable, decodeHead, decodedStream } from './text-encoding';
 
 /** A file that cannot be read as CSV; the message names the line where it broke. */
-export class CsvFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CsvFileError';
-  }
-}
+export const CsvFileError = ImportFileError;
 
 export interface CsvRecord {
   /** Physical line of the file the record starts on (the header is line 1). */
@@ -20,7 +21,6 @@ export interface CsvRecord {
   cells: string[];
 }
 
-const SNIFF_BYTES = 64 * 1024;
 /**
  * A batch is handed on early once its cells hold this many characters, so that a file of long
  * rows (each up to the row limit) holds no more in memory at a time than one of short rows.
@@ -44,31 +44,11 @@ export const guessDelimiter = (text: string): string => {
   return count > 0 ? best : ',';
 };
 
-/** Binary data (a spreadsheet, an image) shows NUL bytes or undecodable text early on; returns the head and the size. */
-const sniff = async (path: string): Promise<{ head: string; size: number }> => {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const { size } = await handle.stat();
-    const head = buffer.subarray(0, bytesRead);
-    if (bytesRead === 0) throw new CsvFileError('the file is empty');
-    const text = head.toString('utf8');
-    const undecodable = (text.match(/\uFFFD/g) ?? []).length;
-    if (head.includes(0) || undecodable > Math.max(3, text.length / 100)) {
-      throw new CsvFileError(
-        'the file holds binary data, not UTF-8 CSV text (save it as CSV from the spreadsheet)'
-      );
-    }
-    return { head: text, size };
-  } finally {
-    await handle.close();
-  }
-};
-
 /**
- * Streams a CSV file (UTF-8 with or without BOM; comma, semicolon or tab, detected; quoted fields
- * with line breaks) without holding it in memory. The header comes first, then records in
+ * Streams a CSV file (in its encoding, decoded as it is read; comma, semicolon or tab, detected;
+ * quoted fields with line breaks) without holding it in memory.
+ * Rows of one cell before a wider header are a preamble, skipped (`preambleLines` says how many
+ * lines); lines are still numbered as in the file. The header comes first, then records in
  * batches; `onBatch` is awaited before more is read. A record with another number of columns
  * than the header, or an unclosed quote, stops the read with an error naming its line, and so
  * does a file of the wrong shape (a header over `maxColumns` columns, a header cell or a row over
@@ -80,9 +60,18 @@ export async function readCsv(
     onHeader: (headers: string[], delimiter: string) => Promise<void> | void;
     onBatch: (records: CsvRecord[]) => Promise<void>;
   },
-  options: { batchSize: number; maxColumns?: number }
-): Promise<{ records: number; delimiter: string }> {
-  const { head, size } = await sniff(path);
+  options: {
+    batchSize: number;
+    maxColumns?: number;
+    /** The file as already sniffed (its encoding, first bytes and size); sniffed here when absent. */
+    file?: Pick<SniffedFile, 'encoding' | 'head' | 'size'>;
+  }
+): Promise<{ records: number; delimiter: string; preambleLines: number; encoding: string }> {
+  const { encoding, head: headBytes, size } = options.file ?? (await sniffImportFile(path));
+  const decoded = decodeHead(headBytes, encoding);
+  assertReadable(decoded, encoding);
+  const preamble = csvPreambleOf(decoded);
+  const head = decoded.slice(preamble.chars);
   const delimiter = guessDelimiter(head);
   const lineBreak = guessLineBreak(head);
   const { batchSize } = options;
@@ -90,17 +79,25 @@ export async function readCsv(
     delimiter,
     lineBreak,
     maxColumns: options.maxColumns ?? IMPORT_MAX_COLUMNS,
+    firstLine: preamble.lines + 1,
   });
-  let line = 1;
+  let line = preamble.lines + 1;
   let header: string[] | null = null;
   let records = 0;
   let batch: CsvRecord[] = [];
   let batchChars = 0;
   let failure: Error | null = null;
-  let shapeProblem: { error: CsvFileError; line: number } | null = null;
+  let shapeProblem: { error: ImportFileError; line: number } | null = null;
+  /** Characters of the preamble still to drop from the text. */
+  let preambleLeft = preamble.chars;
 
   await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(path, { encoding: 'utf8' });
+    const { bytes, text: input } = decodedStream(path, encoding);
+    // Paused or stopped, the decoded text must not leave the file open or reading on.
+    const destroyInput = () => {
+      input.destroy();
+      bytes.destroy();
+    };
     // The parser reads the text through this stream, which passes on only what the shape scan
     // accepted: at the first broken limit the file is closed and the text ends with the row
     // before it (rows up to there are still checked, so the first problem of the file is the one
@@ -108,15 +105,21 @@ export async function readCsv(
     const text = new Readable({ objectMode: true, highWaterMark: 1, read: () => input.resume() });
     let first = true;
     input.on('data', (piece) => {
-      let chunk = piece as string; // read as UTF-8 text
+      let chunk = piece as string; // decoded text
       // The byte order mark goes before the parser sees it: left in, it is the first character of
       // the first cell, and a quote after it no longer opens a quoted field.
       if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       first = false;
-      const problem = scanner.scan(chunk, input.bytesRead >= size);
+      if (preambleLeft > 0) {
+        const dropped = Math.min(preambleLeft, chunk.length);
+        preambleLeft -= dropped;
+        chunk = chunk.slice(dropped);
+        if (chunk === '') return;
+      }
+      const problem = scanner.scan(chunk, bytes.bytesRead >= size);
       if (problem) {
-        shapeProblem = { error: new CsvFileError(problem.message), line: problem.line };
-        input.destroy();
+        shapeProblem = { error: new ImportFileError(problem.message), line: problem.line };
+        destroyInput();
         if (problem.offset > 0) text.push(chunk.slice(0, problem.offset));
         text.push(null);
       } else if (!text.push(chunk)) {
@@ -124,6 +127,7 @@ export async function readCsv(
       }
     });
     input.on('end', () => text.push(null));
+    input.on('close', () => bytes.destroy());
     input.on('error', (error) => text.destroy(error));
     Papa.parse<string[]>(text, {
       header: false,
@@ -151,21 +155,20 @@ export async function readCsv(
             line += 1;
             if (shapeProblem && start >= shapeProblem.line) throw shapeProblem.error;
             if (quoteError && quoteError.row !== undefined && index >= quoteError.row) {
-              throw new CsvFileError(
+              throw new ImportFileError(
                 `line ${start}: a quoted field is not closed (a " is missing)`
               );
             }
             if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
             if (!header) {
-              if (start === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
               if (cells.every((cell) => cell.trim() === ''))
-                throw new CsvFileError(`line ${start}: the header row is empty`);
+                throw new ImportFileError(`line ${start}: the header row is empty`);
               header = cells;
               await handlers.onHeader(cells, delimiter);
               continue;
             }
             if (cells.length !== header.length) {
-              throw new CsvFileError(
+              throw new ImportFileError(
                 `line ${start}: ${cells.length} columns where the header has ${header.length}`
               );
             }
@@ -187,7 +190,7 @@ export async function readCsv(
           },
           (error) => {
             failure = error;
-            input.destroy(); // paused, it would otherwise keep the file open
+            destroyInput(); // paused, it would otherwise keep the file open
             parser.abort();
           }
         );
@@ -201,8 +204,8 @@ export async function readCsv(
     });
   });
 
-  if (!header) throw new CsvFileError('the file has no header row');
+  if (!header) throw new ImportFileError('the file has no header row');
   if (batch.length > 0) await handlers.onBatch(batch);
-  if (records === 0) throw new CsvFileError('the file has a header row but no data rows');
-  return { records, delimiter };
+  if (records === 0) throw new ImportFileError('the file has a header row but no data rows');
+  return { records, delimiter, preambleLines: preamble.lines, encoding };
 }

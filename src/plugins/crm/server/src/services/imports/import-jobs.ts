@@ -2,22 +2,34 @@ import type { Core } from '@strapi/strapi';
 
 import type { ImportColumn } from '../../../../contracts';
 import {
+  DATE_ORDERS,
   DomainValidationError,
   EDITABLE_IMPORT_STAGES,
+  IMPORT_DATE_FIELDS,
   autoMap,
   buildCompanyIndex,
   columnHoldsSsns,
   companyDomain,
   countSsnShapes,
   csvLine,
+  columnDateOrders,
   customerDisplayName,
+  dateColumnsOf,
+  detectSource,
   emptyColumnStats,
+  emptyDateStats,
+  headerKey,
+  observeDate,
   importFieldNames,
   shownCell,
   suggestCompanies,
   uniqueHeaders,
   type ColumnSsnStats,
+  type DateColumnStats,
+  type DateOrder,
+  type DateOrderVerdict,
   type ImportObject,
+  type ImportSource,
   type ImportStage,
   type KnownCustomer,
 } from '../../domain';
@@ -28,14 +40,17 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
-import { CsvFileError, readCsv } from './csv-reader';
+import { readCsv } from './csv-reader';
+import { sniffImportFile } from './file-format';
+import { ImportFileError } from './import-file-error';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
-type Column = ImportColumn;
+/** A column as the job keeps it: with the shapes of its date-like values, once they were counted. */
+type Column = ImportColumn & { dates?: DateColumnStats };
 
 export interface JobRow {
   id: number;
@@ -46,6 +61,13 @@ export interface JobRow {
   fileName: string | null;
   fileSize: string | number | null;
   delimiter: string | null;
+  format: string | null;
+  encoding: string | null;
+  source: ImportSource | null;
+  defaultCountry: string | null;
+  /** The date orders the user set, by header (the others are detected from the column's values). */
+  dateFormats: Record<string, DateOrder> | null;
+  preambleLines: number | null;
   columns: Column[] | null;
   mapping: Record<string, string | null> | null;
   decisions: Record<string, Decision> | null;
@@ -94,6 +116,25 @@ const fittedFileName = (name: string): string => {
   return `${name.slice(0, FILE_NAME_LENGTH - extension.length - 1)}…${extension}`;
 };
 
+/** A row's stored reasons, told apart: what kept it out, and what it was imported with (`warning`). */
+const issuesAndWarnings = (reason: string | null) => {
+  const all = reason
+    ? (JSON.parse(reason) as { field: string; reason: string; warning?: true }[])
+    : [];
+  const plain = ({ field, reason: text }: { field: string; reason: string }) => ({
+    field,
+    reason: text,
+  });
+  return {
+    issues: all.filter((issue) => !issue.warning).map(plain),
+    warnings: all.filter((issue) => issue.warning).map(plain),
+  };
+};
+
+/** The columns (as in the API, without their counts of date shapes). */
+const publicColumns = (columns: Column[] | null): ImportColumn[] =>
+  (columns ?? []).map(({ dates: _dates, ...column }) => column);
+
 const shownColumns = (job: JobRow) =>
   (job.columns ?? []).map((column) => ({
     holdsSsn: column.holdsSsn === true || column.field === 'ssn',
@@ -122,7 +163,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     fileName: job.fileName,
     fileSize: job.fileSize === null ? null : Number(job.fileSize),
     delimiter: job.delimiter,
-    columns: job.columns ?? [],
+    format: (job.format as 'csv' | null) ?? null,
+    encoding: job.encoding ?? null,
+    source: job.source ?? null,
+    defaultCountry: job.defaultCountry ?? null,
+    dateFormats: columnDateOrders(job),
+    preambleLines: job.preambleLines ?? 0,
+    columns: publicColumns(job.columns),
     // What a column can be mapped to, so a client offers exactly the fields the server accepts.
     fields: importFieldNames(job.object),
     counts: job.counts ?? {},
@@ -212,34 +259,68 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const judgeSetup = async (
     object: ImportObject,
     headers: string[],
-    mapping: Record<string, string | null>
+    mapping: Record<string, string | null>,
+    defaultCountry: string | null,
+    dateOrders: Record<string, DateOrderVerdict | null> = {}
   ): Promise<JudgeSetup> => ({
     object,
     headers,
     mapping,
-    defaultCountry: settings().defaultCountry,
+    defaultCountry: defaultCountry ?? settings().defaultCountry,
+    dateOrders,
     limits: settings().limits,
     encryptionKeys: (strapi.config.get('plugin::crm') as { encryptionKeys: string[] })
       .encryptionKeys,
     customers: object === 'contacts' ? await knownCustomers() : null,
   });
 
+  /** Counts the date shapes of the date columns that have no counts yet (mapped since the upload). */
+  const countDateShapes = async (job: JobRow): Promise<Column[]> => {
+    const columns = job.columns ?? [];
+    const missing = columns
+      .map((column, index) => ({ column, index }))
+      .filter(({ column }) => dateColumnsOf(job).includes(column) && !column.dates);
+    if (missing.length === 0) return columns;
+    const stats = missing.map(() => emptyDateStats());
+    const secrets = cipher();
+    for (let after = 0; ;) {
+      const page = await staging().page(job.id, after, PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1].line;
+      for (const row of page) {
+        const cells = plainCells(row.cells, secrets);
+        missing.forEach(({ index }, i) => observeDate(stats[i], cells[index] ?? ''));
+      }
+    }
+    const counted = columns.map((column) => {
+      const at = missing.findIndex((entry) => entry.column === column);
+      return at === -1 ? column : { ...column, dates: stats[at] };
+    });
+    await jobs().update({ where: { id: job.id }, data: { columns: counted } });
+    return counted;
+  };
+
   /**
-   * Judges every staged row of a job being validated again (after its mapping changed), page by
-   * page, keeping the job's heartbeat; stops with 409 if the job was taken over meanwhile.
+   * Judges the staged rows of a job being validated (all of them after its mapping changed, or
+   * only those of one status), page by page, keeping the job's heartbeat; stops with 409 if the
+   * job was taken over meanwhile.
    */
-  const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>) => {
-    const job = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
+  const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>, only?: StagedStatus) => {
+    const read = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
+    const job = { ...read, columns: await countDateShapes(read) };
     const rows = createRowJudge(
       await judgeSetup(
         job.object,
         (job.columns ?? []).map((column) => column.header),
-        job.mapping ?? {}
+        job.mapping ?? {},
+        job.defaultCountry,
+        columnDateOrders(job)
       )
     );
     const secrets = cipher();
+    // Rows judged again may leave the status read (pending rows become valid): page by line.
     for (let after = 0; ;) {
-      const page = await staging().page(claimed.id, after, PAGE);
+      const page = await staging().page(claimed.id, after, PAGE, only);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
       await staging().record(
@@ -280,6 +361,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           imported: 0,
           ignored: 0,
           failed: 0,
+          pending: counted.pending ?? 0,
         },
         progress: { done: 0, total },
         errors: await staging().issues(claimed.id, LOGGED_ERRORS),
@@ -311,12 +393,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
     async createFromUpload(
-      input: { path: string; fileName: string; size: number; object: ImportObject },
+      input: {
+        path: string;
+        fileName: string;
+        size: number;
+        object: ImportObject;
+        /** The file's text encoding, a label such as `windows-1252` (told from the file when absent). */
+        encoding?: string;
+        /** The country national phone numbers are read in (the plugin's `defaultCountry` when absent). */
+        defaultCountry?: string;
+      },
       createdBy: Actor = SYSTEM_ACTOR
     ) {
+      // A file that is not one the import reads is refused before any job exists.
+      let file: Awaited<ReturnType<typeof sniffImportFile>>;
+      try {
+        file = await sniffImportFile(input.path, input.encoding);
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
+        throw error;
+      }
+      const defaultCountry = input.defaultCountry ?? settings().defaultCountry;
       const job = (await jobs().create({
         data: {
           object: input.object,
+          format: file.format,
+          encoding: file.encoding,
+          defaultCountry,
           stage: 'validating',
           revision: 0,
           fileName: fittedFileName(input.fileName),
@@ -335,24 +438,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         let headers: string[] = [];
         let mapping: Record<string, string | null> = {};
+        let source: ImportSource | null = null;
         const samples: string[][] = [];
         const stats: ColumnSsnStats[] = [];
+        /** Shapes of the date columns' values, by column index: their order is told from all of them. */
+        const dateStats = new Map<number, DateColumnStats>();
         // Rows are judged with the automatic mapping as they stream in, so a file is read and
         // written once; a changed mapping judges the staged rows again.
-        const { delimiter } = await readCsv(
+        const { delimiter, preambleLines } = await readCsv(
           input.path,
           {
             onHeader: (raw) => {
               headers = uniqueHeaders(raw);
-              mapping = autoMap(headers, input.object);
-              headers.forEach(() => {
+              source = detectSource(headers.map(headerKey));
+              mapping = autoMap(headers, input.object, source);
+              headers.forEach((header, i) => {
                 samples.push([]);
                 stats.push(emptyColumnStats());
+                if (IMPORT_DATE_FIELDS[input.object].includes(mapping[header] ?? ''))
+                  dateStats.set(i, emptyDateStats());
               });
             },
             onBatch: async (records) => {
               if (!judge) {
-                const setup = await judgeSetup(input.object, headers, mapping);
+                // Dates are read value by value while the column's order is not known yet: a
+                // value that fits both orders leaves its row pending, judged again at the end.
+                const setup = await judgeSetup(input.object, headers, mapping, defaultCountry);
                 judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
               }
               for (const record of records) {
@@ -361,6 +472,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   if (samples[i].length < SAMPLES && cell.trim() !== '')
                     samples[i].push(cell.slice(0, 200));
                 });
+                for (const [i, shapes] of dateStats) observeDate(shapes, record.cells[i] ?? '');
               }
               const judged = judge.judge(records);
               judged.catch(() => undefined); // surfaces through `writing`
@@ -372,27 +484,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           {
             batchSize: UPLOAD_BATCH,
             maxColumns: getService(strapi, 'settings').get().importMaxColumns,
+            file,
           }
         );
         await writing;
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
           const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
+          const dates = dateStats.get(i);
           return {
             header,
             field: mapping[header],
             samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])),
             holdsSsn,
+            ...(dates ? { dates } : {}),
           };
         });
-        await jobs().update({ where: { id: job.id }, data: { delimiter, columns, mapping } });
+        await jobs().update({
+          where: { id: job.id },
+          data: { delimiter, columns, mapping, source, preambleLines },
+        });
+        // Rows left pending while their date column's order was unknown: judged again now it is.
+        const orders = Object.values(
+          columnDateOrders({ object: input.object, columns, dateFormats: {} })
+        );
+        if ((await staging().counts(job.id)).pending && !orders.includes('ambiguous'))
+          await validate(job, 'pending');
         await summarize(job);
         return view(await load(job.documentId));
       } catch (error) {
         await writing.catch(() => undefined);
         await staging().remove(job.id);
         await jobs().delete({ where: { id: job.id } });
-        if (error instanceof CsvFileError) throw new errors.ValidationError(error.message);
+        if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
         throw error;
       } finally {
         await judge?.close();
@@ -450,9 +574,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             cells: cells
               ? Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? '']))
               : {},
-            issues: row.reason
-              ? (JSON.parse(row.reason) as { field: string; reason: string }[])
-              : [],
+            ...issuesAndWarnings(row.reason),
           };
         }),
         meta: {
@@ -466,8 +588,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Stage 2: changes the target of some columns (null to ignore one) and validates again. */
-    async setMapping(documentId: string, changes: Record<string, string | null>) {
+    /**
+     * Stage 2: changes the target of some columns (null to ignore one) and the date order of date
+     * columns (settling an ambiguous one), and validates again.
+     */
+    async setMapping(
+      documentId: string,
+      changes: Record<string, string | null>,
+      dateFormats: Record<string, DateOrder> = {}
+    ) {
       const job = await load(documentId);
       // A validation whose request died (a crash, a stopped node) is taken over once it is stale.
       if (
@@ -502,6 +631,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               },
             ]),
       ]);
+      for (const [header, order] of Object.entries(dateFormats)) {
+        if (!columns.some((column) => column.header === header))
+          issues.push({
+            path: ['dateFormats', header],
+            rule: 'import.dateFormats',
+            message: `the file has no column "${header}"`,
+          });
+        else if (!DATE_ORDERS.includes(order))
+          issues.push({
+            path: ['dateFormats', header],
+            rule: 'import.dateFormats',
+            message: `the date order of "${header}" is one of ${DATE_ORDERS.join(', ')}`,
+          });
+      }
       if (issues.length) throw new DomainValidationError(issues);
       const mapping = { ...(job.mapping ?? {}), ...changes };
       const targets = Object.values(mapping).filter((field): field is string => field !== null);
@@ -526,6 +669,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const claimed = await changeJob(job, {
         mapping,
         columns: remapped,
+        dateFormats: { ...(job.dateFormats ?? {}), ...dateFormats },
         stage: 'validating',
         heartbeatAt: new Date(),
       });

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { companyCustomer, maskSsnsInText, type ContactRow, type CustomerRow } from '../../domain';
+import {
+  columnDateOrders,
+  companyCustomer,
+  maskSsnsInText,
+  type ContactRow,
+  type CustomerRow,
+} from '../../domain';
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { createImportJobClaims } from '../../repositories/import-job-claims';
 import { type RelatedIds, type StagedRow } from '../../repositories/import-rows';
@@ -280,6 +286,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (job.stage === 'validating')
         throw conflict('the import is being validated; start it when that is done');
       if (job.stage !== 'ready') throw conflict(`the import is already ${job.stage}`);
+      const ambiguous = Object.entries(columnDateOrders(job))
+        .filter(([, order]) => order === 'ambiguous')
+        .map(([header]) => `"${header}"`);
+      if (ambiguous.length || (job.counts?.pending ?? 0) > 0)
+        throw conflict(
+          `the date order of ${ambiguous.join(', ') || 'a date column'} is ambiguous (its dates fit day/month and month/day): set it with PUT …/mapping { "dateFormats": { "<column>": "DMY" or "MDY" } }`
+        );
       // Only one start wins, even when two arrive together, and none while another change is under way.
       const started = await importJobs.changeJob(
         job,

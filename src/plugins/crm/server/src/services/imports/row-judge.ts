@@ -1,11 +1,14 @@
 import {
+  IMPORT_DATE_FIELDS,
   buildCompanyIndex,
   createCompanyResolver,
   mapRow,
   maskSsnsInText,
+  readImportDate,
   validateImportRow,
   type ContactPointLimits,
   type ContactRow,
+  type DateOrderVerdict,
   type ImportObject,
   type KnownCustomer,
 } from '../../domain';
@@ -19,6 +22,8 @@ export interface JudgeSetup {
   headers: string[];
   mapping: Record<string, string | null>;
   defaultCountry: string;
+  /** The order of each date column, by header (null: not known, each value read on its own). */
+  dateOrders: Record<string, DateOrderVerdict | null>;
   limits: ContactPointLimits;
   /** The SSN keys (newest first): SSN-shaped cells and the SSN field are stored encrypted. */
   encryptionKeys: string[];
@@ -51,28 +56,66 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
     limits: setup.limits,
     encryptSsn: (digits: string) => cipher.encrypt(digits),
   };
+  const dateColumns = headers
+    .filter((header) => IMPORT_DATE_FIELDS[object].includes(mapping[header] ?? ''))
+    .map((header) => ({
+      header,
+      field: mapping[header]!,
+      order: setup.dateOrders[header] ?? null,
+    }));
+  const asReason = (issues: { field: string; reason: string; warning?: true }[]) =>
+    JSON.stringify(issues.map((issue) => ({ ...issue, reason: maskSsnsInText(issue.reason) })));
+
   return {
     judge(row) {
       const values: Record<string, string> = {};
       headers.forEach((header, i) => (values[header] = row.cells[i] ?? ''));
-      const result = validateImportRow(object, row.line, mapRow(values, mapping), options);
-      if (!result.ok) {
-        const issues = result.issues.map(({ field, reason }) => ({
-          field,
-          reason: maskSsnsInText(reason),
-        }));
+      const mapped = mapRow(values, mapping);
+      const dateIssues: { line: number; field: string; reason: string }[] = [];
+      const warnings: { field: string; reason: string; warning: true }[] = [];
+      for (const { header, field, order } of dateColumns) {
+        const date = readImportDate(values[header], order);
+        if (date.kind === 'undecided')
+          return {
+            status: 'pending',
+            reason: asReason([
+              {
+                field,
+                reason: `the date order of column "${header}" (day or month first) is not settled`,
+              },
+            ]),
+            data: null,
+            companyKey: null,
+            customerId: null,
+          };
+        mapped[field] = date.kind === 'date' ? date.iso : undefined;
+        if (date.kind === 'invalid')
+          dateIssues.push({ line: row.line, field, reason: date.reason });
+        if (date.kind === 'no-year')
+          warnings.push({
+            field,
+            reason: `"${values[header].trim()}" has no year: ${field} is left empty`,
+            warning: true,
+          });
+      }
+      const result = validateImportRow(object, row.line, mapped, options);
+      if (!result.ok || dateIssues.length) {
+        const issues = [...dateIssues, ...(result.ok ? [] : result.issues)].map(
+          ({ field, reason }) => ({ field, reason })
+        );
         return {
           status: 'invalid',
-          reason: JSON.stringify(issues),
+          reason: asReason(issues),
           data: null,
           companyKey: null,
           customerId: null,
         };
       }
+      const reason = warnings.length ? asReason(warnings) : null;
       if (!resolve)
         return {
           status: 'valid',
-          reason: null,
+          reason,
           data: result.value,
           companyKey: null,
           customerId: null,
@@ -81,7 +124,7 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
       const { match, key } = resolve(company, contact.email ?? contact.email2);
       return {
         status: 'valid',
-        reason: null,
+        reason,
         data: result.value,
         companyKey: match ? null : key,
         customerId: match?.customer.id ?? null,
