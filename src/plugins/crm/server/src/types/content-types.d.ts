@@ -675,7 +675,7 @@ export interface PluginCrmEmail extends Struct.CollectionTypeSchema {
 export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
   collectionName: 'crm_import_jobs';
   info: {
-    description: 'A CSV import of contacts or customers: its file, mapping, reference-data decisions, progress and log';
+    description: 'An import of contacts or customers: its file, mapping, reference-data decisions, progress and log';
     displayName: 'Import job';
     pluralName: 'import-jobs';
     singularName: 'import-job';
@@ -697,12 +697,16 @@ export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
     counts: Schema.Attribute.JSON;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dateFormats: Schema.Attribute.JSON;
     decisions: Schema.Attribute.JSON;
+    defaultCountry: Schema.Attribute.String;
     delimiter: Schema.Attribute.String;
+    encoding: Schema.Attribute.String;
     errors: Schema.Attribute.JSON;
     fileName: Schema.Attribute.String;
     fileSize: Schema.Attribute.BigInteger;
     finishedAt: Schema.Attribute.DateTime;
+    format: Schema.Attribute.String;
     heartbeatAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.import-job'> &
@@ -712,9 +716,11 @@ export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
     ownerId: Schema.Attribute.String;
     ownerName: Schema.Attribute.String;
     ownerType: Schema.Attribute.Enumeration<['user', 'admin', 'api-token', 'system']>;
+    preambleLines: Schema.Attribute.Integer;
     progress: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     revision: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    source: Schema.Attribute.String;
     stage: Schema.Attribute.Enumeration<
       ['validating', 'reference-data', 'ready', 'running', 'done', 'failed', 'undone']
     > &
