@@ -72,6 +72,13 @@ export const useImportLabels = () => {
         label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }),
         variant: 'warning',
       },
+      pending: {
+        label: formatMessage({
+          id: 'crm.import.row.pending',
+          defaultMessage: 'Waits for its date order',
+        }),
+        variant: 'warning',
+      },
       failed: {
         label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }),
         variant: 'danger',

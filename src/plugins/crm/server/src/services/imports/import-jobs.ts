@@ -125,9 +125,10 @@ const issuesAndWarnings = (reason: string | null) => {
     field,
     reason: text,
   });
+  const warnings = all.filter((issue) => issue.warning).map(plain);
   return {
     issues: all.filter((issue) => !issue.warning).map(plain),
-    warnings: all.filter((issue) => issue.warning).map(plain),
+    ...(warnings.length ? { warnings } : {}),
   };
 };
 

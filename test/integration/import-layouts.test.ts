@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { waitForImport } from '../helpers/imports';
+import { useTestApp } from '../helpers/strapi';
+
+// Exports as the products write them (test/fixtures/imports/): each is detected, mapped by what its
+// headers mean in that product, and imported with the values it holds.
+const app = useTestApp();
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'imports', name));
+
+const upload = (name: string, fields: Record<string, string> = {}) => {
+  let request = app.api().post('/api/crm/imports').field('object', 'contacts');
+  for (const [key, value] of Object.entries(fields)) request = request.field(key, value);
+  return request.attach('file', fixture(name), name);
+};
+
+/** Uploads a fixture, creates its unmatched companies, starts it and waits: the job, then its contacts by e-mail or name. */
+const importFixture = async (name: string, fields: Record<string, string> = {}) => {
+  const uploaded = await upload(name, fields);
+  expect(uploaded.status).toBe(201);
+  const job = uploaded.body.data;
+  if (job.stage === 'reference-data')
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({ applyToAll: 'create' })
+      .expect(200);
+  await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+  const done = await waitForImport(app.api, job.documentId);
+  return { job, done };
+};
+
+const contactNamed = async (firstName: string, lastName: string) => {
+  const found = await app
+    .api()
+    .get('/api/crm/contacts')
+    .query({ filters: { firstName, lastName }, populate: ['company'] })
+    .expect(200);
+  expect(found.body.data).toHaveLength(1);
+  return found.body.data[0];
+};
+
+describe('importing the files people have', () => {
+  it('reads an Outlook export: BOM, quoted headers, Title as the honorific, M/D/YYYY birthdays, 0/0/00 as none', async () => {
+    const { job, done } = await importFixture('outlook-contacts.csv');
+    expect(job).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      source: 'outlook',
+      dateFormats: { Birthday: 'MDY' },
+      counts: { total: 6, valid: 6, invalid: 0 },
+    });
+    const field = (header: string) =>
+      job.columns.find((column: { header: string }) => column.header === header).field;
+    expect(job.columns[0].header).toBe('Title');
+    expect(field('Title')).toBeNull();
+    expect(field('Job Title')).toBe('jobTitle');
+    expect(field('E-mail Address')).toBe('email');
+    expect(field('Mobile Phone')).toBe('mobilePhone');
+    expect(done).toMatchObject({ stage: 'done', counts: { imported: 6 } });
+
+    expect(await contactNamed('John', 'Carter')).toMatchObject({
+      jobTitle: 'Sales Manager',
+      email: 'john.carter@northwind.example',
+      email2: 'jc@home.example',
+      workPhone: '+14255550100',
+      mobilePhone: '+14255550101',
+      birthday: '1985-03-15',
+      notes: 'Met at the\r\ntrade fair',
+      company: { businessName: 'Northwind Traders' },
+    });
+    expect(await contactNamed('Anna', 'Kowalski')).toMatchObject({ birthday: null });
+    expect(await contactNamed('Liam', "O'Neil")).toMatchObject({
+      birthday: '1970-12-01',
+      jobTitle: 'Chief Engineer',
+      notes: 'Prefers "Dr."',
+      company: { businessName: 'Fabrikam, Inc.' },
+    });
+    expect(await contactNamed('Sofia', 'Martinez')).toMatchObject({ birthday: null });
+    expect(await contactNamed('Emma', 'Brown')).toMatchObject({
+      birthday: '1990-07-04',
+      company: null,
+    });
+  });
+
+  it('reads a Google Contacts export: its e-mail and phone values, a birthday without a year as a warning', async () => {
+    const { job, done } = await importFixture('google-contacts.csv');
+    expect(job).toMatchObject({
+      encoding: 'utf-8',
+      source: 'google',
+      dateFormats: { Birthday: 'YMD' },
+      counts: { total: 5, valid: 5 },
+    });
+    const field = (header: string) =>
+      job.columns.find((column: { header: string }) => column.header === header).field;
+    expect(field('E-mail 1 - Value')).toBe('email');
+    expect(field('E-mail 1 - Label')).toBeNull();
+    expect(field('Phone 1 - Value')).not.toBeNull();
+    expect(field('Phone 1 - Label')).toBeNull();
+    expect(done.counts.imported).toBe(5);
+    expect(await contactNamed('Zoë', 'Lefèvre')).toMatchObject({
+      email: 'zoe@atelier-lumiere.example',
+      mobilePhone: '+33612345678',
+      birthday: '1988-06-21',
+      jobTitle: 'Designer',
+      company: { businessName: 'Atelier Lumière' },
+    });
+    expect(await contactNamed('Marco', 'Rossi')).toMatchObject({ birthday: null });
+    expect(await contactNamed('Hannah', 'Schmidt')).toMatchObject({
+      notes: 'Line one\nLine two, with a comma',
+    });
+    const log = await app
+      .api()
+      .get(`/api/crm/imports/${job.documentId}/log`)
+      .query({ status: 'imported' })
+      .expect(200);
+    const marco = log.body.data.find((row: { line: number }) => row.line === 3);
+    expect(marco.warnings).toEqual([
+      { field: 'birthday', reason: '"--03-15" has no year: birthday is left empty' },
+    ]);
+  });
+
+  it('reads a Salesforce report: Title as the job title, Account Name as the company, its opt-outs', async () => {
+    const { job } = await importFixture('salesforce-contacts.csv');
+    expect(job).toMatchObject({ source: 'salesforce', counts: { total: 3, valid: 3 } });
+    expect(await contactNamed('Tim', 'Barr')).toMatchObject({
+      jobTitle: 'SVP, Procurement',
+      workPhone: '+13125961000',
+      mobilePhone: '+13125961563',
+      doNotEmail: false,
+      doNotCall: true,
+      birthday: '1968-03-17',
+      company: { businessName: 'Grand Hotels & Resorts Ltd' },
+    });
+    expect(await contactNamed('Rose', 'Gonzalez')).toMatchObject({
+      doNotEmail: true,
+      doNotCall: false,
+    });
+  });
+
+  it('reads a HubSpot export: Phone Number as the work phone, its unsubscribed flag', async () => {
+    const { job } = await importFixture('hubspot-contacts.csv');
+    expect(job).toMatchObject({ source: 'hubspot', counts: { total: 2, valid: 2 } });
+    expect(await contactNamed('Maria', 'Johnson')).toMatchObject({
+      workPhone: '+16175550150',
+      mobilePhone: '+16175550151',
+      jobTitle: 'Marketing Lead',
+      doNotEmail: false,
+    });
+    expect(await contactNamed('Brian', 'Halligan')).toMatchObject({
+      workPhone: '+16175550160',
+      doNotEmail: true,
+    });
+  });
+
+  it("reads LinkedIn's Connections.csv after its notes, the profile URL kept", async () => {
+    const { job } = await importFixture('linkedin-connections.csv');
+    expect(job).toMatchObject({ source: 'linkedin', preambleLines: 3 });
+    expect(job.counts.total).toBe(2);
+    expect(await contactNamed('Priya', 'Raman')).toMatchObject({
+      email: 'priya.raman@example.com',
+      jobTitle: 'Data Scientist',
+      otherContacts: 'https://www.linkedin.com/in/priya-raman',
+      company: { businessName: 'Globex' },
+    });
+  });
+
+  it("reads Excel's Windows-1252 CSV with German headers, D.M.YYYY dates and national numbers in the job's country", async () => {
+    const { job } = await importFixture('excel-windows-1252.csv', { defaultCountry: 'DE' });
+    expect(job).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: ';',
+      defaultCountry: 'DE',
+      dateFormats: { Geburtsdatum: 'DMY' },
+      counts: { total: 2, valid: 2 },
+    });
+    expect(await contactNamed('Jürgen', 'Weiß')).toMatchObject({
+      email: 'juergen.weiss@mueller-soehne.example',
+      mobilePhone: '+491711234567',
+      birthday: '1980-04-03',
+      notes: 'Größter Kunde – Preis 12 €',
+      company: { businessName: 'Müller & Söhne GmbH' },
+    });
+  });
+
+  it('reads Excel\'s "Unicode text" (UTF-16 with BOM, tabs), the day-first order told by the column', async () => {
+    const { job } = await importFixture('excel-unicode-text.txt');
+    expect(job).toMatchObject({
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      dateFormats: { Birthday: 'DMY' },
+      counts: { total: 2, valid: 2 },
+    });
+    expect(await contactNamed('Élodie', 'Martin')).toMatchObject({ birthday: '1985-04-03' });
+  });
+
+  it('holds rows whose dates fit both orders until the user says which, and refuses to start meanwhile', async () => {
+    const uploaded = await upload('ambiguous-dates.csv');
+    expect(uploaded.status).toBe(201);
+    const job = uploaded.body.data;
+    expect(job).toMatchObject({
+      dateFormats: { Birthday: 'ambiguous' },
+      counts: { total: 2, valid: 0, pending: 2 },
+    });
+    const refused = await app.api().post(`/api/crm/imports/${job.documentId}/start`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('"Birthday"');
+    const bad = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ dateFormats: { Birthday: 'DD/MM' } });
+    expect(bad.status).toBe(400);
+    const settled = await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/mapping`)
+      .send({ dateFormats: { Birthday: 'DMY' } })
+      .expect(200);
+    expect(settled.body.data).toMatchObject({
+      dateFormats: { Birthday: 'DMY' },
+      counts: { total: 2, valid: 2, pending: 0 },
+    });
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    await waitForImport(app.api, job.documentId);
+    expect(await contactNamed('Ada', 'Lovelace')).toMatchObject({ birthday: '1985-04-03' });
+    expect(await contactNamed('Alan', 'Turing')).toMatchObject({ birthday: '1912-07-06' });
+  });
+
+  it('refuses an unknown encoding or country on the upload, and files that are not CSV', async () => {
+    const badEncoding = await upload('google-contacts.csv', { encoding: 'klingon' });
+    expect(badEncoding.status).toBe(400);
+    expect(badEncoding.body.error.message).toContain('klingon');
+    const badCountry = await upload('google-contacts.csv', { defaultCountry: 'XX' });
+    expect(badCountry.status).toBe(400);
+    const vcard = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .attach(
+        'file',
+        Buffer.from('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nEND:VCARD\r\n'),
+        'a.csv'
+      );
+    expect(vcard.status).toBe(400);
+    expect(vcard.body.error.message).toContain('vCard');
+  });
+});
