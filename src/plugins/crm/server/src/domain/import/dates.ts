@@ -12,7 +12,6 @@ import { DATE_ORDERS, type DateOrder, type DateOrderVerdict } from '../../../../
 import { foldSearchText } from '../search-text';
 import { IMPORT_DATE_FIELDS, type ImportObject } from './fields';
 
-
 /** How a column writes day, month and year; `ambiguous` when its values fit both number orders. */
 export { DATE_ORDERS, type DateOrder, type DateOrderVerdict };
 
