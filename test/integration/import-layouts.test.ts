@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import ExcelJS from 'exceljs';
+
 import { waitForImport } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 
@@ -224,6 +226,59 @@ describe('importing the files people have', () => {
     await waitForImport(app.api, job.documentId);
     expect(await contactNamed('Ada', 'Lovelace')).toMatchObject({ birthday: '1985-04-03' });
     expect(await contactNamed('Alan', 'Turing')).toMatchObject({ birthday: '1912-07-06' });
+  });
+
+  it('reads an Excel workbook: the sheet asked for, dates as dates, a phone stored as a number', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['Exported from the sales team workbook']);
+    const sheet = book.addWorksheet('Contacts');
+    sheet.addRow(['First Name', 'Last Name', 'E-mail', 'Mobile', 'Birthday', 'Company']);
+    sheet.addRow([
+      'Grace',
+      'Hopper',
+      'grace.hopper@example.com',
+      14155552671,
+      new Date(Date.UTC(1906, 11, 9)),
+      'Remington Rand',
+    ]);
+    sheet.addRow([]);
+    sheet.addRow(['Katherine', 'Johnson', 'katherine@example.com', '', '', '']);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const uploaded = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .field('sheet', 'Contacts')
+      .attach('file', bytes, 'contacts.xlsx');
+    expect(uploaded.status).toBe(201);
+    const job = uploaded.body.data;
+    expect(job).toMatchObject({
+      format: 'xlsx',
+      encoding: null,
+      sheet: 'Contacts',
+      delimiter: null,
+      counts: { total: 2, valid: 2 },
+    });
+    await app
+      .api()
+      .put(`/api/crm/imports/${job.documentId}/reference-data`)
+      .send({ applyToAll: 'create' })
+      .expect(200);
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    await waitForImport(app.api, job.documentId);
+    expect(await contactNamed('Grace', 'Hopper')).toMatchObject({
+      mobilePhone: '+14155552671',
+      birthday: '1906-12-09',
+      company: { businessName: 'Remington Rand' },
+    });
+
+    const truncated = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .attach('file', bytes.subarray(0, Math.floor(bytes.length / 2)), 'contacts.xlsx');
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.error.message).toContain('the workbook cannot be read');
   });
 
   it('refuses an unknown encoding or country on the upload, and files that are not CSV', async () => {

@@ -144,6 +144,8 @@ export const importJobSchema = z
     /** How the file was read: its format and text encoding (told from its content, or named on the upload). */
     format: z.enum(IMPORT_FORMATS).nullable(),
     encoding: z.string().nullable(),
+    /** The worksheet read, for a workbook. */
+    sheet: z.string().nullable(),
     /** The product whose export layout the headers are, or null. */
     source: z.enum(IMPORT_SOURCES).nullable(),
     /** The country national phone numbers are read in. */

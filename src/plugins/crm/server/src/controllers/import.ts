@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: Context) {
       // The uploaded files are removed when the request ends (middlewares/remove-uploaded-files).
-      const { object, upload, encoding, defaultCountry } = readUpload(ctx.request);
+      const { object, upload, encoding, defaultCountry, sheet } = readUpload(ctx.request);
       const limit = getService(strapi, 'settings').get().importMaxBytes;
       if (upload.size > limit)
         throw new errors.PayloadTooLargeError(
@@ -38,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             object,
             encoding,
             defaultCountry,
+            sheet,
           },
           requestActor(ctx)
         )

@@ -720,6 +720,7 @@ export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
     progress: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     revision: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    sheet: Schema.Attribute.String;
     source: Schema.Attribute.String;
     stage: Schema.Attribute.Enumeration<
       ['validating', 'reference-data', 'ready', 'running', 'done', 'failed', 'undone']

@@ -17,6 +17,13 @@ export const uploadBody = z.object({
     .min(1, 'encoding is a label such as utf-8 or windows-1252')
     .max(40, 'encoding is a label such as utf-8 or windows-1252')
     .optional(),
+  /** The worksheet of a workbook: its name or 1-based position; the first when absent. */
+  sheet: z
+    .string({ invalid_type_error: 'sheet is a sheet name or a position such as 1' })
+    .trim()
+    .min(1, 'sheet is a sheet name or a position such as 1')
+    .max(100, 'sheet is a sheet name or a position such as 1')
+    .optional(),
   /** The country national phone numbers are read in (ISO 3166 code); the plugin's when absent. */
   defaultCountry: z
     .string({ invalid_type_error: 'defaultCountry is a country code such as US' })

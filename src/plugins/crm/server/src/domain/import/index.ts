@@ -7,3 +7,4 @@ export * from './csv-shape';
 export * from './stages';
 export * from './dates';
 export * from './layouts';
+export * from './spreadsheet-cells';

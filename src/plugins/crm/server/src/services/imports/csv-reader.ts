@@ -67,7 +67,10 @@ export async function readCsv(
     file?: Pick<SniffedFile, 'encoding' | 'head' | 'size'>;
   }
 ): Promise<{ records: number; delimiter: string; preambleLines: number; encoding: string }> {
-  const { encoding, head: headBytes, size } = options.file ?? (await sniffImportFile(path));
+  const sniffed = options.file ?? (await sniffImportFile(path));
+  const { head: headBytes, size } = sniffed;
+  if (sniffed.encoding === null) throw new ImportFileError('the file is not CSV text');
+  const encoding = sniffed.encoding;
   const decoded = decodeHead(headBytes, encoding);
   assertReadable(decoded, encoding);
   const preamble = csvPreambleOf(decoded);

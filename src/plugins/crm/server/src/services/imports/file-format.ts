@@ -1,19 +1,19 @@
 import { open } from 'node:fs/promises';
 
+import type { ImportFormat } from '../../../../contracts';
 import { ImportFileError } from './import-file-error';
 import { decodeHead, detectEncoding } from './text-encoding';
 
-/** The formats an import file is told apart as; only `csv` is read. */
-export type ImportFormat = 'csv';
 
 const HEAD_BYTES = 64 * 1024;
 
 /** What the import reads, said in every refusal. */
-const READ = 'the import reads CSV text files (comma, semicolon or tab separated)';
+const READ =
+  'the import reads CSV text files (comma, semicolon or tab separated) and Excel workbooks (.xlsx)';
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /** Files people upload by mistake, told by their first bytes, and what to do instead. */
 const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive, such as an Excel workbook (.xlsx)' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an Excel 97-2003 workbook (.xls)' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
@@ -23,7 +23,8 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
 
 export interface SniffedFile {
   format: ImportFormat;
-  encoding: string;
+  /** The text encoding of a CSV file (null for a workbook). */
+  encoding: string | null;
   /** The file's first bytes. */
   head: Buffer;
   size: number;
@@ -46,10 +47,18 @@ export async function sniffImportFile(path: string, encoding?: string): Promise<
     await handle.close();
   }
   if (head.length === 0) throw new ImportFileError('the file is empty');
-  const known = SIGNATURES.find(({ bytes }) => bytes.every((byte, i) => head[i] === byte));
+  const startsWith = (bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
+  if (startsWith(ZIP)) {
+    // An Office Open XML package names its parts near the start: [Content_Types].xml, xl/….
+    const names = head.toString('latin1');
+    if (names.includes('xl/') || names.includes('[Content_Types].xml'))
+      return { format: 'xlsx', encoding: null, head, size };
+    throw new ImportFileError(`the file is a zip archive, not an Excel workbook; ${READ}`);
+  }
+  const known = SIGNATURES.find(({ bytes }) => startsWith(bytes));
   if (known)
     throw new ImportFileError(
-      `the file is ${known.what}; ${READ}: save the sheet as CSV (UTF-8) and upload that`
+      `the file is ${known.what}; ${READ}: save the sheet as CSV (UTF-8) or .xlsx and upload that`
     );
   const detected = await detectEncoding(path, head, encoding);
   if (/^\s*BEGIN:VCARD/i.test(decodeHead(head.subarray(0, 1024), detected)))

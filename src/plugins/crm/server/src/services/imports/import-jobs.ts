@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { ImportColumn } from '../../../../contracts';
+import type { ImportColumn, ImportFormat } from '../../../../contracts';
 import {
   DATE_ORDERS,
   DomainValidationError,
@@ -40,12 +40,13 @@ import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
-import { readCsv } from './csv-reader';
+import { readCsv, type CsvRecord } from './csv-reader';
 import { sniffImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
+import { readXlsx } from './xlsx-reader';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
 
@@ -63,6 +64,7 @@ export interface JobRow {
   delimiter: string | null;
   format: string | null;
   encoding: string | null;
+  sheet: string | null;
   source: ImportSource | null;
   defaultCountry: string | null;
   /** The date orders the user set, by header (the others are detected from the column's values). */
@@ -164,8 +166,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     fileName: job.fileName,
     fileSize: job.fileSize === null ? null : Number(job.fileSize),
     delimiter: job.delimiter,
-    format: (job.format as 'csv' | null) ?? null,
+    format: (job.format as ImportFormat | null) ?? null,
     encoding: job.encoding ?? null,
+    sheet: job.sheet ?? null,
     source: job.source ?? null,
     defaultCountry: job.defaultCountry ?? null,
     dateFormats: columnDateOrders(job),
@@ -403,6 +406,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         encoding?: string;
         /** The country national phone numbers are read in (the plugin's `defaultCountry` when absent). */
         defaultCountry?: string;
+        /** The worksheet of a workbook: its name or 1-based position (the first when absent). */
+        sheet?: string;
       },
       createdBy: Actor = SYSTEM_ACTOR
     ) {
@@ -446,48 +451,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const dateStats = new Map<number, DateColumnStats>();
         // Rows are judged with the automatic mapping as they stream in, so a file is read and
         // written once; a changed mapping judges the staged rows again.
-        const { delimiter, preambleLines } = await readCsv(
-          input.path,
-          {
-            onHeader: (raw) => {
-              headers = uniqueHeaders(raw);
-              source = detectSource(headers.map(headerKey));
-              mapping = autoMap(headers, input.object, source);
-              headers.forEach((header, i) => {
-                samples.push([]);
-                stats.push(emptyColumnStats());
-                if (IMPORT_DATE_FIELDS[input.object].includes(mapping[header] ?? ''))
-                  dateStats.set(i, emptyDateStats());
-              });
-            },
-            onBatch: async (records) => {
-              if (!judge) {
-                // Dates are read value by value while the column's order is not known yet: a
-                // value that fits both orders leaves its row pending, judged again at the end.
-                const setup = await judgeSetup(input.object, headers, mapping, defaultCountry);
-                judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
-              }
-              for (const record of records) {
-                record.cells.forEach((cell, i) => {
-                  countSsnShapes(stats[i], cell);
-                  if (samples[i].length < SAMPLES && cell.trim() !== '')
-                    samples[i].push(cell.slice(0, 200));
-                });
-                for (const [i, shapes] of dateStats) observeDate(shapes, record.cells[i] ?? '');
-              }
-              const judged = judge.judge(records);
-              judged.catch(() => undefined); // surfaces through `writing`
-              await writing;
-              writing = judged.then((rows) => staging().insert(job.id, rows));
-              writing.catch(() => undefined); // surfaces at the next await
-            },
+        const handlers = {
+          onHeader: (raw: string[]) => {
+            headers = uniqueHeaders(raw);
+            source = detectSource(headers.map(headerKey));
+            mapping = autoMap(headers, input.object, source);
+            headers.forEach((header, i) => {
+              samples.push([]);
+              stats.push(emptyColumnStats());
+              if (IMPORT_DATE_FIELDS[input.object].includes(mapping[header] ?? ''))
+                dateStats.set(i, emptyDateStats());
+            });
           },
-          {
-            batchSize: UPLOAD_BATCH,
-            maxColumns: getService(strapi, 'settings').get().importMaxColumns,
-            file,
-          }
-        );
+          onBatch: async (records: CsvRecord[]) => {
+            if (!judge) {
+              // Dates are read value by value while the column's order is not known yet: a
+              // value that fits both orders leaves its row pending, judged again at the end.
+              const setup = await judgeSetup(input.object, headers, mapping, defaultCountry);
+              judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
+            }
+            for (const record of records) {
+              record.cells.forEach((cell, i) => {
+                countSsnShapes(stats[i], cell);
+                if (samples[i].length < SAMPLES && cell.trim() !== '')
+                  samples[i].push(cell.slice(0, 200));
+              });
+              for (const [i, shapes] of dateStats) observeDate(shapes, record.cells[i] ?? '');
+            }
+            const judged = judge.judge(records);
+            judged.catch(() => undefined); // surfaces through `writing`
+            await writing;
+            writing = judged.then((rows) => staging().insert(job.id, rows));
+            writing.catch(() => undefined); // surfaces at the next await
+          },
+        };
+        const limits = {
+          batchSize: UPLOAD_BATCH,
+          maxColumns: getService(strapi, 'settings').get().importMaxColumns,
+        };
+        const read =
+          file.format === 'xlsx'
+            ? {
+                delimiter: null,
+                preambleLines: 0,
+                sheet: (await readXlsx(input.path, handlers, { ...limits, sheet: input.sheet }))
+                  .sheet,
+              }
+            : { ...(await readCsv(input.path, handlers, { ...limits, file })), sheet: null };
+        const { delimiter, preambleLines, sheet } = read;
         await writing;
         await staging().analyze();
         const columns: Column[] = headers.map((header, i) => {
@@ -503,7 +514,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await jobs().update({
           where: { id: job.id },
-          data: { delimiter, columns, mapping, source, preambleLines },
+          data: { delimiter, columns, mapping, source, preambleLines, sheet },
         });
         // Rows left pending while their date column's order was unknown: judged again now it is.
         const orders = Object.values(
