@@ -4,7 +4,6 @@ import type { ImportFormat } from '../../../../contracts';
 import { ImportFileError } from './import-file-error';
 import { decodeHead, detectEncoding } from './text-encoding';
 
-
 const HEAD_BYTES = 64 * 1024;
 
 /** What the import reads, said in every refusal. */
