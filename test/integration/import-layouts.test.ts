@@ -281,22 +281,82 @@ describe('importing the files people have', () => {
     expect(truncated.body.error.message).toContain('the workbook cannot be read');
   });
 
-  it('refuses an unknown encoding or country on the upload, and files that are not CSV', async () => {
+  it('reads vCards of each version, one field per property, what does not fit kept among other contacts', async () => {
+    const v21 = await importFixture('vcard-2.1.vcf');
+    expect(v21.job).toMatchObject({
+      format: 'vcard',
+      source: 'vcard',
+      encoding: 'utf-8',
+      counts: { total: 1, valid: 1 },
+    });
+    const field = (job: { columns: { header: string; field: string | null }[] }, header: string) =>
+      job.columns.find((column) => column.header === header)?.field;
+    expect(field(v21.job, 'TEL (cell)')).toBe('mobilePhone');
+    expect(field(v21.job, 'Other contacts')).toBe('otherContacts');
+    expect(await contactNamed('Jörg', 'Müller')).toMatchObject({
+      email: 'joerg@mueller-gmbh.example',
+      email2: 'j.mueller@privat.example',
+      mobilePhone: '+491711234567',
+      workPhone: '+49891234560',
+      birthday: '1980-04-03',
+      jobTitle: 'Vertriebsleiter',
+      notes: 'Grüße aus München\r\nzweite Zeile',
+      otherContacts: 'home +49 89 7654321',
+      company: { businessName: 'Mueller GmbH' },
+    });
+
+    const v30 = await importFixture('vcard-3.0.vcf');
+    expect(v30.job.counts).toMatchObject({ total: 2, valid: 2 });
+    expect(await contactNamed('Frank', 'Dawson')).toMatchObject({
+      email: 'fdawson@earthlink.example',
+      email2: 'frank_dawson@lotus.example',
+      mobilePhone: '+19196769515',
+      workPhone: '+19196769564',
+      jobTitle: 'Director, Research and Development',
+      birthday: '1970-08-21',
+    });
+    expect((await contactNamed('Frank', 'Dawson')).otherContacts).toContain(
+      'fax work +1-919-676-9500'
+    );
+    expect(await contactNamed('Tim', 'Howes')).toMatchObject({
+      mobilePhone: '+14159373419',
+      mobilePhone2: '+14155550100',
+      birthday: null,
+      otherContacts: 'cell +1-415-555-0101',
+    });
+
+    const v40 = await importFixture('vcard-4.0.vcf');
+    expect(v40.job.counts).toMatchObject({ total: 2, valid: 2 });
+    expect(await contactNamed('Simon', 'Perreault')).toMatchObject({
+      workPhone: '+14186569254',
+      mobilePhone: '+14182626501',
+      company: { businessName: 'Viagenie' },
+    });
+    expect(await contactNamed('Émilie', 'Côté')).toMatchObject({
+      email: 'emilie.cote@viagenie.example',
+      email2: 'emilie@perso.example',
+    });
+
+    const unclosed = await upload('vcard-unclosed.vcf');
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.body.error.message).toBe(
+      'line 1: the card is not closed (END:VCARD is missing)'
+    );
+  });
+
+  it('refuses an unknown encoding or country on the upload, and files of other formats', async () => {
     const badEncoding = await upload('google-contacts.csv', { encoding: 'klingon' });
     expect(badEncoding.status).toBe(400);
     expect(badEncoding.body.error.message).toContain('klingon');
     const badCountry = await upload('google-contacts.csv', { defaultCountry: 'XX' });
     expect(badCountry.status).toBe(400);
-    const vcard = await app
+    const pdf = await app
       .api()
       .post('/api/crm/imports')
       .field('object', 'contacts')
-      .attach(
-        'file',
-        Buffer.from('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nEND:VCARD\r\n'),
-        'a.csv'
-      );
-    expect(vcard.status).toBe(400);
-    expect(vcard.body.error.message).toContain('vCard');
+      .attach('file', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n'), 'contacts.csv');
+    expect(pdf.status).toBe(400);
+    expect(pdf.body.error.message).toContain('a PDF document');
+    expect(pdf.body.error.message).toContain('vCards (.vcf)');
   });
 });

@@ -40,7 +40,7 @@ export const IMPORT_DECISION_ACTIONS = ['create', 'link', 'skip'] as const;
 export type ImportDecisionAction = (typeof IMPORT_DECISION_ACTIONS)[number];
 
 /** The formats an import file is read in (told from its content). */
-export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The products whose export layouts the import recognises from a file's headers. */

@@ -6,6 +6,7 @@
  */
 import { IMPORT_OBJECTS, type ImportObject } from '../../../../contracts';
 import { detectSource, layoutField, type ImportSource } from './layouts';
+import { VCARD_MAPPING, type VcardColumn } from './vcard';
 
 export { IMPORT_OBJECTS };
 export type { ImportObject };
@@ -352,6 +353,11 @@ export function autoMap(
   object: ImportObject,
   source: ImportSource | null = detectSource(headers.map(headerKey))
 ): Record<string, string | null> {
+  // A vCard's columns are its properties, each filling one field.
+  if (source === 'vcard')
+    return Object.fromEntries(
+      headers.map((header) => [header, VCARD_MAPPING[object][header as VcardColumn] ?? null])
+    );
   const targets = Object.entries(IMPORT_FIELDS[object]);
   const taken = new Set<string>();
   const mapping: Record<string, string | null> = {};

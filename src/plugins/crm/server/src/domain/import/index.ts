@@ -8,3 +8,4 @@ export * from './stages';
 export * from './dates';
 export * from './layouts';
 export * from './spreadsheet-cells';
+export * from './vcard';

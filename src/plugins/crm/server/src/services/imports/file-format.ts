@@ -8,7 +8,7 @@ const HEAD_BYTES = 64 * 1024;
 
 /** What the import reads, said in every refusal. */
 const READ =
-  'the import reads CSV text files (comma, semicolon or tab separated) and Excel workbooks (.xlsx)';
+  'the import reads CSV text files (comma, semicolon or tab separated), Excel workbooks (.xlsx) and vCards (.vcf)';
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /** Files people upload by mistake, told by their first bytes, and what to do instead. */
@@ -60,7 +60,8 @@ export async function sniffImportFile(path: string, encoding?: string): Promise<
       `the file is ${known.what}; ${READ}: save the sheet as CSV (UTF-8) or .xlsx and upload that`
     );
   const detected = await detectEncoding(path, head, encoding);
-  if (/^\s*BEGIN:VCARD/i.test(decodeHead(head.subarray(0, 1024), detected)))
-    throw new ImportFileError(`the file is a vCard address book (.vcf); ${READ}`);
-  return { format: 'csv', encoding: detected, head, size };
+  const format = /^\s*BEGIN:VCARD/i.test(decodeHead(head.subarray(0, 1024), detected))
+    ? 'vcard'
+    : 'csv';
+  return { format, encoding: detected, head, size };
 }

@@ -46,6 +46,7 @@ import { ImportFileError } from './import-file-error';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
+import { readVcard } from './vcard-reader';
 import { readXlsx } from './xlsx-reader';
 
 export type Decision = { action: 'create' | 'skip' } | { action: 'link'; customer: string };
@@ -454,7 +455,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const handlers = {
           onHeader: (raw: string[]) => {
             headers = uniqueHeaders(raw);
-            source = detectSource(headers.map(headerKey));
+            source = file.format === 'vcard' ? 'vcard' : detectSource(headers.map(headerKey));
             mapping = autoMap(headers, input.object, source);
             headers.forEach((header, i) => {
               samples.push([]);
@@ -490,14 +491,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           maxColumns: getService(strapi, 'settings').get().importMaxColumns,
         };
         const read =
-          file.format === 'xlsx'
+          file.format === 'vcard'
             ? {
+                ...(await readVcard(input.path, handlers, { ...limits, file })),
                 delimiter: null,
                 preambleLines: 0,
-                sheet: (await readXlsx(input.path, handlers, { ...limits, sheet: input.sheet }))
-                  .sheet,
+                sheet: null,
               }
-            : { ...(await readCsv(input.path, handlers, { ...limits, file })), sheet: null };
+            : file.format === 'xlsx'
+              ? {
+                  delimiter: null,
+                  preambleLines: 0,
+                  sheet: (await readXlsx(input.path, handlers, { ...limits, sheet: input.sheet }))
+                    .sheet,
+                }
+              : { ...(await readCsv(input.path, handlers, { ...limits, file })), sheet: null };
         const { delimiter, preambleLines, sheet } = read;
         await writing;
         await staging().analyze();
