@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 
 import { customerFromContact, validateComment, validateEmail, type ContactFields } from '../domain';
 import type { Actor } from '../utils/actor';
-import { documentData } from '../utils/document-params';
+import { documentData, type StoredDocument } from '../utils/document-params';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { isRowId } from '../utils/relations';
@@ -178,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * it to the contact's company as an employee (titled with the job title), and links the contact
      * to it. All in one transaction: a broken rule leaves nothing behind.
      */
-    async convert(contactDocumentId: string) {
+    async convert(contactDocumentId: string): Promise<StoredDocument | null> {
       return strapi.db.transaction(async () => {
         const contact = await findContact(contactDocumentId);
         await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);

@@ -6,7 +6,7 @@ import {
   planSearch,
   type ContactPointKind,
 } from '../domain';
-import { documentShape } from '../utils/document-params';
+import { documentShape, type StoredDocument } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
@@ -66,7 +66,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Makes one contact point its customer's primary of that kind (the old one is un-marked). */
-  async setPrimary(customerDocumentId: string, kind: ContactPointKind, pointDocumentId: string) {
+  async setPrimary(
+    customerDocumentId: string,
+    kind: ContactPointKind,
+    pointDocumentId: string
+  ): Promise<StoredDocument | null> {
     const customer = await strapi.db
       .query(CUSTOMER_UID)
       .findOne({ where: { documentId: customerDocumentId } });

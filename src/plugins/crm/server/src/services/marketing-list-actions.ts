@@ -7,6 +7,7 @@ import {
   leftOutReason,
   type MarketingChannel,
 } from '../domain';
+import type { StoredDocument } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, MARKETING_LIST_UID } from '../utils/uids';
@@ -67,7 +68,10 @@ const postalAddress = (member: Member) => {
 
 /** Marketing lists: adding contacts, and exports that respect what each contact wants. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async addMembers(listDocumentId: string, contactDocumentIds: string[]) {
+  async addMembers(
+    listDocumentId: string,
+    contactDocumentIds: string[]
+  ): Promise<StoredDocument | null> {
     await strapi.db.transaction(async () => {
       const list = await strapi.db
         .query(MARKETING_LIST_UID)

@@ -1,5 +1,11 @@
 import type { Modules, UID } from '@strapi/strapi';
 
+/**
+ * A record as the document service answers it, for what the plugin's services hand back: named,
+ * so the package's declarations refer to it rather than spell out every relation's type.
+ */
+export type StoredDocument = Modules.Documents.AnyDocument;
+
 /** What the document service takes as `data` for a content type. */
 export type DocumentData<TUid extends UID.ContentType> = Modules.Documents.Params.Data.Input<TUid>;
 
