@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
@@ -211,6 +213,63 @@ describe('other files and addresses', () => {
     await waitForText(page.getByText('import not found').first(), 'import not found'); // the server's message
     await page.waitForTimeout(500);
     await screenshot(page, 'imports-13-unknown-import');
+  });
+
+  it('reads an Excel workbook and a vCard, saying how it read them', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Read me').addRow(['Our contacts are on the next sheet']);
+    const sheet = book.addWorksheet('Contacts');
+    sheet.addRow(['First Name', 'Last Name', 'E-mail', 'Mobile']);
+    sheet.addRow(['Grace', 'Hopper', 'grace.hopper@example.com', 14155552671]);
+    const workbook = join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'contacts.xlsx');
+    await book.xlsx.writeFile(workbook);
+
+    await openPage(page, '/admin/plugins/crm/imports');
+    await page.locator('input[type="file"]').setInputFiles(workbook);
+    await page.getByRole('textbox', { name: 'Worksheet' }).fill('Contacts');
+    await page.getByRole('button', { name: 'Upload and map columns' }).click();
+    await page.waitForURL(/step=mapping$/);
+    await waitForText(page.getByTestId('import-format'), 'Excel workbook');
+    await waitForText(page.getByTestId('import-sheet'), 'sheet Contacts');
+    await waitForText(
+      page.getByRole('combobox', { name: 'Field for column Mobile' }),
+      'Mobile phone'
+    );
+    await screenshot(page, 'imports-15-excel-workbook');
+
+    await openPage(page, '/admin/plugins/crm/imports');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(join(__dirname, '..', 'fixtures', 'imports', 'vcard-3.0.vcf'));
+    await page.getByRole('button', { name: 'Upload and map columns' }).click();
+    await page.waitForURL(/step=mapping$/);
+    await waitForText(page.getByTestId('import-format'), 'vCard');
+    await waitForText(page.getByTestId('mapping-row-TEL (cell)'), 'TEL (cell)');
+    await waitForText(
+      page.getByRole('combobox', { name: 'Field for column Other contacts' }),
+      'Other contacts'
+    );
+    await screenshot(page, 'imports-16-vcard');
+  });
+
+  it('asks how the dates of a column are written when they fit both orders', async () => {
+    await openPage(page, '/admin/plugins/crm/imports');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(join(__dirname, '..', 'fixtures', 'imports', 'ambiguous-dates.csv'));
+    await page.getByRole('button', { name: 'Upload and map columns' }).click();
+    await page.waitForURL(/step=mapping$/);
+    await waitForText(
+      page.getByTestId('import-date-orders'),
+      'Say how these dates are written: their rows wait until you do.'
+    );
+    await screenshot(page, 'imports-17-ambiguous-dates');
+    await chooseOption(page, 'Dates of “Birthday”', 'Day/month/year (15/03/1985)');
+    await waitForText(
+      page.getByRole('combobox', { name: 'Dates of “Birthday”' }),
+      'Day/month/year (15/03/1985)'
+    );
+    await waitForText(page.locator('main'), /2 rows: 2 valid and 0 invalid/);
   });
 
   it('imports customers picked with the file picker, without a reference data step', async () => {

@@ -13,7 +13,18 @@ import type {
   ReferenceGroup,
   Relationship,
   SsnReveal,
+  DateOrder,
 } from '../../../contracts';
+
+/** What an upload may say of its file beside the object: all told from the file when absent. */
+export interface ImportUploadOptions {
+  /** The country national phone numbers are read in (ISO code). */
+  defaultCountry?: string;
+  /** The text encoding of a CSV file (a label such as windows-1252). */
+  encoding?: string;
+  /** The worksheet of a workbook: its name or 1-based position. */
+  sheet?: string;
+}
 
 /** What the client needs of the admin's authenticated fetch client (`useFetchClient`), paths relative to the backend. */
 interface FetchClient {
@@ -91,16 +102,26 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
   },
 
   imports: {
-    upload: async (file: File, object: ImportObject) => {
+    upload: async (file: File, object: ImportObject, options: ImportUploadOptions = {}) => {
       const form = new FormData();
       form.append('object', object);
+      for (const [key, value] of Object.entries(options)) if (value) form.append(key, value);
       form.append('file', file, file.name);
       return (await post<{ data: ImportJob }>(imports, form)).data.data;
     },
     job: async (documentId: string) =>
       (await get<{ data: ImportJob }>(`${imports}/${documentId}`)).data.data,
-    setMapping: async (documentId: string, mapping: Record<string, string | null>) =>
-      (await put<{ data: ImportJob }>(`${imports}/${documentId}/mapping`, { mapping })).data.data,
+    setMapping: async (
+      documentId: string,
+      mapping: Record<string, string | null>,
+      dateFormats?: Record<string, DateOrder>
+    ) =>
+      (
+        await put<{ data: ImportJob }>(`${imports}/${documentId}/mapping`, {
+          mapping,
+          ...(dateFormats ? { dateFormats } : {}),
+        })
+      ).data.data,
     referenceData: async (documentId: string) =>
       (await get<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`)).data.data,
     decide: async (

@@ -13,10 +13,12 @@ import {
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { ImportJob } from '../../../../contracts';
+import type { DateOrder, ImportJob } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatCount } from '../../utils/format';
+import { DateOrders } from './DateOrders';
+import { FileSummary } from './FileSummary';
 import { fieldLabel } from './labels';
 import { StepFooter } from './StepFooter';
 
@@ -55,8 +57,21 @@ export const MappingStep = ({
     }
   };
 
+  const chooseDateOrder = async (header: string, order: DateOrder) => {
+    setSaving(header);
+    try {
+      onJobChange(await api.imports.setMapping(job.documentId, {}, { [header]: order }));
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setSaving(null);
+    }
+  };
+
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      <FileSummary job={job} />
+      <DateOrders dateFormats={job.dateFormats} saving={saving} onChoose={chooseDateOrder} />
       <Typography textColor="neutral600" tag="p">
         {formatMessage(
           {

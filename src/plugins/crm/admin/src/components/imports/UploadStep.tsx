@@ -5,12 +5,15 @@ import { useIntl } from 'react-intl';
 
 import { IMPORT_OBJECTS, type ImportJob, type ImportObject } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import type { ImportUploadOptions } from '../../api/client';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatBytes } from '../../utils/format';
 import { useImportLabels } from './labels';
+import { UploadOptions } from './UploadOptions';
 
 /**
- * Step 1: choose what the file holds and drop (or pick) a CSV file; the server parses it, maps
+ * Step 1: choose what the file holds and drop (or pick) a CSV, Excel or vCard file, saying its
+ * encoding, sheet or phone country if need be; the server reads it, maps
  * its columns and validates every row, then the wizard moves to the new job's own address.
  */
 export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => void }) => {
@@ -27,6 +30,7 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
   const [object, setObject] = useState<ImportObject>('contacts');
   const [dragging, setDragging] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [options, setOptions] = useState<ImportUploadOptions>({});
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -39,7 +43,7 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
     if (!file) return;
     setUploading(true);
     try {
-      onUploaded(await api.imports.upload(file, object));
+      onUploaded(await api.imports.upload(file, object, options));
     } catch (error) {
       notifyError(error);
     } finally {
@@ -92,13 +96,14 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
           <Typography variant="delta" tag="p">
             {formatMessage({
               id: 'crm.import.upload.drop',
-              defaultMessage: 'Drag and drop a CSV file here',
+              defaultMessage: 'Drag and drop a CSV, Excel or vCard file here',
             })}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
             {formatMessage({
               id: 'crm.import.upload.format',
-              defaultMessage: 'UTF-8, separated by commas, semicolons or tabs, with a header row',
+              defaultMessage:
+                'CSV with a header row (UTF-8, UTF-16 or Windows-1252; commas, semicolons or tabs), Excel .xlsx, or vCard .vcf, as Outlook, Google, Salesforce, HubSpot and LinkedIn export them',
             })}
           </Typography>
           <Button variant="secondary" onClick={() => input.current?.click()}>
@@ -107,8 +112,11 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
           <input
             ref={input}
             type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/plain"
-            aria-label={formatMessage({ id: 'crm.import.upload.file', defaultMessage: 'CSV file' })}
+            accept=".csv,.tsv,.txt,.xlsx,.vcf,.vcard,text/csv,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={formatMessage({
+              id: 'crm.import.upload.file',
+              defaultMessage: 'File to import',
+            })}
             style={{ display: 'none' }}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
@@ -148,6 +156,8 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
           {formatMessage({ id: 'crm.import.upload.noFile', defaultMessage: 'No file chosen yet.' })}
         </Typography>
       )}
+
+      <UploadOptions value={options} onChange={setOptions} />
 
       <Flex justifyContent="flex-end">
         <Button startIcon={<Upload />} onClick={upload} disabled={!file} loading={uploading}>
