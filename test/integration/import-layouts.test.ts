@@ -111,6 +111,17 @@ describe('importing the files people have', () => {
     expect(await contactNamed('Marco', 'Rossi')).toMatchObject({ birthday: null });
     expect(await contactNamed('Hannah', 'Schmidt')).toMatchObject({
       notes: 'Line one\nLine two, with a comma',
+      email: 'hannah@example.de',
+      email2: 'h.schmidt@firma.example',
+      mobilePhone: '+491701111111',
+      mobilePhone2: '+491702222222',
+      workPhone: null,
+      otherContacts: 'Mobile phone +49 170 3333333',
+    });
+    // Read by their labels: Kenji's first phone is his work phone, his second his mobile.
+    expect(await contactNamed('Kenji', 'Sato')).toMatchObject({
+      workPhone: '+81312345678',
+      mobilePhone: '+819012345678',
     });
     const log = await app
       .api()

@@ -9,3 +9,4 @@ export * from './dates';
 export * from './layouts';
 export * from './spreadsheet-cells';
 export * from './vcard';
+export * from './google-pairs';

@@ -266,11 +266,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     headers: string[],
     mapping: Record<string, string | null>,
     defaultCountry: string | null,
-    dateOrders: Record<string, DateOrderVerdict | null> = {}
+    dateOrders: Record<string, DateOrderVerdict | null> = {},
+    source: ImportSource | null = null
   ): Promise<JudgeSetup> => ({
     object,
     headers,
     mapping,
+    source,
     defaultCountry: defaultCountry ?? settings().defaultCountry,
     dateOrders,
     limits: settings().limits,
@@ -319,7 +321,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         (job.columns ?? []).map((column) => column.header),
         job.mapping ?? {},
         job.defaultCountry,
-        columnDateOrders(job)
+        columnDateOrders(job),
+        job.source
       )
     );
     const secrets = cipher();
@@ -468,7 +471,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (!judge) {
               // Dates are read value by value while the column's order is not known yet: a
               // value that fits both orders leaves its row pending, judged again at the end.
-              const setup = await judgeSetup(input.object, headers, mapping, defaultCountry);
+              const setup = await judgeSetup(
+                input.object,
+                headers,
+                mapping,
+                defaultCountry,
+                {},
+                source
+              );
               judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
             }
             for (const record of records) {

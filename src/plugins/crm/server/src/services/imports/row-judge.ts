@@ -2,6 +2,8 @@ import {
   IMPORT_DATE_FIELDS,
   buildCompanyIndex,
   createCompanyResolver,
+  googlePairColumns,
+  spreadGooglePairs,
   mapRow,
   maskSsnsInText,
   readImportDate,
@@ -10,6 +12,7 @@ import {
   type ContactRow,
   type DateOrderVerdict,
   type ImportObject,
+  type ImportSource,
   type KnownCustomer,
 } from '../../domain';
 import type { EncodedRow, RowOutcome } from '../../repositories/import-rows';
@@ -21,6 +24,8 @@ export interface JudgeSetup {
   object: ImportObject;
   headers: string[];
   mapping: Record<string, string | null>;
+  /** The product the file was exported from: Google's e-mail and phone pairs are read by their labels. */
+  source?: ImportSource | null;
   defaultCountry: string;
   /** The order of each date column, by header (null: not known, each value read on its own). */
   dateOrders: Record<string, DateOrderVerdict | null>;
@@ -63,6 +68,19 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
       field: mapping[header]!,
       order: setup.dateOrders[header] ?? null,
     }));
+  // Google's pairs are read by label while their value columns fill e-mails and phones (the
+  // automatic mapping); a pair the user mapped elsewhere is left to that mapping.
+  const contactPointFields = new Set(
+    object === 'contacts'
+      ? ['email', 'email2', 'mobilePhone', 'mobilePhone2', 'workPhone']
+      : ['email', 'workEmail', 'cellPhone', 'homePhone', 'workPhone', 'faxNumber']
+  );
+  const googlePairs =
+    setup.source === 'google'
+      ? googlePairColumns(headers).filter((pair) =>
+          contactPointFields.has(mapping[pair.value] ?? '')
+        )
+      : [];
   const asReason = (issues: { field: string; reason: string; warning?: true }[]) =>
     JSON.stringify(issues.map((issue) => ({ ...issue, reason: maskSsnsInText(issue.reason) })));
 
@@ -71,8 +89,24 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
       const values: Record<string, string> = {};
       headers.forEach((header, i) => (values[header] = row.cells[i] ?? ''));
       const mapped = mapRow(values, mapping);
+      const pairWarnings: { field: string; reason: string; warning: true }[] = [];
+      if (googlePairs.length) {
+        for (const pair of googlePairs) delete mapped[mapping[pair.value]!];
+        const { fields, extra } = spreadGooglePairs(values, googlePairs, object);
+        Object.assign(mapped, fields);
+        if (extra.length && object === 'contacts') {
+          const others = typeof mapped.otherContacts === 'string' ? [mapped.otherContacts] : [];
+          mapped.otherContacts = [...others, ...extra].join('; ');
+        } else if (extra.length) {
+          pairWarnings.push({
+            field: 'emails',
+            reason: `no field is left for ${extra.join(', ')}`,
+            warning: true,
+          });
+        }
+      }
       const dateIssues: { line: number; field: string; reason: string }[] = [];
-      const warnings: { field: string; reason: string; warning: true }[] = [];
+      const warnings: { field: string; reason: string; warning: true }[] = [...pairWarnings];
       for (const { header, field, order } of dateColumns) {
         const date = readImportDate(values[header], order);
         if (date.kind === 'undecided')
