@@ -86,6 +86,61 @@ describe('importing the files people have', () => {
     });
   });
 
+  it('reads an Outlook export as customers: each address block typed, its phones and e-mails typed', async () => {
+    const uploaded = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'customers')
+      .attach('file', fixture('outlook-customers.csv'), 'outlook-customers.csv');
+    expect(uploaded.status).toBe(201);
+    const job = uploaded.body.data;
+    expect(job.errors).toEqual([]);
+    expect(job).toMatchObject({ source: 'outlook', counts: { total: 2, valid: 2 } });
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    await waitForImport(app.api, job.documentId);
+    const found = await app
+      .api()
+      .get('/api/crm/customers')
+      .query({
+        filters: { lastName: 'Miller' },
+        populate: ['addresses', 'phones', 'emails'],
+      })
+      .expect(200);
+    const miller = found.body.data[0];
+    expect(miller).toMatchObject({
+      firstName: 'Robert',
+      gender: 'male',
+      dateOfBirth: '1972-02-29',
+    });
+    const byType = (points: { type: string }[]) =>
+      Object.fromEntries(points.map((point) => [point.type, point]));
+    expect(byType(miller.addresses)).toMatchObject({
+      work: { line1: '500 Oracle Parkway', city: 'Redwood City', postalCode: '94065' },
+      physical: { line1: '12 Elm Street', city: 'Palo Alto', postalCode: '94301' },
+    });
+    expect(byType(miller.phones)).toMatchObject({
+      work: { number: '+16505550100' },
+      home: { number: '+16505550101' },
+      cell: { number: '+16505550102' },
+      fax: { number: '+16505550103' },
+    });
+    expect(byType(miller.emails)).toMatchObject({
+      personal: { address: 'robert.miller@example.com' },
+      work: { address: 'bob@work.example' },
+    });
+    const chen = (
+      await app
+        .api()
+        .get('/api/crm/customers')
+        .query({ filters: { lastName: 'Chen' }, populate: ['addresses'] })
+        .expect(200)
+    ).body.data[0];
+    expect(chen).toMatchObject({ gender: null, dateOfBirth: null });
+    expect(chen.addresses).toMatchObject([
+      { type: 'mailing', line1: 'PO Box 77', city: 'Seattle' },
+    ]);
+  });
+
   it('reads a Google Contacts export: its e-mail and phone values, a birthday without a year as a warning', async () => {
     const { job, done } = await importFixture('google-contacts.csv');
     expect(job).toMatchObject({

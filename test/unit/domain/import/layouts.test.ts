@@ -116,6 +116,10 @@ describe('export layouts', () => {
       'Home Postal Code': 'postalCode',
       'Home Country': 'country',
       'Business Fax': 'faxNumber',
+      'Business Street': 'workAddressLine1',
+      'Business City': 'workCity',
+      'Business Country': 'workCountry',
+      'Other Street': 'mailingAddressLine1',
     });
   });
 
@@ -131,8 +135,8 @@ describe('export layouts', () => {
       Birthdate: 'birthday',
     });
     expect(autoMap(SALESFORCE_DATA_EXPORT, 'customers')).toMatchObject({
-      MailingStreet: 'addressLine1',
-      MailingPostalCode: 'postalCode',
+      MailingStreet: 'mailingAddressLine1',
+      MailingPostalCode: 'mailingPostalCode',
       HasOptedOutOfEmail: 'noEmail',
       DoNotCall: 'noPhoneCalls',
     });

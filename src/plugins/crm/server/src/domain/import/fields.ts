@@ -208,6 +208,23 @@ const CONTACT_FIELDS: Record<string, readonly string[]> = {
   active: ['active', 'isactive', 'enabled'],
 };
 
+/** The import fields of a typed address block (`workAddressLine1`, `workCity`…) and their spellings. */
+function typedAddressFields(
+  type: string,
+  words: readonly string[]
+): Record<string, readonly string[]> {
+  const spelled = (...suffixes: string[]) =>
+    words.flatMap((word) => suffixes.map((suffix) => `${word}${suffix}`));
+  return {
+    [`${type}AddressLine1`]: spelled('street', 'address', 'addressline1', 'streetaddress'),
+    [`${type}AddressLine2`]: spelled('street2', 'addressline2'),
+    [`${type}City`]: spelled('city'),
+    [`${type}Region`]: spelled('state', 'region', 'stateprovince', 'province'),
+    [`${type}PostalCode`]: spelled('postalcode', 'zip', 'zipcode', 'zippostalcode'),
+    [`${type}Country`]: spelled('country', 'countryregion'),
+  };
+}
+
 const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   type: ['type', 'customertype', 'kind'],
   firstName: CONTACT_FIELDS.firstName,
@@ -305,6 +322,10 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
     'cep',
   ],
   country: ['country', 'countrycode', 'nation', 'pays', 'land', 'pais', 'paese'],
+  // A work and a mailing address beside the one above (a physical address); export layouts
+  // (Outlook's Business and Other blocks, Salesforce's Mailing block) fill them.
+  ...typedAddressFields('work', ['business', 'work', 'office']),
+  ...typedAddressFields('mailing', ['mailing', 'postal']),
 };
 
 export const IMPORT_FIELDS: Record<ImportObject, Record<string, readonly string[]>> = {

@@ -10,3 +10,4 @@ export * from './layouts';
 export * from './spreadsheet-cells';
 export * from './vcard';
 export * from './google-pairs';
+export * from './country-names';

@@ -6,6 +6,7 @@ import { validateEmail } from '../email';
 import { DomainValidationError, type RuleIssue } from '../errors';
 import { validatePhone } from '../phone';
 import { isMaskedSsn, maskSsn, normalizeSsn } from '../ssn';
+import { countryCodeOf } from './country-names';
 import type { ImportObject } from './fields';
 
 /** A problem with one row, as the import log lists it. */
@@ -71,6 +72,17 @@ export function parseBooleanCell(value: string): boolean | string | undefined {
   return value;
 }
 
+/** The fields that hold a country: exports write its name, the rules want its code. */
+const COUNTRY_FIELDS = new Set(['country', 'workCountry', 'mailingCountry']);
+
+/** How address books write a gender; "Unspecified" (Outlook) says none. */
+const GENDER_SPELLINGS: Record<string, string | undefined> = {
+  unspecified: undefined,
+  unknown: undefined,
+  m: 'male',
+  f: 'female',
+};
+
 /** The row's cells under their target fields (unmapped columns dropped, blanks as undefined). */
 export function mapRow(
   values: Record<string, string>,
@@ -80,11 +92,18 @@ export function mapRow(
   for (const [header, field] of Object.entries(mapping)) {
     if (!field) continue;
     const raw = values[header] ?? '';
+    const text = raw.trim().toLowerCase();
     mapped[field] = BOOLEAN_FIELDS.has(field)
       ? parseBooleanCell(raw)
       : raw.trim() === ''
         ? undefined
-        : raw;
+        : COUNTRY_FIELDS.has(field)
+          ? countryCodeOf(raw)
+          : field === 'gender' && text in GENDER_SPELLINGS
+            ? GENDER_SPELLINGS[text]
+            : field === 'gender'
+              ? text
+              : raw;
   }
   return mapped;
 }
@@ -203,34 +222,33 @@ export function validateImportRow(
     if (email.value) emails.push(email.value);
   }
   const addresses: AddressFields[] = [];
-  const hasAddress = [
-    'addressLine1',
-    'addressLine2',
-    'city',
-    'region',
-    'postalCode',
-    'country',
-  ].some((field) => mapped[field] !== undefined);
-  if (hasAddress) {
-    const address = attempt(undefined, () =>
-      validateAddress({
-        line1: mapped.addressLine1,
-        line2: mapped.addressLine2,
-        city: mapped.city,
-        region: mapped.region,
-        postalCode: mapped.postalCode,
-        country: mapped.country,
-      })
-    );
+  // The address block of each type: the plain one is the physical address.
+  for (const [prefix, type] of [
+    ['', 'physical'],
+    ['work', 'work'],
+    ['mailing', 'mailing'],
+  ] as const) {
+    const name = (field: string) =>
+      prefix ? `${prefix}${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+    const cells = {
+      line1: mapped[name('addressLine1')],
+      line2: mapped[name('addressLine2')],
+      city: mapped[name('city')],
+      region: mapped[name('region')],
+      postalCode: mapped[name('postalCode')],
+      country: mapped[name('country')],
+    };
+    if (Object.values(cells).every((value) => value === undefined)) continue;
+    const address = attempt(undefined, () => validateAddress({ type, ...cells }));
     issues.push(
       ...address.issues.map((issue) => ({
         ...issue,
         field:
           issue.field === 'line1'
-            ? 'addressLine1'
+            ? name('addressLine1')
             : issue.field === 'line2'
-              ? 'addressLine2'
-              : issue.field,
+              ? name('addressLine2')
+              : name(issue.field),
       }))
     );
     if (address.value) addresses.push(address.value);
