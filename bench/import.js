@@ -17,8 +17,9 @@
  *   wrote, same company ids) inserted straight into crm_contacts plus its company link table: COPY
  *   through pg-copy-streams on PostgreSQL, one prepared statement in one transaction through the
  *   better-sqlite3 handle on SQLite.
- * Then, in one more child, a BENCH_BIG_ROWS import (SQLite by default) with its RSS sampled every
- * 100 ms, to show whether memory stays bounded as the file grows.
+ * Then, in one more child per file format (BENCH_BIG_FORMATS: csv, windows-1252, xlsx), a
+ * BENCH_BIG_ROWS import (SQLite by default) with its RSS sampled every 100 ms, to show whether
+ * memory stays bounded as the file grows and how fast each format is read beside UTF-8 CSV.
  *
  * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
  * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite), BENCH_HEAP_MB (a heap
@@ -40,7 +41,7 @@ const CONTACT_UID = 'plugin::crm.contact';
 const STAGING_TABLE = 'crm_import_rows';
 const POLL_MS = 100;
 
-const TARGETS = { perRow: 50, raw: 5, memoryMb: 512 };
+const TARGETS = { perRow: 50, raw: 5, memoryMb: 512, formatRatio: 1.5 };
 
 const settings = () => ({
   rows: Number(process.env.BENCH_ROWS || 100000),
@@ -48,6 +49,10 @@ const settings = () => ({
   sample: Number(process.env.BENCH_SAMPLE || 2000),
   bigRows: Number(process.env.BENCH_BIG_ROWS ?? 1000000),
   bigDatabase: process.env.BENCH_BIG_DATABASE || 'sqlite',
+  bigFormats: (process.env.BENCH_BIG_FORMATS || 'csv,windows-1252,xlsx')
+    .split(',')
+    .map((format) => format.trim())
+    .filter((format) => BIG_FORMATS[format]),
   // Node's old-generation limit for the memory run (--max-old-space-size); unset leaves V8 to size it.
   heapMb: process.env.BENCH_HEAP_MB ? Number(process.env.BENCH_HEAP_MB) : undefined,
 });
@@ -414,17 +419,36 @@ const runDatabase = async (client, parentPid) => {
 };
 
 /** In a child: only the big import, RSS sampled, nothing else in the process to blur the peak. */
-const runMemory = async (client, parentPid, rows) => {
-  const { writeCsv, loadCompanies } = require('./lib/import-data');
+/** The files of the memory runs: the same rows as UTF-8 CSV, Windows-1252 CSV and an Excel workbook. */
+const BIG_FORMATS = {
+  csv: { extension: 'csv', name: 'UTF-8 CSV' },
+  'windows-1252': { extension: 'csv', name: 'Windows-1252 CSV' },
+  xlsx: { extension: 'xlsx', name: 'Excel .xlsx' },
+};
+
+const runMemory = async (client, parentPid, rows, format = 'csv') => {
+  const { writeCsv, writeXlsx, loadCompanies } = require('./lib/import-data');
   const { companies } = settings();
-  const label = `${labelOf(client)} memory`;
-  const csv = join(boot.ROOT, '.tmp', `bench-import-big-${client}-${parentPid}.csv`);
+  const label = `${labelOf(client)} memory ${BIG_FORMATS[format].name}`;
+  const csv = join(
+    boot.ROOT,
+    '.tmp',
+    `bench-import-big-${client}-${format}-${parentPid}.${BIG_FORMATS[format].extension}`
+  );
   try {
     return await boot.withApp(boot.databaseFor(client, 'import-big', parentPid), async (app) => {
       await loadCompanies(app, companies);
-      const bytes = await writeCsv(csv, { rows, companies });
+      boot.progress(`[${label}] writing ${count(rows)} rows…`);
+      const bytes =
+        format === 'xlsx'
+          ? await writeXlsx(csv, { rows, companies })
+          : await writeCsv(csv, {
+              rows,
+              companies,
+              encoding: format === 'csv' ? 'utf8' : format,
+            });
       boot.progress(
-        `[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB CSV)…`
+        `[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB ${BIG_FORMATS[format].name})…`
       );
       const imported = await runImport(app, csv, { label });
       boot.progress(
@@ -433,6 +457,8 @@ const runMemory = async (client, parentPid, rows) => {
       return {
         client,
         label: labelOf(client),
+        format,
+        encoding: imported.job.encoding,
         rows,
         heapMb: settings().heapMb,
         bytes,
@@ -451,7 +477,7 @@ const child = async () => {
   const client = argument('db');
   try {
     const result = argument('big')
-      ? await runMemory(client, argument('parent'), Number(argument('big')))
+      ? await runMemory(client, argument('parent'), Number(argument('big')), argument('format'))
       : await runDatabase(client, argument('parent'));
     await boot.sendToParent(result);
     process.exit(0);
@@ -467,7 +493,7 @@ const child = async () => {
 const perSecond = (rows, ms) => rows / (ms / 1000);
 const times = (value) => `${fixed(value)}x`;
 
-const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
+const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   const main = results.map((r) => {
     const importRate = perSecond(r.rows, r.import.totalMs);
     const rawRate = perSecond(r.raw.rows, r.raw.ms);
@@ -513,17 +539,39 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
       main
     )
   );
-  if (big) {
+  const big = bigs.find((run) => run.format === 'csv') ?? bigs[0];
+  for (const run of bigs) {
     console.log('');
     console.log(
-      `Memory: ${count(big.rows)}-row import on ${big.label}${big.heapMb ? ` (heap limit ${big.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(big.memory.peakRssMb, 0)} MB ` +
-        `(${fixed(big.memory.startRssMb, 0)} MB when it started; ` +
-        `${Object.entries(big.memory.phasePeaksMb)
+      `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label}${run.heapMb ? ` (heap limit ${run.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +
+        `(${fixed(run.memory.startRssMb, 0)} MB when it started; ` +
+        `${Object.entries(run.memory.phasePeaksMb)
           .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
           .join(', ')}; ` +
-        `peak heap ${fixed(big.memory.peakHeapMb, 0)} MB), ` +
-        `${fixed(big.totalMs / 1000)} s in all (parse+validate ${fixed(big.phases.upload / 1000)} s, run ${fixed(big.phases.run / 1000)} s), ` +
-        `${count(Math.round(perSecond(big.rows, big.totalMs)))} rows/s; counts ${JSON.stringify(big.counts)}.`
+        `peak heap ${fixed(run.memory.peakHeapMb, 0)} MB), ` +
+        `${fixed(run.totalMs / 1000)} s in all (parse+validate ${fixed(run.phases.upload / 1000)} s, run ${fixed(run.phases.run / 1000)} s), ` +
+        `${count(Math.round(perSecond(run.rows, run.totalMs)))} rows/s; counts ${JSON.stringify(run.counts)}.`
+    );
+  }
+  if (bigs.length > 1) {
+    const utf8 = bigs.find((run) => run.format === 'csv');
+    console.log('');
+    console.log(
+      formatTable(
+        ['file', 'rows', 'detected', 'MB', 'rows/s', 'vs UTF-8 CSV', 'peak RSS MB'],
+        bigs.map((run) => {
+          const rate = perSecond(run.rows, run.totalMs);
+          return [
+            BIG_FORMATS[run.format].name,
+            count(run.rows),
+            run.encoding ?? run.format,
+            fixed(run.bytes / 1024 / 1024),
+            count(Math.round(rate)),
+            utf8 ? times(perSecond(utf8.rows, utf8.totalMs) / rate) : '-',
+            fixed(run.memory.peakRssMb, 0),
+          ];
+        })
+      )
     );
   }
   console.log('');
@@ -575,9 +623,12 @@ const printReport = (results, big, skipped, { totalMs, loadBefore }) => {
     console.log('');
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
-  if (big)
+  for (const run of bigs)
     console.log(
-      `Memory target (<${TARGETS.memoryMb} MB for ${count(big.rows)} rows): ${verdict(big.memory.peakRssMb < TARGETS.memoryMb)}.`
+      `Memory target for ${BIG_FORMATS[run.format].name} (<${TARGETS.memoryMb} MB for ${count(run.rows)} rows): ${verdict(run.memory.peakRssMb < TARGETS.memoryMb)}` +
+        (run.format === 'csv' || !big
+          ? '.'
+          : `; within ${TARGETS.formatRatio}x of the UTF-8 CSV's rows/s: ${verdict(perSecond(big.rows, big.totalMs) / perSecond(run.rows, run.totalMs) <= TARGETS.formatRatio)}.`)
     );
   console.log(
     [
@@ -627,14 +678,15 @@ const parent = async () => {
     .filter(Boolean);
   const results = [];
   const skipped = [];
-  let big;
+  const bigs = [];
   const runs = wanted.map((client) => ({ client, name: 'import', args: [] }));
   if (options.bigRows > 0)
-    runs.push({
-      client: options.bigDatabase,
-      name: 'import-big',
-      args: ['--big', String(options.bigRows)],
-    });
+    for (const format of options.bigFormats)
+      runs.push({
+        client: options.bigDatabase,
+        name: 'import-big',
+        args: ['--big', String(options.bigRows), '--format', format],
+      });
   for (const run of runs) {
     const ok = await reachable(run.client);
     if (ok !== true) {
@@ -651,7 +703,7 @@ const parent = async () => {
           heapMb: run.name === 'import-big' ? options.heapMb : undefined,
         }
       );
-      if (run.name === 'import-big') big = result;
+      if (run.name === 'import-big') bigs.push(result);
       else results.push(result);
     } catch (error) {
       skipped.push({
@@ -663,7 +715,7 @@ const parent = async () => {
       current = undefined;
     }
   }
-  printReport(results, big, skipped, { totalMs: msSince(started), loadBefore });
+  printReport(results, bigs, skipped, { totalMs: msSince(started), loadBefore });
   if (results.length === 0) process.exitCode = 1;
 };
 

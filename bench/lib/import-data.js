@@ -66,7 +66,16 @@ const TRADES = [
   'Energy',
   'Media',
 ];
-const TITLES = ['Manager', 'Engineer', 'Director', 'Analyst', 'Clerk', 'Consultant', ''];
+// One title outside ASCII, so that a Windows-1252 file of the rows is not also valid UTF-8.
+const TITLES = [
+  'Manager',
+  'Engineer',
+  'Director',
+  'Analyst',
+  'Chargée d’affaires',
+  'Consultant',
+  '',
+];
 const HEADER = ['First Name', 'Last Name', 'Email', 'Mobile', 'Company', 'Job Title'];
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -115,12 +124,18 @@ const contactRow = (i, companies) => {
 const csvCell = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Writes the header and `rows` rows to `path`, respecting the stream's back-pressure. */
-const writeCsv = async (path, { rows, companies }) => {
-  const out = createWriteStream(path, { encoding: 'utf8' });
+/**
+ * Writes the contacts CSV, in UTF-8 or (`encoding: 'windows-1252'`) as Excel writes it on Windows;
+ * returns its size in bytes.
+ */
+const writeCsv = async (path, { rows, companies, encoding = 'utf8' }) => {
+  const iconv = require('iconv-lite');
+  const out = createWriteStream(path);
   const lines = [];
   const flush = async () => {
     if (lines.length === 0) return;
-    const ok = out.write(lines.join(''));
+    const text = lines.join('');
+    const ok = out.write(encoding === 'utf8' ? text : iconv.encode(text, encoding));
     lines.length = 0;
     if (!ok) await once(out, 'drain');
   };
@@ -136,6 +151,22 @@ const writeCsv = async (path, { rows, companies }) => {
   out.end();
   await once(out, 'finish');
   return out.bytesWritten;
+};
+
+/** Writes the same contacts as an Excel workbook (shared strings, as Excel writes them), streamed. */
+const writeXlsx = async (path, { rows, companies }) => {
+  const ExcelJS = require('exceljs');
+  const { statSync } = require('node:fs');
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = book.addWorksheet('Contacts');
+  sheet.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i += 1) {
+    const r = contactRow(i, companies);
+    sheet.addRow([r.firstName, r.lastName, r.email, r.mobile, r.companyName, r.jobTitle]).commit();
+  }
+  sheet.commit();
+  await book.commit();
+  return statSync(path).size;
 };
 
 /** How many of the companies exist before the import (the rest are unknown to it). */
@@ -199,6 +230,7 @@ module.exports = {
   HEADER,
   contactRow,
   writeCsv,
+  writeXlsx,
   loadCompanies,
   knownCompanies,
   documentIdOf,
