@@ -424,5 +424,24 @@ describe('importing the files people have', () => {
     expect(pdf.status).toBe(400);
     expect(pdf.body.error.message).toContain('a PDF document');
     expect(pdf.body.error.message).toContain('vCards (.vcf)');
+
+    const jobsBefore = await app.strapi.db.query('plugin::crm.import-job').count();
+    const utf16 = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .attach('file', Buffer.from('First Name,Last Name\r\nAda,Lovelace\r\n', 'utf16le'), 'a.csv');
+    expect(utf16.status).toBe(400);
+    expect(utf16.body.error.message).toContain('UTF-16 text without a byte order mark');
+    const garbage = await app
+      .api()
+      .post('/api/crm/imports')
+      .field('object', 'contacts')
+      .field('encoding', 'utf-8')
+      .attach('file', fixture('excel-unicode-text.txt'), 'unicode.txt');
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.error.message).toContain('does not read as utf-8 text');
+    // Refused before any job or staged row exists.
+    expect(await app.strapi.db.query('plugin::crm.import-job').count()).toBe(jobsBefore);
   });
 });
