@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 
 import type { ImportFormat } from '../../../../contracts';
 import { ImportFileError } from './import-file-error';
-import { decodeHead, detectEncoding } from './text-encoding';
+import { assertReadable, decodeHead, detectEncoding } from './text-encoding';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -60,6 +60,8 @@ export async function sniffImportFile(path: string, encoding?: string): Promise<
       `the file is ${known.what}; ${READ}: save the sheet as CSV (UTF-8) or .xlsx and upload that`
     );
   const detected = await detectEncoding(path, head, encoding);
+  // Text of every format is checked here, before a reader stores any of it.
+  assertReadable(decodeHead(head, detected), detected);
   const format = /^\s*BEGIN:VCARD/i.test(decodeHead(head.subarray(0, 1024), detected))
     ? 'vcard'
     : 'csv';

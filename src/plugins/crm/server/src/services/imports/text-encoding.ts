@@ -84,6 +84,11 @@ const UNREADABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/
 
 /** Refuses text that decodes to garbage in `encoding` (a wrong encoding named, a binary file). */
 export function assertReadable(text: string, encoding: string): void {
+  // A NUL is never text, and no database column can hold one.
+  if (text.includes('\u0000'))
+    throw new ImportFileError(
+      `the file does not read as ${encoding} text: it holds NUL characters, as binary data does (is it a CSV or vCard file, and is this its encoding?)`
+    );
   const unreadable = (text.match(UNREADABLE) ?? []).length;
   if (unreadable > Math.max(3, text.length / 100))
     throw new ImportFileError(
