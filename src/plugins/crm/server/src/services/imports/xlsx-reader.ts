@@ -1,8 +1,10 @@
-import ExcelJS from 'exceljs';
-
-import { IMPORT_MAX_COLUMNS, ROW_MAX_CHARS, spreadsheetCellText } from '../../domain';
+import { IMPORT_MAX_COLUMNS, ROW_MAX_CHARS } from '../../domain';
 import type { CsvRecord } from './csv-reader';
 import { ImportFileError } from './import-file-error';
+import { readSharedStrings } from './xlsx/shared-strings';
+import { rowTooLong, sheetRows } from './xlsx/sheet-rows';
+import { readDateStyles, readWorkbookParts, type SheetPart } from './xlsx/workbook-parts';
+import { ZipParts } from './xlsx/zip-parts';
 
 /**
  * A batch is handed on early once its cells hold this many characters (as for CSV files), so that
@@ -10,36 +12,28 @@ import { ImportFileError } from './import-file-error';
  */
 const BATCH_MAX_CHARS = 4 * 1024 * 1024;
 
-/** The workbook reader sets a worksheet reader's id and name, which its typings leave out. */
-type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { id: number | string; name: string };
-
 interface SheetChoice {
   /** A sheet's name, or its 1-based position in the workbook; the first sheet when absent. */
   sheet?: string;
 }
 
-/** Whether the worksheet being read is the one asked for. */
-const isChosen = (
-  reader: { id: number | string; name: string },
-  position: number,
-  sheets: { id: number | string; name: string }[],
-  choice: SheetChoice
-): boolean => {
+/** The sheet asked for: by position when a number is given, else by name (any case). */
+const chooseSheet = (sheets: SheetPart[], choice: SheetChoice): SheetPart | undefined => {
   const wanted = choice.sheet?.trim();
-  // The workbook's own order of sheets when it was read before them (Excel writes it first).
-  const at = sheets.findIndex((sheet) => String(sheet.id) === String(reader.id));
-  const index = at === -1 ? position : at;
-  if (!wanted) return index === 0;
-  if (/^\d+$/.test(wanted)) return index === Number(wanted) - 1;
-  return reader.name.toLowerCase() === wanted.toLowerCase();
+  if (!wanted) return sheets[0];
+  const byName = sheets.find((sheet) => sheet.name.toLowerCase() === wanted.toLowerCase());
+  if (byName) return byName;
+  return /^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined;
 };
 
 /**
  * Streams the rows of one worksheet of an Excel workbook (.xlsx) without holding the sheet in
- * memory: its first non-empty row is the header, later rows come in batches as text cells (see
- * `spreadsheetCellText`); empty rows are not rows, and lines are the sheet's row numbers. A row
- * with values past the header's last column stops the read, naming its row, as a wider CSV row
- * does. `onBatch` is awaited before more is read.
+ * memory. The zip's central directory gives each part when it is needed, so the workbook,
+ * styles and shared strings are read before the sheet whatever order the file stores them in.
+ * The first non-empty row is the header, later rows come in batches as text cells; empty rows
+ * are not rows, and lines are the sheet's row numbers. A row with values past the header's last
+ * column stops the read, naming its row, as a wider CSV row does. `onBatch` is awaited before
+ * more is read.
  */
 export async function readXlsx(
   path: string,
@@ -50,44 +44,45 @@ export async function readXlsx(
   options: { batchSize: number; maxColumns?: number } & SheetChoice
 ): Promise<{ records: number; sheet: string }> {
   const maxColumns = options.maxColumns ?? IMPORT_MAX_COLUMNS;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  let zip: ZipParts;
+  try {
+    zip = await ZipParts.open(path);
+  } catch (error) {
+    throw unreadable(error);
+  }
   let header: string[] | null = null;
-  let sheetName: string | null = null;
   let records = 0;
   let batch: CsvRecord[] = [];
   let batchChars = 0;
-  let position = 0;
-  // The workbook's list of sheets, once its workbook.xml is read (undefined until then).
-  const sheets = () => workbook.model?.sheets ?? [];
+  let sheet: SheetPart | undefined;
+  // Errors of the caller's handlers pass through as they are; only the file's own are a 400.
+  let inHandler = false;
+  const handOn = async (work: () => Promise<void> | void) => {
+    inHandler = true;
+    await work();
+    inHandler = false;
+  };
   try {
-    for await (const worksheet of workbook) {
-      const reader = worksheet as SheetReader;
-      const chosen = sheetName === null && isChosen(reader, position, sheets(), options);
-      position += 1;
-      if (!chosen) continue;
-      sheetName = reader.name;
-      for await (const row of reader) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        // row.values is 1-based and sparse: cells[0] is column A.
-        const cells: string[] = [];
+    const workbook = await readWorkbookParts(zip);
+    sheet = chooseSheet(workbook.sheets, options);
+    if (!sheet)
+      throw new ImportFileError(
+        options.sheet?.trim()
+          ? `the workbook has no sheet "${options.sheet}"; its sheets are ${workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none'}`
+          : 'the workbook has no worksheet'
+      );
+    const context = {
+      dateStyles: await readDateStyles(zip, workbook.stylesPart),
+      sharedStrings: await readSharedStrings(zip, workbook.sharedStringsPart),
+      date1904: workbook.date1904,
+    };
+    for await (const rows of sheetRows(zip, sheet.part, context)) {
+      for (const row of rows) {
+        const { cells } = row;
         let chars = 0;
-        for (let column = 1; column < values.length; column++) {
-          const text = spreadsheetCellText(values[column]);
-          cells[column - 1] = text;
-          chars += text.length;
-        }
-        for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+        for (const cell of cells) chars += cell.length;
         if (cells.every((cell) => cell.trim() === '')) continue;
-        if (chars > ROW_MAX_CHARS)
-          throw new ImportFileError(
-            `row ${row.number}: the row is longer than ${ROW_MAX_CHARS.toLocaleString('en-US')} characters (1 MiB), the limit for one row`
-          );
+        if (chars > ROW_MAX_CHARS) throw rowTooLong(row.number);
         if (!header) {
           while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
           if (cells.length > maxColumns)
@@ -95,7 +90,7 @@ export async function readXlsx(
               `row ${row.number}: the header has more than ${maxColumns.toLocaleString('en-US')} columns (importMaxColumns)`
             );
           header = cells;
-          await handlers.onHeader(cells);
+          await handOn(() => handlers.onHeader(cells));
           continue;
         }
         const extra = cells.findIndex((cell, i) => i >= header!.length && cell.trim() !== '');
@@ -111,25 +106,26 @@ export async function readXlsx(
           const full = batch;
           batch = [];
           batchChars = 0;
-          await handlers.onBatch(full);
+          await handOn(() => handlers.onBatch(full));
         }
       }
     }
   } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(
-      `the workbook cannot be read (${(error as Error).message}): is it a complete .xlsx file?`
-    );
+    throw inHandler ? error : unreadable(error);
+  } finally {
+    zip.close();
   }
-  if (sheetName === null)
-    throw new ImportFileError(
-      options.sheet
-        ? `the workbook has no sheet "${options.sheet}"`
-        : 'the workbook has no worksheet'
-    );
-  if (!header) throw new ImportFileError(`the sheet "${sheetName}" is empty`);
+  if (!header) throw new ImportFileError(`the sheet "${sheet.name}" is empty`);
   if (batch.length > 0) await handlers.onBatch(batch);
   if (records === 0)
-    throw new ImportFileError(`the sheet "${sheetName}" has a header row but no data rows`);
-  return { records, sheet: sheetName };
+    throw new ImportFileError(`the sheet "${sheet.name}" has a header row but no data rows`);
+  return { records, sheet: sheet.name };
 }
+
+/** Errors of the zip or its XML as a 400 that says the file cannot be read. */
+const unreadable = (error: unknown): Error =>
+  error instanceof ImportFileError
+    ? error
+    : new ImportFileError(
+        `the workbook cannot be read (${(error as Error).message}): is it a complete .xlsx file?`
+      );
