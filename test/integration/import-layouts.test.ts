@@ -11,10 +11,16 @@ import { useTestApp } from '../helpers/strapi';
 const app = useTestApp();
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'imports', name));
 
-const upload = (name: string, fields: Record<string, string> = {}) => {
-  let request = app.api().post('/api/crm/imports').field('object', 'contacts');
-  for (const [key, value] of Object.entries(fields)) request = request.field(key, value);
-  return request.attach('file', fixture(name), name);
+/** Uploads a fixture by its name, or bytes under a file name, with the form's fields (contacts unless `object` says). */
+const upload = (
+  file: string | { bytes: Buffer; name: string },
+  fields: Record<string, string> = {}
+) => {
+  const { bytes, name } = typeof file === 'string' ? { bytes: fixture(file), name: file } : file;
+  let request = app.api().post('/api/crm/imports');
+  for (const [key, value] of Object.entries({ object: 'contacts', ...fields }))
+    request = request.field(key, value);
+  return request.attach('file', bytes, name);
 };
 
 /** Uploads a fixture, creates its unmatched companies, starts it and waits: the job, then its contacts by e-mail or name. */
@@ -87,11 +93,7 @@ describe('importing the files people have', () => {
   });
 
   it('reads an Outlook export as customers: each address block typed, its phones and e-mails typed', async () => {
-    const uploaded = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'customers')
-      .attach('file', fixture('outlook-customers.csv'), 'outlook-customers.csv');
+    const uploaded = await upload('outlook-customers.csv', { object: 'customers' });
     expect(uploaded.status).toBe(201);
     const job = uploaded.body.data;
     expect(job.errors).toEqual([]);
@@ -138,6 +140,58 @@ describe('importing the files people have', () => {
     expect(chen).toMatchObject({ gender: null, dateOfBirth: null });
     expect(chen.addresses).toMatchObject([
       { type: 'mailing', line1: 'PO Box 77', city: 'Seattle' },
+    ]);
+  });
+
+  it('reads a Google Contacts export as customers: each address block typed by its label, not its number', async () => {
+    const uploaded = await upload('google-customers.csv', { object: 'customers' });
+    expect(uploaded.status).toBe(201);
+    const job = uploaded.body.data;
+    expect(job).toMatchObject({ source: 'google', counts: { total: 3, valid: 3 } });
+    await app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202);
+    await waitForImport(app.api, job.documentId);
+    const customer = async (lastName: string) =>
+      (
+        await app
+          .api()
+          .get('/api/crm/customers')
+          .query({ filters: { lastName }, populate: ['addresses', 'phones', 'emails'] })
+          .expect(200)
+      ).body.data[0];
+    const byType = (points: { type: string }[]) =>
+      Object.fromEntries(points.map((point) => [point.type, point]));
+    const hopper = await customer('Hopper');
+    expect(hopper.addresses).toHaveLength(2);
+    expect(byType(hopper.addresses)).toMatchObject({
+      work: {
+        line1: '1 Navy Yard',
+        city: 'Washington',
+        region: 'DC',
+        postalCode: '20374',
+        country: 'US',
+      },
+      physical: { line1: '22 Elm Street', line2: 'Apt 4', city: 'Arlington', country: 'US' },
+    });
+    expect(byType(hopper.phones)).toMatchObject({ cell: { number: '+12125550199' } });
+    expect((await customer('García')).addresses).toMatchObject([
+      { type: 'mailing', line1: 'PO Box 12', city: 'Madrid', postalCode: '28001', country: 'ES' },
+    ]);
+    expect((await customer('Novak')).addresses).toMatchObject([
+      { type: 'physical', line1: 'Prešernova 5', city: 'Ljubljana', country: 'SI' },
+    ]);
+    const log = await app
+      .api()
+      .get(`/api/crm/imports/${job.documentId}/log`)
+      .query({ status: 'imported' })
+      .expect(200);
+    // Lines are the file's: the quoted multi-line addresses before it push Lena's row to line 11.
+    const warned = log.body.data.filter((entry: { warnings?: unknown[] }) => entry.warnings);
+    expect(warned.map((entry: { line: number }) => entry.line)).toEqual([11]);
+    expect(warned[0].warnings).toEqual([
+      {
+        field: 'addresses',
+        reason: 'no address type is left for Home address Trubarjeva 9, 1000 Ljubljana',
+      },
     ]);
   });
 
@@ -310,12 +364,7 @@ describe('importing the files people have', () => {
     sheet.addRow([]);
     sheet.addRow(['Katherine', 'Johnson', 'katherine@example.com', '', '', '']);
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
-    const uploaded = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'contacts')
-      .field('sheet', 'Contacts')
-      .attach('file', bytes, 'contacts.xlsx');
+    const uploaded = await upload({ bytes, name: 'contacts.xlsx' }, { sheet: 'Contacts' });
     expect(uploaded.status).toBe(201);
     const job = uploaded.body.data;
     expect(job).toMatchObject({
@@ -338,11 +387,10 @@ describe('importing the files people have', () => {
       company: { businessName: 'Remington Rand' },
     });
 
-    const truncated = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'contacts')
-      .attach('file', bytes.subarray(0, Math.floor(bytes.length / 2)), 'contacts.xlsx');
+    const truncated = await upload({
+      bytes: bytes.subarray(0, Math.floor(bytes.length / 2)),
+      name: 'contacts.xlsx',
+    });
     expect(truncated.status).toBe(400);
     expect(truncated.body.error.message).toContain('the workbook cannot be read');
   });
@@ -416,29 +464,25 @@ describe('importing the files people have', () => {
     expect(badEncoding.body.error.message).toContain('klingon');
     const badCountry = await upload('google-contacts.csv', { defaultCountry: 'XX' });
     expect(badCountry.status).toBe(400);
-    const pdf = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'contacts')
-      .attach('file', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n'), 'contacts.csv');
+    const pdf = await upload({
+      bytes: Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n'),
+      name: 'contacts.csv',
+    });
     expect(pdf.status).toBe(400);
     expect(pdf.body.error.message).toContain('a PDF document');
     expect(pdf.body.error.message).toContain('vCards (.vcf)');
 
     const jobsBefore = await app.strapi.db.query('plugin::crm.import-job').count();
-    const utf16 = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'contacts')
-      .attach('file', Buffer.from('First Name,Last Name\r\nAda,Lovelace\r\n', 'utf16le'), 'a.csv');
+    const utf16 = await upload({
+      bytes: Buffer.from('First Name,Last Name\r\nAda,Lovelace\r\n', 'utf16le'),
+      name: 'a.csv',
+    });
     expect(utf16.status).toBe(400);
     expect(utf16.body.error.message).toContain('UTF-16 text without a byte order mark');
-    const garbage = await app
-      .api()
-      .post('/api/crm/imports')
-      .field('object', 'contacts')
-      .field('encoding', 'utf-8')
-      .attach('file', fixture('excel-unicode-text.txt'), 'unicode.txt');
+    const garbage = await upload(
+      { bytes: fixture('excel-unicode-text.txt'), name: 'unicode.txt' },
+      { encoding: 'utf-8' }
+    );
     expect(garbage.status).toBe(400);
     expect(garbage.body.error.message).toContain('does not read as utf-8 text');
     // Refused before any job or staged row exists.

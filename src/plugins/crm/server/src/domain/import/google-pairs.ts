@@ -37,6 +37,14 @@ const SLOTS: Record<ImportObject, Record<Kind, Record<string, readonly string[]>
   },
 };
 
+/** The fields the pairs fill for an object: the value columns mapped to one of them are read by label. */
+export const googlePairFieldNames = (object: ImportObject): Set<string> =>
+  new Set(
+    Object.values(SLOTS[object]).flatMap((slots) =>
+      Object.values(slots).flatMap((fields) => fields)
+    )
+  );
+
 /** The pairs' columns of a header row, by kind and number: where a label and a value are. */
 export function googlePairColumns(headers: readonly string[]) {
   const pairs = new Map<string, { kind: Kind; number: number; label?: string; value?: string }>();

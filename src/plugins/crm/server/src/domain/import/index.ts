@@ -11,3 +11,4 @@ export * from './spreadsheet-cells';
 export * from './vcard';
 export * from './google-pairs';
 export * from './country-names';
+export * from './google-addresses';

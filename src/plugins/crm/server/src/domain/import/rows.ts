@@ -5,6 +5,7 @@ import { type CustomerFields, validateCustomer } from '../customer';
 import { validateEmail } from '../email';
 import { DomainValidationError, type RuleIssue } from '../errors';
 import { validatePhone } from '../phone';
+import { foldSearchText } from '../search-text';
 import { isMaskedSsn, maskSsn, normalizeSsn } from '../ssn';
 import { countryCodeOf } from './country-names';
 import type { ImportObject } from './fields';
@@ -61,11 +62,7 @@ const FALSE = new Set([
 
 /** Spreadsheet spellings of yes and no; anything else is left for the validator to refuse. */
 export function parseBooleanCell(value: string): boolean | string | undefined {
-  const text = value
-    .trim()
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const text = foldSearchText(value);
   if (text === '') return undefined;
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
@@ -83,28 +80,27 @@ const GENDER_SPELLINGS: Record<string, string | undefined> = {
   f: 'female',
 };
 
+/**
+ * One cell as the value of its field: yes/no for flags, a country's code for its name, a gender
+ * by its spellings, blanks as undefined, anything else as written (for the validator to judge).
+ */
+export function readImportCell(field: string, raw: string): unknown {
+  const text = raw.trim().toLowerCase();
+  if (BOOLEAN_FIELDS.has(field)) return parseBooleanCell(raw);
+  if (raw.trim() === '') return undefined;
+  if (COUNTRY_FIELDS.has(field)) return countryCodeOf(raw);
+  if (field === 'gender') return text in GENDER_SPELLINGS ? GENDER_SPELLINGS[text] : text;
+  return raw;
+}
+
 /** The row's cells under their target fields (unmapped columns dropped, blanks as undefined). */
 export function mapRow(
   values: Record<string, string>,
   mapping: Record<string, string | null>
 ): Record<string, unknown> {
   const mapped: Record<string, unknown> = {};
-  for (const [header, field] of Object.entries(mapping)) {
-    if (!field) continue;
-    const raw = values[header] ?? '';
-    const text = raw.trim().toLowerCase();
-    mapped[field] = BOOLEAN_FIELDS.has(field)
-      ? parseBooleanCell(raw)
-      : raw.trim() === ''
-        ? undefined
-        : COUNTRY_FIELDS.has(field)
-          ? countryCodeOf(raw)
-          : field === 'gender' && text in GENDER_SPELLINGS
-            ? GENDER_SPELLINGS[text]
-            : field === 'gender'
-              ? text
-              : raw;
-  }
+  for (const [header, field] of Object.entries(mapping))
+    if (field) mapped[field] = readImportCell(field, values[header] ?? '');
   return mapped;
 }
 

@@ -2,10 +2,16 @@ import {
   IMPORT_DATE_FIELDS,
   buildCompanyIndex,
   createCompanyResolver,
+  googleAddressBlocks,
+  googleAddressFieldNames,
   googlePairColumns,
+  googlePairFieldNames,
+  type GoogleAddressBlock,
+  spreadGoogleAddresses,
   spreadGooglePairs,
   mapRow,
   maskSsnsInText,
+  readImportCell,
   readImportDate,
   validateImportRow,
   type ContactPointLimits,
@@ -68,18 +74,20 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
       field: mapping[header]!,
       order: setup.dateOrders[header] ?? null,
     }));
-  // Google's pairs are read by label while their value columns fill e-mails and phones (the
-  // automatic mapping); a pair the user mapped elsewhere is left to that mapping.
-  const contactPointFields = new Set(
-    object === 'contacts'
-      ? ['email', 'email2', 'mobilePhone', 'mobilePhone2', 'workPhone']
-      : ['email', 'workEmail', 'cellPhone', 'homePhone', 'workPhone', 'faxNumber']
-  );
+  // Google's pairs and address blocks are read by label while their columns fill e-mails,
+  // phones and addresses (the automatic mapping); a column the user mapped elsewhere is left to
+  // that mapping.
+  const pairFields = googlePairFieldNames(object);
   const googlePairs =
     setup.source === 'google'
-      ? googlePairColumns(headers).filter((pair) =>
-          contactPointFields.has(mapping[pair.value] ?? '')
-        )
+      ? googlePairColumns(headers).filter((pair) => pairFields.has(mapping[pair.value] ?? ''))
+      : [];
+  const addressFields = googleAddressFieldNames();
+  const addressColumns = (block: GoogleAddressBlock) =>
+    Object.values(block.columns).filter((header) => addressFields.has(mapping[header] ?? ''));
+  const googleAddresses =
+    setup.source === 'google' && object === 'customers'
+      ? googleAddressBlocks(headers).filter((block) => addressColumns(block).length > 0)
       : [];
   const asReason = (issues: { field: string; reason: string; warning?: true }[]) =>
     JSON.stringify(issues.map((issue) => ({ ...issue, reason: maskSsnsInText(issue.reason) })));
@@ -93,7 +101,8 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
       if (googlePairs.length) {
         for (const pair of googlePairs) delete mapped[mapping[pair.value]!];
         const { fields, extra } = spreadGooglePairs(values, googlePairs, object);
-        Object.assign(mapped, fields);
+        for (const [field, raw] of Object.entries(fields))
+          mapped[field] = readImportCell(field, raw);
         if (extra.length && object === 'contacts') {
           const others = typeof mapped.otherContacts === 'string' ? [mapped.otherContacts] : [];
           mapped.otherContacts = [...others, ...extra].join('; ');
@@ -104,6 +113,19 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
             warning: true,
           });
         }
+      }
+      if (googleAddresses.length) {
+        for (const block of googleAddresses)
+          for (const header of addressColumns(block)) delete mapped[mapping[header]!];
+        const { fields, extra } = spreadGoogleAddresses(values, googleAddresses);
+        for (const [field, raw] of Object.entries(fields))
+          mapped[field] = readImportCell(field, raw);
+        if (extra.length)
+          pairWarnings.push({
+            field: 'addresses',
+            reason: `no address type is left for ${extra.join('; ')}`,
+            warning: true,
+          });
       }
       const dateIssues: { line: number; field: string; reason: string }[] = [];
       const warnings: { field: string; reason: string; warning: true }[] = [...pairWarnings];
