@@ -27,12 +27,13 @@
  * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
  */
 
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const { rmSync, statSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
+const { promisify } = require('node:util');
 
 const boot = require('./lib/boot');
 const { count, fixed, formatTable, msSince } = require('./lib/stats');
@@ -427,7 +428,7 @@ const BIG_FORMATS = {
 };
 
 const runMemory = async (client, parentPid, rows, format = 'csv') => {
-  const { writeCsv, writeXlsx, loadCompanies } = require('./lib/import-data');
+  const { loadCompanies } = require('./lib/import-data');
   const { companies } = settings();
   const label = `${labelOf(client)} memory ${BIG_FORMATS[format].name}`;
   const csv = join(
@@ -439,14 +440,13 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
     return await boot.withApp(boot.databaseFor(client, 'import-big', parentPid), async (app) => {
       await loadCompanies(app, companies);
       boot.progress(`[${label}] writing ${count(rows)} rows…`);
-      const bytes =
-        format === 'xlsx'
-          ? await writeXlsx(csv, { rows, companies })
-          : await writeCsv(csv, {
-              rows,
-              companies,
-              encoding: format === 'csv' ? 'utf8' : format,
-            });
+      // Written by a process of its own: the writer's memory is not the import's.
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(__dirname, 'lib', 'write-import-file.js'), csv, format, rows, companies],
+        { maxBuffer: 1024 }
+      );
+      const bytes = Number(stdout);
       boot.progress(
         `[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB ${BIG_FORMATS[format].name})…`
       );

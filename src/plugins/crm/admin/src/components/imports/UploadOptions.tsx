@@ -7,6 +7,34 @@ const AUTOMATIC = '__automatic__';
 /** The encodings people's files come in; any other label can be sent through the API. */
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'];
 
+/** One labelled text field of the upload, with its hint. */
+const TextOption = ({
+  name,
+  label,
+  hint,
+  value,
+  maxLength,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  maxLength?: number;
+  onChange: (text: string) => void;
+}) => (
+  <Field.Root name={name} hint={hint}>
+    <Field.Label>{label}</Field.Label>
+    <TextInput
+      aria-label={label}
+      value={value}
+      maxLength={maxLength}
+      onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+    />
+    <Field.Hint />
+  </Field.Root>
+);
+
 /**
  * What the user may say of the file before it is read: its text encoding (told from the file
  * otherwise), the worksheet of a workbook, and the country national phone numbers are read in.
@@ -57,42 +85,28 @@ export const UploadOptions = ({
         </SingleSelect>
         <Field.Hint />
       </Field.Root>
-      <Field.Root
+      <TextOption
         name="sheet"
+        label={label.sheet}
         hint={formatMessage({
           id: 'crm.import.upload.sheetHint',
           defaultMessage:
             'Name or position of the sheet of an Excel workbook; the first one if empty.',
         })}
-      >
-        <Field.Label>{label.sheet}</Field.Label>
-        <TextInput
-          aria-label={label.sheet}
-          value={value.sheet ?? ''}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-            set('sheet', event.target.value)
-          }
-        />
-        <Field.Hint />
-      </Field.Root>
-      <Field.Root
+        value={value.sheet ?? ''}
+        onChange={(text) => set('sheet', text)}
+      />
+      <TextOption
         name="defaultCountry"
+        label={label.country}
         hint={formatMessage({
           id: 'crm.import.upload.countryHint',
           defaultMessage: 'Two letters, such as US or DE; the CRM’s default country if empty.',
         })}
-      >
-        <Field.Label>{label.country}</Field.Label>
-        <TextInput
-          aria-label={label.country}
-          value={value.defaultCountry ?? ''}
-          maxLength={2}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-            set('defaultCountry', event.target.value.toUpperCase())
-          }
-        />
-        <Field.Hint />
-      </Field.Root>
+        value={value.defaultCountry ?? ''}
+        maxLength={2}
+        onChange={(text) => set('defaultCountry', text.toUpperCase())}
+      />
     </Flex>
   );
 };

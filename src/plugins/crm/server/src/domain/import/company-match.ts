@@ -1,4 +1,5 @@
 import { formatCustomerNumber, parseCustomerNumber } from '../customer';
+import { foldSearchText } from '../search-text';
 
 /**
  * Matching an imported row's company to existing customers: by
@@ -64,10 +65,7 @@ export const boundedKey = (key: string): string =>
  * MAX_COMPANY_KEY, whatever a name expands to ("&" becomes " and ", ligatures decompose).
  */
 export function companyKey(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const words = foldSearchText(name)
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

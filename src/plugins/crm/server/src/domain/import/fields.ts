@@ -5,6 +5,7 @@
  * "E-mail", "E Mail" and "email" are one spelling, and "Prénom" is "prenom".
  */
 import { IMPORT_OBJECTS, type ImportObject } from '../../../../contracts';
+import { foldSearchText } from '../search-text';
 import { detectSource, layoutField, type ImportSource } from './layouts';
 import { VCARD_MAPPING, type VcardColumn } from './vcard';
 
@@ -343,12 +344,7 @@ export const importFieldNames = (object: ImportObject): string[] =>
   Object.keys(IMPORT_FIELDS[object]);
 
 export const normalizeHeader = (header: string): string =>
-  header
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]/g, '');
+  foldSearchText(header).replace(/[^a-z0-9]/g, '');
 
 /**
  * Makes headers unique and usable as mapping keys: blanks become "Column N", and a repeated

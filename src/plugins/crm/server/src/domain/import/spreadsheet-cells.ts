@@ -53,7 +53,7 @@ export function isDateNumberFormat(numFmtId: number, formatCode?: string): boole
     .replace(/_./g, '')
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
   if (/^general$/i.test(tokens.trim())) return false;
-  return /[dmyhs]/i.test(tokens.replace(/[\[\]]/g, ''));
+  return /[dmyhs]/i.test(tokens.replace(/[[\]]/g, ''));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -152,6 +152,7 @@ export async function* sheetRows(
       }
     },
   });
+  // Leaving the loop early (a bad row, the caller's error) destroys the inflating stream.
   for await (const chunk of stream) {
     events.write(chunk as string);
     if (ready.length > 0) {
