@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
@@ -346,6 +347,28 @@ describe('importing the files people have', () => {
     await waitForImport(app.api, job.documentId);
     expect(await contactNamed('Ada', 'Lovelace')).toMatchObject({ birthday: '1985-04-03' });
     expect(await contactNamed('Alan', 'Turing')).toMatchObject({ birthday: '1912-07-06' });
+  });
+
+  it('reads a workbook that stores its sheet before its shared strings, as Excel does, through HTTP', async () => {
+    const path = join(tmpdir(), `crm-sheet-first-${process.pid}.xlsx`);
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const sheet = book.addWorksheet('Contacts');
+    sheet.addRow(['First Name', 'Last Name', 'E-mail']).commit();
+    for (let i = 0; i < 5000; i++)
+      sheet.addRow([`Reader${i}`, `Streamed${i}`, `reader.${i}@example.com`]).commit();
+    sheet.commit();
+    await book.commit();
+    try {
+      const uploaded = await upload({ bytes: readFileSync(path), name: 'export.xlsx' });
+      expect(uploaded.status).toBe(201);
+      expect(uploaded.body.data).toMatchObject({
+        format: 'xlsx',
+        sheet: 'Contacts',
+        counts: { total: 5000, valid: 5000 },
+      });
+    } finally {
+      rmSync(path, { force: true });
+    }
   });
 
   it('reads an Excel workbook: the sheet asked for, dates as dates, a phone stored as a number', async () => {
