@@ -37,9 +37,14 @@ const LOOKALIKES: [RegExp, string][] = [
   [/[\u2010-\u2015\u2212]/g, '-'],
 ];
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Folds text for searching: NFKD, combining marks removed, lower case, whitespace collapsed. */
 export function foldSearchText(text: unknown): string {
   if (typeof text !== 'string' || text === '') return '';
+  // Printable ASCII has nothing to decompose or fold: most names, headers and yes/no cells.
+  if (PRINTABLE_ASCII.test(text))
+    return text.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   let folded = text.normalize('NFKD').replace(/\p{M}+/gu, '');
   folded = folded.replace(LETTER_FOLD_PATTERN, (letter) => LETTER_FOLDS[letter]);
   for (const [pattern, replacement] of LOOKALIKES) folded = folded.replace(pattern, replacement);
