@@ -126,6 +126,45 @@ describe('the content manager', () => {
     expect(await storedPoints(app, 'phone', customerId)).toHaveLength(0);
   });
 
+  it("keeps external ids unique per type through an admin's creates and edits", async () => {
+    const first = await cm('post', 'plugin::crm.contact').send({
+      firstName: 'Cm',
+      lastName: 'External',
+      externalId: ' 0035g00000AbCdE ',
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.data.externalId).toBe('0035g00000AbCdE');
+    const taken = await cm('post', 'plugin::crm.contact').send({
+      firstName: 'Cm',
+      lastName: 'Copy',
+      externalId: '0035g00000AbCdE',
+    });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.message).toBe(
+      `externalId "0035g00000AbCdE" is already the id of contact ${first.body.data.documentId}`
+    );
+    // Ids are compared as written: Salesforce's 15-character ids differ by case alone.
+    const other = await cm('post', 'plugin::crm.contact').send({
+      firstName: 'Cm',
+      lastName: 'Other',
+      externalId: '0035g00000abcde',
+    });
+    expect(other.status).toBe(201);
+    const edit = await cm('put', `plugin::crm.contact/${other.body.data.documentId}`).send({
+      externalId: '0035g00000AbCdE',
+    });
+    expect(edit.status).toBe(400);
+    expect(edit.body.error.details.errors[0]).toMatchObject({ path: ['externalId'] });
+    // A customer may have the id a contact has: uniqueness is per type.
+    const customer = await cm('post', 'plugin::crm.customer').send({
+      type: 'individual',
+      firstName: 'Cm',
+      lastName: 'External',
+      externalId: '0035g00000AbCdE',
+    });
+    expect(customer.status).toBe(201);
+  });
+
   it('refuses to duplicate a customer', async () => {
     const customer = await cm('post', 'plugin::crm.customer').send({
       type: 'individual',

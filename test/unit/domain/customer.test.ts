@@ -60,6 +60,7 @@ describe('validateCustomer', () => {
         noPhoneCalls: false,
         preferredContact: null,
         status: 'active',
+        externalId: null,
       });
     });
 
@@ -78,6 +79,7 @@ describe('validateCustomer', () => {
         noPhoneCalls: true,
         preferredContact: 'text',
         status: 'inactive',
+        externalId: '0015g00000XyZab',
       };
       expect(validateCustomer(input, { today })).toEqual(input);
     });

@@ -54,6 +54,8 @@ export interface Customer {
   noPhoneCalls?: boolean;
   preferredContact?: string | null;
   status?: string;
+  /** The customer's id in the system it came from. */
+  externalId?: string | null;
   addresses?: Address[];
   phones?: Phone[];
   emails?: Email[];

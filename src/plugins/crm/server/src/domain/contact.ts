@@ -12,6 +12,7 @@ import {
   readEnumValue,
   readTrimmedString,
 } from './errors';
+import { readExternalId } from './external-id';
 import { normalizePhoneNumber } from './phone';
 
 /** Customer contacts: the people at or around a customer that sales keeps track of. */
@@ -50,6 +51,7 @@ export interface ContactFields {
   email2: string | null;
   otherContacts: string | null;
   active: boolean;
+  externalId: string | null;
 }
 
 export const CONTACT_FIELD_NAMES = [
@@ -73,6 +75,7 @@ export const CONTACT_FIELD_NAMES = [
   'email2',
   'otherContacts',
   'active',
+  'externalId',
 ] as const satisfies readonly (keyof ContactFields)[];
 
 const ZONE_NAME = /^(?:UTC|[A-Za-z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+)$/;
@@ -228,6 +231,7 @@ export function validateContact(
     ...emails,
     otherContacts: text('otherContacts', LIMITS.otherContacts),
     active,
+    externalId: readExternalId(record, issues),
   };
   assertNoIssues(issues);
   return fields;

@@ -21,6 +21,7 @@ import {
   readEnumValue,
   readTrimmedString,
 } from './errors';
+import { readExternalId } from './external-id';
 
 export { CUSTOMER_STATUSES, CUSTOMER_TYPES, GENDERS, MARITAL_STATUSES, PREFERRED_CONTACTS };
 export type { CustomerStatus, CustomerType, Gender, MaritalStatus, PreferredContact };
@@ -40,6 +41,7 @@ export interface CustomerFields {
   noPhoneCalls: boolean;
   preferredContact: PreferredContact | null;
   status: CustomerStatus;
+  externalId: string | null;
 }
 
 export const CUSTOMER_FIELD_NAMES: readonly (keyof CustomerFields)[] = Object.freeze([
@@ -56,6 +58,7 @@ export const CUSTOMER_FIELD_NAMES: readonly (keyof CustomerFields)[] = Object.fr
   'noPhoneCalls',
   'preferredContact',
   'status',
+  'externalId',
 ] as const);
 
 export const NAME_MAX_LENGTH = 100;
@@ -113,6 +116,7 @@ export function validateCustomer(
     null
   );
   const status = readEnumValue(record, 'status', CUSTOMER_STATUSES, issues, 'active');
+  const externalId = readExternalId(record, issues);
 
   // An unrecognised type was already reported; guessing which names it needs would only add noise.
   if (!hasIssueFor(issues, 'type')) {
@@ -146,6 +150,7 @@ export function validateCustomer(
     noPhoneCalls,
     preferredContact,
     status,
+    externalId,
   };
 }
 

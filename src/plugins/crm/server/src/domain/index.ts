@@ -8,6 +8,7 @@ export * from './address';
 export * from './phone';
 export * from './email';
 export * from './ssn';
+export * from './external-id';
 export * from './connection';
 export * from './relationship';
 export * from './contact';

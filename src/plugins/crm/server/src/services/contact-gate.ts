@@ -44,6 +44,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
       { defaultCountry: settings().defaultCountry, hasUser }
     );
+    if (!current || 'externalId' in data)
+      await getService(strapi, 'external-ids').assertFree(
+        CONTACT_UID,
+        fields.externalId,
+        current?.id as number | undefined
+      );
     params.data = { ...data, ...(current ? pick(fields, Object.keys(data)) : fields) };
   };
 

@@ -235,6 +235,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       delete data.primaryContact;
       getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
+      await getService(strapi, 'external-ids').assertFree(CUSTOMER_UID, fields.externalId);
       const customerNumber = await getService(strapi, 'customer-numbers').next();
       params.data = { ...data, ...fields, customerNumber };
 
@@ -266,6 +267,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...pick(current, CUSTOMER_FIELD_NAMES),
         ...pick(data, CUSTOMER_FIELD_NAMES),
       });
+      if ('externalId' in data)
+        await getService(strapi, 'external-ids').assertFree(
+          CUSTOMER_UID,
+          fields.externalId,
+          current.id
+        );
       params.data = {
         ...data,
         ...pick(fields, Object.keys(data)),

@@ -15,6 +15,7 @@ import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import demoData from './demo-data';
+import externalIds from './external-ids';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importRunner from './imports/import-runner';
@@ -48,6 +49,7 @@ export default {
   'customer-locks': customerLocks,
   'customer-numbers': customerNumbers,
   'customer-refs': customerRefs,
+  'external-ids': externalIds,
   'customer-gate': customerGate,
   'contact-point-gate': contactPointGate,
   'connection-gate': connectionGate,

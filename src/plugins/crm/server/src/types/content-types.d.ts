@@ -489,6 +489,10 @@ export interface PluginCrmContact extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 254;
       }>;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     firstName: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -581,6 +585,10 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
       }>;
     dateOfBirth: Schema.Attribute.Date;
     emails: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.email'>;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     firstName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;

@@ -92,6 +92,14 @@ export const CustomerSummaryCard = ({
           >
             {customer.customerNumber}
           </Item>
+          {customer.externalId && (
+            <Item
+              label={formatMessage({ id: 'crm.summary.externalId', defaultMessage: 'External ID' })}
+              testId="crm-summary-external-id"
+            >
+              {customer.externalId}
+            </Item>
+          )}
           <Item label={formatMessage({ id: 'crm.summary.type', defaultMessage: 'Type' })}>
             <Badge>{valueLabel(customer.type)}</Badge>
           </Item>

@@ -203,6 +203,16 @@ const CONTACT_FIELDS: Record<string, readonly string[]> = {
     'notities',
   ],
   otherContacts: ['othercontacts', 'othercontact', 'social', 'skype', 'linkedin'],
+  // The record's id in the system the file comes from (Salesforce's Contact ID, HubSpot's Record ID).
+  externalId: [
+    'externalid',
+    'externalreference',
+    'sourceid',
+    'recordid',
+    'contactid',
+    'id',
+    'legacyid',
+  ],
   doNotEmail: ['donotemail', 'noemail', 'emailoptout', 'unsubscribed', 'optoutemail'],
   doNotCall: ['donotcall', 'nocall', 'nocalls', 'phoneoptout', 'optoutphone'],
   contactPreference: ['contactpreference', 'preferredcontact', 'preferredchannel', 'contactmethod'],
@@ -323,6 +333,7 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
     'cep',
   ],
   country: ['country', 'countrycode', 'nation', 'pays', 'land', 'pais', 'paese'],
+  externalId: [...CONTACT_FIELDS.externalId, 'customerid'],
   // A work and a mailing address beside the one above (a physical address); export layouts
   // (Outlook's Business and Other blocks, Salesforce's Mailing block) fill them.
   ...typedAddressFields('work', ['business', 'work', 'office']),

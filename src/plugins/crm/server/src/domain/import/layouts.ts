@@ -223,6 +223,8 @@ const SALESFORCE: Layout = {
   fields: {
     contacts: {
       salutation: null,
+      // The account's id, not the person's: Contact ID (or Id) is the record's external id.
+      accountid: null,
       firstname: 'firstName',
       middlename: 'middleName',
       lastname: 'lastName',
@@ -243,6 +245,8 @@ const SALESFORCE: Layout = {
     },
     customers: {
       salutation: null,
+      // The account's id, not the person's: Contact ID (or Id) is the record's external id.
+      accountid: null,
       firstname: 'firstName',
       middlename: 'middleName',
       lastname: 'lastName',

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import {
   columnDateOrders,
   companyCustomer,
+  externalIdTaken,
   maskSsnsInText,
   type ContactRow,
   type CustomerRow,
@@ -124,6 +125,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * The rows that may be written: a row whose external id another record already has, or an
+   * earlier row of the batch, ends failed with the rule it breaks. The ids stay locked until the
+   * batch commits, so a concurrent writer of the same id waits and then sees these records.
+   */
+  const withFreeExternalIds = async <Row extends StagedRow>(
+    uid: typeof CONTACT_UID | typeof CUSTOMER_UID,
+    rows: Row[],
+    externalIdOf: (row: Row) => string | null
+  ): Promise<Row[]> => {
+    const ids = rows.map(externalIdOf).filter((id): id is string => id !== null);
+    if (ids.length === 0) return rows;
+    const holders = await getService(strapi, 'external-ids').lockAndFind(uid, ids);
+    const kind = uid === CONTACT_UID ? 'contact' : 'customer';
+    const lineOf = new Map<string, number>();
+    const kept: Row[] = [];
+    const refuse = (row: Row, reason: string) =>
+      staging().markRows([row.id], 'failed', JSON.stringify([{ field: 'externalId', reason }]));
+    for (const row of rows) {
+      const externalId = externalIdOf(row);
+      const holder = externalId === null ? undefined : holders.get(externalId);
+      const earlier = externalId === null ? undefined : lineOf.get(externalId);
+      if (holder) await refuse(row, externalIdTaken(externalId!, kind, holder.documentId).message);
+      else if (earlier !== undefined)
+        await refuse(row, `externalId "${externalId}" is also on line ${earlier}, imported first`);
+      else {
+        if (externalId !== null) lineOf.set(externalId, row.line);
+        kept.push(row);
+      }
+    }
+    return kept;
+  };
+
   const importContacts = async (
     trx: Knex,
     rows: StagedRow[],
@@ -132,7 +166,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const toInsert: { row: StagedRow; companyId: number | null }[] = [];
     const skipped: number[] = [];
     const orphaned: number[] = [];
-    for (const row of rows) {
+    const writable = await withFreeExternalIds(
+      CONTACT_UID,
+      rows,
+      (row) => (row.data as ContactRow).contact.externalId ?? null
+    );
+    for (const row of writable) {
       const target = row.customerId
         ? { id: row.customerId }
         : row.companyKey
@@ -163,7 +202,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const importCustomers = async (trx: Knex, rows: StagedRow[]) => {
+  const importCustomers = async (trx: Knex, staged: StagedRow[]) => {
+    const rows = await withFreeExternalIds(
+      CUSTOMER_UID,
+      staged,
+      (row) => (row.data as CustomerRow).customer.externalId ?? null
+    );
+    if (rows.length === 0) return;
     const numbers = await getService(strapi, 'customer-numbers').reserve(rows.length);
     const values = rows.map((row) => row.data as CustomerRow);
     const ids = await bulk.records(
