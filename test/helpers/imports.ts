@@ -49,6 +49,23 @@ export const importCsv = async (
   return waitForImport(app.api, job.documentId);
 };
 
+/**
+ * Uploads the same CSV twice, starts both jobs together and waits for both: what two people
+ * importing one file at the same moment get. Answers the summed counts of the two jobs.
+ */
+export const importTwiceAtOnce = async (app: TestApp, csv: string) => {
+  const jobs = await Promise.all(
+    [1, 2].map(async () => (await uploadCsv(app.api, csv).expect(201)).body.data)
+  );
+  await Promise.all(
+    jobs.map((job) => app.api().post(`/api/crm/imports/${job.documentId}/start`).expect(202))
+  );
+  const done = await Promise.all(jobs.map((job) => waitForImport(app.api, job.documentId)));
+  const sum = (count: string) =>
+    done.reduce((total, job) => total + (job.counts[count] ?? 0), 0) as number;
+  return { imported: sum('imported'), ignored: sum('ignored'), failed: sum('failed') };
+};
+
 /** The database id of a record from its documentId. */
 export const idOf = async (
   app: TestApp,

@@ -6,8 +6,7 @@ import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 
-import type { CsvRecord } from '../../../src/plugins/crm/server/src/services/imports/csv-reader';
-import { readXlsx } from '../../../src/plugins/crm/server/src/services/imports/xlsx-reader';
+import { readWorkbook } from './read-workbook';
 
 /**
  * Workbooks written part by part, as Excel lays them out: the sheets stored before the styles and
@@ -77,24 +76,6 @@ const excelPackage = (options: {
   return writePackage(parts);
 };
 
-const read = async (path: string, sheet?: string) => {
-  let headers: string[] = [];
-  const records: CsvRecord[] = [];
-  const result = await readXlsx(
-    path,
-    {
-      onHeader: (found) => {
-        headers = found;
-      },
-      onBatch: async (batch) => {
-        records.push(...batch);
-      },
-    },
-    { batchSize: 1000, sheet }
-  );
-  return { headers, records, result };
-};
-
 const STYLES = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>
 <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
 <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="49"/></cellXfs></styleSheet>`;
@@ -122,7 +103,7 @@ describe('readXlsx on workbooks laid out as Excel writes them', () => {
       sharedStrings,
       styles: STYLES,
     });
-    const { headers, records, result } = await read(path);
+    const { headers, records, result } = await readWorkbook(path);
     expect(result).toEqual({ records: 2, sheet: 'Contacts' });
     expect(headers).toEqual([
       'First Name',
@@ -163,11 +144,11 @@ describe('readXlsx on workbooks laid out as Excel writes them', () => {
       ],
       styles: STYLES,
     });
-    const { records, result } = await read(path, 'current');
+    const { records, result } = await readWorkbook(path, 'current');
     expect(result.sheet).toBe('Current');
     expect(records).toEqual([{ line: 2, cells: ['Grace', '1985-03-15', '2024-02-29T10:15:00Z'] }]);
-    expect((await read(path, '1')).records[0].cells[0]).toBe('Nobody');
-    await expect(read(path, 'Leads')).rejects.toThrow(
+    expect((await readWorkbook(path, '1')).records[0].cells[0]).toBe('Nobody');
+    await expect(readWorkbook(path, 'Leads')).rejects.toThrow(
       'the workbook has no sheet "Leads"; its sheets are "Old", "Current"'
     );
   });
@@ -181,13 +162,13 @@ describe('readXlsx on workbooks laid out as Excel writes them', () => {
         },
       ],
     });
-    await expect(read(wide)).rejects.toThrow('row 1: a cell past column XFD');
+    await expect(readWorkbook(wide)).rejects.toThrow('row 1: a cell past column XFD');
     const notABook = await writePackage([['word/document.xml', '<document/>']]);
-    await expect(read(notABook)).rejects.toThrow('a zip archive without a workbook');
+    await expect(readWorkbook(notABook)).rejects.toThrow('a zip archive without a workbook');
     const broken = await excelPackage({
       sheets: [{ name: 'S', xml: '<row r="1"><c><v>1</c></row>' }],
     });
-    await expect(read(broken)).rejects.toThrow('the workbook cannot be read');
+    await expect(readWorkbook(broken)).rejects.toThrow('the workbook cannot be read');
   });
 
   it("reads a large workbook from exceljs' streaming writer, whose sheet precedes its shared strings", async () => {
@@ -199,7 +180,7 @@ describe('readXlsx on workbooks laid out as Excel writes them', () => {
       sheet.addRow([`First ${i}`, `Last ${i}`, `person.${i}@example.com`]).commit();
     sheet.commit();
     await book.commit();
-    const { records } = await read(path);
+    const { records } = await readWorkbook(path);
     expect(records).toHaveLength(30000);
     expect(records[29999]).toEqual({
       line: 30001,

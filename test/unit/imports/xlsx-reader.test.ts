@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { spreadsheetCellText } from '../../../src/plugins/crm/server/src/domain';
-import type { CsvRecord } from '../../../src/plugins/crm/server/src/services/imports/csv-reader';
 import { sniffImportFile } from '../../../src/plugins/crm/server/src/services/imports/file-format';
-import { readXlsx } from '../../../src/plugins/crm/server/src/services/imports/xlsx-reader';
+import { readWorkbook } from './read-workbook';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,24 +38,6 @@ const workbook = async () => {
   return path;
 };
 
-const read = async (path: string, sheet?: string) => {
-  let headers: string[] = [];
-  const records: CsvRecord[] = [];
-  const result = await readXlsx(
-    path,
-    {
-      onHeader: (found) => {
-        headers = found;
-      },
-      onBatch: async (batch) => {
-        records.push(...batch);
-      },
-    },
-    { batchSize: 100, sheet }
-  );
-  return { headers, records, result };
-};
-
 describe('readXlsx', () => {
   it('is told from its content, whatever its name', async () => {
     const path = await workbook();
@@ -68,7 +49,7 @@ describe('readXlsx', () => {
   it('reads the sheet asked for by name or position: dates as dates, numbers in full, formulas as their value', async () => {
     const path = await workbook();
     for (const sheet of ['Contacts', 'contacts', '2']) {
-      const { headers, records, result } = await read(path, sheet);
+      const { headers, records, result } = await readWorkbook(path, sheet);
       expect(result).toEqual({ records: 2, sheet: 'Contacts' });
       expect(headers).toEqual([
         'First Name',
@@ -94,16 +75,18 @@ describe('readXlsx', () => {
 
   it('reads the first sheet when none is named, and names a missing one', async () => {
     const path = await workbook();
-    await expect(read(path)).rejects.toThrow('has a header row but no data rows');
-    await expect(read(path, 'Leads')).rejects.toThrow('the workbook has no sheet "Leads"');
-    await expect(read(path, '3')).rejects.toThrow('the workbook has no sheet "3"');
+    await expect(readWorkbook(path)).rejects.toThrow('has a header row but no data rows');
+    await expect(readWorkbook(path, 'Leads')).rejects.toThrow('the workbook has no sheet "Leads"');
+    await expect(readWorkbook(path, '3')).rejects.toThrow('the workbook has no sheet "3"');
   });
 
   it('refuses a truncated workbook, saying so', async () => {
     const bytes = readFileSync(await workbook());
     const truncated = join(dir, 'truncated.xlsx');
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(read(truncated, 'Contacts')).rejects.toThrow('the workbook cannot be read');
+    await expect(readWorkbook(truncated, 'Contacts')).rejects.toThrow(
+      'the workbook cannot be read'
+    );
   });
 
   it('refuses a value past the header, naming its row', async () => {
@@ -113,7 +96,9 @@ describe('readXlsx', () => {
     sheet.addRow(['Ada', 'Lovelace', 'stray']);
     const path = join(dir, 'wide.xlsx');
     await book.xlsx.writeFile(path);
-    await expect(read(path)).rejects.toThrow('row 2: a value in column 3 where the header has 2');
+    await expect(readWorkbook(path)).rejects.toThrow(
+      'row 2: a value in column 3 where the header has 2'
+    );
   });
 });
 

@@ -194,7 +194,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.updateMany(['status', 'reason', 'data', 'company_key', 'customer_id'], rows);
     },
 
-    /** Marks rows imported with the id of the record each made (and of the records made with it). */
     /** Sets the status and reason of these rows (in the current transaction, if any). */
     async markRows(
       ids: readonly number[],
@@ -211,6 +210,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Sets each row's own status and reason. */
+    async markEach(
+      updates: readonly { id: number; status: StagedStatus; reason: string | null }[]
+    ): Promise<void> {
+      if (updates.length === 0) return;
+      await this.updateMany(
+        ['status', 'reason'],
+        updates.map(({ id, status, reason }) => [id, status, reason])
+      );
+    },
+
+    /** The line of the job's row that made each of these records (those it made). */
+    async linesOfRecords(
+      jobId: number,
+      recordIds: readonly number[]
+    ): Promise<Map<number, number>> {
+      const lines = new Map<number, number>();
+      await withKnex(async (db) => {
+        for (let i = 0; i < recordIds.length; i += BATCH) {
+          const rows = await db(STAGING_TABLE)
+            .select('line', 'record_id')
+            .where({ job_id: jobId, status: 'imported' })
+            .whereIn('record_id', recordIds.slice(i, i + BATCH));
+          for (const row of rows as { line: unknown; record_id: unknown }[])
+            lines.set(Number(row.record_id), Number(row.line));
+        }
+      });
+      return lines;
+    },
+
+    /** Marks rows imported with the id of the record each made (and of the records made with it). */
     async markImported(pairs: { id: number; recordId: number; related?: RelatedIds }[]) {
       await this.updateMany(
         ['status', 'record_id', 'related_ids'],

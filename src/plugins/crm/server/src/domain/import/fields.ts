@@ -334,6 +334,8 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   ],
   country: ['country', 'countrycode', 'nation', 'pays', 'land', 'pais', 'paese'],
   externalId: [...CONTACT_FIELDS.externalId, 'customerid'],
+  // Read to find the customer again, never written: the CRM assigns customer numbers.
+  customerNumber: ['customernumber', 'customerno', 'numerocliente', 'kundennummer', 'klantnummer'],
   // A work and a mailing address beside the one above (a physical address); export layouts
   // (Outlook's Business and Other blocks, Salesforce's Mailing block) fill them.
   ...typedAddressFields('work', ['business', 'work', 'office']),

@@ -12,3 +12,4 @@ export * from './vcard';
 export * from './google-pairs';
 export * from './country-names';
 export * from './google-addresses';
+export * from './match-keys';

@@ -1,7 +1,12 @@
 import { validateAddress, type AddressFields } from '../address';
 import { type ContactFields, validateContact } from '../contact';
 import { checkContactPointSet, type ContactPointLimits } from '../contact-points';
-import { type CustomerFields, validateCustomer } from '../customer';
+import {
+  type CustomerFields,
+  formatCustomerNumber,
+  parseCustomerNumber,
+  validateCustomer,
+} from '../customer';
 import { validateEmail } from '../email';
 import { DomainValidationError, type RuleIssue } from '../errors';
 import { validatePhone } from '../phone';
@@ -122,6 +127,8 @@ export interface CustomerRow {
   addresses: AddressFields[];
   phones: { type: string; number: string }[];
   emails: { type: string; address: string }[];
+  /** The customer number the file names, to find the customer by (never written: the CRM assigns them). */
+  customerNumber?: string | null;
 }
 
 /** The business customer an import creates for an unmatched company, through the customer rules. */
@@ -182,7 +189,14 @@ export function validateImportRow(
   }
 
   const issues: RowIssue[] = [];
-  const { ssn: ssnCell, ...customerCells } = mapped;
+  const { ssn: ssnCell, customerNumber: numberCell, ...customerCells } = mapped;
+  const sequence = numberCell === undefined ? null : parseCustomerNumber(String(numberCell));
+  if (numberCell !== undefined && sequence === null)
+    issues.push({
+      line,
+      field: 'customerNumber',
+      reason: `"${String(numberCell).trim()}" is not a customer number (like C-000042)`,
+    });
   const customer = attempt(undefined, () =>
     validateCustomer(customerCells, { today: options.today })
   );
@@ -266,6 +280,12 @@ export function validateImportRow(
   const secret = digits ? { ssn: maskSsn(digits), ssnEncrypted: options.encryptSsn(digits) } : {};
   return {
     ok: true,
-    value: { customer: { ...customer.value!, ...secret }, addresses, phones, emails },
+    value: {
+      customer: { ...customer.value!, ...secret },
+      addresses,
+      phones,
+      emails,
+      customerNumber: sequence === null ? null : formatCustomerNumber(sequence),
+    },
   };
 }

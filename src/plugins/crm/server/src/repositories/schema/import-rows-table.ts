@@ -23,6 +23,11 @@ export const ensureImportRowsTable = async (knex: Knex): Promise<void> => {
   if (!(await knex.schema.hasColumn(STAGING_TABLE, 'related_ids'))) {
     await knex.schema.alterTable(STAGING_TABLE, (table) => table.text('related_ids'));
   }
+  // A row of a re-imported file is told from an earlier row of the same file by the record that
+  // row made: looked up by record id, batch after batch.
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS crm_import_rows_job_record_idx ON ${STAGING_TABLE} (job_id, record_id)`
+  );
   // No index holds the status: every imported row changes it, and rows of one status are
   // walked in line order through the (job_id, line) index anyway.
   await knex.raw('DROP INDEX IF EXISTS crm_import_rows_job_status_idx');

@@ -7,10 +7,11 @@ import { ensureImportRowsTable } from './import-rows-table';
 
 /**
  * The version of the database objects the content types do not declare: the search index (tables,
- * and on SQLite its FTS5 table and triggers), the import rows table, and the contact name indexes.
+ * and on SQLite its FTS5 table and triggers), the import rows table and its indexes, and the contact
+ * name indexes.
  * Raise it when a step changes what it creates.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const STORE_KEY = 'schema';
 

@@ -5,8 +5,17 @@ import type { Knex } from 'knex';
 
 import {
   columnDateOrders,
+  DEFAULT_MATCH_BY,
+  ambiguousMatchReason,
   companyCustomer,
+  duplicateReason,
   externalIdTaken,
+  inFileDuplicates,
+  matchReason,
+  matchRow,
+  rowMatchValues,
+  type ImportMatchKey,
+  type ImportObject,
   maskSsnsInText,
   type ContactRow,
   type CustomerRow,
@@ -19,6 +28,7 @@ import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
 import type { Decision } from './import-jobs';
+import { createRecordMatches } from './record-matches';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
 // that a crash redoes little and other writers wait briefly.
@@ -41,6 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const running = new Set<number>();
   const bulk = createBulkInsert(strapi);
   const claims = createImportJobClaims(strapi);
+  const recordMatches = createRecordMatches(strapi);
   const staging = () => getService(strapi, 'import-rows');
   let timer: NodeJS.Timeout | undefined;
 
@@ -156,6 +167,75 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return kept;
+  };
+
+  /**
+   * Rows that are records the CRM already has (by the job's keys, the first key that finds one
+   * deciding) or that repeat an earlier row of the file are not created again: they end ignored,
+   * naming the record or the line; a key that finds several records makes its row invalid, naming
+   * them, never a guess. The rest are returned, to be created. The key values stay locked until
+   * the batch commits, so a concurrent import of the same keys finds these records.
+   */
+  const setAsideExisting = async (
+    jobId: number,
+    object: ImportObject,
+    rows: StagedRow[]
+  ): Promise<StagedRow[]> => {
+    const matchBy = DEFAULT_MATCH_BY[object];
+    const keyed = rows.map((row) => ({
+      row,
+      values: rowMatchValues(object, matchBy, row.data as ContactRow | CustomerRow),
+    }));
+    const wanted = new Map<ImportMatchKey, Set<string>>();
+    for (const { values } of keyed)
+      for (const [key, list] of values) {
+        if (list.length && !wanted.has(key)) wanted.set(key, new Set());
+        for (const value of list) wanted.get(key)!.add(value);
+      }
+    if (wanted.size === 0) return rows;
+    const found = await recordMatches.lockAndFind(object, wanted);
+    const matched = keyed.map((entry) => ({ ...entry, match: matchRow(entry.values, found) }));
+    const recordIds = matched.flatMap(({ match }) =>
+      match.kind === 'one' ? [match.recordId] : match.kind === 'many' ? match.recordIds : []
+    );
+    // Records this job made from earlier rows: a row matching one of them repeats that row.
+    const madeByLine = await staging().linesOfRecords(jobId, recordIds);
+    const named = await recordMatches.documentIds(object, recordIds);
+    const duplicates = inFileDuplicates(
+      matched
+        .filter(({ match }) => match.kind === 'none')
+        .map(({ row, values }) => ({ line: row.line, values }))
+    );
+    const kind = object === 'contacts' ? 'contact' : 'customer';
+    const because = (field: string, reason: string) => JSON.stringify([{ field, reason }]);
+    const outcomes: { id: number; status: 'ignored' | 'invalid'; reason: string }[] = [];
+    const fresh: StagedRow[] = [];
+    for (const { row, match } of matched) {
+      if (match.kind === 'one') {
+        const line = madeByLine.get(match.recordId);
+        const reason =
+          line !== undefined
+            ? duplicateReason(line)
+            : matchReason(kind, named.get(match.recordId) ?? String(match.recordId), match.key);
+        outcomes.push({ id: row.id, status: 'ignored', reason: because(match.key, reason) });
+      } else if (match.kind === 'many') {
+        const holders = match.recordIds.map((id) => named.get(id) ?? String(id));
+        outcomes.push({
+          id: row.id,
+          status: 'invalid',
+          reason: because(match.key, ambiguousMatchReason(kind, holders, match.key)),
+        });
+      } else if (duplicates.has(row.line)) {
+        const { line, key } = duplicates.get(row.line)!;
+        outcomes.push({
+          id: row.id,
+          status: 'ignored',
+          reason: because(key, duplicateReason(line)),
+        });
+      } else fresh.push(row);
+    }
+    await staging().markEach(outcomes);
+    return fresh;
   };
 
   const importContacts = async (
@@ -293,8 +373,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           await strapi.db.transaction(async ({ trx }) => {
             const knex = trx;
-            if (job.object === 'contacts') await importContacts(knex, rows, companies);
-            else await importCustomers(knex, rows);
+            const fresh = await setAsideExisting(jobId, job.object, rows);
+            if (job.object === 'contacts') await importContacts(knex, fresh, companies);
+            else await importCustomers(knex, fresh);
             await claims.beat(knex, jobId, { done: done + rows.length, total });
           });
         } catch (error) {
