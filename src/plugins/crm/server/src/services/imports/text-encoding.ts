@@ -96,6 +96,20 @@ export function assertReadable(text: string, encoding: string): void {
     );
 }
 
+/** Characters past Latin-1: a string holding one needs two bytes per character. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * The same text, stored one byte per character when it can be. V8 keeps text decoded from UTF-8
+ * in two bytes per character as soon as one character is not ASCII (an "é" in a 32 KiB piece
+ * doubles the piece), and every cell the parser slices from it keeps it alive; Latin-1 text
+ * copied through a Latin-1 buffer comes back one byte per character, as Windows-1252 text does.
+ */
+const compact = (text: string): string =>
+  text.length === 0 || BEYOND_LATIN1.test(text)
+    ? text
+    : Buffer.from(text, 'latin1').toString('latin1');
+
 /** The file's bytes and its text, decoded while they stream (pieces of text); a byte order mark is dropped. */
 export const decodedStream = (
   path: string,
@@ -108,7 +122,7 @@ export const decodedStream = (
     readableHighWaterMark: 1,
     writableHighWaterMark: 1,
     transform(piece: Buffer, _encoding, done) {
-      const decoded = decoder.write(piece);
+      const decoded = compact(decoder.write(piece));
       done(null, decoded === '' ? undefined : decoded);
     },
     flush(done) {
