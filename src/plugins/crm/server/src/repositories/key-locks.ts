@@ -7,6 +7,13 @@ import type { Core } from '@strapi/strapi';
  * other), held until the surrounding transaction ends. SQLite needs none: its one connection runs
  * one transaction at a time.
  */
+/**
+ * The lock key of a value of a record type's field: every writer that depends on who holds the
+ * value (a REST write checking uniqueness, an import matching rows) names it the same way.
+ */
+export const valueLockKey = (uid: string, field: string, value: string): string =>
+  `${uid}#${field}#${value}`;
+
 export const createKeyLocks = (strapi: Core.Strapi) => ({
   async lock(keys: readonly string[]): Promise<void> {
     if (!strapi.db.inTransaction())

@@ -141,31 +141,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * earlier row of the batch, ends failed with the rule it breaks. The ids stay locked until the
    * batch commits, so a concurrent writer of the same id waits and then sees these records.
    */
-  const withFreeExternalIds = async <Row extends StagedRow>(
-    uid: typeof CONTACT_UID | typeof CUSTOMER_UID,
-    rows: Row[],
-    externalIdOf: (row: Row) => string | null
-  ): Promise<Row[]> => {
-    const ids = rows.map(externalIdOf).filter((id): id is string => id !== null);
-    if (ids.length === 0) return rows;
-    const holders = await getService(strapi, 'external-ids').lockAndFind(uid, ids);
-    const kind = uid === CONTACT_UID ? 'contact' : 'customer';
-    const lineOf = new Map<string, number>();
-    const kept: Row[] = [];
-    const refuse = (row: Row, reason: string) =>
-      staging().markRows([row.id], 'failed', JSON.stringify([{ field: 'externalId', reason }]));
-    for (const row of rows) {
+  const withFreeExternalIds = async (
+    object: ImportObject,
+    rows: StagedRow[],
+    externalIdOf: (row: StagedRow) => string | null
+  ): Promise<StagedRow[]> => {
+    const keyed = rows.map((row) => {
       const externalId = externalIdOf(row);
-      const holder = externalId === null ? undefined : holders.get(externalId);
-      const earlier = externalId === null ? undefined : lineOf.get(externalId);
-      if (holder) await refuse(row, externalIdTaken(externalId!, kind, holder.documentId).message);
-      else if (earlier !== undefined)
-        await refuse(row, `externalId "${externalId}" is also on line ${earlier}, imported first`);
-      else {
-        if (externalId !== null) lineOf.set(externalId, row.line);
-        kept.push(row);
-      }
+      return {
+        row,
+        values: [['externalId', externalId === null ? [] : [externalId]]] as [
+          ImportMatchKey,
+          string[],
+        ][],
+      };
+    });
+    const ids = keyed.flatMap(({ values }) => values[0][1]);
+    if (ids.length === 0) return rows;
+    const found = await recordMatches.lockAndFind(object, new Map([['externalId', new Set(ids)]]));
+    const holderOf = (row: (typeof keyed)[number]) =>
+      found('externalId', row.values[0][1][0] ?? '')[0];
+    const named = await recordMatches.documentIds(
+      object,
+      keyed.map(holderOf).filter((id) => id !== undefined)
+    );
+    const repeated = inFileDuplicates(
+      keyed
+        .filter((entry) => holderOf(entry) === undefined)
+        .map(({ row, values }) => ({ line: row.line, values }))
+    );
+    const kind = object === 'contacts' ? 'contact' : 'customer';
+    const refused: { id: number; status: 'failed'; reason: string }[] = [];
+    const kept: StagedRow[] = [];
+    for (const entry of keyed) {
+      const externalId = entry.values[0][1][0];
+      const holder = holderOf(entry);
+      const earlier = repeated.get(entry.row.line);
+      const reason =
+        holder !== undefined
+          ? externalIdTaken(externalId, kind, named.get(holder) ?? String(holder)).message
+          : earlier
+            ? `externalId "${externalId}" is also on line ${earlier.line}, imported first`
+            : null;
+      if (reason === null) kept.push(entry.row);
+      else
+        refused.push({
+          id: entry.row.id,
+          status: 'failed',
+          reason: JSON.stringify([{ field: 'externalId', reason }]),
+        });
     }
+    await staging().markEach(refused);
     return kept;
   };
 
@@ -247,7 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const skipped: number[] = [];
     const orphaned: number[] = [];
     const writable = await withFreeExternalIds(
-      CONTACT_UID,
+      'contacts',
       rows,
       (row) => (row.data as ContactRow).contact.externalId ?? null
     );
@@ -284,7 +310,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const importCustomers = async (trx: Knex, staged: StagedRow[]) => {
     const rows = await withFreeExternalIds(
-      CUSTOMER_UID,
+      'customers',
       staged,
       (row) => (row.data as CustomerRow).customer.externalId ?? null
     );

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { ImportMatchKey, ImportObject } from '../../domain';
-import { createKeyLocks } from '../../repositories/key-locks';
+import { createKeyLocks, valueLockKey } from '../../repositories/key-locks';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
 
 /** Values per statement: under SQLite's limit of bound parameters, with room for an OR. */
@@ -77,7 +77,9 @@ export const createRecordMatches = (strapi: Core.Strapi) => {
     ): Promise<(key: ImportMatchKey, value: string) => readonly number[]> {
       const uid = object === 'contacts' ? CONTACT_UID : CUSTOMER_UID;
       await keyLocks.lock(
-        [...wanted].flatMap(([key, values]) => [...values].map((value) => `${uid}#${key}#${value}`))
+        [...wanted].flatMap(([key, values]) =>
+          [...values].map((value) => valueLockKey(uid, key, value))
+        )
       );
       const found = new Map<string, number[]>();
       for (const [key, values] of wanted) {
