@@ -32,12 +32,14 @@ export const importCsv = async (
   app: TestApp,
   csv: string,
   object: 'contacts' | 'customers' = 'contacts',
-  unmatched: 'create' | 'skip' = 'create'
+  unmatched: 'create' | 'skip' = 'create',
+  mode?: Record<string, unknown>
 ) => {
   const uploaded = await uploadCsv(app.api, csv, object);
   if (uploaded.status !== 201)
     throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
   const job = uploaded.body.data;
+  if (mode) await app.api().put(`/api/crm/imports/${job.documentId}/mode`).send(mode).expect(200);
   if (job.stage === 'reference-data') {
     await app
       .api()

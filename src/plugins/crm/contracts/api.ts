@@ -92,5 +92,7 @@ export type ImportColumn = z.infer<typeof schemas.importColumnSchema>;
 export type UndoResult = z.infer<typeof schemas.undoResultSchema>;
 export type ImportIssue = z.infer<typeof schemas.importIssueSchema>;
 export type ImportJob = z.infer<typeof schemas.importJobSchema>;
+export type ImportModeSettings = z.infer<typeof schemas.importModeSchema>;
+export type ImportPreview = z.infer<typeof schemas.importPreviewSchema>;
 export type ReferenceGroup = z.infer<typeof schemas.referenceGroupSchema>;
 export type ImportLogRow = z.infer<typeof schemas.importLogRowSchema>;

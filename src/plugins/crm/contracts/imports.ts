@@ -35,6 +35,37 @@ export const IMPORT_ROW_STATUSES = [
 ] as const;
 export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 
+/**
+ * What an imported row did to its record: made it, changed it, or found its values already there.
+ * Rows whose status is `imported` have one.
+ */
+export const IMPORT_ROW_OUTCOMES = ['created', 'updated', 'unchanged'] as const;
+export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
+
+/**
+ * What an import does with a row that is a record the CRM already has (found by the job's keys):
+ * `create` never makes it again (the row is ignored, naming the record), `update` changes the
+ * record and ignores rows that match none, `upsert` changes matched records and creates the rest.
+ */
+export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** The keys a row can be matched to a record by, per type of record, in no particular order. */
+export const IMPORT_MATCH_KEYS = {
+  contacts: ['email', 'externalId', 'mobilePhone'],
+  customers: ['customerNumber', 'email', 'phone', 'externalId'],
+} as const;
+export type ImportMatchKey =
+  (typeof IMPORT_MATCH_KEYS.contacts)[number] | (typeof IMPORT_MATCH_KEYS.customers)[number];
+
+/** Rows of one file that share a key: later ones are ignored as duplicates, or merged into the first's record. */
+export const IMPORT_WITHIN_FILE = ['ignore', 'merge'] as const;
+export type ImportWithinFile = (typeof IMPORT_WITHIN_FILE)[number];
+
+/** An empty cell of a matched row leaves the field as it is (`keep`) or empties it (`clear`). */
+export const IMPORT_EMPTY_CELLS = ['keep', 'clear'] as const;
+export type ImportEmptyCells = (typeof IMPORT_EMPTY_CELLS)[number];
+
 /** What to do with the rows of a company no customer matched. */
 export const IMPORT_DECISION_ACTIONS = ['create', 'link', 'skip'] as const;
 export type ImportDecisionAction = (typeof IMPORT_DECISION_ACTIONS)[number];

@@ -15,7 +15,11 @@ import {
 import {
   DATE_ORDERS,
   IMPORT_DECISION_ACTIONS,
+  IMPORT_EMPTY_CELLS,
   IMPORT_FORMATS,
+  IMPORT_MODES,
+  IMPORT_ROW_OUTCOMES,
+  IMPORT_WITHIN_FILE,
   IMPORT_OBJECTS,
   IMPORT_ROW_STATUSES,
   IMPORT_SOURCES,
@@ -121,15 +125,40 @@ export const importIssueSchema = z.object({
 export const undoResultSchema = z.object({
   at: timestamp,
   removed: z.object({ contacts: z.number().int(), customers: z.number().int() }),
+  /** Records the undo deleted (the sum of `removed`). */
+  deleted: z.number().int().optional(),
+  /** Records the job had updated that the undo set back to their values before the job. */
+  restored: z.number().int().optional(),
   kept: z.array(
     z.object({
       type: z.enum(['contact', 'customer']),
       documentId: z.string(),
       name: z.string(),
       reasons: z.array(z.string()),
+      /** The reasons in one sentence. */
+      reason: z.string().optional(),
+      /** For a record the job updated and someone changed since: the fields changed since. */
+      fields: z.array(z.string()).optional(),
     })
   ),
   keptCount: z.number().int(),
+});
+
+/** How a job treats rows that are records the CRM has (see IMPORT_MODES). */
+export const importModeSchema = z.object({
+  mode: z.enum(IMPORT_MODES),
+  /** The keys a row is matched by, tried in order; the first that finds a record decides. */
+  matchBy: z.array(z.string()),
+  withinFile: z.enum(IMPORT_WITHIN_FILE),
+  emptyCells: z.enum(IMPORT_EMPTY_CELLS),
+});
+
+/** Before start: what the job would do with its valid rows, judged against the records as they are now. */
+export const importPreviewSchema = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  ignored: z.number().int(),
 });
 
 /** An import job as every import route answers it. */
@@ -165,6 +194,10 @@ export const importJobSchema = z
       ignored: z.number().int().optional(),
       failed: z.number().int().optional(),
       pending: z.number().int().optional(),
+      /** Of `imported`: rows that made a record, changed one, or found their values already there. */
+      created: z.number().int().optional(),
+      updated: z.number().int().optional(),
+      unchanged: z.number().int().optional(),
     }),
     progress: z.object({ done: z.number(), total: z.number() }),
     errors: z.array(importIssueSchema),
@@ -178,6 +211,11 @@ export const importJobSchema = z
     undoneAt: timestamp.nullable(),
     undo: undoResultSchema.nullable(),
     cellsPurgedAt: timestamp.nullable(),
+    mode: importModeSchema,
+    /** The keys this job's mapped columns can match by. */
+    matchKeys: z.array(z.string()),
+    /** Before start (on GET /imports/:id of a job at reference data or ready): what it would do. */
+    preview: importPreviewSchema.nullable().optional(),
   })
   .describe('An import job: its stage, columns and mapping, counts and progress');
 
@@ -196,6 +234,8 @@ export const referenceGroupSchema = z.object({
 export const importLogRowSchema = z.object({
   line: z.number().int(),
   status: z.enum(IMPORT_ROW_STATUSES),
+  /** For an imported row: whether it created, updated or left unchanged its record. */
+  outcome: z.enum(IMPORT_ROW_OUTCOMES).optional(),
   cells: z.record(z.string(), z.string()),
   issues: z.array(z.object({ field: z.string(), reason: z.string() })),
   /** What the row was imported with but differs from the file (a birthday without a year left empty). */

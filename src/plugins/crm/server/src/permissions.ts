@@ -102,6 +102,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'import.create': 'runImports',
   'import.findOne': 'runImports',
   'import.setMapping': 'runImports',
+  'import.setMode': 'runImports',
   'import.referenceData': 'runImports',
   'import.decide': 'runImports',
   'import.start': 'runImports',

@@ -7,7 +7,7 @@ import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
-import { decisionsBody, logQuery, mappingBody, readUpload } from '../validation/import';
+import { decisionsBody, logQuery, mappingBody, modeBody, readUpload } from '../validation/import';
 import { parseBody } from '../validation/parse';
 
 /**
@@ -46,7 +46,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      await respond(ctx, 200, async () => imports().view(await jobOf(ctx)));
+      await respond(ctx, 200, async () => imports().viewWithPreview(await jobOf(ctx)));
+    },
+
+    async setMode(ctx: Context) {
+      const change = parseBody(modeBody, ctx.request.body);
+      await respond(ctx, 200, async () => imports().setMode((await jobOf(ctx)).documentId, change));
     },
 
     async setMapping(ctx: Context) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import type { ImportRowStatus } from '../../../contracts';
+import type { ImportRowOutcome, ImportRowStatus } from '../../../contracts';
 import { withKnex as withKnexOf } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
@@ -40,6 +40,9 @@ export interface StagedRow {
 /** Records an imported row made besides its own: a customer's contact points, by kind. */
 export type RelatedIds = Partial<Record<'address' | 'phone' | 'email', number[]>>;
 
+/** What an imported row did to its record (null on rows imported before outcomes were kept: created). */
+export type RowOutcomeKind = ImportRowOutcome;
+
 /** What judging a row decided: its status, the reason of an invalid row, its values and company. */
 export interface RowOutcome {
   status: StagedStatus;
@@ -60,6 +63,8 @@ const COLUMN_TYPES: Record<string, string> = {
   record_id: 'int',
   related_ids: 'text',
   cells: 'text',
+  outcome: 'text',
+  snapshot: 'text',
 };
 /** What the runner reads of a pending row (not the file's cells). */
 const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
@@ -221,7 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** The line of the job's row that made each of these records (those it made). */
+    /** The first line of the job's rows that made or updated each of these records (those it wrote). */
     async linesOfRecords(
       jobId: number,
       recordIds: readonly number[]
@@ -233,22 +238,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .select('line', 'record_id')
             .where({ job_id: jobId, status: 'imported' })
             .whereIn('record_id', recordIds.slice(i, i + BATCH));
-          for (const row of rows as { line: unknown; record_id: unknown }[])
-            lines.set(Number(row.record_id), Number(row.line));
+          for (const row of rows as { line: unknown; record_id: unknown }[]) {
+            const line = Number(row.line);
+            const known = lines.get(Number(row.record_id));
+            if (known === undefined || line < known) lines.set(Number(row.record_id), line);
+          }
         }
       });
       return lines;
     },
 
-    /** Marks rows imported with the id of the record each made (and of the records made with it). */
-    async markImported(pairs: { id: number; recordId: number; related?: RelatedIds }[]) {
+    /**
+     * Marks rows imported with the record each wrote, what it did to it, the records made with it,
+     * and, for an update, the snapshot an undo restores from.
+     */
+    async markImported(
+      pairs: {
+        id: number;
+        recordId: number;
+        related?: RelatedIds;
+        outcome?: RowOutcomeKind;
+        snapshot?: unknown;
+      }[]
+    ) {
       await this.updateMany(
-        ['status', 'record_id', 'related_ids'],
-        pairs.map(({ id, recordId, related }) => [
+        ['status', 'record_id', 'related_ids', 'outcome', 'snapshot'],
+        pairs.map(({ id, recordId, related, outcome, snapshot }) => [
           id,
           'imported',
           recordId,
           related ? JSON.stringify(related) : null,
+          outcome ?? 'created',
+          snapshot === undefined ? null : JSON.stringify(snapshot),
         ])
       );
     },
@@ -258,10 +279,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       jobId: number,
       afterLine: number,
       size: number
-    ): Promise<{ id: number; line: number; recordId: number; related: RelatedIds }[]> {
+    ): Promise<
+      {
+        id: number;
+        line: number;
+        recordId: number;
+        related: RelatedIds;
+        outcome: RowOutcomeKind;
+        snapshot: unknown;
+      }[]
+    > {
       const rows = await withKnex((db) =>
         db(STAGING_TABLE)
-          .select('id', 'line', 'record_id', 'related_ids')
+          .select('id', 'line', 'record_id', 'related_ids', 'outcome', 'snapshot')
           .where({ job_id: jobId, status: 'imported' })
           .andWhere('line', '>', afterLine)
           .orderBy('line')
@@ -272,6 +302,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         line: Number(row.line),
         recordId: Number(row.record_id),
         related: parse<RelatedIds>(row.related_ids) ?? {},
+        outcome: (row.outcome as RowOutcomeKind | null) ?? 'created',
+        snapshot: parse<unknown>(row.snapshot),
       }));
     },
 
@@ -347,33 +379,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One page of a job's rows with the given statuses, in line order, and how many there are. */
     async list(
       jobId: number,
-      statuses: readonly StagedStatus[],
+      statuses: readonly (StagedStatus | RowOutcomeKind)[],
       offset: number,
       limit: number
-    ): Promise<{ rows: StagedRow[]; total: number }> {
+    ): Promise<{ rows: (StagedRow & { outcome: RowOutcomeKind | null })[]; total: number }> {
+      // An outcome selects the imported rows that had it; rows imported before outcomes were kept created.
+      const outcomes = statuses.filter((status): status is RowOutcomeKind =>
+        ['created', 'updated', 'unchanged'].includes(status)
+      );
+      const plain = statuses.filter((status) => !outcomes.includes(status as RowOutcomeKind));
       const where = () =>
         knex()(STAGING_TABLE)
           .where('job_id', jobId)
-          .whereIn('status', [...statuses]);
+          .andWhere((query) => {
+            query.whereIn('status', plain);
+            if (outcomes.length)
+              query.orWhere((imported) =>
+                imported.where('status', 'imported').andWhere((outcome) => {
+                  outcome.whereIn('outcome', outcomes);
+                  if (outcomes.includes('created')) outcome.orWhereNull('outcome');
+                })
+              );
+          });
       const [rows, count] = await Promise.all([
         where().orderBy('line').offset(offset).limit(limit),
         where().count({ n: '*' }).first(),
       ]);
       return {
-        rows: rows.map(toRow),
+        rows: rows.map((row: Record<string, unknown>) => ({
+          ...toRow(row),
+          outcome:
+            row.status === 'imported'
+              ? ((row.outcome as RowOutcomeKind | null) ?? 'created')
+              : null,
+        })),
         total: Number((count as { n?: unknown } | undefined)?.n ?? 0),
       };
     },
 
+    /** Rows by status, and imported rows also by outcome (`created`, `updated`, `unchanged`). */
     async counts(jobId: number): Promise<Record<string, number>> {
       const rows = await knex()(STAGING_TABLE)
-        .select('status')
+        .select('status', 'outcome')
         .count({ n: '*' })
         .where('job_id', jobId)
-        .groupBy('status');
-      return Object.fromEntries(
-        rows.map((row: Record<string, unknown>) => [String(row.status), Number(row.n)])
-      );
+        .groupBy('status', 'outcome');
+      const counted: Record<string, number> = {};
+      for (const row of rows as Record<string, unknown>[]) {
+        const status = String(row.status);
+        counted[status] = (counted[status] ?? 0) + Number(row.n);
+        if (status === 'imported') {
+          const outcome = String(row.outcome ?? 'created');
+          counted[outcome] = (counted[outcome] ?? 0) + Number(row.n);
+        }
+      }
+      return counted;
     },
 
     /** Row-level problems of invalid rows, line by line (`reason` holds them as JSON). */

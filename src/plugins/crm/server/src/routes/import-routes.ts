@@ -1,4 +1,4 @@
-import { decisionsBody, logQuery, mappingBody, uploadBody } from '../validation/import';
+import { decisionsBody, logQuery, mappingBody, modeBody, uploadBody } from '../validation/import';
 import {
   importJobResponse,
   importLogResponse,
@@ -41,6 +41,17 @@ export const IMPORT_ROUTES: readonly {
     contract: {
       summary: "Change the fields the file's columns map to",
       body: mappingBody,
+      success: { status: 200, schema: importJobResponse },
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/imports/:id/mode',
+    handler: 'import.setMode',
+    contract: {
+      summary:
+        'Choose how rows that are existing records are treated: create, update or upsert, and the keys',
+      body: modeBody,
       success: { status: 200, schema: importJobResponse },
     },
   },

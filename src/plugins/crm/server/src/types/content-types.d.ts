@@ -720,6 +720,7 @@ export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.import-job'> &
       Schema.Attribute.Private;
     mapping: Schema.Attribute.JSON;
+    mode: Schema.Attribute.JSON;
     object: Schema.Attribute.Enumeration<['contacts', 'customers']> & Schema.Attribute.Required;
     ownerId: Schema.Attribute.String;
     ownerName: Schema.Attribute.String;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-import { DATE_ORDERS, IMPORT_DECISION_ACTIONS, IMPORT_ROW_STATUSES } from '../../../contracts';
+import {
+  DATE_ORDERS,
+  IMPORT_DECISION_ACTIONS,
+  IMPORT_EMPTY_CELLS,
+  IMPORT_MODES,
+  IMPORT_ROW_OUTCOMES,
+  IMPORT_ROW_STATUSES,
+  IMPORT_WITHIN_FILE,
+} from '../../../contracts';
 import { IMPORT_OBJECTS, isSupportedCountry } from '../domain';
 import { errors } from '../utils/strapi-utils';
 import { pageParams, parseBody } from './parse';
@@ -89,7 +97,37 @@ export const decisionsBody = z.object({
   applyToAll: z.enum(['create', 'skip']).optional(),
 });
 
-export const ROW_STATUSES = IMPORT_ROW_STATUSES;
+/**
+ * `PUT /imports/:id/mode`: how rows that are records the CRM has are treated; each setting
+ * optional (the others keep their value). Which keys may be used is checked against the job.
+ */
+export const modeBody = z
+  .object({
+    mode: z
+      .enum(IMPORT_MODES, {
+        errorMap: () => ({ message: `mode is one of ${IMPORT_MODES.join(', ')}` }),
+      })
+      .optional(),
+    matchBy: z
+      .array(z.string({ invalid_type_error: 'matchBy is a list of keys such as ["email"]' }), {
+        invalid_type_error: 'matchBy is a list of keys such as ["email"]',
+      })
+      .optional(),
+    withinFile: z
+      .enum(IMPORT_WITHIN_FILE, {
+        errorMap: () => ({ message: `withinFile is one of ${IMPORT_WITHIN_FILE.join(', ')}` }),
+      })
+      .optional(),
+    emptyCells: z
+      .enum(IMPORT_EMPTY_CELLS, {
+        errorMap: () => ({ message: `emptyCells is one of ${IMPORT_EMPTY_CELLS.join(', ')}` }),
+      })
+      .optional(),
+  })
+  .strict();
+
+/** What the log can be filtered by: a row's status, or an imported row's outcome. */
+export const ROW_STATUSES = [...IMPORT_ROW_STATUSES, ...IMPORT_ROW_OUTCOMES] as const;
 
 /** `GET /imports/:id/log?status=invalid,ignored,failed&page=&pageSize=`. */
 export const logQuery = z.object({

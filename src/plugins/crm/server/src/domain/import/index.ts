@@ -13,3 +13,7 @@ export * from './google-pairs';
 export * from './country-names';
 export * from './google-addresses';
 export * from './match-keys';
+export * from './modes';
+export * from './row-plans';
+export * from './record-updates';
+export * from './restore';

@@ -3,16 +3,11 @@
  * first that finds anything decides), never by a guess. A key that finds several records leaves
  * the row to the user; rows of one file that share a key are one record, the first row's.
  */
+import { IMPORT_MATCH_KEYS, type ImportMatchKey } from '../../../../contracts';
 import type { ImportObject } from './fields';
 import type { ContactRow, CustomerRow } from './rows';
 
-export const IMPORT_MATCH_KEYS = {
-  contacts: ['email', 'externalId', 'mobilePhone'],
-  customers: ['customerNumber', 'email', 'phone', 'externalId'],
-} as const;
-
-export type ImportMatchKey =
-  (typeof IMPORT_MATCH_KEYS.contacts)[number] | (typeof IMPORT_MATCH_KEYS.customers)[number];
+export { IMPORT_MATCH_KEYS, type ImportMatchKey };
 
 /** The keys an import matches by unless told otherwise. */
 export const DEFAULT_MATCH_BY: Record<ImportObject, readonly ImportMatchKey[]> = {
@@ -113,3 +108,7 @@ export const ambiguousMatchReason = (
   `matches ${documentIds.length} ${kind}s by ${key} (${documentIds.join(', ')}): make the key unique or choose another`;
 
 export const duplicateReason = (line: number) => `duplicate of line ${line}`;
+
+/** Why an `update` import left a row out: none of its keys found a record. */
+export const noMatchReason = (keys: readonly ImportMatchKey[]) =>
+  `no existing record matches by ${keys.join(' or ')}`;

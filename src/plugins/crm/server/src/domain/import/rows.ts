@@ -119,6 +119,10 @@ const toRowIssues = (line: number, issues: RuleIssue[], prefix?: string): RowIss
 export interface ContactRow {
   contact: ContactFields;
   company: string | null;
+  /** The import fields whose cells were not empty: what an update of a matched record takes. */
+  given?: string[];
+  /** Required fields the row lacks (a partial row): it can update a record, not create one. */
+  requires?: RowIssue[];
 }
 
 export interface CustomerRow {
@@ -129,6 +133,10 @@ export interface CustomerRow {
   emails: { type: string; address: string }[];
   /** The customer number the file names, to find the customer by (never written: the CRM assigns them). */
   customerNumber?: string | null;
+  /** The import fields whose cells were not empty: what an update of a matched record takes. */
+  given?: string[];
+  /** Required fields the row lacks (a partial row): it can update a record, not create one. */
+  requires?: RowIssue[];
 }
 
 /** The business customer an import creates for an unmatched company, through the customer rules. */
@@ -149,6 +157,40 @@ export interface ImportRowOptions {
   /** Encrypts an SSN's nine digits for storage (the SSN field of customers). */
   encryptSsn: (digits: string) => string;
   today?: Date;
+  /**
+   * The job may update records (update and upsert modes): a required field left empty does not
+   * make the row invalid, as the record it matches has one; the row carries it in `requires`, and
+   * cannot create a record.
+   */
+  partial?: boolean;
+}
+
+/** What fills a required field while the rest of a partial row is checked (never stored). */
+const REQUIRED_STAND_IN = 'x';
+const isRequiredRule = (rule: string) => rule.endsWith('.required');
+
+/**
+ * Runs `validate`; for a partial row, once more with stand-ins for the required fields it lacks,
+ * those reported as `requires`.
+ */
+function deferRequired<T>(
+  partial: boolean | undefined,
+  fields: Record<string, unknown>,
+  validate: (fields: Record<string, unknown>) => T
+): { value: T; requires: RuleIssue[] } {
+  try {
+    return { value: validate(fields), requires: [] };
+  } catch (error) {
+    if (
+      !partial ||
+      !(error instanceof DomainValidationError) ||
+      !error.issues.every((issue) => isRequiredRule(issue.rule))
+    )
+      throw error;
+    const filled = { ...fields };
+    for (const issue of error.issues) filled[String(issue.path[0])] = REQUIRED_STAND_IN;
+    return { value: validate(filled), requires: error.issues };
+  }
 }
 
 export function validateImportRow(
@@ -173,11 +215,13 @@ export function validateImportRow(
   if (object === 'contacts') {
     const { company, ...fields } = mapped;
     const result = attempt(undefined, () =>
-      validateContact(fields, {
-        defaultCountry: options.defaultCountry,
-        hasUser: false,
-        today: options.today,
-      })
+      deferRequired(options.partial, fields, (checked) =>
+        validateContact(checked, {
+          defaultCountry: options.defaultCountry,
+          hasUser: false,
+          today: options.today,
+        })
+      )
     );
     const name = typeof company === 'string' && company.trim() !== '' ? company.trim() : null;
     // The company may have to be created as a customer: its name must be one a customer can have.
@@ -185,7 +229,16 @@ export function validateImportRow(
       name === null ? [] : attempt('company', () => companyCustomer(name)).issues;
     if (result.issues.length || companyIssues.length)
       return { ok: false, issues: [...result.issues, ...companyIssues] };
-    return { ok: true, value: { contact: result.value!, company: name } };
+    const { value: contact, requires } = result.value!;
+    return {
+      ok: true,
+      value: {
+        contact,
+        company: name,
+        given: givenFields(mapped),
+        ...(requires.length ? { requires: toRowIssues(line, requires) } : {}),
+      },
+    };
   }
 
   const issues: RowIssue[] = [];
@@ -197,9 +250,13 @@ export function validateImportRow(
       field: 'customerNumber',
       reason: `"${String(numberCell).trim()}" is not a customer number (like C-000042)`,
     });
-  const customer = attempt(undefined, () =>
-    validateCustomer(customerCells, { today: options.today })
+  const checked = attempt(undefined, () =>
+    deferRequired(options.partial, customerCells, (cells) =>
+      validateCustomer(cells, { today: options.today })
+    )
   );
+  const customer = { value: checked.value?.value, issues: checked.issues };
+  const requires = checked.value?.requires ?? [];
   issues.push(...customer.issues);
   // A mask (what an ignored-rows file shows) carries no number: the row is taken without one.
   const ssn =
@@ -282,10 +339,16 @@ export function validateImportRow(
     ok: true,
     value: {
       customer: { ...customer.value!, ...secret },
+      ...(requires.length ? { requires: toRowIssues(line, requires) } : {}),
       addresses,
       phones,
       emails,
       customerNumber: sequence === null ? null : formatCustomerNumber(sequence),
+      given: givenFields(mapped),
     },
   };
 }
+
+/** The mapped fields whose cells hold something. */
+const givenFields = (mapped: Record<string, unknown>): string[] =>
+  Object.keys(mapped).filter((field) => mapped[field] !== undefined);

@@ -32,6 +32,20 @@ const SCALAR = new Set([
   'json',
 ]);
 
+/** The PostgreSQL type a scalar attribute's column is cast to when values travel as JSON text. */
+const POSTGRES_TYPES: Record<string, string> = {
+  integer: 'int',
+  biginteger: 'bigint',
+  float: 'double precision',
+  decimal: 'numeric',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  datetime: 'timestamp',
+  timestamp: 'timestamp',
+  json: 'jsonb',
+};
+
 const snakeCase = (name: string) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -115,6 +129,44 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
       rows: readonly unknown[][]
     ): Promise<void> {
       if (rows.length) await dialect().insertRows(knex, table, typed, rows);
+    },
+
+    /**
+     * Updates records of a content type by id (attribute names as keys), with their `updatedAt`:
+     * records changing the same attributes share one bulk statement.
+     */
+    async updateRecords(
+      knex: Knex,
+      uid: string,
+      updates: readonly { id: number; data: Record<string, unknown> }[]
+    ): Promise<void> {
+      const byName = new Map(columns(uid).map((column) => [column.attribute, column]));
+      const groups = new Map<string, { id: number; data: Record<string, unknown> }[]>();
+      for (const update of updates) {
+        const names = Object.keys(update.data).sort().join(',');
+        groups.set(names, [...(groups.get(names) ?? []), update]);
+      }
+      const table = strapi.db.metadata.get(uid).tableName;
+      const now = new Date();
+      for (const [names, group] of groups) {
+        const used = [...names.split(',').filter(Boolean), 'updatedAt'].map((name) =>
+          byName.get(name)!
+        );
+        const typed = used.map((column): TypedColumn => [
+          column.name,
+          POSTGRES_TYPES[column.type] ?? 'text',
+        ]);
+        const rows = group.map(({ id, data }) => [
+          id,
+          ...used.map((column) =>
+            dialect().stored(
+              column,
+              column.attribute === 'updatedAt' ? now : data[column.attribute]
+            )
+          ),
+        ]);
+        await this.update(knex, table, typed, rows);
+      }
     },
 
     /** Updates rows by id; each of `rows` is `[id, ...values of columns]`. */

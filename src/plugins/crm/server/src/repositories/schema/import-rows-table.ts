@@ -23,6 +23,13 @@ export const ensureImportRowsTable = async (knex: Knex): Promise<void> => {
   if (!(await knex.schema.hasColumn(STAGING_TABLE, 'related_ids'))) {
     await knex.schema.alterTable(STAGING_TABLE, (table) => table.text('related_ids'));
   }
+  // What an imported row did to its record, and for an update the values an undo restores.
+  if (!(await knex.schema.hasColumn(STAGING_TABLE, 'outcome'))) {
+    await knex.schema.alterTable(STAGING_TABLE, (table) => {
+      table.string('outcome', 16);
+      table.text('snapshot');
+    });
+  }
   // A row of a re-imported file is told from an earlier row of the same file by the record that
   // row made: looked up by record id, batch after batch.
   await knex.raw(

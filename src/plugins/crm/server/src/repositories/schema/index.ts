@@ -11,7 +11,7 @@ import { ensureImportRowsTable } from './import-rows-table';
  * name indexes.
  * Raise it when a step changes what it creates.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const STORE_KEY = 'schema';
 

@@ -8,6 +8,9 @@ import {
   IMPORT_DATE_FIELDS,
   autoMap,
   buildCompanyIndex,
+  changeImportMode,
+  importModeOf,
+  mappedMatchKeys,
   columnHoldsSsns,
   companyDomain,
   countSsnShapes,
@@ -28,6 +31,7 @@ import {
   type DateColumnStats,
   type DateOrder,
   type DateOrderVerdict,
+  type ImportModeSettings,
   type ImportObject,
   type ImportSource,
   type ImportStage,
@@ -43,6 +47,7 @@ import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { readCsv, type CsvRecord } from './csv-reader';
 import { sniffImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
+import { createImportPreview } from './import-preview';
 import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
@@ -74,6 +79,8 @@ export interface JobRow {
   columns: Column[] | null;
   mapping: Record<string, string | null> | null;
   decisions: Record<string, Decision> | null;
+  /** How rows that are records the CRM has are treated (defaults when null). */
+  mode: Partial<ImportModeSettings> | null;
   counts: Record<string, number> | null;
   progress: { done: number; total: number } | null;
   errors: { line: number; field: string; reason: string }[] | null;
@@ -188,7 +195,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     undoneAt: job.undoneAt ?? null,
     undo: job.undo ?? null,
     cellsPurgedAt: job.cellsPurgedAt ?? null,
+    mode: importModeOf(job.object, job.mode),
+    matchKeys: mappedMatchKeys(job.object, mappedFieldsOf(job)),
   });
+
+  const mappedFieldsOf = (job: JobRow) =>
+    Object.values(job.mapping ?? {}).filter((field): field is string => field !== null);
 
   const load = async (documentId: string): Promise<JobRow> => {
     const job = (await jobs().findOne({ where: { documentId } })) as JobRow | null;
@@ -267,9 +279,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     mapping: Record<string, string | null>,
     defaultCountry: string | null,
     dateOrders: Record<string, DateOrderVerdict | null> = {},
-    source: ImportSource | null = null
+    source: ImportSource | null = null,
+    partial = false
   ): Promise<JudgeSetup> => ({
     object,
+    partial,
     headers,
     mapping,
     source,
@@ -322,7 +336,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         job.mapping ?? {},
         job.defaultCountry,
         columnDateOrders(job),
-        job.source
+        job.source,
+        importModeOf(job.object, job.mode).mode !== 'create'
       )
     );
     const secrets = cipher();
@@ -380,6 +395,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ['validating']
     );
     if (!summarized) throw changedMeanwhile();
+  };
+
+  /** Writes `data` to the job and judges all of its rows again with it, the job validating meanwhile. */
+  const revalidate = async (job: JobRow, data: Record<string, unknown>) => {
+    const claimed = await changeJob(job, { ...data, stage: 'validating', heartbeatAt: new Date() });
+    if (!claimed) throw changedMeanwhile();
+    const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
+    try {
+      await validate(validating);
+      await summarize(validating);
+    } catch (error) {
+      // Stale at once, so that the change can be sent again rather than wait for the stale time.
+      await jobs().updateMany({
+        where: { id: job.id, revision: validating.revision },
+        data: { heartbeatAt: null },
+      });
+      throw error;
+    }
   };
 
   /** The cells of a staged row as its job's log and ignored-rows file show them. */
@@ -584,7 +617,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async log(
       documentId: string,
-      query: { status: readonly StagedStatus[]; page: number; pageSize: number }
+      query: {
+        status: readonly (StagedStatus | 'created' | 'updated' | 'unchanged')[];
+        page: number;
+        pageSize: number;
+      }
     ) {
       const job = await load(documentId);
       const headers = (job.columns ?? []).map((column) => column.header);
@@ -601,6 +638,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return {
             line: row.line,
             status: row.status,
+            ...(row.outcome ? { outcome: row.outcome } : {}),
             cells: cells
               ? Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? '']))
               : {},
@@ -696,26 +734,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         };
       });
-      const claimed = await changeJob(job, {
+      await revalidate(job, {
         mapping,
         columns: remapped,
         dateFormats: { ...(job.dateFormats ?? {}), ...dateFormats },
-        stage: 'validating',
-        heartbeatAt: new Date(),
       });
-      if (!claimed) throw changedMeanwhile();
-      const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
-      try {
-        await validate(validating);
-        await summarize(validating);
-      } catch (error) {
-        // Stale at once, so that the mapping can be sent again rather than wait for the stale time.
-        await jobs().updateMany({
-          where: { id: job.id, revision: validating.revision },
-          data: { heartbeatAt: null },
-        });
-        throw error;
-      }
       return view(await load(documentId));
     },
 
@@ -734,6 +757,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         decision: job.decisions?.[group.key] ?? null,
         suggestions: suggestCompanies(index, group.company, 3),
       }));
+    },
+
+    /**
+     * The job with, while it can still change, a preview of what starting it would do, judged
+     * against the records as they are now.
+     */
+    async viewWithPreview(job: JobRow) {
+      const editable = EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage);
+      return {
+        ...view(job),
+        preview: editable ? await createImportPreview(strapi).preview(job) : null,
+      };
+    },
+
+    /**
+     * How the job treats rows that are records the CRM has: mode, keys, rows sharing a key, empty
+     * cells. Each setting is checked (keys must be mapped); those not given keep their value.
+     */
+    async setMode(documentId: string, change: Record<string, unknown>) {
+      const job = await load(documentId);
+      if (!EDITABLE_IMPORT_STAGES.includes(job.stage as ImportStage))
+        throw conflict(
+          job.stage === 'validating'
+            ? 'the import is being validated; try again when it is done'
+            : `the import is ${job.stage}; its mode can no longer change`
+        );
+      const current = importModeOf(job.object, job.mode);
+      const mode = changeImportMode(job.object, current, change, mappedFieldsOf(job));
+      // Rows lacking a required field are kept only when they may update a record: judged again.
+      if ((current.mode === 'create') !== (mode.mode === 'create')) await revalidate(job, { mode });
+      else if (!(await changeJob(job, { mode }, [...EDITABLE_IMPORT_STAGES])))
+        throw changedMeanwhile();
+      return view(await load(documentId));
     },
 
     /** Records create / link / skip per unmatched company, or one choice for all still undecided. */

@@ -4,6 +4,7 @@ import type { UndoResult } from '../../../../contracts';
 import {
   CONTACT_POINT_KINDS,
   UNDO_KEPT_LISTED,
+  changedSinceReason,
   customerDisplayName,
   reasonsToKeepContact,
   reasonsToKeepCustomer,
@@ -21,6 +22,7 @@ import {
   MARKETING_LIST_UID,
 } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
+import { createImportRestore, type UpdatedRow } from './import-restore';
 
 const CHUNK = 500;
 
@@ -44,6 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const network = () => getService(strapi, 'network-repository');
   const removal = () => getService(strapi, 'record-removal');
   const locks = () => getService(strapi, 'customer-locks');
+  const restorer = createImportRestore(strapi);
 
   /** Why each of these imported contacts must stay (contacts absent from the map may go). */
   const contactsToKeep = async (ids: number[]): Promise<Map<number, string[]>> => {
@@ -125,7 +128,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return kept;
   };
 
-  const describe = async (type: Kept['type'], kept: Map<number, string[]>, result: UndoResult) => {
+  /** Updated records left as they are because they changed since the import. */
+  const describeChanged = async (
+    object: 'contacts' | 'customers',
+    kept: { recordId: number; fields: string[] }[],
+    result: UndoResult
+  ) => {
+    const reasons = new Map(
+      kept.map(({ recordId, fields }) => [
+        recordId,
+        [fields.length ? changedSinceReason(fields) : 'deleted since the import'],
+      ])
+    );
+    const fieldsOf = new Map(kept.map(({ recordId, fields }) => [recordId, fields]));
+    await describe(object === 'contacts' ? 'contact' : 'customer', reasons, result, fieldsOf);
+  };
+
+  const describe = async (
+    type: Kept['type'],
+    kept: Map<number, string[]>,
+    result: UndoResult,
+    fieldsOf?: Map<number, string[]>
+  ) => {
     result.keptCount += kept.size;
     const room = UNDO_KEPT_LISTED - result.kept.length;
     if (room <= 0 || kept.size === 0) return;
@@ -156,7 +180,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         type === 'contact'
           ? `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim()
           : customerDisplayName(row);
-      result.kept.push({ type, documentId: row.documentId, name, reasons: kept.get(id)! });
+      const reasons = kept.get(id)!;
+      result.kept.push({
+        type,
+        documentId: row.documentId,
+        name,
+        reasons,
+        reason: reasons.join('; '),
+        ...(fieldsOf ? { fields: fieldsOf.get(id) ?? [] } : {}),
+      });
     }
   };
 
@@ -175,13 +207,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const result: UndoResult = {
           at: now.toISOString(),
           removed: { contacts: 0, customers: 0 },
+          deleted: 0,
+          restored: 0,
           kept: [],
           keptCount: 0,
         };
+        // The job's updates first, latest first: a record it created and then updated is back
+        // as created before it goes.
+        const updated: UpdatedRow[] = [];
         for (let after = 0; ;) {
           const rows = await staging.imported(job.id, after, CHUNK);
           if (rows.length === 0) break;
           after = rows[rows.length - 1].line;
+          for (const row of rows)
+            if (row.outcome === 'updated' && row.snapshot)
+              updated.push({ ...row, snapshot: row.snapshot as UpdatedRow['snapshot'] });
+        }
+        const restoredUpdates = await strapi.db.transaction(({ trx }) =>
+          restorer.restore(trx, job.object, updated)
+        );
+        result.restored = restoredUpdates.restored;
+        await describeChanged(job.object, restoredUpdates.kept, result);
+        await staging.updateMany(
+          ['status', 'record_id', 'outcome', 'snapshot'],
+          restoredUpdates.restoredRows.map((id) => [id, 'valid', null, null, null])
+        );
+        for (let after = 0; ;) {
+          const imported = await staging.imported(job.id, after, CHUNK);
+          if (imported.length === 0) break;
+          after = imported[imported.length - 1].line;
+          const rows = imported.filter((row) => row.outcome === 'created');
+          if (rows.length === 0) continue;
           const ids = rows.map((row) => row.recordId);
           let kept: Map<number, string[]>;
           if (job.object === 'contacts') {
@@ -230,6 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           result.removed.customers += removable.length;
           await describe('customer', kept, result);
         }
+        result.deleted = result.removed.contacts + result.removed.customers;
         await strapi.db
           .query(IMPORT_JOB_UID)
           .update({ where: { id: job.id }, data: { undo: result } });

@@ -68,19 +68,22 @@ export const createRecordMatches = (strapi: Core.Strapi) => {
 
   return {
     /**
-     * Locks the values and finds who holds them: a lookup of the records each (key, value) finds.
-     * E-mails compare without case; every other key as stored.
+     * Locks the values (unless told not to: a preview writes nothing) and finds who holds them: a
+     * lookup of the records each (key, value) finds. E-mails compare without case; every other
+     * key as stored.
      */
     async lockAndFind(
       object: ImportObject,
-      wanted: Map<ImportMatchKey, Set<string>>
+      wanted: Map<ImportMatchKey, Set<string>>,
+      { lock = true }: { lock?: boolean } = {}
     ): Promise<(key: ImportMatchKey, value: string) => readonly number[]> {
       const uid = object === 'contacts' ? CONTACT_UID : CUSTOMER_UID;
-      await keyLocks.lock(
-        [...wanted].flatMap(([key, values]) =>
-          [...values].map((value) => valueLockKey(uid, key, value))
-        )
-      );
+      if (lock)
+        await keyLocks.lock(
+          [...wanted].flatMap(([key, values]) =>
+            [...values].map((value) => valueLockKey(uid, key, value))
+          )
+        );
       const found = new Map<string, number[]>();
       for (const [key, values] of wanted) {
         const list = [...values];

@@ -40,6 +40,8 @@ export interface JudgeSetup {
   encryptionKeys: string[];
   /** The customers a contact's company can match (contacts jobs only). */
   customers: KnownCustomer[] | null;
+  /** The job may update records: rows lacking a required field are kept for the records they match. */
+  partial?: boolean;
 }
 
 type Row = { line: number; cells: string[] };
@@ -65,6 +67,7 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
   const options = {
     defaultCountry: setup.defaultCountry,
     limits: setup.limits,
+    partial: setup.partial ?? false,
     encryptSsn: (digits: string) => cipher.encrypt(digits),
   };
   const dateColumns = headers
