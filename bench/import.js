@@ -16,7 +16,10 @@
  * - raw load: the imported contacts are deleted and the same rows (the validated values the import
  *   wrote, same company ids) inserted straight into crm_contacts plus its company link table: COPY
  *   through pg-copy-streams on PostgreSQL, one prepared statement in one transaction through the
- *   better-sqlite3 handle on SQLite.
+ *   better-sqlite3 handle on SQLite;
+ * - upsert: the same rows again, every other one with a changed job title, imported in upsert
+ *   mode into the database that holds them (matched by e-mail: half updated, half unchanged),
+ *   timed like the import and compared with it.
  * Then, in one more child per file format (BENCH_BIG_FORMATS: csv, windows-1252, xlsx), a
  * BENCH_BIG_ROWS import (SQLite by default) with its RSS sampled every 100 ms, to show whether
  * memory stays bounded as the file grows and how fast each format is read beside UTF-8 CSV.
@@ -42,7 +45,7 @@ const CONTACT_UID = 'plugin::crm.contact';
 const STAGING_TABLE = 'crm_import_rows';
 const POLL_MS = 100;
 
-const TARGETS = { perRow: 50, raw: 5, memoryMb: 512, formatRatio: 1.5 };
+const TARGETS = { perRow: 50, raw: 5, memoryMb: 512, formatRatio: 1.5, upsert: 2 };
 
 const settings = () => ({
   rows: Number(process.env.BENCH_ROWS || 100000),
@@ -107,7 +110,7 @@ const clearContacts = async (app, link) => {
  * The whole import of the file at `path`: upload (parse + validate + match), decide, run. Returns
  * phase times, the job's final view, and the peak RSS while it ran.
  */
-const runImport = async (app, path, { profile, label } = {}) => {
+const runImport = async (app, path, { profile, label, mode } = {}) => {
   const { sampleMemory } = require('./lib/query-profile');
   const importJobs = app.plugin('crm').service('import-jobs');
   const importRunner = app.plugin('crm').service('import-runner');
@@ -124,6 +127,7 @@ const runImport = async (app, path, { profile, label } = {}) => {
     size: statSync(path).size,
     object: 'contacts',
   });
+  if (mode) await importJobs.setMode(uploaded.documentId, mode);
   phases.upload = msSince(start);
   if (label)
     boot.progress(
@@ -385,6 +389,16 @@ const runDatabase = async (client, parentPid) => {
         `[${label}]   ${fixed(rawMs / 1000, 2)} s (${count(rawStored)} contacts, ${count(rawLinked)} links)`
       );
 
+      // The same contacts again, half of them with a changed job title, into the database that
+      // holds them: every row matched by e-mail, half updated, half unchanged.
+      boot.progress(`[${label}] upserting ${count(options.rows)} rows (half changed)…`);
+      await writeCsv(csv, { ...options, changed: true });
+      if (client === 'postgres') await knex.raw('ANALYZE');
+      const upserted = await runImport(app, csv, { label, mode: { mode: 'upsert' } });
+      boot.progress(
+        `[${label}]   done in ${fixed(upserted.totalMs / 1000)} s: ${JSON.stringify(upserted.job.counts)}`
+      );
+
       return {
         client,
         label,
@@ -403,6 +417,12 @@ const runDatabase = async (client, parentPid) => {
           linked,
           staging: Object.fromEntries(timed.map(([name, wrapper]) => [name, wrapper.total])),
           sql: profile.result(),
+        },
+        upsert: {
+          totalMs: upserted.totalMs,
+          phases: upserted.phases,
+          counts: upserted.job.counts,
+          peakRssMb: upserted.memory.peakRssMb,
         },
         raw: {
           ms: rawMs,
@@ -539,6 +559,43 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
       main
     )
   );
+  console.log('');
+  console.log(
+    'Upsert: the same rows imported again in upsert mode into the database that holds them, half with a changed job title'
+  );
+  console.log('');
+  console.log(
+    formatTable(
+      [
+        'database',
+        'rows',
+        'upsert rows/s',
+        'create rows/s',
+        'upsert/create time',
+        'updated',
+        'unchanged',
+        'created',
+        'parse+validate s',
+        'run s',
+        'upsert s',
+        'peak RSS MB',
+      ],
+      results.map((r) => [
+        `${r.label} ${r.version}`,
+        count(r.rows),
+        count(Math.round(perSecond(r.rows, r.upsert.totalMs))),
+        count(Math.round(perSecond(r.rows, r.import.totalMs))),
+        times(r.upsert.totalMs / r.import.totalMs),
+        count(r.upsert.counts.updated ?? 0),
+        count(r.upsert.counts.unchanged ?? 0),
+        count(r.upsert.counts.created ?? 0),
+        fixed(r.upsert.phases.upload / 1000),
+        fixed(r.upsert.phases.run / 1000),
+        fixed(r.upsert.totalMs / 1000),
+        fixed(r.upsert.peakRssMb, 0),
+      ])
+    )
+  );
   // The UTF-8 CSV run every other format is measured against (none when it was not run).
   const utf8 = bigs.find((run) => run.format === 'csv');
   for (const run of bigs) {
@@ -582,7 +639,8 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
     const rawRate = perSecond(r.raw.rows, r.raw.ms);
     console.log(
       `${r.label}: targets — ≥${TARGETS.perRow}x per-row: ${verdict(importRate / r.perRow.rowsPerSecond >= TARGETS.perRow)}; ` +
-        `within ${TARGETS.raw}x of raw: ${verdict(rawRate / importRate <= TARGETS.raw)}.`
+        `within ${TARGETS.raw}x of raw: ${verdict(rawRate / importRate <= TARGETS.raw)}; ` +
+        `upsert within ${TARGETS.upsert}x of create: ${verdict(r.upsert.totalMs / r.import.totalMs <= TARGETS.upsert)}.`
     );
     console.log(
       `  counts ${JSON.stringify(r.import.counts)}; ${count(r.import.stored)} contacts and ${count(r.import.linked)} company links written; ` +

@@ -126,9 +126,10 @@ const csvCell = (value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""
 /** Writes the header and `rows` rows to `path`, respecting the stream's back-pressure. */
 /**
  * Writes the contacts CSV, in UTF-8 or (`encoding: 'windows-1252'`) as Excel writes it on Windows;
- * returns its size in bytes.
+ * with `changed`, every other row's job title differs (a corrected file to upsert). Returns its
+ * size in bytes.
  */
-const writeCsv = async (path, { rows, companies, encoding = 'utf8' }) => {
+const writeCsv = async (path, { rows, companies, encoding = 'utf8', changed = false }) => {
   const iconv = require('iconv-lite');
   const out = createWriteStream(path);
   const lines = [];
@@ -142,8 +143,10 @@ const writeCsv = async (path, { rows, companies, encoding = 'utf8' }) => {
   lines.push(`${HEADER.join(',')}\r\n`);
   for (let i = 0; i < rows; i += 1) {
     const r = contactRow(i, companies);
+    // A corrected file: every other row's job title changed.
+    const jobTitle = changed && i % 2 === 1 ? `${r.jobTitle} (updated)` : r.jobTitle;
     lines.push(
-      `${[r.firstName, r.lastName, r.email, r.mobile, r.companyName, r.jobTitle].map(csvCell).join(',')}\r\n`
+      `${[r.firstName, r.lastName, r.email, r.mobile, r.companyName, jobTitle].map(csvCell).join(',')}\r\n`
     );
     if (lines.length >= 5000) await flush();
   }

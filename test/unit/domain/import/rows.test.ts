@@ -168,3 +168,43 @@ describe('validateImportRow', () => {
     });
   });
 });
+
+describe('partial rows (a job that may update records)', () => {
+  it('keeps a row lacking a required field, naming what it lacks, and still checks the rest', () => {
+    const result = validateImportRow(
+      'contacts',
+      4,
+      { email: 'ada@x.io', jobTitle: 'Lead' },
+      { ...options, partial: true }
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        given: ['email', 'jobTitle'],
+        requires: [
+          { line: 4, field: 'firstName', reason: 'a contact needs a firstName' },
+          { line: 4, field: 'lastName', reason: 'a contact needs a lastName' },
+        ],
+      },
+    });
+    expect(
+      validateImportRow('contacts', 4, { email: 'not an address' }, { ...options, partial: true })
+        .ok
+    ).toBe(false);
+    expect(validateImportRow('contacts', 4, { email: 'ada@x.io' }, options).ok).toBe(false);
+  });
+
+  it('does the same for customers', () => {
+    const result = validateImportRow(
+      'customers',
+      2,
+      { customerNumber: 'C-000042', homePhone: '+1 212 555 0101' },
+      { ...options, partial: true }
+    );
+    expect(result.ok && result.value).toMatchObject({
+      customerNumber: 'C-000042',
+      phones: [{ type: 'home', number: '+12125550101' }],
+      requires: [{ field: 'firstName' }, { field: 'lastName' }],
+    });
+  });
+});

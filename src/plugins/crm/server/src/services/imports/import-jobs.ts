@@ -397,13 +397,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!summarized) throw changedMeanwhile();
   };
 
-  /** Writes `data` to the job and judges all of its rows again with it, the job validating meanwhile. */
-  const revalidate = async (job: JobRow, data: Record<string, unknown>) => {
+  /**
+   * Writes `data` to the job and judges its rows again with it (all, or those of one status), the
+   * job validating meanwhile.
+   */
+  const revalidate = async (job: JobRow, data: Record<string, unknown>, only?: StagedStatus) => {
     const claimed = await changeJob(job, { ...data, stage: 'validating', heartbeatAt: new Date() });
     if (!claimed) throw changedMeanwhile();
     const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
     try {
-      await validate(validating);
+      await validate(validating, only);
       await summarize(validating);
     } catch (error) {
       // Stale at once, so that the change can be sent again rather than wait for the stale time.
@@ -785,8 +788,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       const current = importModeOf(job.object, job.mode);
       const mode = changeImportMode(job.object, current, change, mappedFieldsOf(job));
-      // Rows lacking a required field are kept only when they may update a record: judged again.
-      if ((current.mode === 'create') !== (mode.mode === 'create')) await revalidate(job, { mode });
+      // Rows lacking a required field are kept only when they may update a record: judged again
+      // (to keep them, only the invalid rows can change).
+      if ((current.mode === 'create') !== (mode.mode === 'create'))
+        await revalidate(job, { mode }, mode.mode === 'create' ? 'valid' : 'invalid');
       else if (!(await changeJob(job, { mode }, [...EDITABLE_IMPORT_STAGES])))
         throw changedMeanwhile();
       return view(await load(documentId));
