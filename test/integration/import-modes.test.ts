@@ -269,6 +269,94 @@ describe('the mode of an import', () => {
   });
 });
 
+describe('the keys of an import', () => {
+  it('finds contacts by external id or mobile phone, in the order asked', async () => {
+    await importCsv(
+      app,
+      'Record ID,First Name,Last Name,Email,Mobile\nSF-1,Key,Contact,key.contact@example.com,(415) 555-0142'
+    );
+    const byId = await importCsv(
+      app,
+      'Record ID,First Name,Last Name,Email,Job Title\nSF-1,Key,Contact,moved.contact@example.com,Buyer',
+      'contacts',
+      'create',
+      { mode: 'update', matchBy: ['externalId'] }
+    );
+    expect(byId.counts).toMatchObject({ updated: 1 });
+    const [moved] = await contactByEmail('moved.contact@example.com');
+    expect(moved).toMatchObject({ externalId: 'SF-1', jobTitle: 'Buyer' });
+    const byMobile = await importCsv(
+      app,
+      'First Name,Last Name,Mobile,Job Title\nKey,Contact,+1 415 555 0142,Owner',
+      'contacts',
+      'create',
+      { mode: 'update', matchBy: ['mobilePhone'] }
+    );
+    expect(byMobile.counts).toMatchObject({ updated: 1 });
+    expect((await contactByEmail('moved.contact@example.com'))[0].jobTitle).toBe('Owner');
+  });
+
+  it('finds customers by any of their e-mails or phones', async () => {
+    const { body } = await app
+      .api()
+      .post('/api/crm/customers')
+      .send({
+        data: {
+          type: 'business',
+          businessName: 'Keyed Traders',
+          phones: [{ type: 'work', number: '+12125550150' }],
+          emails: [
+            { type: 'work', address: 'sales@keyed.example' },
+            { type: 'personal', address: 'owner@keyed.example' },
+          ],
+        },
+      })
+      .expect(201);
+    const byEmail = await importCsv(
+      app,
+      'Customer Type,Business Name,Email,Marital Status\nbusiness,Keyed Traders Ltd,OWNER@keyed.example,',
+      'customers',
+      'create',
+      { mode: 'upsert', matchBy: ['email'] }
+    );
+    expect(byEmail.counts).toMatchObject({ updated: 1, created: 0 });
+    const byPhone = await importCsv(
+      app,
+      'Customer Type,Business Name,Work Phone\nbusiness,Keyed Traders Group,(212) 555-0150',
+      'customers',
+      'create',
+      { mode: 'update', matchBy: ['phone'] }
+    );
+    expect(byPhone.counts).toMatchObject({ updated: 1 });
+    expect((await customerFull(body.data.documentId)).businessName).toBe('Keyed Traders Group');
+  });
+
+  it('moves a contact to the company of its row, and the undo moves it back', async () => {
+    await importCsv(
+      app,
+      'First Name,Last Name,Email,Company\nMove,Company,move.company@example.com,First Employer'
+    );
+    const [before] = await contactByEmail('move.company@example.com');
+    const job = await importCsv(
+      app,
+      'First Name,Last Name,Email,Company\nMove,Company,move.company@example.com,Second Employer',
+      'contacts',
+      'create',
+      { mode: 'update' }
+    );
+    expect(job.counts).toMatchObject({ updated: 1 });
+    const [moved] = await contactByEmail('move.company@example.com');
+    expect(moved.company).not.toEqual(before.company);
+    const undone = (await app.api().post(`/api/crm/imports/${job.documentId}/undo`).expect(200))
+      .body.data;
+    // The company the import created for "Second Employer" goes too, once nobody is left on it.
+    expect(undone.undo).toMatchObject({ restored: 1, deleted: 1, keptCount: 0 });
+    expect(withoutTimes((await contactByEmail('move.company@example.com'))[0])).toEqual(
+      withoutTimes(before)
+    );
+  });
+});
+
 describe('undoing an import that updated records', () => {
   it('restores every updated customer exactly, and deletes only what the import created', async () => {
     const { body } = await app
