@@ -239,6 +239,20 @@ describe('the mode of an import', () => {
       }
     );
     expect(merging.counts).toMatchObject({ created: 1, updated: 2, ignored: 0 });
+    const sameId = await importCsv(
+      app,
+      [
+        'Record ID,First Name,Last Name,Email,Job Title',
+        'HS-77,Same,Id,same.id@example.com,One',
+        'HS-77,Same,Id,same.id@example.com,Two',
+        'HS-77,Other,Person,other.id@example.com,Three',
+      ].join('\n'),
+      'contacts',
+      'create',
+      { mode: 'upsert', withinFile: 'merge' }
+    );
+    // Rows merged into one record may repeat its id; another record may not take it.
+    expect(sameId.counts).toMatchObject({ created: 1, updated: 1, failed: 1 });
     const [twin] = await contactByEmail('twin.merge@example.com');
     expect(twin).toMatchObject({ jobTitle: 'Last title', mobilePhone: '+12125550199' });
     expect(await contactByEmail('twin.merge@example.com')).toHaveLength(1);

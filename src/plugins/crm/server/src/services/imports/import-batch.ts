@@ -155,12 +155,14 @@ export const createImportBatch = (strapi: Core.Strapi) => {
    * The rows that may be written with their external id: one another record already has, or an
    * earlier row of the batch, makes the row fail with the rule it breaks. The ids stay locked until
    * the batch commits, so a concurrent writer of the same id waits and then sees these records.
-   * `ownerOf` names the record a row updates (its own id is no conflict).
+   * `ownerOf` names the record a row updates (its own id is no conflict), `targetOf` the record
+   * a row writes, existing or to be created (rows writing one record may repeat its id).
    */
   const withFreeExternalIds = async (
     object: ImportObject,
     rows: StagedRow[],
     ownerOf: (row: StagedRow) => number | undefined,
+    targetOf: (row: StagedRow) => string,
     refused: Outcome[],
     lock: boolean
   ): Promise<StagedRow[]> => {
@@ -195,11 +197,9 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       const externalId = entry.values[0][1][0];
       const holder = holderOf(entry);
       const earlier = repeated.get(entry.row.line);
-      // Rows updating one record may repeat its id.
       const sameRecord =
         earlier &&
-        ownerOf(entry.row) !== undefined &&
-        ownerOf(entry.row) === ownerOf(keyed.find(({ row }) => row.line === earlier.line)!.row);
+        targetOf(entry.row) === targetOf(keyed.find(({ row }) => row.line === earlier.line)!.row);
       const reason =
         holder !== undefined
           ? externalIdTaken(externalId, recordKind(object), named.get(holder) ?? String(holder))
@@ -372,8 +372,13 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       const rowPlan = planOf.get(row.id)!;
       return rowPlan.kind === 'update' ? rowPlan.recordId : undefined;
     };
+    const targetOf = (row: StagedRow) => {
+      const rowPlan = planOf.get(row.id)!;
+      if (rowPlan.kind === 'update') return `record ${rowPlan.recordId}`;
+      return `line ${rowPlan.kind === 'update-new' ? rowPlan.line : row.line}`;
+    };
     const free = new Set(
-      (await withFreeExternalIds(job.object, writing, recordOf, outcomes, lock)).map(
+      (await withFreeExternalIds(job.object, writing, recordOf, targetOf, outcomes, lock)).map(
         (row) => row.id
       )
     );
