@@ -20,12 +20,14 @@ import {
 } from './support/browser';
 
 /**
- * The whole import wizard in the browser: upload by drag and drop, map columns, see the
- * invalid row, decide for each unmatched company (link through the search, skip, create, with
- * "do this for all"), start, watch it finish, check the counts, download the ignored rows, undo.
+ * The whole import wizard in the browser: upload by drag and drop, map columns, the import mode,
+ * see the invalid row, decide for each unmatched company (link through the search, skip, create,
+ * with "do this for all"), start, watch it finish, check the counts, download the ignored rows,
+ * undo; then a corrected file imported again, updating the records the first one made.
  */
 const FIXTURE = join(__dirname, 'fixtures', 'contacts-wizard.csv');
 const CUSTOMER = 'plugin::crm.customer';
+const CONTACT = 'plugin::crm.contact';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -99,6 +101,19 @@ it('shows the columns mapped automatically with sample values, and lets a mappin
     'mapped from two columns'
   );
   await waitForText(jobTitle, 'Job title');
+});
+
+it('offers the import mode after the mapping, creating only by default', async () => {
+  await page.getByRole('button', { name: 'Choose the import mode' }).click();
+  await page.waitForURL(/step=mode$/);
+  expect(await page.getByRole('radio', { name: 'Create only' }).getAttribute('aria-checked')).toBe(
+    'true'
+  );
+  expect(
+    await page.getByRole('checkbox', { name: 'Email', exact: true }).getAttribute('aria-checked')
+  ).toBe('true');
+  await waitForText(page.getByTestId('count-preview-update'), '0'); // no contact exists yet
+  await screenshot(page, 'imports-03b-mode');
 });
 
 it('lists the invalid row with its line, field and reason, and filters the list', async () => {
@@ -289,6 +304,16 @@ describe('other files and addresses', () => {
     expect(await page.locator('ol[aria-label="Import steps"]').textContent()).not.toContain(
       'Reference data'
     );
+    await page.getByRole('button', { name: 'Choose the import mode' }).click();
+    // Customers are found by customer number first, but the file has none: e-mail is the key used.
+    const keys = page.getByTestId('match-keys').locator('li');
+    await waitForText(keys.nth(0), /^1\s*Email/);
+    await page.getByRole('checkbox', { name: 'Phone', exact: true }).click();
+    await waitForText(keys.nth(1), /^2\s*Phone/);
+    await page.getByRole('button', { name: 'Try Phone earlier' }).click();
+    await waitForText(keys.nth(0), /^1\s*Phone/);
+    await waitForText(keys.nth(1), /^2\s*Email/);
+    await screenshot(page, 'imports-14a-customer-match-keys');
     await page.getByRole('button', { name: 'Check the rows' }).click();
     await waitForText(page.getByTestId('count-invalid'), '1');
     await waitForText(
@@ -301,5 +326,117 @@ describe('other files and addresses', () => {
     expect(await page.getByTestId('count-ignored').textContent()).toBe('1');
     await screenshot(page, 'imports-14-customers-results');
     expect(await customersNamed('Wayne Enterprises')).toHaveLength(1);
+  });
+});
+
+describe('import modes', () => {
+  // Unique addresses, so that the contacts are this test's whatever ran before it.
+  const stamp = Date.now();
+  const row = (first: string, last: string, title: string) =>
+    `${first},${last},${first.toLowerCase()}.${stamp}@acme.example,Acme Corporation,${title}`;
+  const HEADER = 'First Name,Last Name,E-mail,Company Name,Job Title';
+  const FIRST = [
+    HEADER,
+    row('Ann', 'Archer', 'Buyer'),
+    row('Ben', 'Baker', 'Engineer'),
+    row('Cid', 'Cole', 'Analyst'),
+  ].join('\n');
+  // Ben's job title changed, Dot is new, Ann and Cid as they were.
+  const CORRECTED = [
+    HEADER,
+    row('Ann', 'Archer', 'Buyer'),
+    row('Ben', 'Baker', 'Lead engineer'),
+    row('Cid', 'Cole', 'Analyst'),
+    row('Dot', 'Dale', 'Designer'),
+  ].join('\n');
+
+  /** Uploads a contacts file and goes through its mapping to the mode step. */
+  const uploadToModeStep = async (name: string, csv: string) => {
+    await openPage(page, '/admin/plugins/crm/imports');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload and map columns' }).click();
+    await page.waitForURL(/step=mapping$/);
+    await page.getByRole('button', { name: 'Choose the import mode' }).click();
+    await page.waitForURL(/step=mode$/);
+  };
+
+  /** From the mode step through validation and reference data (every company matches) to start. */
+  const startFromModeStep = async () => {
+    await page.getByRole('button', { name: 'Check the rows' }).click();
+    await page.getByRole('button', { name: 'Reference data' }).click();
+    await page.getByRole('button', { name: 'Review and start' }).click();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await waitForText(page.getByTestId('import-stage'), 'Finished', 60_000);
+  };
+
+  it('imports a file, then updates its records from a corrected version of it', async () => {
+    await uploadToModeStep('team.csv', FIRST);
+    await waitForText(page.getByTestId('count-preview-create'), '3');
+    await startFromModeStep();
+    expect(await page.getByTestId('count-created').textContent()).toBe('3');
+
+    await uploadToModeStep('team-corrected.csv', CORRECTED);
+    // Creating only, the three rows already imported would be ignored as the records they are.
+    await waitForText(page.getByTestId('count-preview-ignored'), '3');
+    expect(await page.getByTestId('count-preview-create').textContent()).toBe('1');
+
+    await page.getByRole('radio', { name: 'Create and update' }).click();
+    await waitForText(page.getByTestId('count-preview-update'), '1');
+    expect(await page.getByTestId('count-preview-create').textContent()).toBe('1');
+    expect(await page.getByTestId('count-preview-unchanged').textContent()).toBe('2');
+    expect(await page.getByTestId('count-preview-ignored').textContent()).toBe('0');
+    await screenshot(page, 'imports-18-mode-upsert-preview');
+
+    // The choice is the job's: the job's address, opened afresh, shows it.
+    await openPage(page, new URL(page.url()).pathname + '?step=mode');
+    await waitForText(page.getByTestId('count-preview-update'), '1');
+    expect(
+      await page.getByRole('radio', { name: 'Create and update' }).getAttribute('aria-checked')
+    ).toBe('true');
+
+    await startFromModeStep();
+    expect(await page.getByTestId('count-created').textContent()).toBe('1');
+    expect(await page.getByTestId('count-updated').textContent()).toBe('1');
+    expect(await page.getByTestId('count-unchanged').textContent()).toBe('2');
+    expect(await page.getByTestId('count-ignored').textContent()).toBe('0');
+
+    await chooseOption(page, 'Rows shown in the log', 'Updated');
+    const log = page.getByTestId('import-log-row');
+    await waitForText(log, /^3\s*Updated\s*Ben/);
+    expect(await log.count()).toBe(1);
+    await screenshot(page, 'imports-19-mode-results-updated');
+  });
+
+  it('undoes it, keeping the updated record changed since and naming the fields changed', async () => {
+    const email = `ben.${stamp}@acme.example`;
+    const found = await api.request(
+      'GET',
+      `/content-manager/collection-types/${CONTACT}?filters[email][$eq]=${encodeURIComponent(email)}`
+    );
+    expect(found.status).toBe(200);
+    const [ben] = found.body.results as { documentId: string }[];
+    const changed = await api.request(
+      'PUT',
+      `/content-manager/collection-types/${CONTACT}/${ben.documentId}`,
+      { jobTitle: 'Chief engineer' }
+    );
+    expect(changed.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Undo import' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await waitForText(dialog, 'The 1 records it created');
+    await waitForText(dialog, 'The 1 records it updated are set back');
+    await dialog.getByRole('button', { name: 'Undo import' }).click();
+    await waitForText(page.getByTestId('import-stage'), 'Undone');
+    await waitForText(page.getByTestId('undo-summary'), 'Removed 1 contacts and 0 customers.');
+    await waitForText(
+      page.getByTestId('undo-kept-fields'),
+      'changed since the import, left as is: Job title'
+    );
+    // Said once, in the page's words, not again in the server's.
+    expect(await page.getByTestId('undo-summary').textContent()).not.toContain('(jobTitle)');
+    await screenshot(page, 'imports-20-mode-undone');
   });
 });

@@ -69,6 +69,7 @@ describe('the admin API client', () => {
       api.imports.upload(file, 'contacts'),
       api.imports.job('j1'),
       api.imports.setMapping('j1', { Email: 'email' }),
+      api.imports.setMode('j1', { mode: 'upsert' }),
       api.imports.referenceData('j1'),
       api.imports.decide('j1', [{ key: 'acme', action: 'create' }]),
       api.imports.start('j1'),

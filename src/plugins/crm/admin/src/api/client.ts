@@ -7,7 +7,9 @@ import type {
   ImportDecisionAction,
   ImportJob,
   ImportLogAnswer,
+  ImportModeSettings,
   ImportObject,
+  ImportRowOutcome,
   ImportRowStatus,
   Network,
   ReferenceGroup,
@@ -122,6 +124,8 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
           ...(dateFormats ? { dateFormats } : {}),
         })
       ).data.data,
+    setMode: async (documentId: string, settings: Partial<ImportModeSettings>) =>
+      (await put<{ data: ImportJob }>(`${imports}/${documentId}/mode`, settings)).data.data,
     referenceData: async (documentId: string) =>
       (await get<{ data: ReferenceGroup[] }>(`${imports}/${documentId}/reference-data`)).data.data,
     decide: async (
@@ -141,7 +145,12 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       (await post<{ data: ImportJob }>(`${imports}/${documentId}/undo`)).data.data,
     log: async (
       documentId: string,
-      query: { status: readonly ImportRowStatus[]; page: number; pageSize: number }
+      // An outcome selects the imported rows that had it.
+      query: {
+        status: readonly (ImportRowStatus | ImportRowOutcome)[];
+        page: number;
+        pageSize: number;
+      }
     ) =>
       (
         await get<ImportLogAnswer>(`${imports}/${documentId}/log`, {

@@ -188,7 +188,7 @@ export const MappingStep = ({
         onNext={onNext}
         nextLabel={formatMessage({
           id: 'crm.import.mapping.next',
-          defaultMessage: 'Check the rows',
+          defaultMessage: 'Choose the import mode',
         })}
         nextDisabled={saving !== null}
       />

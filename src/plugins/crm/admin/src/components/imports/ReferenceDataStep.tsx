@@ -21,7 +21,7 @@ interface ReferenceDataStepProps {
 }
 
 /**
- * Step 4 (contacts): the companies no existing customer matched, grouped, with their row counts
+ * Step 5 (contacts): the companies no existing customer matched, grouped, with their row counts
  * and near matches. For each: create a customer, link to an existing one (a suggestion or a
  * search), or skip its rows; "Do this for all unmatched customers" gives the rest the same choice.
  */

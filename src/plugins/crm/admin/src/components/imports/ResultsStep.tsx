@@ -7,14 +7,14 @@ import type { ImportJob } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { saveBlob } from '../../utils/download';
-import { CountBox } from './CountBox';
 import { ImportLog } from './results/ImportLog';
+import { ResultCounts } from './results/ResultCounts';
 import { UndoButton } from './results/UndoButton';
 import { UndoSummary } from './UndoSummary';
 
 /**
- * Step 6: imported, ignored and failed counts, the log of rows page by page, the ignored rows as
- * a CSV file to fix and import again, and undo.
+ * Step 7: what became of the rows (created, updated, unchanged, ignored, failed), the log of rows
+ * page by page, the ignored rows as a CSV file to fix and import again, and undo.
  */
 export const ResultsStep = ({
   job,
@@ -49,7 +49,7 @@ export const ResultsStep = ({
         formatMessage({
           id: 'crm.import.undo.done',
           defaultMessage:
-            'The import was undone: the records it created are removed, except those others have built on since.',
+            'The import was undone: the records it created are removed and those it updated set back, except those others have built on or changed since.',
         })
       );
     } catch (error) {
@@ -68,7 +68,7 @@ export const ResultsStep = ({
               {formatMessage({
                 id: 'crm.import.results.undone',
                 defaultMessage:
-                  'This import was undone: the records it created were removed, except those others had built on.',
+                  'This import was undone: the records it created were removed and those it updated set back, except those others had built on or changed since.',
               })}
             </Typography>
             {job.undo ? <UndoSummary undo={job.undo} /> : null}
@@ -84,31 +84,7 @@ export const ResultsStep = ({
           </Typography>
         </Status>
       ) : null}
-      <Flex gap={4} wrap="wrap">
-        <CountBox
-          label={formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' })}
-          name="imported"
-          value={job.counts.imported}
-          tone="success600"
-        />
-        <CountBox
-          label={formatMessage({ id: 'crm.import.results.ignored', defaultMessage: 'Ignored' })}
-          name="ignored"
-          value={job.counts.ignored}
-          tone="warning600"
-        />
-        <CountBox
-          label={formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' })}
-          name="failed"
-          value={job.counts.failed}
-          tone="danger600"
-        />
-        <CountBox
-          label={formatMessage({ id: 'crm.import.rowsInFile', defaultMessage: 'Rows in the file' })}
-          name="total"
-          value={job.counts.total}
-        />
-      </Flex>
+      <ResultCounts counts={job.counts} />
 
       <Flex gap={2} justifyContent="flex-end">
         <Button
@@ -124,7 +100,7 @@ export const ResultsStep = ({
           })}
         </Button>
         <UndoButton
-          imported={job.counts.imported}
+          counts={job.counts}
           disabled={job.stage !== 'done'}
           loading={undoing}
           onUndo={undo}

@@ -1,7 +1,7 @@
 import { Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import type { ImportRowStatus } from '../../../../contracts';
+import type { ImportRowOutcome, ImportRowStatus } from '../../../../contracts';
 import { fieldLabel, useImportLabels } from './labels';
 
 /** A row of the file and what is wrong with it (or became of it). */
@@ -9,6 +9,8 @@ export interface RowIssue {
   key: string;
   line: number;
   status?: ImportRowStatus;
+  /** For an imported row, what it did to its record: shown in place of its status. */
+  outcome?: ImportRowOutcome;
   /** The field at fault; '' when the row as a whole is. */
   field?: string;
   /** A few of the row's cells, to recognise it by. */
@@ -29,7 +31,7 @@ export const RowIssuesTable = ({
   testId: string;
 }) => {
   const { formatMessage } = useIntl();
-  const { rowStatuses } = useImportLabels();
+  const { rowStatuses, rowOutcomes } = useImportLabels();
   const titles: Record<Column, string> = {
     status: formatMessage({ id: 'crm.import.issues.status', defaultMessage: 'Status' }),
     field: formatMessage({ id: 'crm.import.issues.field', defaultMessage: 'Field' }),
@@ -39,7 +41,7 @@ export const RowIssuesTable = ({
 
   const cell = (column: Column, row: RowIssue) => {
     if (column === 'status' && row.status) {
-      const status = rowStatuses[row.status];
+      const status = row.outcome ? rowOutcomes[row.outcome] : rowStatuses[row.status];
       return (
         <Status variant={status.variant} size="S">
           <Typography variant="pi" fontWeight="bold">

@@ -13,7 +13,7 @@ import { StepFooter } from './StepFooter';
 const POLL_MS = 1000;
 
 /**
- * Step 5: what will happen, the start button, then the progress of the import as it runs in the
+ * Step 6: what will happen, the start button, then the progress of the import as it runs in the
  * background (polling the job until the server reports it finished).
  */
 export const StartStep = ({

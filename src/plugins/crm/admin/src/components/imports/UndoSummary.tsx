@@ -5,10 +5,14 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { UndoResult } from '../../../../contracts';
 import { formatCount } from '../../utils/format';
 import { customerPath } from '../customers/model';
+import { fieldLabel } from './labels';
 
 const CONTACT_PATH = '/content-manager/collection-types/plugin::crm.contact';
 
-/** What an undo removed, and the records it kept because others had built on them since, with why. */
+/**
+ * What an undo removed and set back, and the records it kept because others had built on them or
+ * changed them since, with why (for a changed record, the fields changed).
+ */
 export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
   const { formatMessage } = useIntl();
   return (
@@ -24,11 +28,22 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
             customers: formatCount(undo.removed.customers),
           }
         )}
+        {undo.restored
+          ? formatMessage(
+              {
+                id: 'crm.import.undo.restored',
+                defaultMessage:
+                  ' Set {count} updated records back to their values before the import.',
+              },
+              { count: formatCount(undo.restored) }
+            )
+          : ''}
         {undo.keptCount > 0
           ? formatMessage(
               {
                 id: 'crm.import.undo.kept',
-                defaultMessage: ' Kept {count} records that others have built on since the import:',
+                defaultMessage:
+                  ' Kept {count} records that others have built on or changed since the import:',
               },
               { count: formatCount(undo.keptCount) }
             )
@@ -66,7 +81,20 @@ export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
                   <Typography textColor="neutral600">{`(${record.type})`}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{record.reasons.join('; ')}</Typography>
+                  {/* A record kept for changes since the import: its fields, in the page's words. */}
+                  {record.fields?.length ? (
+                    <Typography data-testid="undo-kept-fields">
+                      {formatMessage(
+                        {
+                          id: 'crm.import.undo.changedFields',
+                          defaultMessage: 'changed since the import, left as is: {fields}',
+                        },
+                        { fields: record.fields.map(fieldLabel).join(', ') }
+                      )}
+                    </Typography>
+                  ) : (
+                    <Typography>{record.reason ?? record.reasons.join('; ')}</Typography>
+                  )}
                 </Td>
               </Tr>
             ))}

@@ -22,7 +22,7 @@ const PAGE_SIZE = 20;
 const ALL = '__all__';
 
 /**
- * Step 3: the rows the server found invalid, with line, field and reason, filterable by field and
+ * Step 4: the rows the server found invalid, with line, field and reason, filterable by field and
  * text. Invalid rows are left out of the import and can be downloaded with the ignored rows.
  */
 export const ValidationStep = ({
@@ -187,7 +187,7 @@ export const ValidationStep = ({
       )}
       <StepFooter
         onBack={onBack}
-        backLabel={formatMessage({ id: 'crm.import.step.mapping', defaultMessage: 'Map columns' })}
+        backLabel={formatMessage({ id: 'crm.import.step.mode', defaultMessage: 'Import mode' })}
         onNext={onNext}
         nextLabel={
           job.object === 'contacts'

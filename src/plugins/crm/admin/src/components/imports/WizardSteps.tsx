@@ -5,6 +5,7 @@ import { useIntl, type MessageDescriptor } from 'react-intl';
 const WIZARD_STEPS = [
   { id: 'upload', label: { id: 'crm.import.step.upload', defaultMessage: 'Upload' } },
   { id: 'mapping', label: { id: 'crm.import.step.mapping', defaultMessage: 'Map columns' } },
+  { id: 'mode', label: { id: 'crm.import.step.mode', defaultMessage: 'Import mode' } },
   { id: 'validation', label: { id: 'crm.import.step.validation', defaultMessage: 'Validation' } },
   { id: 'reference', label: { id: 'crm.import.step.reference', defaultMessage: 'Reference data' } },
   { id: 'start', label: { id: 'crm.import.start.button', defaultMessage: 'Start import' } },

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { ImportObject, ImportRowStatus, ImportStage } from '../../../../contracts';
+import type {
+  ImportObject,
+  ImportRowOutcome,
+  ImportRowStatus,
+  ImportStage,
+} from '../../../../contracts';
 
 type StatusVariant = 'neutral' | 'secondary' | 'success' | 'danger' | 'warning' | 'primary';
 
@@ -14,7 +19,10 @@ export const fieldLabel = (field: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** The names of what an import holds, of a job's stages and of a row's outcome, with their colours. */
+/**
+ * The names of what an import holds, of a job's stages, of what became of a row and of what an
+ * imported row did to its record, with their colours.
+ */
 export const useImportLabels = () => {
   const { formatMessage } = useIntl();
   return useMemo(() => {
@@ -84,6 +92,20 @@ export const useImportLabels = () => {
         variant: 'danger',
       },
     };
-    return { objects, stages, rowStatuses };
+    const rowOutcomes: Record<ImportRowOutcome, { label: string; variant: StatusVariant }> = {
+      created: {
+        label: formatMessage({ id: 'crm.import.outcome.created', defaultMessage: 'Created' }),
+        variant: 'success',
+      },
+      updated: {
+        label: formatMessage({ id: 'crm.import.outcome.updated', defaultMessage: 'Updated' }),
+        variant: 'primary',
+      },
+      unchanged: {
+        label: formatMessage({ id: 'crm.import.outcome.unchanged', defaultMessage: 'Unchanged' }),
+        variant: 'neutral',
+      },
+    };
+    return { objects, stages, rowStatuses, rowOutcomes };
   }, [formatMessage]);
 };

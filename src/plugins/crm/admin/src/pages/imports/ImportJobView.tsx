@@ -9,6 +9,7 @@ import type { ImportJob } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { useImportLabels } from '../../components/imports/labels';
 import { MappingStep } from '../../components/imports/MappingStep';
+import { ModeStep } from '../../components/imports/ModeStep';
 import { ReferenceDataStep } from '../../components/imports/ReferenceDataStep';
 import { ResultsStep } from '../../components/imports/ResultsStep';
 import { StartStep } from '../../components/imports/StartStep';
@@ -128,11 +129,18 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
         </Flex>
         <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
           {step === 'mapping' ? (
-            <MappingStep job={job} onJobChange={onJobChange} onNext={() => goTo('validation')} />
+            <MappingStep job={job} onJobChange={onJobChange} onNext={() => goTo('mode')} />
+          ) : step === 'mode' ? (
+            <ModeStep
+              job={job}
+              onJobChange={onJobChange}
+              onBack={() => goTo('mapping')}
+              onNext={() => goTo('validation')}
+            />
           ) : step === 'validation' ? (
             <ValidationStep
               job={job}
-              onBack={() => goTo('mapping')}
+              onBack={() => goTo('mode')}
               onNext={() => goTo(contacts ? 'reference' : 'start')}
             />
           ) : step === 'reference' ? (

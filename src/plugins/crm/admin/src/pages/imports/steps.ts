@@ -3,7 +3,7 @@ import type { WizardStep } from '../../components/imports/WizardSteps';
 import { PLUGIN_ID } from '../../pluginId';
 
 export const IMPORTS_PATH = `/plugins/${PLUGIN_ID}/imports`;
-const EDIT_STEPS: WizardStep[] = ['mapping', 'validation', 'reference', 'start'];
+const EDIT_STEPS: WizardStep[] = ['mapping', 'mode', 'validation', 'reference', 'start'];
 
 export const isEditable = (job: ImportJob) => EDITABLE_IMPORT_STAGES.includes(job.stage);
 

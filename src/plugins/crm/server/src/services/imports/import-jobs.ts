@@ -142,6 +142,14 @@ const issuesAndWarnings = (reason: string | null) => {
   };
 };
 
+/** A company decision as the API shows it (without the id of the customer the run created). */
+const publicDecision = (decision: Decision | undefined): Decision | null =>
+  !decision
+    ? null
+    : decision.action === 'link'
+      ? { action: 'link', customer: decision.customer }
+      : { action: decision.action };
+
 /** The columns (as in the API, without their counts of date shapes). */
 const publicColumns = (columns: Column[] | null): ImportColumn[] =>
   (columns ?? []).map(({ dates: _dates, ...column }) => column);
@@ -757,7 +765,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         key: group.key,
         company: group.company,
         rows: group.rows,
-        decision: job.decisions?.[group.key] ?? null,
+        decision: publicDecision(job.decisions?.[group.key]),
         suggestions: suggestCompanies(index, group.company, 3),
       }));
     },

@@ -2,11 +2,17 @@ import { Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@str
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { ImportJob, ImportLogAnswer, ImportRowStatus } from '../../../../../contracts';
+import type {
+  ImportJob,
+  ImportLogAnswer,
+  ImportRowOutcome,
+  ImportRowStatus,
+} from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { formatCount } from '../../../utils/format';
 import { Pager } from '../../common/Pager';
+import { useImportLabels } from '../labels';
 import { LoadFailed } from '../LoadFailed';
 import { RowIssuesTable } from '../RowIssuesTable';
 
@@ -21,8 +27,12 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
   const [page, setPage] = useState(1);
   const [log, setLog] = useState<ImportLogAnswer | null>(null);
   const [logError, setLogError] = useState(false);
+  const { rowOutcomes } = useImportLabels();
 
-  const filters = useMemo<Record<string, { label: string; status: ImportRowStatus[] }>>(
+  // The log's `status` takes row statuses and outcomes alike: an outcome picks imported rows.
+  const filters = useMemo<
+    Record<string, { label: string; status: (ImportRowStatus | ImportRowOutcome)[] }>
+  >(
     () => ({
       notImported: {
         label: formatMessage({
@@ -31,24 +41,27 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
         }),
         status: ['invalid', 'ignored', 'failed'],
       },
-      invalid: {
-        label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }),
-        status: ['invalid'],
+      created: { label: rowOutcomes.created.label, status: ['created'] },
+      updated: { label: rowOutcomes.updated.label, status: ['updated'] },
+      unchanged: { label: rowOutcomes.unchanged.label, status: ['unchanged'] },
+      imported: {
+        label: formatMessage({ id: 'crm.import.log.allImported', defaultMessage: 'All imported' }),
+        status: ['imported'],
       },
       ignored: {
         label: formatMessage({ id: 'crm.import.row.ignored', defaultMessage: 'Skipped' }),
         status: ['ignored'],
       },
+      invalid: {
+        label: formatMessage({ id: 'crm.import.row.invalid', defaultMessage: 'Invalid' }),
+        status: ['invalid'],
+      },
       failed: {
         label: formatMessage({ id: 'crm.import.row.failed', defaultMessage: 'Failed' }),
         status: ['failed'],
       },
-      imported: {
-        label: formatMessage({ id: 'crm.import.row.imported', defaultMessage: 'Imported' }),
-        status: ['imported'],
-      },
     }),
-    [formatMessage]
+    [formatMessage, rowOutcomes]
   );
   const statuses = filters[filter].status;
 
@@ -125,6 +138,7 @@ export const ImportLog = ({ job }: { job: ImportJob }) => {
             key: String(row.line),
             line: row.line,
             status: row.status,
+            outcome: row.outcome,
             cells: headers
               .map((header) => row.cells[header])
               .filter(Boolean)

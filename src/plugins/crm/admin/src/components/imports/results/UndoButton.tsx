@@ -2,16 +2,17 @@ import { Button, Dialog, Typography } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
+import type { ImportJob } from '../../../../../contracts';
 import { formatCount } from '../../../utils/format';
 
-/** "Undo import", asking first what an undo removes and what it keeps. */
+/** "Undo import", asking first what an undo removes, what it sets back and what it keeps. */
 export const UndoButton = ({
-  imported,
+  counts,
   disabled,
   loading,
   onUndo,
 }: {
-  imported?: number;
+  counts: ImportJob['counts'];
   disabled: boolean;
   loading: boolean;
   onUndo: () => void;
@@ -45,9 +46,22 @@ export const UndoButton = ({
                 defaultMessage:
                   'The {count} records it created, and the customers it created for unmatched companies, will be deleted; a record someone has built on since (a comment, a list membership, a connection, another contact…) is kept.',
               },
-              { count: formatCount(imported) }
+              // Jobs run before imports could update records only count what they imported.
+              { count: formatCount(counts.created ?? counts.imported) }
             )}
           </Typography>
+          {(counts.updated ?? 0) > 0 ? (
+            <Typography textAlign="center" tag="p">
+              {formatMessage(
+                {
+                  id: 'crm.import.undo.confirmUpdated',
+                  defaultMessage:
+                    'The {count} records it updated are set back to their values before the import, except those changed since.',
+                },
+                { count: formatCount(counts.updated) }
+              )}
+            </Typography>
+          ) : null}
         </Dialog.Body>
         <Dialog.Footer>
           <Dialog.Cancel>
