@@ -85,6 +85,7 @@ describe('the mode of an import', () => {
       matchBy: ['email'],
       withinFile: 'ignore',
       emptyCells: 'keep',
+      fuzzy: false,
     });
     expect(response.body.data.matchKeys).toEqual(['email']);
     const bad = await app

@@ -89,3 +89,7 @@ export type ImportSource = (typeof IMPORT_SOURCES)[number];
 export const DATE_ORDERS = ['YMD', 'DMY', 'MDY'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 export type DateOrderVerdict = DateOrder | 'ambiguous';
+
+/** The stages of a duplicate scan: `running` (claimed by one node, resumable), then `done` or `failed`. */
+export const DUPLICATE_SCAN_STAGES = ['running', 'done', 'failed'] as const;
+export type DuplicateScanStage = (typeof DUPLICATE_SCAN_STAGES)[number];

@@ -3,6 +3,7 @@ export const ADMIN_ACTIONS = [
   { uid: 'read', displayName: 'Read the CRM pages' },
   { uid: 'manage', displayName: 'Create and edit customers, connections and relationships' },
   { uid: 'import', displayName: 'Run imports' },
+  { uid: 'merge', displayName: 'Merge duplicate customers and contacts, and undo merges' },
   { uid: 'ssn.reveal', displayName: 'Reveal social security numbers' },
 ] as const;
 export type AdminActionUid = (typeof ADMIN_ACTIONS)[number]['uid'];

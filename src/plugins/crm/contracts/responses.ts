@@ -14,6 +14,7 @@ import {
 } from './enums';
 import {
   DATE_ORDERS,
+  DUPLICATE_SCAN_STAGES,
   IMPORT_DECISION_ACTIONS,
   IMPORT_EMPTY_CELLS,
   IMPORT_FORMATS,
@@ -151,6 +152,8 @@ export const importModeSchema = z.object({
   matchBy: z.array(z.string()),
   withinFile: z.enum(IMPORT_WITHIN_FILE),
   emptyCells: z.enum(IMPORT_EMPTY_CELLS),
+  /** In `create` mode, a row whose record the duplicate matcher finds (at the block score) is not created either. */
+  fuzzy: z.boolean(),
 });
 
 /** Before start: what the job would do with its valid rows, judged against the records as they are now. */
@@ -240,4 +243,60 @@ export const importLogRowSchema = z.object({
   issues: z.array(z.object({ field: z.string(), reason: z.string() })),
   /** What the row was imported with but differs from the file (a birthday without a year left empty). */
   warnings: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+});
+
+/** A possible duplicate of a record: the record by its name, a score between 0 and 1, and why. */
+export const duplicateCandidateSchema = z.object({
+  customer: z
+    .object({
+      documentId: z.string(),
+      customerNumber: z.string().nullable(),
+      type: z.string(),
+      name: z.string(),
+    })
+    .optional(),
+  contact: z.object({ documentId: z.string(), name: z.string() }).optional(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+});
+
+/** A duplicate scan: its progress, then (when done) a page of clusters, best first. */
+export const duplicateScanSchema = z.object({
+  documentId: z.string(),
+  object: z.enum(IMPORT_OBJECTS),
+  stage: z.enum(DUPLICATE_SCAN_STAGES),
+  threshold: z.number().nullable(),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  pairCount: z.number().int(),
+  clusterCount: z.number().int(),
+  error: z.string().nullable(),
+  createdBy: z
+    .object({ type: z.enum(ACTOR_TYPES), id: z.string().nullable(), name: z.string().nullable() })
+    .nullable(),
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp.nullable(),
+  clusters: z
+    .array(
+      z.object({
+        score: z.number(),
+        size: z.number().int(),
+        records: z.array(
+          z.object({
+            documentId: z.string(),
+            name: z.string(),
+            customerNumber: z.string().nullable().optional(),
+            type: z.string().optional(),
+          })
+        ),
+        pairs: z.array(
+          z.object({
+            first: z.string(),
+            second: z.string(),
+            score: z.number(),
+            reasons: z.array(z.string()),
+          })
+        ),
+      })
+    )
+    .optional(),
 });

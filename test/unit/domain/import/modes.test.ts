@@ -23,12 +23,14 @@ describe('import modes', () => {
       matchBy: ['email'],
       withinFile: 'ignore',
       emptyCells: 'keep',
+      fuzzy: false,
     });
     expect(importModeOf('customers', { mode: 'upsert' })).toEqual({
       mode: 'upsert',
       matchBy: ['customerNumber', 'email'],
       withinFile: 'ignore',
       emptyCells: 'keep',
+      fuzzy: false,
     });
   });
 
@@ -56,6 +58,7 @@ describe('import modes', () => {
       matchBy: ['phone', 'customerNumber'],
       withinFile: 'ignore',
       emptyCells: 'keep',
+      fuzzy: false,
     });
   });
 
@@ -82,7 +85,7 @@ describe('import modes', () => {
       '"phone" is not a key contacts can be matched by (email, externalId, mobilePhone)',
       '"externalId" is not mapped: map a column to it, or match by another key',
       '"email" is listed twice in matchBy',
-      'sheet is not a setting of the import mode (mode, matchBy, withinFile, emptyCells)',
+      'sheet is not a setting of the import mode (mode, matchBy, withinFile, emptyCells, fuzzy)',
     ]);
     expect(
       messagesOf(() =>

@@ -160,13 +160,21 @@ describe('customerUpdate', () => {
 
   it('writes a new SSN only when it is another number', () => {
     const row = customerRow(
-      { customer: { ...customerRow({}, []).customer, ssn: '***-**-6789', ssnEncrypted: 'sealed' } },
+      {
+        customer: {
+          ...customerRow({}, []).customer,
+          ssn: '***-**-6789',
+          ssnEncrypted: 'sealed',
+          ssnHash: 'hashed',
+        },
+      },
       ['ssn']
     );
     expect(customerUpdate(customer, row, { ...customerOptions, sameSsn: true }).fields).toEqual({});
     expect(customerUpdate(customer, row, customerOptions).fields).toEqual({
       ssn: '***-**-6789',
       ssnEncrypted: 'sealed',
+      ssnHash: 'hashed',
     });
   });
 });

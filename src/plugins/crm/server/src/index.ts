@@ -10,6 +10,7 @@ import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
 import routes from './routes';
 import services from './services';
+import { rebuildDuplicateKeysIfNeeded } from './services/duplicate-index-rebuild';
 import { rebuildSearchIndexIfNeeded } from './services/search-index-rebuild';
 import { getService } from './utils/get-service';
 
@@ -46,12 +47,14 @@ export default {
         `[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`
       );
     await rebuildSearchIndexIfNeeded(strapi);
+    await rebuildDuplicateKeysIfNeeded(strapi);
     await getService(strapi, 'customer-numbers').ensureSequence();
     await getService(strapi, 'customer-numbers').ensureSequence(
       getService(strapi, 'relationship-gate').HIERARCHY_LOCK
     );
     // Imports left running by a stopped node are resumed here or by any other node.
     getService(strapi, 'import-runner').schedule();
+    getService(strapi, 'duplicate-scans').schedule();
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demo-data').loadOnce();
     }
@@ -59,6 +62,7 @@ export default {
 
   destroy({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'import-runner').stop();
+    getService(strapi, 'duplicate-scans').stop();
   },
 
   config,

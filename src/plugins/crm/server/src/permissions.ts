@@ -57,6 +57,12 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.setPrimaryContact': 'writeCustomers',
   'customer.relationships': 'read',
   'customer.network': 'read',
+  'duplicate.customerDuplicates': 'read',
+  'duplicate.customerCheck': 'read',
+  'duplicate.contactDuplicates': 'read',
+  'duplicate.contactCheck': 'read',
+  'duplicate.startScan': 'deleteRecords',
+  'duplicate.readScan': 'read',
   'address.find': 'read',
   'address.findOne': 'read',
   'address.create': 'writeCustomers',
@@ -88,6 +94,10 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'contact.create': 'writeContacts',
   'contact.update': 'writeContacts',
   'contact.delete': 'deleteRecords',
+  // Merging removes the merged records: the table gives it to those who may delete them.
+  'merge.customers': 'deleteRecords',
+  'merge.contacts': 'deleteRecords',
+  'merge.undo': 'deleteRecords',
   'contact.generateLogin': 'generateLogin',
   // Converting makes a customer, which the table gives to those who create customers.
   'contact.convert': 'writeCustomers',

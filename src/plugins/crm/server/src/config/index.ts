@@ -1,4 +1,6 @@
 import {
+  DEFAULT_DUPLICATE_BLOCK_SCORE,
+  DEFAULT_DUPLICATE_THRESHOLD,
   DEFAULT_POPULATE_MAX_RELATED,
   IMPORT_MAX_COLUMNS,
   SSN_REVEAL_SECONDS,
@@ -39,6 +41,16 @@ export interface CrmPluginConfig {
   populateMaxRelated: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
+  /** Days during which a merge can be undone (`POST /merges/:id/undo`). */
+  mergeUndoDays: number;
+  /** The score (0 to 1) from which two records are called possible duplicates. */
+  duplicateThreshold: number;
+  /**
+   * What a create does when it finds a duplicate: `warn` (the answer lists them in
+   * `meta.possibleDuplicates`) or `block` (a candidate scoring `blockScore` or more makes it a 409,
+   * unless the request says `allowDuplicate=true`).
+   */
+  duplicates: { onCreate?: 'warn' | 'block'; blockScore?: number };
 }
 
 const defaults: CrmPluginConfig = {
@@ -54,6 +66,9 @@ const defaults: CrmPluginConfig = {
   ssnRevealSeconds: SSN_REVEAL_SECONDS,
   searchCountLimit: 1000,
   populateMaxRelated: DEFAULT_POPULATE_MAX_RELATED,
+  mergeUndoDays: 30,
+  duplicateThreshold: DEFAULT_DUPLICATE_THRESHOLD,
+  duplicates: { onCreate: 'warn', blockScore: DEFAULT_DUPLICATE_BLOCK_SCORE },
 };
 
 export default {

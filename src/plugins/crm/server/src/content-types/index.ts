@@ -4,9 +4,12 @@ import auditLog from './audit-log';
 import connection from './connection';
 import contact from './contact';
 import customer from './customer';
+import duplicateScan from './duplicate-scan';
 import email from './email';
 import importJob from './import-job';
 import marketingList from './marketing-list';
+import merge from './merge';
+import mergeRedirect from './merge-redirect';
 import phone from './phone';
 import relationship from './relationship';
 import sequence from './sequence';
@@ -22,6 +25,9 @@ export default {
   activity,
   'marketing-list': marketingList,
   'import-job': importJob,
+  'duplicate-scan': duplicateScan,
   sequence,
   'audit-log': auditLog,
+  merge,
+  'merge-redirect': mergeRedirect,
 };

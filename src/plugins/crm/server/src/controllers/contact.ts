@@ -13,6 +13,20 @@ import {
   readIncludeInactive,
 } from '../validation/contact';
 import { parseBody, requireData } from '../validation/parse';
+import { createDuplicateWarnings, takeAllowDuplicate } from './duplicate-warnings';
+
+/** A core controller's `{ data, meta }` answer with `meta.possibleDuplicates` of its record. */
+const withPossibleDuplicates = async (
+  response: unknown,
+  find: (documentId: string | undefined) => Promise<unknown[]>
+) => {
+  const answer = response as { data?: { documentId?: string }; meta?: Record<string, unknown> };
+  if (!answer?.data) return response;
+  return {
+    ...answer,
+    meta: { ...(answer.meta ?? {}), possibleDuplicates: await find(answer.data.documentId) },
+  };
+};
 
 /**
  * Contacts: Strapi's core controller, with lists showing active contacts only unless the caller
@@ -43,8 +57,13 @@ export default factories.createCoreController(CONTACT_UID, ({ strapi }) => ({
   },
 
   async create(ctx: Context) {
-    requireData(ctx.request.body);
-    return super.create(ctx);
+    const allowDuplicate = takeAllowDuplicate(ctx);
+    const data = requireData(ctx.request.body);
+    const warnings = createDuplicateWarnings(strapi);
+    await warnings.guardCreate('contact', data, allowDuplicate);
+    return withPossibleDuplicates(await super.create(ctx), (documentId) =>
+      warnings.of('contact', documentId)
+    );
   },
 
   async update(ctx: Context) {
@@ -53,7 +72,9 @@ export default factories.createCoreController(CONTACT_UID, ({ strapi }) => ({
       .documents(CONTACT_UID)
       .findOne({ documentId: ctx.params.id, fields: ['id'] });
     if (!exists) throw new errors.NotFoundError('contact not found');
-    return super.update(ctx);
+    return withPossibleDuplicates(await super.update(ctx), (documentId) =>
+      createDuplicateWarnings(strapi).of('contact', documentId)
+    );
   },
 
   async generateLogin(ctx: Context) {

@@ -8,6 +8,7 @@ import { CUSTOMER_UID } from '../utils/uids';
 import { networkQuery, primaryBody, primaryContactBody } from '../validation/customer';
 import { parseBody, requireData } from '../validation/parse';
 import { searchQuery } from '../validation/search';
+import { createDuplicateWarnings, takeAllowDuplicate } from './duplicate-warnings';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
 import type { BoundedSanitizeQuery } from './query-bounds';
 import { judgeContentApiReveal } from './ssn-access';
@@ -49,12 +50,17 @@ const readCustomerWrite = async (strapi: Core.Strapi, controller: unknown, ctx: 
 
 export default factories.createCoreController(CUSTOMER_UID, ({ strapi }) => ({
   async create(ctx: Context) {
+    const allowDuplicate = takeAllowDuplicate(ctx);
     const { api, query, data } = await readCustomerWrite(strapi, this, ctx);
+    const warnings = createDuplicateWarnings(strapi);
+    await warnings.guardCreate('customer', requireData(ctx.request.body), allowDuplicate);
     const entity = await strapi
       .documents(CUSTOMER_UID)
       .create({ ...query, data: documentData(CUSTOMER_UID, data) });
     ctx.status = 201;
-    return api.transformResponse(await api.sanitizeOutput(entity, ctx));
+    return api.transformResponse(await api.sanitizeOutput(entity, ctx), {
+      possibleDuplicates: await warnings.of('customer', entity?.documentId),
+    });
   },
 
   async update(ctx: Context) {
@@ -63,7 +69,9 @@ export default factories.createCoreController(CUSTOMER_UID, ({ strapi }) => ({
       .documents(CUSTOMER_UID)
       .update({ ...query, documentId: ctx.params.id, data: documentData(CUSTOMER_UID, data) });
     if (!entity) throw new errors.NotFoundError('customer not found');
-    return api.transformResponse(await api.sanitizeOutput(entity, ctx));
+    return api.transformResponse(await api.sanitizeOutput(entity, ctx), {
+      possibleDuplicates: await createDuplicateWarnings(strapi).of('customer', entity.documentId),
+    });
   },
 
   async delete(ctx: Context) {

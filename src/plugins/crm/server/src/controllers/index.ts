@@ -10,8 +10,11 @@ import {
 import adminCustomer from './admin-customer';
 import contact from './contact';
 import customer from './customer';
+import duplicate from './duplicate';
 import importController from './import';
 import marketingList from './marketing-list';
+import merge from './merge';
+import { withMergeRedirects } from './merge-redirects';
 import openapi from './openapi';
 import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
@@ -21,15 +24,17 @@ const recordController = (uid: CrmContentTypeUid, what: string) =>
   withQueryBounds(uid, createRecordController(uid, what));
 
 export default {
-  customer: withQueryBounds(CUSTOMER_UID, customer),
+  customer: withMergeRedirects('customers', withQueryBounds(CUSTOMER_UID, customer)),
   'admin-customer': adminCustomer,
   address: recordController(CONTACT_POINT_UIDS.address, 'address'),
   phone: recordController(CONTACT_POINT_UIDS.phone, 'phone'),
   email: recordController(CONTACT_POINT_UIDS.email, 'email'),
   connection: recordController(CONNECTION_UID, 'connection'),
   relationship: recordController(RELATIONSHIP_UID, 'relationship'),
-  contact: withQueryBounds(CONTACT_UID, contact),
+  contact: withMergeRedirects('contacts', withQueryBounds(CONTACT_UID, contact)),
   'marketing-list': withQueryBounds(MARKETING_LIST_UID, marketingList),
   import: importController,
+  merge,
+  duplicate,
   openapi,
 };

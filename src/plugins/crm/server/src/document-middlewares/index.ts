@@ -36,6 +36,9 @@ const READ_ONLY: Record<string, string> = {
   [AUDIT_LOG_UID]: 'the CRM audit log is written by the CRM only and cannot be changed',
   [IMPORT_JOB_UID]:
     'import jobs change only through the import API (upload, mapping, reference data, start, undo)',
+  'plugin::crm.merge':
+    'merges are written by the merge API only (POST /customers/merge, /contacts/merge, /merges/:id/undo)',
+  'plugin::crm.merge-redirect': 'merge redirects are written by the merge API only',
 };
 const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 

@@ -16,3 +16,6 @@ export * from './marketing';
 export * from './import';
 export * from './search-text';
 export * from './query-bounds';
+export * from './duplicates';
+export * from './duplicate-input';
+export * from './duplicate-clusters';

@@ -15,8 +15,15 @@ export interface JobOwner {
  * job, its decisions read under lock, its owner, its heartbeat with progress. A lock is a row lock
  * on PostgreSQL; SQLite's one connection runs one transaction at a time already.
  */
-export const createImportJobClaims = (strapi: Core.Strapi) => {
-  const table = () => strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
+export const createImportJobClaims = (strapi: Core.Strapi) =>
+  createJobClaims(strapi, IMPORT_JOB_UID);
+
+/**
+ * The same claims over any background job type with `stage`, `worker_id`, `heartbeat_at` and
+ * `progress` columns (imports, duplicate scans).
+ */
+export const createJobClaims = (strapi: Core.Strapi, uid: string) => {
+  const table = () => strapi.db.metadata.get(uid).tableName;
   const locked = <T>(query: Knex.QueryBuilder): PromiseLike<T> =>
     strapi.db.dialect.client === 'sqlite' ? query : query.forUpdate();
 

@@ -23,16 +23,29 @@ export const createSsnCiphertexts = (strapi: Core.Strapi) => {
         .limit(limit);
     },
 
+    /** Up to `limit` customers whose SSN has no keyed hash yet. */
+    async unhashed(limit: number): Promise<StoredCiphertext[]> {
+      return strapi.db
+        .connection(table())
+        .select('id', 'ssn_encrypted')
+        .whereNotNull('ssn_encrypted')
+        .whereNull('ssn_hash')
+        .orderBy('id')
+        .limit(limit);
+    },
+
     /**
-     * Replaces each ciphertext by its fresh one in one transaction, unless the customer's SSN was
-     * changed meanwhile (the row no longer holds the ciphertext that was read).
+     * Replaces each ciphertext and keyed hash by fresh ones in one transaction, unless the
+     * customer's SSN was changed meanwhile (the row no longer holds the ciphertext that was read).
      */
-    async replace(changes: { row: StoredCiphertext; fresh: string }[]): Promise<void> {
+    async replace(
+      changes: { row: StoredCiphertext; fresh: string; hash: string }[]
+    ): Promise<void> {
       await strapi.db.transaction(async ({ trx }) => {
-        for (const { row, fresh } of changes) {
+        for (const { row, fresh, hash } of changes) {
           await trx(table())
             .where({ id: row.id, ssn_encrypted: row.ssn_encrypted })
-            .update({ ssn_encrypted: fresh });
+            .update({ ssn_encrypted: fresh, ssn_hash: hash });
         }
       });
     },

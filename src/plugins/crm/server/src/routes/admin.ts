@@ -1,6 +1,8 @@
 import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
+import { DUPLICATE_ROUTES } from './duplicate-routes';
 import { IMPORT_ROUTES } from './import-routes';
+import { MERGE_ROUTES } from './merge-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -43,6 +45,18 @@ export default {
       path,
       handler: `admin-customer.${handler}`,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...DUPLICATE_ROUTES.map(({ method, path, handler, readScope }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(readScope ? READ : MANAGE), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...MERGE_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(adminAction('merge')), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,

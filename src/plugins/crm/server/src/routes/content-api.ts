@@ -33,7 +33,9 @@ import {
 } from '../validation/responses';
 import { searchQuery } from '../validation/search';
 import type { ContentApiRoute } from './contract';
+import { DUPLICATE_ROUTES } from './duplicate-routes';
 import { IMPORT_ROUTES } from './import-routes';
+import { MERGE_ROUTES } from './merge-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
@@ -97,6 +99,11 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       success: { status: 200, schema: searchResponse },
     },
   },
+  // Before the record routes, so that `duplicate-check` is not read as an id.
+  ...DUPLICATE_ROUTES.map(({ readScope, ...route }): ContentApiRoute => ({
+    ...route,
+    ...(readScope ? { auth: { scope: [readScope] } } : {}),
+  })),
   ...recordRoutes('customers', 'customer'),
   {
     method: 'PUT',
@@ -217,6 +224,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       success: { status: 200, schema: recordResponse('MarketingList') },
     },
   },
+  ...MERGE_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),

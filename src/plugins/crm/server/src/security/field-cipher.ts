@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Authenticated encryption (AES-256-GCM) of single field values under keys from the environment.
@@ -10,6 +10,11 @@ export interface FieldCipher {
   decrypt(token: string): string;
   /** True when the token was not made with the current (first) key. */
   needsRotation(token: string): boolean;
+  /**
+   * A keyed hash of a value (HMAC-SHA-256 under a key derived from the current key): equal values
+   * hash alike, so they can be compared without decrypting; rotation computes them anew.
+   */
+  hash(plain: string): string;
   readonly currentKeyId: string;
 }
 
@@ -40,6 +45,8 @@ export const createFieldCipher = (keyTexts: readonly string[]): FieldCipher => {
     throw new Error('CRM_ENCRYPTION_KEY is not set: the CRM cannot store an SSN without it');
   const keys = keyTexts.map(parseKey).map((key) => ({ id: keyIdOf(key), key }));
   const [current] = keys;
+  // Never the encryption key itself: a hash must not help to decrypt.
+  const hashKey = createHmac('sha256', current.key).update('crm field hash').digest();
 
   const parse = (token: string) => {
     const parts = token.split('.');
@@ -81,6 +88,10 @@ export const createFieldCipher = (keyTexts: readonly string[]): FieldCipher => {
 
     needsRotation(token) {
       return parse(token).keyId !== current.id;
+    },
+
+    hash(plain) {
+      return createHmac('sha256', hashKey).update(plain, 'utf8').digest('base64url');
     },
   };
 };

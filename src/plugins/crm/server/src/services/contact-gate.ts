@@ -15,6 +15,7 @@ type Params = { documentId?: string; data?: Record<string, unknown> };
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings').get();
+  const matchKeys = () => getService(strapi, 'duplicates');
 
   /** Whether the contact will have a user after the write, checking a newly given one exists. */
   const resolveUser = async (value: unknown, current: boolean): Promise<boolean> => {
@@ -56,7 +57,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(params: Params, next: Next) {
       await write(params, null);
-      return next();
+      const created = (await next()) as { id?: number } | null;
+      if (created?.id) await matchKeys().refresh('contact', [created.id]);
+      return created;
     },
 
     async update(params: Params, next: Next) {
@@ -74,7 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await find();
       if (!current) return next();
       await write(params, current);
-      return next();
+      const updated = await next();
+      await matchKeys().refresh('contact', [current.id]);
+      return updated;
     },
 
     async delete(params: Params, next: Next) {

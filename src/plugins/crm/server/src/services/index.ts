@@ -15,6 +15,8 @@ import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import demoData from './demo-data';
+import duplicateScans from './duplicate-scans';
+import duplicates from './duplicates';
 import externalIds from './external-ids';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
@@ -22,6 +24,10 @@ import importRunner from './imports/import-runner';
 import importUndo from './imports/import-undo';
 import listMembership from './list-membership';
 import marketingListActions from './marketing-list-actions';
+import contactMerge from './merges/contact-merge';
+import customerMerge from './merges/customer-merge';
+import mergeSupport from './merges/merge-support';
+import mergeUndo from './merges/merge-undo';
 import network from './network';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
@@ -61,7 +67,13 @@ export default {
   'customer-actions': customerActions,
   'contact-actions': contactActions,
   'marketing-list-actions': marketingListActions,
+  'merge-support': mergeSupport,
+  'customer-merge': customerMerge,
+  'contact-merge': contactMerge,
+  'merge-undo': mergeUndo,
   'search-index': searchIndex,
+  duplicates,
+  'duplicate-scans': duplicateScans,
   'query-bounds': queryBounds,
   'network-repository': networkRepository,
   'import-rows': importRows,

@@ -87,6 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A contact's activity feed goes with it. */
     async detachContacts(contactIds: readonly number[]): Promise<void> {
       if (contactIds.length === 0) return;
+      await getService(strapi, 'duplicates').remove('contact', contactIds);
       await deleteRows(
         ACTIVITY_UID,
         await network().ownersLinkedTo(ACTIVITY_UID, 'contact', contactIds)

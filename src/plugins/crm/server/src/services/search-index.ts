@@ -96,12 +96,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await repository.replaceRows(knex, chunk, await rowsOf(knex, chunk));
         }
       });
+      // The duplicate matcher's keys follow every write the index follows.
+      await getService(strapi, 'duplicates').refresh('customer', ids);
     },
 
     /** Drops the index rows of customers that are gone. */
     async remove(customerIds: readonly number[]): Promise<void> {
       const ids = [...new Set(customerIds.map(Number))];
       if (ids.length) await repository.withKnex((knex) => repository.deleteRows(knex, ids));
+      if (ids.length) await getService(strapi, 'duplicates').remove('customer', ids);
     },
 
     /** The stored row of one customer (tests and drift checks). */

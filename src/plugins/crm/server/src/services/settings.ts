@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import type { CrmPluginConfig } from '../config';
-import { resolveContactPointLimits, type ContactPointLimits } from '../domain';
+import {
+  DEFAULT_DUPLICATE_BLOCK_SCORE,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  resolveContactPointLimits,
+  type ContactPointLimits,
+} from '../domain';
 
 export interface CrmSettings {
   defaultCountry: string;
@@ -15,6 +20,9 @@ export interface CrmSettings {
   ssnRevealSeconds: number;
   searchCountLimit: number;
   populateMaxRelated: number;
+  mergeUndoDays: number;
+  duplicateThreshold: number;
+  duplicates: { onCreate: 'warn' | 'block'; blockScore: number };
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -33,6 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ssnRevealSeconds: config.ssnRevealSeconds,
       searchCountLimit: config.searchCountLimit,
       populateMaxRelated: config.populateMaxRelated,
+      mergeUndoDays: config.mergeUndoDays ?? 30,
+      duplicateThreshold: config.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD,
+      duplicates: {
+        onCreate: config.duplicates?.onCreate ?? 'warn',
+        blockScore: config.duplicates?.blockScore ?? DEFAULT_DUPLICATE_BLOCK_SCORE,
+      },
     };
   },
 });

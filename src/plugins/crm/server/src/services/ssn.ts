@@ -48,12 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     protectInput(data: Record<string, unknown>, current?: { ssn?: unknown } | null): void {
       delete data.ssnEncrypted;
+      delete data.ssnHash;
       if (!('ssn' in data)) return;
       const value = data.ssn;
       if (value === undefined) return;
       if (value === null || value === '') {
         data.ssn = null;
         data.ssnEncrypted = null;
+        data.ssnHash = null;
         return;
       }
       if (isMaskedSsn(value) && current && value === current.ssn) {
@@ -63,6 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const digits = normalizeSsn(value);
       data.ssn = maskSsn(digits);
       data.ssnEncrypted = cipher().encrypt(digits);
+      data.ssnHash = cipher().hash(digits);
     },
 
     /** Writes one audit row; the number itself is never part of it. */
@@ -128,7 +131,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId: customer.documentId, ssn, expiresAt };
     },
 
-    /** Re-encrypts every SSN not made with the current key; returns how many were rewritten. */
+    /** Gives the SSNs stored without their keyed hash (before hashes were kept) theirs. */
+    async hashUnhashed(): Promise<number> {
+      const current = cipher();
+      let hashed = 0;
+      for (;;) {
+        const rows = await ciphertexts.unhashed(ROTATION_BATCH);
+        if (rows.length === 0) return hashed;
+        await ciphertexts.replace(
+          rows.map((row) => ({
+            row,
+            fresh: row.ssn_encrypted,
+            hash: current.hash(current.decrypt(row.ssn_encrypted)),
+          }))
+        );
+        hashed += rows.length;
+      }
+    },
+
+    /** Re-encrypts every SSN not made with the current key (and hashes it anew); returns how many were rewritten. */
     async rotateKeys(onProgress?: (done: number) => void): Promise<number> {
       const current = cipher();
       let lastId = 0;
@@ -139,7 +160,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastId = rows[rows.length - 1].id;
         const stale = rows.filter((row) => current.needsRotation(row.ssn_encrypted));
         await ciphertexts.replace(
-          stale.map((row) => ({ row, fresh: current.encrypt(current.decrypt(row.ssn_encrypted)) }))
+          stale.map((row) => {
+            const digits = current.decrypt(row.ssn_encrypted);
+            return { row, fresh: current.encrypt(digits), hash: current.hash(digits) };
+          })
         );
         rewritten += stale.length;
         onProgress?.(rewritten);

@@ -626,6 +626,7 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
         maxLength: 11;
       }>;
     ssnEncrypted: Schema.Attribute.Text & Schema.Attribute.Private;
+    ssnHash: Schema.Attribute.String & Schema.Attribute.Private;
     status: Schema.Attribute.Enumeration<['active', 'inactive']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'active'>;
@@ -634,6 +635,52 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'individual'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCrmDuplicateScan extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_duplicate_scans';
+  info: {
+    description: 'A search of all customers or contacts for possible duplicates: its progress, then the clusters it found';
+    displayName: 'Duplicate scan';
+    pluralName: 'duplicate-scans';
+    singularName: 'duplicate-scan';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    clusterCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    cursor: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    error: Schema.Attribute.Text;
+    finishedAt: Schema.Attribute.DateTime;
+    heartbeatAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.duplicate-scan'> &
+      Schema.Attribute.Private;
+    object: Schema.Attribute.Enumeration<['contacts', 'customers']> & Schema.Attribute.Required;
+    ownerId: Schema.Attribute.String;
+    ownerName: Schema.Attribute.String;
+    ownerType: Schema.Attribute.Enumeration<['user', 'admin', 'api-token', 'system']>;
+    pairCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    progress: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    stage: Schema.Attribute.Enumeration<['running', 'done', 'failed']> & Schema.Attribute.Required;
+    startedAt: Schema.Attribute.DateTime;
+    threshold: Schema.Attribute.Float;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workerId: Schema.Attribute.String;
   };
 }
 
@@ -780,6 +827,85 @@ export interface PluginCrmMarketingList extends Struct.CollectionTypeSchema {
         maxLength: 100;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCrmMerge extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_merges';
+  info: {
+    description: 'Duplicate customers or contacts merged into one, with what an undo needs to set them back; written by the merge API only';
+    displayName: 'CRM merge';
+    pluralName: 'merges';
+    singularName: 'merge';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fields: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.merge'> &
+      Schema.Attribute.Private;
+    merged: Schema.Attribute.JSON & Schema.Attribute.Required;
+    mergedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    moved: Schema.Attribute.JSON;
+    object: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    sealed: Schema.Attribute.JSON & Schema.Attribute.Private;
+    snapshot: Schema.Attribute.JSON;
+    survivor: Schema.Attribute.String & Schema.Attribute.Required;
+    undoneAt: Schema.Attribute.DateTime;
+    undoneBy: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCrmMergeRedirect extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_merge_redirects';
+  info: {
+    description: 'The documentId of a merged customer or contact and the record it now is, so that old ids keep answering';
+    displayName: 'CRM merge redirect';
+    pluralName: 'merge-redirects';
+    singularName: 'merge-redirect';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.merge-redirect'> &
+      Schema.Attribute.Private;
+    mergedDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    mergeDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    object: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    survivor: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1035,9 +1161,12 @@ declare module '@strapi/strapi' {
       'plugin::crm.connection': PluginCrmConnection;
       'plugin::crm.contact': PluginCrmContact;
       'plugin::crm.customer': PluginCrmCustomer;
+      'plugin::crm.duplicate-scan': PluginCrmDuplicateScan;
       'plugin::crm.email': PluginCrmEmail;
       'plugin::crm.import-job': PluginCrmImportJob;
       'plugin::crm.marketing-list': PluginCrmMarketingList;
+      'plugin::crm.merge': PluginCrmMerge;
+      'plugin::crm.merge-redirect': PluginCrmMergeRedirect;
       'plugin::crm.phone': PluginCrmPhone;
       'plugin::crm.relationship': PluginCrmRelationship;
       'plugin::crm.sequence': PluginCrmSequence;

@@ -70,13 +70,18 @@ export const notFound = (what: string) => new errors.NotFoundError(`${what} not 
 
 /** The request clashes with the record's state: a contact converted twice, an email already taken. */
 export class ConflictError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the client needs to settle it (the records it clashes with), as `error.details`. */
+    readonly details?: Record<string, unknown>
+  ) {
     super(message);
     this.name = 'ConflictError';
   }
 }
 
-export const conflict = (message: string) => new ConflictError(message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new ConflictError(message, details);
 
 /**
  * The error boundary of every CRM route's action: a broken rule or a refused request becomes
@@ -92,7 +97,10 @@ export const withErrorBoundary = async (
   } catch (error) {
     // Strapi adds an error method per HTTP status to Koa's context; it answers `{ data: null, error }`.
     if (error instanceof ConflictError)
-      return (ctx as Context & { conflict(message: string): void }).conflict(error.message);
+      return (ctx as Context & { conflict(message: string, details?: object): void }).conflict(
+        error.message,
+        error.details
+      );
     throw toStrapiError(error);
   }
 };

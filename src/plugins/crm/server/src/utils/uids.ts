@@ -15,6 +15,7 @@ export const ACTIVITY_UID = 'plugin::crm.activity';
 export const MARKETING_LIST_UID = 'plugin::crm.marketing-list';
 export const USER_UID = 'plugin::users-permissions.user';
 export const IMPORT_JOB_UID = 'plugin::crm.import-job';
+export const DUPLICATE_SCAN_UID = 'plugin::crm.duplicate-scan';
 export const USER_ROLE_UID = 'plugin::users-permissions.role';
 export const USER_PERMISSION_UID = 'plugin::users-permissions.permission';
 

@@ -123,6 +123,7 @@ export const modeBody = z
         errorMap: () => ({ message: `emptyCells is one of ${IMPORT_EMPTY_CELLS.join(', ')}` }),
       })
       .optional(),
+    fuzzy: z.boolean({ invalid_type_error: 'fuzzy is true or false' }).optional(),
   })
   .strict();
 

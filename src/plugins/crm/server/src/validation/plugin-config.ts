@@ -14,6 +14,17 @@ const positiveInteger = (option: string) =>
     }
   });
 
+/** A score between 0 and 1. */
+const score = (option: string) =>
+  z.unknown().superRefine((value, ctx) => {
+    if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${option} must be a number above 0 and at most 1 (got ${String(value)})`,
+      });
+    }
+  });
+
 /** A check that throws (a domain rule, the cipher's key parser) turned into a zod issue. */
 const checkedBy = (option: string, check: (value: unknown) => unknown) =>
   z.unknown().superRefine((value, ctx) => {
@@ -54,6 +65,18 @@ export const pluginConfigSchema = z
     ssnRevealSeconds: positiveInteger('ssnRevealSeconds'),
     searchCountLimit: positiveInteger('searchCountLimit'),
     populateMaxRelated: positiveInteger('populateMaxRelated'),
+    mergeUndoDays: positiveInteger('mergeUndoDays'),
+    duplicateThreshold: score('duplicateThreshold'),
+    duplicates: z
+      .object({
+        onCreate: z
+          .enum(['warn', 'block'], {
+            errorMap: () => ({ message: 'duplicates.onCreate must be warn or block' }),
+          })
+          .optional(),
+        blockScore: score('duplicates.blockScore').optional(),
+      })
+      .strict(),
     // Fails at start-up rather than at the first SSN write.
     encryptionKeys: checkedBy('encryptionKeys', (value) => {
       if (!Array.isArray(value) || !value.every((key) => typeof key === 'string'))

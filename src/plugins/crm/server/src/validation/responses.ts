@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   activitySchema,
   connectionSchema,
+  duplicateCandidateSchema,
+  duplicateScanSchema,
   importJobSchema,
   importLogRowSchema,
   networkSchema,
@@ -64,6 +66,10 @@ export const referenceDataResponse = envelope(z.array(referenceGroupSchema));
 export const importLogResponse = envelope(z.array(importLogRowSchema), z.object({ pagination }));
 
 export const recordResponse = (component: string) => envelope(recordOf(component));
+
+export const duplicatesResponse = envelope(z.array(duplicateCandidateSchema));
+export const duplicateScanResponse = envelope(duplicateScanSchema);
+export const duplicateScanPageResponse = envelope(duplicateScanSchema, z.object({ pagination }));
 
 export const apiDescriptionResponse = z
   .object({

@@ -112,3 +112,11 @@ export const duplicateReason = (line: number) => `duplicate of line ${line}`;
 /** Why an `update` import left a row out: none of its keys found a record. */
 export const noMatchReason = (keys: readonly ImportMatchKey[]) =>
   `no existing record matches by ${keys.join(' or ')}`;
+
+/** Why a fuzzy `create` import left a row out: the duplicate matcher found its record. */
+export const likelyMatchReason = (
+  kind: 'contact' | 'customer',
+  documentId: string,
+  score: number,
+  reasons: readonly string[]
+) => `likely duplicate of ${kind} ${documentId} (score ${score.toFixed(2)}: ${reasons.join(', ')})`;

@@ -25,6 +25,8 @@ export interface ImportModeSettings {
   matchBy: ImportMatchKey[];
   withinFile: ImportWithinFile;
   emptyCells: ImportEmptyCells;
+  /** In `create` mode, rows the duplicate matcher finds a likely record for are not created. */
+  fuzzy: boolean;
 }
 
 /** The import fields whose cells give each key its values. */
@@ -47,6 +49,7 @@ export const defaultImportMode = (object: ImportObject): ImportModeSettings => (
   matchBy: [...DEFAULT_MATCH_BY[object]],
   withinFile: 'ignore',
   emptyCells: 'keep',
+  fuzzy: false,
 });
 
 /** The job's settings as stored, any missing part at its default. */
@@ -88,6 +91,8 @@ export function changeImportMode(
   const mode = oneOf('mode', IMPORT_MODES);
   const withinFile = oneOf('withinFile', IMPORT_WITHIN_FILE);
   const emptyCells = oneOf('emptyCells', IMPORT_EMPTY_CELLS);
+  if (change.fuzzy !== undefined && typeof change.fuzzy !== 'boolean')
+    issue('fuzzy', 'fuzzy is true or false');
   let matchBy: ImportMatchKey[] | undefined;
   if (change.matchBy !== undefined) {
     const keys = IMPORT_MATCH_KEYS[object] as readonly string[];
@@ -111,10 +116,10 @@ export function changeImportMode(
     }
   }
   for (const field of Object.keys(change))
-    if (!['mode', 'matchBy', 'withinFile', 'emptyCells'].includes(field))
+    if (!['mode', 'matchBy', 'withinFile', 'emptyCells', 'fuzzy'].includes(field))
       issue(
         field,
-        `${field} is not a setting of the import mode (mode, matchBy, withinFile, emptyCells)`
+        `${field} is not a setting of the import mode (mode, matchBy, withinFile, emptyCells, fuzzy)`
       );
   if (issues.length) throw new DomainValidationError(issues);
   return {
@@ -122,5 +127,6 @@ export function changeImportMode(
     matchBy: matchBy ?? current.matchBy,
     withinFile: withinFile ?? current.withinFile,
     emptyCells: emptyCells ?? current.emptyCells,
+    fuzzy: typeof change.fuzzy === 'boolean' ? change.fuzzy : current.fuzzy,
   };
 }

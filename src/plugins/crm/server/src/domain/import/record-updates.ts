@@ -156,6 +156,7 @@ export function customerUpdate(
   if (given.includes('ssn') && row.customer.ssnEncrypted && !options.sameSsn) {
     fields.ssn = row.customer.ssn ?? null;
     fields.ssnEncrypted = row.customer.ssnEncrypted;
+    fields.ssnHash = row.customer.ssnHash ?? null;
   } else if (
     !given.includes('ssn') &&
     options.emptyCells === 'clear' &&
@@ -164,6 +165,7 @@ export function customerUpdate(
   ) {
     fields.ssn = null;
     fields.ssnEncrypted = null;
+    fields.ssnHash = null;
   }
 
   const changedPoints: PointChange[] = [];

@@ -26,7 +26,10 @@ const PLURALS = { address: 'addresses', phone: 'phones', email: 'emails' } as co
 /** The fields (and `company`, or a point kind's plural) that changed since the update. */
 export function changedSinceImport(state: RestorableState, snapshot: RestorableSnapshot): string[] {
   const changed = Object.keys(snapshot.after).filter(
-    (field) => field !== 'ssnEncrypted' && !sameValue(state.fields[field], snapshot.after[field])
+    (field) =>
+      field !== 'ssnEncrypted' &&
+      field !== 'ssnHash' &&
+      !sameValue(state.fields[field], snapshot.after[field])
   );
   if (
     snapshot.after.ssnEncrypted !== undefined &&

@@ -16,7 +16,9 @@ export type RowPlan =
   | { kind: 'matches'; recordId: number; key: ImportMatchKey }
   | { kind: 'duplicate'; line: number; key: ImportMatchKey }
   | { kind: 'no-match'; keys: readonly ImportMatchKey[] }
-  | { kind: 'ambiguous'; recordIds: number[]; key: ImportMatchKey };
+  | { kind: 'ambiguous'; recordIds: number[]; key: ImportMatchKey }
+  /** The duplicate matcher finds the record this row likely is (create mode, `fuzzy`). */
+  | { kind: 'likely'; recordId: number; score: number; reasons: readonly string[] };
 
 /**
  * What the rows planned so far claimed: records by the first line that writes them, key values by

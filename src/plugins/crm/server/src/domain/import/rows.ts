@@ -126,8 +126,12 @@ export interface ContactRow {
 }
 
 export interface CustomerRow {
-  /** With the SSN as its mask and ciphertext (`ssnEncrypted`), never the number. */
-  customer: CustomerFields & { ssn?: string | null; ssnEncrypted?: string | null };
+  /** With the SSN as its mask, ciphertext (`ssnEncrypted`) and keyed hash, never the number. */
+  customer: CustomerFields & {
+    ssn?: string | null;
+    ssnEncrypted?: string | null;
+    ssnHash?: string | null;
+  };
   addresses: AddressFields[];
   phones: { type: string; number: string }[];
   emails: { type: string; address: string }[];
@@ -156,6 +160,8 @@ export interface ImportRowOptions {
   limits: ContactPointLimits;
   /** Encrypts an SSN's nine digits for storage (the SSN field of customers). */
   encryptSsn: (digits: string) => string;
+  /** The keyed hash of an SSN's nine digits (compared by the duplicate matcher); none when absent. */
+  hashSsn?: (digits: string) => string;
   today?: Date;
   /**
    * The job may update records (update and upsert modes): a required field left empty does not
@@ -334,7 +340,13 @@ export function validateImportRow(
   }
   if (issues.length) return { ok: false, issues };
   const digits = ssn?.value;
-  const secret = digits ? { ssn: maskSsn(digits), ssnEncrypted: options.encryptSsn(digits) } : {};
+  const secret = digits
+    ? {
+        ssn: maskSsn(digits),
+        ssnEncrypted: options.encryptSsn(digits),
+        ...(options.hashSsn ? { ssnHash: options.hashSsn(digits) } : {}),
+      }
+    : {};
   return {
     ok: true,
     value: {

@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
 import { CONTACT_UID } from '../../utils/uids';
+import { createDuplicateScanResults } from '../duplicate-scan-results';
+import { createMatchKeys } from '../match-keys';
 import { createSearchRepository } from '../search';
 import { contactIndexStatements } from './contact-indexes';
 import { ensureImportRowsTable } from './import-rows-table';
 
 /**
  * The version of the database objects the content types do not declare: the search index (tables,
- * and on SQLite its FTS5 table and triggers), the import rows table and its indexes, and the contact
- * name indexes.
+ * and on SQLite its FTS5 table and triggers), the import rows table and its indexes, the duplicate
+ * matcher's keys, and the contact name indexes.
  * Raise it when a step changes what it creates.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const STORE_KEY = 'schema';
 
@@ -41,6 +43,8 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
   const steps: SchemaStep[] = [
     { name: 'import rows table', run: () => ensureImportRowsTable(knex()) },
     { name: 'customer search index', run: () => createSearchRepository(strapi).ensure() },
+    { name: 'duplicate match keys', run: () => createMatchKeys(strapi).ensure() },
+    { name: 'duplicate scan results', run: () => createDuplicateScanResults(strapi).ensure() },
     {
       name: 'contact name indexes',
       run: async () => {

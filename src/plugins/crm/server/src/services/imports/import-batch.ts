@@ -7,7 +7,9 @@ import {
   duplicateReason,
   externalIdTaken,
   importModeOf,
+  importedMatchRecord,
   inFileDuplicates,
+  likelyMatchReason,
   matchReason,
   noMatchReason,
   planRows,
@@ -103,7 +105,41 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     ];
     // Records this job wrote from earlier rows: a row finding one of them repeats that row.
     const earlier = await staging().linesOfRecords(jobId, recordIds);
-    return planRows(keyed, found, settings, (id) => earlier.get(id), memory);
+    const plans = planRows(keyed, found, settings, (id) => earlier.get(id), memory);
+    return settings.mode === 'create' && settings.fuzzy
+      ? withLikelyRecords(object, rows, plans)
+      : plans;
+  };
+
+  /**
+   * Rows about to be created that the duplicate matcher finds a likely record for (at the block
+   * score) are that record, like a key match.
+   */
+  const withLikelyRecords = async (
+    object: ImportObject,
+    rows: readonly StagedRow[],
+    plans: RowPlan[]
+  ): Promise<RowPlan[]> => {
+    const duplicates = getService(strapi, 'duplicates');
+    const { defaultCountry, duplicates: options } = getService(strapi, 'settings').get();
+    const kind = object === 'contacts' ? 'contact' : 'customer';
+    return Promise.all(
+      plans.map(async (plan, i): Promise<RowPlan> => {
+        if (plan.kind !== 'create') return plan;
+        const record = importedMatchRecord(object, rows[i].data as ContactRow | CustomerRow, {
+          defaultCountry,
+        });
+        const [likely] = await duplicates.candidatesOf(kind, record, [], options.blockScore);
+        return likely
+          ? {
+              kind: 'likely',
+              recordId: likely.matched.id,
+              score: likely.score,
+              reasons: likely.reasons,
+            }
+          : plan;
+      })
+    );
   };
 
   /** Why a row a plan leaves out is left out, naming the records it found. */
@@ -115,7 +151,11 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     const named = await recordMatches.documentIds(
       object,
       plans.flatMap((plan) =>
-        plan.kind === 'matches' ? [plan.recordId] : plan.kind === 'ambiguous' ? plan.recordIds : []
+        plan.kind === 'matches' || plan.kind === 'likely'
+          ? [plan.recordId]
+          : plan.kind === 'ambiguous'
+            ? plan.recordIds
+            : []
       )
     );
     const name = (id: number) => named.get(id) ?? String(id);
@@ -128,6 +168,17 @@ export const createImportBatch = (strapi: Core.Strapi) => {
             id,
             status: 'ignored',
             reason: because(plan.key, matchReason(kind, name(plan.recordId), plan.key)),
+          },
+        ];
+      if (plan.kind === 'likely')
+        return [
+          {
+            id,
+            status: 'ignored',
+            reason: because(
+              '',
+              likelyMatchReason(kind, name(plan.recordId), plan.score, plan.reasons)
+            ),
           },
         ];
       if (plan.kind === 'duplicate')
@@ -257,6 +308,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
+    await getService(strapi, 'duplicates').refresh('contact', ids);
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
   };
 

@@ -114,8 +114,10 @@ export const createImportRestore = (strapi: Core.Strapi) => {
         uid,
         [...restoredIds].map((id) => ({ id, data: fieldChanges.get(id) ?? {} }))
       );
-      if (object === 'contacts') await records.setCompanies(trx, [...companies]);
-      else {
+      if (object === 'contacts') {
+        await records.setCompanies(trx, [...companies]);
+        await getService(strapi, 'duplicates').refresh('contact', [...restoredIds]);
+      } else {
         const owned = (kind: ContactPointKind, id: number) =>
           [...restoredIds].some((customerId) =>
             states.get(customerId)?.points?.[kind].some((point) => point.id === id)

@@ -114,7 +114,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const found = (await strapi.db.query(CUSTOMER_UID).findMany({
         where: { id: { $in: ids.slice(i, i + CHUNK) } },
-        select: ['id', ...CUSTOMER_FIELD_NAMES, 'ssn', 'ssnEncrypted'],
+        select: ['id', ...CUSTOMER_FIELD_NAMES, 'ssn', 'ssnEncrypted', 'ssnHash'],
         populate: Object.fromEntries(
           CONTACT_POINT_KINDS.map((kind) => [
             PLURALS[kind],
@@ -213,6 +213,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       trx,
       [...companyMoved].map((id) => [id, states.get(id)!.company])
     );
+    await getService(strapi, 'duplicates').refresh('contact', [...changed.keys(), ...companyMoved]);
     return results;
   };
 

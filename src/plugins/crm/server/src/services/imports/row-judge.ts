@@ -69,6 +69,7 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
     limits: setup.limits,
     partial: setup.partial ?? false,
     encryptSsn: (digits: string) => cipher.encrypt(digits),
+    hashSsn: (digits: string) => cipher.hash(digits),
   };
   const dateColumns = headers
     .filter((header) => IMPORT_DATE_FIELDS[object].includes(mapping[header] ?? ''))

@@ -1,0 +1,21 @@
+export * from './types';
+export {
+  compareRecords,
+  comparePrepared,
+  DEFAULT_DUPLICATE_BLOCK_SCORE,
+  DEFAULT_DUPLICATE_THRESHOLD,
+} from './compare';
+export { prepareRecord } from './prepared-record';
+export type { PreparedRecord } from './prepared-record';
+export {
+  blockingKeys,
+  preparedBlockingKeys,
+  isStrongKey,
+  MAX_BLOCKING_KEY_LENGTH,
+  MAX_BLOCKING_KEYS,
+} from './blocking-keys';
+export { jaro, jaroWinkler } from './jaro-winkler';
+export { phoneticCode } from './phonetic';
+export { areGivenNameVariants, canonicalGivenNames } from './given-names';
+export { isFreeMailDomain } from './free-mail-domains';
+export { businessNameKey } from './business-names';

@@ -1,0 +1,165 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
+import { withKnex } from '../utils/with-knex';
+
+export const MATCH_KEYS_TABLE = 'crm_match_keys';
+
+/** Which records a key belongs to: customers and contacts are matched apart. */
+export type MatchKind = 'customer' | 'contact';
+
+/** Every record has this key, so the table tells which records are indexed. */
+export const RECORD_MARKER = '#';
+
+const IDS_PER_STATEMENT = 500;
+const ROWS_PER_STATEMENT = 400;
+export const MATCH_KEY_LENGTH = 120;
+
+/**
+ * The blocking keys of every customer and contact (e-mails, phones, ids, name codes…): the
+ * duplicate matcher's candidates are the records sharing a key with the one checked, read through
+ * the (key, kind) index instead of a scan. Plain knex, as the search index.
+ */
+export const createMatchKeys = (strapi: Core.Strapi) => {
+  const pool = () => strapi.db.connection;
+  const tableOf = (kind: MatchKind) =>
+    strapi.db.metadata.get(kind === 'customer' ? CUSTOMER_UID : CONTACT_UID).tableName;
+
+  const deleteRows = async (knex: Knex, kind: MatchKind, ids: readonly number[]) => {
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+      await knex(MATCH_KEYS_TABLE)
+        .where('kind', kind)
+        .whereIn('record_id', ids.slice(i, i + IDS_PER_STATEMENT))
+        .delete();
+  };
+
+  return {
+    async ensure(): Promise<void> {
+      const knex = pool();
+      if (!(await knex.schema.hasTable(MATCH_KEYS_TABLE)))
+        await knex.schema.createTable(MATCH_KEYS_TABLE, (table) => {
+          table.string('kind', 8).notNullable();
+          table.integer('record_id').notNullable();
+          table.string('match_key', MATCH_KEY_LENGTH).notNullable();
+        });
+      await knex.raw(
+        `CREATE INDEX IF NOT EXISTS crm_match_keys_key_idx ON ${MATCH_KEYS_TABLE} (match_key, kind, record_id)`
+      );
+      await knex.raw(
+        `CREATE INDEX IF NOT EXISTS crm_match_keys_record_idx ON ${MATCH_KEYS_TABLE} (kind, record_id)`
+      );
+    },
+
+    /** Replaces the keys of these records (a record without keys in `keys` loses its own). */
+    async replace(
+      knex: Knex,
+      kind: MatchKind,
+      ids: readonly number[],
+      keys: ReadonlyMap<number, readonly string[]>
+    ): Promise<void> {
+      await deleteRows(knex, kind, ids);
+      const rows = [...keys].flatMap(([id, list]) =>
+        [RECORD_MARKER, ...new Set(list)].map((key) => ({
+          kind,
+          record_id: id,
+          match_key: key.slice(0, MATCH_KEY_LENGTH),
+        }))
+      );
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+        await knex(MATCH_KEYS_TABLE).insert(rows.slice(i, i + ROWS_PER_STATEMENT));
+    },
+
+    remove: (kind: MatchKind, ids: readonly number[]) =>
+      withKnex(strapi, (knex) => deleteRows(knex, kind, ids)),
+
+    /**
+     * The records sharing a key with `keys`, with the keys they share; a key held by more than
+     * `limitPerKey` records (a common name) yields only that many, the lowest ids first.
+     */
+    async candidates(
+      kind: MatchKind,
+      keys: readonly { key: string; limit: number }[]
+    ): Promise<Map<number, string[]>> {
+      const shared = new Map<number, string[]>();
+      await withKnex(strapi, async (knex) => {
+        for (const { key, limit } of keys) {
+          const ids = await knex(MATCH_KEYS_TABLE)
+            .where({ match_key: key.slice(0, MATCH_KEY_LENGTH), kind })
+            .orderBy('record_id')
+            .limit(limit)
+            .pluck('record_id');
+          for (const id of ids.map(Number)) shared.set(id, [...(shared.get(id) ?? []), key]);
+        }
+      });
+      return shared;
+    },
+
+    /**
+     * The holders of many keys at once (a scan's batch): for each key, its first `limitPerKey`
+     * records by id, read with a window over the key index.
+     */
+    async holdersOf(
+      kind: MatchKind,
+      keys: readonly string[],
+      limitPerKey: number
+    ): Promise<Map<string, number[]>> {
+      const holders = new Map<string, number[]>();
+      const unique = [...new Set(keys.map((key) => key.slice(0, MATCH_KEY_LENGTH)))];
+      for (let i = 0; i < unique.length; i += IDS_PER_STATEMENT) {
+        const chunk = unique.slice(i, i + IDS_PER_STATEMENT);
+        const rows = (await pool().raw(
+          `SELECT match_key, record_id FROM (
+             SELECT match_key, record_id,
+                    ROW_NUMBER() OVER (PARTITION BY match_key ORDER BY record_id) AS position
+             FROM ${MATCH_KEYS_TABLE}
+             WHERE kind = ? AND match_key IN (${chunk.map(() => '?').join(', ')})
+           ) ranked WHERE position <= ?`,
+          [kind, ...chunk, limitPerKey]
+        )) as unknown;
+        const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+          match_key: string;
+          record_id: number | string;
+        }[];
+        for (const row of list)
+          holders.set(row.match_key, [
+            ...(holders.get(row.match_key) ?? []),
+            Number(row.record_id),
+          ]);
+      }
+      return holders;
+    },
+
+    /** Whether the records of a kind and their indexed ones are the same (count and highest id). */
+    async inStep(kind: MatchKind): Promise<boolean> {
+      const [records, indexed] = await Promise.all([
+        pool()(tableOf(kind)).count({ n: '*' }).max({ top: 'id' }).first(),
+        pool()(MATCH_KEYS_TABLE)
+          .where({ match_key: RECORD_MARKER, kind })
+          .count({ n: '*' })
+          .max({ top: 'record_id' })
+          .first(),
+      ]);
+      return (
+        Number(records?.n ?? 0) === Number(indexed?.n ?? 0) &&
+        Number(records?.top ?? 0) === Number(indexed?.top ?? 0)
+      );
+    },
+
+    clear: (kind: MatchKind) => pool()(MATCH_KEYS_TABLE).where('kind', kind).delete(),
+
+    /** How many records of a kind there are. */
+    async count(kind: MatchKind): Promise<number> {
+      return Number((await pool()(tableOf(kind)).count({ n: '*' }).first())?.n ?? 0);
+    },
+
+    /** Up to `limit` record ids above `after`, in order. */
+    async idsAfter(kind: MatchKind, after: number, limit: number): Promise<number[]> {
+      return (
+        await pool()(tableOf(kind)).where('id', '>', after).orderBy('id').limit(limit).pluck('id')
+      ).map(Number);
+    },
+
+    inOwnTransaction: <T>(work: (knex: Knex) => Promise<T>) => pool().transaction(work),
+  };
+};

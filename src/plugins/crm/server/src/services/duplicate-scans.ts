@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+
+import {
+  clusterPairs,
+  comparePrepared,
+  preparedBlockingKeys,
+  prepareRecord,
+  type ImportObject,
+  type PreparedRecord,
+} from '../domain';
+import { createDuplicateScanResults, type ScanPair } from '../repositories/duplicate-scan-results';
+import { createJobClaims } from '../repositories/import-job-claims';
+import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
+import { createMatchRecords, type MatchedRecord } from '../repositories/match-records';
+import type { Actor } from '../utils/actor';
+import { getService } from '../utils/get-service';
+import { errors } from '../utils/strapi-utils';
+import { DUPLICATE_SCAN_UID } from '../utils/uids';
+import { duplicateView } from './duplicates';
+
+/** Records read, matched and written per transaction. */
+const BATCH = 500;
+/** Records read per key: a name code shared by thousands yields its first few hundred. */
+const HOLDERS_PER_KEY = 200;
+
+interface ScanRow {
+  id: number;
+  documentId: string;
+  object: ImportObject;
+  stage: 'running' | 'done' | 'failed';
+  threshold: number | null;
+  cursor: number | null;
+  progress: { done: number; total: number } | null;
+  pairCount: number | null;
+  clusterCount: number | null;
+  error: string | null;
+  ownerType: Actor['type'] | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  startedAt: string | Date | null;
+  finishedAt: string | Date | null;
+}
+
+const kindOf = (object: ImportObject): MatchKind =>
+  object === 'contacts' ? 'contact' : 'customer';
+
+/**
+ * Scans of every customer or contact for duplicates, in the background like imports: a scan is
+ * claimed by one node, which keeps a heartbeat; each batch of records is matched against the
+ * records sharing a blocking key with a higher id (each pair once) and its pairs are written with
+ * the scan's cursor in one transaction, so a scan taken over after a crash goes on where it was.
+ * At the end the pairs become clusters, best first.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const scans = () => strapi.db.query(DUPLICATE_SCAN_UID);
+  const claims = createJobClaims(strapi, DUPLICATE_SCAN_UID);
+  const keys = createMatchKeys(strapi);
+  const records = createMatchRecords(strapi);
+  const results = createDuplicateScanResults(strapi);
+  const settings = () => getService(strapi, 'settings').get();
+  const running = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const load = (kind: MatchKind, ids: readonly number[]) =>
+    kind === 'customer'
+      ? records.customers(strapi.db.connection, ids)
+      : records.contacts(strapi.db.connection, ids);
+
+  /** The pairs of one batch: each record against the holders of its keys with a higher id. */
+  const pairsOf = async (
+    kind: MatchKind,
+    batch: readonly MatchedRecord[],
+    threshold: number
+  ): Promise<ScanPair[]> => {
+    // Each record is prepared once (folded names, codes), then compared with all its candidates.
+    const known = new Map<number, PreparedRecord>(
+      batch.map((matched) => [matched.id, prepareRecord(matched.record)])
+    );
+    const keysOf = new Map(
+      batch.map((matched) => [matched.id, preparedBlockingKeys(known.get(matched.id)!)])
+    );
+    const holders = await keys.holdersOf(kind, [...keysOf.values()].flat(), HOLDERS_PER_KEY);
+    const candidatesOf = new Map<number, Set<number>>();
+    for (const matched of batch) {
+      const candidates = new Set<number>();
+      for (const key of keysOf.get(matched.id) ?? [])
+        for (const id of holders.get(key) ?? []) if (id > matched.id) candidates.add(id);
+      candidatesOf.set(matched.id, candidates);
+    }
+    const missing = [...new Set([...candidatesOf.values()].flatMap((set) => [...set]))].filter(
+      (id) => !known.has(id)
+    );
+    for (const matched of await load(kind, missing))
+      known.set(matched.id, prepareRecord(matched.record));
+    const pairs: ScanPair[] = [];
+    for (const matched of batch)
+      for (const id of candidatesOf.get(matched.id) ?? []) {
+        const other = known.get(id);
+        if (!other) continue;
+        const verdict = comparePrepared(known.get(matched.id)!, other);
+        if (verdict.score >= threshold)
+          pairs.push({
+            first: matched.id,
+            second: id,
+            score: verdict.score,
+            reasons: verdict.reasons,
+          });
+      }
+    return pairs;
+  };
+
+  const finish = async (scan: ScanRow) => {
+    const clusters = clusterPairs(await results.pairs(scan.id));
+    await results.setClusters(
+      scan.id,
+      clusters.map((cluster) => ({
+        score: cluster.score,
+        size: cluster.ids.length,
+        members: { ids: cluster.ids, pairs: cluster.pairs },
+      }))
+    );
+    await scans().updateMany({
+      where: { id: scan.id, stage: 'running', workerId },
+      data: {
+        stage: 'done',
+        finishedAt: new Date(),
+        workerId: null,
+        pairCount: clusters.reduce((sum, cluster) => sum + cluster.pairs.length, 0),
+        clusterCount: clusters.length,
+      },
+    });
+  };
+
+  const run = async (scanId: number) => {
+    if (running.has(scanId) || !(await claims.claim(scanId, workerId, settings().importStaleMs)))
+      return;
+    running.add(scanId);
+    try {
+      const scan = (await scans().findOne({ where: { id: scanId } })) as ScanRow;
+      const kind = kindOf(scan.object);
+      const threshold = scan.threshold ?? settings().duplicateThreshold;
+      let cursor = scan.cursor ?? 0;
+      let done = scan.progress?.done ?? 0;
+      const total = scan.progress?.total ?? 0;
+      for (;;) {
+        const owner = await claims.owner(scanId);
+        if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
+        const ids = await keys.idsAfter(kind, cursor, BATCH);
+        if (ids.length === 0) break;
+        const pairs = await pairsOf(kind, await load(kind, ids), threshold);
+        cursor = ids[ids.length - 1];
+        done += ids.length;
+        await strapi.db.transaction(async ({ trx }) => {
+          await results.addPairs(trx, scanId, pairs);
+          await trx(strapi.db.metadata.get(DUPLICATE_SCAN_UID).tableName)
+            .where({ id: scanId })
+            .update({ cursor });
+          await claims.beat(trx, scanId, { done, total: Math.max(total, done) });
+        });
+      }
+      await finish(scan);
+    } catch (error) {
+      strapi.log.error(`[crm] duplicate scan ${scanId} failed: ${(error as Error).message}`);
+      await scans().updateMany({
+        where: { id: scanId, workerId },
+        data: {
+          stage: 'failed',
+          error: (error as Error).message,
+          finishedAt: new Date(),
+          workerId: null,
+        },
+      });
+    } finally {
+      running.delete(scanId);
+    }
+  };
+
+  const byDocumentId = async (documentId: string): Promise<ScanRow> => {
+    const scan = (await scans().findOne({ where: { documentId } })) as ScanRow | null;
+    if (!scan) throw new errors.NotFoundError('duplicate scan not found');
+    return scan;
+  };
+
+  const view = (scan: ScanRow) => ({
+    documentId: scan.documentId,
+    object: scan.object,
+    stage: scan.stage,
+    threshold: scan.threshold,
+    progress: scan.progress ?? { done: 0, total: 0 },
+    pairCount: scan.pairCount ?? 0,
+    clusterCount: scan.clusterCount ?? 0,
+    error: scan.error ?? null,
+    createdBy: scan.ownerType
+      ? { type: scan.ownerType, id: scan.ownerId, name: scan.ownerName }
+      : null,
+    startedAt: scan.startedAt,
+    finishedAt: scan.finishedAt,
+  });
+
+  return {
+    workerId,
+    run,
+
+    /** Starts a scan of every record of a kind (202); it runs in the background on this node. */
+    async start(object: ImportObject, actor: Actor) {
+      const kind = kindOf(object);
+      const total = await keys.count(kind);
+      const scan = (await scans().create({
+        data: {
+          object,
+          stage: 'running',
+          threshold: settings().duplicateThreshold,
+          cursor: 0,
+          progress: { done: 0, total },
+          ownerType: actor.type,
+          ownerId: actor.id,
+          ownerName: actor.name,
+          startedAt: new Date(),
+        },
+      })) as ScanRow;
+      setImmediate(() => void run(scan.id));
+      return view(scan);
+    },
+
+    /** The scan, and once done one page of its clusters with their records named. */
+    async read(documentId: string, page: number, pageSize: number) {
+      const scan = await byDocumentId(documentId);
+      const clusters =
+        scan.stage === 'done'
+          ? await results.clusters(scan.id, (page - 1) * pageSize, pageSize)
+          : [];
+      const kind = kindOf(scan.object);
+      const named = new Map(
+        (await load(kind, [...new Set(clusters.flatMap((cluster) => cluster.members.ids))])).map(
+          (matched) => [matched.id, matched]
+        )
+      );
+      const total = scan.clusterCount ?? 0;
+      return {
+        data: {
+          ...view(scan),
+          clusters: clusters.map((cluster) => ({
+            score: Math.round(cluster.score * 1000) / 1000,
+            size: cluster.size,
+            // Records deleted (or merged) since the scan are left out.
+            records: cluster.members.ids
+              .filter((id) => named.has(id))
+              .map(
+                (id) =>
+                  duplicateView(kind, { matched: named.get(id)!, score: 1, reasons: [] })[kind]
+              ),
+            pairs: cluster.members.pairs
+              .filter((pair) => named.has(pair.first) && named.has(pair.second))
+              .map((pair) => ({
+                first: named.get(pair.first)!.documentId,
+                second: named.get(pair.second)!.documentId,
+                score: Math.round(pair.score * 1000) / 1000,
+                reasons: pair.reasons,
+              })),
+          })),
+        },
+        meta: {
+          pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+        },
+      };
+    },
+
+    /** Picks up running scans whose node went quiet. */
+    async resumeStale() {
+      const stale = (await scans().findMany({
+        where: { stage: 'running' },
+        select: ['id', 'workerId', 'heartbeatAt'],
+      })) as { id: number; workerId: string | null; heartbeatAt: string | null }[];
+      for (const scan of stale) {
+        const quiet =
+          !scan.heartbeatAt ||
+          Date.now() - new Date(scan.heartbeatAt).getTime() >= settings().importStaleMs;
+        if (!scan.workerId || quiet) void run(scan.id);
+      }
+    },
+
+    schedule(intervalMs = 15_000) {
+      timer = setInterval(() => void this.resumeStale().catch(() => undefined), intervalMs);
+      timer.unref();
+    },
+
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+};
