@@ -41,19 +41,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const locks = () => getService(strapi, 'customer-locks');
   const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
 
-  /** The duplicate matcher's keys, when the plugin keeps them, follow the contacts. */
-  const matchKeys = () => {
-    try {
-      return strapi.plugin('crm').service('duplicates') as
-        | {
-            refresh?: (kind: 'contact', ids: number[]) => Promise<void>;
-            remove?: (kind: 'contact', ids: number[]) => Promise<void>;
-          }
-        | undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  /** The duplicate matcher's keys follow the contacts. */
+  const matchKeys = () => getService(strapi, 'duplicates');
 
   return {
     async merge(
@@ -217,8 +206,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           mergedDocumentIds,
           merge
         );
-        await matchKeys()?.remove?.('contact', mergedIds);
-        await matchKeys()?.refresh?.('contact', [survivor.id]);
+        await matchKeys().remove('contact', mergedIds);
+        await matchKeys().refresh('contact', [survivor.id]);
 
         await support().storeMerge({
           documentId: merge,

@@ -51,14 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...ids];
   };
 
-  const matchKeys = () => {
-    try {
-      return strapi.plugin('crm').service('duplicates') as
-        { refresh?: (kind: 'contact', ids: number[]) => Promise<void> } | undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  /** The duplicate matcher's keys follow the contacts. */
+  const matchKeys = () => getService(strapi, 'duplicates');
 
   return {
     async undo(documentId: string, actor: Actor) {
@@ -141,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await getService(strapi, 'connection-gate').settlePrimaryContact(id);
           await getService(strapi, 'search-index').refresh([survivor!.id, ...restoredIds]);
         } else {
-          await matchKeys()?.refresh?.('contact', [survivor!.id, ...restoredIds]);
+          await matchKeys().refresh('contact', [survivor!.id, ...restoredIds]);
         }
 
         const undoneBy = `${actor.type}:${actor.name ?? actor.id ?? ''}`;
