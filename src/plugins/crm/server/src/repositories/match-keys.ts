@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
+import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
 export const MATCH_KEYS_TABLE = 'crm_match_keys';
 
@@ -13,6 +14,11 @@ export type MatchKind = 'customer' | 'contact';
 export const RECORD_MARKER = '#';
 
 const IDS_PER_STATEMENT = 500;
+const COLUMNS: TypedColumn[] = [
+  ['kind', 'text'],
+  ['record_id', 'int'],
+  ['match_key', 'text'],
+];
 const ROWS_PER_STATEMENT = 400;
 export const MATCH_KEY_LENGTH = 120;
 
@@ -23,6 +29,7 @@ export const MATCH_KEY_LENGTH = 120;
  */
 export const createMatchKeys = (strapi: Core.Strapi) => {
   const pool = () => strapi.db.connection;
+  const bulk = createBulkInsert(strapi);
   const tableOf = (kind: MatchKind) =>
     strapi.db.metadata.get(kind === 'customer' ? CUSTOMER_UID : CONTACT_UID).tableName;
 
@@ -60,14 +67,20 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
     ): Promise<void> {
       await deleteRows(knex, kind, ids);
       const rows = [...keys].flatMap(([id, list]) =>
-        [RECORD_MARKER, ...new Set(list)].map((key) => ({
-          kind,
-          record_id: id,
-          match_key: key.slice(0, MATCH_KEY_LENGTH),
-        }))
+        [RECORD_MARKER, ...new Set(list)].map((key) => [kind, id, key.slice(0, MATCH_KEY_LENGTH)])
       );
+      // In a transaction (an import's batch, a rebuild) by the bulk path: a prepared statement
+      // per row on SQLite, one statement per batch on PostgreSQL.
+      if (knex.isTransaction) {
+        await bulk.rows(knex, MATCH_KEYS_TABLE, COLUMNS, rows);
+        return;
+      }
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
-        await knex(MATCH_KEYS_TABLE).insert(rows.slice(i, i + ROWS_PER_STATEMENT));
+        await knex(MATCH_KEYS_TABLE).insert(
+          rows
+            .slice(i, i + ROWS_PER_STATEMENT)
+            .map(([rowKind, id, key]) => ({ kind: rowKind, record_id: id, match_key: key }))
+        );
     },
 
     remove: (kind: MatchKind, ids: readonly number[]) =>
