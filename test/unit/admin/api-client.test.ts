@@ -22,8 +22,8 @@ const fakeClient = () => {
       calls.push({ method: 'GET', url, config }),
       answer(`GET ${url}`)
     ),
-    post: (url: string, body?: unknown) => (
-      calls.push({ method: 'POST', url, body }),
+    post: (url: string, body?: unknown, config?: Call['config']) => (
+      calls.push({ method: 'POST', url, body, ...(config ? { config } : {}) }),
       answer(`POST ${url}`)
     ),
     put: (url: string, body?: unknown) => (
@@ -70,6 +70,18 @@ describe('the admin API client', () => {
       api.imports.job('j1'),
       api.imports.setMapping('j1', { Email: 'email' }),
       api.imports.setMode('j1', { mode: 'upsert' }),
+      api.duplicates.ofCustomer('c1'),
+      api.duplicates.ofContact('k1'),
+      api.duplicates.checkCustomer({ firstName: 'Ada' }),
+      api.duplicates.checkContact({ firstName: 'Ada' }),
+      api.duplicates.startScan('customers'),
+      api.duplicates.scan('s1'),
+      api.merges.customers({ survivor: 'c1', merged: ['c2'] }),
+      api.merges.contacts({ survivor: 'k1', merged: ['k2'] }, { dryRun: true }),
+      api.merges.undo('m1'),
+      api.merges.customers({ survivor: 'c1', merged: ['c2'] }),
+      api.merges.contacts({ survivor: 'k1', merged: ['k2'] }),
+      api.merges.undo('m1'),
       api.imports.referenceData('j1'),
       api.imports.decide('j1', [{ key: 'acme', action: 'create' }]),
       api.imports.start('j1'),
@@ -121,6 +133,45 @@ describe('the admin API client', () => {
         url: '/crm/customers/search',
         config: { params: { q: 'acme', page: 1, pageSize: 10 } },
       },
+    ]);
+  });
+
+  it('creates a likely duplicate only when asked, and answers the possible duplicates', async () => {
+    const { calls, api } = fakeClient();
+    await expect(api.createCustomer({ type: 'individual' })).resolves.toEqual({
+      customer: 'POST /crm/customers',
+      possibleDuplicates: [],
+    });
+    await api.createCustomer({ type: 'individual' }, { allowDuplicate: true });
+    expect(calls).toEqual([
+      { method: 'POST', url: '/crm/customers', body: { data: { type: 'individual' } } },
+      {
+        method: 'POST',
+        url: '/crm/customers',
+        body: { data: { type: 'individual' } },
+        config: { params: { allowDuplicate: true } },
+      },
+    ]);
+  });
+
+  it('sends merges, their dry runs and undos in the shapes the routes read', async () => {
+    const { calls, api } = fakeClient();
+    const request = {
+      survivor: 'c1',
+      merged: ['c2'],
+      fields: { firstName: 'c2' },
+      keep: { email: ['e1', 'e2'] },
+    };
+    await api.merges.customers(request, { dryRun: true });
+    await api.merges.customers(request);
+    await expect(api.merges.undo('m1')).resolves.toEqual({
+      data: 'POST /crm/merges/m1/undo',
+      meta: {},
+    });
+    expect(calls).toEqual([
+      { method: 'POST', url: '/crm/customers/merge', body: { data: request, dryRun: true } },
+      { method: 'POST', url: '/crm/customers/merge', body: { data: request } },
+      { method: 'POST', url: '/crm/merges/m1/undo' },
     ]);
   });
 

@@ -7,5 +7,6 @@ export const PERMISSIONS = {
   read: action('read'),
   manage: action('manage'),
   import: action('import'),
+  merge: action('merge'),
   revealSsn: action('ssn.reveal'),
 };

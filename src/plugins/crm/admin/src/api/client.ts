@@ -4,6 +4,8 @@ import type {
   CrmSettings,
   Customer,
   CustomerSearchAnswer,
+  DuplicateCandidate,
+  DuplicateScan,
   ImportDecisionAction,
   ImportJob,
   ImportLogAnswer,
@@ -32,7 +34,11 @@ export interface ImportUploadOptions {
 interface FetchClient {
   get(url: string, config: { responseType: 'blob' }): Promise<{ data: Blob; headers?: Headers }>;
   get<T>(url: string, config?: { params?: Record<string, unknown> }): Promise<{ data: T }>;
-  post<T>(url: string, body?: unknown): Promise<{ data: T }>;
+  post<T>(
+    url: string,
+    body?: unknown,
+    config?: { params?: Record<string, unknown> }
+  ): Promise<{ data: T }>;
   put<T>(url: string, body?: unknown): Promise<{ data: T }>;
   del<T>(url: string): Promise<{ data: T }>;
 }
@@ -42,6 +48,45 @@ const fileNameFromDisposition = (header: string | null | undefined, fallback: st
   const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
   return match ? decodeURIComponent(match[1]) : fallback;
 };
+
+/** What a customer create answers beside the customer: its possible duplicates (empty when none). */
+export interface CreatedCustomer {
+  customer: Customer;
+  possibleDuplicates: DuplicateCandidate[];
+}
+
+/** `POST /customers/merge`: the records, the field choices and, over the limits, the points to keep. */
+export interface CustomerMergeRequest {
+  survivor: string;
+  merged: string[];
+  /** Per field, the documentId of the record to take it from. */
+  fields?: Record<string, string>;
+  /** Per kind, the documentIds of the contact points the survivor keeps. */
+  keep?: Partial<Record<ContactPointKind, string[]>>;
+}
+
+export type ContactMergeRequest = Omit<CustomerMergeRequest, 'keep'>;
+
+/** What a merge (or its dry run) answers beside the survivor. */
+export interface MergeMeta {
+  /** The merge's documentId, for its undo; absent on a dry run. */
+  merge?: string;
+  dryRun?: boolean;
+  /** What moved to the survivor, was folded into it or removed, per kind of thing. */
+  moved: Record<string, number>;
+}
+
+/** A stored merge, as its undo answers it. */
+export interface MergeView {
+  documentId: string;
+  object: ImportObject;
+  survivor: string;
+  merged: string[];
+  fields: Record<string, string>;
+  moved: Record<string, number>;
+  mergedAt: string;
+  undoneAt: string | null;
+}
 
 /** The plugin's admin routes are served under /crm and guarded by its admin RBAC actions. */
 const BASE = '/crm';
@@ -63,8 +108,20 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       .data,
   customer: async (documentId: string) =>
     (await get<{ data: Customer }>(`${customers}/${documentId}`)).data.data,
-  createCustomer: async (data: Record<string, unknown>) =>
-    (await post<{ data: Customer }>(customers, { data })).data.data,
+  /** `allowDuplicate` creates it even when the server is set to refuse a likely duplicate (its 409). */
+  createCustomer: async (
+    data: Record<string, unknown>,
+    options: { allowDuplicate?: boolean } = {}
+  ): Promise<CreatedCustomer> => {
+    const answer = (
+      await post<{ data: Customer; meta?: { possibleDuplicates?: DuplicateCandidate[] } }>(
+        customers,
+        { data },
+        options.allowDuplicate ? { params: { allowDuplicate: true } } : undefined
+      )
+    ).data;
+    return { customer: answer.data, possibleDuplicates: answer.meta?.possibleDuplicates ?? [] };
+  },
   setPrimary: async (documentId: string, kind: ContactPointKind, id: string) => {
     await put(`${customers}/${documentId}/primary`, { kind, id });
   },
@@ -101,6 +158,56 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
   },
   deleteRelationship: async (documentId: string) => {
     await del(`${BASE}/relationships/${documentId}`);
+  },
+
+  duplicates: {
+    ofCustomer: async (documentId: string) =>
+      (await get<{ data: DuplicateCandidate[] }>(`${customers}/${documentId}/duplicates`)).data
+        .data,
+    ofContact: async (documentId: string) =>
+      (await get<{ data: DuplicateCandidate[] }>(`${BASE}/contacts/${documentId}/duplicates`)).data
+        .data,
+    /** A customer as it would be created (nested contact points included). */
+    checkCustomer: async (data: Record<string, unknown>) =>
+      (await post<{ data: DuplicateCandidate[] }>(`${customers}/duplicate-check`, { data })).data
+        .data,
+    checkContact: async (data: Record<string, unknown>) =>
+      (await post<{ data: DuplicateCandidate[] }>(`${BASE}/contacts/duplicate-check`, { data }))
+        .data.data,
+    startScan: async (object: ImportObject) =>
+      (await post<{ data: DuplicateScan }>(`${BASE}/duplicate-scans`, { object })).data.data,
+    scan: async (documentId: string, page = 1, pageSize = 20) =>
+      (
+        await get<{ data: DuplicateScan; meta: { pagination: Record<string, number> } }>(
+          `${BASE}/duplicate-scans/${documentId}`,
+          { params: { page, pageSize } }
+        )
+      ).data,
+  },
+
+  merges: {
+    /** Merges `merged` into `survivor`; a dry run answers what it would do and changes nothing. */
+    customers: async (request: CustomerMergeRequest, options: { dryRun?: boolean } = {}) =>
+      (
+        await post<{ data: Customer; meta: MergeMeta }>(`${customers}/merge`, {
+          data: request,
+          ...(options.dryRun ? { dryRun: true } : {}),
+        })
+      ).data,
+    contacts: async (request: ContactMergeRequest, options: { dryRun?: boolean } = {}) =>
+      (
+        await post<{ data: Record<string, unknown>; meta: MergeMeta }>(`${BASE}/contacts/merge`, {
+          data: request,
+          ...(options.dryRun ? { dryRun: true } : {}),
+        })
+      ).data,
+    /** Puts the merged records back (a 409 says why it cannot). */
+    undo: async (documentId: string) =>
+      (
+        await post<{ data: MergeView; meta: { restored: string[] } }>(
+          `${BASE}/merges/${documentId}/undo`
+        )
+      ).data,
   },
 
   imports: {

@@ -5,6 +5,7 @@ import { PERMISSIONS } from '../permissions';
 import { CustomerOverviewPage } from './customers/CustomerOverviewPage';
 import { CustomerSearchPage } from './customers/CustomerSearchPage';
 import { NetworkPage } from './customers/NetworkPage';
+import { DuplicatesPage } from './duplicates/DuplicatesPage';
 import { ImportWizardPage } from './imports/ImportWizardPage';
 
 /** The plugin's pages under /admin/plugins/crm; each has an address that can be shared. */
@@ -14,6 +15,8 @@ const App = () => (
       <Route index element={<CustomerSearchPage />} />
       <Route path="customers/:documentId" element={<CustomerOverviewPage />} />
       <Route path="customers/:documentId/network" element={<NetworkPage />} />
+      <Route path="duplicates" element={<DuplicatesPage />} />
+      <Route path="duplicates/:documentId" element={<DuplicatesPage />} />
       <Route path="imports" element={<ImportWizardPage />} />
       <Route path="imports/:documentId" element={<ImportWizardPage />} />
       <Route path="*" element={<Page.NoData />} />

@@ -26,3 +26,8 @@ export const fieldErrorsOf = (error: unknown): Record<string, string> => {
   }
   return fields;
 };
+
+/** The `error.details` of a refused request (what the server says beside its message), if any. */
+export const detailsOf = <T extends object>(error: unknown): Partial<T> =>
+  (isFetchError(error) ? (error.response?.data?.error?.details as Partial<T> | undefined) : {}) ??
+  {};

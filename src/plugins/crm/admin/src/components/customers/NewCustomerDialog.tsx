@@ -1,28 +1,39 @@
-import { Alert, Box, Button, Flex, Modal } from '@strapi/design-system';
+import { Alert, Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 
-import { CONTACT_POINT_KINDS, type CrmSettings, type Customer } from '../../../../contracts';
+import {
+  CONTACT_POINT_KINDS,
+  type CrmSettings,
+  type Customer,
+  type DuplicateCandidate,
+} from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
-import { fieldErrorsOf, pathKey } from '../../utils/serverErrors';
+import { detailsOf, fieldErrorsOf, pathKey, statusOf } from '../../utils/serverErrors';
+import { CandidateList } from '../duplicates/CandidateList';
 import { ContactPointRows } from './ContactPointRows';
 import { customerName } from './model';
 import { emptyDraft, errorsOnScreen, toRequest, type Draft } from './new-customer/draft';
 import { IdentitySection } from './new-customer/IdentitySection';
 import { PreferencesSection } from './new-customer/PreferencesSection';
+import { useDuplicateCheck } from './new-customer/useDuplicateCheck';
+
+type Next = 'view' | 'continue';
 
 interface NewCustomerDialogProps {
   open: boolean;
   settings: CrmSettings;
   onClose: () => void;
   /** After a save: `view` opens the new customer, `continue` stays on the search page. */
-  onCreated: (customer: Customer, next: 'view' | 'continue') => void;
+  onCreated: (customer: Customer, next: Next) => void;
 }
 
 /**
  * The "New customer" dialog: one save creates the customer and all its addresses, phones
  * and emails. The server applies every rule; its messages are shown beside the fields they name.
+ * While it is filled in, the customers it may already be are shown under the form; a create the
+ * server refuses as a likely duplicate (when it is set to block them) lists them with "Create anyway".
  */
 export const NewCustomerDialog = ({
   open,
@@ -38,30 +49,65 @@ export const NewCustomerDialog = ({
     fields: {},
   });
   const [saving, setSaving] = React.useState(false);
+  /** The duplicates a refused create named, and the button that was pressed. */
+  const [blocked, setBlocked] = React.useState<{
+    duplicates: DuplicateCandidate[];
+    next: Next;
+  } | null>(null);
+  const possibleDuplicates = useDuplicateCheck(draft, open);
 
   React.useEffect(() => {
     if (open) {
       setDraft(emptyDraft(settings));
       setErrors({ fields: {} });
+      setBlocked(null);
     }
   }, [open, settings]);
 
   const limits = settings.limits[draft.type];
   const errorAt = (path: (string | number)[]) => errors.fields[pathKey(path)];
 
-  const save = async (next: 'view' | 'continue') => {
+  const save = async (next: Next, allowDuplicate = false) => {
     const { data, rowOfSent } = toRequest(draft);
     setSaving(true);
     try {
-      const customer = await api.createCustomer(data);
+      const created = await api.createCustomer(data, { allowDuplicate });
+      const { customer } = created;
       notifySuccess(
         formatMessage(
           { id: 'crm.newCustomer.created', defaultMessage: 'Customer {number} ({name}) created' },
           { number: customer.customerNumber, name: customerName(customer) }
         )
       );
+      const similar = created.possibleDuplicates.filter((candidate) => candidate.customer);
+      if (similar.length > 0 && !allowDuplicate)
+        toggleNotification({
+          type: 'warning',
+          title: formatMessage({
+            id: 'crm.newCustomer.mayDuplicate',
+            defaultMessage: 'It may already have existed',
+          }),
+          message: formatMessage(
+            {
+              id: 'crm.newCustomer.mayDuplicateList',
+              defaultMessage: 'Possible duplicates: {list}. See them on its overview.',
+            },
+            {
+              list: similar
+                .map(({ customer: other }) => `${other!.name} (${other!.customerNumber ?? '—'})`)
+                .join(', '),
+            }
+          ),
+        });
+      setBlocked(null);
       onCreated(customer, next);
     } catch (failure) {
+      const duplicates = detailsOf<{ duplicates: DuplicateCandidate[] }>(failure).duplicates;
+      if (statusOf(failure) === 409 && Array.isArray(duplicates) && duplicates.length > 0) {
+        setErrors({ fields: {} });
+        setBlocked({ duplicates, next });
+        return;
+      }
       const message = messageOf(failure);
       setErrors({ message, fields: errorsOnScreen(fieldErrorsOf(failure), rowOfSent) });
       toggleNotification({ type: 'danger', message });
@@ -113,6 +159,58 @@ export const NewCustomerDialog = ({
                 }
               />
             ))}
+            {blocked ? (
+              <Box
+                padding={4}
+                hasRadius
+                background="danger100"
+                borderColor="danger200"
+                data-testid="crm-new-customer-blocked"
+              >
+                <Flex direction="column" alignItems="stretch" gap={3}>
+                  <Typography fontWeight="bold" textColor="danger700">
+                    {formatMessage({
+                      id: 'crm.newCustomer.blocked',
+                      defaultMessage:
+                        'Not saved: this customer looks like one that already exists. Open it, or create it anyway.',
+                    })}
+                  </Typography>
+                  <CandidateList candidates={blocked.duplicates} />
+                  <Flex>
+                    <Button
+                      variant="danger-light"
+                      loading={saving}
+                      onClick={() => void save(blocked.next, true)}
+                      type="button"
+                    >
+                      {formatMessage({
+                        id: 'crm.newCustomer.createAnyway',
+                        defaultMessage: 'Create anyway',
+                      })}
+                    </Button>
+                  </Flex>
+                </Flex>
+              </Box>
+            ) : possibleDuplicates.length > 0 ? (
+              <Box
+                padding={4}
+                hasRadius
+                background="warning100"
+                borderColor="warning200"
+                data-testid="crm-new-customer-duplicates"
+                aria-live="polite"
+              >
+                <Flex direction="column" alignItems="stretch" gap={3}>
+                  <Typography fontWeight="bold" textColor="warning700">
+                    {formatMessage({
+                      id: 'crm.newCustomer.mayExist',
+                      defaultMessage: 'This customer may already exist:',
+                    })}
+                  </Typography>
+                  <CandidateList candidates={possibleDuplicates} />
+                </Flex>
+              </Box>
+            ) : null}
           </Flex>
         </Modal.Body>
         <Modal.Footer>

@@ -10,9 +10,14 @@ export const useCrmSettings = () => {
   return useAsyncResource('settings', api.settings);
 };
 
-const CHECKED = [...PERMISSIONS.manage, ...PERMISSIONS.revealSsn, ...PERMISSIONS.import];
+const CHECKED = [
+  ...PERMISSIONS.manage,
+  ...PERMISSIONS.revealSsn,
+  ...PERMISSIONS.import,
+  ...PERMISSIONS.merge,
+];
 
-/** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal and imports are hidden otherwise). */
+/** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal, imports and merges are hidden otherwise). */
 export const useCustomerPermissions = () => {
   // useRBAC names each action after its last part: plugin::crm.manage → canManage, plugin::crm.ssn.reveal → canReveal.
   const { allowedActions } = useRBAC(CHECKED);
@@ -20,5 +25,6 @@ export const useCustomerPermissions = () => {
     canManage: allowedActions.canManage === true,
     canRevealSsn: allowedActions.canReveal === true,
     canImport: allowedActions.canImport === true,
+    canMerge: allowedActions.canMerge === true,
   };
 };

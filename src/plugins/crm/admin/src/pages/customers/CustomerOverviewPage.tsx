@@ -3,7 +3,7 @@ import { Earth } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { NavLink, useParams } from 'react-router-dom';
+import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 
 import type { ContactPointKind, RelationshipKind } from '../../../../contracts';
 import { CustomerSummaryCard } from '../../components/customers/CustomerSummaryCard';
@@ -12,27 +12,67 @@ import { AddConnectionDialog } from '../../components/customers/links/AddConnect
 import { AddRelationshipDialog } from '../../components/customers/links/AddRelationshipDialog';
 import { ConnectionsCard } from '../../components/customers/links/ConnectionsCard';
 import { RelationshipsCard } from '../../components/customers/links/RelationshipsCard';
-import { customerName, networkPath } from '../../components/customers/model';
+import { customerName, customerPath, networkPath } from '../../components/customers/model';
+import { DuplicatesCard } from '../../components/duplicates/DuplicatesCard';
+import { MergeDialog, type MergeNotice } from '../../components/merge/MergeDialog';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { BackToSearch, CustomerUnavailable } from './overview/CustomerUnavailable';
+import { MergeNotices } from './overview/MergeNotices';
 import { useOverviewData } from './overview/useOverviewData';
 
 type Dialog = null | 'connection' | RelationshipKind;
 
-/** /admin/plugins/crm/customers/:documentId: the Customer Overview (summary, connections, relationships). */
+/** What the overview is told by the page that opened it (router state). */
+interface OverviewState {
+  /** A merge just made into this customer, to undo. */
+  mergeNotice?: MergeNotice;
+  /** The documentId that was asked for: a customer merged into this one. */
+  mergedFrom?: string;
+}
+
+/**
+ * /admin/plugins/crm/customers/:documentId: the Customer Overview (summary, connections,
+ * relationships, possible duplicates). A merged customer's address moves to its survivor.
+ */
 export const CustomerOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const { messageOf } = useRequestErrors();
-  const { canManage, canRevealSsn } = useCustomerPermissions();
+  const { canManage, canRevealSsn, canMerge } = useCustomerPermissions();
   const settings = useCrmSettings();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as OverviewState;
   const [dialog, setDialog] = React.useState<Dialog>(null);
-  const { api, customer, connections, relationships, reloadAll, write } =
+  const [mergeWith, setMergeWith] = React.useState<string | null>(null);
+  const { api, customer, connections, relationships, duplicates, reloadAll, write } =
     useOverviewData(documentId);
 
+  // The address of a customer merged into another shows the survivor, under its own address.
+  const survivorId = customer.data?.documentId;
+  React.useEffect(() => {
+    if (survivorId && survivorId !== documentId)
+      navigate(customerPath(survivorId), {
+        replace: true,
+        state: { mergedFrom: documentId } satisfies OverviewState,
+      });
+  }, [survivorId, documentId, navigate]);
+
+  // A merge made into the customer on screen (the dialog opens the same address again): reload.
+  const mergeId = state.mergeNotice?.merge;
+  const seenMerge = React.useRef(mergeId);
+  React.useEffect(() => {
+    if (!mergeId || mergeId === seenMerge.current) return;
+    seenMerge.current = mergeId;
+    reloadAll();
+    // Only when a new merge arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mergeId]);
+
   if (customer.isLoading && !customer.data) return <Page.Loading />;
+  if (survivorId && survivorId !== documentId) return <Page.Loading />;
   if (customer.error || !customer.data)
     return (
       <CustomerUnavailable
@@ -66,6 +106,13 @@ export const CustomerOverviewPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <MergeNotices
+            notice={state.mergeNotice}
+            mergedFrom={state.mergedFrom}
+            canUndo={canMerge}
+            onDismiss={() => navigate(location.pathname, { replace: true, state: null })}
+            onUndone={reloadAll}
+          />
           <CustomerSummaryCard
             customer={current}
             canManage={canManage}
@@ -138,8 +185,21 @@ export const CustomerOverviewPage = () => {
               )
             }
           />
+          <DuplicatesCard
+            candidates={duplicates.data ?? []}
+            isLoading={duplicates.isLoading}
+            error={duplicates.error ? messageOf(duplicates.error) : undefined}
+            onRetry={duplicates.reload}
+            canMerge={canMerge}
+            onMerge={(candidate) => setMergeWith(candidate.customer?.documentId ?? null)}
+          />
         </Flex>
       </Layouts.Content>
+      <MergeDialog
+        open={mergeWith !== null}
+        documentIds={mergeWith ? [current.documentId, mergeWith] : []}
+        onClose={() => setMergeWith(null)}
+      />
       <AddConnectionDialog
         open={dialog === 'connection'}
         customer={current}

@@ -7,7 +7,7 @@ import {
   Loader,
   Searchbar,
 } from '@strapi/design-system';
-import { Plus, Search, Upload } from '@strapi/icons';
+import { Duplicate, Plus, Search, Upload } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
@@ -82,11 +82,21 @@ export const CustomerSearchPage = () => {
           ) : undefined
         }
         secondaryAction={
-          canImport ? (
-            <LinkButton tag={RouterLink} to="imports" variant="secondary" startIcon={<Upload />}>
-              {formatMessage({ id: 'crm.search.importCsv', defaultMessage: 'Import CSV' })}
+          <Flex gap={2}>
+            <LinkButton
+              tag={RouterLink}
+              to="duplicates"
+              variant="tertiary"
+              startIcon={<Duplicate />}
+            >
+              {formatMessage({ id: 'crm.search.duplicates', defaultMessage: 'Duplicates' })}
             </LinkButton>
-          ) : undefined
+            {canImport && (
+              <LinkButton tag={RouterLink} to="imports" variant="secondary" startIcon={<Upload />}>
+                {formatMessage({ id: 'crm.search.importCsv', defaultMessage: 'Import CSV' })}
+              </LinkButton>
+            )}
+          </Flex>
         }
       />
       <Layouts.Content>

@@ -67,7 +67,11 @@ export const HeaderCell = ({ children }: { children?: React.ReactNode }) => (
   <Th>{children ? <Typography variant="sigma">{children}</Typography> : null}</Th>
 );
 
-export const CustomerLink = ({ customer }: { customer: CustomerRef }) => (
+export const CustomerLink = ({
+  customer,
+}: {
+  customer: Pick<CustomerRef, 'documentId' | 'name'>;
+}) => (
   <RouterLink to={customerPath(customer.documentId)}>
     <Typography fontWeight="bold" textColor="primary600">
       {customer.name}
