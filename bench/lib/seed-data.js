@@ -17,11 +17,10 @@
  * pg-copy-streams on PostgreSQL and prepared statements in one transaction per chunk on SQLite.
  */
 
-const { join } = require('node:path');
 const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 
-const { ROOT, linkOf, tableOf } = require('./boot');
+const { linkOf, tableOf } = require('./boot');
 const { generator } = require('./random');
 
 const UID = {
@@ -456,9 +455,9 @@ const seededInfo = async (app) => {
  * Returns counts per table and the time taken.
  */
 const seed = async (app, { customers: total, onProgress = () => {} }) => {
-  const { customerSearchText, customerNumberSequence } = require(
-    join(ROOT, 'dist', 'src', 'plugins', 'crm', 'server', 'src', 'domain', 'search-text.js')
-  );
+  // The plugin's own functions: from the app's dist/ when compiled there, else bundled from the
+  // plugin's source (bench/lib/plugin-domain.js).
+  const { customerSearchText, customerNumberSequence } = require('./plugin-domain').pluginDomain();
   const knex = app.db.connection;
   const started = Date.now();
   const writer = await createWriter(app);
@@ -728,4 +727,16 @@ module.exports = {
   LAST_NAMES,
   isBusiness,
   customerNumberOf,
+  // For benchmarks that add their own rows beside a seed (bench/duplicates.js).
+  UID,
+  BUSINESS_WORDS,
+  BUSINESS_KINDS,
+  SUFFIXES,
+  DOMAINS,
+  STREETS,
+  CITIES,
+  createWriter,
+  documentIdFrom,
+  ascii,
+  phoneNumber,
 };
