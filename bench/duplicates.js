@@ -1185,6 +1185,18 @@ const serve = async () => {
   await app.db.query(SCAN_UID).deleteMany({});
   await knex('crm_duplicate_pairs').delete();
   await knex('crm_duplicate_clusters').delete();
+  // The start-up rebuild leaves crm_match_keys without statistics on PostgreSQL; autovacuum would
+  // analyse it soon after (the server here may run without it), and until then the planner reads
+  // every key of a kind for each batch of the scan. BENCH_PG_ANALYZE=0 measures without.
+  let analyzed = null;
+  if (app.db.dialect.client === 'postgres') {
+    const autovacuum = (await knex.raw('SHOW autovacuum')).rows[0].autovacuum;
+    if (process.env.BENCH_PG_ANALYZE !== '0') {
+      const analyzing = process.hrtime.bigint();
+      await knex.raw('ANALYZE crm_match_keys');
+      analyzed = { autovacuum, seconds: msSince(analyzing) / 1000 };
+    } else analyzed = { autovacuum, seconds: null };
+  }
   const keyRows = Number(
     (await knex('crm_match_keys').where({ kind: 'customer' }).count({ n: '*' }).first()).n
   );
@@ -1213,6 +1225,7 @@ const serve = async () => {
     bootSeconds,
     rebuild,
     searchIndexRebuilt,
+    analyzed,
     keyRows,
     storedCustomers,
     version,
@@ -1320,52 +1333,88 @@ const request = async (base, jwt, method, path, body) => {
   return { status: response.status, json, text };
 };
 
-const runScan = async (call, pid, log) => {
+/**
+ * Starts the scan, polls it until done and reads all its clusters. A poll may go unanswered for
+ * long: on SQLite (a synchronous driver) the scan can keep the server's event loop from accepting
+ * requests until it ends; fetch then gives up after 300 s and the poll is sent again. The longest
+ * wait for an answer is reported.
+ */
+const runScan = async (base, jwt, pid, log) => {
+  const call = api(base, jwt);
   const rss = watchRss(pid);
-  const started = process.hrtime.bigint();
-  const start = await call('POST', '/api/crm/duplicate-scans', { object: 'customers' });
-  if (start.status !== 202)
-    throw new Error(`POST /duplicate-scans: ${start.status} ${start.text.slice(0, 300)}`);
-  const id = start.json.data.documentId;
-  let page;
-  let logged = Date.now();
-  for (;;) {
-    await sleep(250);
-    page = await call('GET', `/api/crm/duplicate-scans/${id}?page=1&pageSize=100`);
-    if (page.status !== 200)
-      throw new Error(`GET /duplicate-scans/${id}: ${page.status} ${page.text.slice(0, 300)}`);
-    if (page.json.data.stage !== 'running') break;
-    if (Date.now() - logged > 30000) {
-      logged = Date.now();
-      const { done, total } = page.json.data.progress;
-      log(
-        `  scan: ${count(done)} of ${count(total)} (${fixed(msSince(started) / 1000, 0)} s, RSS now ${fixed(readRssMb(pid), 0)} MB)`
-      );
+  try {
+    const started = process.hrtime.bigint();
+    const start = await call('POST', '/api/crm/duplicate-scans', { object: 'customers' });
+    if (start.status !== 202)
+      throw new Error(`POST /duplicate-scans: ${start.status} ${start.text.slice(0, 300)}`);
+    const id = start.json.data.documentId;
+    const limitMs = Number(process.env.BENCH_SCAN_TIMEOUT_S || 6 * 3600) * 1000;
+    let page;
+    let logged = Date.now();
+    let waitingSince = null;
+    let longestWaitMs = 0;
+    let unanswered = 0;
+    for (;;) {
+      await sleep(250);
+      waitingSince ??= process.hrtime.bigint();
+      try {
+        page = await request(
+          base,
+          jwt,
+          'GET',
+          `/api/crm/duplicate-scans/${id}?page=1&pageSize=100`
+        );
+      } catch (error) {
+        unanswered += 1;
+        if (unanswered === 1)
+          log(
+            `  a poll went unanswered (${error.cause?.code ?? error.message}): the server is busy, polling on`
+          );
+        if (msSince(started) > limitMs)
+          throw new Error(`the scan ran past ${limitMs / 1000} s`, { cause: error });
+        continue;
+      }
+      longestWaitMs = Math.max(longestWaitMs, msSince(waitingSince));
+      waitingSince = null;
+      if (page.status !== 200)
+        throw new Error(`GET /duplicate-scans/${id}: ${page.status} ${page.text.slice(0, 300)}`);
+      if (page.json.data.stage !== 'running') break;
+      if (Date.now() - logged > 30000) {
+        logged = Date.now();
+        const { done, total } = page.json.data.progress;
+        log(
+          `  scan: ${count(done)} of ${count(total)} (${fixed(msSince(started) / 1000, 0)} s, RSS now ${fixed(readRssMb(pid), 0)} MB)`
+        );
+      }
     }
+    const wallSeconds = msSince(started) / 1000;
+    const memory = rss.stop();
+    const scan = page.json.data;
+    if (scan.stage !== 'done') throw new Error(`the scan ${scan.stage}: ${scan.error}`);
+    const serverSeconds = (new Date(scan.finishedAt) - new Date(scan.startedAt)) / 1000;
+    const clusters = [...scan.clusters];
+    const pages = page.json.meta.pagination.pageCount;
+    const reading = process.hrtime.bigint();
+    for (let n = 2; n <= pages; n += 1) {
+      const next = await call('GET', `/api/crm/duplicate-scans/${id}?page=${n}&pageSize=100`);
+      if (next.status !== 200) throw new Error(`GET clusters page ${n}: ${next.status}`);
+      clusters.push(...next.json.data.clusters);
+    }
+    return {
+      wallSeconds,
+      serverSeconds,
+      memory,
+      longestPollWaitSeconds: longestWaitMs / 1000,
+      unansweredPolls: unanswered,
+      clusters,
+      pairCount: scan.pairCount,
+      clusterCount: scan.clusterCount,
+      pages,
+      readSeconds: msSince(reading) / 1000,
+    };
+  } finally {
+    rss.stop();
   }
-  const wallSeconds = msSince(started) / 1000;
-  const memory = rss.stop();
-  const scan = page.json.data;
-  if (scan.stage !== 'done') throw new Error(`the scan ${scan.stage}: ${scan.error}`);
-  const serverSeconds = (new Date(scan.finishedAt) - new Date(scan.startedAt)) / 1000;
-  const clusters = [...scan.clusters];
-  const pages = page.json.meta.pagination.pageCount;
-  const reading = process.hrtime.bigint();
-  for (let n = 2; n <= pages; n += 1) {
-    const next = await call('GET', `/api/crm/duplicate-scans/${id}?page=${n}&pageSize=100`);
-    if (next.status !== 200) throw new Error(`GET clusters page ${n}: ${next.status}`);
-    clusters.push(...next.json.data.clusters);
-  }
-  return {
-    wallSeconds,
-    serverSeconds,
-    memory,
-    clusters,
-    pairCount: scan.pairCount,
-    clusterCount: scan.clusterCount,
-    pages,
-    readSeconds: msSince(reading) / 1000,
-  };
 };
 
 const readRssMb = (pid) => {
@@ -1594,9 +1643,13 @@ const withServer = (client, customers, work) =>
       }
       const statsMessage = next('stats');
       worker.send({ type: 'stop' });
-      const stats = await statsMessage;
+      // A server still busy (a scan that failed on our side runs on) cannot answer: stop it.
+      const stats = await Promise.race([statsMessage, sleep(60000).then(() => null)]);
       finished = true;
-      worker.once('exit', () => (failure ? reject(failure) : resolve({ ...result, ready, stats })));
+      worker.once('exit', () =>
+        failure ? reject(failure) : resolve({ ...result, ready, stats: stats ?? {} })
+      );
+      if (!stats) worker.kill('SIGKILL');
     });
   });
 
@@ -1635,7 +1688,7 @@ const runDatabase = async (client, options) => {
     const base = `http://127.0.0.1:${ready.port}`;
     log(`duplicate scan of ${count(ready.storedCustomers)} customers…`);
     await phase('scan');
-    const scan = await runScan(api(base, ready.jwt.manager), ready.pid, log);
+    const scan = await runScan(base, ready.jwt.manager, ready.pid, log);
     await phase('idle');
     log(
       `  done in ${fixed(scan.serverSeconds)} s (server), peak RSS ${fixed(scan.memory.peakMb, 0)} MB; ${count(scan.clusterCount)} clusters, ${count(scan.pairCount)} pairs read in ${fixed(scan.readSeconds)} s`
@@ -1701,6 +1754,9 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
         row('scan s', (r) => fixed(r.scan.serverSeconds)),
         row('scan peak RSS MB', (r) => fixed(r.scan.memory.peakMb, 0)),
         row('scan RSS at start MB', (r) => fixed(r.scan.memory.startMb, 0)),
+        row('scan: longest wait for a poll answer s', (r) =>
+          fixed(r.scan.longestPollWaitSeconds, 1)
+        ),
         row(
           'scan clusters / pairs',
           (r) => `${count(r.scan.clusterCount)} / ${count(r.scan.pairCount)}`
@@ -1828,8 +1884,8 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
   for (const r of results) {
     const memory = r.stats.memory;
     console.log(
-      `${r.label}: boot ${fixed(r.ready.bootSeconds)} s; server heap peak ${fixed(memory.peakHeapMb, 0)} MB; RSS peaks by phase: ${Object.entries(
-        memory.phasePeaksMb
+      `${r.label}: boot ${fixed(r.ready.bootSeconds)} s; server heap peak ${fixed(memory?.peakHeapMb, 0)} MB; RSS peaks by phase: ${Object.entries(
+        memory?.phasePeaksMb ?? {}
       )
         .map(([name, mb]) => `${name} ${fixed(mb, 0)} MB`)
         .join(
@@ -1839,7 +1895,12 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
         (r.truth.shortfall.groups || r.truth.shortfall.negatives || r.truth.shortfall.checks
           ? `; short of bases: ${JSON.stringify(r.truth.shortfall)}`
           : '') +
-        (r.checks.failures ? `; first failed check: ${r.checks.firstFailure}` : '')
+        (r.checks.failures ? `; first failed check: ${r.checks.firstFailure}` : '') +
+        (r.ready.analyzed
+          ? r.ready.analyzed.seconds === null
+            ? `; crm_match_keys NOT analysed after start-up (BENCH_PG_ANALYZE=0; autovacuum ${r.ready.analyzed.autovacuum})`
+            : `; ANALYZE crm_match_keys after start-up ${fixed(r.ready.analyzed.seconds)} s (autovacuum ${r.ready.analyzed.autovacuum} on this server)`
+          : '')
     );
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
