@@ -1141,7 +1141,7 @@ const loginAs = async (app, port, roleType) => {
   });
   const { jwt } = await login.json();
   if (!jwt) throw new Error(`${roleType} login failed (${login.status})`);
-  return jwt;
+  return { identifier: username, password: 'Bench-Password-1', jwt };
 };
 
 const serve = async () => {
@@ -1211,7 +1211,7 @@ const serve = async () => {
   await app.server.mount();
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   const port = app.server.httpServer.address().port;
-  const jwt = {
+  const users = {
     sales: await loginAs(app, port, 'crm_sales'),
     manager: await loginAs(app, port, 'crm_manager'),
   };
@@ -1220,7 +1220,7 @@ const serve = async () => {
   process.send({
     type: 'ready',
     port,
-    jwt,
+    users,
     pid: process.pid,
     bootSeconds,
     rebuild,
@@ -1299,14 +1299,14 @@ const watchRss = (pid) => {
 };
 
 /**
- * A JSON call as `jwt`. GETs are retried on a network error: while a batch of the scan runs on
- * SQLite (a synchronous driver) the server's event loop is blocked, and a kept-alive socket it
- * closes meanwhile resets the next request on it.
+ * A JSON call as `user` ({ identifier, password, jwt }). GETs are retried on a network error: while
+ * a batch of the scan runs on SQLite (a synchronous driver) the server's event loop is blocked, and
+ * a kept-alive socket it closes meanwhile resets the next request on it.
  */
-const api = (base, jwt) => async (method, path, body) => {
+const api = (base, user) => async (method, path, body) => {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await request(base, jwt, method, path, body);
+      return await request(base, user, method, path, body);
     } catch (error) {
       if (method !== 'GET' || attempt >= 5) throw error;
       await sleep(500 * attempt);
@@ -1314,23 +1314,41 @@ const api = (base, jwt) => async (method, path, body) => {
   }
 };
 
-const request = async (base, jwt, method, path, body) => {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${jwt}`,
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
+/** Logs the bench user in again: with users-permissions' refresh mode a JWT lasts 30 minutes. */
+const login = async (base, user) => {
+  const response = await fetch(`${base}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier: user.identifier, password: user.password }),
   });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // not JSON
+  const { jwt } = await response.json();
+  if (!jwt) throw new Error(`login of ${user.identifier} failed (${response.status})`);
+  user.jwt = jwt;
+};
+
+const request = async (base, user, method, path, body) => {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${user.jwt}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (response.status === 401 && attempt === 1) {
+      await login(base, user);
+      continue;
+    }
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, json, text };
   }
-  return { status: response.status, json, text };
 };
 
 /**
@@ -1339,8 +1357,8 @@ const request = async (base, jwt, method, path, body) => {
  * requests until it ends; fetch then gives up after 300 s and the poll is sent again. The longest
  * wait for an answer is reported.
  */
-const runScan = async (base, jwt, pid, log) => {
-  const call = api(base, jwt);
+const runScan = async (base, user, pid, log) => {
+  const call = api(base, user);
   const rss = watchRss(pid);
   try {
     const started = process.hrtime.bigint();
@@ -1360,7 +1378,7 @@ const runScan = async (base, jwt, pid, log) => {
       try {
         page = await request(
           base,
-          jwt,
+          user,
           'GET',
           `/api/crm/duplicate-scans/${id}?page=1&pageSize=100`
         );
@@ -1688,7 +1706,7 @@ const runDatabase = async (client, options) => {
     const base = `http://127.0.0.1:${ready.port}`;
     log(`duplicate scan of ${count(ready.storedCustomers)} customers…`);
     await phase('scan');
-    const scan = await runScan(base, ready.jwt.manager, ready.pid, log);
+    const scan = await runScan(base, ready.users.manager, ready.pid, log);
     await phase('idle');
     log(
       `  done in ${fixed(scan.serverSeconds)} s (server), peak RSS ${fixed(scan.memory.peakMb, 0)} MB; ${count(scan.clusterCount)} clusters, ${count(scan.pairCount)} pairs read in ${fixed(scan.readSeconds)} s`
@@ -1699,7 +1717,7 @@ const runDatabase = async (client, options) => {
     );
     log(`${count(truth.checks.length)} duplicate-checks, one at a time…`);
     await phase('checks');
-    const checks = await runChecks(api(base, ready.jwt.sales), truth.checks);
+    const checks = await runChecks(api(base, ready.users.sales), truth.checks);
     await phase('idle');
     log(
       `  p50 ${fixed(checks.p50)} ms, p95 ${fixed(checks.p95)} ms, p99 ${fixed(checks.p99)} ms; precision ${fixed(checks.precision, 3)}, recall ${fixed(checks.recall, 3)}`
