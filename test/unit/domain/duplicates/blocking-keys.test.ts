@@ -1,6 +1,8 @@
 import {
   blockingKeys,
+  isDecisiveKey,
   isStrongKey,
+  sharedKeysWorthComparing,
   type MatchRecord,
   MAX_BLOCKING_KEY_LENGTH,
   MAX_BLOCKING_KEYS,
@@ -36,6 +38,20 @@ const sharedKeys = (a: MatchRecord, b: MatchRecord) => {
 };
 const kindOf = (key: string) => key.slice(0, key.indexOf(':'));
 
+describe('sharedKeysWorthComparing', () => {
+  it('takes a decisive key alone, or keys of two kinds', () => {
+    expect(sharedKeysWorthComparing(['e:ann@example.com'])).toBe(true);
+    expect(sharedKeysWorthComparing(['d:19800102:SMT'])).toBe(true);
+    expect(sharedKeysWorthComparing(['n:SMT:JN'])).toBe(false);
+    // A name straight and swapped is one piece of evidence.
+    expect(sharedKeysWorthComparing(['n:SMT:JN', 'n:JN:SMT'])).toBe(false);
+    expect(sharedKeysWorthComparing(['n:SMT:JN', 'z:10115:S'])).toBe(true);
+    expect(sharedKeysWorthComparing([])).toBe(false);
+    expect(isDecisiveKey('xc:X-1')).toBe(true);
+    expect(isDecisiveKey('b:acme')).toBe(false);
+  });
+});
+
 describe('blockingKeys', () => {
   it('keys contact points and identifiers, strong keys first', () => {
     const keys = blockingKeys(
@@ -55,6 +71,44 @@ describe('blockingKeys', () => {
     ]);
     expect(keys.slice(0, 4).every(isStrongKey)).toBe(true);
     expect(keys.slice(4).some(isStrongKey)).toBe(false);
+  });
+
+  it('keys a contact’s family name at its company, which a common name alone is not', () => {
+    const contact = (firstName: string, lastName: string, company: string): MatchRecord => ({
+      type: 'contact',
+      firstName,
+      lastName,
+      company,
+      emails: [],
+      phones: [],
+      addresses: [],
+    });
+    const atAcme = sharedKeys(
+      contact('John', 'Smith', 'Acme Corporation'),
+      contact('Jon', 'Smyth', 'ACME Corp.')
+    );
+    expect(atAcme.filter((key) => kindOf(key) === 'm').length).toBeGreaterThan(0);
+    // Without a company named, the work e-mail's domain stands for it.
+    const byDomain: MatchRecord = {
+      type: 'contact',
+      firstName: 'John',
+      lastName: 'Smith',
+      emails: ['jsmith@acme.com'],
+      phones: [],
+      addresses: [],
+    };
+    expect(
+      sharedKeys(byDomain, contact('John', 'Smith', 'Acme Corporation')).some(
+        (key) => kindOf(key) === 'm'
+      )
+    ).toBe(true);
+    expect(
+      sharedKeys(
+        contact('John', 'Smith', 'Acme Corporation'),
+        contact('John', 'Smith', 'Globex')
+      ).filter((key) => kindOf(key) === 'm')
+    ).toEqual([]);
+    expect(blockingKeys(person('John', 'Smith')).some((key) => kindOf(key) === 'm')).toBe(false);
   });
 
   it('keys a contact’s external id apart from a customer’s', () => {

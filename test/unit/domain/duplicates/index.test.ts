@@ -5,6 +5,8 @@ describe('the duplicates module', () => {
   it('exports its public interface', () => {
     expect(Object.keys(duplicates).sort()).toEqual(
       [
+        'BLOCKING_KEYS_VERSION',
+        'DECISIVE_KEY_KINDS',
         'DEFAULT_DUPLICATE_BLOCK_SCORE',
         'DEFAULT_DUPLICATE_THRESHOLD',
         'DUPLICATE_REASONS',
@@ -16,13 +18,16 @@ describe('the duplicates module', () => {
         'canonicalGivenNames',
         'comparePrepared',
         'compareRecords',
+        'isDecisiveKey',
         'isFreeMailDomain',
         'isStrongKey',
         'jaro',
+        'keyKindOf',
         'jaroWinkler',
         'phoneticCode',
         'preparedBlockingKeys',
         'prepareRecord',
+        'sharedKeysWorthComparing',
       ].sort()
     );
   });

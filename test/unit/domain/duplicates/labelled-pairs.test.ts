@@ -3,6 +3,7 @@ import {
   compareRecords,
   DEFAULT_DUPLICATE_BLOCK_SCORE,
   DEFAULT_DUPLICATE_THRESHOLD,
+  sharedKeysWorthComparing,
 } from '../../../../src/plugins/crm/server/src/domain/duplicates';
 import { LABELLED_PAIRS } from './labelled-pairs';
 
@@ -51,6 +52,18 @@ describe('the labelled pairs', () => {
   it('share a blocking key when they are duplicates (at least 95% of them)', () => {
     const sharing = positives.filter(({ pair }) => sharesBlockingKey(pair.a, pair.b)).length;
     expect(sharing / positives.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('that score as duplicates share a decisive key or keys of two kinds, the pairs a scan compares', () => {
+    const missed = verdicts
+      .filter(({ verdict }) => verdict.score >= DEFAULT_DUPLICATE_THRESHOLD)
+      .filter(({ pair }) => {
+        const keysOfA = new Set(blockingKeys(pair.a));
+        const shared = blockingKeys(pair.b).filter((key) => keysOfA.has(key));
+        return !sharedKeysWorthComparing(shared);
+      })
+      .map(({ pair }) => pair.why);
+    expect(missed).toEqual([]);
   });
 
   it('score the same whichever record comes first, always within [0, 1]', () => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
+import { BLOCKING_KEYS_VERSION } from '../domain/duplicates';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
@@ -12,6 +13,8 @@ export type MatchKind = 'customer' | 'contact';
 
 /** Every record has this key, so the table tells which records are indexed. */
 export const RECORD_MARKER = '#';
+/** Held by record 0 of a kind: the version of the keys stored (see BLOCKING_KEYS_VERSION). */
+const VERSION_KEY = `v:${BLOCKING_KEYS_VERSION}`;
 
 const IDS_PER_STATEMENT = 500;
 const COLUMNS: TypedColumn[] = [
@@ -53,9 +56,11 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
       await knex.raw(
         `CREATE INDEX IF NOT EXISTS crm_match_keys_key_idx ON ${MATCH_KEYS_TABLE} (match_key, kind, record_id)`
       );
+      // Covering: a scan reads each batch's keys by record, without visiting the table.
       await knex.raw(
-        `CREATE INDEX IF NOT EXISTS crm_match_keys_record_idx ON ${MATCH_KEYS_TABLE} (kind, record_id)`
+        `CREATE INDEX IF NOT EXISTS crm_match_keys_record_key_idx ON ${MATCH_KEYS_TABLE} (kind, record_id, match_key)`
       );
+      await knex.raw('DROP INDEX IF EXISTS crm_match_keys_record_idx');
     },
 
     /** Replaces the keys of these records (a record without keys in `keys` loses its own). */
@@ -109,54 +114,30 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
     },
 
     /**
-     * The holders of many keys at once (a scan's batch): for each key, its first `limitPerKey`
-     * records by id, read with a window over the key index.
+     * Whether the records of a kind and their indexed ones are the same (count and highest id),
+     * with keys of the current version.
      */
-    async holdersOf(
-      kind: MatchKind,
-      keys: readonly string[],
-      limitPerKey: number
-    ): Promise<Map<string, number[]>> {
-      const holders = new Map<string, number[]>();
-      const unique = [...new Set(keys.map((key) => key.slice(0, MATCH_KEY_LENGTH)))];
-      for (let i = 0; i < unique.length; i += IDS_PER_STATEMENT) {
-        const chunk = unique.slice(i, i + IDS_PER_STATEMENT);
-        const rows = (await pool().raw(
-          `SELECT match_key, record_id FROM (
-             SELECT match_key, record_id,
-                    ROW_NUMBER() OVER (PARTITION BY match_key ORDER BY record_id) AS position
-             FROM ${MATCH_KEYS_TABLE}
-             WHERE kind = ? AND match_key IN (${chunk.map(() => '?').join(', ')})
-           ) ranked WHERE position <= ?`,
-          [kind, ...chunk, limitPerKey]
-        )) as unknown;
-        const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
-          match_key: string;
-          record_id: number | string;
-        }[];
-        for (const row of list)
-          holders.set(row.match_key, [
-            ...(holders.get(row.match_key) ?? []),
-            Number(row.record_id),
-          ]);
-      }
-      return holders;
-    },
-
-    /** Whether the records of a kind and their indexed ones are the same (count and highest id). */
     async inStep(kind: MatchKind): Promise<boolean> {
-      const [records, indexed] = await Promise.all([
+      const [records, indexed, version] = await Promise.all([
         pool()(tableOf(kind)).count({ n: '*' }).max({ top: 'id' }).first(),
         pool()(MATCH_KEYS_TABLE)
           .where({ match_key: RECORD_MARKER, kind })
           .count({ n: '*' })
           .max({ top: 'record_id' })
           .first(),
+        pool()(MATCH_KEYS_TABLE).where({ kind, record_id: 0, match_key: VERSION_KEY }).first(),
       ]);
       return (
+        version !== undefined &&
         Number(records?.n ?? 0) === Number(indexed?.n ?? 0) &&
         Number(records?.top ?? 0) === Number(indexed?.top ?? 0)
       );
+    },
+
+    /** Records that the keys of a kind are all of the current version (after a rebuild). */
+    async markVersion(kind: MatchKind): Promise<void> {
+      await pool()(MATCH_KEYS_TABLE).where({ kind, record_id: 0 }).delete();
+      await pool()(MATCH_KEYS_TABLE).insert({ kind, record_id: 0, match_key: VERSION_KEY });
     },
 
     clear: (kind: MatchKind) => pool()(MATCH_KEYS_TABLE).where('kind', kind).delete(),

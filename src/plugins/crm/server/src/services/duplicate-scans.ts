@@ -5,7 +5,6 @@ import type { Core } from '@strapi/strapi';
 import {
   clusterPairs,
   comparePrepared,
-  preparedBlockingKeys,
   prepareRecord,
   type ImportObject,
   type PreparedRecord,
@@ -13,17 +12,20 @@ import {
 import { createDuplicateScanResults, type ScanPair } from '../repositories/duplicate-scan-results';
 import { createJobClaims } from '../repositories/import-job-claims';
 import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
-import { createMatchRecords, type MatchedRecord } from '../repositories/match-records';
+import { createMatchRecords } from '../repositories/match-records';
+import { createScanCandidates } from '../repositories/scan-candidates';
 import type { Actor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { DUPLICATE_SCAN_UID } from '../utils/uids';
 import { duplicateView } from './duplicates';
 
-/** Records read, matched and written per transaction. */
+/** Records whose pairs are found, matched and written per transaction. */
 const BATCH = 500;
-/** Records read per key: a name code shared by thousands yields its first few hundred. */
-const HOLDERS_PER_KEY = 200;
+/** Matching yields to the event loop this often, so that requests go on being answered. */
+const SLICE_MS = 20;
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ScanRow {
   id: number;
@@ -48,8 +50,8 @@ const kindOf = (object: ImportObject): MatchKind =>
 
 /**
  * Scans of every customer or contact for duplicates, in the background like imports: a scan is
- * claimed by one node, which keeps a heartbeat; each batch of records is matched against the
- * records sharing a blocking key with a higher id (each pair once) and its pairs are written with
+ * claimed by one node, which keeps a heartbeat; each batch of records is matched against its
+ * candidates with a higher id (each pair once; see scan-candidates) and its pairs are written with
  * the scan's cursor in one transaction, so a scan taken over after a crash goes on where it was.
  * At the end the pairs become clusters, best first.
  */
@@ -59,6 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = createJobClaims(strapi, DUPLICATE_SCAN_UID);
   const keys = createMatchKeys(strapi);
   const records = createMatchRecords(strapi);
+  const candidatePairs = createScanCandidates(strapi);
   const results = createDuplicateScanResults(strapi);
   const settings = () => getService(strapi, 'settings').get();
   const running = new Set<number>();
@@ -69,46 +72,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? records.customers(strapi.db.connection, ids)
       : records.contacts(strapi.db.connection, ids);
 
-  /** The pairs of one batch: each record against the holders of its keys with a higher id. */
+  /**
+   * The pairs of one batch scoring at or above the threshold: its candidate pairs come from the
+   * database (see scan-candidates), each record is read and prepared once.
+   */
   const pairsOf = async (
+    scanId: number,
     kind: MatchKind,
-    batch: readonly MatchedRecord[],
+    ids: readonly number[],
     threshold: number
   ): Promise<ScanPair[]> => {
-    // Each record is prepared once (folded names, codes), then compared with all its candidates.
-    const known = new Map<number, PreparedRecord>(
-      batch.map((matched) => [matched.id, prepareRecord(matched.record)])
-    );
-    const keysOf = new Map(
-      batch.map((matched) => [matched.id, preparedBlockingKeys(known.get(matched.id)!)])
-    );
-    const holders = await keys.holdersOf(kind, [...keysOf.values()].flat(), HOLDERS_PER_KEY);
-    const candidatesOf = new Map<number, Set<number>>();
-    for (const matched of batch) {
-      const candidates = new Set<number>();
-      for (const key of keysOf.get(matched.id) ?? [])
-        for (const id of holders.get(key) ?? []) if (id > matched.id) candidates.add(id);
-      candidatesOf.set(matched.id, candidates);
-    }
-    const missing = [...new Set([...candidatesOf.values()].flatMap((set) => [...set]))].filter(
-      (id) => !known.has(id)
-    );
-    for (const matched of await load(kind, missing))
+    const candidates = await candidatePairs.pairs(scanId, kind, ids[0], ids[ids.length - 1]);
+    const wanted = new Set<number>();
+    for (const pair of candidates) wanted.add(pair.first).add(pair.second);
+    const known = new Map<number, PreparedRecord>();
+    for (const matched of await load(kind, [...wanted]))
       known.set(matched.id, prepareRecord(matched.record));
     const pairs: ScanPair[] = [];
-    for (const matched of batch)
-      for (const id of candidatesOf.get(matched.id) ?? []) {
-        const other = known.get(id);
-        if (!other) continue;
-        const verdict = comparePrepared(known.get(matched.id)!, other);
-        if (verdict.score >= threshold)
-          pairs.push({
-            first: matched.id,
-            second: id,
-            score: verdict.score,
-            reasons: verdict.reasons,
-          });
+    let slice = Date.now();
+    for (const { first, second } of candidates) {
+      const a = known.get(first);
+      const b = known.get(second);
+      if (!a || !b) continue; // deleted since its keys were read
+      const verdict = comparePrepared(a, b);
+      if (verdict.score >= threshold)
+        pairs.push({ first, second, score: verdict.score, reasons: verdict.reasons });
+      if (Date.now() - slice >= SLICE_MS) {
+        await nextTick();
+        slice = Date.now();
       }
+    }
     return pairs;
   };
 
@@ -145,12 +138,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let cursor = scan.cursor ?? 0;
       let done = scan.progress?.done ?? 0;
       const total = scan.progress?.total ?? 0;
+      // Which keys are too common to pair on their own, counted again by a node taking over.
+      await candidatePairs.countKeys(scanId, kind);
       for (;;) {
         const owner = await claims.owner(scanId);
         if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
         const ids = await keys.idsAfter(kind, cursor, BATCH);
         if (ids.length === 0) break;
-        const pairs = await pairsOf(kind, await load(kind, ids), threshold);
+        const pairs = await pairsOf(scanId, kind, ids, threshold);
         cursor = ids[ids.length - 1];
         done += ids.length;
         await strapi.db.transaction(async ({ trx }) => {
@@ -160,7 +155,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ cursor });
           await claims.beat(trx, scanId, { done, total: Math.max(total, done) });
         });
+        await nextTick();
       }
+      await candidatePairs.forget(scanId);
       await finish(scan);
     } catch (error) {
       strapi.log.error(`[crm] duplicate scan ${scanId} failed: ${(error as Error).message}`);

@@ -96,7 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let done = 0;
       for (let after = 0; ;) {
         const ids = await keys.idsAfter(kind, after, REBUILD_BATCH);
-        if (ids.length === 0) return done;
+        if (ids.length === 0) {
+          await keys.markVersion(kind);
+          return done;
+        }
         await keys.inOwnTransaction((knex) => writeKeys(knex, kind, ids));
         after = ids[ids.length - 1];
         done += ids.length;

@@ -1,4 +1,4 @@
-import { Flex, Grid, Typography } from '@strapi/design-system';
+import { Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { ImportJob } from '../../../../contracts';
@@ -83,6 +83,29 @@ export const ModeStep = ({
             error={errors.emptyCells}
             onChange={(emptyCells) => change({ emptyCells })}
           />
+        </Grid.Item>
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root name="fuzzy" error={errors.fuzzy}>
+            <Checkbox
+              checked={settings.fuzzy}
+              onCheckedChange={(checked: boolean | 'indeterminate') =>
+                change({ fuzzy: checked === true })
+              }
+            >
+              {formatMessage({
+                id: 'crm.import.mode.fuzzyLabel',
+                defaultMessage: 'Do not create records that look like existing ones',
+              })}
+            </Checkbox>
+            <Field.Hint>
+              {formatMessage({
+                id: 'crm.import.mode.fuzzyHint',
+                defaultMessage:
+                  'A row the duplicate matcher finds almost certainly in the CRM (same name and e-mail, phone or date of birth…) is treated like a row its keys match, even without a key in common.',
+              })}
+            </Field.Hint>
+            <Field.Error />
+          </Field.Root>
         </Grid.Item>
       </Grid.Root>
       <ModePreview preview={job.preview} updating={busy} />

@@ -16,19 +16,53 @@ import type { MatchRecord } from './types';
  * - weak, naming a bucket of look-alikes that may be large (a server may read a bounded number of
  *   candidates per weak key): `n:` family-name code + given-name code (also swapped), `d:` date of
  *   birth + family-name code, `g:` date of birth + given-name code, `a:` street address, `z:`
- *   postal code + family initial; businesses: `b:` normalised name, `c:` code of its first word,
+ *   postal code + family initial, `m:` family-name code + code of the company's first word
+ *   (contacts; the first label of their work e-mail's domain when no company is named);
+ *   businesses: `b:` normalised name, `c:` code of its first word,
  *   `k:` initials, `w:` e-mail domain.
  */
 
 export const MAX_BLOCKING_KEY_LENGTH = 120;
 export const MAX_BLOCKING_KEYS = 16;
+/**
+ * Raised whenever the keys a record gets change: stored keys of another version are written
+ * again at start-up.
+ */
+export const BLOCKING_KEYS_VERSION = 2;
 
 const STRONG_KINDS = new Set(['e', 'p', 'x', 'xc', 's']);
 
+/** The kind of a key: what comes before its colon ("n" of "n:SMT:JN"). */
+export function keyKindOf(key: string): string {
+  const colon = key.indexOf(':');
+  return colon > 0 ? key.slice(0, colon) : '';
+}
+const kindOfKey = keyKindOf;
+
 /** Whether a blocking key alone identifies a record (e-mail, phone, external id, SSN). */
 export function isStrongKey(key: string): boolean {
-  const colon = key.indexOf(':');
-  return colon > 0 && STRONG_KINDS.has(key.slice(0, colon));
+  return STRONG_KINDS.has(kindOfKey(key));
+}
+
+/**
+ * The kinds of key whose sharing alone can make two records score as duplicates: an identifier,
+ * a name with a date of birth, an address or a company, a business's own e-mail domain. A person's
+ * name, a postal code or a business name alone cannot (see the weights), so a scan compares
+ * records sharing only one of those and nothing else no further.
+ */
+export const DECISIVE_KEY_KINDS: readonly string[] = [...STRONG_KINDS, 'd', 'g', 'a', 'm', 'w'];
+
+/** Whether sharing this key alone makes two records worth comparing in a scan. */
+export function isDecisiveKey(key: string): boolean {
+  return DECISIVE_KEY_KINDS.includes(kindOfKey(key));
+}
+
+/**
+ * Whether two records sharing these keys are worth comparing in a scan: a decisive key, or keys
+ * of two kinds (the keys of one kind, a name straight and swapped, are one piece of evidence).
+ */
+export function sharedKeysWorthComparing(shared: readonly string[]): boolean {
+  return shared.some(isDecisiveKey) || new Set(shared.map(kindOfKey)).size >= 2;
 }
 
 /** FNV-1a, 32 bits, in base 36: a stable digest for the tail of a key too long to keep whole. */
@@ -72,10 +106,18 @@ const givenCodesOfWord = (text: string | undefined): string[] =>
     ? ['']
     : givenCodes({ text, groups: givenNameGroups(text), initial: text.length === 1 });
 
-const addressKey = (address: PreparedAddress): string | null =>
-  address.street
-    ? `${address.numbers[0] ?? ''} ${address.street} ${address.postalCode || address.city}`
-    : null;
+/**
+ * A street address by its postal code, and by its city: one side may lack either ("5 Queen St,
+ * Edinburgh" and "5 Queen Street, EH2 1JE Edinburgh").
+ */
+const addressKeysOf = (address: PreparedAddress): string[] => {
+  if (!address.street) return [];
+  const street = `${address.numbers[0] ?? ''} ${address.street}`;
+  const keys: string[] = [];
+  if (address.postalCode) keys.push(`${street} ${address.postalCode}`);
+  if (address.city) keys.push(`${street} ${address.city}`);
+  return keys;
+};
 
 const strongKeys = (record: PreparedRecord): string[] => {
   const keys: string[] = [];
@@ -90,10 +132,8 @@ const strongKeys = (record: PreparedRecord): string[] => {
 
 const addressKeys = (record: PreparedRecord): string[] => {
   const keys: string[] = [];
-  for (const address of record.addresses.slice(0, MAX_KEYED_ADDRESSES)) {
-    const key = addressKey(address);
-    if (key) keys.push(`a:${key}`);
-  }
+  for (const address of record.addresses.slice(0, MAX_KEYED_ADDRESSES))
+    for (const key of addressKeysOf(address)) keys.push(`a:${key}`);
   return keys;
 };
 
@@ -108,6 +148,13 @@ const personKeys = (record: PreparedRecord): string[] => {
   const given = givenCodes(name.given[0]);
   const familyCode = familyCodes[0];
   if (familyCode !== undefined) for (const code of given) keys.push(`n:${familyCode}:${code}`);
+  // A contact's name at its company (or its work e-mail's domain, "acme" of "acme.com", when no
+  // company is named): "John Smith" is common, "Smith at Acme" is not.
+  const companyWord =
+    record.company.key.split(' ')[0] ||
+    (record.type === 'contact' ? (record.domains[0]?.split('.')[0] ?? '') : '');
+  if (familyCode !== undefined && companyWord)
+    keys.push(`m:${familyCode}:${phoneticCode(companyWord)}`);
   if (record.dateOfBirth !== null) {
     if (familyCode !== undefined) keys.push(`d:${record.dateOfBirth}:${familyCode}`);
     if (given[0]) keys.push(`g:${record.dateOfBirth}:${given[0]}`);
@@ -117,8 +164,11 @@ const personKeys = (record: PreparedRecord): string[] => {
   for (const address of record.addresses.slice(0, MAX_KEYED_ADDRESSES))
     if (address.postalCode && familyInitial) keys.push(`z:${address.postalCode}:${familyInitial}`);
   // The same name with first and last swapped: this record's keys as the other would write them.
-  if (name.givenCode)
+  if (name.givenCode) {
     for (const code of givenCodesOfWord(name.family[0])) keys.push(`n:${name.givenCode}:${code}`);
+    if (record.dateOfBirth !== null) keys.push(`d:${record.dateOfBirth}:${name.givenCode}`);
+    if (companyWord) keys.push(`m:${name.givenCode}:${phoneticCode(companyWord)}`);
+  }
   // Another of several family names ("García López" and "García"), and the middle name as the
   // name a person goes by ("J. Robert Smith").
   for (const code of familyCodes.slice(1)) keys.push(`n:${code}:${given[0]}`);

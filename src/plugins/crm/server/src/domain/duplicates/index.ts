@@ -9,8 +9,13 @@ export { prepareRecord } from './prepared-record';
 export type { PreparedRecord } from './prepared-record';
 export {
   blockingKeys,
+  BLOCKING_KEYS_VERSION,
   preparedBlockingKeys,
+  isDecisiveKey,
+  keyKindOf,
+  sharedKeysWorthComparing,
   isStrongKey,
+  DECISIVE_KEY_KINDS,
   MAX_BLOCKING_KEY_LENGTH,
   MAX_BLOCKING_KEYS,
 } from './blocking-keys';

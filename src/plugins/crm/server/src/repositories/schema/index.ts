@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { CONTACT_UID } from '../../utils/uids';
 import { createDuplicateScanResults } from '../duplicate-scan-results';
 import { createMatchKeys } from '../match-keys';
+import { createScanCandidates } from '../scan-candidates';
 import { createSearchRepository } from '../search';
 import { contactIndexStatements } from './contact-indexes';
 import { ensureImportRowsTable } from './import-rows-table';
@@ -13,7 +14,7 @@ import { ensureImportRowsTable } from './import-rows-table';
  * matcher's keys, and the contact name indexes.
  * Raise it when a step changes what it creates.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const STORE_KEY = 'schema';
 
@@ -45,6 +46,7 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
     { name: 'customer search index', run: () => createSearchRepository(strapi).ensure() },
     { name: 'duplicate match keys', run: () => createMatchKeys(strapi).ensure() },
     { name: 'duplicate scan results', run: () => createDuplicateScanResults(strapi).ensure() },
+    { name: 'duplicate scan key counts', run: () => createScanCandidates(strapi).ensure() },
     {
       name: 'contact name indexes',
       run: async () => {

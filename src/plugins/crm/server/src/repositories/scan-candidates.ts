@@ -1,0 +1,147 @@
+import type { Core } from '@strapi/strapi';
+
+import { DECISIVE_KEY_KINDS, isDecisiveKey } from '../domain/duplicates';
+import { MATCH_KEYS_TABLE, MATCH_KEY_LENGTH, RECORD_MARKER, type MatchKind } from './match-keys';
+
+export const SCAN_KEYS_TABLE = 'crm_duplicate_scan_keys';
+
+/**
+ * A key held by more records says little in a scan ("Smith" with "John", a big postal code): its
+ * holders pair only through other keys. Comparing every pair of them would cost more than it finds.
+ */
+export const CROWDED_BLOCK = 100;
+/** The same for a decisive key (a shared switchboard, a free-mail domain the list missed). */
+export const CROWDED_DECISIVE_BLOCK = 1000;
+
+/** Key index rows read per statement while counting holders: a few milliseconds each. */
+const ROWS_PER_PAGE = 20_000;
+const ROWS_PER_INSERT = 400;
+
+export interface CandidatePair {
+  first: number;
+  second: number;
+}
+
+const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The candidate pairs of a duplicate scan, found in the database from the match keys: two records
+ * are candidates when the keys they share are worth comparing (a decisive key, or keys of two
+ * kinds; see sharedKeysWorthComparing), crowded keys left out. Before its first batch a scan writes
+ * its crowded keys into its own rows of SCAN_KEYS_TABLE, paging
+ * through the key index in order, so that no statement runs long (SQLite's driver blocks the
+ * event loop while one runs).
+ */
+export const createScanCandidates = (strapi: Core.Strapi) => {
+  const pool = () => strapi.db.connection;
+
+  return {
+    async ensure(): Promise<void> {
+      const knex = pool();
+      if (!(await knex.schema.hasTable(SCAN_KEYS_TABLE)))
+        await knex.schema.createTable(SCAN_KEYS_TABLE, (table) => {
+          table.integer('scan_id').notNullable();
+          table.string('match_key', MATCH_KEY_LENGTH).notNullable();
+          table.integer('holders').notNullable();
+          table.primary(['scan_id', 'match_key']);
+        });
+    },
+
+    /** Counts the holders of the keys of a kind; keeps the crowded ones. */
+    async countKeys(scanId: number, kind: MatchKind): Promise<number> {
+      const knex = pool();
+      await knex(SCAN_KEYS_TABLE).where('scan_id', scanId).delete();
+      let kept = 0;
+      // Every key but the record marker starts with a letter, above the marker.
+      let after = RECORD_MARKER;
+      for (;;) {
+        const keys = (
+          (await knex(MATCH_KEYS_TABLE)
+            .where('kind', kind)
+            .andWhere('match_key', '>', after)
+            .orderBy('match_key')
+            .limit(ROWS_PER_PAGE)
+            .pluck('match_key')) as string[]
+        ).map(String);
+        if (keys.length === 0) break;
+        const counts = new Map<string, number>();
+        for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+        const last = keys[keys.length - 1];
+        if (keys.length === ROWS_PER_PAGE) {
+          // The page may end inside the last key's holders: count that key whole.
+          const row = await knex(MATCH_KEYS_TABLE)
+            .where({ kind, match_key: last })
+            .count({ n: '*' })
+            .first();
+          counts.set(last, Number(row?.n ?? 0));
+        }
+        const common = [...counts]
+          .filter(
+            ([key, holders]) =>
+              holders > (isDecisiveKey(key) ? CROWDED_DECISIVE_BLOCK : CROWDED_BLOCK)
+          )
+          .map(([key, holders]) => ({ scan_id: scanId, match_key: key, holders }));
+        for (let i = 0; i < common.length; i += ROWS_PER_INSERT)
+          await knex(SCAN_KEYS_TABLE).insert(common.slice(i, i + ROWS_PER_INSERT));
+        kept += common.length;
+        after = last;
+        await nextTick();
+      }
+      return kept;
+    },
+
+    /**
+     * The candidate pairs whose lower id is in [fromId, toId], each once, with the higher id
+     * second. The batch's own keys are read first (materialised), then joined to their holders
+     * through the key index.
+     */
+    async pairs(
+      scanId: number,
+      kind: MatchKind,
+      fromId: number,
+      toId: number
+    ): Promise<CandidatePair[]> {
+      const decisive = DECISIVE_KEY_KINDS.map(() => 'a.match_key LIKE ?').join(' OR ');
+      const kindOfKey =
+        strapi.db.dialect.client === 'sqlite'
+          ? "substr(a.match_key, 1, instr(a.match_key, ':') - 1)"
+          : "split_part(a.match_key, ':', 1)";
+      const result = await pool().raw(
+        `WITH batch AS MATERIALIZED (
+           SELECT a.record_id, a.match_key, ${kindOfKey} AS key_kind,
+                  CASE WHEN ${decisive} THEN 1 ELSE 0 END AS decisive
+           FROM ${MATCH_KEYS_TABLE} a
+           WHERE a.kind = ? AND a.record_id >= ? AND a.record_id <= ? AND a.match_key <> ?
+             AND NOT EXISTS (
+               SELECT 1 FROM ${SCAN_KEYS_TABLE} c WHERE c.scan_id = ? AND c.match_key = a.match_key
+             )
+         )
+         SELECT batch.record_id AS first_id, b.record_id AS second_id
+         FROM batch
+         JOIN ${MATCH_KEYS_TABLE} b
+           ON b.match_key = batch.match_key AND b.kind = ? AND b.record_id > batch.record_id
+         GROUP BY batch.record_id, b.record_id
+         HAVING MAX(batch.decisive) = 1 OR COUNT(DISTINCT batch.key_kind) >= 2
+         ORDER BY batch.record_id, b.record_id`,
+        [
+          ...DECISIVE_KEY_KINDS.map((kindOfKey) => `${kindOfKey}:%`),
+          kind,
+          fromId,
+          toId,
+          RECORD_MARKER,
+          scanId,
+          kind,
+        ]
+      );
+      return rowsOf<{ first_id: number | string; second_id: number | string }>(result).map(
+        (row) => ({ first: Number(row.first_id), second: Number(row.second_id) })
+      );
+    },
+
+    /** Drops a scan's key counts (when it ends). */
+    forget: (scanId: number) => pool()(SCAN_KEYS_TABLE).where('scan_id', scanId).delete(),
+  };
+};
