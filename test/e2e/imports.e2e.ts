@@ -116,6 +116,28 @@ it('offers the import mode after the mapping, creating only by default', async (
   await screenshot(page, 'imports-03b-mode');
 });
 
+it('saves the fuzzy match when it is ticked, and keeps it across a reload', async () => {
+  const fuzzy = () =>
+    page.getByRole('checkbox', { name: 'Do not create records that look like existing ones' });
+  const saved = () =>
+    page.waitForResponse(
+      (response) => response.request().method() === 'PUT' && response.url().endsWith('/mode')
+    );
+  expect(await fuzzy().getAttribute('aria-checked')).toBe('false');
+  const ticked = saved();
+  await fuzzy().click();
+  expect((await ticked).status()).toBe(200);
+  await page.reload();
+  // The step shows the job as the server keeps it once its reload is done.
+  await page.getByText('Updating the preview…').waitFor({ state: 'detached' });
+  expect(await fuzzy().getAttribute('aria-checked')).toBe('true');
+  // Back to the default for the rest of the wizard.
+  const unticked = saved();
+  await fuzzy().click();
+  expect((await unticked).status()).toBe(200);
+  await page.getByText('Updating the preview…').waitFor({ state: 'detached' });
+});
+
 it('lists the invalid row with its line, field and reason, and filters the list', async () => {
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await waitForText(page.getByTestId('count-invalid'), '1');

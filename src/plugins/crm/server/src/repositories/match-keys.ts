@@ -71,6 +71,15 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
       keys: ReadonlyMap<number, readonly string[]>
     ): Promise<void> {
       await deleteRows(knex, kind, ids);
+      await this.add(knex, kind, keys);
+    },
+
+    /** Writes the keys of records that have none yet (a rebuild after `clear`). */
+    async add(
+      knex: Knex,
+      kind: MatchKind,
+      keys: ReadonlyMap<number, readonly string[]>
+    ): Promise<void> {
       const rows = [...keys].flatMap(([id, list]) =>
         [RECORD_MARKER, ...new Set(list)].map((key) => [kind, id, key.slice(0, MATCH_KEY_LENGTH)])
       );
@@ -86,6 +95,15 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
             .slice(i, i + ROWS_PER_STATEMENT)
             .map(([rowKind, id, key]) => ({ kind: rowKind, record_id: id, match_key: key }))
         );
+    },
+
+    /**
+     * Refreshes PostgreSQL's statistics of the table after it changed wholesale (a rebuild, before
+     * a scan): planned on a table it believes empty, the key lookups would read it whole. A
+     * sample, quick at any size. SQLite plans by its indexes alone.
+     */
+    async analyze(): Promise<void> {
+      if (strapi.db.dialect.client !== 'sqlite') await pool().raw(`ANALYZE ${MATCH_KEYS_TABLE}`);
     },
 
     remove: (kind: MatchKind, ids: readonly number[]) =>

@@ -138,7 +138,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let cursor = scan.cursor ?? 0;
       let done = scan.progress?.done ?? 0;
       const total = scan.progress?.total ?? 0;
-      // Which keys are too common to pair on their own, counted again by a node taking over.
+      // Which keys are too common to pair on, counted again by a node taking over; on statistics
+      // of the key table as it is now (an import may just have doubled it).
+      await keys.analyze();
       await candidatePairs.countKeys(scanId, kind);
       for (;;) {
         const owner = await claims.owner(scanId);

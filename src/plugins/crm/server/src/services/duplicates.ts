@@ -65,15 +65,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
     kind === 'customer' ? records.customers(knex, ids) : records.contacts(knex, ids);
 
-  const writeKeys = async (knex: Knex, kind: MatchKind, ids: readonly number[]) => {
-    const found = await load(knex, kind, ids);
-    await keys.replace(
-      knex,
-      kind,
-      ids,
-      new Map(found.map((matched) => [matched.id, blockingKeys(matched.record)]))
+  const keysOf = async (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
+    new Map(
+      (await load(knex, kind, ids)).map((matched) => [matched.id, blockingKeys(matched.record)])
     );
-  };
+
+  const writeKeys = async (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
+    keys.replace(knex, kind, ids, await keysOf(knex, kind, ids));
 
   return {
     /** Rewrites the keys of these records from the tables (those gone lose theirs), in the current transaction. */
@@ -98,9 +96,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ids = await keys.idsAfter(kind, after, REBUILD_BATCH);
         if (ids.length === 0) {
           await keys.markVersion(kind);
+          await keys.analyze();
           return done;
         }
-        await keys.inOwnTransaction((knex) => writeKeys(knex, kind, ids));
+        // The table holds no keys of this kind any more: nothing to delete first.
+        await keys.inOwnTransaction(async (knex) =>
+          keys.add(knex, kind, await keysOf(knex, kind, ids))
+        );
         after = ids[ids.length - 1];
         done += ids.length;
         onProgress?.(done);
