@@ -72,6 +72,7 @@ describe("the customer pages' admin routes", () => {
       limits: { individual: { address: 5, phone: 4, email: 2 } },
       maxNetworkDepth: 3,
       ssnRevealSeconds: 60,
+      duplicates: { threshold: 0.8, onCreate: 'warn', blockScore: 0.95 },
     });
   });
 

@@ -76,6 +76,8 @@ export interface CrmSettings {
   limits: ContactPointLimits;
   maxNetworkDepth: number;
   ssnRevealSeconds: number;
+  /** The score from which records are called duplicates; whether a create above `blockScore` is refused. */
+  duplicates: { threshold: number; onCreate: 'warn' | 'block'; blockScore: number };
 }
 
 export type ImportLogAnswer = Answer<ImportLogRow[], { pagination: Pagination }>;

@@ -41,15 +41,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** What the pages need to know of the plugin's settings: contact point types and limits, network depth. */
+    /**
+     * What the pages need to know of the plugin's settings: contact point types and limits,
+     * network depth, how long a revealed SSN shows, and how duplicates are judged and met.
+     */
     async settings(ctx: Context) {
-      const { limits, ssnRevealSeconds } = getService(strapi, 'settings').get();
+      const { limits, ssnRevealSeconds, duplicateThreshold, duplicates } = getService(
+        strapi,
+        'settings'
+      ).get();
       ctx.body = {
         data: {
           contactPointTypes: CONTACT_POINT_TYPES,
           limits,
           maxNetworkDepth: MAX_NETWORK_DEPTH,
           ssnRevealSeconds,
+          duplicates: { threshold: duplicateThreshold, ...duplicates },
         },
         meta: {},
       };
