@@ -1,3 +1,4 @@
+import { createScanCandidates } from '../../src/plugins/crm/server/src/repositories/scan-candidates';
 import { importCsv } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 import { loginAs } from '../helpers/users';
@@ -251,6 +252,50 @@ describe('a duplicate scan', () => {
     const sales = await loginAs(app, 'crm_sales');
     await sales.agent().post('/api/crm/duplicate-scans').send({ object: 'customers' }).expect(403);
     await manager.agent().post('/api/crm/duplicate-scans').send({ object: 'leads' }).expect(400);
+  });
+});
+
+describe('the candidate pairs of a scan', () => {
+  it('are the pairs sharing a decisive key or keys of two kinds, crowded keys left out', async () => {
+    const knex = app.strapi.db.connection;
+    const base = 9_000_000;
+    const rows: [number, string][] = [
+      [1, 'n:TST:AN'],
+      [2, 'n:TST:AN'],
+      [3, 'n:TST:AN'],
+      [1, 'z:99999:T'],
+      [3, 'z:99999:T'], // 1 and 3: a name and a postal code, two kinds
+      [2, 'n:AN:TST'],
+      [4, 'n:TST:AN'],
+      [4, 'n:AN:TST'], // 2 and 4: a name straight and swapped, one kind
+      [4, 'e:keyrule@example.com'],
+      [5, 'e:keyrule@example.com'], // 4 and 5: an e-mail, decisive
+    ];
+    // 101 records in one postal code (crowded), 11 of them with a name code in common: nothing.
+    for (let id = 10; id <= 110; id += 1) rows.push([id, 'z:88888:K']);
+    for (let id = 10; id <= 20; id += 1) rows.push([id, 'c:KRL']);
+    rows.push([10, 'g:19800101:AN'], [11, 'g:19800101:AN']); // but a decisive key pairs two
+    const all = [...rows, ...[...new Set(rows.map(([id]) => id))].map((id) => [id, '#'] as const)];
+    await knex('crm_match_keys').insert(
+      all.map(([id, key]) => ({ kind: 'contact', record_id: base + id, match_key: key }))
+    );
+    try {
+      const candidates = createScanCandidates(app.strapi);
+      const scanId = 987_654;
+      expect(await candidates.countKeys(scanId, 'contact')).toBe(1);
+      const pairs = await candidates.pairs(scanId, 'contact', base + 1, base + 200);
+      expect(pairs.map(({ first, second }) => [first - base, second - base])).toEqual([
+        [1, 3],
+        [4, 5],
+        [10, 11],
+      ]);
+      await candidates.forget(scanId);
+    } finally {
+      await knex('crm_match_keys')
+        .where('kind', 'contact')
+        .whereBetween('record_id', [base, base + 1000])
+        .delete();
+    }
   });
 });
 
