@@ -139,6 +139,31 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
     ops,
     links,
 
+    /** The link table of a relation attribute. */
+    link(uid: string, attribute: string): LinkTable {
+      const found = links.find((link) => link.uid === uid && link.attribute === attribute);
+      if (!found) throw new Error(`crm: no link table for ${uid}.${attribute}`);
+      return found;
+    },
+
+    /**
+     * Points a one-way relation of a record at `target` (null: at nothing), inserting, updating
+     * or removing its link row as needed.
+     */
+    async setLink(link: LinkTable, ownerId: number, target: number | null, label: string) {
+      const current = (await knex(link.table).where(link.owner.column, ownerId).first()) as
+        Row | undefined;
+      if (target === null && current) await this.removeLink(link, current, label);
+      else if (target !== null && !current)
+        await this.insert(
+          link.table,
+          { [link.owner.column]: ownerId, [link.target.column]: target },
+          label
+        );
+      else if (target !== null && current && Number(current[link.target.column]) !== target)
+        await this.update(link.table, Number(current.id), { [link.target.column]: target }, label);
+    },
+
     /** Sets columns of a row; records the change (nothing when the row already holds those values). */
     async update(
       table: string,

@@ -54,13 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return support().transact(async (knex: Knex) => {
         await support().lockMerges();
         const journal = createRowJournal(strapi, knex);
-        const linkOf = (uid: string, attribute: string): LinkTable => {
-          const found = journal.links.find(
-            (link) => link.uid === uid && link.attribute === attribute
-          );
-          if (!found) throw new Error(`crm: no link table for ${uid}.${attribute}`);
-          return found;
-        };
+        const linkOf = journal.link;
         const moved: Record<string, number> = {
           listMemberships: 0,
           listMembershipsFolded: 0,
@@ -158,27 +152,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await journal.removeRecord(CONTACT_UID, row.id, `contact ${row.documentId}`);
 
         // The survivor's own relations: company, manager, login, converted customer.
-        for (const field of CONTACT_RELATION_FIELDS) {
-          const link = linkOf(CONTACT_UID, field);
-          const wanted = chosen.values[field] as number | null;
-          const current = (await knex(link.table).where(link.owner.column, survivor.id).first()) as
-            Row | undefined;
-          const label = `contact ${survivor.documentId} (${field})`;
-          if (wanted === null && current) await journal.removeLink(link, current, label);
-          else if (wanted !== null && !current)
-            await journal.insert(
-              link.table,
-              { [link.owner.column]: survivor.id, [link.target.column]: wanted },
-              label
-            );
-          else if (wanted !== null && current && Number(current[link.target.column]) !== wanted)
-            await journal.update(
-              link.table,
-              Number(current.id),
-              { [link.target.column]: wanted },
-              label
-            );
-        }
+        for (const field of CONTACT_RELATION_FIELDS)
+          await journal.setLink(
+            linkOf(CONTACT_UID, field),
+            survivor.id,
+            chosen.values[field] as number | null,
+            `contact ${survivor.documentId} (${field})`
+          );
 
         await getService(strapi, 'external-ids').assertFree(
           CONTACT_UID,
@@ -196,33 +176,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { loose: ['updated_at'] }
         );
 
-        const merge = support().newMergeId();
-        const mergedDocumentIds = merged.map((row) => row.documentId);
-        await support().writeRedirects(
-          journal,
-          knex,
-          'contacts',
-          survivor.documentId,
-          mergedDocumentIds,
-          merge
-        );
         await matchKeys().remove('contact', mergedIds);
         await matchKeys().refresh('contact', [survivor.id]);
-
-        await support().storeMerge({
-          documentId: merge,
+        const mergedDocumentIds = merged.map((row) => row.documentId);
+        const merge = await support().record({
+          journal,
+          knex,
           object: 'contacts',
           survivor: survivor.documentId,
           merged: mergedDocumentIds,
           fields: chosen.sources,
           moved,
           actor,
-          ops: journal.ops,
-        });
-        await support().audit({
-          action: 'merge',
-          actor,
-          reason: `merged contacts ${mergedDocumentIds.join(', ')} into contact ${survivor.documentId} (merge ${merge})`,
+          reason: (id) =>
+            `merged contacts ${mergedDocumentIds.join(', ')} into contact ${survivor.documentId} (merge ${id})`,
         });
 
         const answer = await strapi.documents(CONTACT_UID).findOne({

@@ -106,13 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return support().transact(async (knex: Knex) => {
         await support().lockMerges();
         const journal = createRowJournal(strapi, knex);
-        const linkOf = (uid: string, attribute: string): LinkTable => {
-          const found = journal.links.find(
-            (link) => link.uid === uid && link.attribute === attribute
-          );
-          if (!found) throw new Error(`crm: no link table for ${uid}.${attribute}`);
-          return found;
-        };
+        const linkOf = journal.link;
         const moved: Record<string, number> = {
           addresses: 0,
           phones: 0,
@@ -503,56 +497,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               };
             });
           const wanted = chosen.values.primaryContact as number | null;
-          const primary = choosePrimaryContact(candidates, wanted);
-          const link = linkOf(CUSTOMER_UID, 'primaryContact');
-          const current = (await knex(link.table).where(link.owner.column, survivor.id).first()) as
-            Row | undefined;
-          const label = `business ${survivor.documentId} (primaryContact)`;
-          if (primary === null && current) await journal.removeLink(link, current, label);
-          else if (primary !== null && !current)
-            await journal.insert(
-              link.table,
-              { [link.owner.column]: survivor.id, [link.target.column]: primary },
-              label
-            );
-          else if (primary !== null && current && Number(current[link.target.column]) !== primary)
-            await journal.update(
-              link.table,
-              Number(current.id),
-              { [link.target.column]: primary },
-              label
-            );
+          await journal.setLink(
+            linkOf(CUSTOMER_UID, 'primaryContact'),
+            survivor.id,
+            choosePrimaryContact(candidates, wanted),
+            `business ${survivor.documentId} (primaryContact)`
+          );
         }
 
-        const merge = support().newMergeId();
-        const mergedDocumentIds = merged.map((row) => row.documentId);
-        await support().writeRedirects(
-          journal,
-          knex,
-          'customers',
-          survivor.documentId,
-          mergedDocumentIds,
-          merge
-        );
         const search = getService(strapi, 'search-index');
         await search.remove(mergedIds);
         await search.refresh([survivor.id]);
-
-        await support().storeMerge({
-          documentId: merge,
+        const mergedDocumentIds = merged.map((row) => row.documentId);
+        const merge = await support().record({
+          journal,
+          knex,
           object: 'customers',
           survivor: survivor.documentId,
           merged: mergedDocumentIds,
           fields: chosen.sources,
           moved,
           actor,
-          ops: journal.ops,
-        });
-        await support().audit({
-          action: 'merge',
-          actor,
           customer: { documentId: survivor.documentId, customerNumber: survivor.customerNumber },
-          reason: `merged ${mergedDocumentIds.join(', ')} into ${survivor.documentId} (merge ${merge})`,
+          reason: (id) =>
+            `merged ${mergedDocumentIds.join(', ')} into ${survivor.documentId} (merge ${id})`,
         });
 
         const answer = await strapi.documents(CUSTOMER_UID).findOne({

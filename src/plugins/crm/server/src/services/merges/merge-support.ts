@@ -244,6 +244,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One row of the CRM audit log. */
+    /**
+     * Ends a merge in its transaction: the merged documentIds lead to the survivor, the merge is
+     * stored with its journal (the redirects' rows included) and audited. Its documentId back.
+     */
+    async record(entry: {
+      journal: RowJournal;
+      knex: Knex;
+      object: MergeObject;
+      survivor: string;
+      merged: string[];
+      fields: Record<string, string>;
+      moved: Record<string, number>;
+      actor: Actor;
+      customer?: { documentId: string; customerNumber?: string | null };
+      reason: (merge: string) => string;
+    }): Promise<string> {
+      const merge = this.newMergeId();
+      const { journal, knex, object, survivor, merged, actor } = entry;
+      await this.writeRedirects(journal, knex, object, survivor, merged, merge);
+      await this.storeMerge({
+        documentId: merge,
+        object,
+        survivor,
+        merged,
+        fields: entry.fields,
+        moved: entry.moved,
+        actor,
+        ops: journal.ops,
+      });
+      await this.audit({
+        action: 'merge',
+        actor,
+        ...(entry.customer ? { customer: entry.customer } : {}),
+        reason: entry.reason(merge),
+      });
+      return merge;
+    },
+
     async audit(entry: {
       action: string;
       actor: Actor;
