@@ -9,28 +9,7 @@ import {
   preparedBlockingKeys,
   prepareRecord,
 } from '../../../../src/plugins/crm/server/src/domain/duplicates';
-
-const person = (
-  firstName: string | null,
-  lastName: string | null,
-  details: Partial<MatchRecord> = {}
-): MatchRecord => ({
-  type: 'individual',
-  firstName,
-  lastName,
-  emails: [],
-  phones: [],
-  addresses: [],
-  ...details,
-});
-const business = (businessName: string, details: Partial<MatchRecord> = {}): MatchRecord => ({
-  type: 'business',
-  businessName,
-  emails: [],
-  phones: [],
-  addresses: [],
-  ...details,
-});
+import { business, person } from './match-records';
 
 const sharedKeys = (a: MatchRecord, b: MatchRecord) => {
   const keysOfA = new Set(blockingKeys(a));

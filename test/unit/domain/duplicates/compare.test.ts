@@ -6,28 +6,8 @@ import {
   type MatchRecord,
   prepareRecord,
 } from '../../../../src/plugins/crm/server/src/domain/duplicates';
+import { business, person } from './match-records';
 
-const person = (
-  firstName: string | null,
-  lastName: string | null,
-  details: Partial<MatchRecord> = {}
-): MatchRecord => ({
-  type: 'individual',
-  firstName,
-  lastName,
-  emails: [],
-  phones: [],
-  addresses: [],
-  ...details,
-});
-const business = (businessName: string, details: Partial<MatchRecord> = {}): MatchRecord => ({
-  type: 'business',
-  businessName,
-  emails: [],
-  phones: [],
-  addresses: [],
-  ...details,
-});
 const home = {
   line1: '1420 Mission Street',
   city: 'San Francisco',
