@@ -51,7 +51,7 @@ const argument = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const flag = (name) => process.argv.includes(`--${name}`);
-const labelOf = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+const { labelOf } = boot;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const CUSTOMER_UID = 'plugin::crm.customer';
@@ -1983,28 +1983,12 @@ const parent = async () => {
     await boot.stopChildren();
     process.exit(130);
   });
-  const results = [];
-  const skipped = [];
-  for (const client of argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
-    .split(',')
-    .map((s) => s.trim())) {
-    if (client === 'postgres') {
-      const reachable = await boot.postgresReachable();
-      if (!reachable.ok) {
-        skipped.push({
-          label: labelOf(client),
-          reason: `PostgreSQL not reachable (${reachable.reason})`,
-        });
-        continue;
-      }
-    }
-    try {
-      results.push(await runDatabase(client, options));
-    } catch (error) {
-      console.error(error);
-      skipped.push({ label: labelOf(client), reason: error.message });
-    }
-  }
+  const { results, skipped } = await boot.onEachDatabase(
+    argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
+      .split(',')
+      .map((s) => s.trim()),
+    (client) => runDatabase(client, options)
+  );
   if (results.length)
     printReport(results, skipped, options, { totalMs: msSince(started), loadBefore });
   else

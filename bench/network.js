@@ -44,7 +44,7 @@ const argument = (name) => {
   return index === -1 ? undefined : process.argv[index + 1];
 };
 
-const labelOf = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+const { labelOf } = boot;
 
 /** SQL statements `fn` sends, counted from knex's query events (one call, outside the timed runs). */
 const countStatements = async (app, fn) => {
@@ -323,34 +323,18 @@ const parent = async () => {
   const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres')
     .split(',')
     .map((item) => item.trim());
-  const results = [];
-  const skipped = [];
-  for (const client of wanted) {
-    if (client === 'postgres') {
-      const reachable = await boot.postgresReachable();
-      if (!reachable.ok) {
-        skipped.push({
-          label: labelOf(client),
-          reason: `PostgreSQL not reachable (${reachable.reason})`,
-        });
-        console.log(`PostgreSQL not reachable (${reachable.reason}); benchmarking SQLite only.`);
-        continue;
-      }
-    }
-    // One database at a time: on a small machine two would compete for the same cores.
+  const { results, skipped } = await boot.onEachDatabase(wanted, async (client) => {
     current = boot.databaseFor(client, 'network');
     try {
-      results.push(
-        await boot.runChild(__filename, ['--db', client, '--parent', String(process.pid)])
-      );
-    } catch (error) {
-      skipped.push({ label: labelOf(client), reason: error.message });
+      return await boot.runChild(__filename, ['--db', client, '--parent', String(process.pid)]);
     } finally {
       // The child drops its database; this covers a child that died before it could.
       await boot.dropDatabase(current).catch(() => {});
       current = undefined;
     }
-  }
+  });
+  if (skipped.some((entry) => entry.label === 'PostgreSQL'))
+    console.log('PostgreSQL not benchmarked; see the report.');
   printReport(results, skipped, { totalMs: msSince(started), loadBefore });
   if (results.length === 0) process.exitCode = 1;
 };

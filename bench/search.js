@@ -32,7 +32,7 @@ const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : process.argv[index + 1];
 };
-const labelOf = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+const { labelOf } = boot;
 const CUSTOMER_UID = 'plugin::crm.customer';
 
 // ---------------------------------------------------------------------------------------------
@@ -506,27 +506,12 @@ const parent = async () => {
       { cwd: boot.ROOT, stdio: 'inherit' }
     );
   }
-  const results = [];
-  const skipped = [];
-  for (const client of argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
-    .split(',')
-    .map((s) => s.trim())) {
-    if (client === 'postgres') {
-      const reachable = await boot.postgresReachable();
-      if (!reachable.ok) {
-        skipped.push({
-          label: labelOf(client),
-          reason: `PostgreSQL not reachable (${reachable.reason})`,
-        });
-        continue;
-      }
-    }
-    try {
-      results.push(await runDatabase(client, options));
-    } catch (error) {
-      skipped.push({ label: labelOf(client), reason: error.message });
-    }
-  }
+  const { results, skipped } = await boot.onEachDatabase(
+    argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
+      .split(',')
+      .map((s) => s.trim()),
+    (client) => runDatabase(client, options)
+  );
   printReport(results, skipped, options, { totalMs: msSince(started), loadBefore });
   if (results.length === 0) process.exitCode = 1;
 };

@@ -65,6 +65,37 @@ const postgresReachable = async () => {
   }
 };
 
+const labelOfClient = (client) => (client === 'postgres' ? 'PostgreSQL' : 'SQLite');
+
+/**
+ * Runs `run(client)` for each database named ('sqlite', 'postgres'), one at a time (on a small
+ * machine two would compete for the same cores). PostgreSQL is passed over when it does not
+ * answer, and a run that throws is reported: both land in `skipped` with the reason.
+ */
+const onEachDatabase = async (clients, run) => {
+  const results = [];
+  const skipped = [];
+  for (const client of clients) {
+    if (client === 'postgres') {
+      const reachable = await postgresReachable();
+      if (!reachable.ok) {
+        skipped.push({
+          label: labelOfClient(client),
+          reason: `PostgreSQL not reachable (${reachable.reason})`,
+        });
+        continue;
+      }
+    }
+    try {
+      results.push(await run(client));
+    } catch (error) {
+      console.error(error);
+      skipped.push({ label: labelOfClient(client), reason: error.message });
+    }
+  }
+  return { results, skipped };
+};
+
 /**
  * Where a benchmark's data lives: a SQLite file under .tmp/ or a PostgreSQL database, named after
  * the benchmark and the parent's pid so concurrent runs and leftovers are easy to tell apart.
@@ -232,6 +263,8 @@ module.exports = {
   ROOT,
   BENCH_ENV,
   postgresReachable,
+  onEachDatabase,
+  labelOf: labelOfClient,
   databaseFor,
   createDatabase,
   dropDatabase,
