@@ -1,5 +1,8 @@
 import {
   blockingKeys,
+  crowdedAbove,
+  CROWDED_DECISIVE_KEY_HOLDERS,
+  CROWDED_KEY_HOLDERS,
   isDecisiveKey,
   isStrongKey,
   sharedKeysWorthComparing,
@@ -28,6 +31,12 @@ describe('sharedKeysWorthComparing', () => {
     expect(sharedKeysWorthComparing([])).toBe(false);
     expect(isDecisiveKey('xc:X-1')).toBe(true);
     expect(isDecisiveKey('b:acme')).toBe(false);
+  });
+
+  it('calls a key crowded past 100 holders, a decisive one past 1,000', () => {
+    expect(crowdedAbove('n:SMT:JN')).toBe(CROWDED_KEY_HOLDERS);
+    expect(crowdedAbove('p:+15551234567')).toBe(CROWDED_DECISIVE_KEY_HOLDERS);
+    expect([CROWDED_KEY_HOLDERS, CROWDED_DECISIVE_KEY_HOLDERS]).toEqual([100, 1000]);
   });
 });
 

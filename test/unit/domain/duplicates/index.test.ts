@@ -6,6 +6,8 @@ describe('the duplicates module', () => {
     expect(Object.keys(duplicates).sort()).toEqual(
       [
         'BLOCKING_KEYS_VERSION',
+        'CROWDED_DECISIVE_KEY_HOLDERS',
+        'CROWDED_KEY_HOLDERS',
         'DECISIVE_KEY_KINDS',
         'DEFAULT_DUPLICATE_BLOCK_SCORE',
         'DEFAULT_DUPLICATE_THRESHOLD',
@@ -18,6 +20,7 @@ describe('the duplicates module', () => {
         'canonicalGivenNames',
         'comparePrepared',
         'compareRecords',
+        'crowdedAbove',
         'isDecisiveKey',
         'isFreeMailDomain',
         'isStrongKey',

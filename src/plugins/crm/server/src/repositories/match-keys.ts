@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { BLOCKING_KEYS_VERSION } from '../domain/duplicates';
+import { BLOCKING_KEYS_VERSION, crowdedAbove } from '../domain/duplicates';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
@@ -110,21 +110,18 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
       withKnex(strapi, (knex) => deleteRows(knex, kind, ids)),
 
     /**
-     * The records sharing a key with `keys`, with the keys they share; a key held by more than
-     * `limitPerKey` records (a common name) yields only that many, the lowest ids first.
+     * The records sharing a key with `keys`, with the keys they share; a crowded key (held by
+     * more records than `crowdedAbove` says) is left out, as a scan leaves it out.
      */
-    async candidates(
-      kind: MatchKind,
-      keys: readonly { key: string; limit: number }[]
-    ): Promise<Map<number, string[]>> {
+    async candidates(kind: MatchKind, keys: readonly string[]): Promise<Map<number, string[]>> {
       const shared = new Map<number, string[]>();
       await withKnex(strapi, async (knex) => {
-        for (const { key, limit } of keys) {
+        for (const key of keys) {
           const ids = await knex(MATCH_KEYS_TABLE)
             .where({ match_key: key.slice(0, MATCH_KEY_LENGTH), kind })
-            .orderBy('record_id')
-            .limit(limit)
+            .limit(crowdedAbove(key) + 1)
             .pluck('record_id');
+          if (ids.length > crowdedAbove(key)) continue;
           for (const id of ids.map(Number)) shared.set(id, [...(shared.get(id) ?? []), key]);
         }
       });

@@ -1,17 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-import { DECISIVE_KEY_KINDS, isDecisiveKey } from '../domain/duplicates';
+import { crowdedAbove, DECISIVE_KEY_KINDS } from '../domain/duplicates';
 import { MATCH_KEYS_TABLE, MATCH_KEY_LENGTH, RECORD_MARKER, type MatchKind } from './match-keys';
 
 export const SCAN_KEYS_TABLE = 'crm_duplicate_scan_keys';
-
-/**
- * A key held by more records says little in a scan ("Smith" with "John", a big postal code): its
- * holders pair only through other keys. Comparing every pair of them would cost more than it finds.
- */
-export const CROWDED_BLOCK = 100;
-/** The same for a decisive key (a shared switchboard, a free-mail domain the list missed). */
-export const CROWDED_DECISIVE_BLOCK = 1000;
 
 /** Key index rows read per statement while counting holders: a few milliseconds each. */
 const ROWS_PER_PAGE = 20_000;
@@ -79,10 +71,7 @@ export const createScanCandidates = (strapi: Core.Strapi) => {
           counts.set(last, Number(row?.n ?? 0));
         }
         const common = [...counts]
-          .filter(
-            ([key, holders]) =>
-              holders > (isDecisiveKey(key) ? CROWDED_DECISIVE_BLOCK : CROWDED_BLOCK)
-          )
+          .filter(([key, holders]) => holders > crowdedAbove(key))
           .map(([key, holders]) => ({ scan_id: scanId, match_key: key, holders }));
         for (let i = 0; i < common.length; i += ROWS_PER_INSERT)
           await knex(SCAN_KEYS_TABLE).insert(common.slice(i, i + ROWS_PER_INSERT));

@@ -4,9 +4,9 @@ import type { Knex } from 'knex';
 import {
   blockingKeys,
   comparePrepared,
-  isStrongKey,
   preparedBlockingKeys,
   prepareRecord,
+  sharedKeysWorthComparing,
   type DuplicateReason,
   type MatchRecord,
 } from '../domain/duplicates';
@@ -17,9 +17,6 @@ import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 
-/** Candidates read per key: every holder of an e-mail or id, the first few hundred of a name code. */
-const STRONG_KEY_LIMIT = 50;
-const WEAK_KEY_LIMIT = 200;
 const REBUILD_BATCH = 2000;
 /** Most duplicates an answer lists. */
 const LISTED = 20;
@@ -110,8 +107,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The records that look like `record`, at or above the threshold, best first: those sharing a
-     * blocking key with it, scored by the matcher. `exclude` leaves out the record itself.
+     * The records that look like `record`, at or above the threshold, best first: those sharing
+     * blocking keys worth comparing with it, scored by the matcher. `exclude` leaves out the
+     * record itself.
      */
     async candidatesOf(
       kind: MatchKind,
@@ -120,14 +118,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       minimum = threshold()
     ): Promise<DuplicateCandidate[]> {
       const prepared = prepareRecord(record);
-      const shared = await keys.candidates(
-        kind,
-        preparedBlockingKeys(prepared).map((key) => ({
-          key,
-          limit: isStrongKey(key) ? STRONG_KEY_LIMIT : WEAK_KEY_LIMIT,
-        }))
-      );
+      const shared = await keys.candidates(kind, preparedBlockingKeys(prepared));
       for (const id of exclude) shared.delete(id);
+      // The pairs a scan would compare, no others: the same record finds the same duplicates.
+      for (const [id, keysShared] of shared)
+        if (!sharedKeysWorthComparing(keysShared)) shared.delete(id);
       if (shared.size === 0) return [];
       const matched = await withKnex(strapi, (knex) => load(knex, kind, [...shared.keys()]));
       return matched

@@ -58,8 +58,23 @@ export function isDecisiveKey(key: string): boolean {
 }
 
 /**
- * Whether two records sharing these keys are worth comparing in a scan: a decisive key, or keys
- * of two kinds (the keys of one kind, a name straight and swapped, are one piece of evidence).
+ * A key held by more records than this says little ("Smith" with "John", a big postal code): its
+ * holders are found through their other keys. Comparing every pair of them would cost more than
+ * it finds.
+ */
+export const CROWDED_KEY_HOLDERS = 100;
+/** The same for a decisive key (a shared switchboard, a free-mail domain the list missed). */
+export const CROWDED_DECISIVE_KEY_HOLDERS = 1000;
+
+/** How many holders a key may have before it is crowded. */
+export function crowdedAbove(key: string): number {
+  return isDecisiveKey(key) ? CROWDED_DECISIVE_KEY_HOLDERS : CROWDED_KEY_HOLDERS;
+}
+
+/**
+ * Whether two records sharing these keys (crowded ones left out) are worth comparing: a decisive
+ * key, or keys of two kinds (the keys of one kind, a name straight and swapped, are one piece of
+ * evidence). Scans and checks compare exactly these pairs.
  */
 export function sharedKeysWorthComparing(shared: readonly string[]): boolean {
   return shared.some(isDecisiveKey) || new Set(shared.map(kindOfKey)).size >= 2;

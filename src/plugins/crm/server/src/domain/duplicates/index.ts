@@ -9,6 +9,9 @@ export { prepareRecord } from './prepared-record';
 export type { PreparedRecord } from './prepared-record';
 export {
   blockingKeys,
+  crowdedAbove,
+  CROWDED_DECISIVE_KEY_HOLDERS,
+  CROWDED_KEY_HOLDERS,
   BLOCKING_KEYS_VERSION,
   preparedBlockingKeys,
   isDecisiveKey,
