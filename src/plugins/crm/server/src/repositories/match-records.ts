@@ -61,7 +61,7 @@ export const createMatchRecords = (strapi: Core.Strapi) => {
     const found: MatchedRecord[] = [];
     for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
       const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
-      const [rows, emails, phones, addresses] = await Promise.all([
+      const readRows = () =>
         knex(table(CUSTOMER_UID))
           .select(
             'id',
@@ -76,16 +76,21 @@ export const createMatchRecords = (strapi: Core.Strapi) => {
             'external_id',
             'ssn_hash'
           )
-          .whereIn('id', chunk),
-        pointsOf<{ address: string }>(knex, 'email', ['address'], chunk),
-        pointsOf<{ number: string }>(knex, 'phone', ['number'], chunk),
+          .whereIn('id', chunk);
+      const readEmails = () => pointsOf<{ address: string }>(knex, 'email', ['address'], chunk);
+      const readPhones = () => pointsOf<{ number: string }>(knex, 'phone', ['number'], chunk);
+      const readAddresses = () =>
         pointsOf<{ line_1: string; city: string; postal_code: string; country: string }>(
           knex,
           'address',
           ['line_1', 'city', 'postal_code', 'country'],
           chunk
-        ),
-      ]);
+        );
+      // A transaction has one connection: its reads go one after another (node-pg will no longer
+      // queue them); the pool runs them at once.
+      const [rows, emails, phones, addresses] = knex.isTransaction
+        ? [await readRows(), await readEmails(), await readPhones(), await readAddresses()]
+        : await Promise.all([readRows(), readEmails(), readPhones(), readAddresses()]);
       for (const row of rows as Record<string, unknown>[]) {
         const id = Number(row.id);
         found.push({

@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ids = await keys.idsAfter(kind, after, REBUILD_BATCH);
         if (ids.length === 0) {
           await keys.markVersion(kind);
-          await keys.analyze();
+          await keys.analyze({ vacuum: true });
           return done;
         }
         // The table holds no keys of this kind any more: nothing to delete first.
