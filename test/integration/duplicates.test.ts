@@ -283,6 +283,8 @@ describe('the candidate pairs of a scan', () => {
       const candidates = createScanCandidates(app.strapi);
       const scanId = 987_654;
       expect(await candidates.countKeys(scanId, 'contact')).toBe(1);
+      // Pages of a few rows: a key's holders are counted whole across page bounds.
+      expect(await candidates.countKeys(scanId, 'contact', { pageRows: 7 })).toBe(1);
       const pairs = await candidates.pairs(scanId, 'contact', base + 1, base + 200);
       expect(pairs.map(({ first, second }) => [first - base, second - base])).toEqual([
         [1, 3],

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { crowdedAbove, DECISIVE_KEY_KINDS } from '../domain/duplicates';
+import { CROWDED_KEY_HOLDERS, crowdedAbove, DECISIVE_KEY_KINDS } from '../domain/duplicates';
 import { MATCH_KEYS_TABLE, MATCH_KEY_LENGTH, RECORD_MARKER, type MatchKind } from './match-keys';
 
 export const SCAN_KEYS_TABLE = 'crm_duplicate_scan_keys';
 
-/** Key index rows read per statement while counting holders: a few milliseconds each. */
+/** Key index rows counted per statement while counting holders: a few milliseconds each. */
 const ROWS_PER_PAGE = 20_000;
 const ROWS_PER_INSERT = 400;
 
@@ -56,40 +56,47 @@ export const createScanCandidates = (strapi: Core.Strapi) => {
     },
 
     /** Counts the holders of the keys of a kind; keeps the crowded ones. */
-    async countKeys(scanId: number, kind: MatchKind): Promise<number> {
+    async countKeys(
+      scanId: number,
+      kind: MatchKind,
+      { pageRows = ROWS_PER_PAGE }: { pageRows?: number } = {}
+    ): Promise<number> {
       const knex = pool();
       await knex(SCAN_KEYS_TABLE).where('scan_id', scanId).delete();
       let kept = 0;
       // Every key but the record marker starts with a letter, above the marker.
       let after = RECORD_MARKER;
       for (;;) {
-        const keys = (
-          (await knex(MATCH_KEYS_TABLE)
-            .where('kind', kind)
-            .andWhere('match_key', '>', after)
-            .orderBy('match_key')
-            .limit(ROWS_PER_PAGE)
-            .pluck('match_key')) as string[]
-        ).map(String);
-        if (keys.length === 0) break;
-        const counts = new Map<string, number>();
-        for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-        const last = keys[keys.length - 1];
-        if (keys.length === ROWS_PER_PAGE) {
-          // The page may end inside the last key's holders: count that key whole.
-          const row = await knex(MATCH_KEYS_TABLE)
-            .where({ kind, match_key: last })
-            .count({ n: '*' })
-            .first();
-          counts.set(last, Number(row?.n ?? 0));
-        }
-        const common = [...counts]
-          .filter(([key, holders]) => holders > crowdedAbove(key))
-          .map(([key, holders]) => ({ scan_id: scanId, match_key: key, holders }));
-        for (let i = 0; i < common.length; i += ROWS_PER_INSERT)
-          await knex(SCAN_KEYS_TABLE).insert(common.slice(i, i + ROWS_PER_INSERT));
-        kept += common.length;
-        after = last;
+        // The key `pageRows` rows from here bounds the page; every holder of a key is in
+        // the page that holds it, and only crowded keys travel.
+        const [upTo] = (await knex(MATCH_KEYS_TABLE)
+          .where('kind', kind)
+          .andWhere('match_key', '>', after)
+          .orderBy('match_key')
+          .offset(pageRows - 1)
+          .limit(1)
+          .pluck('match_key')) as string[];
+        const page = knex(MATCH_KEYS_TABLE)
+          .select('match_key')
+          .count({ holders: '*' })
+          .where('kind', kind)
+          .andWhere('match_key', '>', after);
+        if (upTo !== undefined) page.andWhere('match_key', '<=', upTo);
+        const counted = (await page
+          .groupBy('match_key')
+          .havingRaw('COUNT(*) > ?', [CROWDED_KEY_HOLDERS])) as {
+          match_key: string;
+          holders: number | string;
+        }[];
+        const crowded = counted
+          .map((row) => ({ key: String(row.match_key), holders: Number(row.holders) }))
+          .filter(({ key, holders }) => holders > crowdedAbove(key))
+          .map(({ key, holders }) => ({ scan_id: scanId, match_key: key, holders }));
+        for (let i = 0; i < crowded.length; i += ROWS_PER_INSERT)
+          await knex(SCAN_KEYS_TABLE).insert(crowded.slice(i, i + ROWS_PER_INSERT));
+        kept += crowded.length;
+        if (upTo === undefined) break;
+        after = upTo;
         await nextTick();
       }
       // Planned on a table it believes empty, PostgreSQL would compare every key of a batch with
