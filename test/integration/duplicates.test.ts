@@ -1,3 +1,4 @@
+import { createMatchKeys } from '../../src/plugins/crm/server/src/repositories/match-keys';
 import { createScanCandidates } from '../../src/plugins/crm/server/src/repositories/scan-candidates';
 import { importCsv } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
@@ -329,7 +330,31 @@ describe('a fuzzy import', () => {
   });
 });
 
+const keyIndexes = async (): Promise<string[]> => {
+  const knex = app.strapi.db.connection;
+  const rows =
+    app.strapi.db.dialect.client === 'sqlite'
+      ? await knex('sqlite_master')
+          .where({ type: 'index', tbl_name: 'crm_match_keys' })
+          .pluck('name')
+      : await knex('pg_indexes').where({ tablename: 'crm_match_keys' }).pluck('indexname');
+  return (rows as string[]).sort();
+};
+
 describe('the duplicate keys', () => {
+  it('are rewritten in bulk without their indexes, which come back even when the rewrite fails', async () => {
+    const keys = createMatchKeys(app.strapi);
+    const before = await keyIndexes();
+    expect(before).toEqual(['crm_match_keys_key_idx', 'crm_match_keys_record_key_idx']);
+    expect(await keys.withoutIndexes(async () => keyIndexes())).toEqual([]);
+    await expect(
+      keys.withoutIndexes(async () => {
+        throw new Error('interrupted');
+      })
+    ).rejects.toThrow('interrupted');
+    expect(await keyIndexes()).toEqual(before);
+  });
+
   it('are written again for every record when they are not in step', async () => {
     const duplicates = app.strapi.plugin('crm').service('duplicates');
     await app.strapi.db.connection('crm_match_keys').where('kind', 'customer').delete();

@@ -18,6 +18,8 @@ import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 
 const REBUILD_BATCH = 2000;
+/** From this many records, a rebuild writes the keys with the table's indexes dropped. */
+const BULK_REBUILD = 50_000;
 /** Most duplicates an answer lists. */
 const LISTED = 20;
 
@@ -88,22 +90,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Writes the keys of every record of a kind again, batch by batch (start-up, after drift). */
     async rebuild(kind: MatchKind, onProgress?: (done: number) => void): Promise<number> {
       await keys.clear(kind);
-      let done = 0;
-      for (let after = 0; ;) {
-        const ids = await keys.idsAfter(kind, after, REBUILD_BATCH);
-        if (ids.length === 0) {
-          await keys.markVersion(kind);
-          await keys.analyze({ vacuum: true });
-          return done;
+      const writeAll = async () => {
+        let done = 0;
+        for (let after = 0; ;) {
+          const ids = await keys.idsAfter(kind, after, REBUILD_BATCH);
+          if (ids.length === 0) return done;
+          // The table holds no keys of this kind any more: nothing to delete first.
+          await keys.inOwnTransaction(async (knex) =>
+            keys.add(knex, kind, await keysOf(knex, kind, ids))
+          );
+          after = ids[ids.length - 1];
+          done += ids.length;
+          onProgress?.(done);
         }
-        // The table holds no keys of this kind any more: nothing to delete first.
-        await keys.inOwnTransaction(async (knex) =>
-          keys.add(knex, kind, await keysOf(knex, kind, ids))
-        );
-        after = ids[ids.length - 1];
-        done += ids.length;
-        onProgress?.(done);
-      }
+      };
+      const done =
+        (await keys.count(kind)) >= BULK_REBUILD
+          ? await keys.withoutIndexes(writeAll)
+          : await writeAll();
+      await keys.markVersion(kind);
+      await keys.analyze({ vacuum: true });
+      return done;
     },
 
     /**
