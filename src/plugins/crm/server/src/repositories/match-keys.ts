@@ -122,12 +122,11 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
     /**
      * Refreshes PostgreSQL's statistics of the table after it changed wholesale (a rebuild, before
      * a scan): planned on a table it believes empty, the key lookups would read it whole. A
-     * sample, quick at any size; after a rebuild (`vacuum`) the table is also vacuumed, so that
-     * its index is read without visiting the rows. SQLite plans by its indexes alone.
+     * sample, quick at any size (vacuuming is autovacuum's, in the background). SQLite plans by
+     * its indexes alone.
      */
-    async analyze(options: { vacuum?: boolean } = {}): Promise<void> {
-      if (strapi.db.dialect.client === 'sqlite') return;
-      await pool().raw(`${options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${MATCH_KEYS_TABLE}`);
+    async analyze(): Promise<void> {
+      if (strapi.db.dialect.client !== 'sqlite') await pool().raw(`ANALYZE ${MATCH_KEYS_TABLE}`);
     },
 
     remove: (kind: MatchKind, ids: readonly number[]) =>

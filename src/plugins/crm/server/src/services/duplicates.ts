@@ -109,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? await keys.withoutIndexes(writeAll)
           : await writeAll();
       await keys.markVersion(kind);
-      await keys.analyze({ vacuum: true });
+      await keys.analyze();
       return done;
     },
 
