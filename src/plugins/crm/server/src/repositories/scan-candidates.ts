@@ -108,7 +108,8 @@ export const createScanCandidates = (strapi: Core.Strapi) => {
     /**
      * The candidate pairs whose lower id is in [fromId, toId], each once, with the higher id
      * second. The batch's own keys are read first (materialised), then joined to their holders
-     * through the key index.
+     * through the key index; keys of two kinds are told by their least and greatest kind differing
+     * (cheaper than counting distinct kinds).
      */
     async pairs(
       scanId: number,
@@ -136,7 +137,7 @@ export const createScanCandidates = (strapi: Core.Strapi) => {
          JOIN ${MATCH_KEYS_TABLE} b
            ON b.match_key = batch.match_key AND b.kind = ? AND b.record_id > batch.record_id
          GROUP BY batch.record_id, b.record_id
-         HAVING MAX(batch.decisive) = 1 OR COUNT(DISTINCT batch.key_kind) >= 2
+         HAVING MAX(batch.decisive) = 1 OR MIN(batch.key_kind) <> MAX(batch.key_kind)
          ORDER BY batch.record_id, b.record_id`,
         [
           ...DECISIVE_KEY_KINDS.map((kindOfKey) => `${kindOfKey}:%`),
