@@ -85,7 +85,15 @@ export const ModeStep = ({
           />
         </Grid.Item>
         <Grid.Item col={12} direction="column" alignItems="stretch">
-          <Field.Root name="fuzzy" error={errors.fuzzy}>
+          <Field.Root
+            name="fuzzy"
+            error={errors.fuzzy}
+            hint={formatMessage({
+              id: 'crm.import.mode.fuzzyHint',
+              defaultMessage:
+                'A row the duplicate matcher finds almost certainly in the CRM (same name and e-mail, phone or date of birth…) is treated like a row its keys match, even without a key in common.',
+            })}
+          >
             <Checkbox
               checked={settings.fuzzy}
               onCheckedChange={(checked: boolean | 'indeterminate') =>
@@ -97,13 +105,7 @@ export const ModeStep = ({
                 defaultMessage: 'Do not create records that look like existing ones',
               })}
             </Checkbox>
-            <Field.Hint>
-              {formatMessage({
-                id: 'crm.import.mode.fuzzyHint',
-                defaultMessage:
-                  'A row the duplicate matcher finds almost certainly in the CRM (same name and e-mail, phone or date of birth…) is treated like a row its keys match, even without a key in common.',
-              })}
-            </Field.Hint>
+            <Field.Hint />
             <Field.Error />
           </Field.Root>
         </Grid.Item>
