@@ -1,4 +1,5 @@
 import { formatCustomerNumber, parseCustomerNumber } from '../customer';
+import { isFreeMailDomain } from '../duplicates/free-mail-domains';
 import { foldSearchText } from '../search-text';
 
 /**
@@ -75,35 +76,6 @@ export function companyKey(name: string): string {
   return boundedKey(words.join(' '));
 }
 
-// Addresses at these providers say nothing about a person's employer.
-const FREE_MAIL = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'hotmail.com',
-  'outlook.com',
-  'live.com',
-  'msn.com',
-  'aol.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'gmx.de',
-  'web.de',
-  'mail.com',
-  'yandex.com',
-  'yandex.ru',
-  'zoho.com',
-  'fastmail.com',
-  'free.fr',
-  'orange.fr',
-  'laposte.net',
-]);
-
 /** The company domain of an email address, or null for free-mail providers and non-addresses. */
 export function companyDomain(email: string | null | undefined): string | null {
   const at = email?.lastIndexOf('@') ?? -1;
@@ -112,7 +84,8 @@ export function companyDomain(email: string | null | undefined): string | null {
     .slice(at + 1)
     .trim()
     .toLowerCase();
-  return domain && !FREE_MAIL.has(domain) ? domain : null;
+  // An address at a free-mail provider says nothing about a person's employer.
+  return domain && !isFreeMailDomain(domain) ? domain : null;
 }
 
 const trigrams = (text: string): Set<string> => {
