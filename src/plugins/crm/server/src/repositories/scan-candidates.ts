@@ -66,17 +66,23 @@ export const createScanCandidates = (strapi: Core.Strapi) => {
       let kept = 0;
       // Every key but the record marker starts with a letter, above the marker.
       let after = RECORD_MARKER;
+      // Walked in key order through the key index. SQLite without statistics (a rebuild drops and
+      // builds the index again) would take the (kind, …) index and sort the whole kind per page.
+      const keyOrdered = (): Knex.QueryBuilder =>
+        strapi.db.dialect.client === 'sqlite'
+          ? knex.from(knex.raw(`${MATCH_KEYS_TABLE} INDEXED BY crm_match_keys_key_idx`))
+          : knex.from(MATCH_KEYS_TABLE);
       for (;;) {
         // The key `pageRows` rows from here bounds the page; every holder of a key is in
         // the page that holds it, and only crowded keys travel.
-        const [upTo] = (await knex(MATCH_KEYS_TABLE)
+        const [upTo] = (await keyOrdered()
           .where('kind', kind)
           .andWhere('match_key', '>', after)
           .orderBy('match_key')
           .offset(pageRows - 1)
           .limit(1)
           .pluck('match_key')) as string[];
-        const page = knex(MATCH_KEYS_TABLE)
+        const page = keyOrdered()
           .select('match_key')
           .count({ holders: '*' })
           .where('kind', kind)
