@@ -98,6 +98,18 @@ const isDeadlock = (error: unknown) =>
   (error as { code?: string } | null)?.code === '40P01' ||
   (error as { code?: string } | null)?.code === '40001';
 
+/** What a merge stores of itself. */
+interface StoredMerge {
+  documentId: string;
+  object: MergeObject;
+  survivor: string;
+  merged: string[];
+  fields: Record<string, string>;
+  moved: Record<string, number>;
+  actor: Actor;
+  ops: readonly JournalOp[];
+}
+
 /** Shared by the customer and contact merges and the undo. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mergeTable = () => strapi.db.metadata.get(MERGE_REDIRECT_UID).tableName;
@@ -190,16 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     newMergeId: () => documentIds(1)[0],
 
     /** Stores the merge (its journal with the ciphertexts sealed apart). */
-    async storeMerge(entry: {
-      documentId: string;
-      object: MergeObject;
-      survivor: string;
-      merged: string[];
-      fields: Record<string, string>;
-      moved: Record<string, number>;
-      actor: Actor;
-      ops: readonly JournalOp[];
-    }): Promise<void> {
+    async storeMerge(entry: StoredMerge): Promise<void> {
       const { ops, sealed } = sealJournal(entry.ops);
       await strapi.db.query(MERGE_UID).create({
         data: {
@@ -243,23 +246,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One row of the CRM audit log. */
     /**
      * Ends a merge in its transaction: the merged documentIds lead to the survivor, the merge is
      * stored with its journal (the redirects' rows included) and audited. Its documentId back.
      */
-    async record(entry: {
-      journal: RowJournal;
-      knex: Knex;
-      object: MergeObject;
-      survivor: string;
-      merged: string[];
-      fields: Record<string, string>;
-      moved: Record<string, number>;
-      actor: Actor;
-      customer?: { documentId: string; customerNumber?: string | null };
-      reason: (merge: string) => string;
-    }): Promise<string> {
+    async record(
+      entry: Omit<StoredMerge, 'documentId' | 'ops'> & {
+        journal: RowJournal;
+        knex: Knex;
+        customer?: { documentId: string; customerNumber?: string | null };
+        reason: (merge: string) => string;
+      }
+    ): Promise<string> {
       const merge = this.newMergeId();
       const { journal, knex, object, survivor, merged, actor } = entry;
       await this.writeRedirects(journal, knex, object, survivor, merged, merge);
@@ -282,6 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return merge;
     },
 
+    /** One row of the CRM audit log. */
     async audit(entry: {
       action: string;
       actor: Actor;
