@@ -99,7 +99,7 @@ const isDeadlock = (error: unknown) =>
   (error as { code?: string } | null)?.code === '40001';
 
 /** What a merge stores of itself. */
-interface StoredMerge {
+export interface StoredMerge {
   documentId: string;
   object: MergeObject;
   survivor: string;
