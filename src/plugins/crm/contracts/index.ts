@@ -8,3 +8,4 @@ export * from './contact-points';
 export * from './imports';
 export * from './permissions';
 export type * from './api';
+export type * from './admin-pages';

@@ -9,4 +9,8 @@ export const PERMISSIONS = {
   import: action('import'),
   merge: action('merge'),
   revealSsn: action('ssn.reveal'),
+  generateLogin: action('contacts.generate-login'),
+  convertContact: action('contacts.convert'),
+  addToMarketingList: action('marketing-lists.add'),
+  comment: action('activity.comment'),
 };

@@ -1,5 +1,12 @@
 import type {
+  ActivityEntry,
   Connection,
+  ContactView,
+  ImportSummary,
+  MarketingChannel,
+  MarketingListMember,
+  MarketingListSummary,
+  Pagination,
   ContactPointKind,
   CrmSettings,
   Customer,
@@ -92,6 +99,40 @@ export interface MergeView {
 const BASE = '/crm';
 const customers = `${BASE}/customers`;
 const imports = `${BASE}/imports`;
+const contacts = `${BASE}/contacts`;
+const lists = `${BASE}/marketing-lists`;
+
+/** A page of a list route: its rows and Strapi's pagination. */
+export interface Paged<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+/** The Contacts page's query: active contacts only unless `includeInactive`. */
+export interface ContactQuery {
+  q?: string;
+  /** A company's documentId. */
+  company?: string;
+  includeInactive?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A CSV the server made, as a file to save. */
+export interface DownloadedCsv {
+  blob: Blob;
+  fileName: string;
+  /** From the export's `X-Exported-Count` / `X-Left-Out-Count` headers, when sent. */
+  exported?: number;
+  leftOut?: number;
+}
+
+/** The admin route of each kind of contact point. */
+const CONTACT_POINT_ROUTES: Record<ContactPointKind, string> = {
+  address: 'addresses',
+  phone: 'phones',
+  email: 'emails',
+};
 
 /** How many customers a picker lists for a query. */
 const PICKER_SIZE = 10;
@@ -160,6 +201,121 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
     await del(`${BASE}/relationships/${documentId}`);
   },
 
+  /** A customer's own fields (the same rules as REST `PUT /customers/:id`). */
+  updateCustomer: async (documentId: string, data: Record<string, unknown>) =>
+    (await put<{ data: Customer }>(`${customers}/${documentId}`, { data })).data.data,
+  /** The contacts whose company is the customer. */
+  customerContacts: async (documentId: string, page = 1, pageSize = 20) =>
+    (
+      await get<Paged<ContactView>>(`${customers}/${documentId}/contacts`, {
+        params: { page, pageSize },
+      })
+    ).data,
+  contactPoints: {
+    /** `data` holds the point's fields and `customer` (its documentId). */
+    create: async (kind: ContactPointKind, data: Record<string, unknown>) =>
+      (
+        await post<{ data: Record<string, unknown> }>(`${BASE}/${CONTACT_POINT_ROUTES[kind]}`, {
+          data,
+        })
+      ).data.data,
+    update: async (kind: ContactPointKind, documentId: string, data: Record<string, unknown>) =>
+      (
+        await put<{ data: Record<string, unknown> }>(
+          `${BASE}/${CONTACT_POINT_ROUTES[kind]}/${documentId}`,
+          { data }
+        )
+      ).data.data,
+    remove: async (kind: ContactPointKind, documentId: string) => {
+      await del(`${BASE}/${CONTACT_POINT_ROUTES[kind]}/${documentId}`);
+    },
+  },
+
+  contacts: {
+    list: async (query: ContactQuery = {}) =>
+      (await get<Paged<ContactView>>(contacts, { params: { ...query } })).data,
+    one: async (documentId: string) =>
+      (await get<{ data: ContactView }>(`${contacts}/${documentId}`)).data.data,
+    /** A 409 names why not: the contact already has a login, or the e-mail is taken. */
+    generateLogin: async (documentId: string, email: string) =>
+      (
+        await post<{ data: { user: { id: number; username: string; email: string } } }>(
+          `${contacts}/${documentId}/generate-login`,
+          { email }
+        )
+      ).data.data,
+    /** Answers the new customer. */
+    convert: async (documentId: string) =>
+      (await post<{ data: Customer }>(`${contacts}/${documentId}/convert`)).data.data,
+    activity: async (documentId: string, page = 1, pageSize = 20) =>
+      (
+        await get<Paged<ActivityEntry>>(`${contacts}/${documentId}/activity`, {
+          params: { page, pageSize },
+        })
+      ).data,
+    comment: async (documentId: string, body: string) =>
+      (
+        await post<{ data: ActivityEntry }>(`${contacts}/${documentId}/activity`, {
+          data: { body },
+        })
+      ).data.data,
+    /** The chosen contacts as CSV. */
+    exportCsv: async (documentIds: string[]): Promise<DownloadedCsv> => {
+      const response = await get(
+        `${contacts}/export?${new URLSearchParams(documentIds.map((id) => ['contacts', id]))}`,
+        {
+          responseType: 'blob',
+        }
+      );
+      return {
+        blob: response.data,
+        fileName: fileNameFromDisposition(
+          response.headers?.get('Content-Disposition'),
+          'contacts.csv'
+        ),
+      };
+    },
+  },
+
+  marketingLists: {
+    list: async (page = 1, pageSize = 50) =>
+      (await get<Paged<MarketingListSummary>>(lists, { params: { page, pageSize } })).data,
+    one: async (documentId: string) =>
+      (await get<{ data: MarketingListSummary }>(`${lists}/${documentId}`)).data.data,
+    /** `reachable: false` lists only those the export leaves out. */
+    members: async (
+      documentId: string,
+      query: { page?: number; pageSize?: number; reachable?: boolean } = {}
+    ) =>
+      (await get<Paged<MarketingListMember>>(`${lists}/${documentId}/members`, { params: query }))
+        .data,
+    create: async (data: { name: string; channel: MarketingChannel }) =>
+      (await post<{ data: MarketingListSummary }>(lists, { data })).data.data,
+    addMembers: async (documentId: string, contactIds: string[]) => {
+      await post(`${lists}/${documentId}/members`, { contacts: contactIds });
+    },
+    removeMembers: async (documentId: string, contactIds: string[]) => {
+      await post(`${lists}/${documentId}/members/remove`, { contacts: contactIds });
+    },
+    /** The same file as REST `GET /api/crm/marketing-lists/:id/export`. */
+    exportCsv: async (documentId: string): Promise<DownloadedCsv> => {
+      const response = await get(`${lists}/${documentId}/export`, { responseType: 'blob' });
+      const count = (name: string) => {
+        const value = response.headers?.get(name);
+        return value === null || value === undefined ? undefined : Number(value);
+      };
+      return {
+        blob: response.data,
+        fileName: fileNameFromDisposition(
+          response.headers?.get('Content-Disposition'),
+          `marketing-list-${documentId}.csv`
+        ),
+        exported: count('X-Exported-Count'),
+        leftOut: count('X-Left-Out-Count'),
+      };
+    },
+  },
+
   duplicates: {
     ofCustomer: async (documentId: string) =>
       (await get<{ data: DuplicateCandidate[] }>(`${customers}/${documentId}/duplicates`)).data
@@ -211,6 +367,9 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
   },
 
   imports: {
+    /** Past and running imports, newest first. */
+    list: async (page = 1, pageSize = 20) =>
+      (await get<Paged<ImportSummary>>(imports, { params: { page, pageSize } })).data,
     upload: async (file: File, object: ImportObject, options: ImportUploadOptions = {}) => {
       const form = new FormData();
       form.append('object', object);
