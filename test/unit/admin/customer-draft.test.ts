@@ -10,9 +10,6 @@ import {
 } from '../../../src/plugins/crm/admin/src/components/customers/new-customer/draft';
 import type { Customer } from '../../../src/plugins/crm/contracts';
 
-// The draft reads the server's error paths through the admin's error helpers; the panel itself is not needed here.
-jest.mock('@strapi/strapi/admin', () => ({ isFetchError: () => false }));
-
 // The overview's edit form starts from the stored customer and sends what changed the way an
 // update clears fields; the New customer dialog still sends only what was filled in.
 const stored: Customer = {

@@ -8,7 +8,7 @@ import {
   type Customer,
   type CustomerType,
 } from '../../../../../contracts';
-import { pathKey } from '../../../utils/serverErrors';
+import { pathKey } from '../../../utils/paths';
 import { newPointDraft, pointFieldsOf, type PointDraft } from '../contact-point-draft';
 
 /** The "no preferred contact" choice of its select. */
