@@ -184,7 +184,7 @@ it('edits an e-mail, refusing a broken address on its field, then removes one', 
   await address.fill(EDITED.toUpperCase());
   await dialog().getByRole('button', { name: 'Save' }).click();
   await dialog().waitFor({ state: 'detached' });
-  await emails.getByText(EDITED).waitFor();
+  await emails.getByRole('button', { name: `Edit email ${EDITED}` }).waitFor();
   let stored = await readCustomer();
   expect(stored.emails.map((email: { address: string }) => email.address).sort()).toEqual(
     [EDITED, PERSONAL].sort()
@@ -196,7 +196,9 @@ it('edits an e-mail, refusing a broken address on its field, then removes one', 
   await confirm.getByText(/is the primary email/).waitFor();
   await screenshot(page, 'customer-editing-07-remove-email');
   await confirm.getByRole('button', { name: 'Remove' }).click();
-  await emails.getByText(PERSONAL).waitFor({ state: 'detached' });
+  await emails
+    .getByRole('button', { name: `Remove email ${PERSONAL}` })
+    .waitFor({ state: 'detached' });
   await emails.getByText('1 of 2 email addresses').waitFor();
   await emails.getByText('Primary', { exact: true }).waitFor();
   await screenshot(page, 'customer-editing-08-email-removed');
