@@ -80,11 +80,16 @@ export const CustomerSummaryCard = ({
   return (
     <Box padding={6} hasRadius background="neutral0" shadow="tableShadow" data-testid="crm-summary">
       <Flex direction="column" alignItems="stretch" gap={6}>
-        {canManage && onEdit && !editor && (
-          <Flex justifyContent="flex-end">
-            <Button variant="secondary" startIcon={<Pencil />} onClick={onEdit}>
-              {formatMessage({ id: 'crm.edit.open', defaultMessage: 'Edit details' })}
-            </Button>
+        {!editor && (
+          <Flex justifyContent="space-between" alignItems="center" gap={2}>
+            <Typography variant="delta" tag="h2">
+              {formatMessage({ id: 'crm.overview.details', defaultMessage: 'Customer details' })}
+            </Typography>
+            {canManage && onEdit && (
+              <Button variant="secondary" startIcon={<Pencil />} onClick={onEdit}>
+                {formatMessage({ id: 'crm.edit.open', defaultMessage: 'Edit details' })}
+              </Button>
+            )}
           </Flex>
         )}
         {editor ?? (
