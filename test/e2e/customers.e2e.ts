@@ -257,7 +257,14 @@ it('hides the write buttons and the reveal from a reader, and the pages from an 
       .getByRole('link', { name: BUSINESS })
       .waitFor();
     await expect(asReader.page.getByTestId('crm-ssn').innerText()).resolves.toBe('***-**-4321');
-    for (const name of ['Reveal', 'Add connection', 'Add hierarchical', 'Add loose link']) {
+    for (const name of [
+      'Reveal',
+      'Add connection',
+      'Add hierarchical',
+      'Add loose link',
+      'Edit details',
+      'Add phone',
+    ]) {
       await expect(asReader.page.getByRole('button', { name }).count()).resolves.toBe(0);
     }
     await screenshot(asReader.page, 'customers-14-reader-overview');

@@ -1,11 +1,13 @@
 import { isFetchError } from '@strapi/strapi/admin';
 
+import { pathKey } from './paths';
+
+export { pathKey };
+
 interface DetailedError {
   path?: (string | number)[];
   message?: string;
 }
-
-export const pathKey = (path: readonly (string | number)[]) => path.join('.');
 
 /** The HTTP status of a failed request, when it reached the server. */
 export const statusOf = (error: unknown): number | undefined =>

@@ -1,77 +1,11 @@
-import {
-  Box,
-  Field,
-  Flex,
-  Grid,
-  IconButton,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Flex, IconButton, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import * as React from 'react';
-import { useIntl, type MessageDescriptor } from 'react-intl';
+import { useIntl } from 'react-intl';
 
 import { CONTACT_POINT_PLURALS, type ContactPointKind } from '../../../../contracts';
-import { useValueLabel } from '../../hooks/useValueLabel';
+import { newPointDraft, type PointDraft } from './contact-point-draft';
+import { ContactPointFields } from './ContactPointFields';
 import { useKindLabels } from './useKindLabels';
-
-/** One contact point being typed in the New customer dialog. */
-export interface PointDraft {
-  key: number;
-  type: string;
-  fields: Record<string, string>;
-}
-
-/** The text fields of each kind, in the order the form shows them (`*` marks the required ones). */
-export const POINT_FIELDS: Record<
-  ContactPointKind,
-  { name: string; label: MessageDescriptor; required?: boolean; col: number }[]
-> = {
-  address: [
-    {
-      name: 'line1',
-      label: { id: 'crm.contactPoints.line1', defaultMessage: 'Line 1' },
-      required: true,
-      col: 6,
-    },
-    { name: 'line2', label: { id: 'crm.contactPoints.line2', defaultMessage: 'Line 2' }, col: 6 },
-    {
-      name: 'city',
-      label: { id: 'crm.contactPoints.city', defaultMessage: 'City' },
-      required: true,
-      col: 4,
-    },
-    { name: 'region', label: { id: 'crm.contactPoints.region', defaultMessage: 'Region' }, col: 3 },
-    {
-      name: 'postalCode',
-      label: { id: 'crm.contactPoints.postalCode', defaultMessage: 'Postal code' },
-      col: 3,
-    },
-    {
-      name: 'country',
-      label: { id: 'crm.contactPoints.country', defaultMessage: 'Country (ISO)' },
-      col: 2,
-    },
-  ],
-  phone: [
-    {
-      name: 'number',
-      label: { id: 'crm.contactPoints.number', defaultMessage: 'Number' },
-      required: true,
-      col: 8,
-    },
-  ],
-  email: [
-    {
-      name: 'address',
-      label: { id: 'crm.contactPoints.emailAddress', defaultMessage: 'Email address' },
-      required: true,
-      col: 8,
-    },
-  ],
-};
 
 interface ContactPointRowsProps {
   kind: ContactPointKind;
@@ -84,9 +18,6 @@ interface ContactPointRowsProps {
   errorAt: (path: (string | number)[]) => string | undefined;
 }
 
-let nextKey = 1;
-export const newPointDraft = (type: string): PointDraft => ({ key: nextKey++, type, fields: {} });
-
 /** A card per kind with a "+" button (up to the limit) and a row per contact point. */
 export const ContactPointRows = ({
   kind,
@@ -98,19 +29,14 @@ export const ContactPointRows = ({
   errorAt,
 }: ContactPointRowsProps) => {
   const { formatMessage } = useIntl();
-  const valueLabel = useValueLabel();
   const plural = CONTACT_POINT_PLURALS[kind];
   const labels = useKindLabels()(kind);
   const unusedType = types.find((type) => !rows.some((row) => row.type === type));
   const full = rows.length >= limit || (onePerType && !unusedType);
   const kindError = errorAt([plural]);
 
-  const update = (index: number, change: Partial<PointDraft> | ((row: PointDraft) => PointDraft)) =>
-    onChange(
-      rows.map((row, i) =>
-        i === index ? (typeof change === 'function' ? change(row) : { ...row, ...change }) : row
-      )
-    );
+  const update = (index: number, changed: PointDraft) =>
+    onChange(rows.map((row, i) => (i === index ? changed : row)));
 
   return (
     <Box
@@ -150,70 +76,23 @@ export const ContactPointRows = ({
           const rowError = errorAt([plural, index]);
           return (
             <Box key={row.key} data-testid={`crm-${kind}-row-${index}`}>
-              <Grid.Root gap={3}>
-                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
-                  <Field.Root
-                    name={`${plural}.${index}.type`}
-                    error={errorAt([plural, index, 'type'])}
-                  >
-                    <Field.Label>
-                      {formatMessage(
-                        {
-                          id: 'crm.contactPoints.typeLabel',
-                          defaultMessage: '{kind} {position} type',
-                        },
-                        { kind: labels.one, position: index + 1 }
-                      )}
-                    </Field.Label>
-                    <SingleSelect
-                      value={row.type}
-                      onChange={(type: string | number) => update(index, { type: String(type) })}
-                    >
-                      {types.map((type) => (
-                        <SingleSelectOption
-                          key={type}
-                          value={type}
-                          disabled={
-                            onePerType &&
-                            type !== row.type &&
-                            rows.some((other) => other.type === type)
-                          }
-                        >
-                          {valueLabel(type)}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-                {POINT_FIELDS[kind].map((field) => (
-                  <Grid.Item
-                    key={field.name}
-                    col={kind === 'address' ? field.col : 8}
-                    s={12}
-                    direction="column"
-                    alignItems="stretch"
-                  >
-                    <Field.Root
-                      name={`${plural}.${index}.${field.name}`}
-                      required={field.required}
-                      error={errorAt([plural, index, field.name])}
-                    >
-                      <Field.Label>{formatMessage(field.label)}</Field.Label>
-                      <TextInput
-                        value={row.fields[field.name] ?? ''}
-                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                          update(index, (current) => ({
-                            ...current,
-                            fields: { ...current.fields, [field.name]: event.target.value },
-                          }))
-                        }
-                      />
-                      <Field.Error />
-                    </Field.Root>
-                  </Grid.Item>
-                ))}
-                <Grid.Item col={1} s={12} alignItems="flex-end" paddingTop={6}>
+              <ContactPointFields
+                kind={kind}
+                row={row}
+                types={types}
+                takenTypes={
+                  onePerType
+                    ? rows.filter((other) => other.key !== row.key).map((other) => other.type)
+                    : []
+                }
+                typeLabel={formatMessage(
+                  { id: 'crm.contactPoints.typeLabel', defaultMessage: '{kind} {position} type' },
+                  { kind: labels.one, position: index + 1 }
+                )}
+                namePrefix={`${plural}.${index}.`}
+                onChange={(changed) => update(index, changed)}
+                errorOf={(field) => errorAt([plural, index, field])}
+                trailing={
                   <IconButton
                     label={formatMessage(
                       {
@@ -228,8 +107,8 @@ export const ContactPointRows = ({
                   >
                     <Trash />
                   </IconButton>
-                </Grid.Item>
-              </Grid.Root>
+                }
+              />
               {rowError && (
                 <Typography textColor="danger600" variant="pi" tag="p">
                   {rowError}

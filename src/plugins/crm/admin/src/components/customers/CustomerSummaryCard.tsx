@@ -1,29 +1,14 @@
 import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Check } from '@strapi/icons';
+import { Pencil } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
-import {
-  CONTACT_POINT_KINDS,
-  CONTACT_POINT_PLURALS,
-  type Address,
-  type ContactPointKind,
-  type Customer,
-  type Email,
-  type Phone,
-} from '../../../../contracts';
+import type { ContactPointKind, CrmSettings, Customer } from '../../../../contracts';
 import { useValueLabel } from '../../hooks/useValueLabel';
+import { ContactPointsSection } from './edit/ContactPointsSection';
 import { customerName, customerPath, formatAddress, formatPhone, primaryOf } from './model';
 import { SsnField } from './SsnField';
-import { useKindLabels } from './useKindLabels';
-
-const describePoint = (kind: ContactPointKind, point: Address | Phone | Email) =>
-  kind === 'address'
-    ? formatAddress(point as Address)
-    : kind === 'phone'
-      ? formatPhone((point as Phone).number)
-      : (point as Email).address;
 
 const Item = ({
   label,
@@ -47,22 +32,35 @@ interface CustomerSummaryCardProps {
   canManage: boolean;
   canRevealSsn: boolean;
   revealSeconds?: number;
+  /** Contact point types and limits (adding, editing and removing points waits for them). */
+  settings?: CrmSettings;
   /** Makes another contact point the primary of its kind. */
   onMakePrimary: (kind: ContactPointKind, documentId: string) => Promise<void>;
+  /** After a contact point was added, edited or removed. */
+  onPointsChanged: () => void;
+  /** Opens the edit form of the customer's own fields. */
+  onEdit?: () => void;
+  /** The edit form, shown instead of the fields while it is open. */
+  editor?: React.ReactNode;
 }
 
-/** The Customer Summary card: number, type, primaries, privacy, preferred contact, primary contact, SSN. */
+/**
+ * The Customer Summary card: number, type, primaries, privacy, preferred contact, primary contact,
+ * SSN (or the edit form of these fields while it is open), then the contact points.
+ */
 export const CustomerSummaryCard = ({
   customer,
   canManage,
   canRevealSsn,
   revealSeconds,
+  settings,
   onMakePrimary,
+  onPointsChanged,
+  onEdit,
+  editor,
 }: CustomerSummaryCardProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
-  const kindLabels = useKindLabels();
-  const [busy, setBusy] = React.useState<string | null>(null);
   const none = formatMessage({ id: 'crm.common.none', defaultMessage: 'None' });
   const privacy =
     [
@@ -82,169 +80,130 @@ export const CustomerSummaryCard = ({
   return (
     <Box padding={6} hasRadius background="neutral0" shadow="tableShadow" data-testid="crm-summary">
       <Flex direction="column" alignItems="stretch" gap={6}>
-        <Grid.Root gap={5}>
-          <Item
-            label={formatMessage({
-              id: 'crm.summary.customerNumber',
-              defaultMessage: 'Customer number',
-            })}
-            testId="crm-summary-number"
-          >
-            {customer.customerNumber}
-          </Item>
-          {customer.externalId && (
-            <Item
-              label={formatMessage({ id: 'crm.summary.externalId', defaultMessage: 'External ID' })}
-              testId="crm-summary-external-id"
-            >
-              {customer.externalId}
-            </Item>
-          )}
-          <Item label={formatMessage({ id: 'crm.summary.type', defaultMessage: 'Type' })}>
-            <Badge>{valueLabel(customer.type)}</Badge>
-          </Item>
-          <Item label={formatMessage({ id: 'crm.summary.status', defaultMessage: 'Status' })}>
-            {valueLabel(customer.status || 'active')}
-          </Item>
-          <Item
-            label={formatMessage({
-              id: 'crm.summary.primaryAddress',
-              defaultMessage: 'Primary address',
-            })}
-            testId="crm-primary-address"
-          >
-            {primary.address ? formatAddress(primary.address) : '—'}
-          </Item>
-          <Item
-            label={formatMessage({
-              id: 'crm.summary.primaryPhone',
-              defaultMessage: 'Primary phone',
-            })}
-            testId="crm-primary-phone"
-          >
-            {primary.phone
-              ? `${formatPhone(primary.phone.number)} (${valueLabel(primary.phone.type)})`
-              : '—'}
-          </Item>
-          <Item
-            label={formatMessage({
-              id: 'crm.summary.primaryEmail',
-              defaultMessage: 'Primary email',
-            })}
-            testId="crm-primary-email"
-          >
-            {primary.email ? `${primary.email.address} (${valueLabel(primary.email.type)})` : '—'}
-          </Item>
-          <Item
-            label={formatMessage({ id: 'crm.summary.privacy', defaultMessage: 'Privacy' })}
-            testId="crm-privacy"
-          >
-            {privacy}
-          </Item>
-          <Item
-            label={formatMessage({
-              id: 'crm.summary.preferredContact',
-              defaultMessage: 'Preferred contact',
-            })}
-          >
-            {valueLabel(customer.preferredContact) || none}
-          </Item>
-          {customer.type === 'business' ? (
+        {!editor && (
+          <Flex justifyContent="space-between" alignItems="center" gap={2}>
+            <Typography variant="delta" tag="h2">
+              {formatMessage({ id: 'crm.overview.details', defaultMessage: 'Customer details' })}
+            </Typography>
+            {canManage && onEdit && (
+              <Button variant="secondary" startIcon={<Pencil />} onClick={onEdit}>
+                {formatMessage({ id: 'crm.edit.open', defaultMessage: 'Edit details' })}
+              </Button>
+            )}
+          </Flex>
+        )}
+        {editor ?? (
+          <Grid.Root gap={5}>
             <Item
               label={formatMessage({
-                id: 'crm.summary.primaryContact',
-                defaultMessage: 'Primary contact',
+                id: 'crm.summary.customerNumber',
+                defaultMessage: 'Customer number',
               })}
-              testId="crm-primary-contact"
+              testId="crm-summary-number"
             >
-              {customer.primaryContact ? (
-                <RouterLink to={customerPath(customer.primaryContact.documentId)}>
-                  <Typography textColor="primary600">
-                    {customerName(customer.primaryContact)}
-                  </Typography>
-                </RouterLink>
-              ) : (
-                formatMessage({
-                  id: 'crm.summary.noPrimaryContact',
-                  defaultMessage: 'None yet: the first individual connected becomes it',
-                })
-              )}
+              {customer.customerNumber}
             </Item>
-          ) : (
-            <Item label={formatMessage({ id: 'crm.summary.ssn', defaultMessage: 'SSN' })}>
-              <SsnField
-                customerId={customer.documentId}
-                masked={customer.ssn}
-                canReveal={canRevealSsn}
-                revealSeconds={revealSeconds}
-              />
-            </Item>
-          )}
-        </Grid.Root>
-
-        <Grid.Root gap={5}>
-          {CONTACT_POINT_KINDS.map((kind) => {
-            const points = (customer[CONTACT_POINT_PLURALS[kind]] ?? []) as (
-              Address | Phone | Email
-            )[];
-            return (
-              <Grid.Item
-                key={kind}
-                col={4}
-                s={12}
-                direction="column"
-                alignItems="stretch"
-                gap={2}
-                data-testid={`crm-overview-${CONTACT_POINT_PLURALS[kind]}`}
+            {customer.externalId && (
+              <Item
+                label={formatMessage({
+                  id: 'crm.summary.externalId',
+                  defaultMessage: 'External ID',
+                })}
+                testId="crm-summary-external-id"
               >
-                <Typography variant="delta" tag="h3">
-                  {kindLabels(kind).many}
-                </Typography>
-                {points.length === 0 && <Typography textColor="neutral600">{none}</Typography>}
-                {points.map((point) => (
-                  <Flex
-                    key={point.documentId}
-                    gap={2}
-                    alignItems="center"
-                    justifyContent="space-between"
-                  >
-                    <Typography>
-                      <Typography fontWeight="semiBold">{valueLabel(point.type)}:</Typography>{' '}
-                      {describePoint(kind, point)}
+                {customer.externalId}
+              </Item>
+            )}
+            <Item label={formatMessage({ id: 'crm.summary.type', defaultMessage: 'Type' })}>
+              <Badge>{valueLabel(customer.type)}</Badge>
+            </Item>
+            <Item label={formatMessage({ id: 'crm.summary.status', defaultMessage: 'Status' })}>
+              {valueLabel(customer.status || 'active')}
+            </Item>
+            <Item
+              label={formatMessage({
+                id: 'crm.summary.primaryAddress',
+                defaultMessage: 'Primary address',
+              })}
+              testId="crm-primary-address"
+            >
+              {primary.address ? formatAddress(primary.address) : '—'}
+            </Item>
+            <Item
+              label={formatMessage({
+                id: 'crm.summary.primaryPhone',
+                defaultMessage: 'Primary phone',
+              })}
+              testId="crm-primary-phone"
+            >
+              {primary.phone
+                ? `${formatPhone(primary.phone.number)} (${valueLabel(primary.phone.type)})`
+                : '—'}
+            </Item>
+            <Item
+              label={formatMessage({
+                id: 'crm.summary.primaryEmail',
+                defaultMessage: 'Primary email',
+              })}
+              testId="crm-primary-email"
+            >
+              {primary.email ? `${primary.email.address} (${valueLabel(primary.email.type)})` : '—'}
+            </Item>
+            <Item
+              label={formatMessage({ id: 'crm.summary.privacy', defaultMessage: 'Privacy' })}
+              testId="crm-privacy"
+            >
+              {privacy}
+            </Item>
+            <Item
+              label={formatMessage({
+                id: 'crm.summary.preferredContact',
+                defaultMessage: 'Preferred contact',
+              })}
+            >
+              {valueLabel(customer.preferredContact) || none}
+            </Item>
+            {customer.type === 'business' ? (
+              <Item
+                label={formatMessage({
+                  id: 'crm.summary.primaryContact',
+                  defaultMessage: 'Primary contact',
+                })}
+                testId="crm-primary-contact"
+              >
+                {customer.primaryContact ? (
+                  <RouterLink to={customerPath(customer.primaryContact.documentId)}>
+                    <Typography textColor="primary600">
+                      {customerName(customer.primaryContact)}
                     </Typography>
-                    {point.isPrimary ? (
-                      <Badge active>
-                        {formatMessage({ id: 'crm.summary.primary', defaultMessage: 'Primary' })}
-                      </Badge>
-                    ) : (
-                      canManage && (
-                        <Button
-                          size="S"
-                          variant="tertiary"
-                          startIcon={<Check />}
-                          loading={busy === point.documentId}
-                          onClick={async () => {
-                            setBusy(point.documentId);
-                            try {
-                              await onMakePrimary(kind, point.documentId);
-                            } finally {
-                              setBusy(null);
-                            }
-                          }}
-                        >
-                          {formatMessage({
-                            id: 'crm.summary.makePrimary',
-                            defaultMessage: 'Make primary',
-                          })}
-                        </Button>
-                      )
-                    )}
-                  </Flex>
-                ))}
-              </Grid.Item>
-            );
-          })}
-        </Grid.Root>
+                  </RouterLink>
+                ) : (
+                  formatMessage({
+                    id: 'crm.summary.noPrimaryContact',
+                    defaultMessage: 'None yet: the first individual connected becomes it',
+                  })
+                )}
+              </Item>
+            ) : (
+              <Item label={formatMessage({ id: 'crm.summary.ssn', defaultMessage: 'SSN' })}>
+                <SsnField
+                  customerId={customer.documentId}
+                  masked={customer.ssn}
+                  canReveal={canRevealSsn}
+                  revealSeconds={revealSeconds}
+                />
+              </Item>
+            )}
+          </Grid.Root>
+        )}
+
+        <ContactPointsSection
+          customer={customer}
+          canManage={canManage}
+          settings={settings}
+          onMakePrimary={onMakePrimary}
+          onChanged={onPointsChanged}
+        />
       </Flex>
     </Box>
   );

@@ -7,6 +7,8 @@ import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 
 import type { ContactPointKind, RelationshipKind } from '../../../../contracts';
 import { CustomerSummaryCard } from '../../components/customers/CustomerSummaryCard';
+import { CustomerContactsCard } from '../../components/customers/edit/CustomerContactsCard';
+import { CustomerDetailsForm } from '../../components/customers/edit/CustomerDetailsForm';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
 import { AddConnectionDialog } from '../../components/customers/links/AddConnectionDialog';
 import { AddRelationshipDialog } from '../../components/customers/links/AddRelationshipDialog';
@@ -32,8 +34,8 @@ interface OverviewState {
 }
 
 /**
- * /admin/plugins/crm/customers/:documentId: the Customer Overview (summary, connections,
- * relationships, possible duplicates). A merged customer's address moves to its survivor.
+ * /admin/plugins/crm/customers/:documentId: the Customer Overview (summary with its fields edited
+ * in place and its contact points, contacts, connections, relationships, possible duplicates). A merged customer's address moves to its survivor.
  */
 export const CustomerOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
@@ -47,6 +49,9 @@ export const CustomerOverviewPage = () => {
   const state = (location.state ?? {}) as OverviewState;
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const [mergeWith, setMergeWith] = React.useState<string | null>(null);
+  const [editing, setEditing] = React.useState(false);
+  // Another customer's overview opens with its fields shown, not an edit form of the last one.
+  React.useEffect(() => setEditing(false), [documentId]);
   const { api, customer, connections, relationships, duplicates, reloadAll, write } =
     useOverviewData(documentId);
 
@@ -118,6 +123,21 @@ export const CustomerOverviewPage = () => {
             canManage={canManage}
             canRevealSsn={canRevealSsn}
             revealSeconds={settings.data?.ssnRevealSeconds}
+            settings={settings.data}
+            onEdit={() => setEditing(true)}
+            editor={
+              editing && canManage ? (
+                <CustomerDetailsForm
+                  customer={current}
+                  onCancel={() => setEditing(false)}
+                  onSaved={() => {
+                    setEditing(false);
+                    customer.reload();
+                  }}
+                />
+              ) : undefined
+            }
+            onPointsChanged={customer.reload}
             onMakePrimary={(kind: ContactPointKind, id: string) =>
               write(
                 () => api.setPrimary(current.documentId, kind, id),
@@ -129,6 +149,7 @@ export const CustomerOverviewPage = () => {
               )
             }
           />
+          <CustomerContactsCard documentId={current.documentId} />
           <ConnectionsCard
             connections={connections.data ?? []}
             isLoading={connections.isLoading}

@@ -58,8 +58,16 @@ const EnumSelect = ({
   );
 };
 
-/** Who the customer is: its type, its name, and for an individual gender, birth date, marital status and SSN. */
-export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
+/**
+ * Who the customer is: its type, its name, and for an individual gender, birth date, marital
+ * status and SSN (`ssnHint` says what a blank SSN means; "masked once saved" by default).
+ */
+export const IdentitySection = ({
+  draft,
+  setDraft,
+  errorAt,
+  ssnHint,
+}: SectionProps & { ssnHint?: string }) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const setField = (name: string, value: string) =>
@@ -152,10 +160,13 @@ export const IdentitySection = ({ draft, setDraft, errorAt }: SectionProps) => {
               <Field.Root
                 name="ssn"
                 error={errorAt(['ssn'])}
-                hint={formatMessage({
-                  id: 'crm.newCustomer.ssnHint',
-                  defaultMessage: 'Masked once saved',
-                })}
+                hint={
+                  ssnHint ??
+                  formatMessage({
+                    id: 'crm.newCustomer.ssnHint',
+                    defaultMessage: 'Masked once saved',
+                  })
+                }
               >
                 <Field.Label>
                   {formatMessage({ id: 'crm.newCustomer.ssn', defaultMessage: 'SSN' })}

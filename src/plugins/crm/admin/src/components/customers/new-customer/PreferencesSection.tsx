@@ -14,15 +14,20 @@ import { useValueLabel } from '../../../hooks/useValueLabel';
 import { useKindLabels } from '../useKindLabels';
 import { NONE, primaryKey, type Draft, type ErrorAt, type SetDraft } from './draft';
 
-/** Privacy flags, the preferred way of contact, and which row of each kind is the primary. */
+/**
+ * Privacy flags, the preferred way of contact, and which row of each kind is the primary (left
+ * out with `withPrimaries` false: a stored customer's primaries are chosen point by point).
+ */
 export const PreferencesSection = ({
   draft,
   setDraft,
   errorAt,
+  withPrimaries = true,
 }: {
   draft: Draft;
   setDraft: SetDraft;
   errorAt: ErrorAt;
+  withPrimaries?: boolean;
 }) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
@@ -86,56 +91,61 @@ export const PreferencesSection = ({
           <Field.Error />
         </Field.Root>
       </Grid.Item>
-      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-        <Typography variant="pi" fontWeight="bold">
-          {formatMessage({ id: 'crm.newCustomer.selectPrimary', defaultMessage: 'Select primary' })}
-        </Typography>
-        <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
-          {CONTACT_POINT_KINDS.map((kind) => {
-            const rows = draft.points[kind];
-            const chosen = primaryKey(
-              draft,
-              kind,
-              rows.map((row) => row.key)
-            );
-            const kindName = kindLabels(kind).one.toLowerCase();
-            return (
-              <SingleSelect
-                key={kind}
-                size="S"
-                aria-label={formatMessage(
-                  { id: 'crm.newCustomer.primaryOf', defaultMessage: 'Primary {kind}' },
-                  { kind: kindName }
-                )}
-                disabled={rows.length <= 1}
-                value={chosen === undefined ? '' : String(chosen)}
-                placeholder={formatMessage(
-                  { id: 'crm.newCustomer.noneOfKind', defaultMessage: 'No {kind}' },
-                  { kind: kindName }
-                )}
-                onChange={(value: string | number) =>
-                  setDraft((current) => ({
-                    ...current,
-                    primary: { ...current.primary, [kind]: Number(value) },
-                  }))
-                }
-              >
-                {rows.map((row, index) => (
-                  <SingleSelectOption key={row.key} value={String(row.key)}>
-                    {formatMessage(
-                      {
-                        id: 'crm.newCustomer.primaryRow',
-                        defaultMessage: 'Primary {kind}: {position} ({type})',
-                      },
-                      { kind: kindName, position: index + 1, type: valueLabel(row.type) }
-                    )}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            );
-          })}
-        </Flex>
-      </Grid.Item>
+      {withPrimaries && (
+        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+          <Typography variant="pi" fontWeight="bold">
+            {formatMessage({
+              id: 'crm.newCustomer.selectPrimary',
+              defaultMessage: 'Select primary',
+            })}
+          </Typography>
+          <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
+            {CONTACT_POINT_KINDS.map((kind) => {
+              const rows = draft.points[kind];
+              const chosen = primaryKey(
+                draft,
+                kind,
+                rows.map((row) => row.key)
+              );
+              const kindName = kindLabels(kind).one.toLowerCase();
+              return (
+                <SingleSelect
+                  key={kind}
+                  size="S"
+                  aria-label={formatMessage(
+                    { id: 'crm.newCustomer.primaryOf', defaultMessage: 'Primary {kind}' },
+                    { kind: kindName }
+                  )}
+                  disabled={rows.length <= 1}
+                  value={chosen === undefined ? '' : String(chosen)}
+                  placeholder={formatMessage(
+                    { id: 'crm.newCustomer.noneOfKind', defaultMessage: 'No {kind}' },
+                    { kind: kindName }
+                  )}
+                  onChange={(value: string | number) =>
+                    setDraft((current) => ({
+                      ...current,
+                      primary: { ...current.primary, [kind]: Number(value) },
+                    }))
+                  }
+                >
+                  {rows.map((row, index) => (
+                    <SingleSelectOption key={row.key} value={String(row.key)}>
+                      {formatMessage(
+                        {
+                          id: 'crm.newCustomer.primaryRow',
+                          defaultMessage: 'Primary {kind}: {position} ({type})',
+                        },
+                        { kind: kindName, position: index + 1, type: valueLabel(row.type) }
+                      )}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              );
+            })}
+          </Flex>
+        </Grid.Item>
+      )}
     </Grid.Root>
   );
 };

@@ -5,10 +5,11 @@ import {
   CONTACT_POINT_PLURALS,
   type ContactPointKind,
   type CrmSettings,
+  type Customer,
   type CustomerType,
 } from '../../../../../contracts';
-import { pathKey } from '../../../utils/serverErrors';
-import { POINT_FIELDS, newPointDraft, type PointDraft } from '../ContactPointRows';
+import { pathKey } from '../../../utils/paths';
+import { newPointDraft, pointFieldsOf, type PointDraft } from '../contact-point-draft';
 
 /** The "no preferred contact" choice of its select. */
 export const NONE = '__none__';
@@ -75,24 +76,66 @@ const isBlank = (row: PointDraft) => Object.values(row.fields).every((value) => 
 export const primaryKey = (draft: Draft, kind: ContactPointKind, keys: number[]) =>
   keys.includes(draft.primary[kind] ?? -1) ? draft.primary[kind] : keys[0];
 
+/** The individual's own fields beside the name. */
+const INDIVIDUAL_FIELDS = ['gender', 'dateOfBirth', 'maritalStatus', 'ssn'];
+/** The working data, edited on the overview. */
+const WORKING_FIELDS = ['status', 'externalId'] as const;
+
+/**
+ * The customer's own fields of a draft, trimmed, as a request sends them (contact points aside).
+ * A create leaves blank fields out; an update sends them as null so that a cleared field is
+ * cleared, leaves a blank SSN as it is (it is never shown in full) and sends the working data.
+ */
+export const customerFieldsOf = (draft: Draft, mode: 'create' | 'update' = 'create') => {
+  const data: Record<string, unknown> = { type: draft.type, ...draft.privacy };
+  const names = [
+    ...NAME_FIELDS[draft.type].map(({ name }) => name),
+    ...(draft.type === 'individual' ? INDIVIDUAL_FIELDS : []),
+    ...(mode === 'update' ? WORKING_FIELDS : []),
+  ];
+  for (const name of names) {
+    const value = draft.fields[name]?.trim();
+    if (value) data[name] = value;
+    else if (mode === 'update' && name !== 'ssn' && name !== 'status') data[name] = null;
+  }
+  if (draft.preferredContact !== NONE) data.preferredContact = draft.preferredContact;
+  else if (mode === 'update') data.preferredContact = null;
+  return data;
+};
+
+/** The fields a customer's draft holds, as the overview's edit form starts from them. */
+const EDITED_FIELDS = [
+  'firstName',
+  'middleName',
+  'lastName',
+  'businessName',
+  'gender',
+  'dateOfBirth',
+  'maritalStatus',
+  ...WORKING_FIELDS,
+] as const;
+
+/** A stored customer as a draft of the overview's edit form (its SSN left blank: it is masked). */
+export const draftOfCustomer = (customer: Customer): Draft => ({
+  type: customer.type,
+  fields: Object.fromEntries(EDITED_FIELDS.map((name) => [name, customer[name] ?? ''])),
+  privacy: {
+    noEmail: customer.noEmail === true,
+    noMail: customer.noMail === true,
+    noPhoneCalls: customer.noPhoneCalls === true,
+  },
+  preferredContact: customer.preferredContact || NONE,
+  points: { address: [], phone: [], email: [] },
+  primary: {},
+});
+
 /**
  * The create request of a draft. Rows left empty are not sent; `rowOfSent` maps the position of
  * each sent row back to the row on screen, so the server's paths can be shown where they belong.
  */
 export const toRequest = (draft: Draft) => {
   const rowOfSent: Record<string, number[]> = {};
-  const data: Record<string, unknown> = { type: draft.type, ...draft.privacy };
-  for (const { name } of [
-    ...NAME_FIELDS[draft.type],
-    { name: 'gender' },
-    { name: 'dateOfBirth' },
-    { name: 'maritalStatus' },
-    { name: 'ssn' },
-  ]) {
-    const value = draft.fields[name]?.trim();
-    if (value && (draft.type === 'individual' || name === 'businessName')) data[name] = value;
-  }
-  if (draft.preferredContact !== NONE) data.preferredContact = draft.preferredContact;
+  const data = customerFieldsOf(draft);
   for (const kind of CONTACT_POINT_KINDS) {
     const plural = CONTACT_POINT_PLURALS[kind];
     const sent = draft.points[kind]
@@ -105,11 +148,7 @@ export const toRequest = (draft: Draft) => {
       sent.map(({ row }) => row.key)
     );
     data[plural] = sent.map(({ row }) => {
-      const fields = Object.fromEntries(
-        POINT_FIELDS[kind]
-          .map(({ name }) => [name, row.fields[name]?.trim()])
-          .filter(([, value]) => value)
-      );
+      const fields = pointFieldsOf(kind, row);
       return { type: row.type, ...fields, ...(row.key === primary ? { isPrimary: true } : {}) };
     });
   }
