@@ -107,6 +107,11 @@ beforeAll(async () => {
 
   browser = await launchBrowser();
   ({ context, page } = await newPage(browser));
+  // What the panel's requests were refused with, in the test's output when a step fails.
+  page.on('response', (response) => {
+    if (response.url().includes('/crm/') && response.status() >= 400)
+      console.log(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   await login(page);
 });
 afterAll(async () => {
@@ -119,17 +124,36 @@ const editView = (uid: string, documentId: string) =>
 
 const openContact = async (documentId: string) => {
   await openPage(page, editView(CONTACT_UID, documentId));
-  await page.getByTestId('crm-activity').waitFor();
+  await page.getByTestId('crm-activity').waitFor({ timeout: 60_000 });
 };
 
 const MORE = 'More document actions';
 
-/** Runs a document action of the edit view's panel: its own button, or an entry of its menu. */
+/**
+ * Runs a document action of the edit view's panel: its own button, or an entry of its menu. The
+ * content manager collects the actions after the page shows, so both are looked for a while.
+ */
 const documentAction = async (target: Page, name: string) => {
   const button = target.getByRole('button', { name, exact: true });
-  if (await button.isVisible().catch(() => false)) return button.click();
-  await target.getByRole('button', { name: MORE }).click();
-  await target.getByRole('menuitem', { name }).click();
+  const more = target.getByRole('button', { name: MORE });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await button.isVisible().catch(() => false)) return button.click();
+    if (await more.isVisible().catch(() => false)) {
+      await more.click();
+      const item = target.getByRole('menuitem', { name });
+      if (
+        await item.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false
+        )
+      )
+        return item.click();
+      await target.keyboard.press('Escape');
+    }
+    await target.waitForTimeout(500);
+  }
+  throw new Error(`no document action named ${name}`);
 };
 
 /** The names of the edit view panel's document actions (its buttons and its menu's entries). */
@@ -171,7 +195,10 @@ it('posts a comment from the activity panel, shown newest first with its author'
   await feed.getByLabel('Comment').fill(text);
   await feed.getByRole('button', { name: 'Post comment' }).click();
   const first = feed.getByTestId('crm-activity-entry').first();
-  await waitForText(first, text);
+  await waitForText(first, text).catch(async (error) => {
+    await screenshot(page, 'cm-debug-comment');
+    throw error;
+  });
   expect(await first.innerText()).toContain(e2eEnv().admin.email);
   await screenshot(page, 'cm-02-comment-posted');
 

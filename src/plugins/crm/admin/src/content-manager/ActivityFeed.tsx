@@ -61,9 +61,7 @@ export const ActivityFeed = ({ documentId, canComment }: ActivityFeedProps) => {
   const entries = feed.data?.data ?? [];
   const total = feed.data?.meta.pagination.total ?? entries.length;
 
-  const post = async (event: React.FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation();
+  const post = async () => {
     const body = comment.trim();
     if (!body) {
       setError(
@@ -90,26 +88,32 @@ export const ActivityFeed = ({ documentId, canComment }: ActivityFeedProps) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="crm-activity">
       {canComment && (
-        <form onSubmit={(event) => void post(event)} noValidate>
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <Field.Root name="comment" error={error}>
-              <Field.Label>
-                {formatMessage({ id: 'crm.cm.activity.comment', defaultMessage: 'Comment' })}
-              </Field.Label>
-              <Textarea
-                value={comment}
-                maxLength={MAX_COMMENT}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                  setComment(event.target.value)
-                }
-              />
-              <Field.Error />
-            </Field.Root>
-            <Button type="submit" variant="secondary" loading={posting} fullWidth>
-              {formatMessage({ id: 'crm.cm.activity.post', defaultMessage: 'Post comment' })}
-            </Button>
-          </Flex>
-        </form>
+        // Not a <form>: the panel sits inside the content manager's own form, which a nested form
+        // would submit natively.
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Field.Root name="comment" error={error}>
+            <Field.Label>
+              {formatMessage({ id: 'crm.cm.activity.comment', defaultMessage: 'Comment' })}
+            </Field.Label>
+            <Textarea
+              value={comment}
+              maxLength={MAX_COMMENT}
+              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                setComment(event.target.value)
+              }
+            />
+            <Field.Error />
+          </Field.Root>
+          <Button
+            type="button"
+            variant="secondary"
+            loading={posting}
+            fullWidth
+            onClick={() => void post()}
+          >
+            {formatMessage({ id: 'crm.cm.activity.post', defaultMessage: 'Post comment' })}
+          </Button>
+        </Flex>
       )}
       {feed.isLoading && !feed.data ? (
         <Loader small>
