@@ -1,4 +1,11 @@
-import { csvLine, leftOutReason, neutralizeCell } from '../../../src/plugins/crm/server/src/domain';
+import {
+  csvLine,
+  leftOutReason,
+  neutralizeCell,
+  reachCounts,
+  reachEmail,
+  reachPhone,
+} from '../../../src/plugins/crm/server/src/domain';
 
 const reachable = {
   active: true,
@@ -59,5 +66,45 @@ describe('CSV cells', () => {
     expect(csvLine(['# Spring, =HYPERLINK("http://evil.example")'])).toBe(
       '"# Spring, =HYPERLINK(""http://evil.example"")"'
     );
+  });
+});
+
+describe('reachEmail and reachPhone', () => {
+  it('take the first address and number a contact has', () => {
+    expect(reachEmail({ email: null, email2: 'b@example.test' })).toBe('b@example.test');
+    expect(reachEmail({ email: '', email2: null })).toBeNull();
+    expect(reachPhone({ mobilePhone: null, workPhone: '+1', mobilePhone2: '+2' })).toBe('+1');
+    expect(reachPhone({ mobilePhone: null, workPhone: null, mobilePhone2: '+2' })).toBe('+2');
+    expect(reachPhone({ mobilePhone: null, workPhone: null })).toBeNull();
+  });
+});
+
+describe('reachCounts', () => {
+  it("counts members, each channel's reach and the list's export by leftOutReason", () => {
+    const members = [
+      reachable,
+      { ...reachable, doNotEmail: true },
+      { ...reachable, active: false },
+      { ...reachable, email: null, mobilePhone: null, postalAddress: null },
+    ];
+    expect(reachCounts(members, 'email')).toEqual({
+      members: 4,
+      exported: 1,
+      reachable: { email: 1, phone: 2, mail: 2 },
+    });
+    expect(reachCounts(members, 'phone').exported).toBe(2);
+    for (const channel of ['email', 'phone', 'mail'] as const) {
+      expect(reachCounts(members, channel).exported).toBe(
+        members.filter((member) => leftOutReason(member, channel) === null).length
+      );
+    }
+  });
+
+  it('counts nothing for an empty list', () => {
+    expect(reachCounts([], 'mail')).toEqual({
+      members: 0,
+      exported: 0,
+      reachable: { email: 0, phone: 0, mail: 0 },
+    });
   });
 });

@@ -236,10 +236,10 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       (await get<Paged<ContactView>>(contacts, { params: { ...query } })).data,
     one: async (documentId: string) =>
       (await get<{ data: ContactView }>(`${contacts}/${documentId}`)).data.data,
-    /** A 409 names why not: the contact already has a login, or the e-mail is taken. */
+    /** The new account, as REST answers it; a 409 names why not: the contact already has a login, or the e-mail is taken. */
     generateLogin: async (documentId: string, email: string) =>
       (
-        await post<{ data: { user: { id: number; username: string; email: string } } }>(
+        await post<{ data: { documentId: string; id: number; username: string; email: string } }>(
           `${contacts}/${documentId}/generate-login`,
           { email }
         )
