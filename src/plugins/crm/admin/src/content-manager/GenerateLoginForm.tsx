@@ -42,14 +42,14 @@ export const GenerateLoginForm = ({ documentId, email, name, onClose }: Generate
     setBusy(true);
     setError(undefined);
     try {
-      await api.contacts.generateLogin(documentId, address);
+      const user = await api.contacts.generateLogin(documentId, address);
       notifySuccess(
         formatMessage(
           {
             id: 'crm.cm.generateLogin.done',
             defaultMessage: 'Login {email} created for {name}',
           },
-          { email: address, name }
+          { email: user.email, name }
         )
       );
       onClose();
