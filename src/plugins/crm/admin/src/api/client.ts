@@ -262,7 +262,7 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
     /** The chosen contacts as CSV. */
     exportCsv: async (documentIds: string[]): Promise<DownloadedCsv> => {
       const response = await get(
-        `${contacts}/export?${new URLSearchParams(documentIds.map((id) => ['contacts', id]))}`,
+        `${contacts}/export?${new URLSearchParams(documentIds.map((id): [string, string] => ['contacts', id]))}`,
         {
           responseType: 'blob',
         }

@@ -14,6 +14,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useCrmApi } from '../../api';
+import { CrmNav } from '../../components/common/CrmNav';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
 import { NewCustomerDialog } from '../../components/customers/NewCustomerDialog';
@@ -100,6 +101,7 @@ export const CustomerSearchPage = () => {
         }
       />
       <Layouts.Content>
+        <CrmNav />
         <Flex direction="column" alignItems="stretch" gap={4}>
           <form onSubmit={submit} role="search">
             <Flex gap={2} alignItems="flex-end">
