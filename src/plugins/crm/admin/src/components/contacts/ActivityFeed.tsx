@@ -4,9 +4,9 @@ import { useIntl } from 'react-intl';
 
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
-import { useValueLabel } from '../../hooks/useValueLabel';
 import { formatDateTime } from '../../utils/format';
 import { useAsyncResource } from '../../utils/useAsyncResource';
+import { useActorLabel } from '../common/actors';
 import { Pager } from '../common/Pager';
 
 interface ActivityFeedProps {
@@ -20,7 +20,7 @@ interface ActivityFeedProps {
 /** A contact's activity feed, newest first, with its author and date, and a box to comment. */
 export const ActivityFeed = ({ contactId, canComment, pageSize = 10 }: ActivityFeedProps) => {
   const { formatMessage } = useIntl();
-  const valueLabel = useValueLabel();
+  const actorLabel = useActorLabel();
   const api = useCrmApi();
   const { messageOf, notifyError } = useRequestErrors();
   const [page, setPage] = React.useState(1);
@@ -111,7 +111,7 @@ export const ActivityFeed = ({ contactId, canComment, pageSize = 10 }: ActivityF
                       defaultMessage: '{author} · {date}',
                     },
                     {
-                      author: entry.authorName ?? valueLabel(entry.authorType),
+                      author: entry.authorName ?? actorLabel(entry.authorType),
                       date: formatDateTime(entry.createdAt),
                     }
                   )}

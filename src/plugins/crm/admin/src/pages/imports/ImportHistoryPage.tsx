@@ -20,11 +20,11 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 
 import type { ImportObject, ImportStage, ImportSummary } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import { useActorLabel } from '../../components/common/actors';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
 import { useImportLabels } from '../../components/imports/labels';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
-import { useValueLabel } from '../../hooks/useValueLabel';
 import { PERMISSIONS } from '../../permissions';
 import { formatCount, formatDateTime } from '../../utils/format';
 import { useAsyncResource } from '../../utils/useAsyncResource';
@@ -51,7 +51,7 @@ export const ImportHistoryPage = () => (
 
 const ImportHistory = () => {
   const { formatMessage } = useIntl();
-  const valueLabel = useValueLabel();
+  const actorLabel = useActorLabel();
   const api = useCrmApi();
   const { messageOf } = useRequestErrors();
   const { objects, stages } = useImportLabels();
@@ -75,8 +75,7 @@ const ImportHistory = () => {
     COUNT_KEYS.filter((key) => job.counts?.[key] !== undefined && job.counts?.[key] !== null)
       .map((key) => `${countLabels[key]}: ${formatCount(job.counts![key])}`)
       .join(' · ') || '—';
-  const ownerOf = (job: ImportSummary) =>
-    job.ownerName ?? (job.ownerType ? valueLabel(job.ownerType) : '—');
+  const ownerOf = (job: ImportSummary) => job.ownerName ?? actorLabel(job.ownerType);
 
   const headers = [
     formatMessage({ id: 'crm.importHistory.when', defaultMessage: 'When' }),
