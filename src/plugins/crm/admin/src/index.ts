@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { PluginIcon } from './components/PluginIcon';
+import { registerContentManagerExtensions } from './content-manager/register';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
@@ -20,6 +21,10 @@ export default {
       permissions: PERMISSIONS.read,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    registerContentManagerExtensions(app);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
