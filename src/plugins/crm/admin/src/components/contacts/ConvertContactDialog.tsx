@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import type { Customer } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
-import type { ContactRef } from './hooks';
+import type { ContactRef } from './model';
 
 interface ConvertContactDialogProps {
   open: boolean;

@@ -8,12 +8,13 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { ContactView } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
-import { ActivityFeed } from '../../components/contacts/ActivityFeed';
 import { AddToListDialog } from '../../components/contacts/AddToListDialog';
 import { ConvertContactDialog } from '../../components/contacts/ConvertContactDialog';
 import { GenerateLoginDialog } from '../../components/contacts/GenerateLoginDialog';
-import { marketingListPath, useContactPermissions } from '../../components/contacts/hooks';
+import { marketingListPath } from '../../components/contacts/model';
 import { customerPath } from '../../components/customers/model';
+import { ActivityFeed } from '../../content-manager/ActivityFeed';
+import { useCrmActions } from '../../content-manager/useCrmActions';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { statusOf } from '../../utils/serverErrors';
@@ -76,7 +77,7 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
   const valueLabel = useValueLabel();
   const api = useCrmApi();
   const { messageOf } = useRequestErrors();
-  const permissions = useContactPermissions();
+  const permissions = useCrmActions();
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const contact = useAsyncResource(documentId, () => api.contacts.one(documentId));
 
@@ -144,7 +145,7 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
           {formatMessage({ id: 'crm.contacts.convert', defaultMessage: 'Convert to customer' })}
         </Button>
       )}
-      {permissions.canAddToList && (
+      {permissions.canAddToMarketingList && (
         <Button startIcon={<Plus />} onClick={() => setDialog('list')}>
           {formatMessage({
             id: 'crm.contacts.addToList',
@@ -304,17 +305,12 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
               testId="crm-contact-activity"
               title={formatMessage({ id: 'crm.contacts.activity', defaultMessage: 'Activity' })}
             >
-              <ActivityFeed contactId={documentId} canComment={permissions.canComment} />
+              <ActivityFeed documentId={documentId} canComment={permissions.canComment} />
             </Card>
           </Grid.Item>
         </Grid.Root>
       </Layouts.Content>
-      <GenerateLoginDialog
-        open={dialog === 'login'}
-        contact={ref}
-        onClose={() => setDialog(null)}
-        onDone={closeAndReload}
-      />
+      <GenerateLoginDialog open={dialog === 'login'} contact={ref} onClose={closeAndReload} />
       <ConvertContactDialog
         open={dialog === 'convert'}
         contact={ref}
@@ -325,7 +321,7 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
         open={dialog === 'list'}
         contactIds={[documentId]}
         onClose={() => setDialog(null)}
-        onDone={closeAndReload}
+        onAdded={contact.reload}
       />
     </Page.Main>
   );

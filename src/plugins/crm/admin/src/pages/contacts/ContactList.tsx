@@ -26,7 +26,7 @@ import type { CustomerRef } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
-import { contactPath } from '../../components/contacts/hooks';
+import { contactPath } from '../../components/contacts/model';
 import { CustomerPicker } from '../../components/customers/CustomerPicker';
 import { customerPath } from '../../components/customers/model';
 import { useRequestErrors } from '../../hooks/useRequestErrors';

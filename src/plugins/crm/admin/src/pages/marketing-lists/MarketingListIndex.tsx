@@ -21,7 +21,8 @@ import { MARKETING_CHANNELS } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
-import { marketingListPath, useContactPermissions } from '../../components/contacts/hooks';
+import { marketingListPath } from '../../components/contacts/model';
+import { useCrmActions } from '../../content-manager/useCrmActions';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { formatCount, formatDateTime } from '../../utils/format';
@@ -37,7 +38,7 @@ export const MarketingListIndex = () => {
   const api = useCrmApi();
   const navigate = useNavigate();
   const { messageOf } = useRequestErrors();
-  const { canAddToList } = useContactPermissions();
+  const { canAddToMarketingList: canAddToList } = useCrmActions();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [creating, setCreating] = React.useState(false);

@@ -25,8 +25,9 @@ import { MARKETING_CHANNELS, type MarketingListMember } from '../../../../contra
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
-import { contactPath, useContactPermissions } from '../../components/contacts/hooks';
+import { contactPath } from '../../components/contacts/model';
 import { customerPath } from '../../components/customers/model';
+import { useCrmActions } from '../../content-manager/useCrmActions';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { saveBlob } from '../../utils/download';
@@ -65,7 +66,7 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
   const reasonOf = useLeftOutReason();
   const api = useCrmApi();
   const { messageOf, notifyError, notifySuccess } = useRequestErrors();
-  const { canAddToList } = useContactPermissions();
+  const { canAddToMarketingList: canAddToList } = useCrmActions();
   const [page, setPage] = React.useState(1);
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [confirming, setConfirming] = React.useState(false);
