@@ -108,8 +108,10 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   // Making a list is the first step of adding contacts to it.
   'marketing-list.create': 'addToMarketingList',
   'marketing-list.addMembers': 'addToMarketingList',
+  'marketing-list.removeMembers': 'addToMarketingList',
   'marketing-list.export': 'read',
   'import.create': 'runImports',
+  'import.list': 'runImports',
   'import.findOne': 'runImports',
   'import.setMapping': 'runImports',
   'import.setMode': 'runImports',

@@ -5,7 +5,8 @@ import { CONTACT_POINT_TYPES } from '../domain';
 import { MAX_NETWORK_DEPTH } from '../services/network';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
-import { CONNECTION_UID, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { CONNECTION_UID, CONTACT_POINT_UIDS, CUSTOMER_UID, RELATIONSHIP_UID } from '../utils/uids';
+import { pageQuery } from '../validation/admin-pages';
 import { parseBody } from '../validation/parse';
 import { searchQuery } from '../validation/search';
 import { runForAdmin } from './admin-adapter';
@@ -14,6 +15,30 @@ import { judgeAdminReveal } from './ssn-access';
 /** What the overview page shows of a customer: its contact points and a business's primary contact. */
 const SEARCH_POPULATE = ['phones', 'emails'];
 const OVERVIEW_POPULATE = ['addresses', 'phones', 'emails', 'primaryContact'];
+
+/** The kinds of contact point, by the name of their admin routes (`/crm/addresses`, …). */
+export const CONTACT_POINT_ROUTES = {
+  addresses: 'address',
+  phones: 'phone',
+  emails: 'email',
+} as const;
+
+/** `createAddress`, `updatePhone`, `deleteEmail`, …: the handler of a contact point route. */
+export const contactPointHandler = (
+  action: 'create' | 'update' | 'delete',
+  kind: (typeof CONTACT_POINT_ROUTES)[keyof typeof CONTACT_POINT_ROUTES]
+) => `${action}${kind[0].toUpperCase()}${kind.slice(1)}`;
+
+/** Creating, changing and removing a contact point run the content API's record actions (its gates). */
+const contactPointActions = (strapi: Core.Strapi) =>
+  Object.fromEntries(
+    Object.values(CONTACT_POINT_ROUTES).flatMap((kind) =>
+      (['create', 'update', 'delete'] as const).map((action) => [
+        contactPointHandler(action, kind),
+        runForAdmin(strapi, kind, CONTACT_POINT_UIDS[kind], action),
+      ])
+    )
+  );
 
 /**
  * The admin panel's own routes (under /crm), guarded by the plugin's admin RBAC actions. Apart
@@ -69,6 +94,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return found;
     },
 
+    /** A customer's own fields: the content API's update, so the same rules and gates apply. */
+    update: customerAction('update'),
+
+    /** The contacts whose company is the customer, inactive ones included. */
+    async contacts(ctx: Context) {
+      const { page, pageSize } = parseBody(pageQuery, ctx.query);
+      const { results, pagination } = await getService(strapi, 'admin-contacts').ofCustomer(
+        ctx.params.id,
+        page,
+        pageSize
+      );
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    ...contactPointActions(strapi),
     create: customerAction('create'),
     setPrimary: customerAction('setPrimary'),
     connections: customerAction('connections'),

@@ -7,6 +7,7 @@ import { callerOf, requestActor } from '../utils/actor';
 import { respond } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
+import { pageQuery } from '../validation/admin-pages';
 import { decisionsBody, logQuery, mappingBody, modeBody, readUpload } from '../validation/import';
 import { parseBody } from '../validation/parse';
 
@@ -43,6 +44,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           requestActor(ctx)
         )
       );
+    },
+
+    /** `GET …/imports?page=&pageSize=`: the caller's imports (every one, for who may act on all), newest first. */
+    async list(ctx: Context) {
+      const { page, pageSize } = parseBody(pageQuery, ctx.query);
+      const { results, pagination } = await getService(strapi, 'import-list').list(
+        access(ctx),
+        page,
+        pageSize
+      );
+      ctx.body = { data: results, meta: { pagination } };
     },
 
     async findOne(ctx: Context) {

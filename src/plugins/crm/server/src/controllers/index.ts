@@ -7,7 +7,9 @@ import {
   RELATIONSHIP_UID,
   type CrmContentTypeUid,
 } from '../utils/uids';
+import adminContacts from './admin-contacts';
 import adminCustomer from './admin-customer';
+import adminMarketingLists from './admin-marketing-lists';
 import contact from './contact';
 import customer from './customer';
 import duplicate from './duplicate';
@@ -26,6 +28,8 @@ const recordController = (uid: CrmContentTypeUid, what: string) =>
 export default {
   customer: withMergeRedirects('customers', withQueryBounds(CUSTOMER_UID, customer)),
   'admin-customer': adminCustomer,
+  'admin-contacts': adminContacts,
+  'admin-marketing-lists': adminMarketingLists,
   address: recordController(CONTACT_POINT_UIDS.address, 'address'),
   phone: recordController(CONTACT_POINT_UIDS.phone, 'phone'),
   email: recordController(CONTACT_POINT_UIDS.email, 'email'),

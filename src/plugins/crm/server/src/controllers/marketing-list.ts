@@ -7,7 +7,7 @@ import { MARKETING_LIST_UID } from '../utils/uids';
 import { membersBody } from '../validation/marketing-list';
 import { parseBody, requireData } from '../validation/parse';
 
-/** Marketing lists: Strapi's core controller plus adding members and the CSV export. */
+/** Marketing lists: Strapi's core controller plus adding and removing members and the CSV export. */
 export default factories.createCoreController(MARKETING_LIST_UID, ({ strapi }) => ({
   async create(ctx: Context) {
     requireData(ctx.request.body);
@@ -18,6 +18,13 @@ export default factories.createCoreController(MARKETING_LIST_UID, ({ strapi }) =
     const { contacts } = parseBody(membersBody, ctx.request.body);
     await respond(ctx, 200, () =>
       getService(strapi, 'marketing-list-actions').addMembers(ctx.params.id, contacts)
+    );
+  },
+
+  async removeMembers(ctx: Context) {
+    const { contacts } = parseBody(membersBody, ctx.request.body);
+    await respond(ctx, 200, () =>
+      getService(strapi, 'marketing-list-actions').removeMembers(ctx.params.id, contacts)
     );
   },
 

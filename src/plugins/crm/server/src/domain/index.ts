@@ -12,6 +12,7 @@ export * from './external-id';
 export * from './connection';
 export * from './relationship';
 export * from './contact';
+export * from './contact-views';
 export * from './marketing';
 export * from './import';
 export * from './search-text';

@@ -66,3 +66,45 @@ export function csvLine(cells: readonly unknown[]): string {
     .map((cell) => (/[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
     .join(',');
 }
+
+/** The e-mail address a list reaches a contact at: the first one it has. */
+export function reachEmail(contact: Pick<Reachable, 'email' | 'email2'>): string | null {
+  return contact.email || contact.email2 || null;
+}
+
+/** The number a list calls a contact on: mobile, then work, then the second mobile. */
+export function reachPhone(
+  contact: Pick<Reachable, 'mobilePhone' | 'workPhone' | 'mobilePhone2'>
+): string | null {
+  return contact.mobilePhone || contact.workPhone || contact.mobilePhone2 || null;
+}
+
+/** How many of a list's members there are, how many its export includes, and how many each channel reaches. */
+export interface ReachCounts {
+  members: number;
+  exported: number;
+  reachable: Record<MarketingChannel, number>;
+}
+
+/**
+ * Counts a list's members in one pass, each judged by `leftOutReason` on every channel: the list's
+ * own channel gives `exported`, the same count its export makes.
+ */
+export function reachCounts(members: Iterable<Reachable>, channel: MarketingChannel): ReachCounts {
+  const counts: ReachCounts = {
+    members: 0,
+    exported: 0,
+    reachable: Object.fromEntries(MARKETING_CHANNELS.map((each) => [each, 0])) as Record<
+      MarketingChannel,
+      number
+    >,
+  };
+  for (const member of members) {
+    counts.members += 1;
+    for (const each of MARKETING_CHANNELS) {
+      if (leftOutReason(member, each) === null) counts.reachable[each] += 1;
+    }
+  }
+  counts.exported = counts.reachable[channel];
+  return counts;
+}

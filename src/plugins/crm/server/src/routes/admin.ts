@@ -1,5 +1,7 @@
+import { CONTACT_POINT_ROUTES, contactPointHandler } from '../controllers/admin-customer';
 import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
+import { CONTACT_ROUTES, MARKETING_LIST_ROUTES } from './admin-page-routes';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
@@ -18,6 +20,8 @@ const CUSTOMER_ROUTES: { method: string; path: string; handler: string; action: 
   { method: 'GET', path: '/customers/search', handler: 'search', action: READ },
   { method: 'POST', path: '/customers', handler: 'create', action: MANAGE },
   { method: 'GET', path: '/customers/:id', handler: 'findOne', action: READ },
+  { method: 'PUT', path: '/customers/:id', handler: 'update', action: MANAGE },
+  { method: 'GET', path: '/customers/:id/contacts', handler: 'contacts', action: READ },
   { method: 'PUT', path: '/customers/:id/primary', handler: 'setPrimary', action: MANAGE },
   // Admins who may read the CRM reach the controller, which checks the reveal action and audits.
   { method: 'POST', path: '/customers/:id/ssn/reveal', handler: 'revealSsn', action: READ },
@@ -34,6 +38,27 @@ const CUSTOMER_ROUTES: { method: string; path: string; handler: string; action: 
   { method: 'DELETE', path: '/connections/:id', handler: 'deleteConnection', action: MANAGE },
   { method: 'POST', path: '/relationships', handler: 'createRelationship', action: MANAGE },
   { method: 'DELETE', path: '/relationships/:id', handler: 'deleteRelationship', action: MANAGE },
+  // A customer's addresses, phones and emails, through the same gates as REST.
+  ...Object.entries(CONTACT_POINT_ROUTES).flatMap(([plural, kind]) => [
+    {
+      method: 'POST',
+      path: `/${plural}`,
+      handler: contactPointHandler('create', kind),
+      action: MANAGE,
+    },
+    {
+      method: 'PUT',
+      path: `/${plural}/:id`,
+      handler: contactPointHandler('update', kind),
+      action: MANAGE,
+    },
+    {
+      method: 'DELETE',
+      path: `/${plural}/:id`,
+      handler: contactPointHandler('delete', kind),
+      action: MANAGE,
+    },
+  ]),
 ];
 
 /** Routes of the plugin's admin pages, served under /crm and guarded by admin RBAC. */
@@ -44,6 +69,12 @@ export default {
       method,
       path,
       handler: `admin-customer.${handler}`,
+      config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...[...CONTACT_ROUTES, ...MARKETING_LIST_ROUTES].map(({ method, path, handler, action }) => ({
+      method,
+      path,
+      handler,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...DUPLICATE_ROUTES.map(({ method, path, handler, readScope }) => ({

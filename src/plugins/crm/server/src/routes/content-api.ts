@@ -224,6 +224,16 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       success: { status: 200, schema: recordResponse('MarketingList') },
     },
   },
+  {
+    method: 'POST',
+    path: '/marketing-lists/:id/members/remove',
+    handler: 'marketing-list.removeMembers',
+    contract: {
+      summary: 'Take contacts off a marketing list',
+      body: membersBody,
+      success: { status: 200, schema: recordResponse('MarketingList') },
+    },
+  },
   ...MERGE_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,

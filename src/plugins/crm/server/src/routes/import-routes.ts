@@ -1,6 +1,8 @@
+import { pageQuery } from '../validation/admin-pages';
 import { decisionsBody, logQuery, mappingBody, modeBody, uploadBody } from '../validation/import';
 import {
   importJobResponse,
+  importListResponse,
   importLogResponse,
   referenceDataResponse,
 } from '../validation/responses';
@@ -26,6 +28,17 @@ export const IMPORT_ROUTES: readonly {
       summary: 'Upload a CSV file of contacts or customers',
       upload: uploadBody,
       success: { status: 201, schema: importJobResponse },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/imports',
+    handler: 'import.list',
+    readsJob: true,
+    contract: {
+      summary: "The caller's imports, newest first (every import, for those who may act on all)",
+      query: pageQuery,
+      success: { status: 200, schema: importListResponse },
     },
   },
   {

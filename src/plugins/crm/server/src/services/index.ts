@@ -5,6 +5,8 @@ import networkRepository from '../repositories/network';
 import schema from '../repositories/schema';
 import type { CrmContentTypeUid } from '../utils/uids';
 import activityGate from './activity-gate';
+import adminContacts from './admin-contacts';
+import adminMarketingLists from './admin-marketing-lists';
 import connectionGate from './connection-gate';
 import contactActions from './contact-actions';
 import contactGate from './contact-gate';
@@ -20,6 +22,7 @@ import duplicates from './duplicates';
 import externalIds from './external-ids';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
+import importList from './imports/import-list';
 import importRunner from './imports/import-runner';
 import importUndo from './imports/import-undo';
 import listMembership from './list-membership';
@@ -67,6 +70,8 @@ export default {
   'customer-actions': customerActions,
   'contact-actions': contactActions,
   'marketing-list-actions': marketingListActions,
+  'admin-contacts': adminContacts,
+  'admin-marketing-lists': adminMarketingLists,
   'merge-support': mergeSupport,
   'customer-merge': customerMerge,
   'contact-merge': contactMerge,
@@ -78,6 +83,7 @@ export default {
   'network-repository': networkRepository,
   'import-rows': importRows,
   'import-jobs': importJobs,
+  'import-list': importList,
   'import-events': importEvents,
   'import-runner': importRunner,
   'import-undo': importUndo,

@@ -5,6 +5,8 @@ import {
   csvLine,
   customerDisplayName,
   leftOutReason,
+  reachEmail,
+  reachPhone,
   type MarketingChannel,
 } from '../domain';
 import type { StoredDocument } from '../utils/document-params';
@@ -66,12 +68,14 @@ const postalAddress = (member: Member) => {
     .join(', ');
 };
 
-/** Marketing lists: adding contacts, and exports that respect what each contact wants. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async addMembers(
+/** Marketing lists: adding and removing contacts, and exports that respect what each contact wants. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Connects or disconnects contacts, every one of which must exist (400 naming the unknown). */
+  const changeMembers = async (
     listDocumentId: string,
-    contactDocumentIds: string[]
-  ): Promise<StoredDocument | null> {
+    contactDocumentIds: string[],
+    change: 'connect' | 'disconnect'
+  ): Promise<StoredDocument | null> => {
     await strapi.db.transaction(async () => {
       const list = await strapi.db
         .query(MARKETING_LIST_UID)
@@ -100,59 +104,72 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       await strapi.documents(MARKETING_LIST_UID).update({
         documentId: listDocumentId,
-        data: { members: { connect: contactDocumentIds.map((documentId) => ({ documentId })) } },
+        data: { members: { [change]: contactDocumentIds.map((documentId) => ({ documentId })) } },
       });
     });
     return strapi
       .documents(MARKETING_LIST_UID)
       .findOne({ documentId: listDocumentId, populate: ['members'] });
-  },
+  };
 
-  /**
-   * The list as CSV for its channel. Contacts who refused the channel, are inactive or cannot be
-   * reached on it are left out; a first comment line says how many and why.
-   */
-  async exportCsv(listDocumentId: string) {
-    const list = await strapi.db.query(MARKETING_LIST_UID).findOne({
-      where: { documentId: listDocumentId },
-      populate: {
-        members: {
-          populate: { company: { populate: ['addresses'] } },
-          orderBy: { lastName: 'asc' },
+  return {
+    async addMembers(
+      listDocumentId: string,
+      contactDocumentIds: string[]
+    ): Promise<StoredDocument | null> {
+      return changeMembers(listDocumentId, contactDocumentIds, 'connect');
+    },
+
+    /** Takes contacts off a list; naming one that is not a member changes nothing. */
+    async removeMembers(
+      listDocumentId: string,
+      contactDocumentIds: string[]
+    ): Promise<StoredDocument | null> {
+      return changeMembers(listDocumentId, contactDocumentIds, 'disconnect');
+    },
+
+    /**
+     * The list as CSV for its channel. Contacts who refused the channel, are inactive or cannot be
+     * reached on it are left out; a first comment line says how many and why.
+     */
+    async exportCsv(listDocumentId: string) {
+      const list = await strapi.db.query(MARKETING_LIST_UID).findOne({
+        where: { documentId: listDocumentId },
+        populate: {
+          members: {
+            populate: { company: { populate: ['addresses'] } },
+            orderBy: { lastName: 'asc' },
+          },
         },
-      },
-    });
-    if (!list) throw new errors.NotFoundError('marketing list not found');
-    const channel = list.channel as MarketingChannel;
-    const rows: string[] = [];
-    const leftOut = new Map<string, number>();
-    for (const member of (list.members ?? []) as Member[]) {
-      const address = postalAddress(member);
-      const reason = leftOutReason({ ...member, postalAddress: address }, channel);
-      if (reason) {
-        leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
-        continue;
+      });
+      if (!list) throw new errors.NotFoundError('marketing list not found');
+      const channel = list.channel as MarketingChannel;
+      const rows: string[] = [];
+      const leftOut = new Map<string, number>();
+      for (const member of (list.members ?? []) as Member[]) {
+        const address = postalAddress(member);
+        const reason = leftOutReason({ ...member, postalAddress: address }, channel);
+        if (reason) {
+          leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+          continue;
+        }
+        const company = member.company ? customerDisplayName(member.company) : '';
+        const reach = { email: reachEmail(member), phone: reachPhone(member), address };
+        const values: Record<string, unknown> = { ...member, ...reach, company };
+        rows.push(csvLine(COLUMNS[channel].map((column) => values[column])));
       }
-      const company = member.company ? customerDisplayName(member.company) : '';
-      const reach = {
-        email: member.email ?? member.email2,
-        phone: member.mobilePhone ?? member.workPhone ?? member.mobilePhone2,
-        address,
+      const leftOutCount = [...leftOut.values()].reduce((sum, count) => sum + count, 0);
+      const why = [...leftOut.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([reason, count]) => `${reason}: ${count}`)
+        .join('; ');
+      const summary = `# ${list.name} (${channel}): ${rows.length} exported, ${leftOutCount} left out${why ? ` (${why})` : ''}`;
+      return {
+        filename: `${list.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'marketing-list'}.csv`,
+        csv: [csvLine([summary]), csvLine(COLUMNS[channel]), ...rows].join('\r\n') + '\r\n',
+        exported: rows.length,
+        leftOut: leftOutCount,
       };
-      const values: Record<string, unknown> = { ...member, ...reach, company };
-      rows.push(csvLine(COLUMNS[channel].map((column) => values[column])));
-    }
-    const leftOutCount = [...leftOut.values()].reduce((sum, count) => sum + count, 0);
-    const why = [...leftOut.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([reason, count]) => `${reason}: ${count}`)
-      .join('; ');
-    const summary = `# ${list.name} (${channel}): ${rows.length} exported, ${leftOutCount} left out${why ? ` (${why})` : ''}`;
-    return {
-      filename: `${list.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'marketing-list'}.csv`,
-      csv: [csvLine([summary]), csvLine(COLUMNS[channel]), ...rows].join('\r\n') + '\r\n',
-      exported: rows.length,
-      leftOut: leftOutCount,
-    };
-  },
-});
+    },
+  };
+};

@@ -59,6 +59,26 @@ export const activityResponse = envelope(z.array(activitySchema), z.object({ pag
 export const commentResponse = envelope(activitySchema);
 
 export const importJob = importJobSchema;
+
+/** A past or running import as a list shows it (`ImportSummary`). */
+const importSummarySchema = z
+  .object({
+    documentId: z.string(),
+    object: z.enum(['customer', 'contact']),
+    fileName: z.string().nullable(),
+    format: z.string().nullable(),
+    stage: z.string(),
+    counts: z.record(z.number()).nullable(),
+    ownerType: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    undoneAt: z.string().nullable(),
+  })
+  .passthrough();
+export const importListResponse = envelope(z.array(importSummarySchema), z.object({ pagination }));
 export const importJobResponse = envelope(importJobSchema);
 
 export const referenceDataResponse = envelope(z.array(referenceGroupSchema));
