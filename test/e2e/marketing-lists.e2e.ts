@@ -84,7 +84,7 @@ it('lists the marketing lists with their counts by channel', async () => {
     .getByRole('link', { name: 'Marketing lists' })
     .click();
   await page.waitForURL(/\/admin\/plugins\/crm\/marketing-lists$/);
-  const row = page.getByRole('table', { name: 'Marketing lists' }).locator('tbody tr', {
+  const row = page.getByRole('grid', { name: 'Marketing lists' }).locator('tbody tr', {
     hasText: LIST,
   });
   await row.waitFor();
@@ -123,7 +123,7 @@ it('creates a list', async () => {
   });
 });
 
-const membersTable = () => page.getByRole('table', { name: 'Members' });
+const membersTable = () => page.getByRole('grid', { name: 'Members' });
 const memberRow = (name: string) => membersTable().locator('tbody tr', { hasText: name });
 
 it("shows a list's members with whether the export reaches them, and why not", async () => {
@@ -158,7 +158,7 @@ it('exports the same CSV as the server, then names who was left out and why', as
 
   const outcome = page.getByTestId('crm-list-export');
   await waitForText(outcome, '1 exported, 3 left out');
-  const leftOut = outcome.getByRole('table', { name: 'Left out of the export' });
+  const leftOut = outcome.getByRole('grid', { name: 'Left out of the export' });
   await waitForText(leftOut.locator('tbody tr', { hasText: `Ned ${LAST}` }), 'No e-mail address');
   await waitForText(
     leftOut.locator('tbody tr', { hasText: `Ola ${LAST}` }),
