@@ -356,4 +356,25 @@ describe('an admin who may only read', () => {
     ];
     expect(refused.map((response) => response.status)).toEqual([403, 403, 403, 403]);
   });
+
+  it('sees the marketing lists but cannot create one or remove members', async () => {
+    await openPage(reader.page, '/admin/plugins/crm/marketing-lists');
+    await reader.page.getByRole('link', { name: LIST }).waitFor();
+    await expect(reader.page.getByRole('button', { name: 'New list' }).count()).resolves.toBe(0);
+    await reader.page.getByRole('link', { name: LIST }).click();
+    await reader.page.getByRole('heading', { name: LIST, level: 1 }).waitFor();
+    await reader.page.getByRole('button', { name: 'Export CSV' }).waitFor();
+    await reader.page.getByRole('grid', { name: 'Members' }).waitFor();
+    await expect(reader.page.getByRole('checkbox').count()).resolves.toBe(0);
+    await expect(reader.page.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0);
+    const created = await readerApi.request('POST', '/crm/marketing-lists', {
+      data: { name: `Refused ${stamp}`, channel: 'email' },
+    });
+    const removed = await readerApi.request(
+      'POST',
+      `/crm/marketing-lists/${ids.list}/members/remove`,
+      { contacts: [ids.ada] }
+    );
+    expect([created.status, removed.status]).toEqual([403, 403]);
+  });
 });

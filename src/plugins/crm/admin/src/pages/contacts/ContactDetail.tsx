@@ -285,7 +285,9 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
                   {view.marketingLists.map((list) => (
                     <li key={list.documentId}>
                       <RouterLink to={marketingListPath(list.documentId)}>
-                        {`${list.name} · ${valueLabel(list.channel)}`}
+                        <Typography textColor="primary600">
+                          {`${list.name} · ${valueLabel(list.channel)}`}
+                        </Typography>
                       </RouterLink>
                     </li>
                   ))}

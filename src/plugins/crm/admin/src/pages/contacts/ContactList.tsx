@@ -138,22 +138,24 @@ export const ContactList = () => {
           </form>
 
           <Flex gap={6} alignItems="flex-start" wrap="wrap">
-            <Field.Root name="includeInactive">
-              <Field.Label>
-                {formatMessage({
-                  id: 'crm.contacts.showInactive',
-                  defaultMessage: 'Show inactive',
-                })}
-              </Field.Label>
-              <Toggle
-                checked={includeInactive}
-                onLabel={formatMessage({ id: 'crm.contacts.yes', defaultMessage: 'Yes' })}
-                offLabel={formatMessage({ id: 'crm.contacts.no', defaultMessage: 'No' })}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  update({ inactive: event.target.checked ? 'true' : null })
-                }
-              />
-            </Field.Root>
+            <Box style={{ minWidth: '16rem' }}>
+              <Field.Root name="includeInactive">
+                <Field.Label>
+                  {formatMessage({
+                    id: 'crm.contacts.showInactive',
+                    defaultMessage: 'Show inactive',
+                  })}
+                </Field.Label>
+                <Toggle
+                  checked={includeInactive}
+                  onLabel={formatMessage({ id: 'crm.contacts.yes', defaultMessage: 'Yes' })}
+                  offLabel={formatMessage({ id: 'crm.contacts.no', defaultMessage: 'No' })}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    update({ inactive: event.target.checked ? 'true' : null })
+                  }
+                />
+              </Field.Root>
+            </Box>
             <Flex direction="column" alignItems="stretch" gap={2} grow={1}>
               {company ? (
                 <Flex gap={2} alignItems="center" data-testid="crm-contacts-company-filter">

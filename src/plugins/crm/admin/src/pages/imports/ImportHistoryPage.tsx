@@ -31,7 +31,7 @@ import { useAsyncResource } from '../../utils/useAsyncResource';
 import { IMPORTS_PATH } from './steps';
 
 const PAGE_SIZE = 20;
-/** The counts a row shows, in this order, when the job has them. */
+/** The counts a row shows, in this order: the rows, then each count that is not zero. */
 const COUNT_KEYS = ['total', 'imported', 'created', 'updated', 'invalid', 'ignored', 'failed'];
 
 /** "contact" or "contacts": what the job imports, as the wizard names it. */
@@ -72,7 +72,7 @@ const ImportHistory = () => {
     failed: formatMessage({ id: 'crm.importHistory.count.failed', defaultMessage: 'Failed' }),
   };
   const countsOf = (job: ImportSummary) =>
-    COUNT_KEYS.filter((key) => job.counts?.[key] !== undefined && job.counts?.[key] !== null)
+    COUNT_KEYS.filter((key) => key === 'total' || (job.counts?.[key] ?? 0) > 0)
       .map((key) => `${countLabels[key]}: ${formatCount(job.counts![key])}`)
       .join(' · ') || '—';
   const ownerOf = (job: ImportSummary) => job.ownerName ?? actorLabel(job.ownerType);

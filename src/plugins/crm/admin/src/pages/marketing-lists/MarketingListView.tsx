@@ -210,25 +210,6 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
             {formatMessage({ id: 'crm.lists.exportCsv', defaultMessage: 'Export CSV' })}
           </Button>
         }
-        secondaryAction={
-          canAddToList ? (
-            <Button
-              variant="danger-light"
-              startIcon={<Trash />}
-              disabled={selected.size === 0}
-              onClick={() => setConfirming(true)}
-            >
-              {formatMessage(
-                {
-                  id: 'crm.lists.removeSelected',
-                  defaultMessage:
-                    'Remove {count, plural, =0 {members} one {# member} other {# members}}',
-                },
-                { count: selected.size }
-              )}
-            </Button>
-          ) : undefined
-        }
       />
       <Layouts.Content>
         <CrmNav />
@@ -308,7 +289,7 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
                         <Tr key={member.documentId}>
                           <Td>
                             <RouterLink to={contactPath(member.documentId)}>
-                              {member.displayName}
+                              <Typography textColor="primary600">{member.displayName}</Typography>
                             </RouterLink>
                           </Td>
                           <Td>
@@ -354,6 +335,35 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
                 defaultMessage: 'This list has no members yet.',
               })}
             />
+          )}
+          {rows.length > 0 && canAddToList && (
+            <Flex gap={4} alignItems="center" justifyContent="space-between">
+              <Typography variant="pi" textColor="neutral600" aria-live="polite">
+                {formatMessage(
+                  {
+                    id: 'crm.lists.selected',
+                    defaultMessage:
+                      '{count, plural, =0 {Tick members to remove them from the list} one {# member selected} other {# members selected}}',
+                  },
+                  { count: selected.size }
+                )}
+              </Typography>
+              <Button
+                variant="danger-light"
+                startIcon={<Trash />}
+                disabled={selected.size === 0}
+                onClick={() => setConfirming(true)}
+              >
+                {formatMessage(
+                  {
+                    id: 'crm.lists.removeSelected',
+                    defaultMessage:
+                      'Remove {count, plural, =0 {members} one {# member} other {# members}}',
+                  },
+                  { count: selected.size }
+                )}
+              </Button>
+            </Flex>
           )}
           {rows.length > 0 && (
             <Table
@@ -411,7 +421,9 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
                     <Td>
                       {member.company ? (
                         <RouterLink to={customerPath(member.company.documentId)}>
-                          {member.company.displayName}
+                          <Typography textColor="primary600">
+                            {member.company.displayName}
+                          </Typography>
                         </RouterLink>
                       ) : (
                         <Typography textColor="neutral600">—</Typography>
