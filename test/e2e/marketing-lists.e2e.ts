@@ -180,6 +180,8 @@ it('removes the selected members after a confirmation', async () => {
   await page.getByRole('button', { name: 'Remove 2 members' }).click();
   const confirm = page.getByRole('alertdialog');
   await waitForText(confirm, '2 members leave');
+  // The dialog fades in.
+  await page.waitForTimeout(500);
   await screenshot(page, 'marketing-lists-05-remove-confirm');
   await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
   await confirm.waitFor({ state: 'detached' });

@@ -7,7 +7,7 @@ import {
   Loader,
   Searchbar,
 } from '@strapi/design-system';
-import { Duplicate, Plus, Search, Upload } from '@strapi/icons';
+import { Plus, Search, Upload } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
@@ -84,14 +84,6 @@ export const CustomerSearchPage = () => {
         }
         secondaryAction={
           <Flex gap={2}>
-            <LinkButton
-              tag={RouterLink}
-              to="duplicates"
-              variant="tertiary"
-              startIcon={<Duplicate />}
-            >
-              {formatMessage({ id: 'crm.search.duplicates', defaultMessage: 'Duplicates' })}
-            </LinkButton>
             {canImport && (
               <LinkButton tag={RouterLink} to="imports" variant="secondary" startIcon={<Upload />}>
                 {formatMessage({ id: 'crm.search.importCsv', defaultMessage: 'Import CSV' })}
