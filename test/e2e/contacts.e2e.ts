@@ -189,7 +189,12 @@ it('filters by company', async () => {
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get('company') === ids.company);
   await waitForText(page.getByTestId('crm-contacts-company-filter'), COMPANY);
-  for (let i = 0; i < 100 && (await rowNames()).includes(`Bea ${LAST}`); i += 1)
+  // The table reloads: wait for the filtered rows (the old ones, then none, then the new ones).
+  const filtered = async () => {
+    const names = await rowNames();
+    return names.length > 0 && !names.includes(`Bea ${LAST}`);
+  };
+  for (let i = 0; i < 100 && !(await filtered()); i += 1)
     await new Promise((resolve) => setTimeout(resolve, 200));
   expect((await rowNames()).sort()).toEqual([`Ada ${LAST}`, `Ian ${LAST}`]);
   const answer = await api.request(
