@@ -2,11 +2,14 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
 import { PERMISSIONS } from '../permissions';
+import { ContactsPage } from './contacts/ContactsPage';
 import { CustomerOverviewPage } from './customers/CustomerOverviewPage';
 import { CustomerSearchPage } from './customers/CustomerSearchPage';
 import { NetworkPage } from './customers/NetworkPage';
 import { DuplicatesPage } from './duplicates/DuplicatesPage';
+import { ImportHistoryPage } from './imports/ImportHistoryPage';
 import { ImportWizardPage } from './imports/ImportWizardPage';
+import { MarketingListsPage } from './marketing-lists/MarketingListsPage';
 
 /** The plugin's pages under /admin/plugins/crm; each has an address that can be shared. */
 const App = () => (
@@ -17,6 +20,12 @@ const App = () => (
       <Route path="customers/:documentId/network" element={<NetworkPage />} />
       <Route path="duplicates" element={<DuplicatesPage />} />
       <Route path="duplicates/:documentId" element={<DuplicatesPage />} />
+      <Route path="contacts" element={<ContactsPage />} />
+      <Route path="contacts/:documentId" element={<ContactsPage />} />
+      <Route path="marketing-lists" element={<MarketingListsPage />} />
+      <Route path="marketing-lists/:documentId" element={<MarketingListsPage />} />
+      {/* A fixed segment outranks /imports/:documentId, and a documentId is never "history". */}
+      <Route path="imports/history" element={<ImportHistoryPage />} />
       <Route path="imports" element={<ImportWizardPage />} />
       <Route path="imports/:documentId" element={<ImportWizardPage />} />
       <Route path="*" element={<Page.NoData />} />

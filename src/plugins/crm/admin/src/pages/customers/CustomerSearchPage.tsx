@@ -7,13 +7,14 @@ import {
   Loader,
   Searchbar,
 } from '@strapi/design-system';
-import { Duplicate, Plus, Search, Upload } from '@strapi/icons';
+import { Plus, Search, Upload } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useCrmApi } from '../../api';
+import { CrmNav } from '../../components/common/CrmNav';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
 import { NewCustomerDialog } from '../../components/customers/NewCustomerDialog';
@@ -83,14 +84,6 @@ export const CustomerSearchPage = () => {
         }
         secondaryAction={
           <Flex gap={2}>
-            <LinkButton
-              tag={RouterLink}
-              to="duplicates"
-              variant="tertiary"
-              startIcon={<Duplicate />}
-            >
-              {formatMessage({ id: 'crm.search.duplicates', defaultMessage: 'Duplicates' })}
-            </LinkButton>
             {canImport && (
               <LinkButton tag={RouterLink} to="imports" variant="secondary" startIcon={<Upload />}>
                 {formatMessage({ id: 'crm.search.importCsv', defaultMessage: 'Import CSV' })}
@@ -100,6 +93,7 @@ export const CustomerSearchPage = () => {
         }
       />
       <Layouts.Content>
+        <CrmNav />
         <Flex direction="column" alignItems="stretch" gap={4}>
           <form onSubmit={submit} role="search">
             <Flex gap={2} alignItems="flex-end">
