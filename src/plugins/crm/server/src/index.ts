@@ -46,6 +46,7 @@ export default {
       strapi.log.info(
         `[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`
       );
+    await getService(strapi, 'display-names').fill((message) => strapi.log.info(message));
     await rebuildSearchIndexIfNeeded(strapi);
     await rebuildDuplicateKeysIfNeeded(strapi);
     await getService(strapi, 'customer-numbers').ensureSequence();

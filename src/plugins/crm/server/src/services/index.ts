@@ -15,6 +15,7 @@ import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import demoData from './demo-data';
+import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
 import externalIds from './external-ids';
@@ -72,6 +73,7 @@ export default {
   'contact-merge': contactMerge,
   'merge-undo': mergeUndo,
   'search-index': searchIndex,
+  'display-names': displayNames,
   duplicates,
   'duplicate-scans': duplicateScans,
   'query-bounds': queryBounds,
