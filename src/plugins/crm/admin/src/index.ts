@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { contentManagerLabelMessages } from '../../contracts';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -29,10 +30,10 @@ export default {
           const { default: data } = (await import(`./translations/${locale}.json`)) as {
             default: Record<string, string>;
           };
-          return { data: prefixed(data), locale };
+          return { data: { ...prefixed(data), ...contentManagerLabelMessages(locale) }, locale };
         } catch {
           // A language the plugin has no file for falls back to the default messages.
-          return { data: {}, locale };
+          return { data: contentManagerLabelMessages(locale), locale };
         }
       })
     );

@@ -9,6 +9,7 @@ import connectionGate from './connection-gate';
 import contactActions from './contact-actions';
 import contactGate from './contact-gate';
 import contactPointGate from './contact-point-gate';
+import contentManagerLayouts from './content-manager-layouts';
 import customerActions from './customer-actions';
 import customerGate from './customer-gate';
 import customerLocks from './customer-locks';
@@ -74,6 +75,7 @@ export default {
   'merge-undo': mergeUndo,
   'search-index': searchIndex,
   'display-names': displayNames,
+  'content-manager-layouts': contentManagerLayouts,
   duplicates,
   'duplicate-scans': duplicateScans,
   'query-bounds': queryBounds,
