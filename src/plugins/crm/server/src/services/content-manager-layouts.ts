@@ -149,10 +149,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const label = layout.labels[name]?.[0];
       const attribute = attributes[name];
       const mainField = attribute?.target ? RELATION_MAIN_FIELDS[attribute.target] : undefined;
+      const system = name === 'id' || name === 'documentId'; // their metadata has no edit part
       const readOnly =
-        layout.readOnly === true ||
-        (layout.readOnly ?? []).includes(name) ||
-        name === 'displayName';
+        !system &&
+        (layout.readOnly === true ||
+          (layout.readOnly ?? []).includes(name) ||
+          name === 'displayName');
       metadatas[name] = {
         edit: {
           ...metadata.edit,
