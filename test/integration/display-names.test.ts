@@ -159,6 +159,24 @@ describe('the display name of a contact', () => {
       );
   });
 
+  it('loses the company when the company is deleted', async () => {
+    const company = (
+      await app
+        .api()
+        .post('/api/crm/customers')
+        .send({ data: { type: 'business', businessName: 'Gone Ltd' } })
+    ).body.data;
+    const contact = (
+      await app
+        .api()
+        .post('/api/crm/contacts')
+        .send({ data: { firstName: 'Left', lastName: 'Behind', company: company.documentId } })
+    ).body.data;
+    expect(contact.displayName).toBe('Left Behind — Gone Ltd');
+    await app.api().delete(`/api/crm/customers/${company.documentId}`).expect(204);
+    expect(await contactName(contact.documentId)).toBe('Left Behind');
+  });
+
   it('carries over to the customer a contact is converted to', async () => {
     const contact = (
       await app

@@ -97,6 +97,28 @@ export const createDisplayNames = (strapi: Core.Strapi) => {
         });
       }),
 
+    /**
+     * Unlinks the contacts working at these customers (about to be deleted) and rewrites their
+     * names without the company; answers how many there were.
+     */
+    detachCompanies: (customerIds: readonly number[]) =>
+      withKnex(strapi, async (knex) => {
+        const company = linkOf(strapi, CONTACT_UID, 'company');
+        let count = 0;
+        await chunked(customerIds, async (chunk) => {
+          const staff = (
+            await knex(company.table).whereIn(company.target, chunk).select(company.owner)
+          ).map((row: Record<string, unknown>) => Number(row[company.owner]));
+          if (staff.length === 0) return;
+          await knex(company.table).whereIn(company.target, chunk).delete();
+          await chunked(staff, (ids) =>
+            update(knex, contacts(), contactLabel(), idsIn(contacts(), ids))
+          );
+          count += staff.length;
+        });
+        return count;
+      }),
+
     /** Rewrites the display names of these contacts. */
     refreshContacts: (ids: readonly number[]) =>
       withKnex(strapi, (knex) =>

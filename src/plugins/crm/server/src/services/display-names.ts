@@ -56,6 +56,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else await repository.refreshContacts(ids);
     },
 
+    /** Before customers are deleted: their contacts lose the company, and its name. */
+    detachCompanies: (customerIds: readonly number[]) => repository.detachCompanies(customerIds),
+
     /**
      * Writes the missing display names (a first start, rows written around the plugin), or every
      * one when the rule changed since the last fill; by id ranges, customers first.
