@@ -9,3 +9,4 @@ export * from './imports';
 export * from './permissions';
 export type * from './api';
 export type * from './admin-pages';
+export * from './content-manager-layouts';

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { contentManagerLabelMessages } from '../../contracts';
 import { PluginIcon } from './components/PluginIcon';
 import { registerContentManagerExtensions } from './content-manager/register';
 import { PERMISSIONS } from './permissions';
@@ -34,10 +35,10 @@ export default {
           const { default: data } = (await import(`./translations/${locale}.json`)) as {
             default: Record<string, string>;
           };
-          return { data: prefixed(data), locale };
+          return { data: { ...prefixed(data), ...contentManagerLabelMessages(locale) }, locale };
         } catch {
           // A language the plugin has no file for falls back to the default messages.
-          return { data: {}, locale };
+          return { data: contentManagerLabelMessages(locale), locale };
         }
       })
     );

@@ -46,6 +46,7 @@ export default {
       strapi.log.info(
         `[crm] database objects at version ${schema.version} (were ${schema.before ?? 'none'})`
       );
+    await getService(strapi, 'display-names').fill((message) => strapi.log.info(message));
     await rebuildSearchIndexIfNeeded(strapi);
     await rebuildDuplicateKeysIfNeeded(strapi);
     await getService(strapi, 'customer-numbers').ensureSequence();
@@ -55,6 +56,18 @@ export default {
     // Imports left running by a stopped node are resumed here or by any other node.
     getService(strapi, 'import-runner').schedule();
     getService(strapi, 'duplicate-scans').schedule();
+    try {
+      const layouts = await getService(strapi, 'content-manager-layouts').apply();
+      if (layouts.kept.length > 0)
+        strapi.log.info(
+          `[crm] content manager layouts changed by an admin kept as they are: ${layouts.kept.join(', ')}`
+        );
+    } catch (error) {
+      // The CRM works without them: the content manager then shows its default layouts.
+      strapi.log.warn(
+        `[crm] could not write the content manager layouts: ${(error as Error).message}`
+      );
+    }
     if (getService(strapi, 'settings').get().demoData) {
       await getService(strapi, 'demo-data').loadOnce();
     }

@@ -9,6 +9,7 @@ import {
   CONNECTION_UID,
   CONTACT_UID,
   CUSTOMER_UID,
+  DUPLICATE_SCAN_UID,
   IMPORT_JOB_UID,
   MARKETING_LIST_UID,
   RELATIONSHIP_UID,
@@ -39,6 +40,7 @@ const READ_ONLY: Record<string, string> = {
   'plugin::crm.merge':
     'merges are written by the merge API only (POST /customers/merge, /contacts/merge, /merges/:id/undo)',
   'plugin::crm.merge-redirect': 'merge redirects are written by the merge API only',
+  [DUPLICATE_SCAN_UID]: 'duplicate scans are written by the duplicate scan API only',
 };
 const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 

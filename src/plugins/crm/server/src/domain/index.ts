@@ -3,6 +3,7 @@ export { DomainValidationError, assertNoIssues } from './errors';
 export type { RuleIssue } from './errors';
 export * from './countries';
 export * from './customer';
+export * from './display-name';
 export * from './contact-points';
 export * from './address';
 export * from './phone';

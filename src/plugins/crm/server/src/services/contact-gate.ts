@@ -36,8 +36,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const write = async (params: Params, current: Record<string, unknown> | null) => {
     const data = { ...(params.data ?? {}) };
     delete data.convertedCustomer; // set by the conversion only
+    delete data.displayName; // the CRM's, from the name and the company's
     const hasUser = await resolveUser(data.user, Boolean(current?.user));
-    await getService(strapi, 'customer-refs').resolveLocked(data.company, 'company');
+    const company = await getService(strapi, 'customer-refs').resolveLocked(
+      data.company,
+      'company'
+    );
     const fields = validateContact(
       {
         ...(current ? pick(current, CONTACT_FIELD_NAMES) : {}),
@@ -51,7 +55,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fields.externalId,
         current?.id as number | undefined
       );
-    params.data = { ...data, ...(current ? pick(fields, Object.keys(data)) : fields) };
+    const companyId =
+      company === undefined
+        ? ((current?.company as { id?: number } | null | undefined)?.id ?? null)
+        : (company?.id ?? null);
+    params.data = {
+      ...data,
+      ...(current ? pick(fields, Object.keys(data)) : fields),
+      displayName: await getService(strapi, 'display-names').ofContact(fields, companyId),
+    };
   };
 
   return {
@@ -67,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         params.documentId
           ? strapi.db.query(CONTACT_UID).findOne({
               where: { documentId: params.documentId },
-              populate: { user: { select: ['id'] } },
+              populate: { user: { select: ['id'] }, company: { select: ['id'] } },
             })
           : null;
       const before = await find();

@@ -85,6 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const gate = () => getService(strapi, 'contact-point-gate');
   const locks = () => getService(strapi, 'customer-locks');
   const searchIndex = () => getService(strapi, 'search-index');
+  const displayNames = () => getService(strapi, 'display-names');
 
   const findCustomer = async (documentId: string) =>
     (await strapi.db.query(CUSTOMER_UID).findOne({ where: { documentId } })) as CustomerRow | null;
@@ -218,6 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(params: Params, next: Next) {
       const data = { ...(params.data ?? {}) };
+      delete data.displayName; // the CRM's, from the name and number
       const nested = takeNestedPoints(data, true);
       if (
         (await getService(strapi, 'customer-refs').resolve(
@@ -237,7 +239,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = validateCustomer(data);
       await getService(strapi, 'external-ids').assertFree(CUSTOMER_UID, fields.externalId);
       const customerNumber = await getService(strapi, 'customer-numbers').next();
-      params.data = { ...data, ...fields, customerNumber };
+      params.data = {
+        ...data,
+        ...fields,
+        customerNumber,
+        displayName: displayNames().ofCustomer({ ...fields, customerNumber }),
+      };
 
       const created = (await next()) as { id: number; documentId: string };
       const kinds = Object.keys(nested) as ContactPointKind[];
@@ -253,6 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const current = (await findCustomer(before.documentId))!;
 
       const data = { ...(params.data ?? {}) };
+      delete data.displayName; // the CRM's, from the name and number
       const nested = takeNestedPoints(data, false);
       if (data.customerNumber !== undefined && data.customerNumber !== current.customerNumber) {
         throw new DomainValidationError({
@@ -276,6 +284,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.data = {
         ...data,
         ...pick(fields, Object.keys(data)),
+        displayName: displayNames().ofCustomer({
+          ...fields,
+          customerNumber: current.customerNumber,
+        }),
       };
 
       await checkPrimaryContactChange(current, fields.type, data);

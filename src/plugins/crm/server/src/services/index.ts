@@ -11,12 +11,14 @@ import connectionGate from './connection-gate';
 import contactActions from './contact-actions';
 import contactGate from './contact-gate';
 import contactPointGate from './contact-point-gate';
+import contentManagerLayouts from './content-manager-layouts';
 import customerActions from './customer-actions';
 import customerGate from './customer-gate';
 import customerLocks from './customer-locks';
 import customerNumbers from './customer-numbers';
 import customerRefs from './customer-refs';
 import demoData from './demo-data';
+import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
 import externalIds from './external-ids';
@@ -77,6 +79,8 @@ export default {
   'contact-merge': contactMerge,
   'merge-undo': mergeUndo,
   'search-index': searchIndex,
+  'display-names': displayNames,
+  'content-manager-layouts': contentManagerLayouts,
   duplicates,
   'duplicate-scans': duplicateScans,
   'query-bounds': queryBounds,

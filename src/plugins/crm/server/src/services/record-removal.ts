@@ -64,6 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         RELATIONSHIP_UID,
         (await network().relationshipsOf(customerIds)).map((row) => row.id)
       );
+      await getService(strapi, 'display-names').detachCompanies(customerIds);
       return others;
     },
 

@@ -96,7 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await repository.replaceRows(knex, chunk, await rowsOf(knex, chunk));
         }
       });
-      // The duplicate matcher's keys follow every write the index follows.
+      // The stored display names and the duplicate matcher's keys follow every write the index follows.
+      await getService(strapi, 'display-names').refresh('customer', ids);
       await getService(strapi, 'duplicates').refresh('customer', ids);
     },
 

@@ -479,6 +479,10 @@ export interface PluginCrmContact extends Struct.CollectionTypeSchema {
     convertedCustomer: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     doNotCall: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     doNotEmail: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     email: Schema.Attribute.String &
@@ -584,6 +588,10 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
         maxLength: 20;
       }>;
     dateOfBirth: Schema.Attribute.Date;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     emails: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.email'>;
     externalId: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

@@ -309,6 +309,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
     await getService(strapi, 'duplicates').refresh('contact', ids);
+    await getService(strapi, 'display-names').refresh('contact', ids);
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
   };
 

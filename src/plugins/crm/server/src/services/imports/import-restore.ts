@@ -117,6 +117,7 @@ export const createImportRestore = (strapi: Core.Strapi) => {
       if (object === 'contacts') {
         await records.setCompanies(trx, [...companies]);
         await getService(strapi, 'duplicates').refresh('contact', [...restoredIds]);
+        await getService(strapi, 'display-names').refresh('contact', [...restoredIds]);
       } else {
         const owned = (kind: ContactPointKind, id: number) =>
           [...restoredIds].some((customerId) =>

@@ -214,6 +214,10 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       [...companyMoved].map((id) => [id, states.get(id)!.company])
     );
     await getService(strapi, 'duplicates').refresh('contact', [...changed.keys(), ...companyMoved]);
+    await getService(strapi, 'display-names').refresh('contact', [
+      ...changed.keys(),
+      ...companyMoved,
+    ]);
     return results;
   };
 

@@ -178,6 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         await matchKeys().remove('contact', mergedIds);
         await matchKeys().refresh('contact', [survivor.id]);
+        await getService(strapi, 'display-names').refresh('contact', [survivor.id]);
         const mergedDocumentIds = merged.map((row) => row.documentId);
         const merge = await support().record({
           journal,

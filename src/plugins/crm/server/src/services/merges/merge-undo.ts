@@ -136,6 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await getService(strapi, 'search-index').refresh([survivor!.id, ...restoredIds]);
         } else {
           await matchKeys().refresh('contact', [survivor!.id, ...restoredIds]);
+          await getService(strapi, 'display-names').refresh('contact', [
+            survivor!.id,
+            ...restoredIds,
+          ]);
         }
 
         const undoneBy = `${actor.type}:${actor.name ?? actor.id ?? ''}`;
