@@ -14,6 +14,7 @@ import * as React from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 
 import { CONTACT_POINT_PLURALS, type ContactPointKind } from '../../../../contracts';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { useKindLabels } from './useKindLabels';
 
@@ -101,6 +102,7 @@ export const ContactPointRows = ({
   const valueLabel = useValueLabel();
   const plural = CONTACT_POINT_PLURALS[kind];
   const labels = useKindLabels()(kind);
+  const inline = useInlineLabel();
   const unusedType = types.find((type) => !rows.some((row) => row.type === type));
   const full = rows.length >= limit || (onePerType && !unusedType);
   const kindError = errorAt([plural]);
@@ -131,7 +133,7 @@ export const ContactPointRows = ({
         <IconButton
           label={formatMessage(
             { id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' },
-            { kind: labels.one.toLowerCase() }
+            { kind: inline(labels.one) }
           )}
           disabled={full}
           onClick={() => onChange([...rows, newPointDraft(unusedType ?? types[0])])}
@@ -220,7 +222,7 @@ export const ContactPointRows = ({
                         id: 'crm.contactPoints.remove',
                         defaultMessage: 'Remove {kind} {position}',
                       },
-                      { kind: labels.one.toLowerCase(), position: index + 1 }
+                      { kind: inline(labels.one), position: index + 1 }
                     )}
                     variant="ghost"
                     onClick={() => onChange(rows.filter((_, i) => i !== index))}

@@ -10,6 +10,7 @@ import {
   type Email,
   type Phone,
 } from '../../../../contracts';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { customerName } from '../customers/model';
 import { useKindLabels } from '../customers/useKindLabels';
@@ -39,6 +40,7 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const nameOf = (documentId: string) => {
     const record = ordered.find((customer) => customer.documentId === documentId);
     return record ? customerName(record) : documentId;
@@ -69,7 +71,7 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
                         defaultMessage:
                           'Together they have more {kind} than a customer may keep: choose the ones to keep.',
                       },
-                      { kind: title.toLowerCase() }
+                      { kind: inline(title) }
                     )}
                   </Typography>
                   {conflict.message && (
