@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
 import * as contracts from '../../../src/plugins/crm/contracts';
+import { IMPORT_FIELDS } from '../../../src/plugins/crm/server/src/domain/import/fields';
 
 // Every message of the admin pages is written `formatMessage({ id: 'crm.…', defaultMessage: '…' })`
 // (or as a descriptor `{ id: 'crm.…', defaultMessage: '…' }` handed to it later, as intlLabel or a
@@ -57,6 +58,13 @@ const SHOWN_LISTS: readonly (readonly string[])[] = [
 /** Every id the code builds from a prefix and a value, by the template it builds it with. */
 const BUILT_IDS: Record<string, readonly string[]> = {
   'crm.value.${value}': SHOWN_LISTS.flat().map((value) => `crm.value.${value}`),
+  // What an import maps columns to and finds records by (useFieldLabel).
+  'crm.import.field.${field}': [
+    ...new Set([
+      ...Object.values(IMPORT_FIELDS).flatMap((fields) => Object.keys(fields)),
+      ...Object.values(contracts.IMPORT_MATCH_KEYS).flat(),
+    ]),
+  ].map((field) => `crm.import.field.${field}`),
 };
 const valueIds = new Set(BUILT_IDS['crm.value.${value}']);
 const builtIds = new Set(Object.values(BUILT_IDS).flat());
@@ -97,6 +105,7 @@ const SAME_AS_ENGLISH: Record<(typeof LANGUAGES)[number], readonly string[]> = {
     'Actions',
     'Contacts', // a CRM contact is "un contact"
     'Fax',
+    'Notes', // an import field
     'Garage', // an address type
     'Score', // the duplicate score column
     'Type',

@@ -2,7 +2,7 @@ import { Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/des
 import { useIntl } from 'react-intl';
 
 import type { ImportRowOutcome, ImportRowStatus } from '../../../../contracts';
-import { fieldLabel, useImportLabels } from './labels';
+import { useFieldLabel, useImportLabels } from './labels';
 
 /** A row of the file and what is wrong with it (or became of it). */
 export interface RowIssue {
@@ -32,6 +32,7 @@ export const RowIssuesTable = ({
 }) => {
   const { formatMessage } = useIntl();
   const { rowStatuses, rowOutcomes } = useImportLabels();
+  const fieldLabel = useFieldLabel();
   const titles: Record<Column, string> = {
     status: formatMessage({ id: 'crm.import.issues.status', defaultMessage: 'Status' }),
     field: formatMessage({ id: 'crm.import.issues.field', defaultMessage: 'Field' }),
