@@ -53,8 +53,11 @@ export const expectAccessible = async (
   name: string,
   { include = PLUGIN_CONTENT, exclude = [] }: AccessibilityOptions = {}
 ): Promise<AxeResults> => {
-  // Let the page settle: design-system transitions end, pending requests come back.
+  // Let the page settle: pending requests come back, and the pointer leaves the button it last
+  // clicked (a hovered button is drawn in its lighter hover colours).
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     async ({ include, exclude }) => {

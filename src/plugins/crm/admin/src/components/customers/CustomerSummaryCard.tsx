@@ -14,6 +14,7 @@ import {
   type Phone,
 } from '../../../../contracts';
 import { useValueLabel } from '../../hooks/useValueLabel';
+import { ActiveBadge } from '../ActiveBadge';
 import { customerName, customerPath, formatAddress, formatPhone, primaryOf } from './model';
 import { SsnField } from './SsnField';
 import { useKindLabels } from './useKindLabels';
@@ -213,9 +214,9 @@ export const CustomerSummaryCard = ({
                       {describePoint(kind, point)}
                     </Typography>
                     {point.isPrimary ? (
-                      <Badge active>
+                      <ActiveBadge>
                         {formatMessage({ id: 'crm.summary.primary', defaultMessage: 'Primary' })}
-                      </Badge>
+                      </ActiveBadge>
                     ) : (
                       canManage && (
                         <Button

@@ -1,4 +1,4 @@
-import { Badge, Box, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../../../contracts';
 import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useValueLabel } from '../../hooks/useValueLabel';
+import { ActiveBadge } from '../ActiveBadge';
 import { customerName } from '../customers/model';
 import { useKindLabels } from '../customers/useKindLabels';
 import { poolPoints, pointValue, type PointConflict } from './model';
@@ -47,7 +48,9 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
   };
   const none = formatMessage({ id: 'crm.common.none', defaultMessage: 'None' });
   const primary = (
-    <Badge active>{formatMessage({ id: 'crm.merge.primary', defaultMessage: 'Primary' })}</Badge>
+    <ActiveBadge>
+      {formatMessage({ id: 'crm.merge.primary', defaultMessage: 'Primary' })}
+    </ActiveBadge>
   );
 
   return (
