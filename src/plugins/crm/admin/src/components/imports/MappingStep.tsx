@@ -147,7 +147,7 @@ export const MappingStep = ({
                       ))}
                     </Flex>
                   ) : (
-                    <Typography variant="pi" textColor="neutral500">
+                    <Typography variant="pi" textColor="neutral600">
                       {formatMessage({ id: 'crm.import.mapping.empty', defaultMessage: '(empty)' })}
                     </Typography>
                   )}

@@ -1,7 +1,8 @@
-import { Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { ImportRowOutcome, ImportRowStatus } from '../../../../contracts';
+import { StageStatus } from '../StageStatus';
 import { useFieldLabel, useImportLabels } from './labels';
 
 /** A row of the file and what is wrong with it (or became of it). */
@@ -43,13 +44,7 @@ export const RowIssuesTable = ({
   const cell = (column: Column, row: RowIssue) => {
     if (column === 'status' && row.status) {
       const status = row.outcome ? rowOutcomes[row.outcome] : rowStatuses[row.status];
-      return (
-        <Status variant={status.variant} size="S">
-          <Typography variant="pi" fontWeight="bold">
-            {status.label}
-          </Typography>
-        </Status>
-      );
+      return <StageStatus variant={status.variant} label={status.label} />;
     }
     if (column === 'cells') {
       return (

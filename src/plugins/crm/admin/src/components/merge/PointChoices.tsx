@@ -145,7 +145,7 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
             {pooled.length === 0 && <Typography textColor="neutral600">{none}</Typography>}
             {pooled.map((point) => (
               <Flex key={point.documentId} gap={2} wrap="wrap">
-                <Typography textColor={point.sameAs ? 'neutral500' : undefined}>
+                <Typography textColor={point.sameAs ? 'neutral600' : undefined}>
                   {`${point.value} (${valueLabel(point.type)})`}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600">
