@@ -158,10 +158,11 @@ const check = async (name: string) => {
   await expectAccessible(page, `fr-${name}`);
 };
 
-const openOverview = async (documentId: string) => {
+/** Opens a customer's overview once its connections are there (`connected` names one of them). */
+const openOverview = async (documentId: string, connected: string) => {
   await openPage(page, `/admin/plugins/crm/customers/${documentId}`);
   await page.getByTestId('crm-summary').waitFor();
-  await page.getByTestId('crm-connections').getByRole('link', { name: BUSINESS }).waitFor();
+  await page.getByTestId('crm-connections').getByRole('link', { name: connected }).waitFor();
 };
 
 it('shows the customer search in French, and its results', async () => {
@@ -197,7 +198,7 @@ it('shows the New customer dialog in French', async () => {
 });
 
 it('shows the customer overview in French, with its SSN revealed', async () => {
-  await openOverview(ids.individual!);
+  await openOverview(ids.individual!, BUSINESS);
   await page.getByTestId('crm-relationships').getByText(t('relationships.as.childOf')).waitFor();
   await page
     .getByTestId('crm-duplicates')
@@ -211,7 +212,7 @@ it('shows the customer overview in French, with its SSN revealed', async () => {
 });
 
 it('shows the connection and relationship dialogs in French', async () => {
-  await openOverview(ids.individual!);
+  await openOverview(ids.individual!, BUSINESS);
   await page.getByRole('button', { name: t('links.addConnection') }).click();
   await dialog()
     .getByRole('heading', { name: t('links.addConnection') })
@@ -244,7 +245,7 @@ it('shows the connection and relationship dialogs in French', async () => {
 });
 
 it('shows the merge dialog and its preview in French', async () => {
-  await openOverview(ids.individual!);
+  await openOverview(ids.individual!, BUSINESS);
   await page
     .getByTestId('crm-duplicates')
     .getByRole('row', { name: new RegExp(`${TWIN_FIRST} ${LAST}`) })
@@ -264,7 +265,7 @@ it('shows the merge dialog and its preview in French', async () => {
 });
 
 it('shows the network in French', async () => {
-  await openOverview(ids.business!);
+  await openOverview(ids.business!, `${FIRST} ${LAST}`);
   await page.getByRole('link', { name: t('overview.network'), exact: true }).click();
   await page.waitForURL(/\/network/);
   await page.getByTestId('crm-network-graph').waitFor();
@@ -321,7 +322,10 @@ it('runs the import wizard in French, from the upload to the undo', async () => 
   await check('19-import-reference');
 
   await page
-    .getByRole('button', { name: t('import.reference.linkCompany', { company: NEW_COMPANY }) })
+    .getByRole('button', {
+      name: t('import.reference.linkCompany', { company: NEW_COMPANY }),
+      exact: true,
+    })
     .click();
   await dialog().getByRole('searchbox').fill('Lefèvre');
   await dialog()

@@ -67,7 +67,7 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
               </Typography>
               <Box padding={3} hasRadius background="warning100" borderColor="warning200">
                 <Flex direction="column" alignItems="stretch" gap={2}>
-                  <Typography variant="pi" textColor="warning700">
+                  <Typography variant="pi" textColor="neutral800">
                     {formatMessage(
                       {
                         id: 'crm.merge.points.overLimit',

@@ -54,7 +54,7 @@ export const MatchKeyPicker = ({
         })}
       </Typography>
       {shown.length === 0 ? (
-        <Typography textColor="warning600" tag="p">
+        <Typography textColor="neutral800" tag="p">
           {formatMessage(
             {
               id: 'crm.import.mode.noKeys',
