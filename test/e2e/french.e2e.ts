@@ -336,7 +336,10 @@ it('runs the import wizard in French, from the upload to the undo', async () => 
   await dialog().waitFor({ state: 'detached' });
 
   await page
-    .getByRole('button', { name: t('import.reference.createCompany', { company: NEW_COMPANY }) })
+    .getByRole('button', {
+      name: t('import.reference.createCompany', { company: NEW_COMPANY }),
+      exact: true,
+    })
     .click();
   await waitForText(page.getByTestId('import-stage'), t('import.stage.ready'));
   await page.getByRole('button', { name: t('import.step.review') }).click();
