@@ -332,7 +332,9 @@ it('runs the import wizard in French, from the upload to the undo', async () => 
     .getByRole('button', { name: t('import.linkModal.linkTo', { name: BUSINESS }) })
     .waitFor();
   await check('20-import-link');
-  await page.keyboard.press('Escape');
+  await dialog()
+    .getByRole('button', { name: t('common.cancel') })
+    .click();
   await dialog().waitFor({ state: 'detached' });
 
   await page
