@@ -11,7 +11,13 @@ import {
   screenshot,
   waitForText,
 } from './support/browser';
-import { englishFragments, expectNoEnglish, message, messagesOf } from './support/language';
+import {
+  englishFragments,
+  expectNoEnglish,
+  message,
+  messagesOf,
+  pluginText,
+} from './support/language';
 
 /**
  * The whole CRM panel for an admin whose interface language is French: every page and dialog
@@ -166,8 +172,11 @@ const openOverview = async (documentId: string, connected: string) => {
 };
 
 it('shows the customer search in French, and its results', async () => {
+  // The check has English to look for, and sees the page's French.
+  expect(fragments.length).toBeGreaterThan(300);
   await openPage(page, '/admin/plugins/crm');
   await page.getByRole('heading', { name: t('search.title') }).waitFor();
+  await expect(pluginText(page)).resolves.toContain(t('search.prompt'));
   await check('01-search');
 
   await page.getByRole('searchbox', { name: t('common.searchCustomers') }).fill(LAST);
