@@ -42,8 +42,14 @@ const templateDir = join(root, 'test', 'package', 'template');
 const typesDir = join(root, 'test', 'package', 'types');
 const PACKAGE = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')).name;
 const CRM_ROLES = ['crm_admin', 'crm_manager', 'crm_sales', 'crm_marketeer'];
-// Text of the customer pages and of the import wizard, which must be in the built admin bundle.
-const ADMIN_STRINGS = ['Searching customers', 'The import could not be loaded'];
+// Text of the customer pages and of the import wizard, which must be in the built admin bundle,
+// in English and in the French and German the plugin ships (its translations/*.json).
+const ADMIN_STRINGS = [
+  'Searching customers',
+  'The import could not be loaded',
+  'Recherche de clients en cours',
+  'Kunden werden gesucht',
+];
 
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createAdminRole, createAdminUser, superAdmin } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   crmMenuLink,
   launchBrowser,
@@ -59,6 +60,7 @@ it('creates a business and an individual with two phones, the second one primary
   await openPage(page, '/admin/plugins/crm');
   await page.getByRole('heading', { name: 'Customers' }).waitFor();
   await screenshot(page, 'customers-01-search-empty');
+  await expectAccessible(page, 'customers-01-search-empty');
 
   // A business with one phone; "Save and continue" stays on the search page and finds it.
   await page.getByRole('button', { name: 'New customer' }).first().click();
@@ -70,11 +72,13 @@ it('creates a business and an individual with two phones, the second one primary
     .getByLabel('Email address')
     .fill(`office-${stamp}@acme.test`);
   await screenshot(page, 'customers-02-new-business-dialog');
+  await expectAccessible(page, 'customers-02-new-business-dialog');
   await dialog().getByRole('button', { name: 'Save and continue' }).click();
   await dialog().waitFor({ state: 'detached' });
   const row = page.getByRole('row', { name: new RegExp(BUSINESS) });
   await row.waitFor();
   await screenshot(page, 'customers-03-business-created');
+  await expectAccessible(page, 'customers-03-business-created');
   await row.getByRole('link', { name: BUSINESS }).click();
   await page.getByTestId('crm-summary').waitFor();
   ids.business = documentIdOfUrl();
@@ -96,6 +100,7 @@ it('creates a business and an individual with two phones, the second one primary
   await lastNameField.waitFor();
   await dialog().getByLabel('Last name').scrollIntoViewIfNeeded();
   await screenshot(page, 'customers-04-individual-refused-inline');
+  await expectAccessible(page, 'customers-04-individual-refused-inline');
 
   await dialog().getByLabel('Last name').fill(LAST);
   await dialog().getByRole('button', { name: 'Save and view customer' }).click();
@@ -110,6 +115,7 @@ it('creates a business and an individual with two phones, the second one primary
     page.getByTestId('crm-overview-phones').getByText('Primary', { exact: true }).count()
   ).resolves.toBe(1);
   await screenshot(page, 'customers-05-individual-overview');
+  await expectAccessible(page, 'customers-05-individual-overview');
 });
 
 it("adds a connection, and the individual becomes the business's primary contact", async () => {
@@ -121,6 +127,7 @@ it("adds a connection, and the individual becomes the business's primary contact
   await expect(type.isDisabled()).resolves.toBe(true);
   await dialog().getByLabel('Title').fill('CFO');
   await screenshot(page, 'customers-06-add-connection');
+  await expectAccessible(page, 'customers-06-add-connection');
   await dialog().getByRole('button', { name: 'Save and close' }).click();
   await dialog().waitFor({ state: 'detached' });
   await page.getByTestId('crm-connections').getByRole('link', { name: BUSINESS }).click();
@@ -146,6 +153,7 @@ it('adds a parent link and refuses a cycle with its message', async () => {
   await dialog().waitFor({ state: 'detached' });
   await page.getByTestId('crm-relationships').getByText('Child of').waitFor();
   await screenshot(page, 'customers-08-parent-link');
+  await expectAccessible(page, 'customers-08-parent-link');
 
   // On the business: making the individual its parent would close a cycle.
   await openOverview(ids.business!);
@@ -162,6 +170,7 @@ it('adds a parent link and refuses a cycle with its message', async () => {
   await expect(dialog().getByText(message).count()).resolves.toBeGreaterThanOrEqual(2); // the alert and the picker's field
   await page.getByText(message).last().waitFor(); // the notification
   await screenshot(page, 'customers-09-cycle-refused');
+  await expectAccessible(page, 'customers-09-cycle-refused');
   await dialog().getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('crm-relationships').getByRole('row').count()).resolves.toBe(2); // header and the one link
 });
@@ -178,6 +187,7 @@ it('reveals the SSN, then masks it again', async () => {
   await page.getByRole('button', { name: 'Reveal' }).click();
   await page.getByTestId('crm-ssn').getByText(SSN).waitFor();
   await screenshot(page, 'customers-10-ssn-revealed');
+  await expectAccessible(page, 'customers-10-ssn-revealed');
   await page
     .locator('[data-testid="crm-ssn"][data-revealed="false"]')
     .waitFor({ timeout: (seconds + 10) * 1000 });
@@ -200,6 +210,7 @@ it('opens the network, counts its nodes and opens a customer from the picture', 
   await expect(graph.getAttribute('data-edge-count')).resolves.toBe('2'); // the connection and the parent link
   await page.getByTestId('crm-network-counts').getByText('2 customers · 2 links').waitFor();
   await screenshot(page, 'customers-12-network');
+  await expectAccessible(page, 'customers-12-network');
 
   const refetched = page.waitForResponse(
     (response) => /\/network\?depth=3/.test(response.url()) && response.ok()

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { superAdmin, type AdminApi } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   launchBrowser,
   login,
@@ -93,6 +94,7 @@ it('lists the possible duplicates of a customer on its overview', async () => {
   ).resolves.toBe(`/admin/plugins/crm/customers/${ids.robert}`);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'duplicates-01-overview-card');
+  await expectAccessible(page, 'duplicates-01-overview-card');
 });
 
 it('merges from the card: fields chosen, preview, merge; the merged address leads to the survivor', async () => {
@@ -120,6 +122,7 @@ it('merges from the card: fields chosen, preview, merge; the merged address lead
   // The same e-mail address in both is kept once.
   await dialog().getByTestId('crm-merge-points').getByText('the same, kept once').waitFor();
   await screenshot(page, 'duplicates-02-merge-dialog');
+  await expectAccessible(page, 'duplicates-02-merge-dialog');
 
   await dialog().getByRole('button', { name: 'Preview' }).click();
   const preview = dialog().getByTestId('crm-merge-preview');
@@ -127,6 +130,7 @@ it('merges from the card: fields chosen, preview, merge; the merged address lead
   await waitForText(dialog().getByTestId('crm-merge-moved'), /Phones moved: 1/);
   await preview.scrollIntoViewIfNeeded();
   await screenshot(page, 'duplicates-03-merge-preview');
+  await expectAccessible(page, 'duplicates-03-merge-preview');
   // A dry run changes nothing.
   const before = await api.request('GET', `/crm/customers/${ids.robert}`);
   expect(before.body.data.documentId).toBe(ids.robert);
@@ -141,6 +145,7 @@ it('merges from the card: fields chosen, preview, merge; the merged address lead
     .waitFor();
   await waitForText(page.getByTestId('crm-overview-phones'), '555 0170');
   await screenshot(page, 'duplicates-04-merged');
+  await expectAccessible(page, 'duplicates-04-merged');
 
   // The merged customer's address answers the survivor, and the page moves to it.
   const merged = await api.request('GET', `/crm/customers/${ids.robert}`);
@@ -155,6 +160,7 @@ it('merges from the card: fields chosen, preview, merge; the merged address lead
     .first()
     .waitFor();
   await screenshot(page, 'duplicates-05-merged-address-leads-to-survivor');
+  await expectAccessible(page, 'duplicates-05-merged-address-leads-to-survivor');
 });
 
 it('undoes the merge from the notice', async () => {
@@ -205,6 +211,7 @@ it('merges customers whose e-mails together are over the limits, keeping the one
   await expect(other.isChecked()).resolves.toBe(false);
   await other.scrollIntoViewIfNeeded();
   await screenshot(page, 'duplicates-07-merge-conflict');
+  await expectAccessible(page, 'duplicates-07-merge-conflict');
 
   // Keep Katherine's address instead.
   await other.click();
@@ -239,6 +246,7 @@ it('scans every customer, shows the cluster and merges it from the Duplicates pa
   await page.getByRole('heading', { name: 'Duplicates', level: 1 }).first().waitFor();
   await expect(page.getByRole('radio', { name: 'Customers' }).isChecked()).resolves.toBe(true);
   await screenshot(page, 'duplicates-09-scan-start');
+  await expectAccessible(page, 'duplicates-09-scan-start');
   await page.getByRole('button', { name: 'Scan for duplicates' }).click();
   await page.waitForURL(/\/admin\/plugins\/crm\/duplicates\/[^/?]+/);
   await waitForText(page.getByTestId('crm-scan-stage'), 'Finished', 90_000);
@@ -262,6 +270,7 @@ it('scans every customer, shows the cluster and merges it from the Duplicates pa
   await waitForText(cluster.getByRole('heading'), /\d+% alike/);
   await cluster.scrollIntoViewIfNeeded();
   await screenshot(page, 'duplicates-10-scan-cluster');
+  await expectAccessible(page, 'duplicates-10-scan-cluster');
 
   await cluster.getByRole('button', { name: 'Merge…' }).click();
   await dialog().getByTestId('crm-merge-fields').waitFor();
@@ -290,6 +299,7 @@ it('warns in the New customer dialog as a duplicate is typed', async () => {
   ).resolves.toBe(`/admin/plugins/crm/customers/${ids.robert}`);
   await warning.scrollIntoViewIfNeeded();
   await screenshot(page, 'duplicates-12-new-customer-warning');
+  await expectAccessible(page, 'duplicates-12-new-customer-warning');
   await dialog().getByRole('button', { name: 'Cancel' }).click();
   await dialog().waitFor({ state: 'detached' });
 });
@@ -342,6 +352,7 @@ it('shows the duplicates a create is refused for, and creates anyway', async () 
     await blocked.getByText('Nickname').waitFor();
     await blocked.scrollIntoViewIfNeeded();
     await screenshot(page, 'duplicates-13-create-refused');
+    await expectAccessible(page, 'duplicates-13-create-refused');
     expect(sent).toHaveLength(1);
 
     const created = page.waitForResponse(

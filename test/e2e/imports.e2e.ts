@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   chooseOption,
   crmMenuLink,
@@ -64,6 +65,7 @@ it('uploads a CSV file dropped on the page, showing its size, and moves to the j
   await page.getByRole('heading', { name: 'Import' }).waitFor();
   await waitForText(page.getByText('No file chosen yet.'), 'No file chosen');
   await screenshot(page, 'imports-01-upload');
+  await expectAccessible(page, 'imports-01-upload');
 
   const content = readFileSync(FIXTURE, 'utf8');
   await dropFile(page, '[data-testid="import-dropzone"]', { name: 'contacts-wizard.csv', content });
@@ -72,6 +74,7 @@ it('uploads a CSV file dropped on the page, showing its size, and moves to the j
     `${Buffer.byteLength(content)} B`
   );
   await screenshot(page, 'imports-02-file-dropped');
+  await expectAccessible(page, 'imports-02-file-dropped');
 
   await page.getByRole('button', { name: 'Upload and map columns' }).click();
   await page.waitForURL(/\/admin\/plugins\/crm\/imports\/[a-z0-9]+\?step=mapping$/);
@@ -88,6 +91,7 @@ it('shows the columns mapped automatically with sample values, and lets a mappin
   );
   await waitForText(page.getByTestId('mapping-row-First Name'), 'Ada');
   await screenshot(page, 'imports-03-mapping');
+  await expectAccessible(page, 'imports-03-mapping');
 
   await chooseOption(page, 'Field for column Job Title', 'Do not import');
   await waitForText(jobTitle, 'Do not import');
@@ -114,6 +118,7 @@ it('offers the import mode after the mapping, creating only by default', async (
   ).toBe('true');
   await waitForText(page.getByTestId('count-preview-update'), '0'); // no contact exists yet
   await screenshot(page, 'imports-03b-mode');
+  await expectAccessible(page, 'imports-03b-mode');
 });
 
 it('saves the fuzzy match when it is ticked, and keeps it across a reload', async () => {
@@ -145,6 +150,7 @@ it('lists the invalid row with its line, field and reason, and filters the list'
   const rows = page.getByTestId('validation-error-row');
   await waitForText(rows, /6\s*Last name\s*a contact needs a lastName/);
   await screenshot(page, 'imports-04-validation');
+  await expectAccessible(page, 'imports-04-validation');
 
   await page.getByRole('searchbox', { name: /Filter by line or reason/ }).fill('no such reason');
   await page.getByText('No invalid row matches this filter.').waitFor();
@@ -162,6 +168,7 @@ it('groups the unmatched companies with their rows, and resumes there from the j
   await page.locator('tr', { hasText: 'Globecks Trading' }).waitFor();
   expect(await page.locator('tr', { hasText: 'Acme Corporation' }).count()).toBe(0); // matched by name
   await screenshot(page, 'imports-06-reference-data');
+  await expectAccessible(page, 'imports-06-reference-data');
 
   // The job's own address, opened afresh, resumes at the reference data (its stage).
   await openPage(page, jobPath);
@@ -175,6 +182,7 @@ it('links, skips and creates per company, with "do this for all unmatched custom
   await dialog.getByRole('searchbox').fill('Globex');
   await dialog.getByRole('button', { name: 'Link to Globex Corporation' }).waitFor();
   await screenshot(page, 'imports-07-link-search');
+  await expectAccessible(page, 'imports-07-link-search');
   await dialog.getByRole('button', { name: 'Link to Globex Corporation' }).click();
   await waitForText(
     page.locator('tr', { hasText: 'Globecks Trading' }),
@@ -189,6 +197,7 @@ it('links, skips and creates per company, with "do this for all unmatched custom
   await waitForText(page.locator('tr', { hasText: 'Initech' }), 'Create a new customer');
   await waitForText(page.getByTestId('import-stage'), 'Ready to start');
   await screenshot(page, 'imports-08-reference-decided');
+  await expectAccessible(page, 'imports-08-reference-decided');
 });
 
 it('starts the import, shows its progress and its counts', async () => {
@@ -203,6 +212,7 @@ it('starts the import, shows its progress and its counts', async () => {
   await waitForText(log.nth(0), /5\s*Skipped.*company skipped at reference data/);
   await waitForText(log.nth(1), /6\s*Invalid.*a contact needs a lastName/);
   await screenshot(page, 'imports-10-results');
+  await expectAccessible(page, 'imports-10-results');
   expect(await customersNamed('Initech')).toHaveLength(1);
   expect(await customersNamed('Hooli')).toHaveLength(0);
 });
@@ -227,6 +237,7 @@ it('undoes the import', async () => {
   await page.getByRole('alertdialog').getByRole('button', { name: 'Undo import' }).click();
   await waitForText(page.getByTestId('import-stage'), 'Undone');
   await screenshot(page, 'imports-11-undone');
+  await expectAccessible(page, 'imports-11-undone');
   expect(await customersNamed('Initech')).toHaveLength(0);
   expect(await customersNamed('Acme Corporation')).toHaveLength(1);
 });
@@ -250,6 +261,7 @@ describe('other files and addresses', () => {
     await waitForText(page.getByText('import not found').first(), 'import not found'); // the server's message
     await page.waitForTimeout(500);
     await screenshot(page, 'imports-13-unknown-import');
+    await expectAccessible(page, 'imports-13-unknown-import');
   });
 
   it('reads an Excel workbook and a vCard, saying how it read them', async () => {
@@ -301,6 +313,7 @@ describe('other files and addresses', () => {
       'Say how these dates are written: their rows wait until you do.'
     );
     await screenshot(page, 'imports-17-ambiguous-dates');
+    await expectAccessible(page, 'imports-17-ambiguous-dates');
     await chooseOption(page, 'Dates of “Birthday”', 'Day/month/year (15/03/1985)');
     await waitForText(
       page.getByRole('combobox', { name: 'Dates of “Birthday”' }),
@@ -410,6 +423,7 @@ describe('import modes', () => {
     expect(await page.getByTestId('count-preview-unchanged').textContent()).toBe('2');
     expect(await page.getByTestId('count-preview-ignored').textContent()).toBe('0');
     await screenshot(page, 'imports-18-mode-upsert-preview');
+    await expectAccessible(page, 'imports-18-mode-upsert-preview');
 
     // The choice is the job's: the job's address, opened afresh, shows it.
     await openPage(page, new URL(page.url()).pathname + '?step=mode');

@@ -3,6 +3,7 @@ import { Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import { CONTACT_POINT_PLURALS, type ContactPointKind } from '../../../../contracts';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { newPointDraft, type PointDraft } from './contact-point-draft';
 import { ContactPointFields } from './ContactPointFields';
 import { useKindLabels } from './useKindLabels';
@@ -31,6 +32,7 @@ export const ContactPointRows = ({
   const { formatMessage } = useIntl();
   const plural = CONTACT_POINT_PLURALS[kind];
   const labels = useKindLabels()(kind);
+  const inline = useInlineLabel();
   const unusedType = types.find((type) => !rows.some((row) => row.type === type));
   const full = rows.length >= limit || (onePerType && !unusedType);
   const kindError = errorAt([plural]);
@@ -57,7 +59,7 @@ export const ContactPointRows = ({
         <IconButton
           label={formatMessage(
             { id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' },
-            { kind: labels.one.toLowerCase() }
+            { kind: inline(labels.one) }
           )}
           disabled={full}
           onClick={() => onChange([...rows, newPointDraft(unusedType ?? types[0])])}
@@ -99,7 +101,7 @@ export const ContactPointRows = ({
                         id: 'crm.contactPoints.remove',
                         defaultMessage: 'Remove {kind} {position}',
                       },
-                      { kind: labels.one.toLowerCase(), position: index + 1 }
+                      { kind: inline(labels.one), position: index + 1 }
                     )}
                     variant="ghost"
                     onClick={() => onChange(rows.filter((_, i) => i !== index))}

@@ -3,6 +3,9 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Network } from '../../../../contracts';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
+import { useRelationshipLabel } from '../../hooks/useRelationshipLabel';
+import { useValueLabel } from '../../hooks/useValueLabel';
 
 /** Colours of the legend and the picture: one per customer type, one per link kind. */
 export const NODE_COLOURS = { individual: '#4945ff', business: '#ee5e52' } as const;
@@ -21,6 +24,9 @@ interface NetworkGraphProps {
 /** The network drawn with cytoscape: nodes coloured by customer type, edges labelled; a click opens the customer. */
 export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => {
   const { formatMessage } = useIntl();
+  const valueLabel = useValueLabel();
+  const relationshipLabel = useRelationshipLabel();
+  const inline = useInlineLabel();
   const container = React.useRef<HTMLDivElement>(null);
   const onOpenRef = React.useRef(onOpen);
   onOpenRef.current = onOpen;
@@ -43,7 +49,10 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
             id: edge.id,
             source: edge.source,
             target: edge.target,
-            label: edge.label,
+            // A connection is labelled by its type (employee), a relationship as seen from its source.
+            label: inline(
+              edge.kind === 'connection' ? valueLabel(edge.label) : relationshipLabel(edge.label)
+            ),
             kind: edge.kind,
           },
         })),
@@ -126,7 +135,7 @@ export const NetworkGraph = ({ network, rootId, onOpen }: NetworkGraphProps) => 
     // The browser tests and curious admins can reach the picture from the element.
     (container.current as HTMLDivElement & { cy?: cytoscape.Core }).cy = graph;
     return () => graph.destroy();
-  }, [network, rootId]);
+  }, [network, rootId, valueLabel, relationshipLabel, inline]);
 
   return (
     <div

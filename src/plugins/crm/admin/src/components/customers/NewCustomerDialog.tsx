@@ -201,7 +201,7 @@ export const NewCustomerDialog = ({
                 aria-live="polite"
               >
                 <Flex direction="column" alignItems="stretch" gap={3}>
-                  <Typography fontWeight="bold" textColor="warning700">
+                  <Typography fontWeight="bold" textColor="neutral800">
                     {formatMessage({
                       id: 'crm.newCustomer.mayExist',
                       defaultMessage: 'This customer may already exist:',

@@ -19,7 +19,7 @@ import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatCount } from '../../utils/format';
 import { DateOrders } from './DateOrders';
 import { FileSummary } from './FileSummary';
-import { fieldLabel } from './labels';
+import { useFieldLabel } from './labels';
 import { StepFooter } from './StepFooter';
 
 const NOT_IMPORTED = '__none__';
@@ -38,6 +38,7 @@ export const MappingStep = ({
   onNext: () => void;
 }) => {
   const { formatMessage } = useIntl();
+  const fieldLabel = useFieldLabel();
   const api = useCrmApi();
   const { notifyError } = useRequestErrors();
   const [saving, setSaving] = useState<string | null>(null);
@@ -146,7 +147,7 @@ export const MappingStep = ({
                       ))}
                     </Flex>
                   ) : (
-                    <Typography variant="pi" textColor="neutral500">
+                    <Typography variant="pi" textColor="neutral600">
                       {formatMessage({ id: 'crm.import.mapping.empty', defaultMessage: '(empty)' })}
                     </Typography>
                   )}

@@ -1,8 +1,9 @@
-import { Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { ImportRowOutcome, ImportRowStatus } from '../../../../contracts';
-import { fieldLabel, useImportLabels } from './labels';
+import { StageStatus } from '../StageStatus';
+import { useFieldLabel, useImportLabels } from './labels';
 
 /** A row of the file and what is wrong with it (or became of it). */
 export interface RowIssue {
@@ -32,6 +33,7 @@ export const RowIssuesTable = ({
 }) => {
   const { formatMessage } = useIntl();
   const { rowStatuses, rowOutcomes } = useImportLabels();
+  const fieldLabel = useFieldLabel();
   const titles: Record<Column, string> = {
     status: formatMessage({ id: 'crm.import.issues.status', defaultMessage: 'Status' }),
     field: formatMessage({ id: 'crm.import.issues.field', defaultMessage: 'Field' }),
@@ -42,13 +44,7 @@ export const RowIssuesTable = ({
   const cell = (column: Column, row: RowIssue) => {
     if (column === 'status' && row.status) {
       const status = row.outcome ? rowOutcomes[row.outcome] : rowStatuses[row.status];
-      return (
-        <Status variant={status.variant} size="S">
-          <Typography variant="pi" fontWeight="bold">
-            {status.label}
-          </Typography>
-        </Status>
-      );
+      return <StageStatus variant={status.variant} label={status.label} />;
     }
     if (column === 'cells') {
       return (

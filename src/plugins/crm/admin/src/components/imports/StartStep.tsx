@@ -125,7 +125,7 @@ export const StartStep = ({
           </Flex>
         </Box>
       ) : job.stage === 'reference-data' ? (
-        <Typography textColor="warning600" tag="p">
+        <Typography textColor="neutral800" tag="p">
           {formatMessage({
             id: 'crm.import.start.undecided',
             defaultMessage:

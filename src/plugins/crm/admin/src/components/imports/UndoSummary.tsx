@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { UndoResult } from '../../../../contracts';
 import { formatCount } from '../../utils/format';
 import { customerPath } from '../customers/model';
-import { fieldLabel } from './labels';
+import { useFieldLabel } from './labels';
 
 const CONTACT_PATH = '/content-manager/collection-types/plugin::crm.contact';
 
@@ -15,6 +15,7 @@ const CONTACT_PATH = '/content-manager/collection-types/plugin::crm.contact';
  */
 export const UndoSummary = ({ undo }: { undo: UndoResult }) => {
   const { formatMessage } = useIntl();
+  const fieldLabel = useFieldLabel();
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="undo-summary">
       <Typography>

@@ -14,7 +14,7 @@ import type { ImportJob } from '../../../../contracts';
 import { formatCount } from '../../utils/format';
 import { Pager } from '../common/Pager';
 import { CountBox } from './CountBox';
-import { fieldLabel } from './labels';
+import { useFieldLabel } from './labels';
 import { RowIssuesTable } from './RowIssuesTable';
 import { StepFooter } from './StepFooter';
 
@@ -35,6 +35,7 @@ export const ValidationStep = ({
   onNext: () => void;
 }) => {
   const { formatMessage } = useIntl();
+  const fieldLabel = useFieldLabel();
   const [field, setField] = useState<string>(ALL);
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);

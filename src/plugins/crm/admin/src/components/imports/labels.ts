@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useIntl } from 'react-intl';
 
 import type {
@@ -17,6 +17,19 @@ export const fieldLabel = (field: string): string => {
     .replace(/[_-]+/g, ' ')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * The name of a field an import maps columns to (or finds records by), in the admin's language:
+ * its message `crm.import.field.<field>`; a field without one as `fieldLabel` writes it.
+ */
+export const useFieldLabel = () => {
+  const { formatMessage } = useIntl();
+  return useCallback(
+    (field: string) =>
+      formatMessage({ id: `crm.import.field.${field}`, defaultMessage: fieldLabel(field) }),
+    [formatMessage]
+  );
 };
 
 /**

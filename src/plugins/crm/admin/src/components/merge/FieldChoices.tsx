@@ -1,9 +1,10 @@
-import { Badge, Box, Flex, Radio, Typography } from '@strapi/design-system';
+import { Box, Flex, Radio, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Customer } from '../../../../contracts';
 import { useValueLabel } from '../../hooks/useValueLabel';
+import { ActiveBadge } from '../ActiveBadge';
 import { customerName } from '../customers/model';
 import { allSame, defaultSource, type MergeField, valueOf } from './model';
 
@@ -61,9 +62,9 @@ export const FieldChoices = ({ ordered, fields, chosen, onChoose }: FieldChoices
             {record.customerNumber}
           </Typography>
           {index === 0 && (
-            <Badge active>
+            <ActiveBadge>
               {formatMessage({ id: 'crm.merge.survivorBadge', defaultMessage: 'Survivor' })}
-            </Badge>
+            </ActiveBadge>
           )}
         </Flex>
       ))}

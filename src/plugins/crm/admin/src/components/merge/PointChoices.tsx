@@ -1,4 +1,4 @@
-import { Badge, Box, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import {
@@ -10,7 +10,9 @@ import {
   type Email,
   type Phone,
 } from '../../../../contracts';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useValueLabel } from '../../hooks/useValueLabel';
+import { ActiveBadge } from '../ActiveBadge';
 import { customerName } from '../customers/model';
 import { useKindLabels } from '../customers/useKindLabels';
 import { poolPoints, pointValue, type PointConflict } from './model';
@@ -39,13 +41,16 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const nameOf = (documentId: string) => {
     const record = ordered.find((customer) => customer.documentId === documentId);
     return record ? customerName(record) : documentId;
   };
   const none = formatMessage({ id: 'crm.common.none', defaultMessage: 'None' });
   const primary = (
-    <Badge active>{formatMessage({ id: 'crm.merge.primary', defaultMessage: 'Primary' })}</Badge>
+    <ActiveBadge>
+      {formatMessage({ id: 'crm.merge.primary', defaultMessage: 'Primary' })}
+    </ActiveBadge>
   );
 
   return (
@@ -62,14 +67,14 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
               </Typography>
               <Box padding={3} hasRadius background="warning100" borderColor="warning200">
                 <Flex direction="column" alignItems="stretch" gap={2}>
-                  <Typography variant="pi" textColor="warning700">
+                  <Typography variant="pi" textColor="neutral800">
                     {formatMessage(
                       {
                         id: 'crm.merge.points.overLimit',
                         defaultMessage:
                           'Together they have more {kind} than a customer may keep: choose the ones to keep.',
                       },
-                      { kind: title.toLowerCase() }
+                      { kind: inline(title) }
                     )}
                   </Typography>
                   {conflict.message && (
@@ -140,7 +145,7 @@ export const PointChoices = ({ ordered, conflicts, keep, onKeep, preview }: Poin
             {pooled.length === 0 && <Typography textColor="neutral600">{none}</Typography>}
             {pooled.map((point) => (
               <Flex key={point.documentId} gap={2} wrap="wrap">
-                <Typography textColor={point.sameAs ? 'neutral500' : undefined}>
+                <Typography textColor={point.sameAs ? 'neutral600' : undefined}>
                   {`${point.value} (${valueLabel(point.type)})`}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600">

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Flex, Grid, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft, Key, Plus, User } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -7,6 +7,7 @@ import { Link as RouterLink } from 'react-router-dom';
 
 import type { ContactView } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
 import { AddToListDialog } from '../../components/contacts/AddToListDialog';
 import { ConvertContactDialog } from '../../components/contacts/ConvertContactDialog';
@@ -217,14 +218,14 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
                   <Detail
                     label={formatMessage({ id: 'crm.contacts.status', defaultMessage: 'Status' })}
                   >
-                    <Badge active={view.active}>
+                    <ActiveBadge active={view.active}>
                       {view.active
                         ? formatMessage({ id: 'crm.contacts.active', defaultMessage: 'Active' })
                         : formatMessage({
                             id: 'crm.contacts.inactive',
                             defaultMessage: 'Inactive',
                           })}
-                    </Badge>
+                    </ActiveBadge>
                   </Detail>
                 </Grid.Item>
                 <Grid.Item col={6} s={12}>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Box,
   Button,
   EmptyStateLayout,
@@ -24,6 +23,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 
 import type { CustomerRef } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
 import { contactPath } from '../../components/contacts/model';
@@ -293,7 +293,9 @@ export const ContactList = () => {
                         <Typography>{contact.email || '—'}</Typography>
                       </Td>
                       <Td>
-                        <Badge active={contact.active}>{contact.active ? yes : no}</Badge>
+                        <ActiveBadge active={contact.active}>
+                          {contact.active ? yes : no}
+                        </ActiveBadge>
                       </Td>
                     </Tr>
                   ))}

@@ -15,8 +15,10 @@ import { AddRelationshipDialog } from '../../components/customers/links/AddRelat
 import { ConnectionsCard } from '../../components/customers/links/ConnectionsCard';
 import { RelationshipsCard } from '../../components/customers/links/RelationshipsCard';
 import { customerName, customerPath, networkPath } from '../../components/customers/model';
+import { useKindLabels } from '../../components/customers/useKindLabels';
 import { DuplicatesCard } from '../../components/duplicates/DuplicatesCard';
 import { MergeDialog, type MergeNotice } from '../../components/merge/MergeDialog';
+import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { BackToSearch, CustomerUnavailable } from './overview/CustomerUnavailable';
@@ -41,6 +43,8 @@ export const CustomerOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
+  const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const { messageOf } = useRequestErrors();
   const { canManage, canRevealSsn, canMerge } = useCustomerPermissions();
   const settings = useCrmSettings();
@@ -143,7 +147,7 @@ export const CustomerOverviewPage = () => {
                 () => api.setPrimary(current.documentId, kind, id),
                 formatMessage(
                   { id: 'crm.overview.primaryChanged', defaultMessage: 'Primary {kind} changed' },
-                  { kind }
+                  { kind: inline(kindLabels(kind).one) }
                 ),
                 customer.reload
               )

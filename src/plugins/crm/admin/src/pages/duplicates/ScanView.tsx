@@ -4,7 +4,6 @@ import {
   EmptyStateLayout,
   Flex,
   ProgressBar,
-  Status,
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
@@ -20,6 +19,7 @@ import { useCustomerPermissions } from '../../components/customers/hooks';
 import { ClusterCard } from '../../components/duplicates/ClusterCard';
 import { useImportLabels } from '../../components/imports/labels';
 import { MergeDialog } from '../../components/merge/MergeDialog';
+import { StageStatus } from '../../components/StageStatus';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatCount, formatDateTime } from '../../utils/format';
 import { statusOf } from '../../utils/serverErrors';
@@ -140,11 +140,11 @@ export const ScanView = ({ documentId }: { documentId: string }) => {
           <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
             <Flex direction="column" alignItems="stretch" gap={3}>
               <Flex gap={3} alignItems="center">
-                <Status variant={stage.variant} size="S" data-testid="crm-scan-stage">
-                  <Typography variant="pi" fontWeight="bold">
-                    {stage.label}
-                  </Typography>
-                </Status>
+                <StageStatus
+                  variant={stage.variant}
+                  label={stage.label}
+                  data-testid="crm-scan-stage"
+                />
                 {current.stage === 'done' && (
                   <Typography data-testid="crm-scan-summary">
                     {formatMessage(

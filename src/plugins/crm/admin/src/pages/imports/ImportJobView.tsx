@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Status, Typography } from '@strapi/design-system';
+import { Box, Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { ResultsStep } from '../../components/imports/ResultsStep';
 import { StartStep } from '../../components/imports/StartStep';
 import { ValidationStep } from '../../components/imports/ValidationStep';
 import { WizardSteps, type WizardStep } from '../../components/imports/WizardSteps';
+import { StageStatus } from '../../components/StageStatus';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatBytes, formatDateTime } from '../../utils/format';
 import { statusOf } from '../../utils/serverErrors';
@@ -121,11 +122,7 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
       <Layouts.Content>
         <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
           <WizardSteps current={step} skipped={contacts ? [] : ['reference']} />
-          <Status variant={stage.variant} size="S" data-testid="import-stage">
-            <Typography variant="pi" fontWeight="bold">
-              {stage.label}
-            </Typography>
-          </Status>
+          <StageStatus variant={stage.variant} label={stage.label} data-testid="import-stage" />
         </Flex>
         <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
           {step === 'mapping' ? (

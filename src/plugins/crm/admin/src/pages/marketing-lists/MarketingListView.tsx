@@ -1,5 +1,4 @@
 import {
-  Badge,
   Box,
   Button,
   Checkbox,
@@ -23,6 +22,7 @@ import { Link as RouterLink } from 'react-router-dom';
 
 import { MARKETING_CHANNELS, type MarketingListMember } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
 import { contactPath } from '../../components/contacts/model';
@@ -437,7 +437,7 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
                     </Td>
                     <Td>
                       {member.reachable ? (
-                        <Badge active>{yes}</Badge>
+                        <ActiveBadge>{yes}</ActiveBadge>
                       ) : (
                         <Typography textColor="danger600">
                           {formatMessage(

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 
 import type { Address, ContactPointKind, Email, Phone } from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
+import { useInlineLabel } from '../../../hooks/useInlineLabel';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { fieldErrorsOf } from '../../../utils/serverErrors';
 import {
@@ -49,6 +50,7 @@ export const ContactPointDialog = ({
   const { formatMessage } = useIntl();
   const api = useCrmApi();
   const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const { messageOf } = useRequestErrors();
   const [row, setRow] = React.useState<PointDraft>(() => newPointDraft(types[0] ?? ''));
   const [errors, setErrors] = React.useState<{ message?: string; fields: Record<string, string> }>({
@@ -70,7 +72,7 @@ export const ContactPointDialog = ({
 
   if (!kind) return null;
   const labels = kindLabels(kind);
-  const kindName = labels.one.toLowerCase();
+  const kindName = inline(labels.one);
   const title = point
     ? formatMessage(
         { id: 'crm.edit.point.editTitle', defaultMessage: 'Edit {kind}' },

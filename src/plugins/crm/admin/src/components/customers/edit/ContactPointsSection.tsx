@@ -1,4 +1,4 @@
-import { Badge, Button, Dialog, Flex, Grid, IconButton, Typography } from '@strapi/design-system';
+import { Button, Dialog, Flex, Grid, IconButton, Typography } from '@strapi/design-system';
 import { Check, Pencil, Plus, Trash, WarningCircle } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
@@ -13,8 +13,10 @@ import {
   type Phone,
 } from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
+import { useInlineLabel } from '../../../hooks/useInlineLabel';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { useValueLabel } from '../../../hooks/useValueLabel';
+import { ActiveBadge } from '../../ActiveBadge';
 import { formatAddress, formatPhone } from '../model';
 import { useKindLabels } from '../useKindLabels';
 import { ContactPointDialog, type StoredPoint } from './ContactPointDialog';
@@ -52,6 +54,7 @@ export const ContactPointsSection = ({
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const api = useCrmApi();
   const { notifyError, notifySuccess } = useRequestErrors();
   const [busy, setBusy] = React.useState<string | null>(null);
@@ -118,7 +121,7 @@ export const ContactPointsSection = ({
                   defaultMessage:
                     'At the limit: {type, select, business {a business} other {an individual}} can have at most {limit} {kind}.',
                 },
-                { type: customer.type, limit, kind: labels.many.toLowerCase() }
+                { type: customer.type, limit, kind: inline(labels.many) }
               )
             : typesUsed
               ? formatMessage(
@@ -126,7 +129,7 @@ export const ContactPointsSection = ({
                     id: 'crm.overview.points.typesUsed',
                     defaultMessage: 'Every type is in use: one {kind} of each type.',
                   },
-                  { kind: labels.one.toLowerCase() }
+                  { kind: inline(labels.one) }
                 )
               : undefined;
           const reasonId = `crm-${plural}-add-reason`;
@@ -156,7 +159,7 @@ export const ContactPointsSection = ({
                           id: 'crm.overview.points.count',
                           defaultMessage: '{count} of {limit} {kind}',
                         },
-                        { count: points.length, limit, kind: labels.many.toLowerCase() }
+                        { count: points.length, limit, kind: inline(labels.many) }
                       )}
                     </Typography>
                   )}
@@ -172,7 +175,7 @@ export const ContactPointsSection = ({
                   >
                     {formatMessage(
                       { id: 'crm.contactPoints.add', defaultMessage: 'Add {kind}' },
-                      { kind: labels.one.toLowerCase() }
+                      { kind: inline(labels.one) }
                     )}
                   </Button>
                 )}
@@ -185,7 +188,7 @@ export const ContactPointsSection = ({
               {points.length === 0 && <Typography textColor="neutral600">{none}</Typography>}
               {points.map((point) => {
                 const described = describePoint(kind, point);
-                const pointName = `${labels.one.toLowerCase()} ${described}`;
+                const pointName = `${inline(labels.one)} ${described}`;
                 return (
                   <Flex
                     key={point.documentId}
@@ -200,9 +203,9 @@ export const ContactPointsSection = ({
                     </Typography>
                     <Flex gap={1}>
                       {point.isPrimary ? (
-                        <Badge active>
+                        <ActiveBadge>
                           {formatMessage({ id: 'crm.summary.primary', defaultMessage: 'Primary' })}
-                        </Badge>
+                        </ActiveBadge>
                       ) : (
                         canManage && (
                           <Button
@@ -286,7 +289,7 @@ export const ContactPointsSection = ({
             <Dialog.Header>
               {formatMessage(
                 { id: 'crm.edit.point.removeTitle', defaultMessage: 'Remove this {kind}?' },
-                { kind: kindLabels(removing.kind).one.toLowerCase() }
+                { kind: inline(kindLabels(removing.kind).one) }
               )}
             </Dialog.Header>
             <Dialog.Body icon={<WarningCircle fill="danger600" />}>
@@ -300,7 +303,7 @@ export const ContactPointsSection = ({
                       },
                       {
                         value: describePoint(removing.kind, removing.point),
-                        kind: kindLabels(removing.kind).one.toLowerCase(),
+                        kind: inline(kindLabels(removing.kind).one),
                       }
                     )
                   : describePoint(removing.kind, removing.point)}

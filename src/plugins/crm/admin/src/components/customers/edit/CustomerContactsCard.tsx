@@ -1,4 +1,4 @@
-import { Badge, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useCrmApi } from '../../../api';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { useAsyncResource } from '../../../utils/useAsyncResource';
+import { ActiveBadge } from '../../ActiveBadge';
 import { Pager } from '../../common/Pager';
 import { HeaderCell, LinkCard } from '../links/LinkCard';
 
@@ -88,7 +89,7 @@ export const CustomerContactsCard = ({ documentId }: { documentId: string }) => 
                 <Typography>{contact.workPhone || contact.mobilePhone || '—'}</Typography>
               </Td>
               <Td>
-                <Badge active={contact.active}>
+                <ActiveBadge active={contact.active}>
                   {contact.active
                     ? formatMessage({
                         id: 'crm.overview.contacts.active',
@@ -98,7 +99,7 @@ export const CustomerContactsCard = ({ documentId }: { documentId: string }) => 
                         id: 'crm.overview.contacts.inactive',
                         defaultMessage: 'Inactive',
                       })}
-                </Badge>
+                </ActiveBadge>
               </Td>
             </Tr>
           ))}

@@ -11,6 +11,7 @@ import { useIntl } from 'react-intl';
 
 import { LOOSE_TYPES, type CustomerRef, type RelationshipKind } from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
+import { useInlineLabel } from '../../../hooks/useInlineLabel';
 import { useValueLabel } from '../../../hooks/useValueLabel';
 import { CustomerPicker } from '../CustomerPicker';
 import { ErrorAlert, useLinkSave, type LinkDialogProps } from './useLinkSave';
@@ -29,6 +30,7 @@ export const AddRelationshipDialog = ({
 }: AddRelationshipDialogProps) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
+  const inline = useInlineLabel();
   const api = useCrmApi();
   const [picked, setPicked] = React.useState<CustomerRef | null>(null);
   const [role, setRole] = React.useState<'parent' | 'child'>('parent');
@@ -79,7 +81,7 @@ export const AddRelationshipDialog = ({
           }),
         formatMessage(
           { id: 'crm.links.linkedAs', defaultMessage: '{name} linked as {type}' },
-          { name, type: valueLabel(type).toLowerCase() }
+          { name, type: inline(valueLabel(type)) }
         )
       );
     }

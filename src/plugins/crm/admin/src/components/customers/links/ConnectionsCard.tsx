@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Flex,
   IconButton,
@@ -15,6 +14,7 @@ import { useIntl } from 'react-intl';
 
 import type { Connection } from '../../../../../contracts';
 import { useValueLabel } from '../../../hooks/useValueLabel';
+import { ActiveBadge } from '../../ActiveBadge';
 import { CustomerLink, HeaderCell, LinkCard, useBusyRow } from './LinkCard';
 
 interface ConnectionsCardProps {
@@ -91,7 +91,7 @@ export const ConnectionsCard = ({
                 <Flex gap={2}>
                   <CustomerLink customer={connection.customer} />
                   {connection.isPrimaryContact && (
-                    <Badge active>
+                    <ActiveBadge>
                       {isBusiness
                         ? formatMessage({
                             id: 'crm.connections.primaryContact',
@@ -101,7 +101,7 @@ export const ConnectionsCard = ({
                             id: 'crm.connections.itsPrimaryContact',
                             defaultMessage: 'Its primary contact',
                           })}
-                    </Badge>
+                    </ActiveBadge>
                   )}
                 </Flex>
               </Td>

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
 import type { CustomerRef } from '../../../../../contracts';
+import { useInlineLabel } from '../../../hooks/useInlineLabel';
 import { customerPath } from '../model';
 
 interface LinkCardProps {
@@ -31,6 +32,7 @@ export const LinkCard = ({
   children,
 }: LinkCardProps) => {
   const { formatMessage } = useIntl();
+  const inline = useInlineLabel();
   return (
     <Box padding={6} hasRadius background="neutral0" shadow="tableShadow" data-testid={testId}>
       <Flex justifyContent="space-between" alignItems="center" paddingBottom={4}>
@@ -43,7 +45,7 @@ export const LinkCard = ({
         <Loader small>
           {formatMessage(
             { id: 'crm.links.loading', defaultMessage: 'Loading {what}' },
-            { what: title.toLowerCase() }
+            { what: inline(title) }
           )}
         </Loader>
       )}

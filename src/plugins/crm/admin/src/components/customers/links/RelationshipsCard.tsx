@@ -3,7 +3,7 @@ import { Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { Relationship, RelationshipKind } from '../../../../../contracts';
-import { humanize } from '../model';
+import { useRelationshipLabel } from '../../../hooks/useRelationshipLabel';
 import { CustomerLink, HeaderCell, LinkCard, useBusyRow } from './LinkCard';
 
 interface RelationshipsCardProps {
@@ -27,6 +27,7 @@ export const RelationshipsCard = ({
 }: RelationshipsCardProps) => {
   const { formatMessage } = useIntl();
   const { busy, run } = useBusyRow();
+  const relationshipLabel = useRelationshipLabel();
   return (
     <LinkCard
       title={formatMessage({ id: 'crm.relationships.title', defaultMessage: 'Relationships' })}
@@ -102,7 +103,7 @@ export const RelationshipsCard = ({
               </Td>
               <Td>
                 {/* The server labels the link as seen from this customer ("child of", "investor in"). */}
-                <Typography>{humanize(relationship.label)}</Typography>
+                <Typography>{relationshipLabel(relationship.label)}</Typography>
               </Td>
               <Td>
                 {canManage && (

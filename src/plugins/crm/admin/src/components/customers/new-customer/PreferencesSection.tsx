@@ -10,6 +10,7 @@ import {
 import { useIntl } from 'react-intl';
 
 import { CONTACT_POINT_KINDS, PREFERRED_CONTACTS } from '../../../../../contracts';
+import { useInlineLabel } from '../../../hooks/useInlineLabel';
 import { useValueLabel } from '../../../hooks/useValueLabel';
 import { useKindLabels } from '../useKindLabels';
 import { NONE, primaryKey, type Draft, type ErrorAt, type SetDraft } from './draft';
@@ -32,6 +33,7 @@ export const PreferencesSection = ({
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const kindLabels = useKindLabels();
+  const inline = useInlineLabel();
   const privacy = [
     ['noEmail', formatMessage({ id: 'crm.privacy.noEmail', defaultMessage: 'No email' })],
     ['noMail', formatMessage({ id: 'crm.privacy.noMail', defaultMessage: 'No mail' })],
@@ -107,7 +109,7 @@ export const PreferencesSection = ({
                 kind,
                 rows.map((row) => row.key)
               );
-              const kindName = kindLabels(kind).one.toLowerCase();
+              const kindName = inline(kindLabels(kind).one);
               return (
                 <SingleSelect
                   key={kind}

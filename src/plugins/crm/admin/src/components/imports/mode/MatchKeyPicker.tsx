@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useIntl } from 'react-intl';
 
 import { IMPORT_MATCH_KEYS, type ImportObject } from '../../../../../contracts';
-import { fieldLabel } from '../labels';
+import { useFieldLabel } from '../labels';
 
 /**
  * Which keys find the record a row is, and in what order they are tried: the keys in use first,
@@ -26,6 +26,7 @@ export const MatchKeyPicker = ({
   onChange: (matchBy: string[]) => void;
 }) => {
   const { formatMessage } = useIntl();
+  const fieldLabel = useFieldLabel();
   const labelId = useId();
   // A key whose column is no longer mapped is left out: the server would refuse it.
   const chosen = matchBy.filter((key) => matchKeys.includes(key));
@@ -53,7 +54,7 @@ export const MatchKeyPicker = ({
         })}
       </Typography>
       {shown.length === 0 ? (
-        <Typography textColor="warning600" tag="p">
+        <Typography textColor="neutral800" tag="p">
           {formatMessage(
             {
               id: 'crm.import.mode.noKeys',

@@ -1,9 +1,10 @@
-import { Badge, Button, Flex, Status, Td, TextButton, Tr, Typography } from '@strapi/design-system';
+import { Badge, Button, Flex, Td, TextButton, Tr, Typography } from '@strapi/design-system';
 import { Cross, Link as LinkIcon, Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { ImportDecisionAction, ReferenceGroup } from '../../../../../contracts';
 import { formatCount } from '../../../utils/format';
+import { StageStatus } from '../../StageStatus';
 
 interface GroupRowProps {
   group: ReferenceGroup;
@@ -64,7 +65,7 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
       </Td>
       <Td>
         {group.suggestions.length === 0 ? (
-          <Typography variant="pi" textColor="neutral500">
+          <Typography variant="pi" textColor="neutral600">
             {formatMessage({
               id: 'crm.import.reference.noNearMatch',
               defaultMessage: 'No near match',
@@ -90,11 +91,7 @@ export const GroupRow = ({ group, names, busy, onDecide, onSearch }: GroupRowPro
         )}
       </Td>
       <Td>
-        <Status variant={decision.variant} size="S">
-          <Typography variant="pi" fontWeight="bold">
-            {decision.label}
-          </Typography>
-        </Status>
+        <StageStatus variant={decision.variant} label={decision.label} />
       </Td>
       <Td>
         <Flex gap={2}>
