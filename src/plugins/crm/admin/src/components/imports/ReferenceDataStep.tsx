@@ -1,4 +1,4 @@
-import { Box, Checkbox, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import { Box, Checkbox, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -7,6 +7,7 @@ import type { ImportDecisionAction, ImportJob, ReferenceGroup } from '../../../.
 import { useCrmApi } from '../../api';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { formatCount } from '../../utils/format';
+import { PageLoader } from '../common/PageStates';
 import { customerName } from '../customers/model';
 import { LinkCustomerModal } from './LinkCustomerModal';
 import { LoadFailed } from './LoadFailed';
@@ -83,14 +84,12 @@ export const ReferenceDataStep = ({ job, onJobChange, onBack, onNext }: Referenc
   }
   if (!groups) {
     return (
-      <Flex justifyContent="center" padding={8}>
-        <Loader>
-          {formatMessage({
-            id: 'crm.import.reference.loading',
-            defaultMessage: 'Loading the unmatched companies…',
-          })}
-        </Loader>
-      </Flex>
+      <PageLoader
+        label={formatMessage({
+          id: 'crm.import.reference.loading',
+          defaultMessage: 'Loading the unmatched companies…',
+        })}
+      />
     );
   }
 

@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Grid, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { ArrowLeft, Key, Plus, User } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -9,6 +9,7 @@ import type { ContactView } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
+import { PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { AddToListDialog } from '../../components/contacts/AddToListDialog';
 import { ConvertContactDialog } from '../../components/contacts/ConvertContactDialog';
 import { GenerateLoginDialog } from '../../components/contacts/GenerateLoginDialog';
@@ -16,7 +17,6 @@ import { marketingListPath } from '../../components/contacts/model';
 import { customerPath } from '../../components/customers/model';
 import { ActivityFeed } from '../../content-manager/ActivityFeed';
 import { useCrmActions } from '../../content-manager/useCrmActions';
-import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { statusOf } from '../../utils/serverErrors';
 import { useAsyncResource } from '../../utils/useAsyncResource';
@@ -77,7 +77,6 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const api = useCrmApi();
-  const { messageOf } = useRequestErrors();
   const permissions = useCrmActions();
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const contact = useAsyncResource(documentId, () => api.contacts.one(documentId));
@@ -91,14 +90,12 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
         />
         <Layouts.Content>
           {contact.isLoading ? (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({
-                  id: 'crm.contacts.loadingContact',
-                  defaultMessage: 'Loading the contact',
-                })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.contacts.loadingContact',
+                defaultMessage: 'Loading the contact',
+              })}
+            />
           ) : statusOf(contact.error) === 404 ? (
             <Page.NoData
               content={formatMessage(
@@ -110,14 +107,7 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
               )}
             />
           ) : (
-            <Page.Error
-              content={messageOf(contact.error)}
-              action={
-                <Button onClick={contact.reload}>
-                  {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-                </Button>
-              }
-            />
+            <PageLoadError error={contact.error} onRetry={contact.reload} />
           )}
         </Layouts.Content>
       </Page.Main>

@@ -3,12 +3,10 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
-  Loader,
   Searchbar,
   Table,
   Tbody,
   Td,
-  Th,
   Thead,
   Toggle,
   Field,
@@ -26,10 +24,10 @@ import { useCrmApi } from '../../api';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
+import { HeaderCells, PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { contactPath } from '../../components/contacts/model';
 import { CustomerPicker } from '../../components/customers/CustomerPicker';
 import { customerPath } from '../../components/customers/model';
-import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useAsyncResource } from '../../utils/useAsyncResource';
 
 const PAGE_SIZE = 20;
@@ -38,7 +36,6 @@ const PAGE_SIZE = 20;
 export const ContactList = () => {
   const { formatMessage } = useIntl();
   const api = useCrmApi();
-  const { messageOf } = useRequestErrors();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const company = params.get('company') ?? '';
@@ -217,24 +214,15 @@ export const ContactList = () => {
           </Flex>
 
           {results.isLoading && !results.data && (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({
-                  id: 'crm.contacts.loading',
-                  defaultMessage: 'Loading contacts',
-                })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.contacts.loading',
+                defaultMessage: 'Loading contacts',
+              })}
+            />
           )}
           {results.error !== undefined && !results.isLoading && (
-            <Page.Error
-              content={messageOf(results.error)}
-              action={
-                <Button onClick={results.reload}>
-                  {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-                </Button>
-              }
-            />
+            <PageLoadError error={results.error} onRetry={results.reload} />
           )}
           {results.data && contacts.length === 0 && (
             <EmptyStateLayout
@@ -258,11 +246,7 @@ export const ContactList = () => {
               <Table colCount={headers.length} rowCount={contacts.length + 1} aria-label={title}>
                 <Thead>
                   <Tr>
-                    {headers.map((header) => (
-                      <Th key={header}>
-                        <Typography variant="sigma">{header}</Typography>
-                      </Th>
-                    ))}
+                    <HeaderCells headers={headers} />
                   </Tr>
                 </Thead>
                 <Tbody>

@@ -1,12 +1,4 @@
-import {
-  Box,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  LinkButton,
-  Loader,
-  Searchbar,
-} from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, LinkButton, Searchbar } from '@strapi/design-system';
 import { Plus, Search, Upload } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -15,6 +7,7 @@ import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-d
 
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
+import { PageLoader } from '../../components/common/PageStates';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
 import { NewCustomerDialog } from '../../components/customers/NewCustomerDialog';
@@ -140,14 +133,12 @@ export const CustomerSearchPage = () => {
             />
           )}
           {q && results.isLoading && !results.data && (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({
-                  id: 'crm.common.searchingCustomers',
-                  defaultMessage: 'Searching customers',
-                })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.common.searchingCustomers',
+                defaultMessage: 'Searching customers',
+              })}
+            />
           )}
           {q && results.error !== undefined && !results.isLoading && (
             <Page.Error

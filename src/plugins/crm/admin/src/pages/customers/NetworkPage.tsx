@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Alert, Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { useCrmApi } from '../../api';
+import { PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { useCrmSettings } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
 import { DepthSelect, NetworkLegend } from '../../components/customers/network/NetworkLegend';
@@ -26,7 +27,7 @@ export const NetworkPage = () => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
   const api = useCrmApi();
-  const { messageOf, notifyError } = useRequestErrors();
+  const { notifyError } = useRequestErrors();
 
   const network = useAsyncResource(`${documentId}|${depth}`, () => api.network(documentId, depth));
   React.useEffect(() => {
@@ -97,14 +98,12 @@ export const NetworkPage = () => {
           </Flex>
 
           {network.isLoading && !network.data && (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({
-                  id: 'crm.network.loading',
-                  defaultMessage: 'Loading the network',
-                })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.network.loading',
+                defaultMessage: 'Loading the network',
+              })}
+            />
           )}
           {network.error !== undefined &&
             !network.isLoading &&
@@ -119,14 +118,7 @@ export const NetworkPage = () => {
                 )}
               />
             ) : (
-              <Page.Error
-                content={messageOf(network.error)}
-                action={
-                  <Button onClick={network.reload}>
-                    {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-                  </Button>
-                }
-              />
+              <PageLoadError error={network.error} onRetry={network.reload} />
             ))}
           {network.data && !network.error && (
             <>

@@ -1,14 +1,11 @@
 import {
   Badge,
-  Button,
   EmptyStateLayout,
   Flex,
   LinkButton,
-  Loader,
   Table,
   Tbody,
   Td,
-  Th,
   Thead,
   Tr,
   Typography,
@@ -23,8 +20,8 @@ import { useCrmApi } from '../../api';
 import { useActorLabel } from '../../components/common/actors';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
+import { HeaderCells, PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { useImportLabels } from '../../components/imports/labels';
-import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { PERMISSIONS } from '../../permissions';
 import { formatCount, formatDateTime } from '../../utils/format';
 import { useAsyncResource } from '../../utils/useAsyncResource';
@@ -53,7 +50,6 @@ const ImportHistory = () => {
   const { formatMessage } = useIntl();
   const actorLabel = useActorLabel();
   const api = useCrmApi();
-  const { messageOf } = useRequestErrors();
   const { objects, stages } = useImportLabels();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -105,24 +101,15 @@ const ImportHistory = () => {
       <Layouts.Content>
         <CrmNav />
         {jobs.isLoading && !jobs.data && (
-          <Flex justifyContent="center" padding={8}>
-            <Loader>
-              {formatMessage({
-                id: 'crm.importHistory.loading',
-                defaultMessage: 'Loading the imports',
-              })}
-            </Loader>
-          </Flex>
+          <PageLoader
+            label={formatMessage({
+              id: 'crm.importHistory.loading',
+              defaultMessage: 'Loading the imports',
+            })}
+          />
         )}
         {jobs.error !== undefined && !jobs.isLoading && (
-          <Page.Error
-            content={messageOf(jobs.error)}
-            action={
-              <Button onClick={jobs.reload}>
-                {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-              </Button>
-            }
-          />
+          <PageLoadError error={jobs.error} onRetry={jobs.reload} />
         )}
         {jobs.data && rows.length === 0 && (
           <EmptyStateLayout
@@ -137,11 +124,7 @@ const ImportHistory = () => {
             <Table colCount={headers.length} rowCount={rows.length + 1} aria-label={title}>
               <Thead>
                 <Tr>
-                  {headers.map((header) => (
-                    <Th key={header}>
-                      <Typography variant="sigma">{header}</Typography>
-                    </Th>
-                  ))}
+                  <HeaderCells headers={headers} />
                 </Tr>
               </Thead>
               <Tbody>

@@ -2,11 +2,9 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
-  Loader,
   Table,
   Tbody,
   Td,
-  Th,
   Thead,
   Tr,
   Typography,
@@ -21,9 +19,9 @@ import { MARKETING_CHANNELS } from '../../../../contracts';
 import { useCrmApi } from '../../api';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
+import { HeaderCells, PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { marketingListPath } from '../../components/contacts/model';
 import { useCrmActions } from '../../content-manager/useCrmActions';
-import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { formatCount, formatDateTime } from '../../utils/format';
 import { useAsyncResource } from '../../utils/useAsyncResource';
@@ -37,7 +35,6 @@ export const MarketingListIndex = () => {
   const valueLabel = useValueLabel();
   const api = useCrmApi();
   const navigate = useNavigate();
-  const { messageOf } = useRequestErrors();
   const { canAddToMarketingList: canAddToList } = useCrmActions();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -80,21 +77,12 @@ export const MarketingListIndex = () => {
       <Layouts.Content>
         <CrmNav />
         {lists.isLoading && !lists.data && (
-          <Flex justifyContent="center" padding={8}>
-            <Loader>
-              {formatMessage({ id: 'crm.lists.loading', defaultMessage: 'Loading the lists' })}
-            </Loader>
-          </Flex>
+          <PageLoader
+            label={formatMessage({ id: 'crm.lists.loading', defaultMessage: 'Loading the lists' })}
+          />
         )}
         {lists.error !== undefined && !lists.isLoading && (
-          <Page.Error
-            content={messageOf(lists.error)}
-            action={
-              <Button onClick={lists.reload}>
-                {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-              </Button>
-            }
-          />
+          <PageLoadError error={lists.error} onRetry={lists.reload} />
         )}
         {lists.data && rows.length === 0 && (
           <EmptyStateLayout
@@ -109,11 +97,7 @@ export const MarketingListIndex = () => {
             <Table colCount={headers.length} rowCount={rows.length + 1} aria-label={title}>
               <Thead>
                 <Tr>
-                  {headers.map((header) => (
-                    <Th key={header}>
-                      <Typography variant="sigma">{header}</Typography>
-                    </Th>
-                  ))}
+                  <HeaderCells headers={headers} />
                 </Tr>
               </Thead>
               <Tbody>

@@ -5,7 +5,6 @@ import {
   Dialog,
   EmptyStateLayout,
   Flex,
-  Loader,
   Table,
   Tbody,
   Td,
@@ -25,6 +24,7 @@ import { useCrmApi } from '../../api';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { CrmNav } from '../../components/common/CrmNav';
 import { Pager } from '../../components/common/Pager';
+import { HeaderCells, PageLoadError, PageLoader } from '../../components/common/PageStates';
 import { contactPath } from '../../components/contacts/model';
 import { customerPath } from '../../components/customers/model';
 import { useCrmActions } from '../../content-manager/useCrmActions';
@@ -147,11 +147,12 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
         />
         <Layouts.Content>
           {list.isLoading ? (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({ id: 'crm.lists.loadingList', defaultMessage: 'Loading the list' })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.lists.loadingList',
+                defaultMessage: 'Loading the list',
+              })}
+            />
           ) : statusOf(list.error) === 404 ? (
             <Page.NoData
               content={formatMessage(
@@ -163,14 +164,7 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
               )}
             />
           ) : (
-            <Page.Error
-              content={messageOf(list.error)}
-              action={
-                <Button onClick={list.reload}>
-                  {formatMessage({ id: 'crm.common.tryAgain', defaultMessage: 'Try again' })}
-                </Button>
-              }
-            />
+            <PageLoadError error={list.error} onRetry={list.reload} />
           )}
         </Layouts.Content>
       </Page.Main>
@@ -316,14 +310,12 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
           )}
 
           {members.isLoading && !members.data && (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>
-                {formatMessage({
-                  id: 'crm.lists.loadingMembers',
-                  defaultMessage: 'Loading the members',
-                })}
-              </Loader>
-            </Flex>
+            <PageLoader
+              label={formatMessage({
+                id: 'crm.lists.loadingMembers',
+                defaultMessage: 'Loading the members',
+              })}
+            />
           )}
           {members.error !== undefined && (
             <Typography textColor="danger600">{messageOf(members.error)}</Typography>
@@ -387,11 +379,7 @@ export const MarketingListView = ({ documentId }: { documentId: string }) => {
                       />
                     </Th>
                   )}
-                  {headers.map((header) => (
-                    <Th key={header}>
-                      <Typography variant="sigma">{header}</Typography>
-                    </Th>
-                  ))}
+                  <HeaderCells headers={headers} />
                 </Tr>
               </Thead>
               <Tbody>

@@ -1,7 +1,8 @@
-import { Table, Tbody, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Thead, Tr } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import type { ImportDecisionAction, ReferenceGroup } from '../../../../../contracts';
+import { HeaderCells } from '../../common/PageStates';
 import { GroupRow } from './GroupRow';
 
 interface GroupsTableProps {
@@ -26,11 +27,7 @@ export const GroupsTable = ({ groups, ...row }: GroupsTableProps) => {
     <Table colCount={headers.length} rowCount={groups.length + 1}>
       <Thead>
         <Tr>
-          {headers.map((header) => (
-            <Th key={header}>
-              <Typography variant="sigma">{header}</Typography>
-            </Th>
-          ))}
+          <HeaderCells headers={headers} />
         </Tr>
       </Thead>
       <Tbody>

@@ -1,9 +1,10 @@
-import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 
 import type { CustomerSearchAnswer } from '../../../../../contracts';
 import { Pager } from '../../../components/common/Pager';
+import { HeaderCells } from '../../../components/common/PageStates';
 import {
   customerName,
   customerPath,
@@ -60,11 +61,7 @@ export const SearchResults = ({ answer, page, isUpdating, onPage }: SearchResult
       >
         <Thead>
           <Tr>
-            {headers.map((header) => (
-              <Th key={header}>
-                <Typography variant="sigma">{header}</Typography>
-              </Th>
-            ))}
+            <HeaderCells headers={headers} />
           </Tr>
         </Thead>
         <Tbody>
