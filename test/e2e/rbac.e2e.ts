@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 
 import { adminLogin, createAdminRole, createAdminUser, superAdmin } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   crmMenuLink,
   launchBrowser,
@@ -46,6 +47,7 @@ it('hides the CRM from an admin role without the plugin actions, and its admin r
     .waitFor();
   expect(await crmMenuLink(page).count()).toBe(0);
   await screenshot(page, 'rbac-01-no-crm-menu-entry');
+  await expectAccessible(page, 'rbac-01-no-crm-menu-entry');
 
   for (const [path, name] of [
     ['/admin/plugins/crm', 'rbac-02-crm-page-refused'],
@@ -54,6 +56,7 @@ it('hides the CRM from an admin role without the plugin actions, and its admin r
     await openPage(page, path);
     await waitForText(page.locator('main'), NO_PERMISSIONS);
     await screenshot(page, name);
+    await expectAccessible(page, name);
   }
   await context.close();
 
@@ -90,6 +93,7 @@ it('shows the CRM to a role that may read it, and refuses it the import wizard a
   await openPage(page, '/admin/plugins/crm/imports');
   await waitForText(page.locator('main'), NO_PERMISSIONS);
   await screenshot(page, 'rbac-04-reader-refused-import-wizard');
+  await expectAccessible(page, 'rbac-04-reader-refused-import-wizard');
   await context.close();
 
   const api = await adminLogin(user.email, user.password);
