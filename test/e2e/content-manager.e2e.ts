@@ -308,6 +308,11 @@ it('converts the contact to a customer after confirmation and opens its CRM over
 });
 
 describe('contacts list view', () => {
+  // Strapi's own count of the selected rows, which its table draws in neutral500 on neutral100
+  // (2.95:1) just before the bulk action buttons: not the plugin's markup, so left out of the
+  // accessibility check (and the test makes sure the selector finds that count).
+  const SELECTED_COUNT = 'main span:has(+ div > button)';
+
   const openList = async () => {
     await openPage(
       page,
@@ -321,13 +326,16 @@ describe('contacts list view', () => {
     await openList();
     await page.getByRole('button', { name: 'Add to marketing list' }).waitFor();
     await screenshot(page, 'cm-08-contacts-bulk-actions');
-    await expectAccessible(page, 'cm-08-contacts-bulk-actions');
+    await waitForText(page.locator(SELECTED_COUNT), '2 entries selected');
+    await expectAccessible(page, 'cm-08-contacts-bulk-actions', { exclude: [SELECTED_COUNT] });
     await page.getByRole('button', { name: 'Add to marketing list' }).click();
     await dialog().getByRole('heading', { name: 'Add 2 contacts to a marketing list' }).waitFor();
     await dialog().getByRole('combobox', { name: 'Marketing list' }).click();
     await page.getByRole('option', { name: new RegExp(`^Bulk mailing ${stamp}`) }).click();
     await screenshot(page, 'cm-09-bulk-add-to-marketing-list');
-    await expectAccessible(page, 'cm-09-bulk-add-to-marketing-list');
+    await expectAccessible(page, 'cm-09-bulk-add-to-marketing-list', {
+      exclude: [SELECTED_COUNT],
+    });
     await dialog().getByRole('button', { name: 'Add to list' }).click();
     await dialog().waitFor({ state: 'detached' });
 
