@@ -8,6 +8,7 @@ import {
   superAdmin,
   type AdminApi,
 } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   chooseOption,
   launchBrowser,
@@ -141,6 +142,7 @@ it('opens from the CRM pages with the search field focused, and finds active con
   expect(text).toContain(ADA_EMAIL);
   expect(text).toMatch(/\bActive\b/i);
   await screenshot(page, 'contacts-01-search');
+  await expectAccessible(page, 'contacts-01-search');
 
   // The server answers the same.
   const answer = await api.request('GET', `/crm/contacts?q=${encodeURIComponent(LAST)}`);
@@ -178,6 +180,7 @@ it('shows inactive contacts on demand', async () => {
   );
   expect(answer.body.data).toHaveLength(3);
   await screenshot(page, 'contacts-02-inactive-shown');
+  await expectAccessible(page, 'contacts-02-inactive-shown');
 });
 
 it('filters by company', async () => {
@@ -205,6 +208,7 @@ it('filters by company', async () => {
     [ids.ada, ids.ian].sort()
   );
   await screenshot(page, 'contacts-03-company-filter');
+  await expectAccessible(page, 'contacts-03-company-filter');
   await page.getByRole('button', { name: 'Any company' }).click();
   await waitForText(table(), `Bea ${LAST}`);
 });
@@ -227,6 +231,7 @@ it('opens a contact from the list: its details, lists and activity', async () =>
     details.getByRole('link', { name: new RegExp(COMPANY) }).getAttribute('href')
   ).resolves.toBe(`/admin/plugins/crm/customers/${ids.company}`);
   await screenshot(page, 'contacts-04-contact');
+  await expectAccessible(page, 'contacts-04-contact');
 });
 
 it('generates a login, and shows why a second one for the same e-mail is refused', async () => {
@@ -236,6 +241,7 @@ it('generates a login, and shows why a second one for the same e-mail is refused
   const email = dialog.getByRole('textbox', { name: /E-mail/ });
   await expect(email.inputValue()).resolves.toBe(ADA_EMAIL);
   await screenshot(page, 'contacts-05-generate-login');
+  await expectAccessible(page, 'contacts-05-generate-login');
   await dialog.getByRole('button', { name: 'Generate login' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('heading', { name: `Ada ${LAST}`, level: 1 }).waitFor();
@@ -255,6 +261,7 @@ it('generates a login, and shows why a second one for the same e-mail is refused
   expect(direct.status).toBe(409);
   await waitForText(second, direct.body.error.message);
   await screenshot(page, 'contacts-06-generate-login-refused');
+  await expectAccessible(page, 'contacts-06-generate-login-refused');
   await second.getByRole('button', { name: 'Cancel' }).click();
   await expect(contact(ids.bea)).resolves.toMatchObject({ isUser: false });
 });
@@ -265,6 +272,7 @@ it('adds the contact to a marketing list', async () => {
   const dialog = page.getByRole('dialog');
   await chooseOption(page, 'Marketing list', new RegExp(`^${LIST}`));
   await screenshot(page, 'contacts-07-add-to-list');
+  await expectAccessible(page, 'contacts-07-add-to-list');
   await dialog.getByRole('button', { name: 'Add to list' }).click();
   await dialog.waitFor({ state: 'detached' });
   await waitForText(page.getByTestId('crm-contact-lists'), LIST);
@@ -291,6 +299,7 @@ it('posts a comment to the activity feed, shown newest first with its author', a
   await waitForText(feed.getByTestId('crm-activity-author').first(), author);
   await feed.scrollIntoViewIfNeeded();
   await screenshot(page, 'contacts-08-activity');
+  await expectAccessible(page, 'contacts-08-activity');
 });
 
 it('converts the contact to a customer, then links to it', async () => {
@@ -315,6 +324,7 @@ it('converts the contact to a customer, then links to it', async () => {
   });
   await expect(page.getByRole('button', { name: 'Convert to customer' }).count()).resolves.toBe(0);
   await screenshot(page, 'contacts-09-converted');
+  await expectAccessible(page, 'contacts-09-converted');
 });
 
 describe('an admin who may only read', () => {
@@ -346,6 +356,7 @@ describe('an admin who may only read', () => {
       await expect(reader.page.getByRole('button', { name }).count()).resolves.toBe(0);
     await expect(reader.page.getByRole('textbox', { name: 'Comment' }).count()).resolves.toBe(0);
     await screenshot(reader.page, 'contacts-10-reader');
+    await expectAccessible(reader.page, 'contacts-10-reader');
 
     const refused = [
       await readerApi.request('POST', `/crm/contacts/${ids.bea}/generate-login`, {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, login, newPage, openPage, screenshot } from './support/browser';
 
 /**
@@ -90,12 +91,14 @@ it("edits the customer's fields in place and saves them", async () => {
   await details().getByLabel('External ID').fill(`legacy-${stamp}`);
   await details().getByRole('checkbox', { name: 'No mail' }).click();
   await screenshot(page, 'customer-editing-01-edit-form');
+  await expectAccessible(page, 'customer-editing-01-edit-form');
   // Enter in a field saves, as in any form.
   await details().getByLabel('External ID').press('Enter');
   await details().waitFor({ state: 'detached' });
   await page.getByTestId('crm-privacy').getByText('No mail').waitFor();
   await page.getByTestId('crm-summary-external-id').getByText(`legacy-${stamp}`).waitFor();
   await screenshot(page, 'customer-editing-02-saved');
+  await expectAccessible(page, 'customer-editing-02-saved');
 
   const stored = await readCustomer();
   expect(stored).toMatchObject({
@@ -132,6 +135,7 @@ it("shows the server's message on the field it refuses", async () => {
   );
   expect(descriptions.join(' ')).toContain(message);
   await screenshot(page, 'customer-editing-03-refused-on-field');
+  await expectAccessible(page, 'customer-editing-03-refused-on-field');
 
   await details().getByRole('button', { name: 'Cancel' }).click();
   await details().waitFor({ state: 'detached' });
@@ -149,7 +153,10 @@ it('adds phones up to the limit, then says why no more can be added', async () =
     await dialog()
       .getByLabel('Number')
       .fill(`(415) 555-01${10 + count}`);
-    if (count === 2) await screenshot(page, 'customer-editing-04-add-phone');
+    if (count === 2) {
+      await screenshot(page, 'customer-editing-04-add-phone');
+      await expectAccessible(page, 'customer-editing-04-add-phone');
+    }
     await dialog().getByRole('button', { name: 'Save' }).click();
     await dialog().waitFor({ state: 'detached' });
     await phones.getByText(`${count} of ${phoneLimit} phone numbers`).waitFor();
@@ -163,6 +170,7 @@ it('adds phones up to the limit, then says why no more can be added', async () =
   const reasonId = await reason.getAttribute('id');
   await expect(add.getAttribute('aria-describedby')).resolves.toBe(reasonId);
   await screenshot(page, 'customer-editing-05-phone-limit');
+  await expectAccessible(page, 'customer-editing-05-phone-limit');
 
   const stored = await readCustomer();
   expect(stored.phones).toHaveLength(phoneLimit);
@@ -181,6 +189,7 @@ it('edits an e-mail, refusing a broken address on its field, then removes one', 
   await dialog().getByTestId('crm-point-error').waitFor();
   await expect(address.getAttribute('aria-invalid')).resolves.toBe('true');
   await screenshot(page, 'customer-editing-06-email-refused');
+  await expectAccessible(page, 'customer-editing-06-email-refused');
   await address.fill(EDITED.toUpperCase());
   await dialog().getByRole('button', { name: 'Save' }).click();
   await dialog().waitFor({ state: 'detached' });
@@ -195,6 +204,7 @@ it('edits an e-mail, refusing a broken address on its field, then removes one', 
   const confirm = page.getByRole('alertdialog');
   await confirm.getByText(/is the primary email/).waitFor();
   await screenshot(page, 'customer-editing-07-remove-email');
+  await expectAccessible(page, 'customer-editing-07-remove-email');
   await confirm.getByRole('button', { name: 'Remove' }).click();
   await emails
     .getByRole('button', { name: `Remove email ${PERSONAL}` })
@@ -202,6 +212,7 @@ it('edits an e-mail, refusing a broken address on its field, then removes one', 
   await emails.getByText('1 of 2 email addresses').waitFor();
   await emails.getByText('Primary', { exact: true }).waitFor();
   await screenshot(page, 'customer-editing-08-email-removed');
+  await expectAccessible(page, 'customer-editing-08-email-removed');
   stored = await readCustomer();
   expect(stored.emails).toEqual([expect.objectContaining({ address: EDITED, isPrimary: true })]);
 });
@@ -219,6 +230,7 @@ it("lists the customer's contacts, each opening on the Contacts page", async () 
   await card.getByText('Engineer').waitFor();
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'customer-editing-09-contacts');
+  await expectAccessible(page, 'customer-editing-09-contacts');
 });
 
 it('is reachable by keyboard: Tab reaches the edit button and Enter opens the form', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { superAdmin, type AdminApi } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   launchBrowser,
   login,
@@ -113,6 +114,7 @@ it('is reached from the CRM pages by keyboard and lists the imports newest first
   expect(text.trim().length).toBeGreaterThan(0);
   await expect(rows.nth(waitingAt).innerText()).resolves.toMatch(/Ready to start/i);
   await screenshot(page, 'import-history-01-list');
+  await expectAccessible(page, 'import-history-01-list');
 });
 
 it('reopens a past import in the wizard, where it is undone', async () => {
@@ -123,6 +125,7 @@ it('reopens a past import in the wizard, where it is undone', async () => {
   await page.waitForURL(new RegExp(`/admin/plugins/crm/imports/${jobs.finished}`));
   await waitForText(page.getByTestId('import-stage'), 'Finished');
   await screenshot(page, 'import-history-02-job-in-wizard');
+  await expectAccessible(page, 'import-history-02-job-in-wizard');
 
   await page.getByRole('button', { name: 'Undo import' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Undo import' }).click();
@@ -132,6 +135,7 @@ it('reopens a past import in the wizard, where it is undone', async () => {
   await openPage(page, '/admin/plugins/crm/imports/history');
   await waitForText(table().locator('tbody tr', { hasText: FINISHED_FILE }), /Undone/i);
   await screenshot(page, 'import-history-03-undone');
+  await expectAccessible(page, 'import-history-03-undone');
 });
 
 it('keeps the wizard at /imports and a job at /imports/:documentId', async () => {

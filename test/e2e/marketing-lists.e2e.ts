@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createEntry, superAdmin, type AdminApi } from './support/admin-api';
+import { expectAccessible } from './support/axe';
 import {
   chooseOption,
   launchBrowser,
@@ -103,6 +104,7 @@ it('lists the marketing lists with their counts by channel', async () => {
     String(counts.reachable.mail),
   ]);
   await screenshot(page, 'marketing-lists-01-index');
+  await expectAccessible(page, 'marketing-lists-01-index');
 });
 
 it('creates a list', async () => {
@@ -112,6 +114,7 @@ it('creates a list', async () => {
   await dialog.getByRole('textbox', { name: 'Name' }).fill(NEW_LIST);
   await chooseOption(page, 'Channel', 'Phone');
   await screenshot(page, 'marketing-lists-02-new-list');
+  await expectAccessible(page, 'marketing-lists-02-new-list');
   await dialog.getByRole('button', { name: 'Create list' }).click();
   await page.waitForURL(/\/marketing-lists\/[a-z0-9]+$/);
   await page.getByRole('heading', { name: NEW_LIST, level: 1 }).waitFor();
@@ -137,6 +140,7 @@ it("shows a list's members with whether the export reaches them, and why not", a
   const leftOut = await memberIds(ids.list, '&reachable=false');
   expect(leftOut.sort()).toEqual([ids.ned, ids.ola, ids.pia].sort());
   await screenshot(page, 'marketing-lists-03-members');
+  await expectAccessible(page, 'marketing-lists-03-members');
 });
 
 it('exports the same CSV as the server, then names who was left out and why', async () => {
@@ -167,6 +171,7 @@ it('exports the same CSV as the server, then names who was left out and why', as
   await waitForText(leftOut.locator('tbody tr', { hasText: `Pia ${LAST}` }), 'Inactive');
   await expect(leftOut.locator('tbody tr').count()).resolves.toBe(3);
   await screenshot(page, 'marketing-lists-04-export');
+  await expectAccessible(page, 'marketing-lists-04-export');
 });
 
 it('removes the selected members after a confirmation', async () => {
@@ -183,6 +188,7 @@ it('removes the selected members after a confirmation', async () => {
   // The dialog fades in.
   await page.waitForTimeout(500);
   await screenshot(page, 'marketing-lists-05-remove-confirm');
+  await expectAccessible(page, 'marketing-lists-05-remove-confirm');
   await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
   await confirm.waitFor({ state: 'detached' });
   await memberRow(`Ned ${LAST}`).waitFor({ state: 'detached' });
@@ -192,4 +198,5 @@ it('removes the selected members after a confirmation', async () => {
   // The contacts themselves stay.
   expect((await api.request('GET', `/crm/contacts/${ids.ned}`)).status).toBe(200);
   await screenshot(page, 'marketing-lists-06-removed');
+  await expectAccessible(page, 'marketing-lists-06-removed');
 });

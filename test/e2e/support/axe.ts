@@ -30,6 +30,12 @@ export interface AccessibilityOptions {
   include?: readonly string[];
   /** CSS selectors to leave out. */
   exclude?: readonly string[];
+  /**
+   * CSS selectors of elements the check must cover, such as the CRM's side panels in Strapi's
+   * content manager: each must be on the page, inside one of the checked selectors, and outside
+   * the excluded ones, or the check fails rather than pass without them.
+   */
+  covers?: readonly string[];
 }
 
 const describeViolation = (violation: Result) =>
@@ -51,7 +57,7 @@ const describeViolation = (violation: Result) =>
 export const expectAccessible = async (
   page: Page,
   name: string,
-  { include = PLUGIN_CONTENT, exclude = [] }: AccessibilityOptions = {}
+  { include = PLUGIN_CONTENT, exclude = [], covers = [] }: AccessibilityOptions = {}
 ): Promise<AxeResults> => {
   // Let the page settle: pending requests come back, and the pointer leaves the button it last
   // clicked (a hovered button is drawn in its lighter hover colours).
@@ -60,11 +66,24 @@ export const expectAccessible = async (
   await page.waitForTimeout(300);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
-    async ({ include, exclude }) => {
+    async ({ include, exclude, covers }) => {
+      interface Node {
+        closest(selector: string): unknown;
+      }
       const dom = globalThis as unknown as {
-        document: { querySelector(selector: string): unknown };
+        document: { querySelector(selector: string): Node | null };
         axe: { run(context: ContextObject, options: object): Promise<AxeResults> };
       };
+      const uncovered = covers.filter((selector) => {
+        const element = dom.document.querySelector(selector);
+        return (
+          !element ||
+          !include.some((scope) => element.closest(scope)) ||
+          exclude.some((scope) => element.closest(scope))
+        );
+      });
+      if (uncovered.length > 0)
+        throw new Error(`not within the accessibility check: ${uncovered.join(', ')}`);
       const present = include.filter((selector) => dom.document.querySelector(selector));
       const context: ContextObject = {
         include: present.length > 0 ? present.map((selector) => [selector]) : [['body']],
@@ -76,7 +95,7 @@ export const expectAccessible = async (
       // The JSON results only: the elements themselves do not cross to the test.
       return JSON.parse(JSON.stringify(run)) as AxeResults;
     },
-    { include: [...include], exclude: [...exclude] }
+    { include: [...include], exclude: [...exclude], covers: [...covers] }
   );
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(
