@@ -501,6 +501,11 @@ const main = async () => {
   } catch (error) {
     failed += 1;
     console.error(`[test:package] ${error.stack ?? error}`);
+    // What the app printed says why it stopped answering (a crash, a stack trace).
+    if (server?.output)
+      console.error(
+        `[test:package] the app's last output${server.exitCode !== null || server.signalCode !== null ? ` (it exited: ${server.exitCode ?? server.signalCode})` : ''}:\n${server.output.slice(-6000)}`
+      );
   } finally {
     await stopStrapi(server);
     if (pgAdmin) {
