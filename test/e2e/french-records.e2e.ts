@@ -54,6 +54,8 @@ const DATA = [
   IMPORT_FILE,
   COMMENT,
   'Acheteuse',
+  // Strapi's own preview panel of the content manager, which Strapi leaves in English.
+  'Set up preview',
 ];
 
 let browser: Browser;
