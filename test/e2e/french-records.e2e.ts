@@ -161,9 +161,9 @@ const dialog = () => page.getByRole('dialog');
 const confirm = () => page.getByRole('alertdialog');
 
 /** Screenshot, then the page must show no English of the plugin and pass axe. */
-const check = async (name: string) => {
+const check = async (name: string, strapi: string[] = []) => {
   await screenshot(page, `fr-${name}`);
-  await expectNoEnglish(page, name, fragments, DATA);
+  await expectNoEnglish(page, name, fragments, [...DATA, ...strapi]);
   await expectAccessible(page, `fr-${name}`);
 };
 
@@ -274,6 +274,8 @@ const editView = (uid: string, documentId: string) =>
   `/admin/content-manager/collection-types/${uid}/${documentId}`;
 
 const MORE = "Plus d'actions sur les documents";
+/** The close button of the content manager's own action modal, which Strapi leaves in English. */
+const STRAPI_MODAL = ['Close modal'];
 
 /** Runs a document action of the edit view: its own button, or an entry of its menu. */
 const documentAction = async (name: string) => {
@@ -309,14 +311,14 @@ it("shows the content manager's contact panels and document actions in French", 
   await dialog()
     .getByRole('heading', { name: t('cm.generateLogin.title', { name: ANAIS }) })
     .waitFor();
-  await check('40-cm-generate-login');
+  await check('40-cm-generate-login', STRAPI_MODAL);
   await cancel();
 
   await documentAction(t('cm.lists.label'));
   await dialog()
     .getByRole('heading', { name: t('cm.lists.title', { name: ANAIS }) })
     .waitFor();
-  await check('41-cm-add-to-list');
+  await check('41-cm-add-to-list', STRAPI_MODAL);
   await cancel();
 
   await documentAction(t('cm.convert.label'));
