@@ -18,7 +18,9 @@ export const AddToListDialog = ({ open, contactIds, onClose, onAdded }: AddToLis
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {formatMessage({
               id: 'crm.contacts.addToList',

@@ -20,7 +20,9 @@ export const GenerateLoginDialog = ({ open, contact, onClose }: GenerateLoginDia
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {formatMessage({ id: 'crm.contacts.generateLogin', defaultMessage: 'Generate login' })}
           </Modal.Title>

@@ -119,7 +119,9 @@ export const NewCustomerDialog = ({
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content style={{ maxWidth: '96rem', width: '90vw' }}>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {formatMessage({ id: 'crm.newCustomer.title', defaultMessage: 'New customer' })}
           </Modal.Title>

@@ -73,7 +73,9 @@ export const LinkCustomerModal = ({
   return (
     <Modal.Root open={open} onOpenChange={(next: boolean) => (next ? undefined : onClose())}>
       <Modal.Content>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {formatMessage(
               {

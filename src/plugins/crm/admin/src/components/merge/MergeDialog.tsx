@@ -173,7 +173,9 @@ export const MergeDialog = ({ open, documentIds, onClose }: MergeDialogProps) =>
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content style={{ maxWidth: '110rem', width: '92vw' }}>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>{title}</Modal.Title>
         </Modal.Header>
         <Modal.Body>

@@ -71,7 +71,9 @@ export const NewListDialog = ({ open, onClose, onCreated }: NewListDialogProps) 
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
         <form onSubmit={(event) => void submit(event)}>
-          <Modal.Header>
+          <Modal.Header
+            closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+          >
             <Modal.Title>
               {formatMessage({ id: 'crm.lists.new', defaultMessage: 'New list' })}
             </Modal.Title>

@@ -125,7 +125,9 @@ export const ContactPointDialog = ({
             void save();
           }}
         >
-          <Modal.Header>
+          <Modal.Header
+            closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+          >
             <Modal.Title>{title}</Modal.Title>
           </Modal.Header>
           <Modal.Body>

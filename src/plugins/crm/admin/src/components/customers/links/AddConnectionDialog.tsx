@@ -59,7 +59,9 @@ export const AddConnectionDialog = ({ open, customer, onClose, onSaved }: LinkDi
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {formatMessage({ id: 'crm.links.addConnection', defaultMessage: 'Add connection' })}
           </Modal.Title>

@@ -97,7 +97,9 @@ export const AddRelationshipDialog = ({
   return (
     <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
       <Modal.Content>
-        <Modal.Header>
+        <Modal.Header
+          closeLabel={formatMessage({ id: 'crm.common.close', defaultMessage: 'Close' })}
+        >
           <Modal.Title>
             {kind === 'hierarchical'
               ? formatMessage({
