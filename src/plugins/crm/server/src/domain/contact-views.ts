@@ -1,5 +1,6 @@
 import type { CustomerLabel } from '../../../contracts';
 import { customerDisplayName, type CustomerType } from './customer';
+import { customerStoredDisplayName } from './display-name';
 import { csvLine } from './marketing';
 
 /**
@@ -32,13 +33,12 @@ export interface LabelledCustomer {
 
 /** A customer as a contact or a picker names it: "Globex Corporation (C-000001)". */
 export function customerLabel(customer: LabelledCustomer): CustomerLabel {
-  const name = customerDisplayName(customer);
-  const customerNumber = customer.customerNumber ?? '';
   return {
     documentId: customer.documentId,
-    customerNumber,
+    customerNumber: customer.customerNumber ?? '',
     type: (customer.type ?? 'individual') as CustomerType,
-    displayName: customerNumber ? `${name} (${customerNumber})` : name,
+    // The name the record stores and the content manager shows: one rule.
+    displayName: customerStoredDisplayName(customer),
   };
 }
 
