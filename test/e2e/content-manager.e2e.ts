@@ -18,6 +18,7 @@ import {
   openPage,
   screenshot,
   waitForText,
+  documentAction,
 } from './support/browser';
 import { e2eEnv } from './support/env';
 
@@ -130,33 +131,6 @@ const openContact = async (documentId: string) => {
 
 const MORE = 'More document actions';
 
-/**
- * Runs a document action of the edit view's panel: its own button, or an entry of its menu. The
- * content manager collects the actions after the page shows, so both are looked for a while.
- */
-const documentAction = async (target: Page, name: string) => {
-  const button = target.getByRole('button', { name, exact: true });
-  const more = target.getByRole('button', { name: MORE });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await button.isVisible().catch(() => false)) return button.click();
-    if (await more.isVisible().catch(() => false)) {
-      await more.click();
-      const item = target.getByRole('menuitem', { name });
-      if (
-        await item.waitFor({ timeout: 2_000 }).then(
-          () => true,
-          () => false
-        )
-      )
-        return item.click();
-      await target.keyboard.press('Escape');
-    }
-    await target.waitForTimeout(500);
-  }
-  throw new Error(`no document action named ${name}`);
-};
-
 /** The names of the edit view panel's document actions (its buttons and its menu's entries). */
 const documentActionNames = async (target: Page): Promise<string[]> => {
   const names: string[] = [];
@@ -221,7 +195,7 @@ it('posts a comment from the activity panel, shown newest first with its author'
 
 it('generates a login with the contact’s e-mail, and shows the server’s refusals in the dialog', async () => {
   await openContact(ids.ada);
-  await documentAction(page, 'Generate login');
+  await documentAction(page, 'Generate login', MORE);
   await dialog()
     .getByRole('heading', { name: `Generate a login for Ada ${LAST}` })
     .waitFor();
@@ -242,7 +216,7 @@ it('generates a login with the contact’s e-mail, and shows the server’s refu
   expect(users.body.results.map((user: { email: string }) => user.email)).toContain(ADA.email);
 
   // Again: the contact already has a login (409), said in the dialog, which stays open.
-  await documentAction(page, 'Generate login');
+  await documentAction(page, 'Generate login', MORE);
   await dialog().getByRole('button', { name: 'Generate login' }).click();
   await waitForText(dialog(), 'this contact already has a login');
   await screenshot(page, 'cm-04-generate-login-refused');
@@ -251,7 +225,7 @@ it('generates a login with the contact’s e-mail, and shows the server’s refu
 
   // Another contact with the e-mail now taken by Ada's login.
   await openContact(ids.bob);
-  await documentAction(page, 'Generate login');
+  await documentAction(page, 'Generate login', MORE);
   await dialog().getByLabel('E-mail').fill(ADA.email);
   await dialog().getByRole('button', { name: 'Generate login' }).click();
   await waitForText(dialog(), 'this email is already used by another account');
@@ -261,7 +235,7 @@ it('generates a login with the contact’s e-mail, and shows the server’s refu
 
 it('adds the contact to a marketing list picked from the existing lists', async () => {
   await openContact(ids.ada);
-  await documentAction(page, 'Add to marketing list');
+  await documentAction(page, 'Add to marketing list', MORE);
   await dialog()
     .getByRole('heading', { name: `Add Ada ${LAST} to a marketing list` })
     .waitFor();
@@ -280,7 +254,7 @@ it('adds the contact to a marketing list picked from the existing lists', async 
 
 it('converts the contact to a customer after confirmation and opens its CRM overview', async () => {
   await openContact(ids.ada);
-  await documentAction(page, 'Convert to customer');
+  await documentAction(page, 'Convert to customer', MORE);
   const confirm = page.getByRole('alertdialog');
   await waitForText(confirm, `Create an individual customer from Ada ${LAST}`);
   await screenshot(page, 'cm-06-convert-confirm');
@@ -385,7 +359,7 @@ it('shows the customer as the CRM does beside its form: primaries, masked SSN wi
   await screenshot(page, 'cm-11-customer-ssn-revealed');
   await expectAccessible(page, 'cm-11-customer-ssn-revealed', { covers: CUSTOMER_PANEL });
 
-  await documentAction(page, 'Open in CRM');
+  await documentAction(page, 'Open in CRM', MORE);
   await page.waitForURL(new RegExp(`/admin/plugins/crm/customers/${ids.individual}$`));
   await page.getByTestId('crm-summary').waitFor();
 });

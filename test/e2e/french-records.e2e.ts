@@ -15,6 +15,7 @@ import {
   openPage,
   screenshot,
   waitForText,
+  documentAction,
 } from './support/browser';
 import { englishFragments, expectNoEnglish, message, messagesOf } from './support/language';
 
@@ -277,51 +278,27 @@ const MORE = "Plus d'actions sur les documents";
 /** The close button of the content manager's own action modal, which Strapi leaves in English. */
 const STRAPI_MODAL = ['Close modal'];
 
-/** Runs a document action of the edit view: its own button, or an entry of its menu. */
-const documentAction = async (name: string) => {
-  const button = page.getByRole('button', { name, exact: true });
-  const more = page.getByRole('button', { name: MORE });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await button.isVisible().catch(() => false)) return button.click();
-    if (await more.isVisible().catch(() => false)) {
-      await more.click();
-      const item = page.getByRole('menuitem', { name });
-      if (
-        await item.waitFor({ timeout: 2_000 }).then(
-          () => true,
-          () => false
-        )
-      )
-        return item.click();
-      await page.keyboard.press('Escape');
-    }
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`no document action named ${name}`);
-};
-
 it("shows the content manager's contact panels and document actions in French", async () => {
   await openPage(page, editView(CONTACT_UID, ids.anais));
   await waitForText(page.getByTestId('crm-company'), COMPANY);
   await waitForText(page.getByTestId('crm-activity'), COMMENT);
   await check('39-cm-contact');
 
-  await documentAction(t('cm.generateLogin.label'));
+  await documentAction(page, t('cm.generateLogin.label'), MORE);
   await dialog()
     .getByRole('heading', { name: t('cm.generateLogin.title', { name: ANAIS }) })
     .waitFor();
   await check('40-cm-generate-login', STRAPI_MODAL);
   await cancel();
 
-  await documentAction(t('cm.lists.label'));
+  await documentAction(page, t('cm.lists.label'), MORE);
   await dialog()
     .getByRole('heading', { name: t('cm.lists.title', { name: ANAIS }) })
     .waitFor();
   await check('41-cm-add-to-list', STRAPI_MODAL);
   await cancel();
 
-  await documentAction(t('cm.convert.label'));
+  await documentAction(page, t('cm.convert.label'), MORE);
   await confirm().waitFor();
   await page.waitForTimeout(500);
   await check('42-cm-convert');

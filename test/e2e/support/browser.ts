@@ -139,3 +139,34 @@ export const dropFile = async (
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 };
+
+/**
+ * Runs a document action of the content manager's edit view: Strapi shows the first action as a
+ * button and the others in its "More document actions" menu (`moreLabel`, in the admin's language).
+ */
+export const documentAction = async (
+  page: Page,
+  name: string,
+  moreLabel = 'More document actions'
+): Promise<void> => {
+  const button = page.getByRole('button', { name, exact: true });
+  const more = page.getByRole('button', { name: moreLabel });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await button.isVisible().catch(() => false)) return button.click();
+    if (await more.isVisible().catch(() => false)) {
+      await more.click();
+      const item = page.getByRole('menuitem', { name });
+      if (
+        await item.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false
+        )
+      )
+        return item.click();
+      await page.keyboard.press('Escape');
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no document action named ${name}`);
+};
