@@ -10,3 +10,4 @@ export * from './permissions';
 export type * from './api';
 export type * from './admin-pages';
 export * from './content-manager-layouts';
+export * from './history';

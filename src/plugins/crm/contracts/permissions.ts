@@ -9,6 +9,7 @@ export const ADMIN_ACTIONS = [
   { uid: 'contacts.convert', displayName: 'Convert contacts to customers' },
   { uid: 'marketing-lists.add', displayName: 'Create marketing lists and change their members' },
   { uid: 'activity.comment', displayName: "Comment on contacts' activity feeds" },
+  { uid: 'personal-data', displayName: 'Export and erase personal data' },
 ] as const;
 export type AdminActionUid = (typeof ADMIN_ACTIONS)[number]['uid'];
 

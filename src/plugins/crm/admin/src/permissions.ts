@@ -13,4 +13,5 @@ export const PERMISSIONS = {
   convertContact: action('contacts.convert'),
   addToMarketingList: action('marketing-lists.add'),
   comment: action('activity.comment'),
+  personalData: action('personal-data'),
 };

@@ -37,6 +37,9 @@ export const CAPABILITIES = {
   addToMarketingList: ['crm_manager', 'crm_sales'],
   generateLogin: ['crm_admin', 'crm_manager'],
   runImports: ['crm_admin', 'crm_manager'],
+  revertHistory: ['crm_admin', 'crm_manager'],
+  exportPersonalData: ['crm_admin', 'crm_manager'],
+  erasePersonalData: ['crm_admin'],
 } as const satisfies Record<string, readonly CrmRole[]>;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -57,6 +60,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.setPrimaryContact': 'writeCustomers',
   'customer.relationships': 'read',
   'customer.network': 'read',
+  // change history
   'duplicate.customerDuplicates': 'read',
   'duplicate.customerCheck': 'read',
   'duplicate.contactDuplicates': 'read',
@@ -103,6 +107,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'contact.convert': 'writeCustomers',
   'contact.activity': 'read',
   'contact.comment': 'comment',
+  // personal data export
   'marketing-list.find': 'read',
   'marketing-list.findOne': 'read',
   // Making a list is the first step of adding contacts to it.
@@ -110,6 +115,7 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'marketing-list.addMembers': 'addToMarketingList',
   'marketing-list.removeMembers': 'addToMarketingList',
   'marketing-list.export': 'read',
+  // erasure
   'import.create': 'runImports',
   'import.list': 'runImports',
   'import.findOne': 'runImports',

@@ -6,6 +6,7 @@ import contact from './contact';
 import customer from './customer';
 import duplicateScan from './duplicate-scan';
 import email from './email';
+import historyEntry from './history-entry';
 import importJob from './import-job';
 import marketingList from './marketing-list';
 import merge from './merge';
@@ -30,4 +31,5 @@ export default {
   'audit-log': auditLog,
   merge,
   'merge-redirect': mergeRedirect,
+  'history-entry': historyEntry,
 };

@@ -10,6 +10,7 @@ import {
   CONTACT_UID,
   CUSTOMER_UID,
   DUPLICATE_SCAN_UID,
+  HISTORY_ENTRY_UID,
   IMPORT_JOB_UID,
   MARKETING_LIST_UID,
   RELATIONSHIP_UID,
@@ -41,6 +42,8 @@ const READ_ONLY: Record<string, string> = {
     'merges are written by the merge API only (POST /customers/merge, /contacts/merge, /merges/:id/undo)',
   'plugin::crm.merge-redirect': 'merge redirects are written by the merge API only',
   [DUPLICATE_SCAN_UID]: 'duplicate scans are written by the duplicate scan API only',
+  [HISTORY_ENTRY_UID]:
+    'the change history is written by the CRM with each change and cannot be edited',
 };
 const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 

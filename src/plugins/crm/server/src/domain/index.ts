@@ -21,3 +21,4 @@ export * from './query-bounds';
 export * from './duplicates';
 export * from './duplicate-input';
 export * from './duplicate-clusters';
+export * from './history';

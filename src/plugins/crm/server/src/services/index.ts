@@ -22,6 +22,7 @@ import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
 import externalIds from './external-ids';
+import history from './history';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importList from './imports/import-list';
@@ -92,6 +93,7 @@ export default {
   'import-runner': importRunner,
   'import-undo': importUndo,
   'demo-data': demoData,
+  history,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),

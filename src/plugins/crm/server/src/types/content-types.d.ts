@@ -735,6 +735,55 @@ export interface PluginCrmEmail extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCrmHistoryEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_history_entries';
+  info: {
+    description: 'One entry per created, updated or deleted CRM record, with each field before and after; written by the CRM only';
+    displayName: 'CRM change history';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['create', 'update', 'delete']> &
+      Schema.Attribute.Required;
+    actorDocumentId: Schema.Attribute.String;
+    actorId: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.Enumeration<
+      ['user', 'admin', 'token', 'import', 'merge', 'system']
+    > &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changedFields: Schema.Attribute.Text;
+    changes: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.history-entry'> &
+      Schema.Attribute.Private;
+    onBehalfOf: Schema.Attribute.JSON;
+    otherSubjectDocumentId: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    recordDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    recordLabel: Schema.Attribute.String;
+    recordUid: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectDocumentId: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCrmImportJob extends Struct.CollectionTypeSchema {
   collectionName: 'crm_import_jobs';
   info: {
@@ -1171,6 +1220,7 @@ declare module '@strapi/strapi' {
       'plugin::crm.customer': PluginCrmCustomer;
       'plugin::crm.duplicate-scan': PluginCrmDuplicateScan;
       'plugin::crm.email': PluginCrmEmail;
+      'plugin::crm.history-entry': PluginCrmHistoryEntry;
       'plugin::crm.import-job': PluginCrmImportJob;
       'plugin::crm.marketing-list': PluginCrmMarketingList;
       'plugin::crm.merge': PluginCrmMerge;
