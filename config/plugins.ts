@@ -42,6 +42,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       searchCountLimit: env.int('CRM_SEARCH_COUNT_LIMIT', 1000),
       // Days after which a finished import's staged cells are purged.
       importRetentionDays: env.int('CRM_IMPORT_RETENTION_DAYS', 30),
+      // Days the change history keeps an entry; unset or 0 keeps it for ever.
+      historyRetentionDays: env.int('CRM_HISTORY_RETENTION_DAYS', 0) || null,
       // A create that looks like an existing record: "warn" (meta.possibleDuplicates) or "block" (409).
       duplicates: { onCreate: env('CRM_DUPLICATES_ON_CREATE', 'warn') as 'warn' | 'block' },
     },

@@ -69,3 +69,16 @@ describe('every plugin option', () => {
     );
   });
 });
+
+describe('historyRetentionDays', () => {
+  it('keeps the history for ever by default, or a positive number of days', () => {
+    expect(config.default.historyRetentionDays).toBeNull();
+    expect(() => config.validator(withOptions({ historyRetentionDays: 365 }))).not.toThrow();
+  });
+
+  it.each([0, -3, 1.5, '30', undefined])('refuses %p', (value) => {
+    expect(() => config.validator(withOptions({ historyRetentionDays: value }))).toThrow(
+      `historyRetentionDays must be a positive integer, or null to keep the history for ever (got ${String(value)})`
+    );
+  });
+});

@@ -61,6 +61,9 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.relationships': 'read',
   'customer.network': 'read',
   // change history
+  'history.customer': 'read',
+  'history.contact': 'read',
+  'history.revert': 'revertHistory',
   'duplicate.customerDuplicates': 'read',
   'duplicate.customerCheck': 'read',
   'duplicate.contactDuplicates': 'read',

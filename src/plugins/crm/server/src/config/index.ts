@@ -41,6 +41,8 @@ export interface CrmPluginConfig {
   populateMaxRelated: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
+  /** Days the change history keeps an entry; null keeps it for ever (CRM_HISTORY_RETENTION_DAYS). */
+  historyRetentionDays: number | null;
   /** Days during which a merge can be undone (`POST /merges/:id/undo`). */
   mergeUndoDays: number;
   /** The score (0 to 1) from which two records are called possible duplicates. */
@@ -67,6 +69,7 @@ const defaults: CrmPluginConfig = {
   searchCountLimit: 1000,
   populateMaxRelated: DEFAULT_POPULATE_MAX_RELATED,
   mergeUndoDays: 30,
+  historyRetentionDays: null,
   duplicateThreshold: DEFAULT_DUPLICATE_THRESHOLD,
   duplicates: { onCreate: 'warn', blockScore: DEFAULT_DUPLICATE_BLOCK_SCORE },
 };

@@ -13,6 +13,7 @@ import adminMarketingLists from './admin-marketing-lists';
 import contact from './contact';
 import customer from './customer';
 import duplicate from './duplicate';
+import history from './history';
 import importController from './import';
 import marketingList from './marketing-list';
 import merge from './merge';
@@ -40,5 +41,6 @@ export default {
   import: importController,
   merge,
   duplicate,
+  history,
   openapi,
 };

@@ -3,6 +3,7 @@ import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
 import { CONTACT_ROUTES, MARKETING_LIST_ROUTES } from './admin-page-routes';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
 
@@ -94,6 +95,12 @@ export default {
       path,
       handler,
       config: { policies: requires(adminAction('import')), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...HISTORY_ROUTES.map(({ method, path, handler, readScope }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(readScope ? READ : MANAGE), middlewares: ROUTE_MIDDLEWARES },
     })),
   ],
 };

@@ -23,6 +23,8 @@ import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
 import externalIds from './external-ids';
 import history from './history';
+import historyActions from './history-actions';
+import historyRetention from './history-retention';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importList from './imports/import-list';
@@ -94,6 +96,8 @@ export default {
   'import-undo': importUndo,
   'demo-data': demoData,
   history,
+  'history-actions': historyActions,
+  'history-retention': historyRetention,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),

@@ -66,6 +66,13 @@ export const pluginConfigSchema = z
     searchCountLimit: positiveInteger('searchCountLimit'),
     populateMaxRelated: positiveInteger('populateMaxRelated'),
     mergeUndoDays: positiveInteger('mergeUndoDays'),
+    historyRetentionDays: z.unknown().superRefine((value, ctx) => {
+      if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= 1))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `historyRetentionDays must be a positive integer, or null to keep the history for ever (got ${String(value)})`,
+        });
+    }),
     duplicateThreshold: score('duplicateThreshold'),
     duplicates: z
       .object({
