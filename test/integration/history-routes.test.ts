@@ -391,6 +391,7 @@ describe('pruning old entries', () => {
           await app.strapi.db
             .connection(TABLE)
             .where('subject_document_id', subject)
+            .where('actor_id', reader.id)
             .count({ n: '*' })
         )[0].n
       );
