@@ -334,6 +334,49 @@ describe('reverting an entry', () => {
     expect(phone.customer.documentId).toBe(owner.documentId);
   });
 
+  it('creates a deleted connection again, between the same customers', async () => {
+    const [ida, ned] = [
+      await customer({ firstName: 'Ida', lastName: 'Linked' }),
+      await customer({ firstName: 'Ned', lastName: 'Linked' }),
+    ];
+    const link = (await app.strapi.documents(CONNECTION).create({
+      data: {
+        customer: ida.documentId,
+        connectedCustomer: ned.documentId,
+        relationshipType: 'friend',
+        title: 'Old friends',
+      } as never,
+    })) as unknown as Row;
+    const deletion = await recorded(
+      CONNECTION,
+      async () => {
+        await app.strapi.db.query(CONNECTION).delete({ where: { id: link.id } });
+        return link;
+      },
+      link
+    );
+    const { agent } = await loginAs(app, 'crm_manager');
+    const restored = await revert(deletion, agent);
+    expect(restored.status).toBe(200);
+    const again = (await app.strapi.db.query(CONNECTION).findOne({
+      where: { documentId: restored.body.meta.record.documentId },
+      populate: ['customer', 'connectedCustomer'],
+    })) as any;
+    expect(again).toMatchObject({ relationshipType: 'friend', title: 'Old friends' });
+    expect([again.customer.documentId, again.connectedCustomer.documentId]).toEqual([
+      ida.documentId,
+      ned.documentId,
+    ]);
+    // Both customers' histories show it.
+    for (const side of [ida, ned]) {
+      const page = await app.api().get(`/api/crm/customers/${side.documentId}/history`);
+      expect(page.body.data[0]).toMatchObject({
+        action: 'create',
+        record: { uid: CONNECTION, documentId: again.documentId },
+      });
+    }
+  });
+
   it('refuses to create a deleted customer again, and an unknown entry', async () => {
     const gone = await customer({ firstName: 'Gone', lastName: 'Customer' });
     const deletion = await recorded(
