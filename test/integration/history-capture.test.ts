@@ -433,6 +433,119 @@ describe('writes through REST', () => {
   });
 });
 
+describe('writes that reach other records', () => {
+  it('records a phone moved to another customer in the history of both', async () => {
+    const [from, to] = [await individual('Moves', 'From'), await individual('Moves', 'To')];
+    const phone = (number: string, owner: string) =>
+      api()
+        .post('/api/crm/phones')
+        .send({ data: { type: number.endsWith('1') ? 'home' : 'cell', number, customer: owner } });
+    const moving = await created(await phone('+12025550171', from.documentId));
+    const staying = await created(await phone('+12025550172', from.documentId));
+    await api()
+      .put(`/api/crm/phones/${moving.documentId}`)
+      .send({ data: { customer: to.documentId } })
+      .expect(200);
+    const move = await lastOf(moving.documentId);
+    expect(changeOf(move, 'customer')).toEqual({
+      field: 'customer',
+      before: { documentId: from.documentId, label: expect.any(String) },
+      after: { documentId: to.documentId, label: expect.any(String) },
+    });
+    // The one left behind becomes its customer's primary phone, in the same write.
+    expect(await lastOf(staying.documentId)).toMatchObject({
+      changes: [{ field: 'isPrimary', before: false, after: true }],
+    });
+    for (const side of [from, to]) {
+      const page = await history().repository.list(
+        { subjectDocumentId: side.documentId },
+        { page: 1, pageSize: 50 }
+      );
+      expect(page.entries.map((entry) => entry.documentId)).toContain(move.documentId);
+    }
+  });
+
+  it("records each contact whose membership a list's own writes change", async () => {
+    const contact = (lastName: string) =>
+      app.strapi
+        .documents('plugin::crm.contact')
+        .create({ data: { firstName: 'Member', lastName } as never });
+    const [first, second] = [await contact('First'), await contact('Second')];
+    const list = await app.strapi.documents('plugin::crm.marketing-list').create({
+      data: { name: 'Server List', channel: 'email', members: [first.documentId] } as never,
+    });
+    const member = [{ documentId: list.documentId, label: 'Server List' }];
+    expect(changeOf(await lastOf(first.documentId), 'marketingLists')).toEqual({
+      field: 'marketingLists',
+      before: [],
+      after: member,
+    });
+
+    // Replacing the members takes one off and puts the other on.
+    await app.strapi.documents('plugin::crm.marketing-list').update({
+      documentId: list.documentId,
+      data: { members: [second.documentId] } as never,
+    });
+    expect(changeOf(await lastOf(first.documentId), 'marketingLists')).toEqual({
+      field: 'marketingLists',
+      before: member,
+      after: [],
+    });
+    expect(changeOf(await lastOf(second.documentId), 'marketingLists')?.after).toEqual(member);
+
+    await app.strapi
+      .documents('plugin::crm.marketing-list')
+      .delete({ documentId: list.documentId });
+    expect(changeOf(await lastOf(second.documentId), 'marketingLists')).toEqual({
+      field: 'marketingLists',
+      before: member,
+      after: [],
+    });
+    expect(await entriesOf(first.documentId)).toHaveLength(3);
+  });
+
+  it("records a contact's conversion: the new customer, its connection and the contact's link", async () => {
+    const acme = await business('Acme Convert');
+    const contact = await created(
+      await api()
+        .post('/api/crm/contacts')
+        .send({
+          data: {
+            firstName: 'Vera',
+            lastName: 'Convert',
+            jobTitle: 'CTO',
+            company: acme.documentId,
+          },
+        })
+    );
+    const response = await api().post(`/api/crm/contacts/${contact.documentId}/convert`);
+    expect(response.status).toBeLessThan(300);
+    const customer = response.body.data as { documentId: string };
+    expect(await entriesOf(customer.documentId)).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        actor: expect.objectContaining({ type: 'token' }),
+      }),
+    ]);
+    expect(await lastOf(contact.documentId)).toMatchObject({
+      action: 'update',
+      changes: [
+        { field: 'convertedCustomer', before: null, after: { documentId: customer.documentId } },
+      ],
+    });
+    const page = await history().repository.list(
+      { subjectDocumentId: acme.documentId },
+      { page: 1, pageSize: 50 }
+    );
+    expect(page.entries.map((entry) => [entry.action, entry.record.uid])).toEqual(
+      expect.arrayContaining([
+        ['create', 'plugin::crm.connection'],
+        ['update', CUSTOMER],
+      ])
+    );
+  });
+});
+
 describe('other writers', () => {
   it('names an admin user of the content manager', async () => {
     const kim = await individual('Kim', 'Panel');
