@@ -559,6 +559,49 @@ describe('other writers', () => {
     expect(update.changes).toEqual([{ field: 'lastName', before: 'Panel', after: 'Edited' }]);
   });
 
+  it("names the admin for a comment and a list's members changed in the content manager", async () => {
+    const contact = await created(
+      await api()
+        .post('/api/crm/contacts')
+        .send({ data: { firstName: 'Panel', lastName: 'Member' } })
+    );
+    const comment = await admin(
+      'post',
+      '/content-manager/collection-types/plugin::crm.activity'
+    ).send({
+      body: 'Written in the panel',
+      contact: { connect: [{ documentId: contact.documentId }] },
+    });
+    expect(comment.status).toBe(201);
+    expect(await lastOf(comment.body.data.documentId)).toMatchObject({
+      action: 'create',
+      actor: { type: 'admin' },
+      record: { label: 'Written in the panel' },
+    });
+
+    const list = await created(
+      await api()
+        .post('/api/crm/marketing-lists')
+        .send({ data: { name: 'Panel List', channel: 'email' } })
+    );
+    const update = await admin(
+      'put',
+      `/content-manager/collection-types/plugin::crm.marketing-list/${list.documentId}`
+    ).send({ members: { connect: [{ documentId: contact.documentId }], disconnect: [] } });
+    expect(update.status).toBe(200);
+    expect(await lastOf(contact.documentId)).toMatchObject({
+      action: 'update',
+      actor: { type: 'admin' },
+      changes: [
+        {
+          field: 'marketingLists',
+          before: [],
+          after: [{ documentId: list.documentId, label: 'Panel List' }],
+        },
+      ],
+    });
+  });
+
   it('names the system for server code outside a request', async () => {
     const sam = await app.strapi
       .documents(CUSTOMER)
