@@ -41,6 +41,11 @@ export interface CrmPluginConfig {
   populateMaxRelated: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
+  /**
+   * The key of the erasure list's keyed hashes (CRM_ERASURE_KEY, at least 32 characters). Without
+   * it nobody can be erased, and writes are checked against the list only while it is empty.
+   */
+  erasureKey: string;
   /** Days during which a merge can be undone (`POST /merges/:id/undo`). */
   mergeUndoDays: number;
   /** The score (0 to 1) from which two records are called possible duplicates. */
@@ -58,6 +63,7 @@ const defaults: CrmPluginConfig = {
   demoData: false,
   contactPointLimits: {},
   encryptionKeys: [],
+  erasureKey: '',
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
   importMaxColumns: IMPORT_MAX_COLUMNS,

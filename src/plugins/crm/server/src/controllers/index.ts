@@ -13,6 +13,7 @@ import adminMarketingLists from './admin-marketing-lists';
 import contact from './contact';
 import customer from './customer';
 import duplicate from './duplicate';
+import erasure from './erasure';
 import importController from './import';
 import marketingList from './marketing-list';
 import merge from './merge';
@@ -40,5 +41,6 @@ export default {
   import: importController,
   merge,
   duplicate,
+  erasure,
   openapi,
 };

@@ -34,6 +34,7 @@ import {
 import { searchQuery } from '../validation/search';
 import type { ContentApiRoute } from './contract';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { ERASURE_ROUTES } from './erasure-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
 
@@ -235,6 +236,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     },
   },
   ...MERGE_ROUTES,
+  ...ERASURE_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),

@@ -21,6 +21,7 @@ import demoData from './demo-data';
 import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
+import erasureList from './erasure-list';
 import externalIds from './external-ids';
 import history from './history';
 import importEvents from './import-events';
@@ -35,6 +36,7 @@ import customerMerge from './merges/customer-merge';
 import mergeSupport from './merges/merge-support';
 import mergeUndo from './merges/merge-undo';
 import network from './network';
+import personalDataErasure from './personal-data-erasure';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
@@ -94,6 +96,8 @@ export default {
   'import-undo': importUndo,
   'demo-data': demoData,
   history,
+  'erasure-list': erasureList,
+  'personal-data-erasure': personalDataErasure,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),
