@@ -138,15 +138,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The list, newest first: kinds and dates, never values (there are none to show). */
     async list(page: number, pageSize: number) {
-      const [rows, total] = await Promise.all([
-        strapi.db.query(ERASURE_UID).findMany({
-          select: ['id', 'documentId', 'kind', 'erasedAt', 'recordDocumentId'],
-          orderBy: [{ erasedAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(ERASURE_UID).count({}),
-      ]);
+      const rows = await strapi.db.query(ERASURE_UID).findMany({
+        select: ['id', 'documentId', 'kind', 'erasedAt', 'recordDocumentId'],
+        orderBy: [{ erasedAt: 'desc' }, { id: 'desc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+      const total = await strapi.db.query(ERASURE_UID).count({});
       return { entries: rows as ErasureListEntry[], total: Number(total) };
     },
 
