@@ -83,11 +83,17 @@ export const pluginConfigSchema = z
         throw new Error('a list of keys (CRM_ENCRYPTION_KEY)');
       createFieldCipher(value);
     }),
+    // Production refuses to start without it, as without the SSN keys: nobody could be erased.
     erasureKey: z.unknown().superRefine((value, ctx) => {
-      if (typeof value !== 'string' || (value !== '' && value.length < ERASURE_KEY_MIN_LENGTH)) {
+      const missing = value === '' && process.env.NODE_ENV === 'production';
+      if (
+        typeof value !== 'string' ||
+        missing ||
+        (value !== '' && value.length < ERASURE_KEY_MIN_LENGTH)
+      ) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `erasureKey (CRM_ERASURE_KEY) must be a secret of at least ${ERASURE_KEY_MIN_LENGTH} characters`,
+          message: `erasureKey: CRM_ERASURE_KEY must be a secret of at least ${ERASURE_KEY_MIN_LENGTH} characters${missing ? ' (it is not set)' : ''}`,
         });
       }
     }),
