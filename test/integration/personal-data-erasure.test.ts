@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 import { ERASED_PERSON_NAME, REDACTED_VALUE } from '../../src/plugins/crm/contracts';
 import { getService } from '../../src/plugins/crm/server/src/utils/get-service';
-import { adminRole, createAdmin, expectStrapiError } from '../helpers/admins';
+import { adminRole, createAdmin, createRootAdmin, expectStrapiError } from '../helpers/admins';
 import { importCsv } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 import { loginAs } from '../helpers/users';
@@ -339,8 +339,31 @@ describe('erasing a customer', () => {
       'phone',
     ]);
     expect(JSON.stringify(listed.body)).not.toMatch(/zelphine|2025555501/i);
+    // The content manager reaches the same check, and cannot write the list.
+    const cm = await createRootAdmin(app, 'root-erasure@crm.test');
+    const viaCm = await cm('post', '/content-manager/collection-types/plugin::crm.contact').send({
+      firstName: 'Via',
+      lastName: 'Manager',
+      mobilePhone: '+12025555501',
+    });
+    expectStrapiError(viaCm, 409, /mobilePhone: this person asked to be erased/);
+    const forged = await cm('post', '/content-manager/collection-types/plugin::crm.erasure').send({
+      kind: 'email',
+      hash: 'x',
+      erasedAt: new Date().toISOString(),
+    });
+    expect(forged.status).toBe(400);
+    expect(
+      (
+        await cm(
+          'delete',
+          `/content-manager/collection-types/plugin::crm.erasure/${mine[0].documentId}`
+        )
+      ).status
+    ).toBe(400);
     for (const entry of mine)
       expect((await root('delete', `/crm/erasures/${entry.documentId}`)).status).toBe(200);
+    expect((await root('delete', `/crm/erasures/${mine[0].documentId}`)).status).toBe(404);
     await api()
       .post('/api/crm/contacts')
       .send({ data: { firstName: 'Back', lastName: 'Again', email: 'zelphine.550@example.com' } })
