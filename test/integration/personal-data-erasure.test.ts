@@ -402,6 +402,45 @@ describe('erasing a contact', () => {
   });
 });
 
+describe('erasing an imported and merged person', () => {
+  it('clears their staged import rows and the snapshot of the merge, which can no longer be undone', async () => {
+    const job = await importCsv(
+      app,
+      [
+        'First Name,Last Name,Email,Mobile',
+        'Ondine880,Marchbanks880,ondine.880@example.com,+12025558801',
+        'Ondine880,Marchbanks880,ondine.880@example.com,+12025558801',
+      ].join('\n')
+    );
+    expect(job.counts).toMatchObject({ imported: 1, ignored: 1 });
+    const imported = await app.strapi.db
+      .query(CONTACT)
+      .findOne({ where: { email: 'ondine.880@example.com' } });
+    const duplicate = await created('contacts', {
+      firstName: 'Ondine880',
+      lastName: 'Marchbanks880',
+      email: 'o.marchbanks880@example.com',
+    });
+    const merged = await api()
+      .post('/api/crm/contacts/merge')
+      .send({ data: { survivor: imported.documentId, merged: [duplicate.documentId] } });
+    expect(merged.status).toBe(200);
+    const values = [
+      'Ondine880',
+      'Marchbanks880',
+      'ondine.880@example.com',
+      'o.marchbanks880',
+      '2025558801',
+    ];
+    expect(await scanDatabase(values)).not.toEqual([]);
+
+    await api().post(`/api/crm/contacts/${imported.documentId}/erase`).expect(200);
+    expect(await scanDatabase(values)).toEqual([]);
+    const undo = await api().post(`/api/crm/merges/${merged.body.meta.merge}/undo`);
+    expect(undo.status).toBe(409);
+  });
+});
+
 describe('the roles', () => {
   it('lets crm_admin erase and refuses crm_manager and crm_sales (403); admins need the action', async () => {
     const person = await buildPerson('770');

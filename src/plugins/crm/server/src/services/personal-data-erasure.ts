@@ -140,19 +140,53 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     customerIds: readonly number[],
     contactIds: readonly number[],
     documentIds: readonly string[],
-    valueKeys: readonly string[]
+    valueKeys: readonly string[],
+    identities: IdentityValues
   ) => {
     const jobs = strapi.db.metadata.get(IMPORT_JOB_UID).tableName;
-    // Staged import rows that made or updated the records: their cells, values and undo snapshot.
+    const cells = isPostgres() ? 'LOWER(CAST(cells AS TEXT))' : 'LOWER(cells)';
+    const values = [...identities.emails, ...identities.phones];
+    // Staged import rows that made or updated the records (their cells, values and undo
+    // snapshot), and rows of any import holding the person's e-mail or phone (one ignored as a
+    // duplicate of them): values matched as validated, the cells lower-cased.
+    const touched = new Set<number>();
+    const clearRows = async (query: Knex.QueryBuilder) => {
+      for (const jobId of (await query.clone().distinct('job_id').pluck('job_id')) as number[])
+        touched.add(Number(jobId));
+      await query.update({ cells: '[]', data: null, snapshot: null });
+    };
     for (const [object, ids] of [
       ['customers', customerIds],
       ['contacts', contactIds],
     ] as const)
       for (const chunk of chunks(ids))
-        await knex(STAGING_TABLE)
-          .whereIn('record_id', chunk)
-          .whereIn('job_id', knex(jobs).select('id').where('object', object))
-          .update({ cells: '[]', data: null, snapshot: null });
+        await clearRows(
+          knex(STAGING_TABLE)
+            .whereIn('record_id', chunk)
+            .whereIn('job_id', knex(jobs).select('id').where('object', object))
+        );
+    for (const value of values)
+      await clearRows(
+        knex(STAGING_TABLE).where((where) =>
+          where.whereRaw(`${cells} LIKE ?`, [`%${value}%`]).orWhere('data', 'like', `%${value}%`)
+        )
+      );
+    // Those imports' column samples (the file's first values) go too.
+    const columns = isPostgres() ? 'LOWER(CAST(columns AS TEXT))' : 'LOWER(columns)';
+    for (const value of values)
+      for (const jobId of (await knex(jobs)
+        .whereRaw(`${columns} LIKE ?`, [`%${value}%`])
+        .pluck('id')) as number[])
+        touched.add(Number(jobId));
+    for (const jobId of touched) {
+      const job = (await knex(jobs).where('id', jobId).first('columns')) as
+        { columns: unknown } | undefined;
+      const list = job?.columns ? parsedJson<Record<string, unknown>[] | null>(job.columns) : null;
+      if (!Array.isArray(list)) continue;
+      await knex(jobs)
+        .where('id', jobId)
+        .update({ columns: JSON.stringify(list.map((column) => ({ ...column, samples: [] }))) });
+    }
     // A merge's snapshot holds the merged records as they were: it can no longer be undone.
     const merges = strapi.db.metadata.get('plugin::crm.merge').tableName;
     const mergedCast = isPostgres() ? 'CAST(merged AS TEXT)' : 'merged';
@@ -389,7 +423,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             customerIds,
             contactIds,
             [...customers, ...contactRows].map((row) => row.documentId),
-            valueKeys
+            valueKeys,
+            identities
           )
         );
         outcome.listed = await list.add(identities, documentId, new Date());
@@ -446,6 +481,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...dependants,
       ]);
       const subjects = [...customerDocumentIds, ...contactDocumentIds];
+      // Records merged into an erased one were the same person: their history goes the same way.
+      const redirects = (await strapi.db.query('plugin::crm.merge-redirect').findMany({
+        where: { survivor: { $in: subjects } },
+        select: ['object', 'mergedDocumentId', 'survivor'],
+      })) as { object: string; mergedDocumentId: string; survivor: string }[];
+      for (const redirect of redirects) {
+        const label = renamed.get(redirect.survivor);
+        if (label === undefined) continue;
+        renamed.set(redirect.mergedDocumentId, label);
+        personal.set(
+          redirect.mergedDocumentId,
+          redirect.object === 'contacts' ? 'contact' : 'customer'
+        );
+        subjects.push(redirect.mergedDocumentId);
+      }
       return withKnex(strapi, async (knex) => {
         const loaded = await entriesToRedact(knex, [...personal.keys()], subjects, [
           ...renamed.keys(),
