@@ -94,11 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async assertNotErased(candidates: readonly ListedCandidate[]): Promise<void> {
       const given = candidates.filter((candidate) => candidate.value != null);
       if (given.length === 0) return;
+      // Most lists are empty: one count, no hashing.
+      if (await isEmpty()) return;
       const secret = key();
-      if (!secret) {
-        if (await isEmpty()) return;
+      if (!secret)
         throw new Error('CRM_ERASURE_KEY is not set: the erasure list cannot be checked');
-      }
       const items = hashed(given, secret);
       if (items.length === 0) return;
       const listed = await listedHashes(items);
@@ -108,12 +108,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** For each candidate list (an import row's values), the first field whose value is listed. */
     async listedAmong(rows: readonly ListedCandidate[][]): Promise<(string | null)[]> {
+      if (rows.every((row) => row.length === 0) || (await isEmpty())) return rows.map(() => null);
       const secret = key();
-      if (rows.every((row) => row.length === 0)) return rows.map(() => null);
-      if (!secret) {
-        if (await isEmpty()) return rows.map(() => null);
+      if (!secret)
         throw new Error('CRM_ERASURE_KEY is not set: the erasure list cannot be checked');
-      }
       const hashedRows = rows.map((row) => hashed(row, secret));
       const listed = await listedHashes(hashedRows.flat());
       return hashedRows.map((row) => row.find((item) => listed.has(item.listKey))?.field ?? null);
