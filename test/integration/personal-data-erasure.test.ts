@@ -191,6 +191,12 @@ describe('erasing a customer', () => {
       Number((await app.strapi.db.connection(historyTable).count({ n: '*' }))[0].n)
     ).toBeGreaterThan(0);
     expect(await scanDatabase([`Zelphine440`, `zelphine.440@example.com`])).not.toEqual([]);
+    // The REST writes above wrote entries of their own: the contact's, its comment's, the links'.
+    expect(
+      await app.strapi.db.query('plugin::crm.history-entry').count({
+        where: { subjectDocumentId: person.byEmail.documentId },
+      })
+    ).toBeGreaterThanOrEqual(3);
 
     const admin = (await loginAs(app, 'crm_admin')).agent;
     const erased = await admin().post(`/api/crm/customers/${person.jane.documentId}/erase`);
