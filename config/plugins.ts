@@ -36,6 +36,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),
       encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
+      // The key of the erasure list's hashes of erased people's e-mails and phone numbers.
+      erasureKey: env('CRM_ERASURE_KEY', ''),
       // Seconds a revealed SSN stays shown; the browser tests shorten it.
       ssnRevealSeconds: env.int('CRM_SSN_REVEAL_SECONDS', 60),
       // The quick search counts matches up to this many (its total says "this many or more" past it).

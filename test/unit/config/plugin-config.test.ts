@@ -56,6 +56,23 @@ describe('every plugin option', () => {
     expect(() => config.validator(withOptions({ encryptionKeys: ['short'] }))).toThrow(
       /^encryptionKeys: CRM_ENCRYPTION_KEY must hold 32-byte keys/
     );
+    expect(() => config.validator(withOptions({ erasureKey: 'short' }))).toThrow(
+      /^erasureKey: CRM_ERASURE_KEY must be a secret of at least 32 characters/
+    );
+    expect(() => config.validator(withOptions({ erasureKey: 'k'.repeat(32) }))).not.toThrow();
+  });
+
+  it('lets development run without an erasure key, never production', () => {
+    expect(() => config.validator(withOptions({ erasureKey: '' }))).not.toThrow();
+    const environment = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(() => config.validator(withOptions({ erasureKey: '' }))).toThrow(
+        /CRM_ERASURE_KEY .*\(it is not set\)/
+      );
+    } finally {
+      process.env.NODE_ENV = environment;
+    }
   });
 
   it('refuses an option it does not know, and lists every problem at once', () => {

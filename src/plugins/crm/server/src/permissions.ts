@@ -119,6 +119,8 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'marketing-list.removeMembers': 'addToMarketingList',
   'marketing-list.export': 'read',
   // erasure
+  'erasure.customer': 'erasePersonalData',
+  'erasure.contact': 'erasePersonalData',
   'import.create': 'runImports',
   'import.list': 'runImports',
   'import.findOne': 'runImports',

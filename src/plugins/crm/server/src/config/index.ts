@@ -43,6 +43,11 @@ export interface CrmPluginConfig {
   encryptionKeys: string[];
   /** Days the change history keeps an entry; null keeps it for ever (CRM_HISTORY_RETENTION_DAYS). */
   historyRetentionDays: number | null;
+  /**
+   * The key of the erasure list's keyed hashes (CRM_ERASURE_KEY, at least 32 characters). Without
+   * it nobody can be erased, and writes are checked against the list only while it is empty.
+   */
+  erasureKey: string;
   /** Days during which a merge can be undone (`POST /merges/:id/undo`). */
   mergeUndoDays: number;
   /** The score (0 to 1) from which two records are called possible duplicates. */
@@ -60,6 +65,7 @@ const defaults: CrmPluginConfig = {
   demoData: false,
   contactPointLimits: {},
   encryptionKeys: [],
+  erasureKey: '',
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
   importMaxColumns: IMPORT_MAX_COLUMNS,

@@ -13,6 +13,7 @@ import adminMarketingLists from './admin-marketing-lists';
 import contact from './contact';
 import customer from './customer';
 import duplicate from './duplicate';
+import erasure from './erasure';
 import history from './history';
 import importController from './import';
 import marketingList from './marketing-list';
@@ -42,5 +43,6 @@ export default {
   merge,
   duplicate,
   history,
+  erasure,
   openapi,
 };

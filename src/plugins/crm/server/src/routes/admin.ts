@@ -3,6 +3,7 @@ import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
 import { CONTACT_ROUTES, MARKETING_LIST_ROUTES } from './admin-page-routes';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { ERASURE_LIST_ROUTES, ERASURE_ROUTES } from './erasure-routes';
 import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
@@ -89,6 +90,12 @@ export default {
       path,
       handler,
       config: { policies: requires(adminAction('merge')), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...[...ERASURE_ROUTES, ...ERASURE_LIST_ROUTES].map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,

@@ -34,6 +34,7 @@ import {
 import { searchQuery } from '../validation/search';
 import type { ContentApiRoute } from './contract';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { ERASURE_ROUTES } from './erasure-routes';
 import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
@@ -240,6 +241,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     ...route,
     ...(readScope ? { auth: { scope: [readScope] } } : {}),
   })),
+  ...ERASURE_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),

@@ -21,6 +21,7 @@ import demoData from './demo-data';
 import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
+import erasureList from './erasure-list';
 import externalIds from './external-ids';
 import history from './history';
 import historyActions from './history-actions';
@@ -37,6 +38,7 @@ import customerMerge from './merges/customer-merge';
 import mergeSupport from './merges/merge-support';
 import mergeUndo from './merges/merge-undo';
 import network from './network';
+import personalDataErasure from './personal-data-erasure';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
@@ -98,6 +100,8 @@ export default {
   history,
   'history-actions': historyActions,
   'history-retention': historyRetention,
+  'erasure-list': erasureList,
+  'personal-data-erasure': personalDataErasure,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),
