@@ -18,6 +18,7 @@ import marketingList from './marketing-list';
 import merge from './merge';
 import { withMergeRedirects } from './merge-redirects';
 import openapi from './openapi';
+import personalData, { adminPersonalData } from './personal-data';
 import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
@@ -41,4 +42,6 @@ export default {
   merge,
   duplicate,
   openapi,
+  'personal-data': personalData,
+  'admin-personal-data': adminPersonalData,
 };

@@ -5,6 +5,7 @@ import { CONTACT_ROUTES, MARKETING_LIST_ROUTES } from './admin-page-routes';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -88,6 +89,12 @@ export default {
       path,
       handler,
       config: { policies: requires(adminAction('merge')), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler: `admin-${handler}`,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,

@@ -36,6 +36,7 @@ import type { ContentApiRoute } from './contract';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
@@ -235,6 +236,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     },
   },
   ...MERGE_ROUTES,
+  ...PERSONAL_DATA_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),

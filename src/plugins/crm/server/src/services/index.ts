@@ -35,6 +35,7 @@ import customerMerge from './merges/customer-merge';
 import mergeSupport from './merges/merge-support';
 import mergeUndo from './merges/merge-undo';
 import network from './network';
+import personalDataExport from './personal-data-export';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
@@ -94,6 +95,7 @@ export default {
   'import-undo': importUndo,
   'demo-data': demoData,
   history,
+  'personal-data-export': personalDataExport,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),
