@@ -92,6 +92,7 @@ const recordHistory = async (
     .connection('crm_history_entries')
     .where('record_document_id', record.documentId)
     .where('changed_fields', 'like', `%,${field},%`)
+    .orderBy('id', 'desc')
     .select('document_id');
   recordedHistory.push(row.document_id);
   return row.document_id as string;
@@ -620,6 +621,14 @@ describe('GET /api/crm/contacts/:id/personal-data', () => {
       email: 'conrad@export.test',
     });
     const converted = await app.api().post(`/api/crm/contacts/${documentId}/convert`).expect(201);
+    await app
+      .api()
+      .post(`/api/crm/contacts/${documentId}/generate-login`)
+      .send({ email: 'conrad.login@export.test' })
+      .expect(201);
+    const login = await app.strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { email: 'conrad.login@export.test' } });
     const response = await exportOf(
       agents.crm_manager,
       `/api/crm/contacts/${documentId}/personal-data`
@@ -629,6 +638,13 @@ describe('GET /api/crm/contacts/:id/personal-data', () => {
       name: 'Conrad Verted',
       number: converted.body.data.customerNumber,
     });
+    expect(response.body.data.record.user).toEqual({
+      username: login.username,
+      email: 'conrad.login@export.test',
+    });
+    const text = JSON.stringify(response.body);
+    expect(text).not.toMatch(/password/i);
+    expect(text).not.toContain(login.password);
     expect(response.body.data.customers).toEqual([
       expect.objectContaining({
         number: converted.body.data.customerNumber,
