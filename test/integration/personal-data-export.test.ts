@@ -135,7 +135,7 @@ const csvRows = (text: string): Row[] =>
       Object.fromEntries(
         Object.entries(row).map(([key, value]) => [
           key,
-          typeof value === 'string' ? value.replace(/^'(?=[=+\-@\t\r])/, '') : value,
+          typeof value === 'string' ? value.replace(/^'(?=\s*[=+\-@\t\r])/, '') : value,
         ])
       )
   );

@@ -107,8 +107,13 @@ describe('personal data export', () => {
   });
 
   it('writes CSV that a spreadsheet cannot run as a formula, with a header even when empty', () => {
-    const csv = csvFile('phones.csv', [{ number: '+14155550101', note: '=HYPERLINK("x")' }]);
-    expect(parse(csv)).toEqual([{ number: "'+14155550101", note: '\'=HYPERLINK("x")' }]);
+    const csv = csvFile('phones.csv', [
+      { number: '+14155550101', note: '  =HYPERLINK("x")', split: 'a;b\tc', count: -2 },
+    ]);
+    expect(parse(csv)).toEqual([
+      { number: "'+14155550101", note: '\'  =HYPERLINK("x")', split: 'a;b\tc', count: '-2' },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(`'+14155550101,"'  =HYPERLINK(""x"")","a;b\tc",-2`);
     expect(csvFile('history.csv', []).split('\r\n')[0]).toMatch(/^entry,at,action,/);
   });
 

@@ -7,6 +7,7 @@ import type {
   PersonalDataPartyRef,
 } from '../../../contracts';
 import { customerDisplayName } from './customer';
+import { neutralizeCell } from './marketing';
 
 /**
  * Fields never exported whatever a schema says of them: the SSN's ciphertext and keyed hash, a
@@ -184,14 +185,16 @@ const columnsOf = (rows: readonly Row[]): string[] => [
 ];
 
 /**
- * A CSV file: a header and one line per row. A cell a spreadsheet would run as a formula
- * (`=`, `+`, `-`, `@`…) starts with an apostrophe (OWASP, "CSV injection").
+ * A CSV file: a header and one line per row, written by the CRM's CSV rule (`csvLine`): a text cell
+ * a spreadsheet would run as a formula starts with an apostrophe, and a cell holding a separator
+ * a spreadsheet may split on (comma, semicolon, tab), a quote or a line break is quoted.
  */
 export function csvFile(file: PersonalDataFile, rows: readonly Row[]): string {
   const fields = rows.length ? columnsOf(rows) : [...EMPTY_COLUMNS[file]];
+  const cell = (value: Cell) => (typeof value === 'string' ? neutralizeCell(value) : value);
   return Papa.unparse(
-    { fields, data: rows.map((row) => fields.map((field) => row[field] ?? null)) },
-    { escapeFormulae: true, newline: '\r\n' }
+    { fields, data: rows.map((row) => fields.map((field) => cell(row[field] ?? null))) },
+    { newline: '\r\n', quotes: (value: unknown) => /[",;\t\r\n]/.test(String(value)) }
   );
 }
 
