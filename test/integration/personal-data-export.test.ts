@@ -28,6 +28,7 @@ let jane: Row;
 let globex: Row;
 let investor: Row;
 let bob: Row;
+let janet: Row;
 const contacts: Record<string, string> = {};
 let newsletter: string;
 const recordedHistory: string[] = [];
@@ -204,6 +205,14 @@ beforeAll(async () => {
       },
     })
     .expect(201);
+
+  // Another customer record of the same person: same cell phone.
+  janet = await createCustomer({
+    firstName: 'Janet',
+    lastName: 'Dupe',
+    phones: [{ type: 'cell', number: JANE_CELL }],
+    emails: [{ type: 'personal', address: 'janet.dupe@export.test' }],
+  });
 
   contacts.byEmail = await createContact({
     firstName: 'Jane',
@@ -411,7 +420,19 @@ describe('GET /api/crm/customers/:id/personal-data', () => {
     const byPhone = body.contacts.find((contact: Row) => contact.documentId === contacts.byPhone);
     expect(byPhone.shares).toEqual([JANE_PHONE]);
     expect(text).not.toContain('una@export.test');
-    expect(body.customers).toEqual([]);
+  });
+
+  it('names the customers sharing an e-mail or phone by name and number only', () => {
+    expect(body.customers).toEqual([
+      {
+        name: 'Janet Dupe',
+        number: janet.customerNumber,
+        shares: [JANE_CELL],
+        convertedFromSubject: false,
+      },
+    ]);
+    expect(text).not.toContain('janet.dupe@export.test');
+    expect(text).not.toContain(janet.documentId);
   });
 
   it('holds their list memberships and activity', () => {
@@ -541,7 +562,14 @@ describe('?format=zip', () => {
     ]);
     expect(csvRows(files['activity.csv'])[0].body).toBe('Called about her +1 order');
     expect(csvRows(files['ssn-reveals.csv'])[0].ssn).toBe('***-**-4321');
-    expect(csvRows(files['customers.csv'])).toEqual([]);
+    expect(csvRows(files['customers.csv'])).toEqual([
+      {
+        name: 'Janet Dupe',
+        number: janet.customerNumber,
+        shares: JSON.stringify([JANE_CELL]),
+        convertedFromSubject: 'false',
+      },
+    ]);
     const all = Object.values(files).join('\n');
     for (const secret of [SSN, '287654321', BOB_EMAIL, INVESTOR_EMAIL])
       expect(all).not.toContain(secret);
