@@ -693,6 +693,20 @@ describe('GET /api/crm/contacts/:id/personal-data', () => {
       where: { action: 'personal-data.export', customerDocumentId: documentId },
     });
     expect(audit).toHaveLength(2);
+
+    const fromCustomer = await exportOf(
+      agents.crm_manager,
+      `/api/crm/customers/${converted.body.data.documentId}/personal-data`
+    );
+    expect(fromCustomer.status).toBe(200);
+    expect(fromCustomer.body.data.contacts).toEqual([
+      expect.objectContaining({
+        documentId,
+        firstName: 'Conrad',
+        convertedToSubject: true,
+        user: { username: login.username, email: 'conrad.login@export.test' },
+      }),
+    ]);
   });
 });
 
