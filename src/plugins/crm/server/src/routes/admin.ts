@@ -72,6 +72,12 @@ export default {
       handler: `admin-customer.${handler}`,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
     })),
+    ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler: `admin-${handler}`,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
+    })),
     ...[...CONTACT_ROUTES, ...MARKETING_LIST_ROUTES].map(({ method, path, handler, action }) => ({
       method,
       path,
@@ -89,12 +95,6 @@ export default {
       path,
       handler,
       config: { policies: requires(adminAction('merge')), middlewares: ROUTE_MIDDLEWARES },
-    })),
-    ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
-      method,
-      path,
-      handler: `admin-${handler}`,
-      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,

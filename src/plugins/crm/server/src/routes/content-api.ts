@@ -236,7 +236,6 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     },
   },
   ...MERGE_ROUTES,
-  ...PERSONAL_DATA_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),
@@ -259,6 +258,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       },
     },
   },
+  ...PERSONAL_DATA_ROUTES,
 ];
 
 export default {
