@@ -111,6 +111,8 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'contact.activity': 'read',
   'contact.comment': 'comment',
   // personal data export
+  'personal-data.customer': 'exportPersonalData',
+  'personal-data.contact': 'exportPersonalData',
   'marketing-list.find': 'read',
   'marketing-list.findOne': 'read',
   // Making a list is the first step of adding contacts to it.

@@ -20,6 +20,7 @@ import marketingList from './marketing-list';
 import merge from './merge';
 import { withMergeRedirects } from './merge-redirects';
 import openapi from './openapi';
+import personalData, { adminPersonalData } from './personal-data';
 import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
@@ -45,4 +46,6 @@ export default {
   history,
   erasure,
   openapi,
+  'personal-data': personalData,
+  'admin-personal-data': adminPersonalData,
 };

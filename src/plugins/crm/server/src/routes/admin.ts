@@ -7,6 +7,7 @@ import { ERASURE_LIST_ROUTES, ERASURE_ROUTES } from './erasure-routes';
 import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -72,6 +73,12 @@ export default {
       path,
       handler: `admin-customer.${handler}`,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler: `admin-${handler}`,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...[...CONTACT_ROUTES, ...MARKETING_LIST_ROUTES].map(({ method, path, handler, action }) => ({
       method,

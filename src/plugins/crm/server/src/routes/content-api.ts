@@ -38,6 +38,7 @@ import { ERASURE_ROUTES } from './erasure-routes';
 import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
@@ -264,6 +265,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       },
     },
   },
+  ...PERSONAL_DATA_ROUTES,
 ];
 
 export default {

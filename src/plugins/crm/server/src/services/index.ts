@@ -39,6 +39,7 @@ import mergeSupport from './merges/merge-support';
 import mergeUndo from './merges/merge-undo';
 import network from './network';
 import personalDataErasure from './personal-data-erasure';
+import personalDataExport from './personal-data-export';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
@@ -62,6 +63,7 @@ export default {
   roles,
   ssn,
   network,
+  'personal-data-export': personalDataExport,
   'customer-locks': customerLocks,
   'customer-numbers': customerNumbers,
   'customer-refs': customerRefs,
