@@ -27,6 +27,7 @@ import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
+import { historySession } from './import-history';
 import { createRecordMatches } from './record-matches';
 import { createRecordUpdates, type RowUpdate } from './record-updates';
 
@@ -308,6 +309,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
+    historySession(strapi)?.created(CONTACT_UID, ids);
     await getService(strapi, 'duplicates').refresh('contact', ids);
     await getService(strapi, 'display-names').refresh('contact', ids);
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
@@ -326,6 +328,8 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       CUSTOMER_UID,
       values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] }))
     );
+    const session = historySession(strapi);
+    session?.created(CUSTOMER_UID, ids);
     // The contact points each row made, so that an undo can tell them from points added since.
     const related: RelatedIds[] = rows.map(() => ({}));
     for (const [kind, plural] of [
@@ -350,6 +354,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
         link(CONTACT_POINT_UIDS[kind], 'customer'),
         points.map((point, i) => [created[i], point.customerId])
       );
+      session?.created(CONTACT_POINT_UIDS[kind], created);
       points.forEach((point, i) => (related[point.row][kind] ??= []).push(created[i]));
     }
     await getService(strapi, 'search-index').refresh(ids);

@@ -197,6 +197,10 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       results.push({ rowId: row.rowId, outcome: 'updated', snapshot });
     }
     if (options.dryRun || !trx) return results;
+    // The records' state before, for their history entries (still under the locks taken above).
+    await getService(strapi, 'history')
+      .currentSession()
+      ?.watch(CONTACT_UID, [...new Set([...changed.keys(), ...companyMoved])]);
     await bulk.updateRecords(
       trx,
       CONTACT_UID,
@@ -317,6 +321,14 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       results.push({ rowId: row.rowId, outcome: 'updated', snapshot });
     }
     if (options.dryRun || !trx) return results;
+    // The records' state before, for their history entries (still under the locks taken above).
+    const session = getService(strapi, 'history').currentSession();
+    await session?.watch(CUSTOMER_UID, [...touched]);
+    for (const kind of CONTACT_POINT_KINDS)
+      await session?.watch(
+        CONTACT_POINT_UIDS[kind],
+        [...pointValues.values()].filter((point) => point.kind === kind).map((point) => point.id)
+      );
     await bulk.updateRecords(
       trx,
       CUSTOMER_UID,
@@ -340,6 +352,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
         link(CONTACT_POINT_UIDS[kind], 'customer'),
         made.map((point, i) => [pointIds[i], point.customerId])
       );
+      session?.created(CONTACT_POINT_UIDS[kind], pointIds);
       made.forEach((point, i) => point.snapshot.addedPoints!.push({ kind, id: pointIds[i] }));
     }
     await getService(strapi, 'search-index').refresh([...touched]);
