@@ -228,8 +228,15 @@ describe('history of a merge and its undo', () => {
     });
     const a = await h.person('Hist', 'Merged', {
       middleName: 'Mid',
-      phones: [{ type: 'home', number: '+14155559302' }],
+      phones: [
+        { type: 'home', number: '+14155559302' },
+        { type: 'work', number: '+14155559303' },
+      ],
     });
+    // Moved as it is (not primary before or after): only its link to the customer changes.
+    const home = a.phones.find((phone: { number: string }) => phone.number === '+14155559302');
+    const work = a.phones.find((phone: { number: string }) => phone.number === '+14155559303');
+    expect(work.isPrimary).toBe(false);
     const merged = await h.mergeCustomers({
       survivor: s.documentId,
       merged: [a.documentId],
@@ -257,7 +264,7 @@ describe('history of a merge and its undo', () => {
       recordUid: CUSTOMER,
     });
     const moved = entries.find(
-      (entry) => entry.recordUid === PHONE && entry.recordDocumentId === a.phones[0].documentId
+      (entry) => entry.recordUid === PHONE && entry.recordDocumentId === home.documentId
     );
     expect(moved).toMatchObject({
       action: 'update',
@@ -268,6 +275,9 @@ describe('history of a merge and its undo', () => {
       before: { documentId: a.documentId },
       after: { documentId: s.documentId },
     });
+    const movedWork = entries.find((entry) => entry.recordDocumentId === work.documentId);
+    expect(movedWork).toMatchObject({ action: 'update', subjectDocumentId: s.documentId });
+    expect(movedWork?.changes.map((item) => item.field)).toEqual(['customer']);
 
     // The undo: the merged customer back (create), the survivor and the phone as they were.
     expect((await h.undo(merge)).status).toBe(200);
@@ -284,7 +294,13 @@ describe('history of a merge and its undo', () => {
     ).toEqual({ field: 'middleName', before: 'Mid', after: null });
     expect(
       change(
-        undone.find((entry) => entry.recordDocumentId === a.phones[0].documentId),
+        undone.find((entry) => entry.recordDocumentId === home.documentId),
+        'customer'
+      )
+    ).toMatchObject({ before: { documentId: s.documentId }, after: { documentId: a.documentId } });
+    expect(
+      change(
+        undone.find((entry) => entry.recordDocumentId === work.documentId),
         'customer'
       )
     ).toMatchObject({ before: { documentId: s.documentId }, after: { documentId: a.documentId } });

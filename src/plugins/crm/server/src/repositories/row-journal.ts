@@ -128,25 +128,32 @@ const watchAll = async (watcher: JournalWatcher, records: readonly [string, numb
 
 /**
  * Shows `watcher` every record `ops` name, before they are reverted: updated rows and both sides
- * of link rows, deleted rows (absent now: they come back) and inserted ones (about to go).
+ * of link rows (as they are now and as the op left them), deleted rows (absent now: they come
+ * back) and inserted ones (about to go).
  */
 export const watchJournal = async (
   strapi: Core.Strapi,
+  knex: Knex,
   watcher: JournalWatcher,
   ops: readonly JournalOp[]
 ): Promise<void> => {
   const records = recordsOf(strapi, linkTablesOf(strapi));
-  await watchAll(
-    watcher,
-    ops.flatMap((op) =>
-      op.op === 'update'
-        ? records(op.table, [
-            { ...op.before, id: op.id },
-            { ...op.after, id: op.id },
-          ])
-        : records(op.table, [op.row])
-    )
-  );
+  const found: [string, number][] = [];
+  for (const op of ops) {
+    if (op.op !== 'update') {
+      found.push(...records(op.table, [op.row]));
+      continue;
+    }
+    // An update keeps only the columns it changed: the row names the link's other side.
+    const current = ((await knex(op.table).where({ id: op.id }).first()) as Row | undefined) ?? {};
+    found.push(
+      ...records(op.table, [
+        { ...current, ...op.before, id: op.id },
+        { ...current, ...op.after, id: op.id },
+      ])
+    );
+  }
+  await watchAll(watcher, found);
 };
 
 /** The database column of a model's attribute. */

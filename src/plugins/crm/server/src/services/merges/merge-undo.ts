@@ -123,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
         // Every record the undo puts back, as it is now, for its history entry.
         const session = support().historySession();
-        if (session) await watchJournal(strapi, session, ops);
+        if (session) await watchJournal(strapi, knex, session, ops);
         await revertJournal(knex, ops);
         const restored = ops
           .filter((op) => op.op === 'delete' && op.table === table)
