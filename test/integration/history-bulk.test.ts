@@ -1,3 +1,4 @@
+import { diffSnapshots } from '../../src/plugins/crm/server/src/domain';
 import { getService } from '../../src/plugins/crm/server/src/utils/get-service';
 import { importCsv } from '../helpers/imports';
 import { mergeHelpers } from '../helpers/merges';
@@ -61,9 +62,9 @@ const tokenRef = { type: 'token', id: expect.any(String), name: expect.any(Strin
 describe('history of an import and its undo', () => {
   it('writes one entry per created and updated contact, as the import for its user', async () => {
     const csv = [
-      'First Name,Last Name,Email,Job Title,Company',
-      'Ann,Bulk,ann.bulk@example.com,Engineer,Bulkworks',
-      'Ben,Bulk,ben.bulk@example.com,Clerk,',
+      'First Name,Last Name,Email,Job Title,Company,Birthday',
+      'Ann,Bulk,ann.bulk@example.com,Engineer,Bulkworks,1990-04-01',
+      'Ben,Bulk,ben.bulk@example.com,Clerk,,',
     ].join('\n');
     const first = await importCsv(app, csv, 'contacts', 'create', { mode: 'upsert' });
     expect(first.counts).toMatchObject({ imported: 2, created: 2 });
@@ -113,6 +114,19 @@ describe('history of an import and its undo', () => {
       subjectDocumentId: company.documentId,
     });
     expect(created.some((entry) => entry.recordDocumentId === ben.documentId)).toBe(true);
+    // Built from the values the import wrote, the same as reading the records back gives.
+    const states = await getService(app.strapi, 'history').states.load('contact', CONTACT, [
+      ann.id,
+      ben.id,
+    ]);
+    for (const contact of [ann, ben]) {
+      const state = states.get(contact.id)!;
+      const entry = created.find((item) => item.recordDocumentId === contact.documentId)!;
+      expect(entry.changes).toEqual(diffSnapshots(null, state.snapshot));
+      expect(entry.recordLabel).toBe(state.label);
+      expect(entry.subjectDocumentId).toBe(state.subjects[0]);
+    }
+    expect(change(annEntry, 'birthday')?.after).toBe('1990-04-01');
 
     // Upsert: Ann's title changes, Ben's row is the same: one update entry, Ann's.
     const again = [

@@ -27,7 +27,7 @@ import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
-import { historySession } from './import-history';
+import { customerRefs, historySession, recordInserted } from './import-history';
 import { createRecordMatches } from './record-matches';
 import { createRecordUpdates, type RowUpdate } from './record-updates';
 
@@ -309,9 +309,28 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
-    historySession(strapi)?.created(CONTACT_UID, ids);
     await getService(strapi, 'duplicates').refresh('contact', ids);
     await getService(strapi, 'display-names').refresh('contact', ids);
+    // Their history from the values written (the bulk of an import: nothing read back but names).
+    if (historySession(strapi)) {
+      const companies = await customerRefs(
+        strapi,
+        trx,
+        CUSTOMER_UID,
+        companyPairs.map(([, companyId]) => companyId)
+      );
+      await recordInserted(
+        strapi,
+        trx,
+        'contact',
+        CONTACT_UID,
+        toInsert.map(({ row, companyId }, i) => ({
+          id: ids[i],
+          values: { ...(row.data as ContactRow).contact, isUser: false },
+          relations: { company: companyId === null ? null : (companies.get(companyId) ?? null) },
+        }))
+      );
+    }
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
   };
 
