@@ -29,11 +29,11 @@ type Entry = {
   changes: { field: string; before: unknown; after: unknown }[];
 };
 
-/** Every entry written by one actor, oldest first, read straight from the table. */
-const entriesBy = async (actorId: string): Promise<Entry[]> => {
+/** Every entry written by one import or merge (by its documentId), oldest first, from the table. */
+const entriesBy = async (actorDocumentId: string): Promise<Entry[]> => {
   const rows = await app.strapi.db
     .query('plugin::crm.history-entry')
-    .findMany({ where: { actorId }, orderBy: { id: 'asc' } });
+    .findMany({ where: { actorDocumentId }, orderBy: { id: 'asc' } });
   return (rows as Entry[]).map((row) => ({
     ...row,
     changes: typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes,
@@ -75,7 +75,7 @@ describe('history of an import and its undo', () => {
       .query(CUSTOMER)
       .findOne({ where: { businessName: 'Bulkworks' } });
 
-    const created = await entriesBy(firstId);
+    const created = await entriesBy(first.documentId);
     // The two contacts and the company made for them, once each.
     expect(created).toHaveLength(3);
     expect(created.every((entry) => entry.action === 'create')).toBe(true);
@@ -128,30 +128,44 @@ describe('history of an import and its undo', () => {
     }
     expect(change(annEntry, 'birthday')?.after).toBe('1990-04-01');
 
-    // Upsert: Ann's title changes, Ben's row is the same: one update entry, Ann's.
+    // Upsert: Ann's title changes, Ben joins the company: one update entry each, built from the
+    // values read before and written, the same as reading the records back would give.
     const again = [
-      'First Name,Last Name,Email,Job Title,Company',
-      'Ann,Bulk,ann.bulk@example.com,Director,Bulkworks',
-      'Ben,Bulk,ben.bulk@example.com,Clerk,',
+      'First Name,Last Name,Email,Job Title,Company,Birthday',
+      'Ann,Bulk,ann.bulk@example.com,Director,Bulkworks,1990-04-01',
+      'Ben,Bulk,ben.bulk@example.com,Clerk,Bulkworks,',
     ].join('\n');
     const second = await importCsv(app, again, 'contacts', 'create', { mode: 'upsert' });
-    expect(second.counts).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(second.counts).toMatchObject({ updated: 2 });
     const secondId = await jobId(second.documentId);
-    const updated = await entriesBy(secondId);
-    expect(updated).toHaveLength(1);
-    expect(updated[0]).toMatchObject({
+    const updated = await entriesBy(second.documentId);
+    expect(updated).toHaveLength(2);
+    const annUpdate = updated.find((entry) => entry.recordDocumentId === ann.documentId);
+    expect(annUpdate).toMatchObject({
       action: 'update',
-      recordDocumentId: ann.documentId,
       actorType: 'import',
       actorName: `import ${secondId}`,
       changes: [{ field: 'jobTitle', before: 'Engineer', after: 'Director' }],
     });
+    const benUpdate = updated.find((entry) => entry.recordDocumentId === ben.documentId);
+    expect(benUpdate?.changes).toEqual([
+      {
+        field: 'company',
+        before: null,
+        after: { documentId: company.documentId, label: company.displayName },
+      },
+    ]);
+    const now = await getService(app.strapi, 'history').states.load('contact', CONTACT, [ben.id]);
+    expect(benUpdate?.recordLabel).toBe(now.get(ben.id)!.label);
+    expect(
+      diffSnapshots(states.get(ben.id)!.snapshot, now.get(ben.id)!.snapshot).map((c) => c.field)
+    ).toEqual(['company']);
 
     // Undo of the update puts the title back; undo of the creation deletes the records.
     await app.api().post(`/api/crm/imports/${second.documentId}/undo`).expect(200);
-    const restored = (await entriesBy(secondId)).slice(1);
-    expect(restored).toHaveLength(1);
-    expect(restored[0]).toMatchObject({
+    const restored = (await entriesBy(second.documentId)).slice(2);
+    expect(restored).toHaveLength(2);
+    expect(restored.find((entry) => entry.recordDocumentId === ann.documentId)).toMatchObject({
       action: 'update',
       recordDocumentId: ann.documentId,
       actorType: 'import',
@@ -159,7 +173,7 @@ describe('history of an import and its undo', () => {
       changes: [{ field: 'jobTitle', before: 'Director', after: 'Engineer' }],
     });
     await app.api().post(`/api/crm/imports/${first.documentId}/undo`).expect(200);
-    const deleted = (await entriesBy(firstId)).slice(3);
+    const deleted = (await entriesBy(first.documentId)).slice(3);
     expect(deleted.map((entry) => [entry.action, entry.recordDocumentId]).sort()).toEqual(
       [
         ['delete', ann.documentId],
@@ -190,7 +204,8 @@ describe('history of an import and its undo', () => {
     const cal = await app.strapi.db
       .query(CUSTOMER)
       .findOne({ where: { firstName: 'Cal', lastName: 'Points' }, populate: ['phones', 'emails'] });
-    const created = await entriesBy(firstId);
+    const created = await entriesBy(first.documentId);
+    expect(created.every((entry) => entry.actorId === firstId)).toBe(true);
     expect(created.map((entry) => entry.recordUid).sort()).toEqual(
       [CUSTOMER, 'plugin::crm.email', PHONE].sort()
     );
@@ -213,7 +228,8 @@ describe('history of an import and its undo', () => {
     });
     expect(second.counts).toMatchObject({ updated: 1 });
     const secondId = await jobId(second.documentId);
-    const entries = await entriesBy(secondId);
+    const entries = await entriesBy(second.documentId);
+    expect(entries.every((entry) => entry.actorName === `import ${secondId}`)).toBe(true);
     const customerEntry = entries.find((entry) => entry.recordUid === CUSTOMER);
     expect(customerEntry).toMatchObject({ action: 'update', recordDocumentId: cal.documentId });
     expect(change(customerEntry, 'middleName')).toEqual({

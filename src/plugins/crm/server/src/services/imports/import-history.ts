@@ -177,3 +177,62 @@ export const recordInserted = async (
   }
   await history.repository.insert(knex, entries);
 };
+
+/**
+ * The update entries of records a bulk update has just written, from the values each had before
+ * and was given (only the fields written, and relations as `{ documentId, label }`): the same
+ * entries a session would write, without reading the records before and after.
+ */
+export const recordUpdated = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  kind: HistoryRecordKind,
+  uid: string,
+  records: readonly {
+    id: number;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    relations: { before: Record<string, HistoryValue>; after: Record<string, HistoryValue> };
+  }[]
+): Promise<void> => {
+  const history = getService(strapi, 'history');
+  if (records.length === 0 || !history.currentSession()) return;
+  const attributes: ScalarAttribute[] = Object.entries(attributesOf(strapi, uid))
+    .filter(([, attribute]) => attribute.type !== 'relation')
+    .map(([name, attribute]) => ({ name, type: attribute.type }));
+  const stored = await readRows(
+    strapi,
+    knex,
+    uid,
+    records.map((record) => record.id),
+    'displayName' in attributesOf(strapi, uid) ? ['documentId', 'displayName'] : ['documentId']
+  );
+  const actor = history.writer();
+  const at = new Date();
+  const entries: NewHistoryEntry[] = [];
+  for (const record of records) {
+    const row = stored.get(record.id);
+    if (!row) continue;
+    const written = attributes.filter((attribute) => attribute.name in record.after);
+    const before = insertedSnapshot(written, record.before, record.relations.before);
+    const after = insertedSnapshot(written, record.after, record.relations.after);
+    const changes = diffSnapshots(before, after);
+    if (changes.length === 0) continue;
+    const documentId = String(row.documentId);
+    const [subject, other] = historySubjects(kind, documentId, after);
+    entries.push({
+      at,
+      action: 'update',
+      record: {
+        uid,
+        documentId,
+        label: historyRecordLabel(kind, after, row.displayName as string | null | undefined),
+      },
+      subjectDocumentId: subject,
+      otherSubjectDocumentId: other,
+      actor,
+      changes,
+    });
+  }
+  await history.repository.insert(knex, entries);
+};
