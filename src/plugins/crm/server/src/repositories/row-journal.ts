@@ -87,6 +87,75 @@ export const linkTablesOf = (strapi: Core.Strapi): LinkTable[] => {
   return [...found.values()];
 };
 
+/**
+ * Told of every record a journaled write is about to change (`watch`, before the write) or has
+ * just made (`created`), by model uid: a history session takes that shape.
+ */
+export interface JournalWatcher {
+  watch(uid: string, ids: readonly number[]): Promise<void>;
+  created(uid: string, ids: readonly number[]): void;
+}
+
+/** The records a write of `row` in `table` changes: the row's own, or both sides of a link row. */
+const recordsOf = (
+  strapi: Core.Strapi,
+  links: readonly LinkTable[]
+): ((table: string, rows: readonly Row[]) => [string, number][]) => {
+  const metadata = strapi.db.metadata as unknown as MetadataMap;
+  const uidOf = new Map([...metadata.values()].map((meta) => [meta.tableName, meta.uid]));
+  const linkOf = new Map(links.map((link) => [link.table, link]));
+  return (table, rows) => {
+    const found: [string, number][] = [];
+    const link = linkOf.get(table);
+    for (const row of rows) {
+      if (link) {
+        for (const side of [link.owner, link.target]) {
+          const id = row[side.column];
+          if (id !== undefined && id !== null) found.push([side.uid, Number(id)]);
+        }
+      } else if (uidOf.has(table) && row.id !== undefined && row.id !== null)
+        found.push([uidOf.get(table)!, Number(row.id)]);
+    }
+    return found;
+  };
+};
+
+const watchAll = async (watcher: JournalWatcher, records: readonly [string, number][]) => {
+  const byUid = new Map<string, number[]>();
+  for (const [uid, id] of records) byUid.set(uid, [...(byUid.get(uid) ?? []), id]);
+  for (const [uid, ids] of byUid) await watcher.watch(uid, ids);
+};
+
+/**
+ * Shows `watcher` every record `ops` name, before they are reverted: updated rows and both sides
+ * of link rows (as they are now and as the op left them), deleted rows (absent now: they come
+ * back) and inserted ones (about to go).
+ */
+export const watchJournal = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  watcher: JournalWatcher,
+  ops: readonly JournalOp[]
+): Promise<void> => {
+  const records = recordsOf(strapi, linkTablesOf(strapi));
+  const found: [string, number][] = [];
+  for (const op of ops) {
+    if (op.op !== 'update') {
+      found.push(...records(op.table, [op.row]));
+      continue;
+    }
+    // An update keeps only the columns it changed: the row names the link's other side.
+    const current = ((await knex(op.table).where({ id: op.id }).first()) as Row | undefined) ?? {};
+    found.push(
+      ...records(op.table, [
+        { ...current, ...op.before, id: op.id },
+        { ...current, ...op.after, id: op.id },
+      ])
+    );
+  }
+  await watchAll(watcher, found);
+};
+
 /** The database column of a model's attribute. */
 export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string => {
   const definition = (
@@ -128,12 +197,23 @@ const insertedId = (result: unknown[]): number => {
   );
 };
 
-export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
+export const createRowJournal = (strapi: Core.Strapi, knex: Knex, watcher?: JournalWatcher) => {
   const ops: JournalOp[] = [];
   const links = linkTablesOf(strapi);
+  const records = recordsOf(strapi, links);
 
   const read = async (table: string, id: number): Promise<Row | undefined> =>
     (await knex(table).where({ id }).first()) as Row | undefined;
+
+  /** The records a write of these rows changes, shown to the watcher before it is made. */
+  const before = async (table: string, rows: readonly Row[]) => {
+    if (watcher) await watchAll(watcher, records(table, rows));
+  };
+  /** A record's row just inserted (a link row changes records that were watched before). */
+  const made = (table: string, row: Row) => {
+    if (!watcher || links.some((link) => link.table === table)) return;
+    for (const [uid, id] of records(table, [row])) watcher.created(uid, [id]);
+  };
 
   return {
     ops,
@@ -179,6 +259,7 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
       );
       if (changed.length === 0) return false;
       const patch = Object.fromEntries(changed.map((column) => [column, changes[column]]));
+      await before(table, [current, { ...patch, id }]);
       await knex(table).where({ id }).update(writable(patch));
       const after = (await read(table, id))!;
       ops.push({
@@ -204,20 +285,19 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
       write: () => Promise<unknown>,
       options: { loose?: string[] } = {}
     ): Promise<void> {
-      const before = await read(table, id);
-      if (!before) throw new Error(`crm: ${table} row ${id} is missing`);
+      const was = await read(table, id);
+      if (!was) throw new Error(`crm: ${table} row ${id} is missing`);
+      await before(table, [was]);
       await write();
       const after = (await read(table, id))!;
-      const changed = Object.keys(after).filter(
-        (column) => !sameValue(before[column], after[column])
-      );
+      const changed = Object.keys(after).filter((column) => !sameValue(was[column], after[column]));
       if (changed.length === 0) return;
       ops.push({
         op: 'update',
         table,
         id,
         label,
-        before: Object.fromEntries(changed.map((column) => [column, before[column]])),
+        before: Object.fromEntries(changed.map((column) => [column, was[column]])),
         after: Object.fromEntries(changed.map((column) => [column, after[column]])),
         ...(options.loose ? { loose: options.loose.filter((c) => changed.includes(c)) } : {}),
       });
@@ -227,6 +307,7 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
     async recordInsert(table: string, id: number, label: string): Promise<void> {
       const row = await read(table, id);
       if (!row) throw new Error(`crm: ${table} row ${id} is missing`);
+      made(table, row);
       ops.push({ op: 'insert', table, label, row });
     },
 
@@ -234,6 +315,7 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
     async remove(table: string, id: number, label: string, refs?: RowRef[]): Promise<Row> {
       const row = await read(table, id);
       if (!row) throw new Error(`crm: ${table} row ${id} is missing`);
+      await before(table, [row]);
       await knex(table).where({ id }).delete();
       ops.push({ op: 'delete', table, label, row, ...(refs ? { refs } : {}) });
       return row;
@@ -266,8 +348,10 @@ export const createRowJournal = (strapi: Core.Strapi, knex: Knex) => {
 
     /** Inserts a row; records it whole, with the id it was given. */
     async insert(table: string, row: Row, label: string): Promise<Row> {
+      await before(table, [row]);
       const id = insertedId(await knex(table).insert(writable(row), ['id']));
       const inserted = (await read(table, id))!;
+      made(table, inserted);
       ops.push({ op: 'insert', table, label, row: inserted });
       return inserted;
     },

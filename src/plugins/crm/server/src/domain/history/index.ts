@@ -1,3 +1,4 @@
 export * from './values';
 export * from './records';
 export * from './watch';
+export * from './inserted';

@@ -30,6 +30,7 @@ import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
+import { customerRefs, historySession, recordInserted } from './import-history';
 import { createRecordMatches } from './record-matches';
 import { createRecordUpdates, type RowUpdate } from './record-updates';
 
@@ -340,6 +341,26 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
     await getService(strapi, 'duplicates').refresh('contact', ids);
     await getService(strapi, 'display-names').refresh('contact', ids);
+    // Their history from the values written (the bulk of an import: nothing read back but names).
+    if (historySession(strapi)) {
+      const companies = await customerRefs(
+        strapi,
+        trx,
+        CUSTOMER_UID,
+        companyPairs.map(([, companyId]) => companyId)
+      );
+      await recordInserted(
+        strapi,
+        trx,
+        'contact',
+        CONTACT_UID,
+        toInsert.map(({ row, companyId }, i) => ({
+          id: ids[i],
+          values: { ...(row.data as ContactRow).contact, isUser: false },
+          relations: { company: companyId === null ? null : (companies.get(companyId) ?? null) },
+        }))
+      );
+    }
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
   };
 
@@ -356,6 +377,8 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       CUSTOMER_UID,
       values.map((value, i) => ({ ...value.customer, customerNumber: numbers[i] }))
     );
+    const session = historySession(strapi);
+    session?.created(CUSTOMER_UID, ids);
     // The contact points each row made, so that an undo can tell them from points added since.
     const related: RelatedIds[] = rows.map(() => ({}));
     for (const [kind, plural] of [
@@ -380,6 +403,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
         link(CONTACT_POINT_UIDS[kind], 'customer'),
         points.map((point, i) => [created[i], point.customerId])
       );
+      session?.created(CONTACT_POINT_UIDS[kind], created);
       points.forEach((point, i) => (related[point.row][kind] ??= []).push(created[i]));
     }
     await getService(strapi, 'search-index').refresh(ids);

@@ -12,6 +12,7 @@ import {
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
+import { historySession } from './import-history';
 import { createRecordUpdates } from './record-updates';
 
 /** An imported row that updated its record, with what the update wrote. */
@@ -109,6 +110,14 @@ export const createImportRestore = (strapi: Core.Strapi) => {
         companies.delete(id);
       }
       const uid = object === 'contacts' ? CONTACT_UID : CUSTOMER_UID;
+      // What the records and their points are now, for their history entries.
+      const session = historySession(strapi);
+      await session?.watch(uid, [...restoredIds]);
+      for (const kind of CONTACT_POINT_KINDS)
+        await session?.watch(CONTACT_POINT_UIDS[kind], [
+          ...[...pointValues.values()].filter((p) => p.kind === kind).map((p) => p.id),
+          ...removedPoints.filter((p) => p.kind === kind).map((p) => p.id),
+        ]);
       await bulk.updateRecords(
         trx,
         uid,

@@ -10,6 +10,7 @@ import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
 import { createImportBatch, type CompanyTarget } from './import-batch';
+import { historySession, historyTransaction, importWriter, withHistory } from './import-history';
 import type { Decision } from './import-jobs';
 
 // Rows written per transaction: large enough that statements and commits stay few, small enough
@@ -46,7 +47,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * job's decisions, so a resumed job never creates a company twice. Groups whose linked customer
    * was deleted since the decision resolve to `missing`.
    */
-  const resolveCompanies = async (jobId: number): Promise<Map<string, CompanyTarget>> => {
+  const resolveCompanies = async (job: {
+    id: number;
+    documentId: string;
+  }): Promise<Map<string, CompanyTarget>> => {
+    const jobId = job.id;
     // Read first: the staging service queries outside of this transaction.
     const planned =
       (await jobs().findOne({ where: { id: jobId }, select: ['decisions'] }))?.decisions ?? {};
@@ -54,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       (key) => planned[key].action === 'create' && !planned[key].createdId
     );
     const names = await getService(strapi, 'import-rows').companyNames(jobId, createKeys);
-    return strapi.db.transaction(async ({ trx }) => {
+    return historyTransaction(strapi, importWriter(strapi, job), async (trx) => {
       // Locked, so that a node taking over a job it thinks stale cannot create the same companies.
       const decisions =
         (await claims.lockedDecisions<Record<string, Decision & { createdId?: number }>>(
@@ -106,6 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           decisions[key] = { action: 'create', createdId: ids[i] };
           targets.set(key, { id: ids[i] });
         });
+        historySession(strapi)?.created(CUSTOMER_UID, ids);
         await getService(strapi, 'search-index').refresh(ids);
         await jobs().update({ where: { id: jobId }, data: { decisions } });
       }
@@ -148,9 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = await jobs().findOne({ where: { id: jobId } });
       const total = job.progress?.total ?? 0;
       const companies =
-        job.object === 'contacts'
-          ? await resolveCompanies(jobId)
-          : new Map<string, CompanyTarget>();
+        job.object === 'contacts' ? await resolveCompanies(job) : new Map<string, CompanyTarget>();
+      const writer = importWriter(strapi, job);
       let done = await staging().settled(jobId);
       for (let after = 0; ;) {
         const owner = await claims.owner(jobId);
@@ -160,7 +165,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].line;
         try {
           await strapi.db.transaction(async ({ trx }) => {
-            await batches.write(trx, job, rows, companies);
+            // Each batch's records get their history entries in the batch's own transaction.
+            await withHistory(strapi, writer, () => batches.write(trx, job, rows, companies));
             await claims.beat(trx, jobId, { done: done + rows.length, total });
           });
         } catch (error) {

@@ -11,6 +11,7 @@ import {
   type ContactPointKind,
 } from '../../domain';
 import type { RelatedIds } from '../../repositories/import-rows';
+import { currentActor } from '../../utils/actor';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
 import {
@@ -22,6 +23,7 @@ import {
   MARKETING_LIST_UID,
 } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
+import { historySession, historyTransaction, importWriter } from './import-history';
 import { createImportRestore, type UpdatedRow } from './import-restore';
 
 const CHUNK = 500;
@@ -47,6 +49,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const removal = () => getService(strapi, 'record-removal');
   const locks = () => getService(strapi, 'customer-locks');
   const restorer = createImportRestore(strapi);
+
+  /** The customers about to go and their contact points, as they are, for their history entries. */
+  const watchCustomers = async (ids: number[]) => {
+    const session = historySession(strapi);
+    if (!session || ids.length === 0) return;
+    await session.watch(CUSTOMER_UID, ids);
+    for (const kind of CONTACT_POINT_KINDS)
+      await session.watch(
+        CONTACT_POINT_UIDS[kind],
+        await network().ownersLinkedTo(CONTACT_POINT_UIDS[kind], 'customer', ids)
+      );
+  };
 
   /** Why each of these imported contacts must stay (contacts absent from the map may go). */
   const contactsToKeep = async (ids: number[]): Promise<Map<number, string[]>> => {
@@ -199,7 +213,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = await importJobs.load(documentId);
       if (job.stage !== 'done')
         throw conflict(`only a finished import can be undone (this one is ${job.stage})`);
-      await strapi.db.transaction(async () => {
+      // The undo's changes are the import's, on behalf of whoever undoes it.
+      const writer = importWriter(strapi, job, currentActor(strapi));
+      await historyTransaction(strapi, writer, async () => {
         const now = new Date();
         if (!(await importJobs.changeJob(job, { stage: 'undone', undoneAt: now }, ['done']))) {
           throw conflict('the import has just been undone or changed; load it again');
@@ -244,6 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await locks().lockRows(CONTACT_UID, ids);
             kept = await contactsToKeep(ids);
             const removable = ids.filter((id) => !kept.has(id));
+            await historySession(strapi)?.watch(CONTACT_UID, removable);
             await removal().removeContacts(removable);
             result.removed.contacts += removable.length;
           } else {
@@ -257,6 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             );
             kept = await customersToKeep(ids, made);
             const removable = ids.filter((id) => !kept.has(id));
+            await watchCustomers(removable);
             await removal().removeCustomers(removable);
             result.removed.customers += removable.length;
           }
@@ -282,6 +300,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await locks().lock(found);
           const kept = await customersToKeep(found, new Set());
           const removable = found.filter((id: number) => !kept.has(id));
+          await watchCustomers(removable);
           await removal().removeCustomers(removable);
           result.removed.customers += removable.length;
           await describe('customer', kept, result);

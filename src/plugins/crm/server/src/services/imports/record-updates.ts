@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
+import type { HistoryValue } from '../../../../contracts';
 import {
   CONTACT_FIELD_NAMES,
   CONTACT_POINT_KINDS,
@@ -21,6 +22,7 @@ import {
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
+import { customerRefs, recordUpdated } from './import-history';
 
 const CHUNK = 400;
 const PLURALS = { address: 'addresses', phone: 'phones', email: 'emails' } as const;
@@ -152,6 +154,16 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
     const ids = [...new Set(rows.map((row) => row.recordId))];
     if (!options.dryRun) await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, ids);
     const states = await loadContacts(ids);
+    // The records as they were, for their history entries (the loop below changes `states`).
+    const original =
+      !options.dryRun && getService(strapi, 'history').currentSession()
+        ? new Map(
+            [...states].map(([id, state]) => [
+              id,
+              { fields: { ...state.fields }, company: state.company },
+            ])
+          )
+        : null;
     const changed = new Map<number, Record<string, unknown>>();
     const companyMoved = new Set<number>();
     const results: UpdateResult[] = [];
@@ -218,6 +230,40 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       ...changed.keys(),
       ...companyMoved,
     ]);
+    // Their history from the values read before and written (nothing read back but names).
+    if (original) {
+      const written = [...new Set([...changed.keys(), ...companyMoved])];
+      const companies = await customerRefs(
+        strapi,
+        trx,
+        CUSTOMER_UID,
+        written
+          .flatMap((id) => [original.get(id)!.company, states.get(id)!.company])
+          .filter((id): id is number => id !== null)
+      );
+      const ref = (id: number | null) => (id === null ? null : (companies.get(id) ?? null));
+      await recordUpdated(
+        strapi,
+        trx,
+        'contact',
+        CONTACT_UID,
+        written.map((id) => {
+          const fields = changed.get(id) ?? {};
+          const was = original.get(id)!;
+          const moved = companyMoved.has(id);
+          const before: Record<string, HistoryValue> = moved ? { company: ref(was.company) } : {};
+          const after: Record<string, HistoryValue> = moved
+            ? { company: ref(states.get(id)!.company) }
+            : {};
+          return {
+            id,
+            before: Object.fromEntries(Object.keys(fields).map((name) => [name, was.fields[name]])),
+            after: fields,
+            relations: { before, after },
+          };
+        })
+      );
+    }
     return results;
   };
 
@@ -317,6 +363,14 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       results.push({ rowId: row.rowId, outcome: 'updated', snapshot });
     }
     if (options.dryRun || !trx) return results;
+    // The records' state before, for their history entries (still under the locks taken above).
+    const session = getService(strapi, 'history').currentSession();
+    await session?.watch(CUSTOMER_UID, [...touched]);
+    for (const kind of CONTACT_POINT_KINDS)
+      await session?.watch(
+        CONTACT_POINT_UIDS[kind],
+        [...pointValues.values()].filter((point) => point.kind === kind).map((point) => point.id)
+      );
     await bulk.updateRecords(
       trx,
       CUSTOMER_UID,
@@ -340,6 +394,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
         link(CONTACT_POINT_UIDS[kind], 'customer'),
         made.map((point, i) => [pointIds[i], point.customerId])
       );
+      session?.created(CONTACT_POINT_UIDS[kind], pointIds);
       made.forEach((point, i) => point.snapshot.addedPoints!.push({ kind, id: pointIds[i] }));
     }
     await getService(strapi, 'search-index').refresh([...touched]);

@@ -51,9 +51,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       options: { dryRun?: boolean } = {}
     ): Promise<MergeOutcome> {
       const set = mergeSet(request.survivor, request.merged);
+      // Chosen first: the history entries of the merge's changes name it.
+      const how = { dryRun: options.dryRun, merge: support().newMergeId(), actor };
       return support().transact(async (knex: Knex) => {
         await support().lockMerges();
-        const journal = createRowJournal(strapi, knex);
+        const journal = createRowJournal(strapi, knex, support().historySession());
         const linkOf = journal.link;
         const moved: Record<string, number> = {
           listMemberships: 0,
@@ -181,6 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'display-names').refresh('contact', [survivor.id]);
         const mergedDocumentIds = merged.map((row) => row.documentId);
         const merge = await support().record({
+          merge: how.merge,
           journal,
           knex,
           object: 'contacts',
@@ -202,7 +205,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           merge: options.dryRun ? null : merge,
           moved,
         };
-      }, options.dryRun);
+      }, how);
     },
   };
 };

@@ -103,9 +103,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       options: { dryRun?: boolean } = {}
     ): Promise<MergeOutcome> {
       const set = mergeSet(request.survivor, request.merged);
+      // Chosen first: the history entries of the merge's changes name it.
+      const how = { dryRun: options.dryRun, merge: support().newMergeId(), actor };
       return support().transact(async (knex: Knex) => {
         await support().lockMerges();
-        const journal = createRowJournal(strapi, knex);
+        const journal = createRowJournal(strapi, knex, support().historySession());
         const linkOf = journal.link;
         const moved: Record<string, number> = {
           addresses: 0,
@@ -510,6 +512,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await search.refresh([survivor.id]);
         const mergedDocumentIds = merged.map((row) => row.documentId);
         const merge = await support().record({
+          merge: how.merge,
           journal,
           knex,
           object: 'customers',
@@ -532,7 +535,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           merge: options.dryRun ? null : merge,
           moved,
         };
-      }, options.dryRun);
+      }, how);
     },
   };
 };

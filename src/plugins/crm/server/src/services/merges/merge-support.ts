@@ -117,12 +117,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * Runs `work` in one transaction; a dry run runs it all and rolls it back, answering what it
-     * would have answered. A deadlock with another writer is a 409 (try again), not a 500.
+     * would have answered. A deadlock with another writer is a 409 (try again), not a 500. With a
+     * merge and its actor, `work`'s changes are recorded in the history as the merge's.
      */
-    async transact<T>(work: (knex: Knex) => Promise<T>, dryRun = false): Promise<T> {
+    async transact<T>(
+      work: (knex: Knex) => Promise<T>,
+      options: { dryRun?: boolean; merge?: string; actor?: Actor } = {}
+    ): Promise<T> {
+      const { dryRun = false, merge, actor } = options;
       try {
         return await strapi.db.transaction(async ({ trx }) => {
-          const result = await work(trx);
+          const result =
+            merge && actor
+              ? await this.withHistory(merge, actor, () => work(trx))
+              : await work(trx);
           if (dryRun) throw new DryRun(result);
           return result;
         });
@@ -136,6 +144,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
     },
+
+    /**
+     * Runs `work` (inside the merge's transaction) with every change it makes recorded as written
+     * by "merge <id>" on behalf of `actor`, in one history session flushed when `work` is done.
+     * The journal of a merge shows that session every row before it changes it.
+     */
+    withHistory<T>(merge: string, actor: Actor, work: () => Promise<T>): Promise<T> {
+      const history = getService(strapi, 'history');
+      const writer = {
+        ...history.onBehalfOf('merge', merge, `merge ${merge}`, actor),
+        documentId: merge,
+      };
+      return history.actingAs(writer, () => history.inSession(() => work()));
+    },
+
+    /** The history session of the merge or undo under way. */
+    historySession: () => getService(strapi, 'history').currentSession(),
 
     /**
      * One merge or undo at a time, and none while a hierarchy link is written: merges touch the
@@ -252,13 +277,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async record(
       entry: Omit<StoredMerge, 'documentId' | 'ops'> & {
+        /** The merge's documentId, when it was chosen before (its history names it). */
+        merge?: string;
         journal: RowJournal;
         knex: Knex;
         customer?: { documentId: string; customerNumber?: string | null };
         reason: (merge: string) => string;
       }
     ): Promise<string> {
-      const merge = this.newMergeId();
+      const merge = entry.merge ?? this.newMergeId();
       const { journal, knex, object, survivor, merged, actor } = entry;
       await this.writeRedirects(journal, knex, object, survivor, merged, merge);
       await this.storeMerge({

@@ -7,13 +7,14 @@ import {
   journalConflicts,
   linkTablesOf,
   revertJournal,
+  watchJournal,
   type JournalOp,
   type Row,
 } from '../../repositories/row-journal';
 import type { Actor } from '../../utils/actor';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
-import { CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
+import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
 import { MERGE_UID, unsealJournal } from './merge-support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,6 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async undo(documentId: string, actor: Actor) {
+      const how = { merge: documentId, actor };
       return support().transact(async (knex: Knex) => {
         await support().lockMerges();
         const found = await support().findMerge(documentId);
@@ -119,6 +121,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
 
+        // Every record the undo puts back, as it is now, for its history entry.
+        const session = support().historySession();
+        if (session) await watchJournal(strapi, knex, session, ops);
         await revertJournal(knex, ops);
         const restored = ops
           .filter((op) => op.op === 'delete' && op.table === table)
@@ -128,6 +133,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Whatever was added to the survivor since keeps the one-primary rules.
         if (uid === CUSTOMER_UID) {
           for (const kind of CONTACT_POINT_KINDS) {
+            // Points added since may lose or take the primary flag.
+            await session?.watch(
+              CONTACT_POINT_UIDS[kind],
+              await getService(strapi, 'network-repository').ownersLinkedTo(
+                CONTACT_POINT_UIDS[kind],
+                'customer',
+                [survivor!.id, ...restoredIds]
+              )
+            );
             for (const id of [survivor!.id, ...restoredIds])
               await getService(strapi, 'contact-point-gate').settlePrimary(kind, id, null);
           }
@@ -158,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           merge: view,
           restored: restored.map((row) => String(row.document_id)),
         };
-      });
+      }, how);
     },
   };
 };
