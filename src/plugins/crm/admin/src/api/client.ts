@@ -25,6 +25,8 @@ import type {
   Relationship,
   SsnReveal,
   DateOrder,
+  HistoryEntry,
+  HistoryQuery,
 } from '../../../contracts';
 
 /** What an upload may say of its file beside the object: all told from the file when absent. */
@@ -133,6 +135,9 @@ const CONTACT_POINT_ROUTES: Record<ContactPointKind, string> = {
   phone: 'phones',
   email: 'emails',
 };
+
+/** Whose history or personal data a route reads: a customer's or a contact's. */
+export type PersonSubject = 'customers' | 'contacts';
 
 /** How many customers a picker lists for a query. */
 const PICKER_SIZE = 10;
@@ -364,6 +369,40 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
           `${BASE}/merges/${documentId}/undo`
         )
       ).data,
+  },
+
+  history: {
+    /** Newest first; a customer's includes its contact points', connections' and relationships'. */
+    of: async (subject: PersonSubject, documentId: string, query: HistoryQuery = {}) =>
+      (
+        await get<Paged<HistoryEntry>>(`${BASE}/${subject}/${documentId}/history`, {
+          params: { ...query },
+        })
+      ).data,
+    /** Sets the entry's fields back to their values before it (a 409 names a field changed since). */
+    revert: async (entryId: string) =>
+      (await post<{ data: unknown }>(`${BASE}/history/${entryId}/revert`)).data.data,
+  },
+
+  personalData: {
+    /** Everything the CRM holds on the person, as one JSON document. */
+    exportJson: async (subject: PersonSubject, documentId: string) =>
+      (await get<{ data: unknown }>(`${BASE}/${subject}/${documentId}/personal-data`)).data,
+    /** The same as CSV files in a zip. */
+    exportZip: async (subject: PersonSubject, documentId: string) => {
+      const response = await get(`${BASE}/${subject}/${documentId}/personal-data?format=zip`, {
+        responseType: 'blob',
+      });
+      return {
+        blob: response.data,
+        fileName: fileNameFromDisposition(
+          response.headers?.get('Content-Disposition'),
+          `personal-data-${documentId}.zip`
+        ),
+      };
+    },
+    erase: async (subject: PersonSubject, documentId: string) =>
+      (await post<{ data: unknown }>(`${BASE}/${subject}/${documentId}/erase`)).data.data,
   },
 
   imports: {
