@@ -195,7 +195,9 @@ const Entry = ({
     >
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex gap={2} wrap="wrap" alignItems="center">
-          <Badge active={entry.action === 'update'}>{action.label}</Badge>
+          <Badge backgroundColor={`${action.variant}100`} textColor={`${action.variant}700`}>
+            {action.label}
+          </Badge>
           <Typography variant="omega" fontWeight="bold" data-testid="crm-history-record">
             {record}
           </Typography>
@@ -299,7 +301,7 @@ export const HistoryTimeline = ({
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="crm-history">
       {fields.length > 0 && (
-        <Field.Root name="history-field">
+        <Field.Root name="history-field" style={{ maxWidth: '20rem' }}>
           <Field.Label>{fieldFilter}</Field.Label>
           <SingleSelect
             size="S"

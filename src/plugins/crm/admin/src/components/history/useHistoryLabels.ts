@@ -5,7 +5,8 @@ import type { HistoryAction, HistoryActor, HistoryValue } from '../../../../cont
 import { useFieldLabel } from '../imports/labels';
 import { EMPTY_VALUE, shownValue, type HistoryRecordKind } from './model';
 
-type BadgeVariant = 'success' | 'secondary' | 'danger';
+/** The colour family of an action's badge (its 100 background with 700 text passes 4.5:1). */
+type BadgeVariant = 'success' | 'primary' | 'danger';
 
 /** The words of the change history: its actions, kinds of record, actors and values. */
 export const useHistoryLabels = () => {
@@ -19,7 +20,7 @@ export const useHistoryLabels = () => {
       },
       update: {
         label: formatMessage({ id: 'crm.history.action.update', defaultMessage: 'Updated' }),
-        variant: 'secondary',
+        variant: 'primary',
       },
       delete: {
         label: formatMessage({ id: 'crm.history.action.delete', defaultMessage: 'Deleted' }),
