@@ -136,6 +136,24 @@ const CONTACT_POINT_ROUTES: Record<ContactPointKind, string> = {
   email: 'emails',
 };
 
+/** What an erasure answers: which records it erased, never the values. */
+export interface ErasureOutcome {
+  record: { kind: 'customer' | 'contact'; documentId: string };
+  alreadyErased: boolean;
+  erased: { customers: string[]; contacts: string[] };
+  contactPointsDeleted: number;
+  listed: number;
+}
+
+/** An entry of the erasure list: its kind and date; the list holds no values to show. */
+export interface ErasureListEntry {
+  id: number;
+  documentId: string;
+  kind: 'email' | 'phone';
+  erasedAt: string;
+  recordDocumentId: string | null;
+}
+
 /** Whose history or personal data a route reads: a customer's or a contact's. */
 export type PersonSubject = 'customers' | 'contacts';
 
@@ -402,7 +420,17 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
       };
     },
     erase: async (subject: PersonSubject, documentId: string) =>
-      (await post<{ data: unknown }>(`${BASE}/${subject}/${documentId}/erase`)).data.data,
+      (await post<{ data: ErasureOutcome }>(`${BASE}/${subject}/${documentId}/erase`)).data.data,
+  },
+
+  erasures: {
+    /** The erasure list: kind and date of each erased e-mail or phone number, never the value. */
+    list: async (page = 1, pageSize = 25) =>
+      (await get<Paged<ErasureListEntry>>(`${BASE}/erasures`, { params: { page, pageSize } })).data,
+    /** Takes an entry off the list: its person may be written again. */
+    remove: async (documentId: string) => {
+      await del(`${BASE}/erasures/${documentId}`);
+    },
   },
 
   imports: {
