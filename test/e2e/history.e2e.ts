@@ -251,6 +251,45 @@ it('erases the person after saying what goes, with the contacts that are the sam
   expect(history).not.toContain(EMAIL);
 });
 
+it('keeps the erased e-mail off the CRM until it is taken off the erasure list', async () => {
+  const bringBack = () =>
+    api.request('POST', '/crm/customers', {
+      data: {
+        type: 'individual',
+        firstName: 'Hedy',
+        lastName: `Again${stamp}`,
+        emails: [{ type: 'personal', address: EMAIL }],
+      },
+    });
+  const refused = await bringBack();
+  expect(refused.status).toBe(409);
+  expect(refused.body.error.message).toMatch(/asked to be erased/);
+
+  await openPage(page, '/admin/plugins/crm/erasures');
+  // The customer's e-mail and its contact's (the same address) are listed as e-mail hashes.
+  const emails = page.getByTestId('crm-erasure').filter({ hasText: 'E-mail address' });
+  await emails.first().waitFor();
+  await screenshot(page, 'history-10-erasure-list');
+  await expectAccessible(page, 'history-10-erasure-list');
+  for (let left = await emails.count(); left > 0; left -= 1) {
+    const shown = await page.getByTestId('crm-erasure').count();
+    await emails.first().getByRole('button', { name: 'Take off the list' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Take off the list' }).click();
+    await page.getByText('Taken off the erasure list').first().waitFor();
+    await page.waitForFunction(
+      (count) =>
+        (
+          globalThis as unknown as {
+            document: { querySelectorAll(selector: string): { length: number } };
+          }
+        ).document.querySelectorAll('[data-testid="crm-erasure"]').length < count,
+      shown
+    );
+  }
+  expect(await emails.count()).toBe(0);
+  expect((await bringBack()).status).toBe(201);
+});
+
 it('shows an admin without the actions the timeline but no revert, export or erase', async () => {
   const role = await createAdminRole(api, `History reader ${stamp}`, [
     { action: 'plugin::crm.read' },
@@ -269,8 +308,8 @@ it('shows an admin without the actions the timeline but no revert, export or era
     expect(await timeline(reader.page).getByRole('button', { name: 'Revert' }).count()).toBe(0);
     expect(await reader.page.getByTestId('crm-personal-data-section').count()).toBe(0);
     expect(await reader.page.getByRole('button', { name: /Export personal data/ }).count()).toBe(0);
-    await screenshot(reader.page, 'history-10-reader');
-    await expectAccessible(reader.page, 'history-10-reader');
+    await screenshot(reader.page, 'history-11-reader');
+    await expectAccessible(reader.page, 'history-11-reader');
 
     await openPage(
       reader.page,
