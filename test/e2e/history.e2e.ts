@@ -90,7 +90,7 @@ beforeAll(async () => {
         firstName: 'Hedy',
         lastName: LAST,
         emails: [{ type: 'personal', address: EMAIL }],
-        phones: [{ type: 'mobile', number: '(415) 555-0177' }],
+        phones: [{ type: 'cell', number: '(415) 555-0177' }],
       },
     })
   );
