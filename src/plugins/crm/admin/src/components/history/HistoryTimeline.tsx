@@ -144,7 +144,7 @@ const Change = ({ change }: { change: HistoryChange }) => {
         <VisuallyHidden>
           {formatMessage({ id: 'crm.history.before', defaultMessage: 'before' })}{' '}
         </VisuallyHidden>
-        {labels.value(change.before)}
+        {labels.value(change.before, change.field)}
       </Typography>
       <Typography variant="omega" aria-hidden>
         {' → '}
@@ -158,7 +158,7 @@ const Change = ({ change }: { change: HistoryChange }) => {
           {', '}
           {formatMessage({ id: 'crm.history.after', defaultMessage: 'after' })}{' '}
         </VisuallyHidden>
-        {labels.value(change.after)}
+        {labels.value(change.after, change.field)}
       </Typography>
     </Box>
   );
@@ -396,7 +396,7 @@ export const HistoryTimeline = ({
                           { id: 'crm.history.revertField', defaultMessage: '{field}: {value}' },
                           {
                             field: labels.fieldLabel(change.field),
-                            value: labels.value(change.before),
+                            value: labels.value(change.before, change.field),
                           }
                         )}
                       </Typography>

@@ -2,16 +2,28 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 
 import type { HistoryAction, HistoryActor, HistoryValue } from '../../../../contracts';
+import { useValueLabel } from '../../hooks/useValueLabel';
 import { useFieldLabel } from '../imports/labels';
 import { EMPTY_VALUE, shownValue, type HistoryRecordKind } from './model';
 
 /** The colour family of an action's badge (its 100 background with 700 text passes 4.5:1). */
+/** Fields whose values are stored codes (a phone's type, a gender…), shown by their names. */
+const CODED_FIELDS = new Set([
+  'type',
+  'gender',
+  'maritalStatus',
+  'preferredContact',
+  'status',
+  'relationshipType',
+]);
+
 type BadgeVariant = 'success' | 'primary' | 'danger';
 
 /** The words of the change history: its actions, kinds of record, actors and values. */
 export const useHistoryLabels = () => {
   const { formatMessage } = useIntl();
   const fieldLabel = useFieldLabel();
+  const valueLabel = useValueLabel();
   return useMemo(() => {
     const actions: Record<HistoryAction, { label: string; variant: BadgeVariant }> = {
       create: {
@@ -90,7 +102,7 @@ export const useHistoryLabels = () => {
       );
     };
 
-    const value = (stored: HistoryValue | undefined): string => {
+    const value = (stored: HistoryValue | undefined, field?: string): string => {
       const shown = shownValue(stored);
       switch (shown.kind) {
         case 'empty':
@@ -102,10 +114,10 @@ export const useHistoryLabels = () => {
             ? formatMessage({ id: 'crm.history.yes', defaultMessage: 'Yes' })
             : formatMessage({ id: 'crm.history.no', defaultMessage: 'No' });
         default:
-          return shown.text;
+          return field && CODED_FIELDS.has(field) ? valueLabel(shown.text) : shown.text;
       }
     };
 
     return { actions, kinds, actor, value, fieldLabel };
-  }, [formatMessage, fieldLabel]);
+  }, [formatMessage, fieldLabel, valueLabel]);
 };
