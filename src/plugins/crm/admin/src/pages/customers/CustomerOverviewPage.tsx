@@ -227,6 +227,8 @@ export const CustomerOverviewPage = () => {
             onMerge={(candidate) => setMergeWith(candidate.customer?.documentId ?? null)}
           />
           <HistorySection
+            // Another customer's overview starts without the last one's field filter.
+            key={current.documentId}
             subject="customers"
             documentId={current.documentId}
             canRevert={canManage}
