@@ -18,7 +18,7 @@ describe('a history session', () => {
     });
     const entries = await app.strapi.db.transaction(async () => {
       const session = history().session(writer);
-      await session.watch('plugin::crm.customer', [jane.id]);
+      await session.watch('plugin::crm.customer', [Number(jane.id)]);
       await app.strapi.db
         .query('plugin::crm.customer')
         .update({ where: { id: jane.id }, data: { lastName: 'Smith', ssn: '***-**-1234' } });
@@ -29,7 +29,8 @@ describe('a history session', () => {
       { subjectDocumentId: jane.documentId },
       { page: 1, pageSize: 10 }
     );
-    expect(page.total).toBe(1);
+    // The create through the document service has its own entry, older.
+    expect(page.total).toBe(2);
     expect(page.entries[0]).toMatchObject({
       action: 'update',
       record: { uid: 'plugin::crm.customer', documentId: jane.documentId },
@@ -48,7 +49,7 @@ describe('a history session', () => {
       { subjectDocumentId: jane.documentId, field: 'firstName' },
       { page: 1, pageSize: 10 }
     );
-    expect(byField.total).toBe(0);
+    expect(byField.entries.map((entry) => entry.action)).toEqual(['create']);
   });
 
   it('writes nothing when the transaction rolls back', async () => {
@@ -56,7 +57,7 @@ describe('a history session', () => {
     await expect(
       app.strapi.db.transaction(async () => {
         const session = history().session();
-        await session.watch('plugin::crm.customer', [joe.id]);
+        await session.watch('plugin::crm.customer', [Number(joe.id)]);
         await app.strapi.db
           .query('plugin::crm.customer')
           .update({ where: { id: joe.id }, data: { lastName: 'Poe' } });
@@ -68,7 +69,7 @@ describe('a history session', () => {
       { subjectDocumentId: joe.documentId },
       { page: 1, pageSize: 10 }
     );
-    expect(page.total).toBe(0);
+    expect(page.entries.map((entry) => entry.action)).toEqual(['create']);
   });
 
   it('records a created record and relations by documentId and label', async () => {
@@ -78,7 +79,7 @@ describe('a history session', () => {
       const email = await app.strapi.documents('plugin::crm.email').create({
         data: { type: 'work', address: 'info@acme.test', customer: acme.documentId } as never,
       });
-      session.created('plugin::crm.email', [email.id]);
+      session.created('plugin::crm.email', [Number(email.id)]);
       return session.flush();
     });
     expect(entries).toHaveLength(1);

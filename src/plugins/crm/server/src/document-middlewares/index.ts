@@ -16,6 +16,7 @@ import {
   RELATIONSHIP_UID,
   contactPointKindOf,
 } from '../utils/uids';
+import { createHistoryWatch } from './history-watch';
 import { inheritedMemberKey } from './inherited-keys';
 import { createQueryShapeCheck } from './query-shape';
 
@@ -56,6 +57,7 @@ const READS = ['findOne', 'findMany', 'findFirst', 'count'];
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   const checkQueryShape = createQueryShapeCheck(strapi);
+  const historyWatch = createHistoryWatch(strapi);
   strapi.documents.use(async (ctx, next) => {
     if ((ctx.uid as string).startsWith('plugin::crm.')) {
       checkQueryShape(
@@ -90,12 +92,23 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     const params = ctx.params as Record<string, never>;
 
     const result = translatingDomainErrors(() =>
-      strapi.db.transaction(async () => {
-        if (membership && action !== 'delete')
-          await getService(strapi, 'list-membership').authorize(uid, params);
-        if (kind) return getService(strapi, 'contact-point-gate')[action](kind, params, next);
-        return gate ? gate[action](params, next) : next();
-      })
+      strapi.db.transaction(() =>
+        // The change history: the records this write may change are watched before it changes
+        // them (under the gate's locks), and their entries written in this transaction.
+        getService(strapi, 'history').inSession(async (session) => {
+          if (membership && action !== 'delete')
+            await getService(strapi, 'list-membership').authorize(uid, params);
+          await historyWatch.beforeGate(uid, action, params, session);
+          const watched = async () => {
+            await historyWatch.beforeWrite(uid, action, params, session);
+            const written = await next();
+            historyWatch.afterWrite(uid, action, written, session);
+            return written;
+          };
+          if (kind) return getService(strapi, 'contact-point-gate')[action](kind, params, watched);
+          return gate ? gate[action](params, watched) : watched();
+        })
+      )
     );
     // The gates hand back what `next` answered, typed loosely: the document service's own result.
     return result as unknown as ReturnType<typeof next>;

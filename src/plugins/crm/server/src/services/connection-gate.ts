@@ -144,7 +144,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** PUT /customers/:id/primary-contact: another connected individual becomes the primary contact. */
     async choosePrimaryContact(businessDocumentId: string, contact: unknown) {
+      const history = getService(strapi, 'history');
       return strapi.db.transaction(async () => {
+        const session = history.currentSession() ?? history.session();
         const business = await strapi.db.query(CUSTOMER_UID).findOne({
           where: { documentId: businessDocumentId },
           select: ['id', 'documentId', 'type'],
@@ -156,8 +158,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           'customer is required: the documentId of a connected individual'
         );
         await locks().lock([business.id, individual.id]);
+        await session.watch(CUSTOMER_UID, [business.id]);
         assertEligiblePrimaryContact(business, individual.id, await candidatesOf(business.id));
         await setPrimaryContactRow(business.id, individual.id);
+        if (session !== history.currentSession()) await session.flush();
         return business;
       });
     },

@@ -17,9 +17,14 @@ import {
   USER_ROLE_UID,
   USER_UID,
 } from '../utils/uids';
+import type { HistorySession } from './history';
 
 /** The contact actions: generate login, convert to customer, activity feed. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** A transaction whose changes are recorded in the change history, as one session. */
+  const recordedTransaction = <T>(work: (session: HistorySession) => Promise<T>) =>
+    strapi.db.transaction(() => getService(strapi, 'history').inSession(work));
+
   const findContact = async (documentId: string, populate: Record<string, unknown> = {}) => {
     const contact = await strapi.db.query(CONTACT_UID).findOne({ where: { documentId }, populate });
     if (!contact) throw new errors.NotFoundError('contact not found');
@@ -179,9 +184,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * to it. All in one transaction: a broken rule leaves nothing behind.
      */
     async convert(contactDocumentId: string): Promise<StoredDocument | null> {
-      return strapi.db.transaction(async () => {
+      return recordedTransaction(async (session) => {
         const contact = await findContact(contactDocumentId);
         await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);
+        await session.watch(CONTACT_UID, [contact.id]);
         const fresh = await findContact(contactDocumentId, {
           convertedCustomer: { select: ['id'] },
           company: { select: ['id', 'documentId'] },
@@ -245,12 +251,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A comment whose author is the caller, never what the body claims. */
     async comment(contactDocumentId: string, bodyInput: unknown, author: Actor) {
       const body = validateComment(bodyInput);
-      const created = await strapi.db.transaction(async () => {
+      const created = await recordedTransaction(async (session) => {
         const contact = await findContact(contactDocumentId);
         // Locked, so that an undo deciding whether to keep the contact sees this comment or waits.
         await getService(strapi, 'customer-locks').lockRows(CONTACT_UID, [contact.id]);
         await findContact(contactDocumentId);
-        return strapi.db.query(ACTIVITY_UID).create({
+        const comment = await strapi.db.query(ACTIVITY_UID).create({
           data: {
             body,
             contact: contact.id,
@@ -259,6 +265,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             authorName: author.name,
           },
         });
+        session.created(ACTIVITY_UID, [comment.id]);
+        return comment;
       });
       const { documentId, authorType, authorId, authorName, createdAt } = created;
       return { documentId, body, authorType, authorId, authorName, createdAt };

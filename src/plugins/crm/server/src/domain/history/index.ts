@@ -1,2 +1,3 @@
 export * from './values';
 export * from './records';
+export * from './watch';
