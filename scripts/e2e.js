@@ -12,6 +12,7 @@
  * The tests read E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD (test/e2e/support/env.ts).
  */
 const { spawn, spawnSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { existsSync, mkdirSync, rmSync } = require('node:fs');
 const net = require('node:net');
 const { join } = require('node:path');
@@ -117,6 +118,8 @@ const main = async () => {
     DATABASE_FILENAME: database,
     // A revealed SSN is masked again after this many seconds (one minute in production; README, Environment).
     CRM_SSN_REVEAL_SECONDS: process.env.CRM_SSN_REVEAL_SECONDS || '5',
+    // The erasure list's key, for a checkout whose .env predates it: the database is new each run.
+    CRM_ERASURE_KEY: process.env.CRM_ERASURE_KEY || randomBytes(32).toString('hex'),
     // The suites log in more often than the admin's login rate limit allows (config/admin.ts).
     ADMIN_RATE_LIMIT: 'false',
   };
