@@ -36,12 +36,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       demoData: env.bool('CRM_DEMO_DATA', false),
       encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
+      // The key of the erasure list's hashes of erased people's e-mails and phone numbers.
+      erasureKey: env('CRM_ERASURE_KEY', ''),
       // Seconds a revealed SSN stays shown; the browser tests shorten it.
       ssnRevealSeconds: env.int('CRM_SSN_REVEAL_SECONDS', 60),
       // The quick search counts matches up to this many (its total says "this many or more" past it).
       searchCountLimit: env.int('CRM_SEARCH_COUNT_LIMIT', 1000),
       // Days after which a finished import's staged cells are purged.
       importRetentionDays: env.int('CRM_IMPORT_RETENTION_DAYS', 30),
+      // Days the change history keeps an entry; unset or 0 keeps it for ever.
+      historyRetentionDays: env.int('CRM_HISTORY_RETENTION_DAYS', 0) || null,
       // A create that looks like an existing record: "warn" (meta.possibleDuplicates) or "block" (409).
       duplicates: { onCreate: env('CRM_DUPLICATES_ON_CREATE', 'warn') as 'warn' | 'block' },
     },

@@ -118,8 +118,8 @@ const main = async () => {
     DATABASE_FILENAME: database,
     // A revealed SSN is masked again after this many seconds (one minute in production; README, Environment).
     CRM_SSN_REVEAL_SECONDS: process.env.CRM_SSN_REVEAL_SECONDS || '5',
-    // The erasure list's key, for a checkout whose .env predates it: the database is new each run.
-    CRM_ERASURE_KEY: process.env.CRM_ERASURE_KEY || randomBytes(32).toString('hex'),
+    // Production needs the erasure list's key; an .env written before it existed has none.
+    CRM_ERASURE_KEY: process.env.CRM_ERASURE_KEY || randomBytes(32).toString('base64'),
     // The suites log in more often than the admin's login rate limit allows (config/admin.ts).
     ADMIN_RATE_LIMIT: 'false',
   };

@@ -18,12 +18,14 @@ const secret = () => randomBytes(16).toString('base64');
 
 const encryptionKey = () => randomBytes(32).toString('base64');
 
-/** An .env written by an older version lacks the SSN key: add one rather than fail at start-up. */
+/** An .env written by an older version lacks the CRM's keys: add them rather than fail later. */
 const addMissingKeys = (file) => {
-  const text = readFileSync(file, 'utf8');
-  if (/^CRM_ENCRYPTION_KEY=/m.test(text)) return;
-  appendFileSync(file, `${text.endsWith('\n') ? '' : '\n'}CRM_ENCRYPTION_KEY=${encryptionKey()}\n`);
-  console.log('[setup] added CRM_ENCRYPTION_KEY to .env');
+  for (const name of ['CRM_ENCRYPTION_KEY', 'CRM_ERASURE_KEY']) {
+    const text = readFileSync(file, 'utf8');
+    if (new RegExp(`^${name}=`, 'm').test(text)) continue;
+    appendFileSync(file, `${text.endsWith('\n') ? '' : '\n'}${name}=${encryptionKey()}\n`);
+    console.log(`[setup] added ${name} to .env`);
+  }
 };
 
 const writeEnv = () => {
@@ -48,6 +50,8 @@ const writeEnv = () => {
     'CRM_DEFAULT_COUNTRY=US',
     '# AES-256-GCM keys for SSNs, newest first; `npm run crm:rotate-ssn-key` re-encrypts with the first',
     `CRM_ENCRYPTION_KEY=${encryptionKey()}`,
+    '# Key of the keyed hashes on the erasure list (erased e-mails and phones); keep it secret and stable',
+    `CRM_ERASURE_KEY=${encryptionKey()}`,
     '',
   ];
   writeFileSync(file, lines.join('\n'), { mode: 0o600 });

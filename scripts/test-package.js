@@ -116,6 +116,7 @@ const secrets = () => {
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     CRM_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    CRM_ERASURE_KEY: randomBytes(32).toString('base64'),
     CRM_DEFAULT_COUNTRY: 'US',
   };
 };

@@ -24,6 +24,7 @@ const TEST_ENV: Record<string, string> = {
   ENCRYPTION_KEY: 'test-encryption-key',
   CRM_DEMO_DATA: 'false',
   CRM_ENCRYPTION_KEY: 'p0wR8VYC2b9bE7mV1Pq0m7zq3xS1l5yYb9dH0uJcQ2M=',
+  CRM_ERASURE_KEY: 'test-erasure-key-of-at-least-32-characters',
   LOG_LEVEL: process.env.LOG_LEVEL || 'error',
 };
 

@@ -126,6 +126,7 @@ describe('the layouts written at start-up', () => {
       'plugin::crm.audit-log',
       'plugin::crm.merge',
       'plugin::crm.duplicate-scan',
+      'plugin::crm.history-entry',
     ]) {
       const { metadatas } = await configuration(uid);
       for (const [name, metadata] of Object.entries(metadatas) as [string, any][]) {

@@ -56,6 +56,23 @@ describe('every plugin option', () => {
     expect(() => config.validator(withOptions({ encryptionKeys: ['short'] }))).toThrow(
       /^encryptionKeys: CRM_ENCRYPTION_KEY must hold 32-byte keys/
     );
+    expect(() => config.validator(withOptions({ erasureKey: 'short' }))).toThrow(
+      /^erasureKey: CRM_ERASURE_KEY must be a secret of at least 32 characters/
+    );
+    expect(() => config.validator(withOptions({ erasureKey: 'k'.repeat(32) }))).not.toThrow();
+  });
+
+  it('lets development run without an erasure key, never production', () => {
+    expect(() => config.validator(withOptions({ erasureKey: '' }))).not.toThrow();
+    const environment = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(() => config.validator(withOptions({ erasureKey: '' }))).toThrow(
+        /CRM_ERASURE_KEY .*\(it is not set\)/
+      );
+    } finally {
+      process.env.NODE_ENV = environment;
+    }
   });
 
   it('refuses an option it does not know, and lists every problem at once', () => {
@@ -66,6 +83,19 @@ describe('every plugin option', () => {
       config.validator(withOptions({ networkNodeCap: -1, searchCountLimit: 0 }))
     ).toThrow(
       'networkNodeCap must be a positive integer (got -1); searchCountLimit must be a positive integer (got 0)'
+    );
+  });
+});
+
+describe('historyRetentionDays', () => {
+  it('keeps the history for ever by default, or a positive number of days', () => {
+    expect(config.default.historyRetentionDays).toBeNull();
+    expect(() => config.validator(withOptions({ historyRetentionDays: 365 }))).not.toThrow();
+  });
+
+  it.each([0, -3, 1.5, '30', undefined])('refuses %p', (value) => {
+    expect(() => config.validator(withOptions({ historyRetentionDays: value }))).toThrow(
+      `historyRetentionDays must be a positive integer, or null to keep the history for ever (got ${String(value)})`
     );
   });
 });

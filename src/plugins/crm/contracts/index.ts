@@ -11,3 +11,4 @@ export type * from './api';
 export type * from './admin-pages';
 export * from './content-manager-layouts';
 export * from './history';
+export * from './personal-data';

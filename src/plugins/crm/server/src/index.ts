@@ -56,6 +56,7 @@ export default {
     // Imports left running by a stopped node are resumed here or by any other node.
     getService(strapi, 'import-runner').schedule();
     getService(strapi, 'duplicate-scans').schedule();
+    getService(strapi, 'history-retention').schedule();
     try {
       const layouts = await getService(strapi, 'content-manager-layouts').apply();
       if (layouts.kept.length > 0)
@@ -76,6 +77,7 @@ export default {
   destroy({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'import-runner').stop();
     getService(strapi, 'duplicate-scans').stop();
+    getService(strapi, 'history-retention').stop();
   },
 
   config,

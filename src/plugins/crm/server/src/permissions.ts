@@ -61,6 +61,9 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.relationships': 'read',
   'customer.network': 'read',
   // change history
+  'history.customer': 'read',
+  'history.contact': 'read',
+  'history.revert': 'revertHistory',
   'duplicate.customerDuplicates': 'read',
   'duplicate.customerCheck': 'read',
   'duplicate.contactDuplicates': 'read',
@@ -108,6 +111,8 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'contact.activity': 'read',
   'contact.comment': 'comment',
   // personal data export
+  'personal-data.customer': 'exportPersonalData',
+  'personal-data.contact': 'exportPersonalData',
   'marketing-list.find': 'read',
   'marketing-list.findOne': 'read',
   // Making a list is the first step of adding contacts to it.
@@ -116,6 +121,8 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'marketing-list.removeMembers': 'addToMarketingList',
   'marketing-list.export': 'read',
   // erasure
+  'erasure.customer': 'erasePersonalData',
+  'erasure.contact': 'erasePersonalData',
   'import.create': 'runImports',
   'import.list': 'runImports',
   'import.findOne': 'runImports',

@@ -41,6 +41,13 @@ export interface CrmPluginConfig {
   populateMaxRelated: number;
   /** AES-256-GCM keys for the SSN (CRM_ENCRYPTION_KEY, comma-separated, newest first). */
   encryptionKeys: string[];
+  /** Days the change history keeps an entry; null keeps it for ever (CRM_HISTORY_RETENTION_DAYS). */
+  historyRetentionDays: number | null;
+  /**
+   * The key of the erasure list's keyed hashes (CRM_ERASURE_KEY, at least 32 characters). Without
+   * it nobody can be erased, and writes are checked against the list only while it is empty.
+   */
+  erasureKey: string;
   /** Days during which a merge can be undone (`POST /merges/:id/undo`). */
   mergeUndoDays: number;
   /** The score (0 to 1) from which two records are called possible duplicates. */
@@ -58,6 +65,7 @@ const defaults: CrmPluginConfig = {
   demoData: false,
   contactPointLimits: {},
   encryptionKeys: [],
+  erasureKey: '',
   networkNodeCap: 500,
   importMaxBytes: 100 * 1024 * 1024,
   importMaxColumns: IMPORT_MAX_COLUMNS,
@@ -67,6 +75,7 @@ const defaults: CrmPluginConfig = {
   searchCountLimit: 1000,
   populateMaxRelated: DEFAULT_POPULATE_MAX_RELATED,
   mergeUndoDays: 30,
+  historyRetentionDays: null,
   duplicateThreshold: DEFAULT_DUPLICATE_THRESHOLD,
   duplicates: { onCreate: 'warn', blockScore: DEFAULT_DUPLICATE_BLOCK_SCORE },
 };

@@ -6,6 +6,7 @@ import contact from './contact';
 import customer from './customer';
 import duplicateScan from './duplicate-scan';
 import email from './email';
+import erasure from './erasure';
 import historyEntry from './history-entry';
 import importJob from './import-job';
 import marketingList from './marketing-list';
@@ -32,4 +33,5 @@ export default {
   merge,
   'merge-redirect': mergeRedirect,
   'history-entry': historyEntry,
+  erasure,
 };

@@ -13,11 +13,14 @@ import adminMarketingLists from './admin-marketing-lists';
 import contact from './contact';
 import customer from './customer';
 import duplicate from './duplicate';
+import erasure from './erasure';
+import history from './history';
 import importController from './import';
 import marketingList from './marketing-list';
 import merge from './merge';
 import { withMergeRedirects } from './merge-redirects';
 import openapi from './openapi';
+import personalData, { adminPersonalData } from './personal-data';
 import { withQueryBounds } from './query-bounds';
 import { createRecordController } from './record';
 
@@ -40,5 +43,9 @@ export default {
   import: importController,
   merge,
   duplicate,
+  history,
+  erasure,
   openapi,
+  'personal-data': personalData,
+  'admin-personal-data': adminPersonalData,
 };

@@ -10,6 +10,7 @@ import {
   CONTACT_UID,
   CUSTOMER_UID,
   DUPLICATE_SCAN_UID,
+  ERASURE_UID,
   HISTORY_ENTRY_UID,
   IMPORT_JOB_UID,
   MARKETING_LIST_UID,
@@ -45,6 +46,8 @@ const READ_ONLY: Record<string, string> = {
   [DUPLICATE_SCAN_UID]: 'duplicate scans are written by the duplicate scan API only',
   [HISTORY_ENTRY_UID]:
     'the change history is written by the CRM with each change and cannot be edited',
+  [ERASURE_UID]:
+    'the erasure list is written by erasures only; remove an entry with DELETE /crm/erasures/:id',
 };
 const READS = ['findOne', 'findMany', 'findFirst', 'count'];
 

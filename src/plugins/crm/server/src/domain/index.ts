@@ -22,3 +22,4 @@ export * from './duplicates';
 export * from './duplicate-input';
 export * from './duplicate-clusters';
 export * from './history';
+export * from './erasure';

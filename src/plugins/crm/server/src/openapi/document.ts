@@ -284,6 +284,11 @@ export const buildOpenApiDocument = (
       schemas[`${component}Response`] = toJsonSchema(contract.success.schema, 'response');
       success.content = json(ref(`${component}Response`));
     }
+    if (contract.success.zip)
+      success.content = {
+        ...(success.content as object),
+        'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } },
+      };
     if (contract.success.csv) {
       success.content = { 'text/csv': { schema: { type: 'string' } } };
       const headers = contract.success.csv.headers ?? {};

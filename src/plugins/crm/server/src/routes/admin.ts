@@ -3,8 +3,11 @@ import { ROUTE_MIDDLEWARES } from '../middlewares';
 import { adminAction } from '../permissions';
 import { CONTACT_ROUTES, MARKETING_LIST_ROUTES } from './admin-page-routes';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { ERASURE_LIST_ROUTES, ERASURE_ROUTES } from './erasure-routes';
+import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -71,6 +74,12 @@ export default {
       handler: `admin-customer.${handler}`,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
     })),
+    ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler: `admin-${handler}`,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
+    })),
     ...[...CONTACT_ROUTES, ...MARKETING_LIST_ROUTES].map(({ method, path, handler, action }) => ({
       method,
       path,
@@ -89,11 +98,23 @@ export default {
       handler,
       config: { policies: requires(adminAction('merge')), middlewares: ROUTE_MIDDLEWARES },
     })),
+    ...[...ERASURE_ROUTES, ...ERASURE_LIST_ROUTES].map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(adminAction('personal-data')), middlewares: ROUTE_MIDDLEWARES },
+    })),
     ...IMPORT_ROUTES.map(({ method, path, handler }) => ({
       method,
       path,
       handler,
       config: { policies: requires(adminAction('import')), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...HISTORY_ROUTES.map(({ method, path, handler, readScope }) => ({
+      method,
+      path,
+      handler,
+      config: { policies: requires(readScope ? READ : MANAGE), middlewares: ROUTE_MIDDLEWARES },
     })),
   ],
 };

@@ -34,8 +34,11 @@ import {
 import { searchQuery } from '../validation/search';
 import type { ContentApiRoute } from './contract';
 import { DUPLICATE_ROUTES } from './duplicate-routes';
+import { ERASURE_ROUTES } from './erasure-routes';
+import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
+import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
@@ -235,6 +238,11 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
     },
   },
   ...MERGE_ROUTES,
+  ...HISTORY_ROUTES.map(({ readScope, ...route }): ContentApiRoute => ({
+    ...route,
+    ...(readScope ? { auth: { scope: [readScope] } } : {}),
+  })),
+  ...ERASURE_ROUTES,
   ...IMPORT_ROUTES.map(({ readsJob, ...route }): ContentApiRoute => ({
     ...route,
     ...(readsJob ? { auth: { scope: ['plugin::crm.import.findOne'] } } : {}),
@@ -257,6 +265,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       },
     },
   },
+  ...PERSONAL_DATA_ROUTES,
 ];
 
 export default {

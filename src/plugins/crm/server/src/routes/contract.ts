@@ -17,7 +17,13 @@ export interface RouteContract {
   /** A multipart form: its text fields, beside the file part named `file`. */
   upload?: z.AnyZodObject;
   /** The status and schema of a success; `csv` for a CSV download, no schema for an empty answer. */
-  success: { status: number; schema?: z.ZodTypeAny; csv?: { headers?: Record<string, string> } };
+  success: {
+    status: number;
+    schema?: z.ZodTypeAny;
+    csv?: { headers?: Record<string, string> };
+    /** Also answers a zip download (`application/zip`) beside the JSON schema. */
+    zip?: boolean;
+  };
 }
 
 export interface ContentApiRoute {

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
-import { CONTACT_FIELD_NAMES, DomainValidationError, validateContact } from '../domain';
+import {
+  CONTACT_FIELD_NAMES,
+  DomainValidationError,
+  contactListCandidates,
+  validateContact,
+} from '../domain';
 import { getService } from '../utils/get-service';
 import { pick } from '../utils/pick';
 import { readToOneChange, whereRef } from '../utils/relations';
@@ -48,6 +53,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...pick(data, CONTACT_FIELD_NAMES),
       },
       { defaultCountry: settings().defaultCountry, hasUser }
+    );
+    // An erased person's e-mail or phone may not come back; values the contact keeps pass.
+    await getService(strapi, 'erasure-list').assertNotErased(
+      contactListCandidates(fields as unknown as Record<string, unknown>).filter(
+        (candidate) => !current || candidate.value !== current[candidate.field]
+      )
     );
     if (!current || 'externalId' in data)
       await getService(strapi, 'external-ids').assertFree(

@@ -62,6 +62,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const locks = () => getService(strapi, 'customer-locks');
   const searchIndex = () => getService(strapi, 'search-index');
 
+  /** An e-mail or phone number of an erased person may not come back. */
+  const assertNotErased = async (kind: ContactPointKind, fields: Record<string, unknown>) => {
+    if (kind === 'address') return;
+    const field = kind === 'email' ? 'address' : 'number';
+    await getService(strapi, 'erasure-list').assertNotErased([
+      { field, kind, value: fields[field] },
+    ]);
+  };
+
   const validateFields = (kind: ContactPointKind, input: Record<string, unknown>) => {
     switch (kind) {
       case 'address':
@@ -149,6 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await locks().lock([customer.id]);
 
       const fields = validateFields(kind, data);
+      await assertNotErased(kind, fields as unknown as Record<string, unknown>);
       const existing = await loadPoints(kind, customer.id);
       checkSet(customer, kind, [...existing, { type: fields.type }]);
 
@@ -188,6 +198,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...pick(current, FIELDS[kind]),
         ...pick(data, FIELDS[kind]),
       });
+      const value = kind === 'email' ? 'address' : 'number';
+      if (
+        kind !== 'address' &&
+        (fields as unknown as Record<string, unknown>)[value] !== current[value]
+      )
+        await assertNotErased(kind, fields as unknown as Record<string, unknown>);
       const siblings = (await loadPoints(kind, target.id)).filter(
         (point) => point.id !== current.id
       );

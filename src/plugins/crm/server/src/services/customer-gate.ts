@@ -235,6 +235,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       delete data.primaryContact;
+      // An erased person's e-mail or phone may not come back with a new customer.
+      await getService(strapi, 'erasure-list').assertNotErased([
+        ...(nested.email ?? []).map((item, index) => ({
+          field: `emails[${index}].address`,
+          kind: 'email' as const,
+          value: item.address,
+        })),
+        ...(nested.phone ?? []).map((item, index) => ({
+          field: `phones[${index}].number`,
+          kind: 'phone' as const,
+          value: item.number,
+        })),
+      ]);
       getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
       await getService(strapi, 'external-ids').assertFree(CUSTOMER_UID, fields.externalId);

@@ -21,8 +21,11 @@ import demoData from './demo-data';
 import displayNames from './display-names';
 import duplicateScans from './duplicate-scans';
 import duplicates from './duplicates';
+import erasureList from './erasure-list';
 import externalIds from './external-ids';
 import history from './history';
+import historyActions from './history-actions';
+import historyRetention from './history-retention';
 import importEvents from './import-events';
 import importJobs from './imports/import-jobs';
 import importList from './imports/import-list';
@@ -35,6 +38,8 @@ import customerMerge from './merges/customer-merge';
 import mergeSupport from './merges/merge-support';
 import mergeUndo from './merges/merge-undo';
 import network from './network';
+import personalDataErasure from './personal-data-erasure';
+import personalDataExport from './personal-data-export';
 import queryBounds from './query-bounds';
 import recordRemoval from './record-removal';
 import relationshipGate from './relationship-gate';
@@ -58,6 +63,7 @@ export default {
   roles,
   ssn,
   network,
+  'personal-data-export': personalDataExport,
   'customer-locks': customerLocks,
   'customer-numbers': customerNumbers,
   'customer-refs': customerRefs,
@@ -94,6 +100,10 @@ export default {
   'import-undo': importUndo,
   'demo-data': demoData,
   history,
+  'history-actions': historyActions,
+  'history-retention': historyRetention,
+  'erasure-list': erasureList,
+  'personal-data-erasure': personalDataErasure,
   customer: coreService('plugin::crm.customer'),
   address: coreService('plugin::crm.address'),
   phone: coreService('plugin::crm.phone'),

@@ -21,6 +21,7 @@ export interface CrmSettings {
   searchCountLimit: number;
   populateMaxRelated: number;
   mergeUndoDays: number;
+  historyRetentionDays: number | null;
   duplicateThreshold: number;
   duplicates: { onCreate: 'warn' | 'block'; blockScore: number };
 }
@@ -42,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       searchCountLimit: config.searchCountLimit,
       populateMaxRelated: config.populateMaxRelated,
       mergeUndoDays: config.mergeUndoDays ?? 30,
+      historyRetentionDays: config.historyRetentionDays ?? null,
       duplicateThreshold: config.duplicateThreshold ?? DEFAULT_DUPLICATE_THRESHOLD,
       duplicates: {
         onCreate: config.duplicates?.onCreate ?? 'warn',

@@ -735,6 +735,41 @@ export interface PluginCrmEmail extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCrmErasure extends Struct.CollectionTypeSchema {
+  collectionName: 'crm_erasures';
+  info: {
+    description: 'Keyed hashes of the e-mails and phone numbers of erased people, which may not come back; never the values';
+    displayName: 'CRM erasure list';
+    pluralName: 'erasures';
+    singularName: 'erasure';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    erasedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['email', 'phone']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.erasure'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    recordDocumentId: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCrmHistoryEntry extends Struct.CollectionTypeSchema {
   collectionName: 'crm_history_entries';
   info: {
@@ -1220,6 +1255,7 @@ declare module '@strapi/strapi' {
       'plugin::crm.customer': PluginCrmCustomer;
       'plugin::crm.duplicate-scan': PluginCrmDuplicateScan;
       'plugin::crm.email': PluginCrmEmail;
+      'plugin::crm.erasure': PluginCrmErasure;
       'plugin::crm.history-entry': PluginCrmHistoryEntry;
       'plugin::crm.import-job': PluginCrmImportJob;
       'plugin::crm.marketing-list': PluginCrmMarketingList;

@@ -9,6 +9,7 @@ export const CUSTOMER_UID = 'plugin::crm.customer';
 export const SEQUENCE_UID = 'plugin::crm.sequence';
 export const AUDIT_LOG_UID = 'plugin::crm.audit-log';
 export const HISTORY_ENTRY_UID = 'plugin::crm.history-entry';
+export const ERASURE_UID = 'plugin::crm.erasure';
 export const CONNECTION_UID = 'plugin::crm.connection';
 export const RELATIONSHIP_UID = 'plugin::crm.relationship';
 export const CONTACT_UID = 'plugin::crm.contact';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isSupportedCountry, resolveContactPointLimits } from '../domain';
+import { ERASURE_KEY_MIN_LENGTH, isSupportedCountry, resolveContactPointLimits } from '../domain';
 import { createFieldCipher } from '../security/field-cipher';
 
 /** A whole number of at least 1, named in the message with the value it got. */
@@ -66,6 +66,13 @@ export const pluginConfigSchema = z
     searchCountLimit: positiveInteger('searchCountLimit'),
     populateMaxRelated: positiveInteger('populateMaxRelated'),
     mergeUndoDays: positiveInteger('mergeUndoDays'),
+    historyRetentionDays: z.unknown().superRefine((value, ctx) => {
+      if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= 1))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `historyRetentionDays must be a positive integer, or null to keep the history for ever (got ${String(value)})`,
+        });
+    }),
     duplicateThreshold: score('duplicateThreshold'),
     duplicates: z
       .object({
@@ -82,6 +89,20 @@ export const pluginConfigSchema = z
       if (!Array.isArray(value) || !value.every((key) => typeof key === 'string'))
         throw new Error('a list of keys (CRM_ENCRYPTION_KEY)');
       createFieldCipher(value);
+    }),
+    // Production refuses to start without it, as without the SSN keys: nobody could be erased.
+    erasureKey: z.unknown().superRefine((value, ctx) => {
+      const missing = value === '' && process.env.NODE_ENV === 'production';
+      if (
+        typeof value !== 'string' ||
+        missing ||
+        (value !== '' && value.length < ERASURE_KEY_MIN_LENGTH)
+      ) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `erasureKey: CRM_ERASURE_KEY must be a secret of at least ${ERASURE_KEY_MIN_LENGTH} characters${missing ? ' (it is not set)' : ''}`,
+        });
+      }
     }),
   })
   .strict();

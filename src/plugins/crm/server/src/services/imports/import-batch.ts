@@ -3,6 +3,9 @@ import type { Knex } from 'knex';
 
 import type { ImportPreview } from '../../../../contracts';
 import {
+  ERASED_PERSON_REASON,
+  contactListCandidates,
+  type ListedCandidate,
   ambiguousMatchReason,
   duplicateReason,
   externalIdTaken,
@@ -51,6 +54,33 @@ export interface BatchJob {
   mode: Partial<ImportModeSettings> | null;
   mapping: Record<string, string | null> | null;
 }
+
+/** The import field of each kind of a customer row's phones and e-mails. */
+const PHONE_FIELDS: Record<string, string> = {
+  home: 'homePhone',
+  cell: 'cellPhone',
+  work: 'workPhone',
+  fax: 'faxNumber',
+};
+const EMAIL_FIELDS: Record<string, string> = { personal: 'email', work: 'workEmail' };
+
+/** The e-mails and phone numbers a row would write, by the import field that holds them. */
+const listCandidatesOf = (object: ImportObject, row: StagedRow): ListedCandidate[] => {
+  if (object === 'contacts') return contactListCandidates({ ...(row.data as ContactRow).contact });
+  const data = row.data as CustomerRow;
+  return [
+    ...data.emails.map((email) => ({
+      field: EMAIL_FIELDS[email.type] ?? 'email',
+      kind: 'email' as const,
+      value: email.address,
+    })),
+    ...data.phones.map((phone) => ({
+      field: PHONE_FIELDS[phone.type] ?? 'phone',
+      kind: 'phone' as const,
+      value: phone.number,
+    })),
+  ];
+};
 
 type Outcome = { id: number; status: 'ignored' | 'invalid' | 'failed'; reason: string };
 
@@ -418,9 +448,22 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     const plans = await plan(job.id, job.object, settings, rows, lock, memory);
     const outcomes = await leftOut(job.object, rows, plans);
     const planOf = new Map(rows.map((row, i) => [row.id, plans[i]]));
-    const writing = rows.filter((row) =>
+    const planned = rows.filter((row) =>
       ['create', 'update', 'update-new'].includes(planOf.get(row.id)!.kind)
     );
+    // A row bringing back an erased person's e-mail or phone is left out: the whole batch at once.
+    const listed = await getService(strapi, 'erasure-list').listedAmong(
+      planned.map((row) => listCandidatesOf(job.object, row))
+    );
+    const writing = planned.filter((row, i) => {
+      if (listed[i] === null) return true;
+      outcomes.push({
+        id: row.id,
+        status: 'ignored',
+        reason: because(listed[i]!, ERASED_PERSON_REASON),
+      });
+      return false;
+    });
     const recordOf = (row: StagedRow) => {
       const rowPlan = planOf.get(row.id)!;
       return rowPlan.kind === 'update' ? rowPlan.recordId : undefined;
