@@ -113,6 +113,15 @@ describe('the admin API client', () => {
       api.marketingLists.addMembers('l1', ['k1']),
       api.marketingLists.removeMembers('l1', ['k1']),
       api.marketingLists.exportCsv('l1'),
+      ...(['customers', 'contacts'] as const).flatMap((subject) => [
+        api.history.of(subject, 'c1', { field: 'lastName' }),
+        api.personalData.exportJson(subject, 'c1'),
+        api.personalData.exportZip(subject, 'c1'),
+        api.personalData.erase(subject, 'c1'),
+      ]),
+      api.history.revert('h1'),
+      api.erasures.list(),
+      api.erasures.remove('x1'),
     ]);
     expect(calls.filter((call) => routeOf(call) === undefined)).toEqual([]);
     const reached = new Set(calls.map(routeOf));
@@ -197,6 +206,24 @@ describe('the admin API client', () => {
       { method: 'POST', url: '/crm/customers/merge', body: { data: request, dryRun: true } },
       { method: 'POST', url: '/crm/customers/merge', body: { data: request } },
       { method: 'POST', url: '/crm/merges/m1/undo' },
+    ]);
+  });
+
+  it('asks for a history page with its filters, and for the zip of the personal data', async () => {
+    const { calls, api } = fakeClient();
+    await api.history.of('contacts', 'k1', { page: 2, pageSize: 10, field: 'email', actor: 'a1' });
+    await api.personalData.exportZip('customers', 'c1');
+    expect(calls).toEqual([
+      {
+        method: 'GET',
+        url: '/crm/contacts/k1/history',
+        config: { params: { page: 2, pageSize: 10, field: 'email', actor: 'a1' } },
+      },
+      {
+        method: 'GET',
+        url: '/crm/customers/c1/personal-data?format=zip',
+        config: { responseType: 'blob' },
+      },
     ]);
   });
 

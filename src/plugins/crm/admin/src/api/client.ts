@@ -25,6 +25,8 @@ import type {
   Relationship,
   SsnReveal,
   DateOrder,
+  HistoryEntry,
+  HistoryQuery,
 } from '../../../contracts';
 
 /** What an upload may say of its file beside the object: all told from the file when absent. */
@@ -133,6 +135,27 @@ const CONTACT_POINT_ROUTES: Record<ContactPointKind, string> = {
   phone: 'phones',
   email: 'emails',
 };
+
+/** What an erasure answers: which records it erased, never the values. */
+export interface ErasureOutcome {
+  record: { kind: 'customer' | 'contact'; documentId: string };
+  alreadyErased: boolean;
+  erased: { customers: string[]; contacts: string[] };
+  contactPointsDeleted: number;
+  listed: number;
+}
+
+/** An entry of the erasure list: its kind and date; the list holds no values to show. */
+export interface ErasureListEntry {
+  id: number;
+  documentId: string;
+  kind: 'email' | 'phone';
+  erasedAt: string;
+  recordDocumentId: string | null;
+}
+
+/** Whose history or personal data a route reads: a customer's or a contact's. */
+export type PersonSubject = 'customers' | 'contacts';
 
 /** How many customers a picker lists for a query. */
 const PICKER_SIZE = 10;
@@ -364,6 +387,50 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
           `${BASE}/merges/${documentId}/undo`
         )
       ).data,
+  },
+
+  history: {
+    /** Newest first; a customer's includes its contact points', connections' and relationships'. */
+    of: async (subject: PersonSubject, documentId: string, query: HistoryQuery = {}) =>
+      (
+        await get<Paged<HistoryEntry>>(`${BASE}/${subject}/${documentId}/history`, {
+          params: { ...query },
+        })
+      ).data,
+    /** Sets the entry's fields back to their values before it (a 409 names a field changed since). */
+    revert: async (entryId: string) =>
+      (await post<{ data: unknown }>(`${BASE}/history/${entryId}/revert`)).data.data,
+  },
+
+  personalData: {
+    /** Everything the CRM holds on the person, as one JSON document. */
+    exportJson: async (subject: PersonSubject, documentId: string) =>
+      (await get<{ data: unknown }>(`${BASE}/${subject}/${documentId}/personal-data`)).data,
+    /** The same as CSV files in a zip. */
+    exportZip: async (subject: PersonSubject, documentId: string) => {
+      const response = await get(`${BASE}/${subject}/${documentId}/personal-data?format=zip`, {
+        responseType: 'blob',
+      });
+      return {
+        blob: response.data,
+        fileName: fileNameFromDisposition(
+          response.headers?.get('Content-Disposition'),
+          `personal-data-${documentId}.zip`
+        ),
+      };
+    },
+    erase: async (subject: PersonSubject, documentId: string) =>
+      (await post<{ data: ErasureOutcome }>(`${BASE}/${subject}/${documentId}/erase`)).data.data,
+  },
+
+  erasures: {
+    /** The erasure list: kind and date of each erased e-mail or phone number, never the value. */
+    list: async (page = 1, pageSize = 25) =>
+      (await get<Paged<ErasureListEntry>>(`${BASE}/erasures`, { params: { page, pageSize } })).data,
+    /** Takes an entry off the list: its person may be written again. */
+    remove: async (documentId: string) => {
+      await del(`${BASE}/erasures/${documentId}`);
+    },
   },
 
   imports: {

@@ -9,7 +9,9 @@ import { ContactCompanyPanel } from './ContactCompanyPanel';
 import { ConvertContactAction } from './ConvertContactAction';
 import { CustomerCrmPanel } from './CustomerCrmPanel';
 import { GenerateLoginAction } from './GenerateLoginAction';
+import { HistoryPanel } from './HistoryPanel';
 import { OpenInCrmAction } from './OpenInCrmAction';
+import { PersonalDataPanel } from './PersonalDataPanel';
 
 type ContentManagerApis = ContentManagerPlugin['config']['apis'];
 
@@ -27,6 +29,12 @@ export const registerContentManagerExtensions = (app: Pick<StrapiApp, 'getPlugin
     ConvertContactAction,
     AddToMarketingListAction,
   ]);
-  apis.addEditViewSidePanel?.([ContactCompanyPanel, ContactActivityPanel, CustomerCrmPanel]);
+  apis.addEditViewSidePanel?.([
+    ContactCompanyPanel,
+    ContactActivityPanel,
+    CustomerCrmPanel,
+    HistoryPanel,
+    PersonalDataPanel,
+  ]);
   apis.addBulkAction?.([BulkAddToMarketingListAction, BulkExportCsvAction]);
 };

@@ -4,11 +4,13 @@ import { PERMISSIONS } from '../permissions';
 
 const CHECKED = [
   ...PERMISSIONS.read,
+  ...PERMISSIONS.manage,
   ...PERMISSIONS.revealSsn,
   ...PERMISSIONS.generateLogin,
   ...PERMISSIONS.convertContact,
   ...PERMISSIONS.addToMarketingList,
   ...PERMISSIONS.comment,
+  ...PERMISSIONS.personalData,
 ];
 
 /**
@@ -26,5 +28,7 @@ export const useCrmActions = () => {
     canConvert: allowedActions.canConvert === true,
     canAddToMarketingList: allowedActions.canAdd === true,
     canComment: allowedActions.canComment === true,
+    canManage: allowedActions.canManage === true,
+    canPersonalData: allowedActions.canPersonalData === true,
   };
 };

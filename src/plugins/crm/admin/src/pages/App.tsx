@@ -7,6 +7,7 @@ import { CustomerOverviewPage } from './customers/CustomerOverviewPage';
 import { CustomerSearchPage } from './customers/CustomerSearchPage';
 import { NetworkPage } from './customers/NetworkPage';
 import { DuplicatesPage } from './duplicates/DuplicatesPage';
+import { ErasureListPage } from './erasures/ErasureListPage';
 import { ImportHistoryPage } from './imports/ImportHistoryPage';
 import { ImportWizardPage } from './imports/ImportWizardPage';
 import { MarketingListsPage } from './marketing-lists/MarketingListsPage';
@@ -22,6 +23,7 @@ const App = () => (
       <Route path="duplicates/:documentId" element={<DuplicatesPage />} />
       <Route path="contacts" element={<ContactsPage />} />
       <Route path="contacts/:documentId" element={<ContactsPage />} />
+      <Route path="erasures" element={<ErasureListPage />} />
       <Route path="marketing-lists" element={<MarketingListsPage />} />
       <Route path="marketing-lists/:documentId" element={<MarketingListsPage />} />
       {/* A fixed segment outranks /imports/:documentId, and a documentId is never "history". */}

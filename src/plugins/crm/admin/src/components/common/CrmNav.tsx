@@ -8,11 +8,14 @@ import { PLUGIN_ID } from '../../pluginId';
 
 const BASE = `/plugins/${PLUGIN_ID}`;
 
-/** The CRM pages side by side: customers, contacts, marketing lists, past imports, duplicates. */
+/**
+ * The CRM pages side by side: customers, contacts, marketing lists, past imports, duplicates, the
+ * erasure list.
+ */
 export const CrmNav = () => {
   const { formatMessage } = useIntl();
   const { pathname } = useLocation();
-  const { allowedActions } = useRBAC(PERMISSIONS.import);
+  const { allowedActions } = useRBAC([...PERMISSIONS.import, ...PERMISSIONS.personalData]);
   const links = [
     {
       to: BASE,
@@ -43,6 +46,15 @@ export const CrmNav = () => {
       label: formatMessage({ id: 'crm.nav.duplicates', defaultMessage: 'Duplicates' }),
       current: pathname.includes(`${BASE}/duplicates`),
     },
+    ...(allowedActions.canPersonalData
+      ? [
+          {
+            to: `${BASE}/erasures`,
+            label: formatMessage({ id: 'crm.nav.erasures', defaultMessage: 'Erasure list' }),
+            current: pathname.includes(`${BASE}/erasures`),
+          },
+        ]
+      : []),
   ];
   return (
     <nav aria-label={formatMessage({ id: 'crm.nav.label', defaultMessage: 'CRM pages' })}>

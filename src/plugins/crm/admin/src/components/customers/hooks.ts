@@ -15,9 +15,10 @@ const CHECKED = [
   ...PERMISSIONS.revealSsn,
   ...PERMISSIONS.import,
   ...PERMISSIONS.merge,
+  ...PERMISSIONS.personalData,
 ];
 
-/** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal, imports and merges are hidden otherwise). */
+/** Which of the plugin's admin actions the signed-in admin holds (writes, SSN reveal, imports, merges and personal data are hidden otherwise). */
 export const useCustomerPermissions = () => {
   // useRBAC names each action after its last part: plugin::crm.manage → canManage, plugin::crm.ssn.reveal → canReveal.
   const { allowedActions } = useRBAC(CHECKED);
@@ -26,5 +27,6 @@ export const useCustomerPermissions = () => {
     canRevealSsn: allowedActions.canReveal === true,
     canImport: allowedActions.canImport === true,
     canMerge: allowedActions.canMerge === true,
+    canPersonalData: allowedActions.canPersonalData === true,
   };
 };

@@ -15,6 +15,7 @@ import { ConvertContactDialog } from '../../components/contacts/ConvertContactDi
 import { GenerateLoginDialog } from '../../components/contacts/GenerateLoginDialog';
 import { marketingListPath } from '../../components/contacts/model';
 import { customerPath } from '../../components/customers/model';
+import { HistorySection, PersonalDataSection } from '../../components/history/HistorySections';
 import { ActivityFeed } from '../../content-manager/ActivityFeed';
 import { useCrmActions } from '../../content-manager/useCrmActions';
 import { useValueLabel } from '../../hooks/useValueLabel';
@@ -72,7 +73,10 @@ const Detail = ({ label, children }: { label: string; children: React.ReactNode 
 
 type Dialog = 'login' | 'convert' | 'list' | null;
 
-/** One contact: its details, its lists, its actions (as the admin's permissions allow) and its activity. */
+/**
+ * One contact: its details, its lists, its actions (as the admin's permissions allow), its activity
+ * and its change history.
+ */
 export const ContactDetail = ({ documentId }: { documentId: string }) => {
   const { formatMessage } = useIntl();
   const valueLabel = useValueLabel();
@@ -80,6 +84,9 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
   const permissions = useCrmActions();
   const [dialog, setDialog] = React.useState<Dialog>(null);
   const contact = useAsyncResource(documentId, () => api.contacts.one(documentId));
+  // The history reloads with the contact (after an action or an erasure changed it).
+  const [historyVersion, setHistoryVersion] = React.useState(0);
+  React.useEffect(() => setHistoryVersion((version) => version + 1), [contact.data]);
 
   if (!contact.data) {
     return (
@@ -292,14 +299,29 @@ export const ContactDetail = ({ documentId }: { documentId: string }) => {
                 </Typography>
               )}
             </Card>
+            {permissions.canPersonalData && (
+              <PersonalDataSection
+                subject="contacts"
+                documentId={documentId}
+                name={view.displayName}
+                onErased={contact.reload}
+              />
+            )}
           </Grid.Item>
-          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={5} s={12} direction="column" alignItems="stretch" gap={4}>
             <Card
               testId="crm-contact-activity"
               title={formatMessage({ id: 'crm.contacts.activity', defaultMessage: 'Activity' })}
             >
               <ActivityFeed documentId={documentId} canComment={permissions.canComment} />
             </Card>
+            <HistorySection
+              subject="contacts"
+              documentId={documentId}
+              canRevert={permissions.canManage}
+              version={String(historyVersion)}
+              onReverted={contact.reload}
+            />
           </Grid.Item>
         </Grid.Root>
       </Layouts.Content>

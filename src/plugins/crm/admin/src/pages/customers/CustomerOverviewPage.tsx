@@ -17,6 +17,7 @@ import { RelationshipsCard } from '../../components/customers/links/Relationship
 import { customerName, customerPath, networkPath } from '../../components/customers/model';
 import { useKindLabels } from '../../components/customers/useKindLabels';
 import { DuplicatesCard } from '../../components/duplicates/DuplicatesCard';
+import { HistorySection, PersonalDataSection } from '../../components/history/HistorySections';
 import { MergeDialog, type MergeNotice } from '../../components/merge/MergeDialog';
 import { useInlineLabel } from '../../hooks/useInlineLabel';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
@@ -37,7 +38,8 @@ interface OverviewState {
 
 /**
  * /admin/plugins/crm/customers/:documentId: the Customer Overview (summary with its fields edited
- * in place and its contact points, contacts, connections, relationships, possible duplicates). A merged customer's address moves to its survivor.
+ * in place and its contact points, contacts, connections, relationships, possible duplicates, its
+ * change history and, for those allowed, its personal data's export and erasure). A merged customer's address moves to its survivor.
  */
 export const CustomerOverviewPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
@@ -46,7 +48,7 @@ export const CustomerOverviewPage = () => {
   const kindLabels = useKindLabels();
   const inline = useInlineLabel();
   const { messageOf } = useRequestErrors();
-  const { canManage, canRevealSsn, canMerge } = useCustomerPermissions();
+  const { canManage, canRevealSsn, canMerge, canPersonalData } = useCustomerPermissions();
   const settings = useCrmSettings();
   const navigate = useNavigate();
   const location = useLocation();
@@ -58,6 +60,12 @@ export const CustomerOverviewPage = () => {
   React.useEffect(() => setEditing(false), [documentId]);
   const { api, customer, connections, relationships, duplicates, reloadAll, write } =
     useOverviewData(documentId);
+  // The history reloads whenever the page reloads what a change touches.
+  const [historyVersion, setHistoryVersion] = React.useState(0);
+  React.useEffect(
+    () => setHistoryVersion((version) => version + 1),
+    [customer.data, relationships.data]
+  );
 
   // The address of a customer merged into another shows the survivor, under its own address.
   const survivorId = customer.data?.documentId;
@@ -218,6 +226,23 @@ export const CustomerOverviewPage = () => {
             canMerge={canMerge}
             onMerge={(candidate) => setMergeWith(candidate.customer?.documentId ?? null)}
           />
+          <HistorySection
+            // Another customer's overview starts without the last one's field filter.
+            key={current.documentId}
+            subject="customers"
+            documentId={current.documentId}
+            canRevert={canManage}
+            version={String(historyVersion)}
+            onReverted={reloadAll}
+          />
+          {canPersonalData && (
+            <PersonalDataSection
+              subject="customers"
+              documentId={current.documentId}
+              name={name}
+              onErased={reloadAll}
+            />
+          )}
         </Flex>
       </Layouts.Content>
       <MergeDialog
