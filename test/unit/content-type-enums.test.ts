@@ -31,6 +31,9 @@ const CONTRACT_LISTS: Record<string, readonly string[]> = {
   'activity.authorType': contracts.ACTOR_TYPES,
   'audit-log.actorType': contracts.ACTOR_TYPES,
   'audit-log.outcome': contracts.AUDIT_OUTCOMES,
+  'history-entry.action': contracts.HISTORY_ACTIONS,
+  'history-entry.actorType': contracts.HISTORY_ACTOR_TYPES,
+  'erasure.kind': contracts.ERASURE_KINDS,
 };
 
 // The names the server's rules read: each must be the contracts' list itself, not a copy.

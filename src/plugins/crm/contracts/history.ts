@@ -69,3 +69,7 @@ export const REDACTED_VALUE = '[erased]';
 
 /** The name an erased person's record carries, followed by a reference. */
 export const ERASED_PERSON_NAME = 'Erased person';
+
+/** What the erasure list keeps a keyed hash of. */
+export const ERASURE_KINDS = ['email', 'phone'] as const;
+export type ErasureKind = (typeof ERASURE_KINDS)[number];

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 
 import {
   ERASED_PERSON_NAME,
+  ERASURE_KINDS,
   REDACTED_VALUE,
+  type ErasureKind,
   type HistoryChange,
   type HistoryValue,
 } from '../../../contracts';
@@ -13,8 +15,7 @@ import { normalizePhoneNumber } from './phone';
 /** What a refused write and an ignored import row say. */
 export const ERASED_PERSON_REASON = 'this person asked to be erased';
 
-export type ErasureKind = 'email' | 'phone';
-export const ERASURE_KINDS: readonly ErasureKind[] = ['email', 'phone'];
+export { ERASURE_KINDS, type ErasureKind };
 
 /**
  * A customer's personal fields besides its name, cleared by an erasure. Kept: the customer number,
