@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { HistoryAction, HistoryActor, HistoryValue } from '../../../../contracts';
+import {
+  CONTENT_MANAGER_LAYOUTS,
+  type HistoryAction,
+  type HistoryActor,
+  type HistoryValue,
+} from '../../../../contracts';
 import { useValueLabel } from '../../hooks/useValueLabel';
 import { useFieldLabel } from '../imports/labels';
 import { EMPTY_VALUE, shownValue, type HistoryRecordKind } from './model';
@@ -21,8 +26,8 @@ type BadgeVariant = 'success' | 'primary' | 'danger';
 
 /** The words of the change history: its actions, kinds of record, actors and values. */
 export const useHistoryLabels = () => {
-  const { formatMessage } = useIntl();
-  const fieldLabel = useFieldLabel();
+  const { formatMessage, locale } = useIntl();
+  const importFieldLabel = useFieldLabel();
   const valueLabel = useValueLabel();
   return useMemo(() => {
     const actions: Record<HistoryAction, { label: string; variant: BadgeVariant }> = {
@@ -118,6 +123,15 @@ export const useHistoryLabels = () => {
       }
     };
 
+    // A field is named as the content manager names it, in the admin's language.
+    const column = locale.startsWith('fr') ? 1 : locale.startsWith('de') ? 2 : 0;
+    const fieldLabel = (field: string): string => {
+      for (const layout of CONTENT_MANAGER_LAYOUTS) {
+        const label = layout.labels[field];
+        if (label) return label[column];
+      }
+      return importFieldLabel(field);
+    };
     return { actions, kinds, actor, value, fieldLabel };
-  }, [formatMessage, fieldLabel, valueLabel]);
+  }, [formatMessage, locale, importFieldLabel, valueLabel]);
 };
