@@ -5,6 +5,7 @@ module.exports = ({ env }) => ({
     config: {
       defaultCountry: env('CRM_DEFAULT_COUNTRY', 'US'),
       encryptionKeys: env.array('CRM_ENCRYPTION_KEY', []),
+      erasureKey: env('CRM_ERASURE_KEY', ''),
     },
   },
 });
