@@ -124,6 +124,33 @@ export const customerRefs = async (
 };
 
 /**
+ * A content type's scalar attributes; with their defaults for inserted records (what an insert
+ * gives a field it was not given), without for updates (a field not written is not a change).
+ */
+const scalarAttributes = (
+  strapi: Core.Strapi,
+  uid: string,
+  withDefaults: boolean
+): ScalarAttribute[] =>
+  Object.entries(attributesOf(strapi, uid))
+    .filter(([, attribute]) => attribute.type !== 'relation')
+    .map(([name, attribute]) => ({
+      name,
+      type: attribute.type,
+      ...(withDefaults ? { default: attribute.default } : {}),
+    }));
+
+/** The documentIds (and display names, where the type has them) of rows just written. */
+const storedNames = (strapi: Core.Strapi, knex: Knex, uid: string, ids: readonly number[]) =>
+  readRows(
+    strapi,
+    knex,
+    uid,
+    ids,
+    'displayName' in attributesOf(strapi, uid) ? ['documentId', 'displayName'] : ['documentId']
+  );
+
+/**
  * The create entries of records a bulk insert has just written, built from the values it was
  * given (see \`insertedSnapshot\`) rather than read back: only their documentIds and display names
  * are read, in one plain query per chunk. The same entries a session would write, written on the
@@ -142,15 +169,12 @@ export const recordInserted = async (
 ): Promise<void> => {
   const history = getService(strapi, 'history');
   if (records.length === 0 || !history.currentSession()) return;
-  const attributes: ScalarAttribute[] = Object.entries(attributesOf(strapi, uid))
-    .filter(([, attribute]) => attribute.type !== 'relation')
-    .map(([name, attribute]) => ({ name, type: attribute.type, default: attribute.default }));
-  const stored = await readRows(
+  const attributes = scalarAttributes(strapi, uid, true);
+  const stored = await storedNames(
     strapi,
     knex,
     uid,
-    records.map((record) => record.id),
-    'displayName' in attributesOf(strapi, uid) ? ['documentId', 'displayName'] : ['documentId']
+    records.map((record) => record.id)
   );
   const actor = history.writer();
   const at = new Date();
@@ -197,15 +221,12 @@ export const recordUpdated = async (
 ): Promise<void> => {
   const history = getService(strapi, 'history');
   if (records.length === 0 || !history.currentSession()) return;
-  const attributes: ScalarAttribute[] = Object.entries(attributesOf(strapi, uid))
-    .filter(([, attribute]) => attribute.type !== 'relation')
-    .map(([name, attribute]) => ({ name, type: attribute.type }));
-  const stored = await readRows(
+  const attributes = scalarAttributes(strapi, uid, false);
+  const stored = await storedNames(
     strapi,
     knex,
     uid,
-    records.map((record) => record.id),
-    'displayName' in attributesOf(strapi, uid) ? ['documentId', 'displayName'] : ['documentId']
+    records.map((record) => record.id)
   );
   const actor = history.writer();
   const at = new Date();
