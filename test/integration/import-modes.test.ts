@@ -427,6 +427,8 @@ describe('undoing an import that updated records', () => {
       'create',
       { mode: 'update' }
     );
+    // Both rows updated their record: what the undo below sets back.
+    expect(job.counts).toMatchObject({ imported: 2, created: 0, updated: 2 });
     const [mine] = await contactByEmail('keep.mine@example.com');
     await app
       .api()
