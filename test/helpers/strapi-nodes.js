@@ -82,7 +82,13 @@ const startNode = async (name, env) => {
           // already gone
         }
       }
-      const timer = setTimeout(() => node.alive() && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }, 10_000);
       await exited;
       clearTimeout(timer);
     },
