@@ -22,7 +22,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 
 const {
-  apiTokenThrough,
+  adminThrough,
   clientOf,
   contactsCsv,
   sleep,
@@ -147,7 +147,7 @@ const main = async () => {
       env: { CRM_IMPORT_STALE_MS: String(options.staleMs) },
     });
     const startMs = msSince(starting);
-    const token = await apiTokenThrough(cluster.nodes[0]);
+    const { apiToken: token } = await adminThrough(cluster.nodes[0]);
     const [one, two] = cluster.nodes.map((node) => clientOf(node, token));
     sql = await sqlClient();
 

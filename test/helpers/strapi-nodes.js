@@ -160,10 +160,10 @@ const expectStatus = (answer, status, what) => {
 };
 
 /**
- * Registers the first super admin through `node` and makes a full-access API token with it: the
- * token every node then accepts (tokens live in the database).
+ * Registers the first super admin through `node` and makes a full-access API token with it:
+ * answers the admin's JWT and the token, which every node then accepts (both live in the database).
  */
-const apiTokenThrough = async (node) => {
+const adminThrough = async (node) => {
   const call = clientOf(node);
   const admin = expectStatus(
     await call('POST', '/admin/register-admin', {
@@ -186,7 +186,7 @@ const apiTokenThrough = async (node) => {
     201,
     'creating an API token'
   );
-  return created.data.accessKey;
+  return { jwt, apiToken: created.data.accessKey };
 };
 
 /** The job as `node` sees it. */
@@ -249,7 +249,7 @@ const contactsCsv = (prefix, rows, companies) => {
 };
 
 module.exports = {
-  apiTokenThrough,
+  adminThrough,
   clientOf,
   contactsCsv,
   expectStatus,

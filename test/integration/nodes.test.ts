@@ -1,8 +1,11 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the helpers are shared with bench/nodes.js */
 const { Client } = require('pg');
 const { createDatabase, dropDatabase } = require('../helpers/databases');
 const {
-  apiTokenThrough,
+  adminThrough,
   clientOf,
   contactsCsv,
   expectStatus,
@@ -21,6 +24,8 @@ const onPostgres = process.env.DATABASE_CLIENT === 'postgres' ? describe : descr
 
 /** Small, so that the takeover fits in the test; the check every quarter of it (at most 5 s). */
 const STALE_MS = 4000;
+/** How often each node reads the webhooks again (services/webhook-sync.ts). */
+const WEBHOOK_SYNC_MS = 5000;
 
 type Sql = {
   connect(): Promise<void>;
@@ -40,6 +45,10 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
   let sql: Sql;
   let one: Call;
   let two: Call;
+  let adminOne: Call;
+  /** The webhook calls received, with the node that sent them told apart by the job's id. */
+  const received: { event: string; documentId: string }[] = [];
+  let receiver: Server;
 
   beforeAll(async () => {
     database = await createDatabase();
@@ -48,14 +57,26 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
       databaseName: process.env.DATABASE_NAME,
       env: { CRM_IMPORT_STALE_MS: String(STALE_MS) },
     });
-    const token = await apiTokenThrough(cluster.nodes[0]);
-    one = clientOf(cluster.nodes[0], token);
-    two = clientOf(cluster.nodes[1], token);
+    const { jwt, apiToken } = await adminThrough(cluster.nodes[0]);
+    one = clientOf(cluster.nodes[0], apiToken);
+    two = clientOf(cluster.nodes[1], apiToken);
+    adminOne = clientOf(cluster.nodes[0], jwt);
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const payload = JSON.parse(body || '{}');
+        received.push({ event: payload.event, documentId: payload.job?.documentId });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     sql = new Client({ connectionString: process.env.DATABASE_URL });
     await sql.connect();
   }, 180_000);
 
   afterAll(async () => {
+    await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
     await sql?.end();
     await cluster?.stop();
     if (database) await dropDatabase(database);
@@ -96,6 +117,21 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
   };
 
   it('runs two imports started through different nodes exactly once each', async () => {
+    // A webhook made through node 1's admin panel after node 2 started: node 2 learns of it
+    // from the database within a few seconds, as its events must reach it too.
+    const port = (receiver.address() as AddressInfo).port;
+    expectStatus(
+      await adminOne('POST', '/admin/webhooks', {
+        name: 'imports of every node',
+        url: `http://127.0.0.1:${port}/hook`,
+        headers: {},
+        events: ['crm.import.finished'],
+      }),
+      201,
+      'creating a webhook'
+    );
+    await sleep(WEBHOOK_SYNC_MS + 1000);
+
     const [alpha, bravo] = await Promise.all([
       uploadContacts(one, contactsCsv('Alpha', 3000, 20), 'alpha.csv'),
       uploadContacts(two, contactsCsv('Bravo', 3000, 20), 'bravo.csv'),
@@ -117,6 +153,17 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
     await expectImportedOnce(bravo.documentId, 'Bravo', 3000);
     await expectCompaniesOnce('Alpha', 20);
     await expectCompaniesOnce('Bravo', 20);
+
+    // Each node announced the job it ran, once (alpha ran on node 2, bravo on node 1).
+    for (let i = 0; i < 100 && received.length < 2; i += 1) await sleep(100);
+    expect(
+      received.map((call) => [call.event, call.documentId]).sort((a, b) => a[1].localeCompare(b[1]))
+    ).toEqual(
+      [
+        ['crm.import.finished', alpha.documentId],
+        ['crm.import.finished', bravo.documentId],
+      ].sort((a, b) => a[1].localeCompare(b[1]))
+    );
   });
 
   it('keeps nothing one node needs in the memory of the other', async () => {
@@ -227,6 +274,11 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
     });
     await expectImportedOnce(charlie.documentId, 'Charlie', rows);
     await expectCompaniesOnce('Charlie', 200);
+    // Announced once, by the node that finished it.
+    for (let i = 0; i < 100 && !received.some((call) => call.documentId === charlie.documentId); i += 1)
+      await sleep(100);
+    await sleep(500);
+    expect(received.filter((call) => call.documentId === charlie.documentId)).toHaveLength(1);
   });
 
   it('leaves the search index matching the customers', async () => {
