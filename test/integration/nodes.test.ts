@@ -18,8 +18,9 @@ const {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // Two Strapi processes (`strapi start`, two ports) on one fresh PostgreSQL database, driven through
-// HTTP only; the database is read only to check the outcome. SQLite is left out because two
-// processes cannot share it (its single connection per process is what serialises its writers).
+// HTTP only; the database is read only to check the outcome. Skipped on SQLite because two
+// processes cannot share it: the plugin takes no row locks there and relies on the one
+// connection of its one process to run transactions one after another.
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres' ? describe : describe.skip;
 
 /** Small, so that the takeover fits in the test; the check every quarter of it (at most 5 s). */
@@ -46,7 +47,7 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
   let one: Call;
   let two: Call;
   let adminOne: Call;
-  /** The webhook calls received, with the node that sent them told apart by the job's id. */
+  /** The webhook calls received from either node: the event and its job. */
   const received: { event: string; documentId: string }[] = [];
   let receiver: Server;
 
