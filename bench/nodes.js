@@ -153,7 +153,12 @@ const main = async () => {
 
     console.log(`Two nodes up in ${fixed(startMs / 1000)} s; one import of ${options.rows} rows…`);
     const single = await timedImport(one, one, 'Solo', options.rows);
-    throughput.push({ what: 'one import (node 1)', rows: single.rows, ms: single.runMs, upload: single.uploadMs });
+    throughput.push({
+      what: 'one import (node 1)',
+      rows: single.rows,
+      ms: single.runMs,
+      upload: single.uploadMs,
+    });
     problems.push(...(await problemsOf(sql, single.documentId, 'Solo', single.rows)));
 
     console.log(`Two imports of ${options.rows} rows at once, one through each node…`);
@@ -164,7 +169,12 @@ const main = async () => {
     ]);
     const pairMs = msSince(pairStarted);
     for (const [i, job] of pair.entries()) {
-      throughput.push({ what: `pair: import through node ${i + 1}`, rows: job.rows, ms: job.runMs, upload: job.uploadMs });
+      throughput.push({
+        what: `pair: import through node ${i + 1}`,
+        rows: job.rows,
+        ms: job.runMs,
+        upload: job.uploadMs,
+      });
       problems.push(...(await problemsOf(sql, job.documentId, job.prefix, job.rows)));
     }
     throughput.push({
@@ -176,7 +186,11 @@ const main = async () => {
 
     console.log(`Takeover: ${options.takeoverRows} rows through node 1, killed after a tenth…`);
     const rows = options.takeoverRows;
-    const job = await uploadContacts(one, contactsCsv('Taken', rows, companiesFor(rows)), 'taken.csv');
+    const job = await uploadContacts(
+      one,
+      contactsCsv('Taken', rows, companiesFor(rows)),
+      'taken.csv'
+    );
     await startImport(one, job.documentId);
     const state = async () =>
       (
@@ -238,7 +252,16 @@ const main = async () => {
   const limit = options.staleMs + 5000;
   console.log(
     `\n${formatTable(
-      ['takeover', 'rows', 'done at kill', 'importStaleMs', 'claimed after ms', 'limit ms', 'within', 'finished after s'],
+      [
+        'takeover',
+        'rows',
+        'done at kill',
+        'importStaleMs',
+        'claimed after ms',
+        'limit ms',
+        'within',
+        'finished after s',
+      ],
       [
         [
           takeover.byNode2 ? 'node 2 took it' : 'someone else took it',

@@ -155,7 +155,9 @@ const clientOf = (node, token) => async (method, path, body) => {
 
 const expectStatus = (answer, status, what) => {
   if (answer.status !== status)
-    throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
+    throw new Error(
+      `${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`
+    );
   return answer.body;
 };
 
@@ -244,7 +246,9 @@ const startImport = async (call, documentId) =>
 const contactsCsv = (prefix, rows, companies) => {
   const lines = ['First Name,Last Name,Email,Company'];
   for (let i = 0; i < rows; i += 1)
-    lines.push(`${prefix},Row${i},${prefix.toLowerCase()}${i}@nodes.example,${prefix} Company ${i % companies}`);
+    lines.push(
+      `${prefix},Row${i},${prefix.toLowerCase()}${i}@nodes.example,${prefix} Company ${i % companies}`
+    );
   return `${lines.join('\n')}\n`;
 };
 

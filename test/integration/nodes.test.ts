@@ -198,9 +198,7 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
         200,
         'searching'
       ) as { data: { documentId: string }[] };
-      expect(found.data.map((customer) => customer.documentId)).toContain(
-        created.data.documentId
-      );
+      expect(found.data.map((customer) => customer.documentId)).toContain(created.data.documentId);
     }
 
     // A duplicate scan started through one node is followed through the other.
@@ -265,8 +263,9 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
     expect(taken.worker_id).toMatch(new RegExp(`^${cluster.nodes[1].pid}-`));
     expect(takeoverMs).toBeLessThanOrEqual(STALE_MS + 5000);
     // Not before the dead node's last heartbeat was stale.
-    expect(new Date(taken.heartbeat_at!).getTime() - new Date(dead.heartbeat_at!).getTime())
-      .toBeGreaterThanOrEqual(STALE_MS);
+    expect(
+      new Date(taken.heartbeat_at!).getTime() - new Date(dead.heartbeat_at!).getTime()
+    ).toBeGreaterThanOrEqual(STALE_MS);
 
     const finished = await waitWhile(two, charlie.documentId, ['running']);
     expect(finished).toMatchObject({
@@ -276,7 +275,11 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
     await expectImportedOnce(charlie.documentId, 'Charlie', rows);
     await expectCompaniesOnce('Charlie', 200);
     // Announced once, by the node that finished it.
-    for (let i = 0; i < 100 && !received.some((call) => call.documentId === charlie.documentId); i += 1)
+    for (
+      let i = 0;
+      i < 100 && !received.some((call) => call.documentId === charlie.documentId);
+      i += 1
+    )
       await sleep(100);
     await sleep(500);
     expect(received.filter((call) => call.documentId === charlie.documentId)).toHaveLength(1);
