@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the helpers are shared with bench/nodes.js */
 const { Client } = require('pg');
+
 const { createDatabase, dropDatabase } = require('../helpers/databases');
 const {
   adminThrough,
