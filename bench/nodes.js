@@ -195,23 +195,31 @@ const main = async () => {
     const state = async () =>
       (
         await sql.query(
-          'SELECT worker_id, heartbeat_at, progress FROM crm_import_jobs WHERE document_id = $1',
+          'SELECT stage, worker_id, heartbeat_at, progress FROM crm_import_jobs WHERE document_id = $1',
           [job.documentId]
         )
       ).rows[0];
     const doneOf = (progress) =>
       (typeof progress === 'string' ? JSON.parse(progress) : progress)?.done ?? 0;
     for (;;) {
-      const done = doneOf((await state()).progress);
-      if (done >= rows / 10) break;
+      const now = await state();
+      if (now.stage !== 'running')
+        throw new Error(`the import ended ${now.stage} before node 1 could be killed`);
+      if (doneOf(now.progress) >= rows / 10) break;
       await sleep(10);
     }
     await cluster.nodes[0].kill('SIGKILL');
     const killed = process.hrtime.bigint();
     const dead = await state();
+    if (dead.stage !== 'running')
+      throw new Error(`the import ended ${dead.stage} as node 1 was killed: use more rows`);
     let current = dead;
-    while (current.worker_id === dead.worker_id || !current.worker_id) {
-      if (msSince(killed) > options.staleMs + 60_000) throw new Error('nobody took the job over');
+    // Claimed by another worker (or, polled too late to see it, already finished by it).
+    while (current.stage === 'running' && current.worker_id === dead.worker_id) {
+      if (msSince(killed) > options.staleMs + 60_000)
+        throw new Error(
+          `nobody took the job over: ${JSON.stringify(current)}\nnode 2 printed:\n${cluster.nodes[1].output()}`
+        );
       await sleep(25);
       current = await state();
     }
