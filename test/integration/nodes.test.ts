@@ -223,7 +223,7 @@ onPostgres('two Strapi nodes on one PostgreSQL database', () => {
   });
 
   it('has a node take over the import of a node killed in the middle, and finish it once', async () => {
-    const rows = 30_000;
+    const rows = 20_000;
     const charlie = await uploadContacts(one, contactsCsv('Charlie', rows, 200), 'charlie.csv');
     await startImport(one, charlie.documentId);
 
