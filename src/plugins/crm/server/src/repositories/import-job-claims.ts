@@ -86,19 +86,6 @@ export const createJobClaims = (strapi: Core.Strapi, uid: string) => {
       return Number(updated) > 0;
     },
 
-    /**
-     * First step of a batch's transaction: locks the job's row until the batch commits and writes
-     * the heartbeat, if `workerId` still holds the job. False when another node took it over
-     * meanwhile (this one stalled past the stale time): the batch must then write nothing. A node
-     * taking the job over waits for the lock, so it reads the batch's rows after they are written.
-     */
-    async hold(trx: Knex, jobId: number, workerId: string): Promise<boolean> {
-      const updated = await trx(table())
-        .where({ id: jobId, stage: 'running', worker_id: workerId })
-        .update({ heartbeat_at: new Date() });
-      return Number(updated) > 0;
-    },
-
     /** Writes the heartbeat and the progress, in the batch's transaction. */
     async beat(trx: Knex, jobId: number, progress: { done: number; total: number }): Promise<void> {
       await trx(table())

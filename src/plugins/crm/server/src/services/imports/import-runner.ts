@@ -25,9 +25,6 @@ import type { Decision } from './import-jobs';
 const BATCH = 2000;
 const PURGE_EVERY_MS = 3600_000;
 
-/** Another node holds the job now: the batch under way is rolled back and this node stops. */
-class TakenOver extends Error {}
-
 /**
  * Runs started imports in the background. A job is claimed under a row
  * lock by one Strapi node, which keeps a heartbeat; each batch of rows is written in one
@@ -180,13 +177,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].line;
         try {
           await strapi.db.transaction(async ({ trx }) => {
-            if (!(await claims.hold(trx, jobId, workerId))) throw new TakenOver();
             // Each batch's records get their history entries in the batch's own transaction.
             await withHistory(strapi, writer, () => batches.write(trx, job, rows, companies));
             await claims.beat(trx, jobId, { done: done + rows.length, total });
           });
         } catch (error) {
-          if (error instanceof TakenOver) return;
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
           // A database message may quote the values it choked on: SSN-shaped numbers are masked.
           const message = maskSsnsInText((error as Error).message);
