@@ -42,6 +42,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ssnRevealSeconds: env.int('CRM_SSN_REVEAL_SECONDS', 60),
       // The quick search counts matches up to this many (its total says "this many or more" past it).
       searchCountLimit: env.int('CRM_SEARCH_COUNT_LIMIT', 1000),
+      // Milliseconds without a heartbeat after which another node takes a running import or
+      // duplicate scan over (README, Running several nodes).
+      importStaleMs: env.int('CRM_IMPORT_STALE_MS', 60000),
       // Days after which a finished import's staged cells are purged.
       importRetentionDays: env.int('CRM_IMPORT_RETENTION_DAYS', 30),
       // Days the change history keeps an entry; unset or 0 keeps it for ever.

@@ -26,7 +26,6 @@ describe('every plugin option', () => {
     'networkNodeCap',
     'importMaxBytes',
     'importMaxColumns',
-    'importStaleMs',
     'importRetentionDays',
     'ssnRevealSeconds',
     'searchCountLimit',
@@ -38,6 +37,20 @@ describe('every plugin option', () => {
     expect(() => config.validator(withOptions({ [option]: '60' }))).toThrow(
       `${option} must be a positive integer (got 60)`
     );
+  });
+
+  it.each([0, 999, 1500.5, '60000', null])(
+    'refuses an importStaleMs of %p: whole milliseconds, at least a second',
+    (value) => {
+      expect(() => config.validator(withOptions({ importStaleMs: value }))).toThrow(
+        `importStaleMs must be a whole number of milliseconds, at least 1000 (got ${String(value)})`
+      );
+    }
+  );
+
+  it('accepts an importStaleMs of a second or more', () => {
+    expect(() => config.validator(withOptions({ importStaleMs: 1000 }))).not.toThrow();
+    expect(() => config.validator(withOptions({ importStaleMs: 4000 }))).not.toThrow();
   });
 
   it('names the country, the limits, the demo flag and the keys it refuses', () => {

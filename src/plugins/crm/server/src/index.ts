@@ -57,6 +57,8 @@ export default {
     getService(strapi, 'import-runner').schedule();
     getService(strapi, 'duplicate-scans').schedule();
     getService(strapi, 'history-retention').schedule();
+    // Webhooks changed through another node reach this node's events (README, Running several nodes).
+    getService(strapi, 'webhook-sync').schedule();
     try {
       const layouts = await getService(strapi, 'content-manager-layouts').apply();
       if (layouts.kept.length > 0)
@@ -78,6 +80,7 @@ export default {
     getService(strapi, 'import-runner').stop();
     getService(strapi, 'duplicate-scans').stop();
     getService(strapi, 'history-retention').stop();
+    getService(strapi, 'webhook-sync').stop();
   },
 
   config,

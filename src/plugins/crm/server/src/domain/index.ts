@@ -23,3 +23,4 @@ export * from './duplicate-input';
 export * from './duplicate-clusters';
 export * from './history';
 export * from './erasure';
+export * from './background-jobs';

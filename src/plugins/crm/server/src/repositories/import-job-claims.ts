@@ -74,6 +74,18 @@ export const createJobClaims = (strapi: Core.Strapi, uid: string) => {
         : null;
     },
 
+    /**
+     * Writes the heartbeat of a job `workerId` still holds, outside any batch's transaction;
+     * false when the job has been taken over or has ended.
+     */
+    async touch(jobId: number, workerId: string): Promise<boolean> {
+      const updated = await strapi.db
+        .connection(table())
+        .where({ id: jobId, stage: 'running', worker_id: workerId })
+        .update({ heartbeat_at: new Date() });
+      return Number(updated) > 0;
+    },
+
     /** Writes the heartbeat and the progress, in the batch's transaction. */
     async beat(trx: Knex, jobId: number, progress: { done: number; total: number }): Promise<void> {
       await trx(table())

@@ -5,7 +5,10 @@ import type { Core } from '@strapi/strapi';
 import {
   clusterPairs,
   comparePrepared,
+  heartbeatIntervalMs,
+  isJobStale,
   prepareRecord,
+  staleCheckIntervalMs,
   type ImportObject,
   type PreparedRecord,
 } from '../domain';
@@ -16,6 +19,7 @@ import { createMatchRecords } from '../repositories/match-records';
 import { createScanCandidates } from '../repositories/scan-candidates';
 import type { Actor } from '../utils/actor';
 import { getService } from '../utils/get-service';
+import { keepBeating } from '../utils/heartbeat';
 import { errors } from '../utils/strapi-utils';
 import { DUPLICATE_SCAN_UID } from '../utils/uids';
 import { duplicateView } from './duplicates';
@@ -131,6 +135,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (running.has(scanId) || !(await claims.claim(scanId, workerId, settings().importStaleMs)))
       return;
     running.add(scanId);
+    const stopBeating = keepBeating(
+      () => claims.touch(scanId, workerId),
+      heartbeatIntervalMs(settings().importStaleMs),
+      (error) => strapi.log.warn(`[crm] a duplicate scan's heartbeat failed: ${error.message}`)
+    );
     try {
       const scan = (await scans().findOne({ where: { id: scanId } })) as ScanRow;
       const kind = kindOf(scan.object);
@@ -173,6 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
     } finally {
+      stopBeating();
       running.delete(scanId);
     }
   };
@@ -274,14 +284,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'workerId', 'heartbeatAt'],
       })) as { id: number; workerId: string | null; heartbeatAt: string | null }[];
       for (const scan of stale) {
-        const quiet =
-          !scan.heartbeatAt ||
-          Date.now() - new Date(scan.heartbeatAt).getTime() >= settings().importStaleMs;
-        if (!scan.workerId || quiet) void run(scan.id);
+        if (!scan.workerId || isJobStale(scan.heartbeatAt, Date.now(), settings().importStaleMs))
+          void run(scan.id);
       }
     },
 
-    schedule(intervalMs = 15_000) {
+    /** Looks for stale scans as often as the import runner does (see `staleCheckIntervalMs`). */
+    schedule(intervalMs = staleCheckIntervalMs(settings().importStaleMs)) {
       timer = setInterval(() => void this.resumeStale().catch(() => undefined), intervalMs);
       timer.unref();
     },

@@ -47,6 +47,7 @@ import roles from './roles';
 import searchIndex from './search-index';
 import settings from './settings';
 import ssn from './ssn';
+import webhookSync from './webhook-sync';
 
 /** Strapi's core service of a CRM type, used by the core controllers (`strapi.service('plugin::crm.<name>')`). */
 const coreService = (uid: CrmContentTypeUid) => factories.createCoreService(uid);
@@ -102,6 +103,7 @@ export default {
   history,
   'history-actions': historyActions,
   'history-retention': historyRetention,
+  'webhook-sync': webhookSync,
   'erasure-list': erasureList,
   'personal-data-erasure': personalDataErasure,
   customer: coreService('plugin::crm.customer'),

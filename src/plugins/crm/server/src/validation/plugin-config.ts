@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import { ERASURE_KEY_MIN_LENGTH, isSupportedCountry, resolveContactPointLimits } from '../domain';
+import {
+  ERASURE_KEY_MIN_LENGTH,
+  MIN_JOB_STALE_MS,
+  isSupportedCountry,
+  resolveContactPointLimits,
+} from '../domain';
 import { createFieldCipher } from '../security/field-cipher';
 
 /** A whole number of at least 1, named in the message with the value it got. */
@@ -60,7 +65,14 @@ export const pluginConfigSchema = z
     networkNodeCap: positiveInteger('networkNodeCap'),
     importMaxBytes: positiveInteger('importMaxBytes'),
     importMaxColumns: positiveInteger('importMaxColumns'),
-    importStaleMs: positiveInteger('importStaleMs'),
+    // Below a second a node busy with a batch could look dead to the others.
+    importStaleMs: z.unknown().superRefine((value, ctx) => {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_JOB_STALE_MS)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `importStaleMs must be a whole number of milliseconds, at least ${MIN_JOB_STALE_MS} (got ${String(value)})`,
+        });
+    }),
     importRetentionDays: positiveInteger('importRetentionDays'),
     ssnRevealSeconds: positiveInteger('ssnRevealSeconds'),
     searchCountLimit: positiveInteger('searchCountLimit'),

@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import { columnDateOrders, companyCustomer, maskSsnsInText } from '../../domain';
+import {
+  columnDateOrders,
+  companyCustomer,
+  heartbeatIntervalMs,
+  maskSsnsInText,
+  staleCheckIntervalMs,
+} from '../../domain';
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { createImportJobClaims } from '../../repositories/import-job-claims';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
+import { keepBeating } from '../../utils/heartbeat';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
 import { createImportBatch, type CompanyTarget } from './import-batch';
@@ -150,6 +157,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const run = async (jobId: number) => {
     if (running.has(jobId) || !(await claim(jobId))) return;
     running.add(jobId);
+    const stopBeating = keepBeating(
+      () => claims.touch(jobId, workerId),
+      heartbeatIntervalMs(staleMs()),
+      (error) => strapi.log.warn(`[crm] an import's heartbeat failed: ${error.message}`)
+    );
     try {
       const job = await jobs().findOne({ where: { id: jobId } });
       const total = job.progress?.total ?? 0;
@@ -186,6 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await finish(jobId);
     } finally {
+      stopBeating();
       running.delete(jobId);
     }
   };
@@ -242,8 +255,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Every `intervalMs`, resumes stale jobs; once an hour, purges the cells of expired ones. */
-    schedule(intervalMs = 15_000) {
+    /**
+     * Every `intervalMs` (by default a quarter of the stale time, at most 5 s, so that a job is
+     * taken over within `importStaleMs` + 5 s), resumes stale jobs; once an hour, purges the cells
+     * of expired ones.
+     */
+    schedule(intervalMs = staleCheckIntervalMs(staleMs())) {
       let lastPurge = 0;
       timer = setInterval(() => {
         void this.resumeStale().catch(() => undefined);
