@@ -5,6 +5,7 @@ import networkRepository from '../repositories/network';
 import schema from '../repositories/schema';
 import type { CrmContentTypeUid } from '../utils/uids';
 import activityGate from './activity-gate';
+import companyKeys from './company-keys';
 import adminContacts from './admin-contacts';
 import adminMarketingLists from './admin-marketing-lists';
 import connectionGate from './connection-gate';
@@ -87,6 +88,7 @@ export default {
   'merge-undo': mergeUndo,
   'search-index': searchIndex,
   'display-names': displayNames,
+  'company-keys': companyKeys,
   'content-manager-layouts': contentManagerLayouts,
   duplicates,
   'duplicate-scans': duplicateScans,
