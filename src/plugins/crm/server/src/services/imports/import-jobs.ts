@@ -336,7 +336,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       const settled = companies ? await companies.settle(judged.map((row) => row.company)) : [];
       await staging().record(
-        judged.map(({ company: _probe, ...row }, i) => ({ ...row, ...(settled[i] ?? {}) }))
+        judged.map((row, i) => ({ ...row, ...(settled[i] ?? {}) }))
       );
       const { count } = await jobs().updateMany({
         where: { id: claimed.id, revision: claimed.revision },
