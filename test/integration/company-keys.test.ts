@@ -12,9 +12,10 @@ const keysOf = async (documentId: string) =>
     await app.strapi.db
       .connection(COMPANY_KEYS_TABLE)
       .where('customer_id', await idOf(app, CUSTOMER, documentId))
-      .orderBy(['kind', 'company_key'])
       .select('kind', 'company_key')
-  ).map((row: { kind: string; company_key: string }) => `${row.kind}:${row.company_key}`);
+  )
+    .map((row: { kind: string; company_key: string }) => `${row.kind}:${row.company_key}`)
+    .sort();
 
 const business = async (businessName: string, emails: string[] = []) =>
   (
