@@ -50,7 +50,14 @@ const CONTACT_UID = 'plugin::crm.contact';
 const STAGING_TABLE = 'crm_import_rows';
 const POLL_MS = 100;
 
-const TARGETS = { perRow: 50, raw: 5, memoryMb: 512, formatRatio: 1.5, upsert: 2, existingRatio: 1.5 };
+const TARGETS = {
+  perRow: 50,
+  raw: 5,
+  memoryMb: 512,
+  formatRatio: 1.5,
+  upsert: 2,
+  existingRatio: 1.5,
+};
 
 const settings = () => ({
   rows: Number(process.env.BENCH_ROWS || 100000),
@@ -526,7 +533,8 @@ const runExisting = async (client, parentPid, existing, target, csv) => {
     app = await boot.bootApp();
     boot.progress(`[${label}] booted in ${fixed(msSince(booting) / 1000)} s`);
     const customersBefore = Number(
-      (await app.db.connection(boot.tableOf(app, 'plugin::crm.customer')).count({ n: '*' }).first()).n
+      (await app.db.connection(boot.tableOf(app, 'plugin::crm.customer')).count({ n: '*' }).first())
+        .n
     );
     let file = null;
     if (target !== 'empty') {
@@ -541,7 +549,10 @@ const runExisting = async (client, parentPid, existing, target, csv) => {
       (
         await app.db
           .connection(STAGING_TABLE)
-          .where({ job_id: (await app.plugin('crm').service('import-jobs').load(imported.job.documentId)).id })
+          .where({
+            job_id: (await app.plugin('crm').service('import-jobs').load(imported.job.documentId))
+              .id,
+          })
           .whereNotNull('customer_id')
           .count({ n: '*' })
           .first()
@@ -566,7 +577,10 @@ const runExisting = async (client, parentPid, existing, target, csv) => {
       memory: imported.memory,
     };
   } finally {
-    if (app) await app.destroy().catch((error) => console.error(`strapi.destroy failed: ${error.message}`));
+    if (app)
+      await app
+        .destroy()
+        .catch((error) => console.error(`strapi.destroy failed: ${error.message}`));
     await boot.dropDatabase(database);
   }
 };
@@ -583,8 +597,8 @@ const child = async () => {
           argument('csv')
         )
       : argument('big')
-      ? await runMemory(client, argument('parent'), Number(argument('big')), argument('format'))
-      : await runDatabase(client, argument('parent'));
+        ? await runMemory(client, argument('parent'), Number(argument('big')), argument('format'))
+        : await runDatabase(client, argument('parent'));
     await boot.sendToParent(result);
     process.exit(0);
   } catch (error) {
@@ -813,19 +827,21 @@ const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) 
         'empty-db rows/s / this',
       ],
       pairs.flatMap(({ full, empty }) =>
-        [full, empty].filter(Boolean).map((run) => [
-          `${run.label} ${run.version}${run.target === 'empty' ? ' (empty)' : ''}`,
-          count(run.customersBefore),
-          count(run.rows),
-          count(run.matched),
-          count(run.phases.groups ?? 0),
-          count(Math.round(existingRate(run))),
-          fixed(run.phases.upload / 1000),
-          fixed((run.phases.referenceData ?? 0) / 1000),
-          fixed(run.phases.run / 1000),
-          fixed(run.memory.peakRssMb, 0),
-          run.target === 'empty' || !empty ? '-' : times(existingRate(empty) / existingRate(run)),
-        ])
+        [full, empty]
+          .filter(Boolean)
+          .map((run) => [
+            `${run.label} ${run.version}${run.target === 'empty' ? ' (empty)' : ''}`,
+            count(run.customersBefore),
+            count(run.rows),
+            count(run.matched),
+            count(run.phases.groups ?? 0),
+            count(Math.round(existingRate(run))),
+            fixed(run.phases.upload / 1000),
+            fixed((run.phases.referenceData ?? 0) / 1000),
+            fixed(run.phases.run / 1000),
+            fixed(run.memory.peakRssMb, 0),
+            run.target === 'empty' || !empty ? '-' : times(existingRate(empty) / existingRate(run)),
+          ])
       )
     )
   );
@@ -871,7 +887,10 @@ const parentExisting = async (existing) => {
       if (client === 'postgres') {
         const answer = await boot.postgresReachable();
         if (!answer.ok) {
-          skipped.push({ label: labelOf(client), reason: `PostgreSQL not reachable (${answer.reason})` });
+          skipped.push({
+            label: labelOf(client),
+            reason: `PostgreSQL not reachable (${answer.reason})`,
+          });
           continue;
         }
       }

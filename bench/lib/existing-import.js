@@ -16,8 +16,8 @@
  * of them and new companies a fifth as many names, so the unmatched groups stay a few thousand.
  */
 
-const { createWriteStream, copyFileSync, existsSync } = require('node:fs');
 const { once } = require('node:events');
+const { createWriteStream, copyFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const boot = require('./boot');
@@ -57,7 +57,10 @@ const copyOfSeed = async (seed, copy) => {
   }
   for (const suffix of ['', '-wal'])
     if (existsSync(join(boot.ROOT, `${seed.file}${suffix}`)))
-      copyFileSync(join(boot.ROOT, `${seed.file}${suffix}`), join(boot.ROOT, `${copy.file}${suffix}`));
+      copyFileSync(
+        join(boot.ROOT, `${seed.file}${suffix}`),
+        join(boot.ROOT, `${copy.file}${suffix}`)
+      );
   Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: copy.file });
 };
 

@@ -65,7 +65,11 @@ describe('company keys', () => {
     await app.api().delete(`/api/crm/customers/${wonka.documentId}`).expect(204);
     expect(
       Number(
-        (await app.strapi.db.connection(COMPANY_KEYS_TABLE).where('customer_id', id).count({ n: '*' }).first())!.n
+        (await app.strapi.db
+          .connection(COMPANY_KEYS_TABLE)
+          .where('customer_id', id)
+          .count({ n: '*' })
+          .first())!.n
       )
     ).toBe(0);
   });
@@ -95,13 +99,20 @@ describe('company keys', () => {
       .send({ data: { businessName: 'Soylent Green' } })
       .expect(200);
     const renamed = (
-      await uploadCsv(app.api, 'First Name,Last Name,Email,Company\nEve,Five,eve@five.example,Soylent\n').expect(201)
+      await uploadCsv(
+        app.api,
+        'First Name,Last Name,Email,Company\nEve,Five,eve@five.example,Soylent\n'
+      ).expect(201)
     ).body.data;
-    const groups = (await app.api().get(`/api/crm/imports/${renamed.documentId}/reference-data`).expect(200)).body
-      .data;
+    const groups = (
+      await app.api().get(`/api/crm/imports/${renamed.documentId}/reference-data`).expect(200)
+    ).body.data;
     // Unmatched now; its near match, by a shared word start, is the renamed customer.
     expect(groups.map((group: { key: string }) => group.key)).toEqual(['soylent']);
-    expect(groups[0].suggestions[0]).toMatchObject({ customer: soylent.documentId, name: 'Soylent Green' });
+    expect(groups[0].suggestions[0]).toMatchObject({
+      customer: soylent.documentId,
+      name: 'Soylent Green',
+    });
   });
 
   it('are written again at start-up when they do not hold exactly the customers', async () => {

@@ -16,7 +16,13 @@ const customers = [
   { id: 4, type: 'individual', firstName: 'Ann', lastName: 'Lee', emails: ['ann@lee.example'] },
   { id: 5, type: 'business', businessName: 'acme', emails: ['info@acme-two.example'] },
 ];
-const numbers: Record<number, string> = { 1: 'C-000001', 2: 'C-000002', 3: 'C-000042', 4: 'C-000004', 5: 'C-000005' };
+const numbers: Record<number, string> = {
+  1: 'C-000001',
+  2: 'C-000002',
+  3: 'C-000042',
+  4: 'C-000004',
+  5: 'C-000005',
+};
 
 /** The lookups the company keys table answers, built from the keys each customer stores. */
 const lookups = (): CompanyLookups => {
@@ -101,7 +107,10 @@ describe('companyProbe and resolveCompanyProbe', () => {
       expect([company, email, resolveCompanyProbe(companyProbe(company, email), found)]).toEqual([
         company,
         email,
-        { customerId: expected.match?.customer.id ?? null, companyKey: expected.match ? null : expected.key },
+        {
+          customerId: expected.match?.customer.id ?? null,
+          companyKey: expected.match ? null : expected.key,
+        },
       ]);
     }
   });
@@ -113,7 +122,12 @@ describe('companyProbe and resolveCompanyProbe', () => {
       domain: 'initech.example',
       group: 'c 42',
     });
-    expect(companyProbe('!!!', null)).toEqual({ number: null, key: null, domain: null, group: '!!!' });
+    expect(companyProbe('!!!', null)).toEqual({
+      number: null,
+      key: null,
+      domain: null,
+      group: '!!!',
+    });
     expect(companyProbe(null, 'x@gmail.com')).toEqual({
       number: null,
       key: null,

@@ -59,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await keys.withKnex(async (knex) => {
         for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
           const chunk = ids.slice(i, i + REBUILD_BATCH);
-          const write = async (trx: typeof knex) => keys.replace(trx, chunk, await keysOf(trx, chunk));
+          const write = async (trx: typeof knex) =>
+            keys.replace(trx, chunk, await keysOf(trx, chunk));
           if (knex.isTransaction) await write(knex);
           else await keys.inOwnTransaction(write);
         }
@@ -119,7 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           else if (cached !== null) found.set(value, cached);
         }
         if (missing.length) {
-          const looked = kind === 'number' ? await keys.byNumber(missing) : await keys.lookup(kind, missing);
+          const looked =
+            kind === 'number' ? await keys.byNumber(missing) : await keys.lookup(kind, missing);
           for (const value of missing) {
             const id = looked.get(value) ?? null;
             remembered.set(`${kind}:${value}`, id);

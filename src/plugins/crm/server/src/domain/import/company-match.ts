@@ -308,7 +308,14 @@ export const SUGGESTION_PREFIX = 3;
 
 /** The word starts of a name key that suggestions look candidates up by. */
 export function suggestionPrefixes(key: string): string[] {
-  return [...new Set(key.split(' ').filter(Boolean).map((word) => word.slice(0, SUGGESTION_PREFIX)))];
+  return [
+    ...new Set(
+      key
+        .split(' ')
+        .filter(Boolean)
+        .map((word) => word.slice(0, SUGGESTION_PREFIX))
+    ),
+  ];
 }
 
 /** Kinds of a customer's stored company keys: every customer, name, e-mail domain, word start. */

@@ -335,9 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
       }));
       const settled = companies ? await companies.settle(judged.map((row) => row.company)) : [];
-      await staging().record(
-        judged.map((row, i) => ({ ...row, ...(settled[i] ?? {}) }))
-      );
+      await staging().record(judged.map((row, i) => ({ ...row, ...(settled[i] ?? {}) })));
       const { count } = await jobs().updateMany({
         where: { id: claimed.id, revision: claimed.revision },
         data: { heartbeatAt: new Date() },
