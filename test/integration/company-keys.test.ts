@@ -17,20 +17,20 @@ const keysOf = async (documentId: string) =>
     .map((row: { kind: string; company_key: string }) => `${row.kind}:${row.company_key}`)
     .sort();
 
-const business = async (businessName: string, emails: string[] = []) =>
-  (
-    await app
-      .api()
-      .post('/api/crm/customers')
-      .send({
-        data: {
-          type: 'business',
-          businessName,
-          emails: emails.map((address) => ({ type: 'work', address })),
-        },
-      })
-      .expect(201)
-  ).body.data as { documentId: string; customerNumber: string };
+const business = async (businessName: string, emails: string[] = []) => {
+  const created = await app
+    .api()
+    .post('/api/crm/customers')
+    .send({
+      data: {
+        type: 'business',
+        businessName,
+        emails: emails.map((address, i) => ({ type: i === 0 ? 'work' : 'personal', address })),
+      },
+    });
+  expect([created.status, created.body.error]).toEqual([201, undefined]);
+  return created.body.data as { documentId: string; customerNumber: string };
+};
 
 const companyOf = async (email: string) =>
   (
@@ -40,7 +40,7 @@ const companyOf = async (email: string) =>
   )?.company?.documentId ?? null;
 
 describe('company keys', () => {
-  it('follow a customer through create, rename, a new e-mail address and delete', async () => {
+  it('follow a customer through create, rename and delete', async () => {
     const wonka = await business('Wonka Industries GmbH', ['sales@wonka.example', 'x@gmail.com']);
     expect(await keysOf(wonka.documentId)).toEqual([
       '#:',
