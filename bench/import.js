@@ -853,6 +853,14 @@ const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) 
       `${full.label}: file mix ${JSON.stringify(full.mix)}; counts ${JSON.stringify(full.counts)}; ` +
         `${count(full.phases.suggested ?? 0)} of ${count(full.phases.groups ?? 0)} unmatched companies with suggestions.`
     );
+    for (const run of [full, empty].filter(Boolean))
+      console.log(
+        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`}: RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
+          Object.entries(run.memory.phasePeaksMb)
+            .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
+            .join(', ') +
+          `; peak heap ${fixed(run.memory.peakHeapMb, 0)} MB.`
+      );
     console.log(
       `${full.label}: targets — peak RSS ≤ ${TARGETS.memoryMb} MB: ${verdict(full.memory.peakRssMb <= TARGETS.memoryMb)} (${fixed(full.memory.peakRssMb, 0)} MB); ` +
         (empty
