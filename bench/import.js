@@ -36,7 +36,7 @@
  */
 
 const { execFile, execFileSync } = require('node:child_process');
-const { rmSync, statSync } = require('node:fs');
+const { readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const { Readable } = require('node:stream');
@@ -521,7 +521,12 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
  */
 const runExisting = async (client, parentPid, existing, target, csv) => {
   const { seedDatabase } = require('./seed');
-  const { copyOfSeed, existingCompanies, writeExistingCsv } = require('./lib/existing-import');
+  const {
+    copyOfSeed,
+    existingCompanies,
+    loadNamedCompanies,
+    writeExistingCsv,
+  } = require('./lib/existing-import');
   const options = settings();
   const label = `${labelOf(client)} ${target === 'empty' ? 'empty database' : `${count(existing)} customers`}`;
   const database = boot.databaseFor(client, `import-${target}`, parentPid);
@@ -537,8 +542,12 @@ const runExisting = async (client, parentPid, existing, target, csv) => {
         .n
     );
     let file = null;
-    if (target !== 'empty') {
+    if (target === 'empty') {
+      // Only the businesses the file names, as the large database holds them.
+      await loadNamedCompanies(app, JSON.parse(readFileSync(`${csv}.json`, 'utf8')));
+    } else {
       const companies = await existingCompanies(app, options.companies);
+      writeFileSync(`${csv}.json`, JSON.stringify(companies));
       file = await writeExistingCsv(csv, options.rows, companies);
       boot.progress(
         `[${label}] ${count(options.rows)} rows over ${count(companies.length)} existing businesses: ${JSON.stringify(file.mix)}`
@@ -808,7 +817,7 @@ const existingRate = (run) => perSecond(run.rows, run.totalMs - (run.phases.refe
 const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) => {
   console.log('');
   console.log(
-    `CSV import of contacts into a database of ${count(existing)} customers, beside the same file into an empty database`
+    `CSV import of contacts into a database of ${count(existing)} customers, beside the same file into an empty database holding only the businesses it names`
   );
   console.log('');
   console.log(
@@ -934,6 +943,7 @@ const parentExisting = async (existing) => {
     }
   } finally {
     rmSync(csv, { force: true });
+    rmSync(`${csv}.json`, { force: true });
   }
   printExistingReport(pairs, skipped, { existing, totalMs: msSince(started), loadBefore });
   if (!pairs.some((pair) => pair.full)) process.exitCode = 1;

@@ -169,4 +169,58 @@ const writeExistingCsv = async (path, rows, companies) => {
   return { bytes: out.bytesWritten, mix };
 };
 
-module.exports = { copyOfSeed, existingCompanies, writeExistingCsv };
+/**
+ * The businesses the file names, written into a database of their own (same numbers, names and
+ * e-mail domains): the small database the large one is compared with, where the same rows match
+ * the same companies and the same new ones are created. Bulk, around the plugin, so their company
+ * keys are then written as a start-up would.
+ */
+const loadNamedCompanies = async (app, companies) => {
+  const knex = app.db.connection;
+  const table = boot.tableOf(app, CUSTOMER_UID);
+  for (let i = 0; i < companies.length; i += IDS_PER_STATEMENT)
+    await app.db.query(CUSTOMER_UID).createMany({
+      data: companies.slice(i, i + IDS_PER_STATEMENT).map((company) => ({
+        type: 'business',
+        businessName: company.name,
+        customerNumber: company.number,
+      })),
+    });
+  const ids = new Map();
+  for (let i = 0; i < companies.length; i += IDS_PER_STATEMENT)
+    for (const row of await knex(table)
+      .whereIn(
+        'customer_number',
+        companies.slice(i, i + IDS_PER_STATEMENT).map((company) => company.number)
+      )
+      .select('id', 'customer_number'))
+      ids.set(row.customer_number, Number(row.id));
+  const withDomain = companies.filter((company) => company.domain);
+  const link = boot.linkOf(app, EMAIL_UID, 'customer');
+  for (let i = 0; i < withDomain.length; i += IDS_PER_STATEMENT) {
+    const chunk = withDomain.slice(i, i + IDS_PER_STATEMENT);
+    const { ids: emailIds } = await app.db.query(EMAIL_UID).createMany({
+      data: chunk.map((company) => ({
+        type: 'work',
+        address: `info@${company.domain}`,
+        isPrimary: true,
+      })),
+    });
+    await knex(link.table).insert(
+      chunk.map((company, k) => ({
+        [link.owner]: emailIds[k],
+        [link.target]: ids.get(company.number),
+        ...Object.fromEntries(link.orderColumns.map((column) => [column, 1])),
+      }))
+    );
+  }
+  // New customers the import creates get numbers after these.
+  const top = Math.max(...companies.map((company) => Number(company.number.slice(2)) || 0));
+  await knex(boot.tableOf(app, 'plugin::crm.sequence'))
+    .where({ name: 'customer' })
+    .update({ value: top });
+  await app.plugin('crm').service('company-keys').rebuild();
+  await app.plugin('crm').service('search-index').rebuild();
+};
+
+module.exports = { copyOfSeed, existingCompanies, writeExistingCsv, loadNamedCompanies };
