@@ -221,6 +221,8 @@ const loadNamedCompanies = async (app, companies) => {
     .update({ value: top });
   await app.plugin('crm').service('company-keys').rebuild();
   await app.plugin('crm').service('search-index').rebuild();
+  // Planner statistics, as the seed has them: a fresh table believed empty is read whole.
+  if (app.db.dialect.client === 'postgres') await knex.raw('ANALYZE');
 };
 
 module.exports = { copyOfSeed, existingCompanies, writeExistingCsv, loadNamedCompanies };
