@@ -28,10 +28,15 @@
  * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite), BENCH_HEAP_MB (a heap
  * limit for the memory run's process, as a deployment would set with --max-old-space-size),
  * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
+ *
+ * `--existing N` runs instead the import into a database of N customers (the seed of bench:seed,
+ * reused when present) beside the same file into an empty database: rows/s, peak RSS and their
+ * ratio (see bench/lib/existing-import.js). BENCH_ROWS and BENCH_COMPANIES (the existing
+ * businesses the file names) apply; `--existing 50000` keeps it short.
  */
 
 const { execFile, execFileSync } = require('node:child_process');
-const { rmSync, statSync } = require('node:fs');
+const { readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const { Readable } = require('node:stream');
@@ -45,7 +50,14 @@ const CONTACT_UID = 'plugin::crm.contact';
 const STAGING_TABLE = 'crm_import_rows';
 const POLL_MS = 100;
 
-const TARGETS = { perRow: 50, raw: 5, memoryMb: 512, formatRatio: 1.5, upsert: 2 };
+const TARGETS = {
+  perRow: 50,
+  raw: 5,
+  memoryMb: 512,
+  formatRatio: 1.5,
+  upsert: 2,
+  existingRatio: 1.5,
+};
 
 const settings = () => ({
   rows: Number(process.env.BENCH_ROWS || 100000),
@@ -110,7 +122,7 @@ const clearContacts = async (app, link) => {
  * The whole import of the file at `path`: upload (parse + validate + match), decide, run. Returns
  * phase times, the job's final view, and the peak RSS while it ran.
  */
-const runImport = async (app, path, { profile, label, mode } = {}) => {
+const runImport = async (app, path, { profile, label, mode, referenceData = false } = {}) => {
   const { sampleMemory } = require('./lib/query-profile');
   const importJobs = app.plugin('crm').service('import-jobs');
   const importRunner = app.plugin('crm').service('import-runner');
@@ -133,6 +145,16 @@ const runImport = async (app, path, { profile, label, mode } = {}) => {
     boot.progress(
       `[${label}]   parsed + validated in ${fixed(phases.upload / 1000)} s (${JSON.stringify(uploaded.counts)}, stage ${uploaded.stage})`
     );
+
+  if (referenceData) {
+    // What the reference-data step shows: every unmatched company with its near matches.
+    memory.phase('reference data');
+    start = process.hrtime.bigint();
+    const groups = await importJobs.referenceData(uploaded.documentId);
+    phases.referenceData = msSince(start);
+    phases.groups = groups.length;
+    phases.suggested = groups.filter((group) => group.suggestions.length > 0).length;
+  }
 
   if (profile) profile.phase('decide');
   memory.phase('decide');
@@ -493,12 +515,99 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
   }
 };
 
+/**
+ * In a child: the import of the existing-database file into a copy of the seed of `existing`
+ * customers (`target` "existing", which writes the file), or into an empty database ("empty").
+ */
+const runExisting = async (client, parentPid, existing, target, csv) => {
+  const { seedDatabase } = require('./seed');
+  const {
+    copyOfSeed,
+    existingCompanies,
+    loadNamedCompanies,
+    writeExistingCsv,
+  } = require('./lib/existing-import');
+  const options = settings();
+  const label = `${labelOf(client)} ${target === 'empty' ? 'empty database' : `${count(existing)} customers`}`;
+  const database = boot.databaseFor(client, `import-${target}`, parentPid);
+  let app;
+  try {
+    if (target === 'empty') await boot.createDatabase(database);
+    else await copyOfSeed(seedDatabase(client, existing), database);
+    const booting = process.hrtime.bigint();
+    app = await boot.bootApp();
+    boot.progress(`[${label}] booted in ${fixed(msSince(booting) / 1000)} s`);
+    const customersBefore = Number(
+      (await app.db.connection(boot.tableOf(app, 'plugin::crm.customer')).count({ n: '*' }).first())
+        .n
+    );
+    let file = null;
+    if (target === 'empty') {
+      // Only the businesses the file names, as the large database holds them.
+      await loadNamedCompanies(app, JSON.parse(readFileSync(`${csv}.json`, 'utf8')));
+    } else {
+      const companies = await existingCompanies(app, options.companies);
+      writeFileSync(`${csv}.json`, JSON.stringify(companies));
+      file = await writeExistingCsv(csv, options.rows, companies);
+      boot.progress(
+        `[${label}] ${count(options.rows)} rows over ${count(companies.length)} existing businesses: ${JSON.stringify(file.mix)}`
+      );
+    }
+    const imported = await runImport(app, csv, { label, referenceData: true });
+    const matched = Number(
+      (
+        await app.db
+          .connection(STAGING_TABLE)
+          .where({
+            job_id: (await app.plugin('crm').service('import-jobs').load(imported.job.documentId))
+              .id,
+          })
+          .whereNotNull('customer_id')
+          .count({ n: '*' })
+          .first()
+      ).n
+    );
+    boot.progress(
+      `[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB; ${count(matched)} rows matched an existing customer`
+    );
+    return {
+      client,
+      label: labelOf(client),
+      target,
+      existing: target === 'empty' ? 0 : existing,
+      customersBefore,
+      version: await serverVersion(app),
+      rows: options.rows,
+      mix: file?.mix ?? null,
+      totalMs: imported.totalMs,
+      phases: imported.phases,
+      counts: imported.job.counts,
+      matched,
+      memory: imported.memory,
+    };
+  } finally {
+    if (app)
+      await app
+        .destroy()
+        .catch((error) => console.error(`strapi.destroy failed: ${error.message}`));
+    await boot.dropDatabase(database);
+  }
+};
+
 const child = async () => {
   const client = argument('db');
   try {
-    const result = argument('big')
-      ? await runMemory(client, argument('parent'), Number(argument('big')), argument('format'))
-      : await runDatabase(client, argument('parent'));
+    const result = argument('existing-target')
+      ? await runExisting(
+          client,
+          argument('parent'),
+          Number(argument('existing')),
+          argument('existing-target'),
+          argument('csv')
+        )
+      : argument('big')
+        ? await runMemory(client, argument('parent'), Number(argument('big')), argument('format'))
+        : await runDatabase(client, argument('parent'));
     await boot.sendToParent(result);
     process.exit(0);
   } catch (error) {
@@ -702,6 +811,144 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   );
 };
 
+/** Rows per second of an existing-database run: the import's wall time, the reference-data view left out. */
+const existingRate = (run) => perSecond(run.rows, run.totalMs - (run.phases.referenceData ?? 0));
+
+const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) => {
+  console.log('');
+  console.log(
+    `CSV import of contacts into a database of ${count(existing)} customers, beside the same file into an empty database holding only the businesses it names`
+  );
+  console.log('');
+  console.log(
+    formatTable(
+      [
+        'database',
+        'customers before',
+        'rows',
+        'matched rows',
+        'groups',
+        'rows/s',
+        'parse+validate s',
+        'reference data s',
+        'run s',
+        'peak RSS MB',
+        'empty-db rows/s / this',
+      ],
+      pairs.flatMap(({ full, empty }) =>
+        [full, empty]
+          .filter(Boolean)
+          .map((run) => [
+            `${run.label} ${run.version}${run.target === 'empty' ? ' (empty)' : ''}`,
+            count(run.customersBefore),
+            count(run.rows),
+            count(run.matched),
+            count(run.phases.groups ?? 0),
+            count(Math.round(existingRate(run))),
+            fixed(run.phases.upload / 1000),
+            fixed((run.phases.referenceData ?? 0) / 1000),
+            fixed(run.phases.run / 1000),
+            fixed(run.memory.peakRssMb, 0),
+            run.target === 'empty' || !empty ? '-' : times(existingRate(empty) / existingRate(run)),
+          ])
+      )
+    )
+  );
+  console.log('');
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  for (const { full, empty } of pairs) {
+    if (!full) continue;
+    console.log(
+      `${full.label}: file mix ${JSON.stringify(full.mix)}; counts ${JSON.stringify(full.counts)}; ` +
+        `${count(full.phases.suggested ?? 0)} of ${count(full.phases.groups ?? 0)} unmatched companies with suggestions.`
+    );
+    for (const run of [full, empty].filter(Boolean))
+      console.log(
+        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`}: RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
+          Object.entries(run.memory.phasePeaksMb)
+            .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
+            .join(', ') +
+          `; peak heap ${fixed(run.memory.peakHeapMb, 0)} MB.`
+      );
+    console.log(
+      `${full.label}: targets — peak RSS ≤ ${TARGETS.memoryMb} MB: ${verdict(full.memory.peakRssMb <= TARGETS.memoryMb)} (${fixed(full.memory.peakRssMb, 0)} MB); ` +
+        (empty
+          ? `rows/s within ${TARGETS.existingRatio}x of the empty database: ${verdict(existingRate(empty) / existingRate(full) <= TARGETS.existingRatio)} (${times(existingRate(empty) / existingRate(full))}).`
+          : 'no empty-database run to compare with.')
+    );
+  }
+  for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
+  console.log(
+    [
+      'rows/s = rows / (upload + decide + run wall time); the reference-data view (suggestions for every unmatched company) is timed apart.',
+      'Each import runs in a child process of its own; peak RSS is that process sampled every 100 ms during the import.',
+      `${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end.`,
+      `Total run time ${fixed(totalMs / 1000)} s.`,
+    ].join('\n')
+  );
+};
+
+/** `--existing N`: the seed of N customers (bench:seed, reused when present), then both imports per database. */
+const parentExisting = async (existing) => {
+  const started = process.hrtime.bigint();
+  const loadBefore = os.loadavg()[0];
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const csv = join(boot.ROOT, '.tmp', `bench-import-existing-${process.pid}.csv`);
+  const pairs = [];
+  const skipped = [];
+  try {
+    for (const client of wanted) {
+      if (client === 'postgres') {
+        const answer = await boot.postgresReachable();
+        if (!answer.ok) {
+          skipped.push({
+            label: labelOf(client),
+            reason: `PostgreSQL not reachable (${answer.reason})`,
+          });
+          continue;
+        }
+      }
+      // Seeded once and kept; the second call boots on the seed, so the plugin's start-up work
+      // on a million rows (company keys, duplicate keys) is done there once, not on every copy.
+      for (let i = 0; i < 2; i += 1)
+        execFileSync(
+          process.execPath,
+          [join(__dirname, 'seed.js'), '--customers', String(existing), '--database', client],
+          { cwd: boot.ROOT, stdio: 'inherit' }
+        );
+      const pair = {};
+      for (const target of ['existing', 'empty']) {
+        try {
+          pair[target === 'existing' ? 'full' : 'empty'] = await boot.runChild(__filename, [
+            '--db',
+            client,
+            '--parent',
+            String(process.pid),
+            '--existing',
+            String(existing),
+            '--existing-target',
+            target,
+            '--csv',
+            csv,
+          ]);
+        } catch (error) {
+          skipped.push({ label: `${labelOf(client)} (${target})`, reason: error.message });
+          break;
+        }
+      }
+      pairs.push(pair);
+    }
+  } finally {
+    rmSync(csv, { force: true });
+    rmSync(`${csv}.json`, { force: true });
+  }
+  printExistingReport(pairs, skipped, { existing, totalMs: msSince(started), loadBefore });
+  if (!pairs.some((pair) => pair.full)) process.exitCode = 1;
+};
+
 const parent = async () => {
   const started = process.hrtime.bigint();
   const loadBefore = os.loadavg()[0];
@@ -713,6 +960,17 @@ const parent = async () => {
       [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
       { cwd: boot.ROOT, stdio: 'inherit' }
     );
+  }
+
+  const existing = Number(argument('existing') || 0);
+  if (existing > 0) {
+    for (const signal of ['SIGINT', 'SIGTERM'])
+      process.once(signal, async () => {
+        await boot.stopChildren();
+        process.exit(130);
+      });
+    await parentExisting(existing);
+    return;
   }
 
   let current;

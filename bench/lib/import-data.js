@@ -226,6 +226,9 @@ const loadCompanies = async (app, companies) => {
     ]);
     await knex.raw('ANALYZE');
   }
+  // Written around the plugin: their company keys, which the import matches by, are written as
+  // the next start-up would write them.
+  await app.plugin('crm').service('company-keys').rebuild();
   return rows.map((row) => ({ id: row.id, documentId: row.document_id }));
 };
 

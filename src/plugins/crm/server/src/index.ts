@@ -10,6 +10,7 @@ import { ADMIN_ACTIONS, unguardedHandlers } from './permissions';
 import policies from './policies';
 import routes from './routes';
 import services from './services';
+import { rebuildCompanyKeysIfNeeded } from './services/company-keys-rebuild';
 import { rebuildDuplicateKeysIfNeeded } from './services/duplicate-index-rebuild';
 import { rebuildSearchIndexIfNeeded } from './services/search-index-rebuild';
 import { getService } from './utils/get-service';
@@ -49,6 +50,7 @@ export default {
     await getService(strapi, 'display-names').fill((message) => strapi.log.info(message));
     await rebuildSearchIndexIfNeeded(strapi);
     await rebuildDuplicateKeysIfNeeded(strapi);
+    await rebuildCompanyKeysIfNeeded(strapi);
     await getService(strapi, 'customer-numbers').ensureSequence();
     await getService(strapi, 'customer-numbers').ensureSequence(
       getService(strapi, 'relationship-gate').HIERARCHY_LOCK

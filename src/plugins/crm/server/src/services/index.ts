@@ -7,6 +7,7 @@ import type { CrmContentTypeUid } from '../utils/uids';
 import activityGate from './activity-gate';
 import adminContacts from './admin-contacts';
 import adminMarketingLists from './admin-marketing-lists';
+import companyKeys from './company-keys';
 import connectionGate from './connection-gate';
 import contactActions from './contact-actions';
 import contactGate from './contact-gate';
@@ -88,6 +89,7 @@ export default {
   'merge-undo': mergeUndo,
   'search-index': searchIndex,
   'display-names': displayNames,
+  'company-keys': companyKeys,
   'content-manager-layouts': contentManagerLayouts,
   duplicates,
   'duplicate-scans': duplicateScans,

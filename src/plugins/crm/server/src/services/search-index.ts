@@ -96,8 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await repository.replaceRows(knex, chunk, await rowsOf(knex, chunk));
         }
       });
-      // The stored display names and the duplicate matcher's keys follow every write the index follows.
+      // The stored display names, the company keys and the duplicate matcher's keys follow every
+      // write the index follows.
       await getService(strapi, 'display-names').refresh('customer', ids);
+      await getService(strapi, 'company-keys').refresh(ids);
       await getService(strapi, 'duplicates').refresh('customer', ids);
     },
 
@@ -106,6 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = [...new Set(customerIds.map(Number))];
       if (ids.length) await repository.withKnex((knex) => repository.deleteRows(knex, ids));
       if (ids.length) await getService(strapi, 'duplicates').remove('customer', ids);
+      if (ids.length) await getService(strapi, 'company-keys').remove(ids);
     },
 
     /** The stored row of one customer (tests and drift checks). */

@@ -1,4 +1,4 @@
-import { formatCustomerNumber, parseCustomerNumber } from '../customer';
+import { customerDisplayName, formatCustomerNumber, parseCustomerNumber } from '../customer';
 import { isFreeMailDomain } from '../duplicates/free-mail-domains';
 import { foldSearchText } from '../search-text';
 
@@ -254,3 +254,101 @@ export function suggestCompanies(index: CompanyIndex, company: string, limit = 3
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
+
+/**
+ * What a row offers to find its company by, told without the customers: the customer number its
+ * company cell reads as, the cell's name key, its e-mail's company domain, and the key grouping
+ * it with the rows naming the same unknown company. The lookups are then made set-based for a
+ * whole batch (see `resolveCompanyProbe`), so no copy of every customer is needed.
+ */
+export interface CompanyProbe {
+  number: string | null;
+  key: string | null;
+  domain: string | null;
+  group: string | null;
+}
+
+export function companyProbe(company: string | null, email?: string | null): CompanyProbe {
+  const text = company?.trim() ?? '';
+  const sequence = text ? parseCustomerNumber(text) : null;
+  const key = text ? companyKey(text) : '';
+  return {
+    number: sequence === null ? null : formatCustomerNumber(sequence),
+    key: key || null,
+    domain: companyDomain(email),
+    group: text ? key || boundedKey(text.toLowerCase()) : null,
+  };
+}
+
+/** The customers found for a batch's probes: by number, by name key and by e-mail domain. */
+export interface CompanyLookups {
+  byNumber: ReadonlyMap<string, number>;
+  byKey: ReadonlyMap<string, number>;
+  byDomain: ReadonlyMap<string, number>;
+}
+
+/**
+ * `matchCompany`'s order on looked-up customers: number, then name, then domain. A matched row
+ * keeps no group key; an unmatched one keeps its group for the reference-data decisions.
+ */
+export function resolveCompanyProbe(
+  probe: CompanyProbe,
+  found: CompanyLookups
+): { customerId: number | null; companyKey: string | null } {
+  const customerId =
+    (probe.number !== null ? found.byNumber.get(probe.number) : undefined) ??
+    (probe.key !== null ? found.byKey.get(probe.key) : undefined) ??
+    (probe.domain !== null ? found.byDomain.get(probe.domain) : undefined) ??
+    null;
+  return { customerId, companyKey: customerId === null ? probe.group : null };
+}
+
+/** How many characters of each word of a name key a customer is found by for suggestions. */
+export const SUGGESTION_PREFIX = 3;
+
+/** The word starts of a name key that suggestions look candidates up by. */
+export function suggestionPrefixes(key: string): string[] {
+  return [
+    ...new Set(
+      key
+        .split(' ')
+        .filter(Boolean)
+        .map((word) => word.slice(0, SUGGESTION_PREFIX))
+    ),
+  ];
+}
+
+/** Kinds of a customer's stored company keys: every customer, name, e-mail domain, word start. */
+export type CompanyKeyKind = '#' | 'n' | 'w' | 'p';
+
+/**
+ * The keys a customer is found by as a company: its display name's key (any customer, as the
+ * import matched by display name), the company domains of a business's e-mail addresses, and the
+ * word starts of its name key for near-match suggestions; `#` marks every customer as indexed.
+ */
+export function customerCompanyKeys(customer: {
+  type?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  businessName?: string | null;
+  emails?: readonly string[];
+}): [CompanyKeyKind, string][] {
+  const keys: [CompanyKeyKind, string][] = [['#', '']];
+  const key = companyKey(customerDisplayName(customer));
+  if (key) {
+    keys.push(['n', key]);
+    for (const prefix of suggestionPrefixes(key)) keys.push(['p', prefix]);
+  }
+  if (customer.type === 'business') {
+    const domains = new Set(
+      (customer.emails ?? [])
+        .map((address) => companyDomain(address))
+        .filter((domain): domain is string => Boolean(domain))
+    );
+    for (const domain of domains) keys.push(['w', domain]);
+  }
+  return keys;
+}
+
+/** Raise when the keys `customerCompanyKeys` writes change: the stored ones are written again. */
+export const COMPANY_KEYS_VERSION = 1;

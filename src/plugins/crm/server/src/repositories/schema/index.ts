@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { CONTACT_UID } from '../../utils/uids';
+import { createCompanyKeys } from '../company-keys';
 import { createDuplicateScanResults } from '../duplicate-scan-results';
 import { createMatchKeys } from '../match-keys';
 import { createScanCandidates } from '../scan-candidates';
@@ -11,10 +12,10 @@ import { ensureImportRowsTable } from './import-rows-table';
 /**
  * The version of the database objects the content types do not declare: the search index (tables,
  * and on SQLite its FTS5 table and triggers), the import rows table and its indexes, the duplicate
- * matcher's keys, and the contact name indexes.
+ * matcher's keys, the company keys of imports, and the contact name indexes.
  * Raise it when a step changes what it creates.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const STORE_KEY = 'schema';
 
@@ -45,6 +46,7 @@ export const createSchemaStep = (strapi: Core.Strapi) => {
     { name: 'import rows table', run: () => ensureImportRowsTable(knex()) },
     { name: 'customer search index', run: () => createSearchRepository(strapi).ensure() },
     { name: 'duplicate match keys', run: () => createMatchKeys(strapi).ensure() },
+    { name: 'company keys', run: () => createCompanyKeys(strapi).ensure() },
     { name: 'duplicate scan results', run: () => createDuplicateScanResults(strapi).ensure() },
     { name: 'duplicate scan key counts', run: () => createScanCandidates(strapi).ensure() },
     {

@@ -7,16 +7,13 @@ import {
   EDITABLE_IMPORT_STAGES,
   IMPORT_DATE_FIELDS,
   autoMap,
-  buildCompanyIndex,
   changeImportMode,
   importModeOf,
   mappedMatchKeys,
   columnHoldsSsns,
-  companyDomain,
   countSsnShapes,
   csvLine,
   columnDateOrders,
-  customerDisplayName,
   dateColumnsOf,
   detectSource,
   emptyColumnStats,
@@ -25,7 +22,6 @@ import {
   observeDate,
   importFieldNames,
   shownCell,
-  suggestCompanies,
   uniqueHeaders,
   type ColumnSsnStats,
   type DateColumnStats,
@@ -35,10 +31,9 @@ import {
   type ImportObject,
   type ImportSource,
   type ImportStage,
-  type KnownCustomer,
 } from '../../domain';
 import { mayActOnEveryImport, type Caller } from '../../permissions';
-import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
+import type { EncodedRow, StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
@@ -48,7 +43,7 @@ import { readCsv, type CsvRecord } from './csv-reader';
 import { sniffImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { createImportPreview } from './import-preview';
-import { judgeHere, judgeInWorker, type BatchJudge } from './judge-thread';
+import { judgeHere, judgeInWorker, type BatchJudge, type JudgedBatch } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 import { plainCells, shownCells } from './staged-cells';
 import { readVcard } from './vcard-reader';
@@ -242,45 +237,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     !job.heartbeatAt ||
     Date.now() - new Date(job.heartbeatAt).getTime() >= settings().importStaleMs;
 
-  /** Every customer as a possible company: number, display name and, for businesses, email domains. */
-  const knownCustomers = async (): Promise<KnownCustomer[]> => {
-    const customers = await strapi.db.query(CUSTOMER_UID).findMany({
-      select: [
-        'id',
-        'documentId',
-        'customerNumber',
-        'type',
-        'businessName',
-        'firstName',
-        'lastName',
-      ],
-      populate: { emails: { select: ['address'] } },
+  /** The company keys' resolver of one validation (contacts jobs only). */
+  const companyResolver = (object: ImportObject) =>
+    object === 'contacts' ? getService(strapi, 'company-keys').createResolver() : null;
+
+  /** The batch's rows with their companies matched (judged rows carry only what to match by). */
+  const settleCompanies = async (
+    resolver: ReturnType<typeof companyResolver>,
+    batch: JudgedBatch
+  ): Promise<EncodedRow[]> => {
+    if (!resolver) return batch.rows;
+    const settled = await resolver.settle(batch.companies);
+    settled.forEach((company, i) => {
+      if (!company) return;
+      batch.rows[i][5] = company.companyKey;
+      batch.rows[i][6] = company.customerId;
     });
-    type CustomerRow = {
-      id: number;
-      documentId: string;
-      customerNumber: string;
-      type: string;
-      businessName: string | null;
-      firstName: string | null;
-      lastName: string | null;
-      emails?: { address: string }[];
-    };
-    return (customers as CustomerRow[]).map((customer) => ({
-      id: customer.id,
-      documentId: customer.documentId,
-      customerNumber: customer.customerNumber,
-      name: customerDisplayName(customer),
-      domains:
-        customer.type === 'business'
-          ? (customer.emails ?? [])
-              .map((email) => companyDomain(email.address))
-              .filter((domain): domain is string => Boolean(domain))
-          : [],
-    }));
+    return batch.rows;
   };
 
-  /** What judging a job's rows needs: the mapping, the settings and the customers to match. */
+  /** What judging a job's rows needs: the mapping and the settings. */
   const judgeSetup = async (
     object: ImportObject,
     headers: string[],
@@ -300,7 +276,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     limits: settings().limits,
     encryptionKeys: (strapi.config.get('plugin::crm') as { encryptionKeys: string[] })
       .encryptionKeys,
-    customers: object === 'contacts' ? await knownCustomers() : null,
   });
 
   /** Counts the date shapes of the date columns that have no counts yet (mapped since the upload). */
@@ -349,17 +324,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       )
     );
     const secrets = cipher();
+    const companies = companyResolver(job.object);
     // Rows judged again may leave the status read (pending rows become valid): page by line.
     for (let after = 0; ;) {
       const page = await staging().page(claimed.id, after, PAGE, only);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
-      await staging().record(
-        page.map((row) => ({
-          id: row.id,
-          ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
-        }))
-      );
+      const judged = page.map((row) => ({
+        id: row.id,
+        ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
+      }));
+      const settled = companies ? await companies.settle(judged.map((row) => row.company)) : [];
+      await staging().record(judged.map((row, i) => ({ ...row, ...(settled[i] ?? {}) })));
       const { count } = await jobs().updateMany({
         where: { id: claimed.id, revision: claimed.revision },
         data: { heartbeatAt: new Date() },
@@ -489,6 +465,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // read; one write is in flight at a time, so memory stays bounded.
       let writing: Promise<void> = Promise.resolve();
       let judge: BatchJudge | undefined;
+      let companies: ReturnType<typeof companyResolver> = null;
       try {
         let headers: string[] = [];
         let mapping: Record<string, string | null> = {};
@@ -524,6 +501,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 source
               );
               judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
+              companies = companyResolver(input.object);
             }
             for (const record of records) {
               record.cells.forEach((cell, i) => {
@@ -536,7 +514,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             const judged = judge.judge(records);
             judged.catch(() => undefined); // surfaces through `writing`
             await writing;
-            writing = judged.then((rows) => staging().insert(job.id, rows));
+            writing = judged.then(async (batch) =>
+              staging().insert(job.id, await settleCompanies(companies, batch))
+            );
             writing.catch(() => undefined); // surfaces at the next await
           },
         };
@@ -757,17 +737,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async referenceData(documentId: string) {
       const job = await load(documentId);
       if (job.object !== 'contacts') return [];
-      const [groups, index] = await Promise.all([
-        staging().unmatchedGroups(job.id),
-        knownCustomers().then(buildCompanyIndex),
-      ]);
-      return groups.map((group) => ({
-        key: group.key,
-        company: group.company,
-        rows: group.rows,
-        decision: publicDecision(job.decisions?.[group.key]),
-        suggestions: suggestCompanies(index, group.company, 3),
-      }));
+      const groups = await staging().unmatchedGroups(job.id);
+      const companyKeys = getService(strapi, 'company-keys');
+      const answer = [];
+      // One group at a time: each reads a bounded number of candidates through the keys' index.
+      for (const group of groups)
+        answer.push({
+          key: group.key,
+          company: group.company,
+          rows: group.rows,
+          decision: publicDecision(job.decisions?.[group.key]),
+          suggestions: await companyKeys.suggest(group.company, 3),
+        });
+      return answer;
     },
 
     /**

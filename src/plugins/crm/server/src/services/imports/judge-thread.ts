@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 
+import type { CompanyProbe } from '../../domain';
 import type { EncodedRow } from '../../repositories/import-rows';
-import { createRowJudge, type JudgeSetup } from './row-judge';
+import { createRowJudge, type JudgeSetup, type RowJudge } from './row-judge';
 
 /**
  * The worker is an entry of its own in the built package (exports "./judge-worker"): resolved
@@ -14,17 +15,34 @@ const YOUNG_GENERATION_MB = 8;
 
 type Records = { line: number; cells: string[] }[];
 
+/** A batch's rows encoded for the staging table, and what each valid contact's company is found by. */
+export interface JudgedBatch {
+  rows: EncodedRow[];
+  companies: (CompanyProbe | null)[];
+}
+
 export interface BatchJudge {
-  /** The batch's rows judged and encoded for the staging table. */
-  judge(records: Records): Promise<EncodedRow[]>;
+  /** The batch's rows judged and encoded for the staging table (companies not matched yet). */
+  judge(records: Records): Promise<JudgedBatch>;
   close(): Promise<void>;
+}
+
+/** Judges and encodes a batch (either thread). */
+export function judgeBatch(rows: RowJudge, records: Records): JudgedBatch {
+  const batch: JudgedBatch = { rows: [], companies: [] };
+  for (const record of records) {
+    const outcome = rows.judge(record);
+    batch.rows.push(rows.encode(record, outcome));
+    batch.companies.push(outcome.company);
+  }
+  return batch;
 }
 
 /** In this thread: for small files, where starting a worker would cost more than it saves. */
 export function judgeHere(setup: JudgeSetup): BatchJudge {
   const rows = createRowJudge(setup);
   return {
-    judge: async (records) => records.map((record) => rows.encode(record, rows.judge(record))),
+    judge: async (records) => judgeBatch(rows, records),
     close: async () => undefined,
   };
 }
@@ -43,7 +61,7 @@ export function judgeInWorker(setup: JudgeSetup): BatchJudge {
   });
   const waiting = new Map<
     number,
-    { resolve: (rows: EncodedRow[]) => void; reject: (error: Error) => void }
+    { resolve: (batch: JudgedBatch) => void; reject: (error: Error) => void }
   >();
   let next = 0;
   let failure: Error | null = null;
@@ -54,11 +72,11 @@ export function judgeInWorker(setup: JudgeSetup): BatchJudge {
   };
   worker.on(
     'message',
-    ({ id, rows, error }: { id: number; rows?: EncodedRow[]; error?: string }) => {
+    ({ id, batch, error }: { id: number; batch?: JudgedBatch; error?: string }) => {
       const pending = waiting.get(id);
       waiting.delete(id);
       if (error) pending?.reject(new Error(error));
-      else pending?.resolve(rows!);
+      else pending?.resolve(batch!);
     }
   );
   worker.on('error', failAll);

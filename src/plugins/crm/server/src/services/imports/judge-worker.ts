@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
+import { judgeBatch } from './judge-thread';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 
 /** A worker thread judging batches of an upload's rows (see judge-thread.ts). */
@@ -9,10 +10,7 @@ parentPort!.on(
   'message',
   ({ id, records }: { id: number; records: { line: number; cells: string[] }[] }) => {
     try {
-      parentPort!.postMessage({
-        id,
-        rows: records.map((record) => rows.encode(record, rows.judge(record))),
-      });
+      parentPort!.postMessage({ id, batch: judgeBatch(rows, records) });
     } catch (error) {
       parentPort!.postMessage({ id, error: String((error as Error).stack ?? error) });
     }

@@ -1,7 +1,6 @@
 import {
   IMPORT_DATE_FIELDS,
-  buildCompanyIndex,
-  createCompanyResolver,
+  companyProbe,
   googleAddressBlocks,
   googleAddressFieldNames,
   googlePairColumns,
@@ -14,12 +13,12 @@ import {
   readImportCell,
   readImportDate,
   validateImportRow,
+  type CompanyProbe,
   type ContactPointLimits,
   type ContactRow,
   type DateOrderVerdict,
   type ImportObject,
   type ImportSource,
-  type KnownCustomer,
 } from '../../domain';
 import type { EncodedRow, RowOutcome } from '../../repositories/import-rows';
 import { createFieldCipher } from '../../security/field-cipher';
@@ -38,19 +37,22 @@ export interface JudgeSetup {
   limits: ContactPointLimits;
   /** The SSN keys (newest first): SSN-shaped cells and the SSN field are stored encrypted. */
   encryptionKeys: string[];
-  /** The customers a contact's company can match (contacts jobs only). */
-  customers: KnownCustomer[] | null;
   /** The job may update records: rows lacking a required field are kept for the records they match. */
   partial?: boolean;
 }
 
 type Row = { line: number; cells: string[] };
 
-/** A judged row as the staging table stores it: line, cells, status, reason, data, company key, customer. */
+/**
+ * A judged row: for a valid contact, what its company can be found by. The company is matched
+ * afterwards, for a whole batch at once, against the database (services/company-keys.ts); until
+ * then the row holds its group key and no customer.
+ */
+export type JudgedRow = RowOutcome & { company: CompanyProbe | null };
 
 export interface RowJudge {
   /** How a row fares with the job's mapping. */
-  judge(row: Row): RowOutcome;
+  judge(row: Row): JudgedRow;
   /** A judged row in its stored form: cells (SSNs encrypted) and values as JSON text, cheap to pass between threads. */
   encode(row: Row, outcome: RowOutcome): EncodedRow;
 }
@@ -62,8 +64,6 @@ export interface RowJudge {
 export function createRowJudge(setup: JudgeSetup): RowJudge {
   const { object, headers, mapping } = setup;
   const cipher = createFieldCipher(setup.encryptionKeys);
-  const resolve =
-    object === 'contacts' ? createCompanyResolver(buildCompanyIndex(setup.customers ?? [])) : null;
   const options = {
     defaultCountry: setup.defaultCountry,
     limits: setup.limits,
@@ -147,6 +147,7 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
             data: null,
             companyKey: null,
             customerId: null,
+            company: null,
           };
         mapped[field] = date.kind === 'date' ? date.iso : undefined;
         if (date.kind === 'invalid')
@@ -169,25 +170,28 @@ export function createRowJudge(setup: JudgeSetup): RowJudge {
           data: null,
           companyKey: null,
           customerId: null,
+          company: null,
         };
       }
       const reason = warnings.length ? asReason(warnings) : null;
-      if (!resolve)
+      if (object !== 'contacts')
         return {
           status: 'valid',
           reason,
           data: result.value,
           companyKey: null,
           customerId: null,
+          company: null,
         };
       const { company, contact } = result.value as ContactRow;
-      const { match, key } = resolve(company, contact.email ?? contact.email2);
+      const probe = companyProbe(company, contact.email ?? contact.email2);
       return {
         status: 'valid',
         reason,
         data: result.value,
-        companyKey: match ? null : key,
-        customerId: match?.customer.id ?? null,
+        companyKey: probe.group,
+        customerId: null,
+        company: probe,
       };
     },
 
