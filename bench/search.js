@@ -16,9 +16,14 @@
  *    would; these stop at a time budget (BENCH_CONTAINS_BUDGET_S, 120 s), the report says after
  *    how many;
  * 3. runs autocannon with 50 connections for 20 s on `GET /api/crm/customers/:id?populate=*`, each
- *    request for a random one of 1,000 customers, timeout 30 s.
- * and prints one table. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
- * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_CONNECTIONS (50).
+ *    request for a random one of 1,000 customers, timeout 30 s; then the same load on the host
+ *    app's plain reference type, `GET /api/reference-customers/:id?populate=*` (src/api/reference-*:
+ *    the customer's fields and relations without the CRM's middlewares, policies and rules, holding
+ *    a copy of the same rows, see bench/lib/reference-seed.js), and the ratios of the two.
+ * and prints its tables. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
+ * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_WARMUP_S (3, before each load),
+ * BENCH_CONNECTIONS (50); BENCH_ONLY=index runs the quick searches only; BENCH_SQL_PROFILE=1
+ * prints the statements by total time, BENCH_CPU_PROF=<dir> writes the server's CPU profile.
  */
 
 const { execFileSync, fork } = require('node:child_process');
@@ -26,6 +31,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 
 const boot = require('./lib/boot');
+const { ensureReferenceRows, grantReferenceReads } = require('./lib/reference-seed');
 const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
 
 const argument = (name, fallback) => {
@@ -125,6 +131,9 @@ const child = async () => {
   const role = await app.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'crm_sales' } });
+  boot.progress(`[${client}] copying the customers into the reference type…`);
+  const referenceSeconds = await ensureReferenceRows(app);
+  await grantReferenceReads(app, role);
   const username = `bench-${Date.now()}`;
   const user = await app
     .plugin('users-permissions')
@@ -161,6 +170,7 @@ const child = async () => {
     queries: await buildQueries(app, customers, queries),
     version: await serverVersion(app),
     seedSeconds,
+    referenceSeconds,
     indexInStep: await app.plugin('crm').service('search-index').inStep(),
   });
   // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out), printed at the end.
@@ -253,10 +263,13 @@ const timeRequests = async (base, jwt, paths, budgetMs = Infinity) => {
   };
 };
 
-const loadTest = async (base, jwt, documentIds) => {
+/**
+ * autocannon on `pathOf(documentId)`, each request for the next of `documentIds` (a stride through
+ * them, so consecutive requests read different customers). `duration` in seconds.
+ */
+const loadTest = async (base, jwt, documentIds, pathOf, duration) => {
   const autocannon = require('autocannon');
   const connections = Number(process.env.BENCH_CONNECTIONS || 50);
-  const duration = Number(process.env.BENCH_DURATION_S || 20);
   let next = 0;
   const result = await autocannon({
     url: base,
@@ -269,7 +282,7 @@ const loadTest = async (base, jwt, documentIds) => {
         method: 'GET',
         setupRequest: (request) => {
           next = (next + 7919) % documentIds.length;
-          return { ...request, path: `/api/crm/customers/${documentIds[next]}?populate=*` };
+          return { ...request, path: pathOf(documentIds[next]) };
         },
       },
     ],
@@ -286,6 +299,32 @@ const loadTest = async (base, jwt, documentIds) => {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
   };
+};
+
+/** The CRM's customer route and the plain reference type's (bench/lib/reference-seed.js). */
+const LOAD_TARGETS = [
+  { name: 'crm', path: (id) => `/api/crm/customers/${id}?populate=*` },
+  { name: 'reference', path: (id) => `/api/reference-customers/${id}?populate=*` },
+];
+
+/**
+ * The same load on the CRM's route and on the reference's, one after the other, each after a short
+ * warm-up of its own (BENCH_WARMUP_S, 3 s) so neither is measured on cold caches.
+ */
+const loadBoth = async (client, base, jwt, documentIds) => {
+  const duration = Number(process.env.BENCH_DURATION_S || 20);
+  const warmup = Number(process.env.BENCH_WARMUP_S || 3);
+  const load = {};
+  for (const target of LOAD_TARGETS) {
+    if (warmup > 0) await loadTest(base, jwt, documentIds, target.path, warmup);
+    console.log(`[${client}] GET ${target.path(':id')} under load…`);
+    load[target.name] = await loadTest(base, jwt, documentIds, target.path, duration);
+    const r = load[target.name];
+    console.log(
+      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`
+    );
+  }
+  return load;
 };
 
 const runDatabase = (client, options) =>
@@ -332,6 +371,7 @@ const runDatabase = (client, options) =>
             label: labelOf(client),
             version: message.version,
             seedSeconds: message.seedSeconds,
+            referenceSeconds: message.referenceSeconds,
             inStep: message.indexInStep,
             index,
             contains: index,
@@ -362,17 +402,14 @@ const runDatabase = (client, options) =>
         console.log(
           `[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`
         );
-        console.log(`[${client}] GET /api/crm/customers/:id?populate=* under load…`);
-        const load = await loadTest(base, message.jwt, message.documentIds);
-        console.log(
-          `[${client}]   ${fixed(load.rps, 0)} req/s, p99 ${load.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`
-        );
+        const load = await loadBoth(client, base, message.jwt, message.documentIds);
         done = true;
         resolve({
           client,
           label: labelOf(client),
           version: message.version,
           seedSeconds: message.seedSeconds,
+          referenceSeconds: message.referenceSeconds,
           inStep: message.indexInStep,
           index,
           contains,
@@ -444,40 +481,72 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
     )
   );
   console.log('');
-  console.log(
-    `GET /api/crm/customers/:id?populate=* — autocannon, ${results[0]?.load.connections ?? 50} connections, ${results[0]?.load.duration ?? 20} s, random customers`
-  );
-  console.log('');
-  console.log(
-    formatTable(
-      [
-        'database',
-        'requests',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'max ms',
-        'errors',
-        'timeouts',
-        'non-2xx',
-      ],
-      results.map((r) => [
-        r.label,
-        count(r.load.requests),
-        fixed(r.load.rps, 0),
-        count(r.load.p50),
-        count(r.load.p99),
-        count(r.load.max),
-        count(r.load.errors),
-        count(r.load.timeouts),
-        count(r.load.non2xx),
-      ])
-    )
-  );
-  console.log('');
+  const loaded = results.filter((r) => r.load.crm);
+  if (loaded.length > 0) {
+    const { connections, duration } = loaded[0].load.crm;
+    console.log(
+      `GET …/:id?populate=* — autocannon, ${connections} connections, ${duration} s each, random customers; ` +
+        'the CRM (/api/crm/customers) and, in the same run, the plain reference type with the same fields and relations (/api/reference-customers)'
+    );
+    console.log('');
+    const loadRows = [];
+    for (const r of loaded) {
+      for (const [name, label] of [
+        ['crm', 'CRM /api/crm/customers'],
+        ['reference', 'reference /api/reference-customers'],
+      ]) {
+        const l = r.load[name];
+        loadRows.push([
+          r.label,
+          label,
+          count(l.requests),
+          fixed(l.rps, 0),
+          count(l.p50),
+          count(l.p99),
+          count(l.max),
+          count(l.errors),
+          count(l.timeouts),
+          count(l.non2xx),
+        ]);
+      }
+    }
+    console.log(
+      formatTable(
+        [
+          'database',
+          'route',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'timeouts',
+          'non-2xx',
+        ],
+        loadRows
+      )
+    );
+    console.log('');
+    console.log('CRM against the reference (targets: req/s ≥ 0.8×, p99 ≤ 1.25×, p99 ≤ 1,000 ms)');
+    console.log('');
+    console.log(
+      formatTable(
+        ['database', 'req/s CRM / reference', 'p99 CRM / reference', 'CRM p99 ms'],
+        loaded.map(({ label, load: { crm, reference } }) => [
+          label,
+          `${fixed(crm.rps / reference.rps, 2)}x`,
+          `${fixed(crm.p99 / reference.p99, 2)}x`,
+          count(crm.p99),
+        ])
+      )
+    );
+    console.log('');
+  }
   for (const r of results) {
     console.log(
-      `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
+      `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; ` +
+        `reference rows ${r.referenceSeconds ? `copied in ${fixed(r.referenceSeconds)} s` : 'reused'}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
         `failed searches: index ${r.index.failures}, $containsi ${r.contains.failures}` +
         (r.contains.calls < r.index.calls
           ? `; $containsi stopped at its time budget after ${r.contains.calls} of ${r.index.calls} searches (ratio over those)`
