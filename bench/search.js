@@ -22,12 +22,13 @@
  *    a copy of the same rows, see bench/lib/reference-seed.js), and the ratios of the two.
  * and prints its tables. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
  * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_WARMUP_S (3, before each load),
- * BENCH_CONNECTIONS (50); BENCH_ONLY=index runs the quick searches only; BENCH_SQL_PROFILE=1
+ * BENCH_CONNECTIONS (50); BENCH_ONLY=index runs the quick searches only, BENCH_ONLY=load skips the $containsi ones; BENCH_SQL_PROFILE=1
  * prints the statements by total time, BENCH_CPU_PROF=<dir> writes the server's CPU profile.
  */
 
 const { execFileSync, fork } = require('node:child_process');
 const os = require('node:os');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { join } = require('node:path');
 
 const boot = require('./lib/boot');
@@ -173,8 +174,9 @@ const child = async () => {
     referenceSeconds,
     indexInStep: await app.plugin('crm').service('search-index').inStep(),
   });
-  // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out), printed at the end.
-  const statements = new Map();
+  // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out) of each load, printed
+  // when it ends.
+  let statements = new Map();
   if (process.env.BENCH_SQL_PROFILE) {
     const started = new Map();
     app.db.connection.on('query', (query) =>
@@ -191,17 +193,41 @@ const child = async () => {
       statements.set(key, entry);
     });
   }
-  process.on('message', async (message) => {
-    if (message?.type !== 'stop') return;
-    if (process.env.BENCH_SQL_PROFILE) {
-      for (const [sql, { count: n, ms }] of [...statements]
-        .sort((a, b) => b[1].ms - a[1].ms)
-        .slice(0, 25)) {
-        console.log(
-          `${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`
-        );
-      }
+  const printStatements = (title) => {
+    if (!process.env.BENCH_SQL_PROFILE) return;
+    console.log(`SQL of ${title}: total ms, calls, ms per call, statement`);
+    for (const [sql, { count: n, ms }] of [...statements]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 25)) {
+      console.log(
+        `${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`
+      );
     }
+  };
+  // How long the server's event loop was held during each load: a long hold (a synchronous
+  // statement, a checkpoint, a collection) delays every request waiting behind it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  process.on('message', async (message) => {
+    if (message?.type === 'load-start') {
+      statements = new Map();
+      loopDelay.reset();
+      return;
+    }
+    if (message?.type === 'load-end') {
+      printStatements(message.name);
+      process.send({
+        type: 'load-loop',
+        name: message.name,
+        loop: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
+      });
+      return;
+    }
+    if (message?.type !== 'stop') return;
     // Requests autocannon gave up on may still be queued: the seeded database is kept, so exit
     // without waiting for them (the connections close with the process).
     process.exit(0);
@@ -311,17 +337,27 @@ const LOAD_TARGETS = [
  * The same load on the CRM's route and on the reference's, one after the other, each after a short
  * warm-up of its own (BENCH_WARMUP_S, 3 s) so neither is measured on cold caches.
  */
-const loadBoth = async (client, base, jwt, documentIds) => {
+const loadBoth = async (client, worker, base, jwt, documentIds) => {
   const duration = Number(process.env.BENCH_DURATION_S || 20);
   const warmup = Number(process.env.BENCH_WARMUP_S || 3);
   const load = {};
   for (const target of LOAD_TARGETS) {
     if (warmup > 0) await loadTest(base, jwt, documentIds, target.path, warmup);
     console.log(`[${client}] GET ${target.path(':id')} under load…`);
-    load[target.name] = await loadTest(base, jwt, documentIds, target.path, duration);
-    const r = load[target.name];
+    worker.send({ type: 'load-start' });
+    const measured = await loadTest(base, jwt, documentIds, target.path, duration);
+    const loop = new Promise((resolve) => {
+      const listen = (message) => {
+        if (message?.type !== 'load-loop' || message.name !== target.name) return;
+        worker.off('message', listen);
+        resolve(message.loop);
+      };
+      worker.on('message', listen);
+    });
+    worker.send({ type: 'load-end', name: target.name });
+    const r = (load[target.name] = { ...measured, loop: await loop });
     console.log(
-      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`
+      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; event loop held p99 ${fixed(r.loop.p99)} ms, max ${fixed(r.loop.max)} ms`
     );
   }
   return load;
@@ -380,6 +416,23 @@ const runDatabase = (client, options) =>
           });
           return;
         }
+        if (process.env.BENCH_ONLY === 'load') {
+          const load = await loadBoth(client, worker, base, message.jwt, message.documentIds);
+          done = true;
+          resolve({
+            client,
+            label: labelOf(client),
+            version: message.version,
+            seedSeconds: message.seedSeconds,
+            referenceSeconds: message.referenceSeconds,
+            inStep: message.indexInStep,
+            index,
+            contains: index,
+            indexSame: index,
+            load,
+          });
+          return;
+        }
         console.log(
           `[${client}] the same searches with $containsi filters (budget ${options.containsBudgetS} s)…`
         );
@@ -402,7 +455,7 @@ const runDatabase = (client, options) =>
         console.log(
           `[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`
         );
-        const load = await loadBoth(client, base, message.jwt, message.documentIds);
+        const load = await loadBoth(client, worker, base, message.jwt, message.documentIds);
         done = true;
         resolve({
           client,
@@ -486,7 +539,8 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
     const { connections, duration } = loaded[0].load.crm;
     console.log(
       `GET …/:id?populate=* — autocannon, ${connections} connections, ${duration} s each, random customers; ` +
-        'the CRM (/api/crm/customers) and, in the same run, the plain reference type with the same fields and relations (/api/reference-customers)'
+        'the CRM (/api/crm/customers) and, in the same run, the plain reference type with the same fields and relations (/api/reference-customers); ' +
+        "loop: the server's event-loop delay during the load"
     );
     console.log('');
     const loadRows = [];
@@ -507,6 +561,8 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
           count(l.errors),
           count(l.timeouts),
           count(l.non2xx),
+          fixed(l.loop.p99),
+          fixed(l.loop.max),
         ]);
       }
     }
@@ -523,6 +579,8 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
           'errors',
           'timeouts',
           'non-2xx',
+          'loop p99 ms',
+          'loop max ms',
         ],
         loadRows
       )
