@@ -23,15 +23,17 @@
  * and prints its tables. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
  * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_WARMUP_S (3, before each load),
  * BENCH_CONNECTIONS (50); BENCH_ONLY=index runs the quick searches only, BENCH_ONLY=load skips the $containsi ones; BENCH_SQL_PROFILE=1
- * prints the statements by total time, BENCH_CPU_PROF=<dir> writes the server's CPU profile.
+ * prints the statements by total time, BENCH_CPU_PROF=<dir> writes a CPU profile of the server during each load and prints its summary.
  */
 
 const { execFileSync, fork } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const os = require('node:os');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { join } = require('node:path');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const boot = require('./lib/boot');
+const { phaseProfiler, summarizeProfile } = require('./lib/cpu-profile');
 const { ensureReferenceRows, grantReferenceReads } = require('./lib/reference-seed');
 const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
 
@@ -204,18 +206,42 @@ const child = async () => {
       );
     }
   };
+  // BENCH_CPU_PROF=<dir>: a CPU profile of each load, written there and summed up.
+  const profiler = phaseProfiler(process.env.BENCH_CPU_PROF, `search-${client}`);
+  const printProfile = (title, file) => {
+    const { totalMs, areas, functions } = summarizeProfile(
+      JSON.parse(readFileSync(file, 'utf8')),
+      30
+    );
+    console.log(`CPU of ${title} (${file}): ${fixed(totalMs, 0)} ms sampled`);
+    for (const { area, ms } of areas) console.log(`${fixed(ms, 0).padStart(7)} ms  ${area}`);
+    for (const { name, where, ms } of functions)
+      console.log(`${fixed(ms, 0).padStart(7)} ms  ${name}  ${where}`);
+  };
   // How long the server's event loop was held during each load: a long hold (a synchronous
   // statement, a checkpoint, a collection) delays every request waiting behind it.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  // Each request's time inside the server, from its arrival to its answer's last byte handed to
+  // the socket: what the client measures beyond it was spent waiting to be read.
+  let served = [];
+  app.server.httpServer.on('request', (_request, response) => {
+    const arrived = process.hrtime.bigint();
+    response.on('finish', () => served.push(msSince(arrived)));
+  });
   process.on('message', async (message) => {
     if (message?.type === 'load-start') {
       statements = new Map();
+      served = [];
       loopDelay.reset();
+      await profiler.start(message.name);
+      process.send({ type: 'load-started', name: message.name });
       return;
     }
     if (message?.type === 'load-end') {
       printStatements(message.name);
+      const file = await profiler.stop();
+      if (file) printProfile(message.name, file);
       process.send({
         type: 'load-loop',
         name: message.name,
@@ -224,6 +250,10 @@ const child = async () => {
           p99: loopDelay.percentile(99) / 1e6,
           max: loopDelay.max / 1e6,
         },
+        served: (() => {
+          const sorted = served.sort((a, b) => a - b);
+          return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+        })(),
       });
       return;
     }
@@ -337,6 +367,17 @@ const LOAD_TARGETS = [
  * The same load on the CRM's route and on the reference's, one after the other, each after a short
  * warm-up of its own (BENCH_WARMUP_S, 3 s) so neither is measured on cold caches.
  */
+/** The worker's next message of `type` about the load `name`. */
+const answerOf = (worker, type, name) =>
+  new Promise((resolve) => {
+    const listen = (message) => {
+      if (message?.type !== type || message.name !== name) return;
+      worker.off('message', listen);
+      resolve(message);
+    };
+    worker.on('message', listen);
+  });
+
 const loadBoth = async (client, worker, base, jwt, documentIds) => {
   const duration = Number(process.env.BENCH_DURATION_S || 20);
   const warmup = Number(process.env.BENCH_WARMUP_S || 3);
@@ -344,20 +385,17 @@ const loadBoth = async (client, worker, base, jwt, documentIds) => {
   for (const target of LOAD_TARGETS) {
     if (warmup > 0) await loadTest(base, jwt, documentIds, target.path, warmup);
     console.log(`[${client}] GET ${target.path(':id')} under load…`);
-    worker.send({ type: 'load-start' });
+    const started = answerOf(worker, 'load-started', target.name);
+    worker.send({ type: 'load-start', name: target.name });
+    await started;
     const measured = await loadTest(base, jwt, documentIds, target.path, duration);
-    const loop = new Promise((resolve) => {
-      const listen = (message) => {
-        if (message?.type !== 'load-loop' || message.name !== target.name) return;
-        worker.off('message', listen);
-        resolve(message.loop);
-      };
-      worker.on('message', listen);
-    });
+    const loop = answerOf(worker, 'load-loop', target.name);
     worker.send({ type: 'load-end', name: target.name });
-    const r = (load[target.name] = { ...measured, loop: await loop });
+    const { loop: eventLoop, served } = await loop;
+    const r = (load[target.name] = { ...measured, loop: eventLoop, served });
     console.log(
-      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; event loop held p99 ${fixed(r.loop.p99)} ms, max ${fixed(r.loop.max)} ms`
+      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; ` +
+        `in the server p50 ${fixed(served.p50)} ms, p99 ${fixed(served.p99)} ms; event loop delay p99 ${fixed(eventLoop.p99)} ms, max ${fixed(eventLoop.max)} ms`
     );
   }
   return load;
@@ -377,9 +415,6 @@ const runDatabase = (client, options) =>
       ],
       {
         stdio: 'inherit',
-        execArgv: process.env.BENCH_CPU_PROF
-          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-          : [],
       }
     );
     let done = false;

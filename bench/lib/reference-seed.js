@@ -64,8 +64,7 @@ const ensureReferenceRows = async (app) => {
   await knex.transaction(async (trx) => {
     const all = ['customer', ...KINDS];
     // Links first: their foreign keys point at the rows.
-    for (const kind of KINDS)
-      await trx(boot.linkOf(app, REFERENCE(kind), 'customer').table).del();
+    for (const kind of KINDS) await trx(boot.linkOf(app, REFERENCE(kind), 'customer').table).del();
     await trx(boot.linkOf(app, REFERENCE('customer'), 'primaryContact').table).del();
     for (const kind of all) await trx(boot.tableOf(app, REFERENCE(kind))).del();
     for (const kind of all)
