@@ -521,7 +521,7 @@ const runDatabase = (client, options) =>
 const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
   console.log('');
   console.log(
-    `Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT)`
+    `Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT); target: index p95 ≤ 20 ms at 1,000,000 customers`
   );
   console.log('');
   const rows = [];
