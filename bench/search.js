@@ -16,16 +16,25 @@
  *    would; these stop at a time budget (BENCH_CONTAINS_BUDGET_S, 120 s), the report says after
  *    how many;
  * 3. runs autocannon with 50 connections for 20 s on `GET /api/crm/customers/:id?populate=*`, each
- *    request for a random one of 1,000 customers, timeout 30 s.
- * and prints one table. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
- * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_CONNECTIONS (50).
+ *    request for a random one of 1,000 customers, timeout 30 s; then the same load on the host
+ *    app's plain reference type, `GET /api/reference-customers/:id?populate=*` (src/api/reference-*:
+ *    the customer's fields and relations without the CRM's middlewares, policies and rules, holding
+ *    a copy of the same rows, see bench/lib/reference-seed.js), and the ratios of the two.
+ * and prints its tables. Options: `--customers N` (1,000,000), `--queries N` (500), `--databases
+ * sqlite,postgres`, `--no-build`; BENCH_DURATION_S (20), BENCH_WARMUP_S (3, before each load),
+ * BENCH_CONNECTIONS (50); BENCH_ONLY=index runs the quick searches only, BENCH_ONLY=load skips the $containsi ones; BENCH_SQL_PROFILE=1
+ * prints the statements by total time, BENCH_CPU_PROF=<dir> writes a CPU profile of the server during each load and prints its summary.
  */
 
 const { execFileSync, fork } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const boot = require('./lib/boot');
+const { phaseProfiler, summarizeProfile } = require('./lib/cpu-profile');
+const { ensureReferenceRows, grantReferenceReads } = require('./lib/reference-seed');
 const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
 
 const argument = (name, fallback) => {
@@ -125,6 +134,9 @@ const child = async () => {
   const role = await app.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'crm_sales' } });
+  boot.progress(`[${client}] copying the customers into the reference type…`);
+  const referenceSeconds = await ensureReferenceRows(app);
+  await grantReferenceReads(app, role);
   const username = `bench-${Date.now()}`;
   const user = await app
     .plugin('users-permissions')
@@ -161,10 +173,12 @@ const child = async () => {
     queries: await buildQueries(app, customers, queries),
     version: await serverVersion(app),
     seedSeconds,
+    referenceSeconds,
     indexInStep: await app.plugin('crm').service('search-index').inStep(),
   });
-  // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out), printed at the end.
-  const statements = new Map();
+  // BENCH_SQL_PROFILE=1: time per statement (SQL text, bindings left out) of each load, printed
+  // when it ends.
+  let statements = new Map();
   if (process.env.BENCH_SQL_PROFILE) {
     const started = new Map();
     app.db.connection.on('query', (query) =>
@@ -181,17 +195,69 @@ const child = async () => {
       statements.set(key, entry);
     });
   }
-  process.on('message', async (message) => {
-    if (message?.type !== 'stop') return;
-    if (process.env.BENCH_SQL_PROFILE) {
-      for (const [sql, { count: n, ms }] of [...statements]
-        .sort((a, b) => b[1].ms - a[1].ms)
-        .slice(0, 25)) {
-        console.log(
-          `${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`
-        );
-      }
+  const printStatements = (title) => {
+    if (!process.env.BENCH_SQL_PROFILE) return;
+    console.log(`SQL of ${title}: total ms, calls, ms per call, statement`);
+    for (const [sql, { count: n, ms }] of [...statements]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 25)) {
+      console.log(
+        `${fixed(ms, 0).padStart(7)} ms ${String(n).padStart(6)}x ${fixed(ms / n, 2).padStart(7)} ms  ${sql}`
+      );
     }
+  };
+  // BENCH_CPU_PROF=<dir>: a CPU profile of each load, written there and summed up.
+  const profiler = phaseProfiler(process.env.BENCH_CPU_PROF, `search-${client}`);
+  const printProfile = (title, file) => {
+    const { totalMs, areas, functions } = summarizeProfile(
+      JSON.parse(readFileSync(file, 'utf8')),
+      30
+    );
+    console.log(`CPU of ${title} (${file}): ${fixed(totalMs, 0)} ms sampled`);
+    for (const { area, ms } of areas) console.log(`${fixed(ms, 0).padStart(7)} ms  ${area}`);
+    for (const { name, where, ms } of functions)
+      console.log(`${fixed(ms, 0).padStart(7)} ms  ${name}  ${where}`);
+  };
+  // How long the server's event loop was held during each load: a long hold (a synchronous
+  // statement, a checkpoint, a collection) delays every request waiting behind it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  // Each request's time inside the server, from its arrival to its answer's last byte handed to
+  // the socket: what the client measures beyond it was spent waiting to be read.
+  let served = [];
+  app.server.httpServer.on('request', (_request, response) => {
+    const arrived = process.hrtime.bigint();
+    response.on('finish', () => served.push(msSince(arrived)));
+  });
+  process.on('message', async (message) => {
+    if (message?.type === 'load-start') {
+      statements = new Map();
+      served = [];
+      loopDelay.reset();
+      await profiler.start(message.name);
+      process.send({ type: 'load-started', name: message.name });
+      return;
+    }
+    if (message?.type === 'load-end') {
+      printStatements(message.name);
+      const file = await profiler.stop();
+      if (file) printProfile(message.name, file);
+      process.send({
+        type: 'load-loop',
+        name: message.name,
+        loop: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
+        served: (() => {
+          const sorted = served.sort((a, b) => a - b);
+          return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+        })(),
+      });
+      return;
+    }
+    if (message?.type !== 'stop') return;
     // Requests autocannon gave up on may still be queued: the seeded database is kept, so exit
     // without waiting for them (the connections close with the process).
     process.exit(0);
@@ -253,10 +319,13 @@ const timeRequests = async (base, jwt, paths, budgetMs = Infinity) => {
   };
 };
 
-const loadTest = async (base, jwt, documentIds) => {
+/**
+ * autocannon on `pathOf(documentId)`, each request for the next of `documentIds` (a stride through
+ * them, so consecutive requests read different customers). `duration` in seconds.
+ */
+const loadTest = async (base, jwt, documentIds, pathOf, duration) => {
   const autocannon = require('autocannon');
   const connections = Number(process.env.BENCH_CONNECTIONS || 50);
-  const duration = Number(process.env.BENCH_DURATION_S || 20);
   let next = 0;
   const result = await autocannon({
     url: base,
@@ -269,7 +338,7 @@ const loadTest = async (base, jwt, documentIds) => {
         method: 'GET',
         setupRequest: (request) => {
           next = (next + 7919) % documentIds.length;
-          return { ...request, path: `/api/crm/customers/${documentIds[next]}?populate=*` };
+          return { ...request, path: pathOf(documentIds[next]) };
         },
       },
     ],
@@ -288,6 +357,50 @@ const loadTest = async (base, jwt, documentIds) => {
   };
 };
 
+/** The CRM's customer route and the plain reference type's (bench/lib/reference-seed.js). */
+const LOAD_TARGETS = [
+  { name: 'crm', path: (id) => `/api/crm/customers/${id}?populate=*` },
+  { name: 'reference', path: (id) => `/api/reference-customers/${id}?populate=*` },
+];
+
+/**
+ * The same load on the CRM's route and on the reference's, one after the other, each after a short
+ * warm-up of its own (BENCH_WARMUP_S, 3 s) so neither is measured on cold caches.
+ */
+/** The worker's next message of `type` about the load `name`. */
+const answerOf = (worker, type, name) =>
+  new Promise((resolve) => {
+    const listen = (message) => {
+      if (message?.type !== type || message.name !== name) return;
+      worker.off('message', listen);
+      resolve(message);
+    };
+    worker.on('message', listen);
+  });
+
+const loadBoth = async (client, worker, base, jwt, documentIds) => {
+  const duration = Number(process.env.BENCH_DURATION_S || 20);
+  const warmup = Number(process.env.BENCH_WARMUP_S || 3);
+  const load = {};
+  for (const target of LOAD_TARGETS) {
+    if (warmup > 0) await loadTest(base, jwt, documentIds, target.path, warmup);
+    console.log(`[${client}] GET ${target.path(':id')} under load…`);
+    const started = answerOf(worker, 'load-started', target.name);
+    worker.send({ type: 'load-start', name: target.name });
+    await started;
+    const measured = await loadTest(base, jwt, documentIds, target.path, duration);
+    const loop = answerOf(worker, 'load-loop', target.name);
+    worker.send({ type: 'load-end', name: target.name });
+    const { loop: eventLoop, served } = await loop;
+    const r = (load[target.name] = { ...measured, loop: eventLoop, served });
+    console.log(
+      `[${client}]   ${fixed(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; ` +
+        `in the server p50 ${fixed(served.p50)} ms, p99 ${fixed(served.p99)} ms; event loop delay p99 ${fixed(eventLoop.p99)} ms, max ${fixed(eventLoop.max)} ms`
+    );
+  }
+  return load;
+};
+
 const runDatabase = (client, options) =>
   new Promise((resolve, reject) => {
     const worker = fork(
@@ -302,9 +415,6 @@ const runDatabase = (client, options) =>
       ],
       {
         stdio: 'inherit',
-        execArgv: process.env.BENCH_CPU_PROF
-          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-          : [],
       }
     );
     let done = false;
@@ -332,11 +442,29 @@ const runDatabase = (client, options) =>
             label: labelOf(client),
             version: message.version,
             seedSeconds: message.seedSeconds,
+            referenceSeconds: message.referenceSeconds,
             inStep: message.indexInStep,
             index,
             contains: index,
             indexSame: index,
             load: {},
+          });
+          return;
+        }
+        if (process.env.BENCH_ONLY === 'load') {
+          const load = await loadBoth(client, worker, base, message.jwt, message.documentIds);
+          done = true;
+          resolve({
+            client,
+            label: labelOf(client),
+            version: message.version,
+            seedSeconds: message.seedSeconds,
+            referenceSeconds: message.referenceSeconds,
+            inStep: message.indexInStep,
+            index,
+            contains: index,
+            indexSame: index,
+            load,
           });
           return;
         }
@@ -362,17 +490,14 @@ const runDatabase = (client, options) =>
         console.log(
           `[${client}]   ${contains.calls} calls: p50 ${fixed(contains.p50, 1)} ms, p95 ${fixed(contains.p95, 1)} ms`
         );
-        console.log(`[${client}] GET /api/crm/customers/:id?populate=* under load…`);
-        const load = await loadTest(base, message.jwt, message.documentIds);
-        console.log(
-          `[${client}]   ${fixed(load.rps, 0)} req/s, p99 ${load.p99} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}`
-        );
+        const load = await loadBoth(client, worker, base, message.jwt, message.documentIds);
         done = true;
         resolve({
           client,
           label: labelOf(client),
           version: message.version,
           seedSeconds: message.seedSeconds,
+          referenceSeconds: message.referenceSeconds,
           inStep: message.indexInStep,
           index,
           contains,
@@ -396,7 +521,7 @@ const runDatabase = (client, options) =>
 const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
   console.log('');
   console.log(
-    `Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT)`
+    `Quick search, ${count(options.customers)} customers: ${options.queries} searches of mixed kinds, one at a time, through HTTP (crm_sales JWT); target: index p95 ≤ 20 ms at 1,000,000 customers`
   );
   console.log('');
   const rows = [];
@@ -444,40 +569,77 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
     )
   );
   console.log('');
-  console.log(
-    `GET /api/crm/customers/:id?populate=* — autocannon, ${results[0]?.load.connections ?? 50} connections, ${results[0]?.load.duration ?? 20} s, random customers`
-  );
-  console.log('');
-  console.log(
-    formatTable(
-      [
-        'database',
-        'requests',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'max ms',
-        'errors',
-        'timeouts',
-        'non-2xx',
-      ],
-      results.map((r) => [
-        r.label,
-        count(r.load.requests),
-        fixed(r.load.rps, 0),
-        count(r.load.p50),
-        count(r.load.p99),
-        count(r.load.max),
-        count(r.load.errors),
-        count(r.load.timeouts),
-        count(r.load.non2xx),
-      ])
-    )
-  );
-  console.log('');
+  const loaded = results.filter((r) => r.load.crm);
+  if (loaded.length > 0) {
+    const { connections, duration } = loaded[0].load.crm;
+    console.log(
+      `GET …/:id?populate=* — autocannon, ${connections} connections, ${duration} s each, random customers; ` +
+        'the CRM (/api/crm/customers) and, in the same run, the plain reference type with the same fields and relations (/api/reference-customers); ' +
+        "loop: the server's event-loop delay during the load"
+    );
+    console.log('');
+    const loadRows = [];
+    for (const r of loaded) {
+      for (const [name, label] of [
+        ['crm', 'CRM /api/crm/customers'],
+        ['reference', 'reference /api/reference-customers'],
+      ]) {
+        const l = r.load[name];
+        loadRows.push([
+          r.label,
+          label,
+          count(l.requests),
+          fixed(l.rps, 0),
+          count(l.p50),
+          count(l.p99),
+          count(l.max),
+          count(l.errors),
+          count(l.timeouts),
+          count(l.non2xx),
+          fixed(l.loop.p99),
+          fixed(l.loop.max),
+        ]);
+      }
+    }
+    console.log(
+      formatTable(
+        [
+          'database',
+          'route',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'timeouts',
+          'non-2xx',
+          'loop p99 ms',
+          'loop max ms',
+        ],
+        loadRows
+      )
+    );
+    console.log('');
+    console.log('CRM against the reference (targets: req/s ≥ 0.8×, p99 ≤ 1.25×, p99 ≤ 1,000 ms)');
+    console.log('');
+    console.log(
+      formatTable(
+        ['database', 'req/s CRM / reference', 'p99 CRM / reference', 'CRM p99 ms'],
+        loaded.map(({ label, load: { crm, reference } }) => [
+          label,
+          `${fixed(crm.rps / reference.rps, 2)}x`,
+          `${fixed(crm.p99 / reference.p99, 2)}x`,
+          count(crm.p99),
+        ])
+      )
+    );
+    console.log('');
+  }
   for (const r of results) {
     console.log(
-      `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
+      `${r.label} ${r.version}: ${r.seedSeconds === null ? 'seeded database reused' : `seeded in ${fixed(r.seedSeconds)} s`}; ` +
+        `reference rows ${r.referenceSeconds ? `copied in ${fixed(r.referenceSeconds)} s` : 'reused'}; index ${r.inStep ? 'in step' : 'NOT in step'}; ` +
         `failed searches: index ${r.index.failures}, $containsi ${r.contains.failures}` +
         (r.contains.calls < r.index.calls
           ? `; $containsi stopped at its time budget after ${r.contains.calls} of ${r.index.calls} searches (ratio over those)`

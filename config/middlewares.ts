@@ -27,6 +27,9 @@ const refuseUnreadableBody = (error: BodyParseError) => {
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
+  // The CRM's: requests are let in one per turn of the event loop, in their order of arrival, so
+  // none waits behind a burst of others (see the plugin's middlewares/fair-admission.ts).
+  'plugin::crm.fair-admission',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

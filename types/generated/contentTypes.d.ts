@@ -443,6 +443,268 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiReferenceAddressReferenceAddress extends Struct.CollectionTypeSchema {
+  collectionName: 'reference_addresses';
+  info: {
+    description: "The benchmark's reference for the CRM address: a plain collection type with the same fields, relations and indexes as plugin::crm.address, without the CRM's rules, middlewares or policies. npm run bench:search loads its REST API beside the CRM's; the app does not use it.";
+    displayName: 'Reference address (benchmark)';
+    pluralName: 'reference-addresses';
+    singularName: 'reference-address';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    city: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    country: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2;
+        minLength: 2;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::reference-customer.reference-customer'>;
+    isPrimary: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    line1: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    line2: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::reference-address.reference-address'
+    > &
+      Schema.Attribute.Private;
+    postalCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    region: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    type: Schema.Attribute.Enumeration<
+      ['physical', 'garage', 'mailing', 'previous', 'work']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'physical'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiReferenceCustomerReferenceCustomer extends Struct.CollectionTypeSchema {
+  collectionName: 'reference_customers';
+  info: {
+    description: "The benchmark's reference for the CRM customer: a plain collection type with the same fields, relations and indexes as plugin::crm.customer, without the CRM's rules, middlewares or policies. npm run bench:search loads its REST API beside the CRM's; the app does not use it.";
+    displayName: 'Reference customer (benchmark)';
+    pluralName: 'reference-customers';
+    singularName: 'reference-customer';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    addresses: Schema.Attribute.Relation<'oneToMany', 'api::reference-address.reference-address'>;
+    businessName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customerNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    dateOfBirth: Schema.Attribute.Date;
+    emails: Schema.Attribute.Relation<'oneToMany', 'api::reference-email.reference-email'>;
+    firstName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    gender: Schema.Attribute.Enumeration<
+      ['female', 'male', 'non_binary', 'undisclosed']
+    >;
+    lastName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::reference-customer.reference-customer'
+    > &
+      Schema.Attribute.Private;
+    maritalStatus: Schema.Attribute.Enumeration<
+      [
+        'single',
+        'married',
+        'domestic_partnership',
+        'separated',
+        'divorced',
+        'widowed',
+      ]
+    >;
+    middleName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    noEmail: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    noMail: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    noPhoneCalls: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    phones: Schema.Attribute.Relation<'oneToMany', 'api::reference-phone.reference-phone'>;
+    preferredContact: Schema.Attribute.Enumeration<
+      ['email', 'mail', 'phone', 'text']
+    >;
+    primaryContact: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::reference-customer.reference-customer'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    ssn: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 11;
+      }>;
+    ssnEncrypted: Schema.Attribute.Text & Schema.Attribute.Private;
+    status: Schema.Attribute.Enumeration<['active', 'inactive']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'active'>;
+    type: Schema.Attribute.Enumeration<['individual', 'business']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'individual'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiReferenceEmailReferenceEmail extends Struct.CollectionTypeSchema {
+  collectionName: 'reference_emails';
+  info: {
+    description: "The benchmark's reference for the CRM email: a plain collection type with the same fields, relations and indexes as plugin::crm.email, without the CRM's rules, middlewares or policies. npm run bench:search loads its REST API beside the CRM's; the app does not use it.";
+    displayName: 'Reference email (benchmark)';
+    pluralName: 'reference-emails';
+    singularName: 'reference-email';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    address: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::reference-customer.reference-customer'>;
+    isPrimary: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::reference-email.reference-email'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    type: Schema.Attribute.Enumeration<['personal', 'work']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'personal'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiReferencePhoneReferencePhone extends Struct.CollectionTypeSchema {
+  collectionName: 'reference_phones';
+  info: {
+    description: "The benchmark's reference for the CRM phone: a plain collection type with the same fields, relations and indexes as plugin::crm.phone, without the CRM's rules, middlewares or policies. npm run bench:search loads its REST API beside the CRM's; the app does not use it.";
+    displayName: 'Reference phone (benchmark)';
+    pluralName: 'reference-phones';
+    singularName: 'reference-phone';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    customer: Schema.Attribute.Relation<'manyToOne', 'api::reference-customer.reference-customer'>;
+    isPrimary: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::reference-phone.reference-phone'> &
+      Schema.Attribute.Private;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    type: Schema.Attribute.Enumeration<['home', 'cell', 'fax', 'work']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'home'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1608,6 +1870,10 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::reference-address.reference-address': ApiReferenceAddressReferenceAddress;
+      'api::reference-customer.reference-customer': ApiReferenceCustomerReferenceCustomer;
+      'api::reference-email.reference-email': ApiReferenceEmailReferenceEmail;
+      'api::reference-phone.reference-phone': ApiReferencePhoneReferencePhone;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::crm.activity': PluginCrmActivity;

@@ -1,5 +1,6 @@
 import apiDescriptionReader from './api-description-reader';
 import errorBoundary from './error-boundary';
+import fairAdmission from './fair-admission';
 import requestGuard from './request-guard';
 
 /** Run on every CRM route, content API and admin alike, before its action: errors first, then the guard. */
@@ -12,5 +13,6 @@ export const API_DESCRIPTION_READER = 'plugin::crm.api-description-reader';
 export default {
   'api-description-reader': apiDescriptionReader,
   'error-boundary': errorBoundary,
+  'fair-admission': fairAdmission,
   'request-guard': requestGuard,
 };
