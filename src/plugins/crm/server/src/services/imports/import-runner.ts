@@ -190,6 +190,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Validations (after a mapping or mode change) whose node went quiet are taken over here. */
+  const resumeStaleValidations = async () => {
+    const importJobs = getService(strapi, 'import-jobs');
+    const validating = await jobs().findMany({ where: { stage: 'validating' }, select: ['id'] });
+    for (const { id } of validating as { id: number }[])
+      await importJobs
+        .resumeValidation(id)
+        .catch((error) =>
+          strapi.log.error(`[crm] resuming a validation failed: ${maskSsnsInText(error.message)}`)
+        );
+  };
+
   return {
     workerId,
     run,
@@ -226,8 +238,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return importJobs.view(await importJobs.load(documentId));
     },
 
-    /** Picks up running jobs whose worker went quiet (a crash, a stopped node). */
+    /** Picks up running and validating jobs whose worker went quiet (a crash, a stopped node). */
     async resumeStale() {
+      await resumeStaleValidations();
       const stale = await jobs().findMany({
         where: { stage: 'running' },
         select: ['id', 'workerId', 'heartbeatAt'],
