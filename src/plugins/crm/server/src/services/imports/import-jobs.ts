@@ -336,6 +336,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return counted;
   };
 
+  /** How many of the job's staged rows a validation judges: all, or those of one status. */
+  const rowsToJudge = async (jobId: number, only?: StagedStatus) => {
+    const counted = await staging().counts(jobId);
+    return only ? (counted[only] ?? 0) : Object.values(counted).reduce((sum, n) => sum + n, 0);
+  };
+
   /**
    * Judges the staged rows of a job being validated (all of them after its mapping changed, or
    * only those of one status), page by page, keeping the job's heartbeat and its progress; stops
@@ -344,10 +350,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>, only?: StagedStatus) => {
     const read = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
-    const counted = await staging().counts(claimed.id);
-    const total = only
-      ? (counted[only] ?? 0)
-      : Object.values(counted).reduce((sum, n) => sum + n, 0);
+    const total = await rowsToJudge(claimed.id, only);
     let done = 0;
     const job = { ...read, columns: await countDateShapes(read) };
     const rows = createRowJudge(
@@ -458,7 +461,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ...data,
       stage: 'validating',
       heartbeatAt: new Date(),
-      progress: { done: 0, total: 0 },
+      progress: { done: 0, total: await rowsToJudge(job.id, only) },
     });
     if (!claimed) throw changedMeanwhile();
     const validating = {
@@ -494,7 +497,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resumeValidation(jobId: number): Promise<boolean> {
       const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow | null;
       if (!job || job.stage !== 'validating' || !job.columns || !isStale(job)) return false;
-      if (!(await changeJob(job, { heartbeatAt: new Date() }, ['validating']))) return false;
+      const progress = { done: 0, total: await rowsToJudge(job.id) };
+      if (!(await changeJob(job, { heartbeatAt: new Date(), progress }, ['validating'])))
+        return false;
       const claimed = { id: job.id, revision: (job.revision ?? 0) + 1, documentId: job.documentId };
       setImmediate(() => void validateClaimed(claimed));
       return true;
