@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 import type { EncodedRow } from '../../repositories/import-rows';
+import { mapInSlices } from '../../utils/event-loop';
 import { createRowJudge, type JudgeSetup } from './row-judge';
 
 /**
@@ -20,11 +21,18 @@ export interface BatchJudge {
   close(): Promise<void>;
 }
 
-/** In this thread: for small files, where starting a worker would cost more than it saves. */
+/** Rows judged in this thread between two turns of the event loop (some 10 ms of work). */
+const SLICE = 250;
+
+/**
+ * In this thread: for small files, where starting a worker would cost more than it saves. The
+ * event loop gets a turn every `SLICE` rows, so requests are answered meanwhile.
+ */
 export function judgeHere(setup: JudgeSetup): BatchJudge {
   const rows = createRowJudge(setup);
   return {
-    judge: async (records) => records.map((record) => rows.encode(record, rows.judge(record))),
+    judge: (records) =>
+      mapInSlices(records, SLICE, (record) => rows.encode(record, rows.judge(record))),
     close: async () => undefined,
   };
 }
