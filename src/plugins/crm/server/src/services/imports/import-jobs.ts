@@ -120,6 +120,8 @@ const JUDGE_SLICE = 250;
 const UPLOAD_BATCH = 500;
 /** Files from this size are judged in a worker thread (smaller ones are done before one starts). */
 const WORKER_FROM_BYTES = 1024 * 1024;
+/** Unmatched companies whose near matches are searched between two turns of the event loop. */
+const SUGGESTION_SLICE = 50;
 const SAMPLES = 3;
 const LOGGED_ERRORS = 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -824,7 +826,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         staging().unmatchedGroups(job.id),
         knownCustomers().then(buildCompanyIndex),
       ]);
-      return groups.map((group) => ({
+      // Near matches are searched a few groups at a time, the event loop answering in between.
+      return mapInSlices(groups, SUGGESTION_SLICE, (group) => ({
         key: group.key,
         company: group.company,
         rows: group.rows,
