@@ -522,7 +522,9 @@ const searchBeside = async (app, label) => {
     i % 2 ? name.split(' ')[0] : name.split(' ').slice(0, 2).join(' ').slice(0, -2)
   );
   const load = startSearchLoad({ base, jwt, queries, connections: searchConnections });
-  boot.progress(`[${label}] quick search idle for ${searchIdleS} s (${searchConnections} connections)…`);
+  boot.progress(
+    `[${label}] quick search idle for ${searchIdleS} s (${searchConnections} connections)…`
+  );
   const idleRun = load.measure();
   await sleep(searchIdleS * 1000);
   const idle = await idleRun.stop();
@@ -631,17 +633,26 @@ const printEventLoop = (results, bigs) => {
     `Event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution; target p99 ≤ ${TARGETS.eventLoopP99Ms} ms)`
   );
   console.log('');
-  console.log(
-    formatTable(['database', 'import', 'phase', 'p50 ms', 'p99 ms', 'max ms'], rows)
-  );
+  console.log(formatTable(['database', 'import', 'phase', 'p50 ms', 'p99 ms', 'max ms'], rows));
   const searched = bigs.filter((run) => run.search);
   if (searched.length) {
     console.log('');
-    console.log('Quick search through HTTP (GET /api/crm/customers/search?q=), idle and beside the import');
+    console.log(
+      'Quick search through HTTP (GET /api/crm/customers/search?q=), idle and beside the import'
+    );
     console.log('');
     console.log(
       formatTable(
-        ['database', 'import', 'idle p95 ms', 'during p95 ms', 'during/idle', 'during max ms', 'searches', 'not 200'],
+        [
+          'database',
+          'import',
+          'idle p95 ms',
+          'during p95 ms',
+          'during/idle',
+          'during max ms',
+          'searches',
+          'not 200',
+        ],
         searched.map((run) => [
           run.label,
           `${count(run.rows)} rows ${BIG_FORMATS[run.format].name}`,
@@ -744,7 +755,6 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   // The UTF-8 CSV run on the same database every other format is measured against (if it ran).
   const utf8Of = (run) => bigs.find((big) => big.format === 'csv' && big.client === run.client);
   for (const run of bigs) {
-    const utf8 = utf8Of(run);
     console.log('');
     console.log(
       `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label}${run.heapMb ? ` (heap limit ${run.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +

@@ -12,15 +12,18 @@ const serveWithUser = async (app, roleType = 'crm_sales') => {
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: roleType } });
   const username = `bench-${Date.now()}`;
-  await app.plugin('users-permissions').service('user').add({
-    username,
-    email: `${username}@crm.bench`,
-    password: 'Bench-Password-1',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: role.id,
-  });
+  await app
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username,
+      email: `${username}@crm.bench`,
+      password: 'Bench-Password-1',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
   const login = await fetch(`${base}/api/auth/local`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -23,15 +23,23 @@ const runLoad = () => {
         while (!state.stopped) {
           const q = queries[next++ % queries.length];
           const start = process.hrtime.bigint();
-          const response = await fetch(`${base}/api/crm/customers/search?q=${encodeURIComponent(q)}`, {
-            headers: { Authorization: `Bearer ${jwt}` },
-          });
+          const response = await fetch(
+            `${base}/api/crm/customers/search?q=${encodeURIComponent(q)}`,
+            {
+              headers: { Authorization: `Bearer ${jwt}` },
+            }
+          );
           await response.arrayBuffer();
           samples.push(msSince(start));
           if (response.status !== 200) failures += 1;
         }
       };
-      measuring = { state, done: Promise.all(Array.from({ length: connections }, worker)), samples, failures: () => failures };
+      measuring = {
+        state,
+        done: Promise.all(Array.from({ length: connections }, worker)),
+        samples,
+        failures: () => failures,
+      };
     }
     if (message.type === 'stop' && measuring) {
       measuring.state.stopped = true;
@@ -56,7 +64,9 @@ const runLoad = () => {
  * a `stop()` that ends it and answers { calls, failures, p50Ms, p95Ms, maxMs }.
  */
 const startSearchLoad = ({ base, jwt, queries, connections }) => {
-  const child = fork(__filename, ['--search-load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['--search-load'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const answers = [];
   child.on('message', (message) => answers.shift()?.(message));
   return {

@@ -13,7 +13,10 @@ const JOB = 'plugin::crm.import-job';
 const file = (tag: string, rows: number) =>
   [
     'First Name,Last Name,Email,Job Title',
-    ...Array.from({ length: rows }, (_, i) => `P${i},${tag},p${i}.${tag.toLowerCase()}@example.org,${tag}`),
+    ...Array.from(
+      { length: rows },
+      (_, i) => `P${i},${tag},p${i}.${tag.toLowerCase()}@example.org,${tag}`
+    ),
   ].join('\n');
 
 const upload = async (tag: string, rows: number) => {
@@ -29,7 +32,10 @@ const runner = () => app.strapi.plugin('crm').service('import-runner');
 /** The last names the staged rows were judged with. */
 const stagedLastNames = async (documentId: string) => {
   const { id } = await jobRow(documentId);
-  const data = await app.strapi.db.connection('crm_import_rows').where({ job_id: id }).pluck('data');
+  const data = await app.strapi.db
+    .connection('crm_import_rows')
+    .where({ job_id: id })
+    .pluck('data');
   return new Set(
     data.map((value: string | null) => (value ? JSON.parse(value).contact.lastName : null))
   );
@@ -113,21 +119,19 @@ describe('validation after a change, in the background', () => {
     // heartbeat old, the rows judged with the old mapping.
     const row = await jobRow(job.documentId);
     const mapping = { ...row.mapping, 'Last Name': null, 'Job Title': 'lastName' };
-    await app.strapi.db
-      .query(JOB)
-      .update({
-        where: { id: row.id },
-        data: {
-          mapping,
-          columns: row.columns.map((column: { header: string }) => ({
-            ...column,
-            field: mapping[column.header] ?? null,
-          })),
-          stage: 'validating',
-          heartbeatAt: new Date(Date.now() - 3_600_000),
-          revision: (row.revision ?? 0) + 1,
-        },
-      });
+    await app.strapi.db.query(JOB).update({
+      where: { id: row.id },
+      data: {
+        mapping,
+        columns: row.columns.map((column: { header: string }) => ({
+          ...column,
+          field: mapping[column.header] ?? null,
+        })),
+        stage: 'validating',
+        heartbeatAt: new Date(Date.now() - 3_600_000),
+        revision: (row.revision ?? 0) + 1,
+      },
+    });
     await runner().resumeStale();
     const validated = await waitForValidation(app.api, job.documentId);
     expect(validated).toMatchObject({ stage: 'ready', counts: { total: 800, valid: 800 } });
@@ -173,7 +177,10 @@ describe('validation after a change, in the background', () => {
     });
     const importJobs = app.strapi.plugin('crm').service('import-jobs');
     expect(await importJobs.resumeValidation(row.id)).toBe(false);
-    expect(await jobRow(job.documentId)).toMatchObject({ stage: 'validating', revision: row.revision });
+    expect(await jobRow(job.documentId)).toMatchObject({
+      stage: 'validating',
+      revision: row.revision,
+    });
   });
 
   it('a change of mode that judges rows again validates in the background too', async () => {

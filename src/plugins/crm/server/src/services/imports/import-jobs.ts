@@ -641,7 +641,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await jobs().update({
           where: { id: job.id },
           // The rows are all staged: from here a stale job can be validated again by any node.
-          data: { delimiter, columns, mapping, source, preambleLines, sheet, heartbeatAt: new Date() },
+          data: {
+            delimiter,
+            columns,
+            mapping,
+            source,
+            preambleLines,
+            sheet,
+            heartbeatAt: new Date(),
+          },
         });
         // Rows left pending while their date column's order was unknown: judged again now it is.
         const orders = Object.values(
