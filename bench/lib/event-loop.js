@@ -5,7 +5,7 @@
  * `perf_hooks.monitorEventLoopDelay`. A request that arrives while the loop is held waits as long,
  * so p99 and max say how long the API may stall while the measured work runs.
  */
-const { createHistogram, monitorEventLoopDelay } = require('node:perf_hooks');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const NS_PER_MS = 1e6;
 
@@ -16,19 +16,25 @@ const figures = (histogram) => ({
   maxMs: histogram.count ? histogram.max / NS_PER_MS : 0,
 });
 
+const started = (resolutionMs) => {
+  const monitor = monitorEventLoopDelay({ resolution: resolutionMs });
+  monitor.enable();
+  return monitor;
+};
+
 /**
  * Starts measuring; `phase(name)` closes the current phase and opens the next, `stop()` answers
- * the figures of each phase and of all of them together.
+ * the figures of each phase and of all of them together (a monitor of its own: percentiles of
+ * phases cannot be added up).
  */
 const measureEventLoop = (resolutionMs = 10) => {
-  const all = createHistogram();
+  const all = started(resolutionMs);
   const phases = {};
   let current = null;
   let monitor = null;
   const close = () => {
     if (!monitor) return;
     monitor.disable();
-    all.add(monitor);
     phases[current] = figures(monitor);
     monitor = null;
   };
@@ -36,11 +42,11 @@ const measureEventLoop = (resolutionMs = 10) => {
     phase(name) {
       close();
       current = name;
-      monitor = monitorEventLoopDelay({ resolution: resolutionMs });
-      monitor.enable();
+      monitor = started(resolutionMs);
     },
     stop() {
       close();
+      all.disable();
       return { phases, all: figures(all) };
     },
   };
