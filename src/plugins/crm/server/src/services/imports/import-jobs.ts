@@ -42,7 +42,7 @@ import { mayActOnEveryImport, type Caller } from '../../permissions';
 import type { StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { ConflictError, conflict } from '../../utils/errors';
-import { mapInSlices } from '../../utils/event-loop';
+import { mapInSlices, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -322,6 +322,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const stats = missing.map(() => emptyDateStats());
     const secrets = cipher();
     for (let after = 0; ;) {
+      await yieldToEventLoop(); // SQLite answers at once: a turn for requests between pages
       const page = await staging().page(job.id, after, PAGE);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
@@ -369,6 +370,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const secrets = cipher();
     // Rows judged again may leave the status read (pending rows become valid): page by line.
     for (let after = 0; ;) {
+      await yieldToEventLoop(); // SQLite answers at once: a turn for requests between pages
       const page = await staging().page(claimed.id, after, PAGE, only);
       if (page.length === 0) break;
       after = page[page.length - 1].line;

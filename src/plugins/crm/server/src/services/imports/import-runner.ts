@@ -6,6 +6,7 @@ import { columnDateOrders, companyCustomer, maskSsnsInText } from '../../domain'
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { createImportJobClaims } from '../../repositories/import-job-claims';
 import { conflict } from '../../utils/errors';
+import { yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
 import { IMPORT_EVENTS } from '../import-events';
@@ -158,6 +159,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const writer = importWriter(strapi, job);
       let done = await staging().settled(jobId);
       for (let after = 0; ;) {
+        // SQLite's driver answers at once, so without this the whole run would be one turn of
+        // the event loop: requests wait between batches no longer than one batch.
+        await yieldToEventLoop();
         const owner = await claims.owner(jobId);
         if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
         const rows = await staging().pending(jobId, after, BATCH);
