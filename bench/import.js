@@ -20,12 +20,18 @@
  * - upsert: the same rows again, every other one with a changed job title, imported in upsert
  *   mode into the database that holds them (matched by e-mail: half updated, half unchanged),
  *   timed like the import and compared with it.
- * Then, in one more child per file format (BENCH_BIG_FORMATS: csv, windows-1252, xlsx), a
- * BENCH_BIG_ROWS import (SQLite by default) with its RSS sampled every 100 ms, to show whether
- * memory stays bounded as the file grows and how fast each format is read beside UTF-8 CSV.
+ * Then, in one more child per database and file format (BENCH_BIG_DATABASE, BENCH_BIG_FORMATS:
+ * csv, windows-1252, xlsx), a BENCH_BIG_ROWS import with its RSS sampled every 100 ms, to show
+ * whether memory stays bounded as the file grows and how fast each format is read beside UTF-8
+ * CSV. That run also validates every row once more after the upload (as a mapping change does,
+ * in the background) and, through HTTP from a process of its own, sends quick searches first on
+ * the idle app (BENCH_SEARCH_IDLE_S) then beside the import, printing both p95.
+ * Every import measures the event-loop delay of each phase (perf_hooks.monitorEventLoopDelay):
+ * how long a request could have waited.
  *
  * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
- * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE (sqlite), BENCH_HEAP_MB (a heap
+ * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE ("sqlite,postgres"),
+ * BENCH_SEARCH_CONNECTIONS (4; 0: no search load), BENCH_SEARCH_IDLE_S (10), BENCH_HEAP_MB (a heap
  * limit for the memory run's process, as a deployment would set with --max-old-space-size),
  * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
  *
@@ -57,6 +63,8 @@ const TARGETS = {
   formatRatio: 1.5,
   upsert: 2,
   existingRatio: 1.5,
+  eventLoopP99Ms: 50,
+  searchRatio: 2,
 };
 
 const settings = () => ({
@@ -64,13 +72,19 @@ const settings = () => ({
   companies: Number(process.env.BENCH_COMPANIES || 5000),
   sample: Number(process.env.BENCH_SAMPLE || 2000),
   bigRows: Number(process.env.BENCH_BIG_ROWS ?? 1000000),
-  bigDatabase: process.env.BENCH_BIG_DATABASE || 'sqlite',
+  bigDatabases: (process.env.BENCH_BIG_DATABASE || 'sqlite,postgres')
+    .split(',')
+    .map((client) => client.trim())
+    .filter(Boolean),
   bigFormats: (process.env.BENCH_BIG_FORMATS || 'csv,windows-1252,xlsx')
     .split(',')
     .map((format) => format.trim())
     .filter((format) => BIG_FORMATS[format]),
   // Node's old-generation limit for the memory run (--max-old-space-size); unset leaves V8 to size it.
   heapMb: process.env.BENCH_HEAP_MB ? Number(process.env.BENCH_HEAP_MB) : undefined,
+  // The quick-search load beside the memory run: connections (0: none) and its idle measurement.
+  searchConnections: Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 4),
+  searchIdleS: Number(process.env.BENCH_SEARCH_IDLE_S || 10),
 });
 
 const argument = (name) => {
@@ -118,20 +132,38 @@ const clearContacts = async (app, link) => {
   }
 };
 
+/** Polls a job until its rows are validated (a mapping or mode change validates in the background). */
+const validated = async (importJobs, documentId) => {
+  for (;;) {
+    const job = importJobs.view(await importJobs.load(documentId));
+    if (job.stage !== 'validating') return job;
+    await sleep(POLL_MS);
+  }
+};
+
 /**
  * The whole import of the file at `path`: upload (parse + validate + match), decide, run. Returns
- * phase times, the job's final view, and the peak RSS while it ran.
+ * phase times, the job's final view, the peak RSS and the event-loop delay of each phase. With
+ * `revalidate`, the rows are validated once more after the upload, as a mapping change does
+ * (timed apart: not counted in the import's time).
  */
-const runImport = async (app, path, { profile, label, mode, referenceData = false } = {}) => {
+const runImport = async (
+  app,
+  path,
+  { profile, label, mode, referenceData = false, revalidate } = {}
+) => {
   const { sampleMemory } = require('./lib/query-profile');
+  const { measureEventLoop } = require('./lib/event-loop');
   const importJobs = app.plugin('crm').service('import-jobs');
   const importRunner = app.plugin('crm').service('import-runner');
   const memory = sampleMemory(100);
+  const eventLoop = measureEventLoop();
   const phases = {};
   const started = process.hrtime.bigint();
 
   if (profile) profile.phase('parse+validate');
   memory.phase('parse+validate');
+  eventLoop.phase('parse+validate');
   let start = process.hrtime.bigint();
   const uploaded = await importJobs.createFromUpload({
     path,
@@ -139,7 +171,10 @@ const runImport = async (app, path, { profile, label, mode, referenceData = fals
     size: statSync(path).size,
     object: 'contacts',
   });
-  if (mode) await importJobs.setMode(uploaded.documentId, mode);
+  if (mode) {
+    await importJobs.setMode(uploaded.documentId, mode);
+    await validated(importJobs, uploaded.documentId);
+  }
   phases.upload = msSince(start);
   if (label)
     boot.progress(
@@ -156,14 +191,31 @@ const runImport = async (app, path, { profile, label, mode, referenceData = fals
     phases.suggested = groups.filter((group) => group.suggestions.length > 0).length;
   }
 
+  if (revalidate) {
+    // The same mapping sent again: every row is judged again, with the same outcome.
+    memory.phase('revalidate');
+    eventLoop.phase('revalidate');
+    start = process.hrtime.bigint();
+    const column = uploaded.columns.find((c) => c.field) ?? uploaded.columns[0];
+    await importJobs.setMapping(uploaded.documentId, { [column.header]: column.field });
+    const again = await validated(importJobs, uploaded.documentId);
+    phases.revalidate = msSince(start);
+    if (label)
+      boot.progress(
+        `[${label}]   validated again in ${fixed(phases.revalidate / 1000)} s (${JSON.stringify(again.counts)})`
+      );
+  }
+
   if (profile) profile.phase('decide');
   memory.phase('decide');
+  eventLoop.phase('decide');
   start = process.hrtime.bigint();
   await importJobs.decide(uploaded.documentId, [], 'create');
   phases.decide = msSince(start);
 
   if (profile) profile.phase('run');
   memory.phase('run');
+  eventLoop.phase('run');
   start = process.hrtime.bigint();
   await importRunner.start(uploaded.documentId, 'bench');
   let job;
@@ -181,9 +233,9 @@ const runImport = async (app, path, { profile, label, mode, referenceData = fals
     await sleep(POLL_MS);
   }
   phases.run = msSince(start);
-  const totalMs = msSince(started);
+  const totalMs = msSince(started) - (phases.revalidate ?? 0);
   if (profile) profile.phase('other');
-  return { job, phases, totalMs, memory: memory.stop() };
+  return { job, phases, totalMs, memory: memory.stop(), eventLoop: eventLoop.stop() };
 };
 
 /** Per-row baseline: `sample` document-service creates of rows spread over the file. */
@@ -435,6 +487,7 @@ const runDatabase = async (client, parentPid) => {
           phases: imported.phases,
           counts: imported.job.counts,
           memory: imported.memory,
+          eventLoop: imported.eventLoop,
           stored,
           linked,
           staging: Object.fromEntries(timed.map(([name, wrapper]) => [name, wrapper.total])),
@@ -469,6 +522,36 @@ const BIG_FORMATS = {
   xlsx: { extension: 'xlsx', name: 'Excel .xlsx' },
 };
 
+/**
+ * Serves the app over HTTP and measures the quick search idle (BENCH_SEARCH_IDLE_S) from a process
+ * of its own; the returned load is then measured again beside the import. Null when
+ * BENCH_SEARCH_CONNECTIONS is 0.
+ */
+const searchBeside = async (app, label) => {
+  const { serveWithUser } = require('./lib/http-app');
+  const { startSearchLoad } = require('./lib/search-load');
+  const { searchConnections, searchIdleS } = settings();
+  if (searchConnections <= 0) return null;
+  // The companies were inserted straight into their table: indexed for the search here.
+  await app.plugin('crm').service('search-index').rebuild();
+  const { base, jwt } = await serveWithUser(app);
+  const table = boot.tableOf(app, 'plugin::crm.customer');
+  const names = await app.db.connection(table).orderBy('id').limit(500).pluck('business_name');
+  // What a user types: the start of a name, or a name and the start of its trade.
+  const queries = names.map((name, i) =>
+    i % 2 ? name.split(' ')[0] : name.split(' ').slice(0, 2).join(' ').slice(0, -2)
+  );
+  const load = startSearchLoad({ base, jwt, queries, connections: searchConnections });
+  boot.progress(
+    `[${label}] quick search idle for ${searchIdleS} s (${searchConnections} connections)…`
+  );
+  const idleRun = load.measure();
+  await sleep(searchIdleS * 1000);
+  const idle = await idleRun.stop();
+  boot.progress(`[${label}]   idle p95 ${fixed(idle.p95Ms)} ms over ${count(idle.calls)} searches`);
+  return { load, idle };
+};
+
 const runMemory = async (client, parentPid, rows, format = 'csv') => {
   const { loadCompanies } = require('./lib/import-data');
   const { companies } = settings();
@@ -481,6 +564,7 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
   try {
     return await boot.withApp(boot.databaseFor(client, 'import-big', parentPid), async (app) => {
       await loadCompanies(app, companies);
+      const search = await searchBeside(app, label);
       boot.progress(`[${label}] writing ${count(rows)} rows…`);
       // Written by a process of its own: the writer's memory is not the import's.
       const { stdout } = await promisify(execFile)(
@@ -492,9 +576,12 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
       boot.progress(
         `[${label}] importing ${count(rows)} rows (${fixed(bytes / 1024 / 1024)} MB ${BIG_FORMATS[format].name})…`
       );
-      const imported = await runImport(app, csv, { label });
+      const during = search?.load.measure();
+      const imported = await runImport(app, csv, { label, revalidate: true });
+      const searched = search ? { idle: search.idle, during: await during.stop() } : null;
+      search?.load.close();
       boot.progress(
-        `[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB`
+        `[${label}]   done in ${fixed(imported.totalMs / 1000)} s, peak RSS ${fixed(imported.memory.peakRssMb)} MB, event-loop delay p99 ${fixed(imported.eventLoop.all.p99Ms)} ms`
       );
       return {
         client,
@@ -508,6 +595,8 @@ const runMemory = async (client, parentPid, rows, format = 'csv') => {
         phases: imported.phases,
         counts: imported.job.counts,
         memory: imported.memory,
+        eventLoop: imported.eventLoop,
+        search: searched,
       };
     });
   } finally {
@@ -622,6 +711,71 @@ const child = async () => {
 const perSecond = (rows, ms) => rows / (ms / 1000);
 const times = (value) => `${fixed(value)}x`;
 
+const searchLine = ({ idle, during }) =>
+  `idle p95 ${fixed(idle.p95Ms)} ms (${count(idle.calls)} searches), during the import p95 ${fixed(during.p95Ms)} ms ` +
+  `(${count(during.calls)} searches, max ${fixed(during.maxMs)} ms, ${count(idle.failures + during.failures)} not 200), ` +
+  `ratio ${times(during.p95Ms / idle.p95Ms)}`;
+
+/** Event-loop delay per phase of every import measured: how long a request could have waited. */
+const printEventLoop = (results, bigs) => {
+  const rows = [
+    ...results.map((r) => [`${r.label} ${r.version}`, `${count(r.rows)} rows`, r.import.eventLoop]),
+    ...bigs.map((run) => [
+      run.label,
+      `${count(run.rows)} rows ${BIG_FORMATS[run.format].name}`,
+      run.eventLoop,
+    ]),
+  ].flatMap(([database, name, { phases, all }]) =>
+    [...Object.entries(phases), ['(whole import)', all]].map(([phase, figures]) => [
+      database,
+      name,
+      phase,
+      fixed(figures.p50Ms),
+      fixed(figures.p99Ms),
+      fixed(figures.maxMs),
+    ])
+  );
+  if (rows.length === 0) return;
+  console.log(
+    `Event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution; target p99 ≤ ${TARGETS.eventLoopP99Ms} ms)`
+  );
+  console.log('');
+  console.log(formatTable(['database', 'import', 'phase', 'p50 ms', 'p99 ms', 'max ms'], rows));
+  const searched = bigs.filter((run) => run.search);
+  if (searched.length) {
+    console.log('');
+    console.log(
+      'Quick search through HTTP (GET /api/crm/customers/search?q=), idle and beside the import'
+    );
+    console.log('');
+    console.log(
+      formatTable(
+        [
+          'database',
+          'import',
+          'idle p95 ms',
+          'during p95 ms',
+          'during/idle',
+          'during max ms',
+          'searches',
+          'not 200',
+        ],
+        searched.map((run) => [
+          run.label,
+          `${count(run.rows)} rows ${BIG_FORMATS[run.format].name}`,
+          fixed(run.search.idle.p95Ms),
+          fixed(run.search.during.p95Ms),
+          times(run.search.during.p95Ms / run.search.idle.p95Ms),
+          fixed(run.search.during.maxMs),
+          count(run.search.idle.calls + run.search.during.calls),
+          count(run.search.idle.failures + run.search.during.failures),
+        ])
+      )
+    );
+  }
+  console.log('');
+};
+
 const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   const main = results.map((r) => {
     const importRate = perSecond(r.rows, r.import.totalMs);
@@ -705,8 +859,8 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
       ])
     )
   );
-  // The UTF-8 CSV run every other format is measured against (none when it was not run).
-  const utf8 = bigs.find((run) => run.format === 'csv');
+  // The UTF-8 CSV run on the same database every other format is measured against (if it ran).
+  const utf8Of = (run) => bigs.find((big) => big.format === 'csv' && big.client === run.client);
   for (const run of bigs) {
     console.log('');
     console.log(
@@ -716,7 +870,8 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
           .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
           .join(', ')}; ` +
         `peak heap ${fixed(run.memory.peakHeapMb, 0)} MB), ` +
-        `${fixed(run.totalMs / 1000)} s in all (parse+validate ${fixed(run.phases.upload / 1000)} s, run ${fixed(run.phases.run / 1000)} s), ` +
+        `${fixed(run.totalMs / 1000)} s in all (parse+validate ${fixed(run.phases.upload / 1000)} s, run ${fixed(run.phases.run / 1000)} s; ` +
+        `validated again beside it in ${fixed((run.phases.revalidate ?? 0) / 1000)} s), ` +
         `${count(Math.round(perSecond(run.rows, run.totalMs)))} rows/s; counts ${JSON.stringify(run.counts)}.`
     );
   }
@@ -727,8 +882,9 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
         ['file', 'rows', 'detected', 'MB', 'rows/s', 'vs UTF-8 CSV', 'peak RSS MB'],
         bigs.map((run) => {
           const rate = perSecond(run.rows, run.totalMs);
+          const utf8 = utf8Of(run);
           return [
-            BIG_FORMATS[run.format].name,
+            `${BIG_FORMATS[run.format].name} (${run.label})`,
             count(run.rows),
             run.encoding ?? run.format,
             fixed(run.bytes / 1024 / 1024),
@@ -741,6 +897,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
     );
   }
   console.log('');
+  printEventLoop(results, bigs);
 
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
   for (const r of results) {
@@ -790,7 +947,17 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
     console.log('');
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);
-  for (const run of bigs)
+  for (const run of bigs) {
+    const utf8 = utf8Of(run);
+    console.log(
+      `Event loop during the ${count(run.rows)}-row ${BIG_FORMATS[run.format].name} import on ${run.label} (p99 ≤ ${TARGETS.eventLoopP99Ms} ms): ` +
+        `p99 ${fixed(run.eventLoop.all.p99Ms)} ms, max ${fixed(run.eventLoop.all.maxMs)} ms: ${verdict(run.eventLoop.all.p99Ms <= TARGETS.eventLoopP99Ms)}.`
+    );
+    if (run.search)
+      console.log(
+        `Quick search beside it (p95 ≤ ${TARGETS.searchRatio}x idle): ${searchLine(run.search)}: ` +
+          `${verdict(run.search.during.p95Ms / run.search.idle.p95Ms <= TARGETS.searchRatio && run.search.during.failures === 0)}.`
+      );
     console.log(
       `Memory target for ${BIG_FORMATS[run.format].name} (<${TARGETS.memoryMb} MB for ${count(run.rows)} rows): ${verdict(run.memory.peakRssMb < TARGETS.memoryMb)}` +
         (run.format === 'csv'
@@ -799,6 +966,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
             ? `; speed not compared (no UTF-8 CSV run: add csv to BENCH_BIG_FORMATS).`
             : `; within ${TARGETS.formatRatio}x of the UTF-8 CSV's rows/s: ${verdict(perSecond(utf8.rows, utf8.totalMs) / perSecond(run.rows, run.totalMs) <= TARGETS.formatRatio)}.`)
     );
+  }
   console.log(
     [
       'per-row = documents(contact).create one after another (company set by documentId; unknown companies left out), extrapolated.',
@@ -999,12 +1167,13 @@ const parent = async () => {
   const bigs = [];
   const runs = wanted.map((client) => ({ client, name: 'import', args: [] }));
   if (options.bigRows > 0)
-    for (const format of options.bigFormats)
-      runs.push({
-        client: options.bigDatabase,
-        name: 'import-big',
-        args: ['--big', String(options.bigRows), '--format', format],
-      });
+    for (const client of options.bigDatabases)
+      for (const format of options.bigFormats)
+        runs.push({
+          client,
+          name: 'import-big',
+          args: ['--big', String(options.bigRows), '--format', format],
+        });
   for (const run of runs) {
     const ok = await reachable(run.client);
     if (ok !== true) {

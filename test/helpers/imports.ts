@@ -27,6 +27,33 @@ export const waitForImport = async (agent: Agent, documentId: string) => {
   throw new Error(`the import ${documentId} did not finish`);
 };
 
+/**
+ * Polls a job until it is no longer validating (a mapping or mode change validates its rows in
+ * the background): the job as it then is.
+ */
+export const waitForValidation = async (agent: Agent, documentId: string) => {
+  for (let i = 0; i < 600; i += 1) {
+    const job = (await agent().get(`/api/crm/imports/${documentId}`)).body.data;
+    if (job && job.stage !== 'validating') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the import ${documentId} is still validating`);
+};
+
+/**
+ * `PUT …/mapping` or `PUT …/mode` (answered 200 as soon as the change is stored), then the job
+ * once its rows are validated again.
+ */
+export const changeAndValidate = async (
+  agent: Agent,
+  documentId: string,
+  change: 'mapping' | 'mode',
+  body: Record<string, unknown>
+) => {
+  await agent().put(`/api/crm/imports/${documentId}/${change}`).send(body).expect(200);
+  return waitForValidation(agent, documentId);
+};
+
 /** Uploads, decides every unmatched company with `unmatched`, starts and waits: the finished job. */
 export const importCsv = async (
   app: TestApp,
@@ -38,8 +65,9 @@ export const importCsv = async (
   const uploaded = await uploadCsv(app.api, csv, object);
   if (uploaded.status !== 201)
     throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
-  const job = uploaded.body.data;
-  if (mode) await app.api().put(`/api/crm/imports/${job.documentId}/mode`).send(mode).expect(200);
+  const job = mode
+    ? await changeAndValidate(app.api, uploaded.body.data.documentId, 'mode', mode)
+    : uploaded.body.data;
   if (job.stage === 'reference-data') {
     await app
       .api()

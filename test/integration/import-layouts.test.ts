@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { waitForImport } from '../helpers/imports';
+import { changeAndValidate, waitForImport } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 
 // Exports as the products write them (test/fixtures/imports/): each is detected, mapped by what its
@@ -334,12 +334,10 @@ describe('importing the files people have', () => {
       .put(`/api/crm/imports/${job.documentId}/mapping`)
       .send({ dateFormats: { Birthday: 'DD/MM' } });
     expect(bad.status).toBe(400);
-    const settled = await app
-      .api()
-      .put(`/api/crm/imports/${job.documentId}/mapping`)
-      .send({ dateFormats: { Birthday: 'DMY' } })
-      .expect(200);
-    expect(settled.body.data).toMatchObject({
+    const settled = await changeAndValidate(app.api, job.documentId, 'mapping', {
+      dateFormats: { Birthday: 'DMY' },
+    });
+    expect(settled).toMatchObject({
       dateFormats: { Birthday: 'DMY' },
       counts: { total: 2, valid: 2, pending: 0 },
     });

@@ -1,4 +1,4 @@
-import { importCsv, uploadCsv, waitForImport } from '../helpers/imports';
+import { importCsv, uploadCsv, waitForImport, waitForValidation } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 
 // Import modes: a file can update the records the CRM has (by a key), create the rest, and an undo
@@ -64,6 +64,8 @@ const prepared = async (csv: string, mode: Record<string, unknown>, object = 'co
       .send({ applyToAll: 'create' })
       .expect(200);
   const set = await app.api().put(`/api/crm/imports/${job.documentId}/mode`).send(mode);
+  // A change of mode that judges rows again does so in the background: its end is awaited.
+  if (set.status === 200) await waitForValidation(app.api, job.documentId);
   return { documentId: job.documentId as string, response: set };
 };
 

@@ -166,6 +166,7 @@ describe('races between the stages of one job', () => {
     gate.release();
     expect(second.status).toBe(409);
     expect((await first).status).toBe(200);
+    expect((await settled(job.documentId)).stage).toBe('ready');
     const id = await idOf(app, 'plugin::crm.import-job', job.documentId);
     const lastNames = new Set(
       (await app.strapi.db.connection('crm_import_rows').where({ job_id: id }).pluck('data')).map(
@@ -173,6 +174,5 @@ describe('races between the stages of one job', () => {
       )
     );
     expect([...lastNames]).toEqual(['Buyer']);
-    expect((await settled(job.documentId)).stage).toBe('ready');
   });
 });

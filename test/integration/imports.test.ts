@@ -1,3 +1,4 @@
+import { waitForValidation } from '../helpers/imports';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { loginAs } from '../helpers/users';
 
@@ -221,7 +222,16 @@ describe('stage 2 and 3: mapping and validation', () => {
       .put(`/api/crm/imports/${job.documentId}/mapping`)
       .send({ mapping: { 'Job Title': 'lastName', Surname: null } });
     expect(remapped.status).toBe(200);
-    expect(remapped.body.data.counts).toMatchObject({ valid: 7, invalid: 3 });
+    // Answered at once: the rows are validated again in the background.
+    expect(remapped.body.data).toMatchObject({
+      stage: 'validating',
+      columns: expect.arrayContaining([
+        expect.objectContaining({ header: 'Job Title', field: 'lastName' }),
+      ]),
+    });
+    const validated = await waitForValidation(app.api, job.documentId);
+    expect(validated.counts).toMatchObject({ valid: 7, invalid: 3 });
+    expect(validated.progress).toEqual({ done: 0, total: 10 });
     const unknownField = await app
       .api()
       .put(`/api/crm/imports/${job.documentId}/mapping`)

@@ -26,7 +26,8 @@ const NOT_IMPORTED = '__none__';
 
 /**
  * Step 2: each column of the file, a few of its values and the field it fills. The server mapped
- * them by name; any change is sent at once and the server validates every row again.
+ * them by name; any change is sent at once and the server validates every row again, in the
+ * background: the page follows it until the job is validated.
  */
 export const MappingStep = ({
   job,
@@ -42,6 +43,8 @@ export const MappingStep = ({
   const api = useCrmApi();
   const { notifyError } = useRequestErrors();
   const [saving, setSaving] = useState<string | null>(null);
+  // Another change waits until the rows are validated with this one (the server refuses it meanwhile).
+  const busy = saving !== null || job.stage === 'validating';
 
   const change = async (header: string, value: string) => {
     setSaving(header);
@@ -163,7 +166,7 @@ export const MappingStep = ({
                     )}
                     value={column.field ?? NOT_IMPORTED}
                     onChange={(value: string | number) => change(column.header, String(value))}
-                    disabled={saving !== null}
+                    disabled={busy}
                     loading={saving === column.header}
                     size="S"
                   >
@@ -191,7 +194,7 @@ export const MappingStep = ({
           id: 'crm.import.mapping.next',
           defaultMessage: 'Choose the import mode',
         })}
-        nextDisabled={saving !== null}
+        nextDisabled={busy}
       />
     </Flex>
   );

@@ -195,7 +195,7 @@ export const ValidationStep = ({
             ? formatMessage({ id: 'crm.import.step.reference', defaultMessage: 'Reference data' })
             : formatMessage({ id: 'crm.import.step.review', defaultMessage: 'Review and start' })
         }
-        nextDisabled={(job.counts.valid ?? 0) === 0}
+        nextDisabled={job.stage === 'validating' || (job.counts.valid ?? 0) === 0}
       />
     </Flex>
   );

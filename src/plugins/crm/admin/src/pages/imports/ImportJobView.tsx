@@ -13,6 +13,8 @@ import { ModeStep } from '../../components/imports/ModeStep';
 import { ReferenceDataStep } from '../../components/imports/ReferenceDataStep';
 import { ResultsStep } from '../../components/imports/ResultsStep';
 import { StartStep } from '../../components/imports/StartStep';
+import { useValidationPolling } from '../../components/imports/useValidationPolling';
+import { ValidatingNotice } from '../../components/imports/ValidatingNotice';
 import { ValidationStep } from '../../components/imports/ValidationStep';
 import { WizardSteps, type WizardStep } from '../../components/imports/WizardSteps';
 import { StageStatus } from '../../components/StageStatus';
@@ -57,6 +59,8 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
   }, [resumed]);
 
   const onJobChange = useCallback((next: ImportJob) => setJob(next), []);
+  // A mapping or mode change is validated on the server after its answer: followed here.
+  useValidationPolling(job, onJobChange);
   const goTo = (step: WizardStep) => setSearchParams({ step });
   const pageTitle = formatMessage({ id: 'crm.import.pageTitle', defaultMessage: 'CRM import' });
   const title = formatMessage({ id: 'crm.import.title', defaultMessage: 'Import' });
@@ -124,6 +128,11 @@ export const ImportJobView = ({ documentId }: { documentId: string }) => {
           <WizardSteps current={step} skipped={contacts ? [] : ['reference']} />
           <StageStatus variant={stage.variant} label={stage.label} data-testid="import-stage" />
         </Flex>
+        {job.stage === 'validating' ? (
+          <Box paddingBottom={4}>
+            <ValidatingNotice job={job} />
+          </Box>
+        ) : null}
         <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
           {step === 'mapping' ? (
             <MappingStep job={job} onJobChange={onJobChange} onNext={() => goTo('mode')} />

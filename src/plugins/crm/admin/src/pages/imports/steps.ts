@@ -14,8 +14,10 @@ export const isEditable = (job: ImportJob) => EDITABLE_IMPORT_STAGES.includes(jo
  */
 export const stepOf = (job: ImportJob, requested: string | null): WizardStep => {
   if (job.stage === 'running') return 'start';
-  // Another request is applying a mapping: its outcome shows in the validation step.
-  if (job.stage === 'validating') return 'validation';
+  // The server validates the rows after a mapping or mode change: the user stays at the step
+  // that made it, and any other step waits at the validation, whose outcome it shows.
+  if (job.stage === 'validating')
+    return requested === 'mapping' || requested === 'mode' ? requested : 'validation';
   if (job.stage === 'done' || job.stage === 'failed' || job.stage === 'undone') return 'results';
   const wanted = EDIT_STEPS.find((step) => step === requested);
   if (wanted === 'reference' && job.object !== 'contacts') return 'validation';

@@ -21,6 +21,7 @@ import {
   headerKey,
   observeDate,
   importFieldNames,
+  maskSsnsInText,
   shownCell,
   uniqueHeaders,
   type ColumnSsnStats,
@@ -35,7 +36,8 @@ import {
 import { mayActOnEveryImport, type Caller } from '../../permissions';
 import type { EncodedRow, StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
-import { conflict } from '../../utils/errors';
+import { ConflictError, conflict } from '../../utils/errors';
+import { mapInSlices, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -99,6 +101,11 @@ export interface JobAccess {
 }
 
 const PAGE = 1000;
+/**
+ * Rows judged in this thread between two turns of the event loop: a row takes some 40 to 50 µs,
+ * so a slice stays well under the 50 ms that a request may wait.
+ */
+const JUDGE_SLICE = 250;
 /**
  * Rows read, judged and staged at a time during an upload. Small on purpose: the rows in flight
  * then die young, before V8 promotes them to the old generation, which it collects rarely and
@@ -288,6 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const stats = missing.map(() => emptyDateStats());
     const secrets = cipher();
     for (let after = 0; ;) {
+      await yieldToEventLoop(); // SQLite answers at once: a turn for requests between pages
       const page = await staging().page(job.id, after, PAGE);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
@@ -304,13 +312,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return counted;
   };
 
+  /** How many of the job's staged rows a validation judges: all, or those of one status. */
+  const rowsToJudge = async (jobId: number, only?: StagedStatus) => {
+    const counted = await staging().counts(jobId);
+    return only ? (counted[only] ?? 0) : Object.values(counted).reduce((sum, n) => sum + n, 0);
+  };
+
   /**
    * Judges the staged rows of a job being validated (all of them after its mapping changed, or
-   * only those of one status), page by page, keeping the job's heartbeat; stops with 409 if the
-   * job was taken over meanwhile.
+   * only those of one status), page by page, keeping the job's heartbeat and its progress; stops
+   * with 409 if the job was taken over meanwhile. Judging gives the event loop a turn every
+   * `JUDGE_SLICE` rows, so the node keeps answering requests.
    */
   const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>, only?: StagedStatus) => {
     const read = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
+    const total = await rowsToJudge(claimed.id, only);
+    let done = 0;
     const job = { ...read, columns: await countDateShapes(read) };
     const rows = createRowJudge(
       await judgeSetup(
@@ -327,18 +344,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const companies = companyResolver(job.object);
     // Rows judged again may leave the status read (pending rows become valid): page by line.
     for (let after = 0; ;) {
+      await yieldToEventLoop(); // SQLite answers at once: a turn for requests between pages
       const page = await staging().page(claimed.id, after, PAGE, only);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
-      const judged = page.map((row) => ({
+      const judged = await mapInSlices(page, JUDGE_SLICE, (row) => ({
         id: row.id,
         ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
       }));
       const settled = companies ? await companies.settle(judged.map((row) => row.company)) : [];
       await staging().record(judged.map((row, i) => ({ ...row, ...(settled[i] ?? {}) })));
+      done += page.length;
       const { count } = await jobs().updateMany({
         where: { id: claimed.id, revision: claimed.revision },
-        data: { heartbeatAt: new Date() },
+        data: { heartbeatAt: new Date(), progress: { done: Math.min(done, total), total } },
       });
       if (count === 0) throw changedMeanwhile();
     }
@@ -353,10 +372,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const counted = await staging().counts(claimed.id);
     const total = Object.values(counted).reduce((sum, n) => sum + n, 0);
     const groups = job.object === 'contacts' ? await staging().unmatchedGroups(claimed.id) : [];
+    const unmatched = new Set(groups.map((group) => group.key));
     const decisions = Object.fromEntries(
-      Object.entries(job.decisions ?? {}).filter(([key]) =>
-        groups.some((group) => group.key === key)
-      )
+      Object.entries(job.decisions ?? {}).filter(([key]) => unmatched.has(key))
     );
     const summarized = await changeJob(
       claimed,
@@ -382,24 +400,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Writes `data` to the job and judges its rows again with it (all, or those of one status), the
-   * job validating meanwhile.
+   * Validates a job this node claimed (its `revision` is the claim) and summarizes it. Runs after
+   * the request that claimed it has been answered. A job taken over meanwhile is left to its new
+   * holder; a failure is logged and leaves the job stale at once, so that the runner's next look
+   * (on any node) validates it again, or the user sends the change again.
+   */
+  const validateClaimed = async (
+    claimed: Pick<JobRow, 'id' | 'revision' | 'documentId'>,
+    only?: StagedStatus
+  ) => {
+    try {
+      await validate(claimed, only);
+      await summarize(claimed);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        strapi.log.info(`[crm] import ${claimed.documentId}: validation taken over elsewhere`);
+        return;
+      }
+      strapi.log.error(
+        `[crm] import ${claimed.documentId}: validation failed: ${maskSsnsInText((error as Error).message)}`
+      );
+      await jobs()
+        .updateMany({
+          where: { id: claimed.id, revision: claimed.revision, stage: 'validating' },
+          data: { heartbeatAt: null },
+        })
+        .catch(() => undefined);
+    }
+  };
+
+  /**
+   * Writes `data` to the job, which becomes `validating`, and judges its rows again with it (all,
+   * or those of one status) in the background: the request is answered at once, and the client
+   * follows `stage` and `progress` until the job leaves `validating`.
    */
   const revalidate = async (job: JobRow, data: Record<string, unknown>, only?: StagedStatus) => {
-    const claimed = await changeJob(job, { ...data, stage: 'validating', heartbeatAt: new Date() });
+    const claimed = await changeJob(job, {
+      ...data,
+      stage: 'validating',
+      heartbeatAt: new Date(),
+      progress: { done: 0, total: await rowsToJudge(job.id, only) },
+    });
     if (!claimed) throw changedMeanwhile();
-    const validating = { id: job.id, revision: (job.revision ?? 0) + 1 };
-    try {
-      await validate(validating, only);
-      await summarize(validating);
-    } catch (error) {
-      // Stale at once, so that the change can be sent again rather than wait for the stale time.
-      await jobs().updateMany({
-        where: { id: job.id, revision: validating.revision },
-        data: { heartbeatAt: null },
-      });
-      throw error;
-    }
+    const validating = {
+      id: job.id,
+      revision: (job.revision ?? 0) + 1,
+      documentId: job.documentId,
+    };
+    setImmediate(() => void validateClaimed(validating, only));
   };
 
   /** The cells of a staged row as its job's log and ignored-rows file show them. */
@@ -417,6 +465,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!mayActOnEveryImport(access.caller) && !ownedBy(job, access.actor))
         throw new errors.NotFoundError('import not found');
       return job;
+    },
+
+    /**
+     * Takes over a validation whose node went quiet (a crash, a stopped node, a failure) and
+     * judges all the job's rows again in the background. Jobs still reading their upload (no
+     * columns yet) are not: their file is gone with the request. True when this node took it.
+     */
+    async resumeValidation(jobId: number): Promise<boolean> {
+      const job = (await jobs().findOne({ where: { id: jobId } })) as JobRow | null;
+      if (!job || job.stage !== 'validating' || !job.columns || !isStale(job)) return false;
+      const progress = { done: 0, total: await rowsToJudge(job.id) };
+      if (!(await changeJob(job, { heartbeatAt: new Date(), progress }, ['validating'])))
+        return false;
+      const claimed = { id: job.id, revision: (job.revision ?? 0) + 1, documentId: job.documentId };
+      setImmediate(() => void validateClaimed(claimed));
+      return true;
     },
 
     /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
@@ -556,7 +620,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await jobs().update({
           where: { id: job.id },
-          data: { delimiter, columns, mapping, source, preambleLines, sheet },
+          // The rows are all staged: from here a stale job can be validated again by any node.
+          data: {
+            delimiter,
+            columns,
+            mapping,
+            source,
+            preambleLines,
+            sheet,
+            heartbeatAt: new Date(),
+          },
         });
         // Rows left pending while their date column's order was unknown: judged again now it is.
         const orders = Object.values(

@@ -12,6 +12,7 @@ import {
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { createImportJobClaims } from '../../repositories/import-job-claims';
 import { conflict } from '../../utils/errors';
+import { yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { keepBeating } from '../../utils/heartbeat';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -170,6 +171,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const writer = importWriter(strapi, job);
       let done = await staging().settled(jobId);
       for (let after = 0; ;) {
+        // SQLite's driver answers at once, so without this the whole run would be one turn of
+        // the event loop: requests wait between batches no longer than one batch.
+        await yieldToEventLoop();
         const owner = await claims.owner(jobId);
         if (owner?.stage !== 'running' || owner.workerId !== workerId) return; // taken over
         const rows = await staging().pending(jobId, after, BATCH);
@@ -201,6 +205,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       stopBeating();
       running.delete(jobId);
     }
+  };
+
+  /** Validations (after a mapping or mode change) whose node went quiet are taken over here. */
+  const resumeStaleValidations = async () => {
+    const importJobs = getService(strapi, 'import-jobs');
+    const validating = await jobs().findMany({ where: { stage: 'validating' }, select: ['id'] });
+    for (const { id } of validating as { id: number }[])
+      await importJobs
+        .resumeValidation(id)
+        .catch((error) =>
+          strapi.log.error(`[crm] resuming a validation failed: ${maskSsnsInText(error.message)}`)
+        );
   };
 
   return {
@@ -239,8 +255,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return importJobs.view(await importJobs.load(documentId));
     },
 
-    /** Picks up running jobs whose worker went quiet (a crash, a stopped node). */
+    /** Picks up running and validating jobs whose worker went quiet (a crash, a stopped node). */
     async resumeStale() {
+      await resumeStaleValidations();
       const stale = await jobs().findMany({
         where: { stage: 'running' },
         select: ['id', 'workerId', 'heartbeatAt'],

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { CompanyProbe } from '../../domain';
 import type { EncodedRow } from '../../repositories/import-rows';
+import { mapInSlices } from '../../utils/event-loop';
 import { createRowJudge, type JudgeSetup, type RowJudge } from './row-judge';
 
 /**
@@ -38,11 +39,25 @@ export function judgeBatch(rows: RowJudge, records: Records): JudgedBatch {
   return batch;
 }
 
-/** In this thread: for small files, where starting a worker would cost more than it saves. */
+/** Rows judged in this thread between two turns of the event loop (some 10 ms of work). */
+const SLICE = 250;
+
+/**
+ * In this thread: for small files, where starting a worker would cost more than it saves. The
+ * event loop gets a turn every `SLICE` rows, so requests are answered meanwhile.
+ */
 export function judgeHere(setup: JudgeSetup): BatchJudge {
   const rows = createRowJudge(setup);
   return {
-    judge: async (records) => judgeBatch(rows, records),
+    judge: async (records) => {
+      const slices: Records[] = [];
+      for (let at = 0; at < records.length; at += SLICE) slices.push(records.slice(at, at + SLICE));
+      const judged = await mapInSlices(slices, 1, (slice) => judgeBatch(rows, slice));
+      return {
+        rows: judged.flatMap((batch) => batch.rows),
+        companies: judged.flatMap((batch) => batch.companies),
+      };
+    },
     close: async () => undefined,
   };
 }
