@@ -48,6 +48,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 
 const boot = require('./lib/boot');
+const { loginAs, serve: serveHttp } = require('./lib/http-app');
 const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
 
 const argument = (name, fallback) => {
@@ -1120,34 +1121,6 @@ const bootWatchingLog = async (onLog) => {
   return app.load();
 };
 
-const loginAs = async (app, port, roleType) => {
-  const role = await app.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: roleType } });
-  if (!role) throw new Error(`no ${roleType} role`);
-  const username = `bench-${roleType}-${Date.now()}`;
-  await app
-    .plugin('users-permissions')
-    .service('user')
-    .add({
-      username,
-      email: `${username}@crm.bench`,
-      password: 'Bench-Password-1',
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-    });
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identifier: username, password: 'Bench-Password-1' }),
-  });
-  const { jwt } = await login.json();
-  if (!jwt) throw new Error(`${roleType} login failed (${login.status})`);
-  return { identifier: username, password: 'Bench-Password-1', jwt };
-};
-
 const serve = async () => {
   const client = argument('db');
   const customers = Number(argument('customers'));
@@ -1213,12 +1186,10 @@ const serve = async () => {
       ? (await knex.raw('SHOW server_version')).rows[0].server_version.split(' ')[0]
       : (await knex.raw('SELECT sqlite_version() AS version'))[0].version;
 
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const port = app.server.httpServer.address().port;
+  const { port, base } = await serveHttp(app);
   const users = {
-    sales: await loginAs(app, port, 'crm_sales'),
-    manager: await loginAs(app, port, 'crm_manager'),
+    sales: await loginAs(app, base, 'crm_sales'),
+    manager: await loginAs(app, base, 'crm_manager'),
   };
   memory.phase('idle');
   sql?.phase('idle');

@@ -34,6 +34,7 @@ const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const boot = require('./lib/boot');
 const { phaseProfiler, summarizeProfile } = require('./lib/cpu-profile');
+const { loginAs, serve: serveHttp } = require('./lib/http-app');
 const { ensureReferenceRows, grantReferenceReads } = require('./lib/reference-seed');
 const { count, fixed, formatTable, msSince, percentile } = require('./lib/stats');
 
@@ -127,9 +128,7 @@ const child = async () => {
   boot.progress(
     `[${client}] ready after ${fixed(msSince(started) / 1000)} s; starting the HTTP server…`
   );
-  await app.server.mount();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const port = app.server.httpServer.address().port;
+  const { port, base } = await serveHttp(app);
 
   const role = await app.db
     .query('plugin::users-permissions.role')
@@ -137,27 +136,7 @@ const child = async () => {
   boot.progress(`[${client}] copying the customers into the reference type…`);
   const referenceSeconds = await ensureReferenceRows(app);
   await grantReferenceReads(app, role);
-  const username = `bench-${Date.now()}`;
-  const user = await app
-    .plugin('users-permissions')
-    .service('user')
-    .add({
-      username,
-      email: `${username}@crm.bench`,
-      password: 'Bench-Password-1',
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: role.id,
-    });
-  void user;
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identifier: username, password: 'Bench-Password-1' }),
-  });
-  const { jwt } = await login.json();
-  if (!jwt) throw new Error(`bench user login failed (${login.status})`);
+  const { jwt } = await loginAs(app, base, 'crm_sales');
   const sample = await app.db
     .connection(boot.tableOf(app, CUSTOMER_UID))
     .whereIn(
