@@ -14,8 +14,9 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync, mkdirSync, rmSync } = require('node:fs');
-const net = require('node:net');
 const { join } = require('node:path');
+
+const { freePort } = require('./lib/free-port');
 
 const root = join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,17 +41,6 @@ const ensureChromium = () => {
   });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after apt-get install`);
 };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 const waitForHealth = async (baseUrl, server, timeoutMs = 120_000) => {
   const deadline = Date.now() + timeoutMs;

@@ -30,11 +30,11 @@ const {
   statSync,
   writeFileSync,
 } = require('node:fs');
-const net = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const { buildPlugin } = require('./build-plugin');
+const { freePort } = require('./lib/free-port');
 
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
@@ -78,17 +78,6 @@ const run = (command, args, cwd, env = process.env) => {
   }
   return { stdout: result.stdout, took: seconds(t) };
 };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Files under dir (node_modules left out) whose text contains needle. */
 const filesContaining = (dir, needle) => {

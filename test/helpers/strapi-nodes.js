@@ -10,8 +10,9 @@
 
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const net = require('node:net');
 const { join } = require('node:path');
+
+const { freePort } = require('../../scripts/lib/free-port');
 
 const ROOT = join(__dirname, '..', '..');
 const STRAPI_BIN = join(ROOT, 'node_modules', '.bin', 'strapi');
@@ -34,17 +35,6 @@ const sharedEnv = () => ({
   LOG_LEVEL: 'error',
   DATABASE_CLIENT: 'postgres',
 });
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
