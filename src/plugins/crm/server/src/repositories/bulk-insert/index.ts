@@ -144,7 +144,9 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
       const groups = new Map<string, { id: number; data: Record<string, unknown> }[]>();
       for (const update of updates) {
         const names = Object.keys(update.data).sort().join(',');
-        groups.set(names, [...(groups.get(names) ?? []), update]);
+        const group = groups.get(names);
+        if (group) group.push(update);
+        else groups.set(names, [update]);
       }
       const table = strapi.db.metadata.get(uid).tableName;
       const now = new Date();
