@@ -1121,14 +1121,7 @@ const parent = async () => {
   const started = process.hrtime.bigint();
   const loadBefore = os.loadavg()[0];
   const options = settings();
-  if (!process.argv.includes('--no-build')) {
-    console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(
-      process.execPath,
-      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-      { cwd: boot.ROOT, stdio: 'inherit' }
-    );
-  }
+  boot.compileServer();
 
   const existing = Number(argument('existing') || 0);
   if (existing > 0) {

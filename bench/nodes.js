@@ -17,9 +17,7 @@
  * (skip compiling the server code; the plugin must be built: `npm run build:plugin`).
  */
 
-const { execFileSync } = require('node:child_process');
 const os = require('node:os');
-const { join } = require('node:path');
 
 const {
   adminThrough,
@@ -119,14 +117,7 @@ const timedImport = async (uploadVia, startVia, prefix, rows) => {
 const main = async () => {
   const began = process.hrtime.bigint();
   const loadBefore = os.loadavg()[0];
-  if (!process.argv.includes('--no-build')) {
-    console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(
-      process.execPath,
-      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-      { cwd: boot.ROOT, stdio: 'inherit' }
-    );
-  }
+  boot.compileServer();
   const reachable = await boot.postgresReachable();
   if (!reachable.ok) {
     console.error(`Several nodes need PostgreSQL, which does not answer: ${reachable.reason}`);

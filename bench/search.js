@@ -26,10 +26,9 @@
  * prints the statements by total time, BENCH_CPU_PROF=<dir> writes a CPU profile of the server during each load and prints its summary.
  */
 
-const { execFileSync, fork } = require('node:child_process');
+const { fork } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const os = require('node:os');
-const { join } = require('node:path');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const boot = require('./lib/boot');
@@ -414,24 +413,13 @@ const runDatabase = (client, options) =>
         console.log(
           `[${client}]   p50 ${fixed(index.p50, 1)} ms, p95 ${fixed(index.p95, 1)} ms, p99 ${fixed(index.p99, 1)} ms`
         );
-        if (process.env.BENCH_ONLY === 'index') {
-          done = true;
-          resolve({
-            client,
-            label: labelOf(client),
-            version: message.version,
-            seedSeconds: message.seedSeconds,
-            referenceSeconds: message.referenceSeconds,
-            inStep: message.indexInStep,
-            index,
-            contains: index,
-            indexSame: index,
-            load: {},
-          });
-          return;
-        }
-        if (process.env.BENCH_ONLY === 'load') {
-          const load = await loadBoth(client, worker, base, message.jwt, message.documentIds);
+        // BENCH_ONLY=index or =load: the quick searches alone, or with the load; no $containsi.
+        const only = process.env.BENCH_ONLY;
+        if (only === 'index' || only === 'load') {
+          const load =
+            only === 'load'
+              ? await loadBoth(client, worker, base, message.jwt, message.documentIds)
+              : {};
           done = true;
           resolve({
             client,
@@ -639,14 +627,7 @@ const parent = async () => {
     queries: Number(argument('queries', 500)),
     containsBudgetS: Number(process.env.BENCH_CONTAINS_BUDGET_S || 120),
   };
-  if (!process.argv.includes('--no-build')) {
-    console.log('Compiling the server code (tsc -p tsconfig.json)…');
-    execFileSync(
-      process.execPath,
-      [join(boot.ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-      { cwd: boot.ROOT, stdio: 'inherit' }
-    );
-  }
+  boot.compileServer();
   const { results, skipped } = await boot.onEachDatabase(
     argument('databases', process.env.BENCH_DATABASES || 'sqlite,postgres')
       .split(',')
