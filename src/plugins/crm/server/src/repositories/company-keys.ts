@@ -6,6 +6,7 @@ import { CONTACT_POINT_UIDS, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 import { linkOf } from './links';
+import { tableIndexes, type TableIndex } from './table-indexes';
 
 export const COMPANY_KEYS_TABLE = 'crm_company_keys';
 /** What the key column holds: a company key is at most MAX_COMPANY_KEY (200) characters. */
@@ -19,7 +20,7 @@ const COLUMNS: TypedColumn[] = [
   ['company_key', 'text'],
 ];
 /** Customers by key (lookups, covering), and each customer's keys (rewrites and removals). */
-const INDEXES: readonly [name: string, columns: string][] = [
+const INDEXES: readonly TableIndex[] = [
   ['crm_company_keys_key_idx', '(kind, company_key, customer_id)'],
   ['crm_company_keys_customer_idx', '(customer_id)'],
 ];
@@ -45,10 +46,8 @@ export const createCompanyKeys = (strapi: Core.Strapi) => {
   const bulk = createBulkInsert(strapi);
   const customerTable = () => strapi.db.metadata.get(CUSTOMER_UID).tableName;
 
-  const createIndexes = async () => {
-    for (const [name, columns] of INDEXES)
-      await pool().raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${COMPANY_KEYS_TABLE} ${columns}`);
-  };
+  const indexes = tableIndexes(pool, COMPANY_KEYS_TABLE, INDEXES);
+  const createIndexes = indexes.create;
 
   const deleteRows = async (knex: Knex, ids: readonly number[]) => {
     for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
@@ -70,13 +69,8 @@ export const createCompanyKeys = (strapi: Core.Strapi) => {
     },
 
     /** A bulk rewrite with the indexes dropped, built again after in one sorted pass each. */
-    async withoutIndexes<T>(work: () => Promise<T>): Promise<T> {
-      for (const [name] of INDEXES) await pool().raw(`DROP INDEX IF EXISTS ${name}`);
-      try {
-        return await work();
-      } finally {
-        await createIndexes();
-      }
+    withoutIndexes<T>(work: () => Promise<T>): Promise<T> {
+      return indexes.without(work);
     },
 
     /** The name fields, type and e-mail addresses of these customers. */

@@ -5,6 +5,7 @@ import { BLOCKING_KEYS_VERSION, crowdedAbove } from '../domain/duplicates';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
+import { tableIndexes, type TableIndex } from './table-indexes';
 
 export const MATCH_KEYS_TABLE = 'crm_match_keys';
 
@@ -27,7 +28,7 @@ const ROWS_PER_STATEMENT = 400;
  * Candidates by key; and, covering, each record's keys (a scan reads a batch's keys by record
  * without visiting the table).
  */
-const INDEXES: readonly [name: string, columns: string][] = [
+const INDEXES: readonly TableIndex[] = [
   ['crm_match_keys_key_idx', '(match_key, kind, record_id)'],
   ['crm_match_keys_record_key_idx', '(kind, record_id, match_key)'],
 ];
@@ -52,10 +53,8 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
         .delete();
   };
 
-  const createIndexes = async () => {
-    for (const [name, columns] of INDEXES)
-      await pool().raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${MATCH_KEYS_TABLE} ${columns}`);
-  };
+  const indexes = tableIndexes(pool, MATCH_KEYS_TABLE, INDEXES);
+  const createIndexes = indexes.create;
 
   return {
     async ensure(): Promise<void> {
@@ -76,13 +75,8 @@ export const createMatchKeys = (strapi: Core.Strapi) => {
      * records). Lookups meanwhile read the table whole, so only start-up does this. A crash
      * leaves them to the next start's `ensure`.
      */
-    async withoutIndexes<T>(work: () => Promise<T>): Promise<T> {
-      for (const [name] of INDEXES) await pool().raw(`DROP INDEX IF EXISTS ${name}`);
-      try {
-        return await work();
-      } finally {
-        await createIndexes();
-      }
+    withoutIndexes<T>(work: () => Promise<T>): Promise<T> {
+      return indexes.without(work);
     },
 
     /** Replaces the keys of these records (a record without keys in `keys` loses its own). */
