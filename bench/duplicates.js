@@ -1950,19 +1950,8 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
           );
       }
     }
-    if (r.stats.profiles?.length) {
-      const { summarizeProfile } = require('./lib/cpu-profile');
-      for (const file of r.stats.profiles) {
-        const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')));
-        console.log('');
-        console.log(`${r.label}: CPU profile ${file} (${fixed(summary.totalMs / 1000)} s sampled)`);
-        console.log(
-          `  by area: ${summary.areas.map(({ area, ms }) => `${area} ${fixed((100 * ms) / summary.totalMs, 0)}%`).join(', ')}`
-        );
-        for (const fn of summary.functions.slice(0, 12))
-          console.log(`    ${fixed(fn.ms / 1000, 1).padStart(7)} s  ${fn.name}  ${fn.where}`);
-      }
-    }
+    if (r.stats.profiles?.length)
+      require('./lib/cpu-profile').printProfiles(r.label, r.stats.profiles, { fixed });
   }
   console.log(
     `${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end. Total ${fixed(totalMs / 1000)} s.`

@@ -33,7 +33,9 @@
  * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE ("sqlite,postgres"),
  * BENCH_SEARCH_CONNECTIONS (4; 0: no search load), BENCH_SEARCH_IDLE_S (10), BENCH_HEAP_MB (a heap
  * limit for the memory run's process, as a deployment would set with --max-old-space-size),
- * BENCH_DATABASES ("sqlite,postgres"). `--no-build` skips compiling the server code.
+ * BENCH_DATABASES ("sqlite,postgres"), BENCH_CPU_PROF=<dir> (writes the CPU profile of each phase of
+ * the first import there and prints where its time went). `--no-build` skips compiling the server
+ * code.
  *
  * `--existing N` runs instead the import into a database of N customers (the seed of bench:seed,
  * reused when present) beside the same file into an empty database: rows/s, peak RSS and their
@@ -150,7 +152,7 @@ const validated = async (importJobs, documentId) => {
 const runImport = async (
   app,
   path,
-  { profile, label, mode, referenceData = false, revalidate } = {}
+  { profile, cpu, label, mode, referenceData = false, revalidate } = {}
 ) => {
   const { sampleMemory } = require('./lib/query-profile');
   const { measureEventLoop } = require('./lib/event-loop');
@@ -162,6 +164,7 @@ const runImport = async (
   const started = process.hrtime.bigint();
 
   if (profile) profile.phase('parse+validate');
+  if (cpu) await cpu.start('parse+validate');
   memory.phase('parse+validate');
   eventLoop.phase('parse+validate');
   let start = process.hrtime.bigint();
@@ -207,6 +210,7 @@ const runImport = async (
   }
 
   if (profile) profile.phase('decide');
+  if (cpu) await cpu.start('decide');
   memory.phase('decide');
   eventLoop.phase('decide');
   start = process.hrtime.bigint();
@@ -214,6 +218,7 @@ const runImport = async (
   phases.decide = msSince(start);
 
   if (profile) profile.phase('run');
+  if (cpu) await cpu.start('run');
   memory.phase('run');
   eventLoop.phase('run');
   start = process.hrtime.bigint();
@@ -235,6 +240,7 @@ const runImport = async (
   phases.run = msSince(start);
   const totalMs = msSince(started) - (phases.revalidate ?? 0);
   if (profile) profile.phase('other');
+  if (cpu) await cpu.stop();
   return { job, phases, totalMs, memory: memory.stop(), eventLoop: eventLoop.stop() };
 };
 
@@ -413,6 +419,7 @@ const rawLoadPostgres = async (app, table, link, data) => {
 const runDatabase = async (client, parentPid) => {
   const { writeCsv, loadCompanies } = require('./lib/import-data');
   const { profileQueries } = require('./lib/query-profile');
+  const { phaseProfiler } = require('./lib/cpu-profile');
   const options = settings();
   const label = labelOf(client);
   const csv = join(boot.ROOT, '.tmp', `bench-import-${client}-${parentPid}.csv`);
@@ -441,7 +448,8 @@ const runDatabase = async (client, parentPid) => {
         (name) => [name, timeMethod(staging, name)]
       );
       const profile = profileQueries(knex);
-      const imported = await runImport(app, csv, { profile, label });
+      const cpu = phaseProfiler(process.env.BENCH_CPU_PROF, `import-${client}`);
+      const imported = await runImport(app, csv, { profile, cpu, label });
       profile.stop();
       for (const [, wrapper] of timed) wrapper.restore();
       const stored = Number((await knex(table).count({ n: '*' }).first()).n);
@@ -492,6 +500,7 @@ const runDatabase = async (client, parentPid) => {
           linked,
           staging: Object.fromEntries(timed.map(([name, wrapper]) => [name, wrapper.total])),
           sql: profile.result(),
+          profiles: cpu.files,
         },
         upsert: {
           totalMs: upserted.totalMs,
@@ -944,6 +953,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
     console.log(
       formatTable(['database', 'phase', 'statement kind', 'statements', 'seconds'], rows)
     );
+    require('./lib/cpu-profile').printProfiles(r.label, r.import.profiles, { fixed });
     console.log('');
   }
   for (const { label, reason } of skipped) console.log(`${label}: not benchmarked — ${reason}`);

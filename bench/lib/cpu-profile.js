@@ -96,4 +96,19 @@ const summarizeProfile = (profile, top = 15) => {
   };
 };
 
-module.exports = { phaseProfiler, summarizeProfile };
+/** Prints, for each profile file, where its time went: by area, then the heaviest functions. */
+const printProfiles = (label, files, { fixed }) => {
+  const { readFileSync } = require('node:fs');
+  for (const file of files ?? []) {
+    const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')));
+    console.log('');
+    console.log(`${label}: CPU profile ${file} (${fixed(summary.totalMs / 1000)} s sampled)`);
+    console.log(
+      `  by area: ${summary.areas.map(({ area, ms }) => `${area} ${fixed((100 * ms) / summary.totalMs, 0)}%`).join(', ')}`
+    );
+    for (const fn of summary.functions.slice(0, 12))
+      console.log(`    ${fixed(fn.ms / 1000, 1).padStart(7)} s  ${fn.name}  ${fn.where}`);
+  }
+};
+
+module.exports = { phaseProfiler, summarizeProfile, printProfiles };
