@@ -1,4 +1,4 @@
-import { diffSnapshots } from '../../src/plugins/crm/server/src/domain';
+import { diffSnapshots, historyChangesOf } from '../../src/plugins/crm/server/src/domain';
 import { getService } from '../../src/plugins/crm/server/src/utils/get-service';
 import { importCsv } from '../helpers/imports';
 import { mergeHelpers } from '../helpers/merges';
@@ -36,7 +36,10 @@ const entriesBy = async (actorDocumentId: string): Promise<Entry[]> => {
     .findMany({ where: { actorDocumentId }, orderBy: { id: 'asc' } });
   return (rows as Entry[]).map((row) => ({
     ...row,
-    changes: typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes,
+    // Stored compactly for creates and deletes (see domain/history/stored-changes.ts).
+    changes: historyChangesOf(
+      typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes
+    ),
     onBehalfOf: typeof row.onBehalfOf === 'string' ? JSON.parse(row.onBehalfOf) : row.onBehalfOf,
   }));
 };

@@ -8,7 +8,12 @@ import type {
   HistoryChange,
   HistoryEntry,
 } from '../../../contracts';
-import { changedFieldsText } from '../domain';
+import {
+  changedFieldsText,
+  historyChangesOf,
+  storedHistoryChanges,
+  type StoredHistoryChanges,
+} from '../domain';
 import { HISTORY_ENTRY_UID } from '../utils/uids';
 import { withKnex } from '../utils/with-knex';
 import { createBulkInsert } from './bulk-insert';
@@ -45,7 +50,7 @@ interface EntryRow {
   actor_id: string | null;
   actor_name: string | null;
   on_behalf_of: string | HistoryActorRef | null;
-  changes: string | HistoryChange[];
+  changes: string | StoredHistoryChanges;
 }
 
 const TABLE = 'crm_history_entries';
@@ -71,7 +76,7 @@ const toEntry = (row: EntryRow): HistoryEntry => {
       name: row.actor_name,
       ...(onBehalfOf ? { onBehalfOf } : {}),
     },
-    changes: parsed<HistoryChange[]>(row.changes),
+    changes: historyChangesOf(parsed<StoredHistoryChanges>(row.changes)),
   };
 };
 
@@ -97,7 +102,7 @@ export const createHistoryRepository = (strapi: Core.Strapi) => {
     actorName: fit(entry.actor.name),
     onBehalfOf: entry.actor.onBehalfOf ?? null,
     changedFields: changedFieldsText(entry.changes),
-    changes: entry.changes,
+    changes: storedHistoryChanges(entry.changes),
   });
 
   const filtered = (knex: Knex, filters: HistoryFilters) => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { ERASED_PERSON_NAME, REDACTED_VALUE, type HistoryChange } from '../../../contracts';
+import { ERASED_PERSON_NAME, REDACTED_VALUE } from '../../../contracts';
 import {
   CONTACT_POINT_KINDS,
   contactIdentityValues,
@@ -9,14 +9,17 @@ import {
   erasedContactValues,
   erasedCustomerValues,
   formerLabelsOf,
+  historyChangesOf,
   isErasedRecord,
   mergeIdentityValues,
   redactHistoryEntry,
+  storedHistoryChanges,
   type ContactPointKind,
   type HistoryRecordKind,
   type HistoryRedaction,
   type IdentityValues,
   type RedactableEntry,
+  type StoredHistoryChanges,
 } from '../domain';
 import { STAGING_TABLE } from '../repositories/import-rows';
 import { linkOf } from '../repositories/links';
@@ -253,7 +256,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       entry: {
         recordDocumentId: String(row.record_document_id),
         recordLabel: (row.record_label as string | null) ?? null,
-        changes: parsedJson<HistoryChange[]>(row.changes),
+        changes: historyChangesOf(parsedJson<StoredHistoryChanges>(row.changes)),
       } satisfies RedactableEntry,
     }));
   };
@@ -516,7 +519,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!redacted) continue;
           await strapi.db.query(HISTORY_ENTRY_UID).update({
             where: { id },
-            data: { recordLabel: redacted.recordLabel, changes: redacted.changes },
+            data: {
+              recordLabel: redacted.recordLabel,
+              changes: storedHistoryChanges(redacted.changes),
+            },
           });
           rewritten += 1;
         }

@@ -83,7 +83,16 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
   return {
     /** Inserts records of a content type (attribute names as keys); returns their ids in order. */
     async records(knex: Knex, uid: string, records: Record<string, unknown>[]): Promise<number[]> {
-      if (records.length === 0) return [];
+      return (await this.create(knex, uid, records)).ids;
+    },
+
+    /** `records`, also answering the documentIds it gave them (in the same order). */
+    async create(
+      knex: Knex,
+      uid: string,
+      records: Record<string, unknown>[]
+    ): Promise<{ ids: number[]; documentIds: string[] }> {
+      if (records.length === 0) return { ids: [], documentIds: [] };
       const all = columns(uid);
       const given = all.filter((column) => !TIMESTAMPS.has(column.attribute));
       const stamped = all.filter((column) => TIMESTAMPS.has(column.attribute));
@@ -96,7 +105,7 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
           return dialect().stored(column, value);
         })
       );
-      return dialect().insertRecords(knex, {
+      const inserted = await dialect().insertRecords(knex, {
         table: strapi.db.metadata.get(uid).tableName,
         given,
         stamped,
@@ -104,6 +113,7 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
         documentIds: ids,
         now: new Date(),
       });
+      return { ids: inserted, documentIds: ids };
     },
 
     /** Link-table rows `[owner id, target id]`, the order column (if any) at 1. */

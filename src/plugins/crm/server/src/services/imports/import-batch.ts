@@ -5,6 +5,7 @@ import type { ImportPreview } from '../../../../contracts';
 import {
   ERASED_PERSON_REASON,
   contactListCandidates,
+  contactStoredDisplayName,
   type ListedCandidate,
   ambiguousMatchReason,
   duplicateReason,
@@ -30,7 +31,7 @@ import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
-import { customerRefs, historySession, recordInserted } from './import-history';
+import { companyRefs, historySession, recordInserted } from './import-history';
 import { createRecordMatches } from './record-matches';
 import { createRecordUpdates, type RowUpdate } from './record-updates';
 
@@ -330,23 +331,23 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       if (target === 'skip' || target === 'missing') outcomes.push(companyOutcome(row, target));
       else toInsert.push({ row, companyId: target?.id ?? null });
     }
-    const ids = await bulk.records(
-      trx,
-      CONTACT_UID,
-      toInsert.map(({ row }) => ({ ...(row.data as ContactRow).contact, isUser: false }))
-    );
+    const contacts = toInsert.map(({ row }) => ({
+      ...(row.data as ContactRow).contact,
+      isUser: false,
+    }));
+    const { ids, documentIds } = await bulk.create(trx, CONTACT_UID, contacts);
     const companyPairs = toInsert
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
     await getService(strapi, 'duplicates').refresh('contact', ids);
     await getService(strapi, 'display-names').refresh('contact', ids);
-    // Their history from the values written (the bulk of an import: nothing read back but names).
+    // Their history from the values written (the bulk of an import): nothing is read back but
+    // their companies' names, which their display names take (the rule the SQL refresh applies).
     if (historySession(strapi)) {
-      const companies = await customerRefs(
+      const companies = await companyRefs(
         strapi,
         trx,
-        CUSTOMER_UID,
         companyPairs.map(([, companyId]) => companyId)
       );
       await recordInserted(
@@ -354,11 +355,18 @@ export const createImportBatch = (strapi: Core.Strapi) => {
         trx,
         'contact',
         CONTACT_UID,
-        toInsert.map(({ row, companyId }, i) => ({
-          id: ids[i],
-          values: { ...(row.data as ContactRow).contact, isUser: false },
-          relations: { company: companyId === null ? null : (companies.get(companyId) ?? null) },
-        }))
+        toInsert.map(({ companyId }, i) => {
+          const company = companyId === null ? undefined : companies.get(companyId);
+          return {
+            id: ids[i],
+            values: contacts[i],
+            relations: { company: company?.ref ?? null },
+            given: {
+              documentId: documentIds[i],
+              displayName: contactStoredDisplayName(contacts[i], company?.name ?? null),
+            },
+          };
+        })
       );
     }
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import type { HistoryValue } from '../../../../contracts';
+import type { HistoryRelation, HistoryValue } from '../../../../contracts';
 import {
   RELATED_LABEL_FIELDS,
   diffSnapshots,
@@ -9,12 +9,14 @@ import {
   historySubjects,
   insertedSnapshot,
   relatedLabel,
+  type CustomerNameFields,
   type HistoryRecordKind,
   type ScalarAttribute,
 } from '../../domain';
 import type { NewHistoryEntry } from '../../repositories/history';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { getService } from '../../utils/get-service';
+import { CUSTOMER_UID } from '../../utils/uids';
 import type { HistoryWriter } from '../history';
 
 /** The job as its history writer needs it: its ids and who created it. */
@@ -104,24 +106,41 @@ const readRows = async (
   return found;
 };
 
-/** Customers as a relation's value shows them, by id: `{ documentId, label }`. */
-export const customerRefs = async (
+/**
+ * Customers as a contact's company, by id: the relation's value (`{ documentId, label }`) and the
+ * name fields the contact's display name takes from it.
+ */
+export const companyRefs = async (
   strapi: Core.Strapi,
   knex: Knex,
-  uid: string,
   ids: readonly number[]
-): Promise<Map<number, { documentId: string; label: string | null }>> => {
-  const rows = await readRows(strapi, knex, uid, ids, [
+): Promise<Map<number, { ref: HistoryRelation; name: CustomerNameFields }>> => {
+  const rows = await readRows(strapi, knex, CUSTOMER_UID, ids, [
     'documentId',
     ...RELATED_LABEL_FIELDS.customer,
+    'type',
+    'firstName',
+    'lastName',
+    'businessName',
   ]);
   return new Map(
     [...rows].map(([id, row]) => [
       id,
-      { documentId: String(row.documentId), label: relatedLabel('customer', row) },
+      {
+        ref: { documentId: String(row.documentId), label: relatedLabel('customer', row) },
+        name: row as CustomerNameFields,
+      },
     ])
   );
 };
+
+/** Customers as a relation's value shows them, by id: `{ documentId, label }`. */
+export const customerRefs = async (
+  strapi: Core.Strapi,
+  knex: Knex,
+  ids: readonly number[]
+): Promise<Map<number, HistoryRelation>> =>
+  new Map([...(await companyRefs(strapi, knex, ids))].map(([id, company]) => [id, company.ref]));
 
 /**
  * A content type's scalar attributes; with their defaults for inserted records (what an insert
@@ -150,37 +169,43 @@ const storedNames = (strapi: Core.Strapi, knex: Knex, uid: string, ids: readonly
     'displayName' in attributesOf(strapi, uid) ? ['documentId', 'displayName'] : ['documentId']
   );
 
+/** A record a bulk insert has just written, as its create entry is built from. */
+export interface InsertedRecord {
+  id: number;
+  values: Record<string, unknown>;
+  relations: Record<string, HistoryValue>;
+  /**
+   * What the insert gave it (see the bulk insert's `create`): its documentId and, for types that
+   * have one, its display name by the domain's rule. Read back when not given.
+   */
+  given?: { documentId: string; displayName?: string | null };
+}
+
 /**
  * The create entries of records a bulk insert has just written, built from the values it was
- * given (see \`insertedSnapshot\`) rather than read back: only their documentIds and display names
- * are read, in one plain query per chunk. The same entries a session would write, written on the
- * current transaction by the current writer.
+ * given (see \`insertedSnapshot\`) rather than read back: only the documentIds and display names
+ * not given are read, in one plain query per chunk. The same entries a session would write,
+ * written on the current transaction by the current writer.
  */
 export const recordInserted = async (
   strapi: Core.Strapi,
   knex: Knex,
   kind: HistoryRecordKind,
   uid: string,
-  records: readonly {
-    id: number;
-    values: Record<string, unknown>;
-    relations: Record<string, HistoryValue>;
-  }[]
+  records: readonly InsertedRecord[]
 ): Promise<void> => {
   const history = getService(strapi, 'history');
   if (records.length === 0 || !history.currentSession()) return;
   const attributes = scalarAttributes(strapi, uid, true);
-  const stored = await storedNames(
-    strapi,
-    knex,
-    uid,
-    records.map((record) => record.id)
-  );
+  const unnamed = records.filter((record) => !record.given).map((record) => record.id);
+  const stored = unnamed.length
+    ? await storedNames(strapi, knex, uid, unnamed)
+    : new Map<number, Record<string, unknown>>();
   const actor = history.writer();
   const at = new Date();
   const entries: NewHistoryEntry[] = [];
   for (const record of records) {
-    const row = stored.get(record.id);
+    const row = record.given ?? stored.get(record.id);
     if (!row) continue;
     const documentId = String(row.documentId);
     const snapshot = insertedSnapshot(attributes, record.values, record.relations);

@@ -236,7 +236,6 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
       const companies = await customerRefs(
         strapi,
         trx,
-        CUSTOMER_UID,
         written
           .flatMap((id) => [original.get(id)!.company, states.get(id)!.company])
           .filter((id): id is number => id !== null)

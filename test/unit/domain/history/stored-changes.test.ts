@@ -1,0 +1,51 @@
+import {
+  historyChangesOf,
+  storedHistoryChanges,
+} from '../../../../src/plugins/crm/server/src/domain';
+
+const company = { documentId: 'c1', label: 'Globex' };
+
+describe("an entry's changes as stored", () => {
+  it('keeps a created record as one object of its values, and reads it back the same', () => {
+    const changes = [
+      { field: 'company', before: null, after: company },
+      { field: 'firstName', before: null, after: 'Ann' },
+      { field: 'marketingOptIn', before: null, after: false },
+    ];
+    const stored = storedHistoryChanges(changes);
+    expect(stored).toEqual({ after: { company, firstName: 'Ann', marketingOptIn: false } });
+    expect(historyChangesOf(JSON.parse(JSON.stringify(stored)))).toEqual(changes);
+  });
+
+  it('keeps a deleted record as one object of its values before', () => {
+    const changes = [
+      { field: 'address', before: 'ann@example.com', after: null },
+      { field: 'isPrimary', before: true, after: null },
+    ];
+    const stored = storedHistoryChanges(changes);
+    expect(stored).toEqual({ before: { address: 'ann@example.com', isPrimary: true } });
+    expect(historyChangesOf(stored)).toEqual(changes);
+  });
+
+  it('keeps an update as the list, as the API answers', () => {
+    const changes = [
+      { field: 'firstName', before: 'Ann', after: 'Anna' },
+      { field: 'jobTitle', before: null, after: 'Buyer' },
+    ];
+    expect(storedHistoryChanges(changes)).toEqual(changes);
+    expect(historyChangesOf(changes)).toEqual(changes);
+  });
+
+  it('keeps the list when a field appears twice, so nothing is lost', () => {
+    const changes = [
+      { field: 'tags', before: null, after: 'a' },
+      { field: 'tags', before: null, after: 'b' },
+    ];
+    expect(historyChangesOf(storedHistoryChanges(changes))).toEqual(changes);
+  });
+
+  it('reads nothing stored as no changes', () => {
+    expect(historyChangesOf(null)).toEqual([]);
+    expect(storedHistoryChanges([])).toEqual([]);
+  });
+});
