@@ -1,4 +1,14 @@
-import { COMPANY_KEYS_TABLE } from '../../src/plugins/crm/server/src/repositories/company-keys';
+import {
+  buildCompanyIndex,
+  companyKey,
+  customerDisplayName,
+  suggestCompanies,
+  suggestionPrefixes,
+} from '../../src/plugins/crm/server/src/domain';
+import {
+  COMPANY_KEYS_TABLE,
+  createCompanyKeys,
+} from '../../src/plugins/crm/server/src/repositories/company-keys';
 import { idOf, importCsv, uploadCsv } from '../helpers/imports';
 import { useTestApp } from '../helpers/strapi';
 
@@ -113,6 +123,80 @@ describe('company keys', () => {
       customer: soylent.documentId,
       name: 'Soylent Green',
     });
+  });
+
+  it('suggest for many companies at once what each would get from its own candidates', async () => {
+    for (const name of [
+      'Initech',
+      'Initrode Systems',
+      'Intertrode',
+      'Globex Corporation',
+      'Global Dynamics',
+      'Globo Gym',
+      'Dynamic Systems',
+      'Systems Initech',
+    ])
+      await business(name);
+    const companies = [
+      'Initech Inc',
+      'Globex',
+      'Glob Dynamics',
+      'Systems Global',
+      'Nothing Alike',
+      '!!!',
+      'Initech Inc',
+    ];
+    // Each company alone, as it was read before: one query per word start, then its own index.
+    const knex = app.strapi.db.connection;
+    const alone = async (company: string) => {
+      const ids = new Set<number>();
+      for (const prefix of suggestionPrefixes(companyKey(company)))
+        for (const id of await knex(COMPANY_KEYS_TABLE)
+          .where({ kind: 'p', company_key: prefix })
+          .orderBy('customer_id')
+          .limit(200)
+          .pluck('customer_id'))
+          ids.add(Number(id));
+      if (ids.size === 0) return [];
+      const rows = await knex('crm_customers')
+        .whereIn('id', [...ids])
+        .orderBy('id')
+        .select('id', 'document_id', 'customer_number', 'type', 'business_name');
+      const index = buildCompanyIndex(
+        rows.map((row: Record<string, string>) => ({
+          id: Number(row.id),
+          documentId: row.document_id,
+          customerNumber: row.customer_number,
+          name: customerDisplayName({ type: row.type, businessName: row.business_name }),
+        }))
+      );
+      return suggestCompanies(index, company, 3);
+    };
+    const expected = [];
+    for (const company of companies) expected.push(await alone(company));
+    expect(expected[0][0]).toMatchObject({ name: 'Initech', score: 1 });
+    expect(expected[4]).toEqual([]);
+    const keys = app.strapi.plugin('crm').service('company-keys');
+    expect(await keys.suggestMany(companies, 3)).toEqual(expected);
+    expect(await keys.suggestMany([], 3)).toEqual([]);
+
+    // Each word start gives at most its limit of customers, the lowest ids, in order.
+    const starts = await createCompanyKeys(app.strapi).withPrefixes(
+      ['ini', 'sys', 'zzz', 'ini'],
+      2
+    );
+    const lowest = async (prefix: string, limit: number) =>
+      (
+        await knex(COMPANY_KEYS_TABLE)
+          .where({ kind: 'p', company_key: prefix })
+          .orderBy('customer_id')
+          .limit(limit)
+          .pluck('customer_id')
+      ).map(Number);
+    expect([...starts.keys()].sort()).toEqual(['ini', 'sys']);
+    expect(starts.get('ini')).toEqual(await lowest('ini', 2));
+    expect(starts.get('sys')).toEqual(await lowest('sys', 2));
+    expect((await lowest('ini', 10)).length).toBe(3);
   });
 
   it('are written again at start-up when they do not hold exactly the customers', async () => {

@@ -168,4 +168,36 @@ describe('suggestions', () => {
       expect(suggestCompanies(big, query)).toEqual(everyOne);
     }
   });
+
+  it('scores among some customers of an index as an index of only those customers would', () => {
+    const words = ['north', 'star', 'acme', 'global', 'trading', 'blue', 'river', 'tech'];
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      id: 1000 + i,
+      documentId: `d${i}`,
+      customerNumber: `C-${String(i).padStart(6, '0')}`,
+      // Names repeat (i % 40), so equal scores and equal names are ordered as the index holds them.
+      name: `${words[i % 8]} ${words[(i * 3) % 8]}${i % 40 < 20 ? ' Ltd' : ''} ${i % 40}`,
+    }));
+    const union = buildCompanyIndex(many);
+    const restrictions = [
+      many.filter((c) => c.id % 3 === 0),
+      many.filter((c) => c.name.startsWith('acme') || c.name.includes(' star')),
+      many.slice(350),
+      [many[7]],
+      [],
+    ];
+    for (const subset of restrictions) {
+      const alone = buildCompanyIndex(subset);
+      const among = new Set(subset.map((c) => c.id));
+      for (const query of ['North Star', 'acme tech 12', 'Blue River', 'globl tradng', 'star 7']) {
+        for (const limit of [3, 10]) {
+          const expected = suggestCompanies(alone, query, limit);
+          expect(suggestCompanies(union, query, limit, 0.3, among)).toEqual(expected);
+        }
+      }
+    }
+    // Ids the index does not hold are ignored; no restriction scores every customer.
+    expect(suggestCompanies(union, 'acme', 3, 0.3, new Set([1, 2]))).toEqual([]);
+    expect(suggestCompanies(union, 'acme', 3, 0.3)).toEqual(suggestCompanies(union, 'acme', 3));
+  });
 });

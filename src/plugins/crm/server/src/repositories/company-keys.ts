@@ -14,6 +14,11 @@ const KEY_LENGTH = 255;
 const IDS_PER_STATEMENT = 500;
 /** Values per lookup statement: well under SQLite's limit of bound values. */
 const KEYS_PER_STATEMENT = 500;
+/**
+ * Word starts read per statement of `withPrefixes`: each its own subquery bounded by the index,
+ * so a statement reads at most this many times a prefix's limit.
+ */
+const PREFIXES_PER_STATEMENT = 100;
 const COLUMNS: TypedColumn[] = [
   ['customer_id', 'int'],
   ['kind', 'text'],
@@ -151,15 +156,41 @@ export const createCompanyKeys = (strapi: Core.Strapi) => {
       return found;
     },
 
-    /** Up to `limit` customers whose name key has this word start (a suggestion's candidates). */
-    async withPrefix(prefix: string, limit: number): Promise<number[]> {
-      return (
-        await pool()(COMPANY_KEYS_TABLE)
-          .where({ kind: 'p', company_key: prefix })
-          .orderBy('customer_id')
-          .limit(limit)
-          .pluck('customer_id')
-      ).map(Number);
+    /**
+     * For each word start, up to `limit` customers whose name key has it, the lowest ids, in
+     * order (a suggestion's candidates), many starts per statement: a UNION ALL of one subquery per start, each
+     * read through the (kind, key, customer) index and cut at `limit`, so a common start costs no
+     * more than a rare one. Starts no customer has are absent from the answer.
+     */
+    async withPrefixes(prefixes: readonly string[], limit: number): Promise<Map<string, number[]>> {
+      const found = new Map<string, number[]>();
+      const unique = [...new Set(prefixes)];
+      const cut = Math.max(0, Math.floor(limit));
+      if (cut === 0) return found;
+      for (let i = 0; i < unique.length; i += PREFIXES_PER_STATEMENT) {
+        const chunk = unique.slice(i, i + PREFIXES_PER_STATEMENT);
+        // Wrapped in a derived table each: SQLite accepts no LIMIT on a compound select's arm.
+        const sql = chunk
+          .map(
+            (_, n) =>
+              `SELECT * FROM (SELECT company_key, customer_id FROM ${COMPANY_KEYS_TABLE}` +
+              ` WHERE kind = 'p' AND company_key = ? ORDER BY customer_id LIMIT ${cut}) AS p${n}`
+          )
+          .join(' UNION ALL ');
+        const result = await pool().raw(sql, chunk);
+        const rows = (Array.isArray(result) ? result : result.rows) as {
+          company_key: string;
+          customer_id: number | string;
+        }[];
+        for (const row of rows) {
+          const list = found.get(row.company_key);
+          if (list) list.push(Number(row.customer_id));
+          else found.set(row.company_key, [Number(row.customer_id)]);
+        }
+      }
+      // A UNION ALL keeps no order between or within its arms: each start's ids are put in order.
+      for (const ids of found.values()) ids.sort((a, b) => a - b);
+      return found;
     },
 
     /** Id, document id, number and name fields of these customers (suggestions). */

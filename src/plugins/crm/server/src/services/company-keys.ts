@@ -27,6 +27,14 @@ const STORE_KEY = 'company-keys';
 export const COMPANY_LOOKUPS_REMEMBERED = 50_000;
 /** Candidates read per word start of a suggested name: common starts are cut there. */
 const CANDIDATES_PER_PREFIX = 200;
+/**
+ * Companies suggested for together: their candidates (at most 200 per distinct word start) and
+ * those candidates' trigrams are held at once.
+ */
+const COMPANIES_PER_SUGGESTION = 500;
+
+/** A customer suggested for a company, with how close its name is (0.3 to 1). */
+export type Suggestion = ReturnType<typeof suggestCompanies>[number];
 
 /** How a judged contact's company resolved: its customer, or the key grouping it with its like. */
 export type SettledCompany = { customerId: number | null; companyKey: string | null };
@@ -162,22 +170,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Up to `limit` customers whose names are close to `company`, best first: the candidates
-     * share a word start with it (read through the index, a bounded number per start), scored by
-     * the domain's `suggestCompanies`.
+     * For each company, up to `limit` customers whose names are close to it, best first: its
+     * candidates share a word start with it (read through the index, a bounded number per start),
+     * scored by the domain's `suggestCompanies` among them alone. Set-based: the word starts of a
+     * chunk of companies are read in few statements, their candidates' names once, and one index
+     * over all of them gives each candidate's trigrams once for every company that shares it.
      */
-    async suggest(company: string, limit = 3) {
-      const ids = new Set<number>();
-      for (const prefix of suggestionPrefixes(companyKey(company)))
-        for (const id of await keys.withPrefix(prefix, CANDIDATES_PER_PREFIX)) ids.add(id);
-      if (ids.size === 0) return [];
-      const candidates = (await keys.summaries([...ids])).map((customer) => ({
-        id: customer.id,
-        documentId: customer.documentId,
-        customerNumber: customer.customerNumber,
-        name: customerDisplayName(customer),
-      }));
-      return suggestCompanies(buildCompanyIndex(candidates), company, limit);
+    async suggestMany(companies: readonly string[], limit = 3): Promise<Suggestion[][]> {
+      const answer: Suggestion[][] = [];
+      for (let i = 0; i < companies.length; i += COMPANIES_PER_SUGGESTION) {
+        const chunk = companies.slice(i, i + COMPANIES_PER_SUGGESTION);
+        const prefixesOf = chunk.map((company) => suggestionPrefixes(companyKey(company)));
+        const byPrefix = await keys.withPrefixes(prefixesOf.flat(), CANDIDATES_PER_PREFIX);
+        const ids = [...new Set([...byPrefix.values()].flat())].sort((a, b) => a - b);
+        const summaries = ids.length ? await keys.summaries(ids) : [];
+        const index = buildCompanyIndex(
+          summaries
+            .sort((a, b) => a.id - b.id)
+            .map((customer) => ({
+              id: customer.id,
+              documentId: customer.documentId,
+              customerNumber: customer.customerNumber,
+              name: customerDisplayName(customer),
+            }))
+        );
+        chunk.forEach((company, n) => {
+          const among = new Set(prefixesOf[n].flatMap((prefix) => byPrefix.get(prefix) ?? []));
+          answer.push(among.size ? suggestCompanies(index, company, limit, undefined, among) : []);
+        });
+      }
+      return answer;
     },
   };
 };

@@ -129,6 +129,8 @@ export interface CompanyIndex {
   all: readonly (KnownCustomer & { key: string })[];
   /** Trigram postings of every key, built on the first suggestion (matching does not need them). */
   grams?: { sizes: number[]; postings: Map<string, number[]> };
+  /** The positions in `all` of each customer id, built on the first restricted suggestion. */
+  positions?: Map<number, number[]>;
 }
 
 export function buildCompanyIndex(customers: readonly KnownCustomer[]): CompanyIndex {
@@ -221,19 +223,48 @@ const gramsOf = (index: CompanyIndex): NonNullable<CompanyIndex['grams']> => {
   return index.grams;
 };
 
+const positionsOf = (index: CompanyIndex): NonNullable<CompanyIndex['positions']> => {
+  if (index.positions) return index.positions;
+  const positions = new Map<number, number[]>();
+  index.all.forEach((customer, position) => {
+    const list = positions.get(customer.id);
+    if (list) list.push(position);
+    else positions.set(customer.id, [position]);
+  });
+  index.positions = positions;
+  return positions;
+};
+
 /**
  * Up to `limit` existing customers whose names are close to `company`, best first, with a score.
  * Only customers sharing a trigram with the name are scored (through the postings), so suggesting
  * for hundreds of companies against thousands of customers stays quick.
+ *
+ * `among` restricts the scoring to these customer ids: the answer is the one an index built from
+ * only those customers (in this index's order) would give, so one index over the candidates of
+ * many companies serves each company with its own candidates, their trigrams computed once.
  */
-export function suggestCompanies(index: CompanyIndex, company: string, limit = 3, threshold = 0.3) {
+export function suggestCompanies(
+  index: CompanyIndex,
+  company: string,
+  limit = 3,
+  threshold = 0.3,
+  among?: ReadonlySet<number>
+) {
   const key = companyKey(company);
   const { sizes, postings } = gramsOf(index);
+  let allowed: Uint8Array | null = null;
+  if (among) {
+    allowed = new Uint8Array(sizes.length);
+    const positions = positionsOf(index);
+    for (const id of among) for (const position of positions.get(id) ?? []) allowed[position] = 1;
+  }
   const wanted = trigrams(key);
   const shared = new Uint16Array(sizes.length); // counts per customer, only `touched` ones non-zero
   const touched: number[] = [];
   for (const gram of wanted) {
     for (const position of postings.get(gram) ?? []) {
+      if (allowed !== null && allowed[position] === 0) continue;
       if (shared[position] === 0) touched.push(position);
       shared[position] += 1;
     }
