@@ -97,12 +97,13 @@ export const createBulkInsert = (strapi: Core.Strapi) => {
       const given = all.filter((column) => !TIMESTAMPS.has(column.attribute));
       const stamped = all.filter((column) => TIMESTAMPS.has(column.attribute));
       const ids = documentIds(records.length);
+      const { stored } = dialect();
       const values = records.map((record, i) =>
         given.map((column) => {
           let value = column.attribute === 'documentId' ? ids[i] : record[column.attribute];
           if (value === undefined && column.default !== undefined)
             value = typeof column.default === 'function' ? column.default() : column.default;
-          return dialect().stored(column, value);
+          return stored(column, value);
         })
       );
       const inserted = await dialect().insertRecords(knex, {

@@ -5,7 +5,7 @@ import type { BulkDialect } from './types';
 
 /** What better-sqlite3 offers on a connection; knex hands the transaction's own. */
 interface SqliteConnection {
-  prepare(sql: string): { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
+  prepare(sql: string): { run(values: readonly unknown[]): { lastInsertRowid: number | bigint } };
 }
 
 const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
@@ -13,14 +13,17 @@ const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
   return (knex.client as { acquireConnection(): Promise<SqliteConnection> }).acquireConnection();
 };
 
-/** Runs `sql` once per row of `rows`; returns each row's rowid. */
+/** A row as better-sqlite3 binds it: undefined is not a value there, so it becomes null. */
+const bindable = (row: readonly unknown[]): readonly unknown[] =>
+  row.includes(undefined) ? row.map((value) => (value === undefined ? null : value)) : row;
+
+/** Runs `sql` once per row of `rows` (bound as an array, not spread); returns each row's rowid. */
 const runEach = async (knex: Knex, sql: string, rows: readonly unknown[][]): Promise<number[]> => {
   const statement = (await connectionOf(knex)).prepare(sql);
-  return rows.map((row) =>
-    Number(
-      statement.run(...row.map((value) => (value === undefined ? null : value))).lastInsertRowid
-    )
-  );
+  const ids = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i += 1)
+    ids[i] = Number(statement.run(bindable(rows[i])).lastInsertRowid);
+  return ids;
 };
 
 /**
