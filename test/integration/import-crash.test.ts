@@ -139,3 +139,69 @@ it('runs a job once when two workers (two nodes) race for it', async () => {
     .first();
   expect(Number(contacts!.n)).toBe(3000);
 });
+
+it('rolls back a batch that finds its job taken over by another node, leaving its rows for it', async () => {
+  const rows = [
+    'First Name,Last Name,Email',
+    ...Array.from({ length: 3000 }, (_, i) => `Stalled,Row${i},stalled${i}@stall.example`),
+  ].join('\n');
+  const created = await app
+    .api()
+    .post('/api/crm/imports')
+    .field('object', 'contacts')
+    .attach('file', Buffer.from(rows), 'stalled.csv');
+  expect(created.status).toBe(201);
+  const job = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { documentId: created.body.data.documentId } });
+  await app.strapi.db
+    .connection('crm_import_jobs')
+    .where({ id: job.id })
+    .update({ stage: 'running', started_at: new Date() });
+
+  // While this node writes its first batch, another node takes the job over (as it would after
+  // this one stalled past the stale time): the change is made in the batch's own transaction,
+  // where the batch's end must find it.
+  const runner = app.strapi.plugin('crm').service('import-runner');
+  const displayNames = app.strapi.plugin('crm').service('display-names');
+  const refresh = displayNames.refresh;
+  const takeOver = jest.spyOn(displayNames, 'refresh').mockImplementationOnce(async (...args) => {
+    await app.strapi.db
+      .query('plugin::crm.import-job')
+      .update({ where: { id: job.id }, data: { workerId: 'another-node' } });
+    return refresh.apply(displayNames, args);
+  });
+  await runner.run(job.id);
+  takeOver.mockRestore();
+
+  const count = () =>
+    app.strapi.db
+      .connection('crm_contacts')
+      .where('first_name', 'Stalled')
+      .count({ n: '*' })
+      .first();
+  expect(Number((await count())!.n)).toBe(0);
+  // Still to import, none marked failed or imported.
+  const staged = (await app.strapi.db
+    .connection('crm_import_rows')
+    .where({ job_id: job.id })
+    .select('status')
+    .count({ n: '*' })
+    .groupBy('status')) as { status: string; n: number | string }[];
+  expect(staged.map((row) => [row.status, Number(row.n)])).toEqual([['valid', 3000]]);
+  const after = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { id: job.id } });
+  expect(after.stage).toBe('running');
+
+  // The owner (here this node again, as the takeover rolled back with the batch) imports every row once.
+  await runner.run(job.id);
+  const finished = await app.strapi.db
+    .query('plugin::crm.import-job')
+    .findOne({ where: { id: job.id } });
+  expect(finished).toMatchObject({
+    stage: 'done',
+    counts: expect.objectContaining({ imported: 3000, failed: 0 }),
+  });
+  expect(Number((await count())!.n)).toBe(3000);
+});

@@ -4,6 +4,16 @@ import type { Knex } from 'knex';
 import { IMPORT_JOB_UID } from '../utils/uids';
 
 /** What a node reads of a job it runs. */
+/**
+ * A batch found at its end that its job is no longer this node's: the node stalled past the stale
+ * time and another took the job over. The batch rolls back; its work stays for the new owner.
+ */
+export class JobTakenOver extends Error {
+  constructor() {
+    super('the job was taken over by another node');
+  }
+}
+
 export interface JobOwner {
   stage: string;
   workerId: string | null;
@@ -86,11 +96,22 @@ export const createJobClaims = (strapi: Core.Strapi, uid: string) => {
       return Number(updated) > 0;
     },
 
-    /** Writes the heartbeat and the progress, in the batch's transaction. */
-    async beat(trx: Knex, jobId: number, progress: { done: number; total: number }): Promise<void> {
-      await trx(table())
-        .where({ id: jobId })
+    /**
+     * Writes the heartbeat and the progress in the batch's transaction, if `workerId` still holds
+     * the running job; else throws `JobTakenOver`, which rolls the batch back. The update locks
+     * the job's row until the batch commits, so a takeover either came before (and is found here)
+     * or waits for the batch, and then finds a fresh heartbeat.
+     */
+    async beat(
+      trx: Knex,
+      jobId: number,
+      workerId: string,
+      progress: { done: number; total: number }
+    ): Promise<void> {
+      const updated = await trx(table())
+        .where({ id: jobId, stage: 'running', worker_id: workerId })
         .update({ heartbeat_at: new Date(), progress: JSON.stringify(progress) });
+      if (Number(updated) === 0) throw new JobTakenOver();
     },
   };
 };

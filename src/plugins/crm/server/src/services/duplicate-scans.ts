@@ -13,7 +13,7 @@ import {
   type PreparedRecord,
 } from '../domain';
 import { createDuplicateScanResults, type ScanPair } from '../repositories/duplicate-scan-results';
-import { createJobClaims } from '../repositories/import-job-claims';
+import { createJobClaims, JobTakenOver } from '../repositories/import-job-claims';
 import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
 import { createMatchRecords } from '../repositories/match-records';
 import { createScanCandidates } from '../repositories/scan-candidates';
@@ -164,13 +164,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await trx(strapi.db.metadata.get(DUPLICATE_SCAN_UID).tableName)
             .where({ id: scanId })
             .update({ cursor });
-          await claims.beat(trx, scanId, { done, total: Math.max(total, done) });
+          await claims.beat(trx, scanId, workerId, { done, total: Math.max(total, done) });
         });
         await nextTick();
       }
       await candidatePairs.forget(scanId);
       await finish(scan);
     } catch (error) {
+      if (error instanceof JobTakenOver) return; // the new owner goes on from the last batch
       strapi.log.error(`[crm] duplicate scan ${scanId} failed: ${(error as Error).message}`);
       await scans().updateMany({
         where: { id: scanId, workerId },

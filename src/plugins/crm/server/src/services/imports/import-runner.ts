@@ -10,7 +10,7 @@ import {
   staleCheckIntervalMs,
 } from '../../domain';
 import { createBulkInsert } from '../../repositories/bulk-insert';
-import { createImportJobClaims } from '../../repositories/import-job-claims';
+import { createImportJobClaims, JobTakenOver } from '../../repositories/import-job-claims';
 import { conflict } from '../../utils/errors';
 import { yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
@@ -183,9 +183,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.db.transaction(async ({ trx }) => {
             // Each batch's records get their history entries in the batch's own transaction.
             await withHistory(strapi, writer, () => batches.write(trx, job, rows, companies));
-            await claims.beat(trx, jobId, { done: done + rows.length, total });
+            await claims.beat(trx, jobId, workerId, { done: done + rows.length, total });
           });
         } catch (error) {
+          // Taken over by another node while this one stalled: the batch rolled back, its rows
+          // stay pending for the new owner.
+          if (error instanceof JobTakenOver) return;
           // A batch that cannot be written is marked failed with its reason; the rest goes on.
           // A database message may quote the values it choked on: SSN-shaped numbers are masked.
           const message = maskSsnsInText((error as Error).message);
