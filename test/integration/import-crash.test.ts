@@ -97,25 +97,36 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   expect(Number(staged!.records)).toBe(ROWS);
 });
 
-it('runs a job once when two workers (two nodes) race for it', async () => {
+/**
+ * An import of 3,000 contacts (two batches) named `firstName`, started without a worker, as
+ * `start` leaves it for whichever node claims it first.
+ */
+const runningImport = async (firstName: string) => {
   const rows = [
     'First Name,Last Name,Email',
-    ...Array.from({ length: 3000 }, (_, i) => `Race,Row${i},race${i}@race.example`),
+    ...Array.from(
+      { length: 3000 },
+      (_, i) => `${firstName},Row${i},${firstName}${i}@nodes.example`
+    ),
   ].join('\n');
   const created = await app
     .api()
     .post('/api/crm/imports')
     .field('object', 'contacts')
-    .attach('file', Buffer.from(rows), 'race.csv');
+    .attach('file', Buffer.from(rows), `${firstName}.csv`);
   expect(created.status).toBe(201);
   const job = await app.strapi.db
     .query('plugin::crm.import-job')
     .findOne({ where: { documentId: created.body.data.documentId } });
-  // Started without a worker, as `start` leaves it for whichever node claims it first.
   await app.strapi.db
     .connection('crm_import_jobs')
     .where({ id: job.id })
     .update({ stage: 'running', started_at: new Date() });
+  return job as { id: number };
+};
+
+it('runs a job once when two workers (two nodes) race for it', async () => {
+  const job = await runningImport('Race');
 
   // The plugin's own service factory, as its package exports it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the app, as a second node would
@@ -141,23 +152,7 @@ it('runs a job once when two workers (two nodes) race for it', async () => {
 });
 
 it('rolls back a batch that finds its job taken over by another node, leaving its rows for it', async () => {
-  const rows = [
-    'First Name,Last Name,Email',
-    ...Array.from({ length: 3000 }, (_, i) => `Stalled,Row${i},stalled${i}@stall.example`),
-  ].join('\n');
-  const created = await app
-    .api()
-    .post('/api/crm/imports')
-    .field('object', 'contacts')
-    .attach('file', Buffer.from(rows), 'stalled.csv');
-  expect(created.status).toBe(201);
-  const job = await app.strapi.db
-    .query('plugin::crm.import-job')
-    .findOne({ where: { documentId: created.body.data.documentId } });
-  await app.strapi.db
-    .connection('crm_import_jobs')
-    .where({ id: job.id })
-    .update({ stage: 'running', started_at: new Date() });
+  const job = await runningImport('Stalled');
 
   // While this node writes its first batch, another node takes the job over (as it would after
   // this one stalled past the stale time): the change is made in the batch's own transaction,
