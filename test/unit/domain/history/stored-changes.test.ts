@@ -44,6 +44,24 @@ describe("an entry's changes as stored", () => {
     expect(historyChangesOf(storedHistoryChanges(changes))).toEqual(changes);
   });
 
+  it('reads the object form back in field order, whatever order the database kept its keys in', () => {
+    // PostgreSQL's jsonb orders keys by length first.
+    const stored = { after: { isUser: false, email: 'ann@example.com', birthday: '1990-04-01' } };
+    expect(historyChangesOf(stored).map((change) => change.field)).toEqual([
+      'birthday',
+      'email',
+      'isUser',
+    ]);
+  });
+
+  it('keeps the list for changes out of field order, so their order is not lost', () => {
+    const changes = [
+      { field: 'lastName', before: null, after: 'Doe' },
+      { field: 'firstName', before: null, after: 'Ann' },
+    ];
+    expect(storedHistoryChanges(changes)).toEqual(changes);
+  });
+
   it('reads nothing stored as no changes', () => {
     expect(historyChangesOf(null)).toEqual([]);
     expect(storedHistoryChanges([])).toEqual([]);
