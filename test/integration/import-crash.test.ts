@@ -156,6 +156,16 @@ it('runs a job once when two workers (two nodes) race for it', async () => {
   await expectImportedOnce(job.id, 'Race');
 });
 
+it('runs a job once when one node is asked to run it twice at once', async () => {
+  const job = await runningImport('Twice');
+
+  // As when the stale-job timer finds a just-started job before the start's own run has claimed it.
+  const runner = app.strapi.plugin('crm').service('import-runner');
+  await Promise.all([runner.run(job.id), runner.run(job.id)]);
+
+  await expectImportedOnce(job.id, 'Twice');
+});
+
 it('rolls back a batch that finds its job taken over by another node, leaving its rows for it', async () => {
   const job = await runningImport('Stalled');
 

@@ -132,15 +132,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const run = async (scanId: number) => {
-    if (running.has(scanId) || !(await claims.claim(scanId, workerId, settings().importStaleMs)))
-      return;
+    // Marked before the claim's await, so that two calls for one scan on this node run it once.
+    if (running.has(scanId)) return;
     running.add(scanId);
-    const stopBeating = keepBeating(
-      () => claims.touch(scanId, workerId),
-      heartbeatIntervalMs(settings().importStaleMs),
-      (error) => strapi.log.warn(`[crm] a duplicate scan's heartbeat failed: ${error.message}`)
-    );
+    let stopBeating = () => {};
     try {
+      if (!(await claims.claim(scanId, workerId, settings().importStaleMs))) return;
+      stopBeating = keepBeating(
+        () => claims.touch(scanId, workerId),
+        heartbeatIntervalMs(settings().importStaleMs),
+        (error) => strapi.log.warn(`[crm] a duplicate scan's heartbeat failed: ${error.message}`)
+      );
       const scan = (await scans().findOne({ where: { id: scanId } })) as ScanRow;
       const kind = kindOf(scan.object);
       const threshold = scan.threshold ?? settings().duplicateThreshold;

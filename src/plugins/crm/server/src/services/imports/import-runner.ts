@@ -156,14 +156,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Imports a claimed job batch by batch; each batch and its rows' results commit together. */
   const run = async (jobId: number) => {
-    if (running.has(jobId) || !(await claim(jobId))) return;
+    // Marked before the claim's await: the start and the stale-job timer may both call this for a
+    // job that has just started, and the claim answers yes to this node each time.
+    if (running.has(jobId)) return;
     running.add(jobId);
-    const stopBeating = keepBeating(
-      () => claims.touch(jobId, workerId),
-      heartbeatIntervalMs(staleMs()),
-      (error) => strapi.log.warn(`[crm] an import's heartbeat failed: ${error.message}`)
-    );
+    let stopBeating = () => {};
     try {
+      if (!(await claim(jobId))) return;
+      stopBeating = keepBeating(
+        () => claims.touch(jobId, workerId),
+        heartbeatIntervalMs(staleMs()),
+        (error) => strapi.log.warn(`[crm] an import's heartbeat failed: ${error.message}`)
+      );
       const job = await jobs().findOne({ where: { id: jobId } });
       const total = job.progress?.total ?? 0;
       const companies =
