@@ -936,7 +936,14 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
       const sqlMs = kinds.reduce((sum, k) => sum + k.ms, 0);
       const top = kinds
         .slice(0, 6)
-        .map((k) => [r.label, phase, k.kind, count(k.count), fixed(k.ms / 1000, 2)]);
+        .map((k) => [
+          r.label,
+          phase,
+          k.kind,
+          count(k.count),
+          fixed(k.ms / 1000, 2),
+          fixed(k.maxMs, 1),
+        ]);
       const wall = phaseMs[phase];
       return [
         ...top,
@@ -946,12 +953,16 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
           wall === undefined ? '(all SQL)' : '(wall - SQL: JS, waits; <0 = overlap)',
           '-',
           wall === undefined ? fixed(sqlMs / 1000, 2) : fixed((wall - sqlMs) / 1000, 2),
+          '-',
         ],
       ];
     });
     console.log('');
     console.log(
-      formatTable(['database', 'phase', 'statement kind', 'statements', 'seconds'], rows)
+      formatTable(
+        ['database', 'phase', 'statement kind', 'statements', 'seconds', 'longest ms'],
+        rows
+      )
     );
     require('./lib/cpu-profile').printProfiles(r.label, r.import.profiles, { fixed });
     console.log('');

@@ -35,9 +35,11 @@ const profileQueries = (knex) => {
     if (!phases.has(start.phase)) phases.set(start.phase, new Map());
     const kinds = phases.get(start.phase);
     const kind = kindOf(start.sql);
-    const entry = kinds.get(kind) || { count: 0, ms: 0 };
+    const entry = kinds.get(kind) || { count: 0, ms: 0, maxMs: 0 };
     entry.count += 1;
     entry.ms += ms;
+    // The longest one holds the event loop longest on SQLite, whose driver is synchronous.
+    if (ms > entry.maxMs) entry.maxMs = ms;
     kinds.set(kind, entry);
   };
   knex.on('query', onQuery);
@@ -54,7 +56,7 @@ const profileQueries = (knex) => {
       knex.removeListener('query-response', onDone);
       knex.removeListener('query-error', onDone);
     },
-    /** { phase: [{ kind, count, ms }] } heaviest first, as plain JSON for the parent. */
+    /** { phase: [{ kind, count, ms, maxMs }] } heaviest first, as plain JSON for the parent. */
     result() {
       return Object.fromEntries(
         [...phases].map(([name, kinds]) => [

@@ -1,5 +1,33 @@
+/**
+ * Long work on the main thread gives the event loop a turn now and then, so that requests and
+ * timers wait no longer than one slice of it. SQLite's driver is synchronous, so without these
+ * turns a batch of statements would be one turn however many statements it runs.
+ */
+
+/** How long a slice of work may hold the event loop before it yields (the API waits no longer). */
+export const SLICE_MS = 20;
+
+let sliceStartedAt = performance.now();
+
 /** Lets the event loop answer what is waiting (requests, timers) before going on. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = () =>
+  new Promise<void>((resolve) =>
+    setImmediate(() => {
+      sliceStartedAt = performance.now();
+      resolve();
+    })
+  );
+
+/**
+ * True once the work since the last yield has held the event loop for a slice: the caller then
+ * awaits `yieldToEventLoop()`. Synchronous, so a tight loop can ask it every item for nothing.
+ */
+export const sliceIsOver = (): boolean => performance.now() - sliceStartedAt >= SLICE_MS;
+
+/** Yields when the current slice is over; a step between the statements of a long write. */
+export const yieldIfSliceIsOver = async (): Promise<void> => {
+  if (sliceIsOver()) await yieldToEventLoop();
+};
 
 /**
  * Maps `items` in slices of `size`, giving the event loop a turn between slices, so that a long

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 
+import { sliceIsOver, yieldToEventLoop } from '../../utils/event-loop';
 import { list, placeholders, quote } from './sql';
 import type { BulkDialect } from './types';
 
@@ -17,12 +18,17 @@ const connectionOf = async (knex: Knex): Promise<SqliteConnection> => {
 const bindable = (row: readonly unknown[]): readonly unknown[] =>
   row.includes(undefined) ? row.map((value) => (value === undefined ? null : value)) : row;
 
-/** Runs `sql` once per row of `rows` (bound as an array, not spread); returns each row's rowid. */
+/**
+ * Runs `sql` once per row of `rows` (bound as an array, not spread); returns each row's rowid.
+ * The driver is synchronous: the event loop gets a turn whenever a slice of time is over.
+ */
 const runEach = async (knex: Knex, sql: string, rows: readonly unknown[][]): Promise<number[]> => {
   const statement = (await connectionOf(knex)).prepare(sql);
   const ids = new Array<number>(rows.length);
-  for (let i = 0; i < rows.length; i += 1)
+  for (let i = 0; i < rows.length; i += 1) {
+    if (sliceIsOver()) await yieldToEventLoop();
     ids[i] = Number(statement.run(bindable(rows[i])).lastInsertRowid);
+  }
   return ids;
 };
 

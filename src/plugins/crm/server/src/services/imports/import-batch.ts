@@ -29,6 +29,7 @@ import {
 } from '../../domain';
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
+import { yieldIfSliceIsOver } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
 import { companyRefs, historySession, recordInserted } from './import-history';
@@ -336,12 +337,16 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       isUser: false,
     }));
     const { ids, documentIds } = await bulk.create(trx, CONTACT_UID, contacts);
+    await yieldIfSliceIsOver();
     const companyPairs = toInsert
       .map(({ companyId }, i) => [ids[i], companyId] as [number, number | null])
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
+    await yieldIfSliceIsOver();
     await getService(strapi, 'duplicates').refresh('contact', ids);
+    await yieldIfSliceIsOver();
     await getService(strapi, 'display-names').refresh('contact', ids);
+    await yieldIfSliceIsOver();
     // Their history from the values written (the bulk of an import): nothing is read back but
     // their companies' names, which their display names take (the rule the SQL refresh applies).
     if (historySession(strapi)) {
@@ -413,6 +418,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       );
       session?.created(CONTACT_POINT_UIDS[kind], created);
       points.forEach((point, i) => (related[point.row][kind] ??= []).push(created[i]));
+      await yieldIfSliceIsOver();
     }
     await getService(strapi, 'search-index').refresh(ids);
     return new Map(rows.map((row, i) => [row.id, { recordId: ids[i], related: related[i] }]));
@@ -540,6 +546,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       companies: Map<string, CompanyTarget>
     ): Promise<void> {
       const { settings, planOf, outcomes, creating, updating } = await prepare(job, rows, true);
+      await yieldIfSliceIsOver();
       const created: Map<number, { recordId: number; related?: RelatedIds }> =
         job.object === 'contacts'
           ? new Map(
@@ -562,10 +569,12 @@ export const createImportBatch = (strapi: Core.Strapi) => {
         companies,
         outcomes
       );
+      await yieldIfSliceIsOver();
       const results = await recordUpdates.apply(trx, job.object, updates, {
         emptyCells: settings.emptyCells,
         mappedFields: mappedFieldsOf(job),
       });
+      await yieldIfSliceIsOver();
       const recordOfRow = new Map(updates.map((update) => [update.rowId, update.recordId]));
       const imported: Parameters<ReturnType<typeof staging>['markImported']>[0] = [...created].map(
         ([rowId, { recordId, related }]) => ({
@@ -591,6 +600,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
           });
       }
       await staging().markImported(imported);
+      await yieldIfSliceIsOver();
       await staging().markEach(outcomes);
     },
 
