@@ -12,6 +12,7 @@ import {
 } from '../domain/duplicates';
 import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
 import { createMatchRecords, type MatchedRecord } from '../repositories/match-records';
+import { mapYielding } from '../utils/event-loop';
 import { getService } from '../utils/get-service';
 import { errors } from '../utils/strapi-utils';
 import { CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
@@ -64,9 +65,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
     kind === 'customer' ? records.customers(knex, ids) : records.contacts(knex, ids);
 
+  // Yielding: an import's batch computes the keys of thousands of records at a time.
   const keysOf = async (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
     new Map(
-      (await load(knex, kind, ids)).map((matched) => [matched.id, blockingKeys(matched.record)])
+      await mapYielding(await load(knex, kind, ids), (matched) => [
+        matched.id,
+        blockingKeys(matched.record),
+      ])
     );
 
   const writeKeys = async (knex: Knex, kind: MatchKind, ids: readonly number[]) =>

@@ -29,6 +29,16 @@ export const yieldIfSliceIsOver = async (): Promise<void> => {
   if (sliceIsOver()) await yieldToEventLoop();
 };
 
+/** Maps `items`, giving the event loop a turn whenever the current slice is over. */
+export async function mapYielding<T, R>(items: readonly T[], map: (item: T) => R): Promise<R[]> {
+  const mapped = new Array<R>(items.length);
+  for (let i = 0; i < items.length; i += 1) {
+    if (sliceIsOver()) await yieldToEventLoop();
+    mapped[i] = map(items[i]);
+  }
+  return mapped;
+}
+
 /**
  * Maps `items` in slices of `size`, giving the event loop a turn between slices, so that a long
  * synchronous loop never holds it for more than one slice's work.

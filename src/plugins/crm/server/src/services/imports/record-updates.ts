@@ -20,6 +20,7 @@ import {
   type StoredPoint,
 } from '../../domain';
 import { createBulkInsert } from '../../repositories/bulk-insert';
+import { sliceIsOver, yieldIfSliceIsOver, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
 import { customerRefs, recordUpdated } from './import-history';
@@ -94,6 +95,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
   const loadContacts = async (ids: number[]): Promise<Map<number, ContactState>> => {
     const states = new Map<number, ContactState>();
     for (let i = 0; i < ids.length; i += CHUNK) {
+      await yieldIfSliceIsOver();
       const found = (await strapi.db.query(CONTACT_UID).findMany({
         where: { id: { $in: ids.slice(i, i + CHUNK) } },
         select: ['id', ...CONTACT_FIELD_NAMES],
@@ -114,6 +116,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
   const loadCustomers = async (ids: number[]): Promise<Map<number, CustomerState>> => {
     const states = new Map<number, CustomerState>();
     for (let i = 0; i < ids.length; i += CHUNK) {
+      await yieldIfSliceIsOver();
       const found = (await strapi.db.query(CUSTOMER_UID).findMany({
         where: { id: { $in: ids.slice(i, i + CHUNK) } },
         select: ['id', ...CUSTOMER_FIELD_NAMES, 'ssn', 'ssnEncrypted', 'ssnHash'],
@@ -168,6 +171,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
     const companyMoved = new Set<number>();
     const results: UpdateResult[] = [];
     for (const row of rows) {
+      if (sliceIsOver()) await yieldToEventLoop();
       const state = states.get(row.recordId);
       if (!state) {
         results.push({
@@ -308,6 +312,7 @@ export const createRecordUpdates = (strapi: Core.Strapi) => {
     // Customers whose fields or points change: their updatedAt and search entries follow.
     const touched = new Set<number>();
     for (const row of rows) {
+      if (sliceIsOver()) await yieldToEventLoop();
       const state = states.get(row.recordId);
       const data = row.data as CustomerRow;
       if (!state) {
