@@ -55,6 +55,8 @@ export default {
     await getService(strapi, 'customer-numbers').ensureSequence(
       getService(strapi, 'relationship-gate').HIERARCHY_LOCK
     );
+    // Off the main thread: an SQLite commit no longer runs the log's checkpoint.
+    await getService(strapi, 'sqlite-checkpoints').start();
     // Imports left running by a stopped node are resumed here or by any other node.
     getService(strapi, 'import-runner').schedule();
     getService(strapi, 'duplicate-scans').schedule();
@@ -78,11 +80,12 @@ export default {
     }
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     getService(strapi, 'import-runner').stop();
     getService(strapi, 'duplicate-scans').stop();
     getService(strapi, 'history-retention').stop();
     getService(strapi, 'webhook-sync').stop();
+    await getService(strapi, 'sqlite-checkpoints').stop();
   },
 
   config,

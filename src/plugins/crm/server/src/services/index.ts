@@ -47,6 +47,7 @@ import relationshipGate from './relationship-gate';
 import roles from './roles';
 import searchIndex from './search-index';
 import settings from './settings';
+import sqliteCheckpoints from './sqlite-checkpoints';
 import ssn from './ssn';
 import webhookSync from './webhook-sync';
 
@@ -61,6 +62,7 @@ const coreService = (uid: CrmContentTypeUid) => factories.createCoreService(uid)
  */
 export default {
   settings,
+  'sqlite-checkpoints': sqliteCheckpoints,
   schema,
   roles,
   ssn,
