@@ -126,9 +126,11 @@ export const createImportBatch = (strapi: Core.Strapi) => {
         if (list.length && !wanted.has(key)) wanted.set(key, new Set());
         for (const value of list) wanted.get(key)!.add(value);
       }
+    await yieldIfSliceIsOver();
     const found = wanted.size
       ? await recordMatches.lockAndFind(object, wanted, { lock })
       : () => [] as readonly number[];
+    await yieldIfSliceIsOver();
     const recordIds = [
       ...new Set(
         keyed.flatMap(({ values }) =>
@@ -138,6 +140,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     ];
     // Records this job wrote from earlier rows: a row finding one of them repeats that row.
     const earlier = await staging().linesOfRecords(jobId, recordIds);
+    await yieldIfSliceIsOver();
     const plans = planRows(keyed, found, settings, (id) => earlier.get(id), memory);
     return settings.mode === 'create' && settings.fuzzy
       ? withLikelyRecords(object, rows, plans)
@@ -484,7 +487,9 @@ export const createImportBatch = (strapi: Core.Strapi) => {
   const prepare = async (job: BatchJob, rows: StagedRow[], lock: boolean, memory?: PlanMemory) => {
     const settings = importModeOf(job.object, job.mode);
     const plans = await plan(job.id, job.object, settings, rows, lock, memory);
+    await yieldIfSliceIsOver();
     const outcomes = await leftOut(job.object, rows, plans);
+    await yieldIfSliceIsOver();
     const planOf = new Map(rows.map((row, i) => [row.id, plans[i]]));
     const planned = rows.filter((row) =>
       ['create', 'update', 'update-new'].includes(planOf.get(row.id)!.kind)
@@ -493,6 +498,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     const listed = await getService(strapi, 'erasure-list').listedAmong(
       planned.map((row) => listCandidatesOf(job.object, row))
     );
+    await yieldIfSliceIsOver();
     const writing = planned.filter((row, i) => {
       if (listed[i] === null) return true;
       outcomes.push({

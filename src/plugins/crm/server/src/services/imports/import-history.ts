@@ -15,6 +15,7 @@ import {
 } from '../../domain';
 import type { NewHistoryEntry } from '../../repositories/history';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
+import { sliceIsOver, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { CUSTOMER_UID } from '../../utils/uids';
 import type { HistoryWriter } from '../history';
@@ -205,6 +206,8 @@ export const recordInserted = async (
   const at = new Date();
   const entries: NewHistoryEntry[] = [];
   for (const record of records) {
+    // A batch's entries are thousands: the event loop gets its turns meanwhile.
+    if (sliceIsOver()) await yieldToEventLoop();
     const row = record.given ?? stored.get(record.id);
     if (!row) continue;
     const documentId = String(row.documentId);
@@ -257,6 +260,7 @@ export const recordUpdated = async (
   const at = new Date();
   const entries: NewHistoryEntry[] = [];
   for (const record of records) {
+    if (sliceIsOver()) await yieldToEventLoop();
     const row = stored.get(record.id);
     if (!row) continue;
     const written = attributes.filter((attribute) => attribute.name in record.after);
