@@ -173,13 +173,13 @@ it('rolls back a batch that finds its job taken over by another node, leaving it
   // this one stalled past the stale time): the change is made in the batch's own transaction,
   // where the batch's end must find it.
   const runner = app.strapi.plugin('crm').service('import-runner');
-  const displayNames = app.strapi.plugin('crm').service('display-names');
-  const refresh = displayNames.refresh;
-  const takeOver = jest.spyOn(displayNames, 'refresh').mockImplementationOnce(async (...args) => {
+  const duplicates = app.strapi.plugin('crm').service('duplicates');
+  const refresh = duplicates.refresh;
+  const takeOver = jest.spyOn(duplicates, 'refresh').mockImplementationOnce(async (...args) => {
     await app.strapi.db
       .query('plugin::crm.import-job')
       .update({ where: { id: job.id }, data: { workerId: 'another-node' } });
-    return refresh.apply(displayNames, args);
+    return refresh.apply(duplicates, args);
   });
   await runner.run(job.id);
   takeOver.mockRestore();

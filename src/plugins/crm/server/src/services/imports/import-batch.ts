@@ -335,10 +335,25 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       if (target === 'skip' || target === 'missing') outcomes.push(companyOutcome(row, target));
       else toInsert.push({ row, companyId: target?.id ?? null });
     }
-    const contacts = toInsert.map(({ row }) => ({
-      ...(row.data as ContactRow).contact,
-      isUser: false,
-    }));
+    // Their companies' names: a contact's display name takes its company's (the rule the SQL
+    // refresh of display names applies), written with the contact rather than updated after.
+    const companyRefsById = await companyRefs(
+      strapi,
+      trx,
+      [...new Set(toInsert.map(({ companyId }) => companyId))].filter(
+        (id): id is number => id !== null
+      )
+    );
+    const companyOfInsert = (companyId: number | null) =>
+      companyId === null ? undefined : companyRefsById.get(companyId);
+    const contacts = toInsert.map(({ row, companyId }) => {
+      const contact = { ...(row.data as ContactRow).contact, isUser: false };
+      const displayName = contactStoredDisplayName(
+        contact,
+        companyOfInsert(companyId)?.name ?? null
+      );
+      return { ...contact, displayName };
+    });
     const { ids, documentIds } = await bulk.create(trx, CONTACT_UID, contacts);
     await yieldIfSliceIsOver();
     const companyPairs = toInsert
@@ -348,33 +363,19 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     await yieldIfSliceIsOver();
     await getService(strapi, 'duplicates').refresh('contact', ids);
     await yieldIfSliceIsOver();
-    await getService(strapi, 'display-names').refresh('contact', ids);
-    await yieldIfSliceIsOver();
-    // Their history from the values written (the bulk of an import): nothing is read back but
-    // their companies' names, which their display names take (the rule the SQL refresh applies).
+    // Their history from the values written (the bulk of an import): nothing is read back.
     if (historySession(strapi)) {
-      const companies = await companyRefs(
-        strapi,
-        trx,
-        companyPairs.map(([, companyId]) => companyId)
-      );
       await recordInserted(
         strapi,
         trx,
         'contact',
         CONTACT_UID,
-        toInsert.map(({ companyId }, i) => {
-          const company = companyId === null ? undefined : companies.get(companyId);
-          return {
-            id: ids[i],
-            values: contacts[i],
-            relations: { company: company?.ref ?? null },
-            given: {
-              documentId: documentIds[i],
-              displayName: contactStoredDisplayName(contacts[i], company?.name ?? null),
-            },
-          };
-        })
+        toInsert.map(({ companyId }, i) => ({
+          id: ids[i],
+          values: contacts[i],
+          relations: { company: companyOfInsert(companyId)?.ref ?? null },
+          given: { documentId: documentIds[i], displayName: contacts[i].displayName },
+        }))
       );
     }
     return new Map(toInsert.map(({ row }, i) => [row.id, ids[i]]));
