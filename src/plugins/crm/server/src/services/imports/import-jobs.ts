@@ -37,7 +37,7 @@ import { mayActOnEveryImport, type Caller } from '../../permissions';
 import type { EncodedRow, StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { ConflictError, conflict } from '../../utils/errors';
-import { mapInSlices, yieldToEventLoop } from '../../utils/event-loop';
+import { mapYielding, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -101,11 +101,6 @@ export interface JobAccess {
 }
 
 const PAGE = 1000;
-/**
- * Rows judged in this thread between two turns of the event loop: a row takes some 40 to 50 µs,
- * so a slice stays well under the 50 ms that a request may wait.
- */
-const JUDGE_SLICE = 250;
 /**
  * Rows read, judged and staged at a time during an upload. Small on purpose: the rows in flight
  * then die young, before V8 promotes them to the old generation, which it collects rarely and
@@ -321,8 +316,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Judges the staged rows of a job being validated (all of them after its mapping changed, or
    * only those of one status), page by page, keeping the job's heartbeat and its progress; stops
-   * with 409 if the job was taken over meanwhile. Judging gives the event loop a turn every
-   * `JUDGE_SLICE` rows, so the node keeps answering requests.
+   * with 409 if the job was taken over meanwhile. Judging gives the event loop a turn whenever
+   * a slice of time is over, so the node keeps answering requests.
    */
   const validate = async (claimed: Pick<JobRow, 'id' | 'revision'>, only?: StagedStatus) => {
     const read = (await jobs().findOne({ where: { id: claimed.id } })) as JobRow;
@@ -348,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await staging().page(claimed.id, after, PAGE, only);
       if (page.length === 0) break;
       after = page[page.length - 1].line;
-      const judged = await mapInSlices(page, JUDGE_SLICE, (row) => ({
+      const judged = await mapYielding(page, (row) => ({
         id: row.id,
         ...rows.judge({ line: row.line, cells: plainCells(row.cells, secrets) }),
       }));

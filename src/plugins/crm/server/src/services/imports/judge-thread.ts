@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { CompanyProbe } from '../../domain';
 import type { EncodedRow } from '../../repositories/import-rows';
-import { mapInSlices } from '../../utils/event-loop';
+import { mapYielding } from '../../utils/event-loop';
 import { createRowJudge, type JudgeSetup, type RowJudge } from './row-judge';
 
 /**
@@ -28,34 +28,35 @@ export interface BatchJudge {
   close(): Promise<void>;
 }
 
+/** A row judged and encoded for the staging table, and what its company is found by. */
+const judgeRecord = (rows: RowJudge, record: Records[number]) => {
+  const outcome = rows.judge(record);
+  return { row: rows.encode(record, outcome), company: outcome.company };
+};
+
 /** Judges and encodes a batch (either thread). */
 export function judgeBatch(rows: RowJudge, records: Records): JudgedBatch {
   const batch: JudgedBatch = { rows: [], companies: [] };
   for (const record of records) {
-    const outcome = rows.judge(record);
-    batch.rows.push(rows.encode(record, outcome));
-    batch.companies.push(outcome.company);
+    const { row, company } = judgeRecord(rows, record);
+    batch.rows.push(row);
+    batch.companies.push(company);
   }
   return batch;
 }
 
-/** Rows judged in this thread between two turns of the event loop (some 10 ms of work). */
-const SLICE = 250;
-
 /**
  * In this thread: for small files, where starting a worker would cost more than it saves. The
- * event loop gets a turn every `SLICE` rows, so requests are answered meanwhile.
+ * event loop gets a turn whenever a slice of time is over, so requests are answered meanwhile.
  */
 export function judgeHere(setup: JudgeSetup): BatchJudge {
   const rows = createRowJudge(setup);
   return {
     judge: async (records) => {
-      const slices: Records[] = [];
-      for (let at = 0; at < records.length; at += SLICE) slices.push(records.slice(at, at + SLICE));
-      const judged = await mapInSlices(slices, 1, (slice) => judgeBatch(rows, slice));
+      const judged = await mapYielding(records, (record) => judgeRecord(rows, record));
       return {
-        rows: judged.flatMap((batch) => batch.rows),
-        companies: judged.flatMap((batch) => batch.companies),
+        rows: judged.map((one) => one.row),
+        companies: judged.map((one) => one.company),
       };
     },
     close: async () => undefined,
