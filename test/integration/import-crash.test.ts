@@ -11,6 +11,9 @@ let app: TestApp;
 let dir: string;
 beforeAll(async () => {
   app = await startApp();
+  // These tests call `run` and `resumeStale` themselves: the stale-job timer would race them for
+  // the jobs they start without a worker.
+  app.strapi.plugin('crm').service('import-runner').stop();
   dir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
 });
 afterAll(async () => {
@@ -66,6 +69,7 @@ it('resumes a killed import without duplicating or losing a row', async () => {
   expect(importedBefore).toBeLessThan(ROWS);
 
   // Any node takes over a job whose worker went quiet.
+  const staleMs = app.strapi.config.get('plugin::crm.importStaleMs');
   app.strapi.config.set('plugin::crm.importStaleMs', 200);
   await new Promise((resolve) => setTimeout(resolve, 300));
   await app.strapi.plugin('crm').service('import-runner').resumeStale();
@@ -95,6 +99,7 @@ it('resumes a killed import without duplicating or losing a row', async () => {
     .countDistinct({ records: 'record_id' })
     .first();
   expect(Number(staged!.records)).toBe(ROWS);
+  app.strapi.config.set('plugin::crm.importStaleMs', staleMs);
 });
 
 /**
