@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import type { ImportRowOutcome, ImportRowStatus } from '../../../contracts';
+import { yieldIfSliceIsOver } from '../utils/event-loop';
 import { withKnex as withKnexOf } from '../utils/with-knex';
 import { createBulkInsert, type TypedColumn } from './bulk-insert';
 
@@ -66,6 +67,12 @@ const COLUMN_TYPES: Record<string, string> = {
   outcome: 'text',
   snapshot: 'text',
 };
+/**
+ * Lines per statement when all of a job's rows are counted or searched: each statement reads one
+ * range of the (job, line) index, about 10 ms on SQLite, and the event loop gets a turn between
+ * them. One statement over a million rows would hold SQLite's synchronous driver for half a second.
+ */
+const LINES_PER_STATEMENT = 20_000;
 /** What the runner reads of a pending row (not the file's cells). */
 const PENDING_COLUMNS = ['id', 'line', 'data', 'company_key', 'customer_id'];
 
@@ -92,6 +99,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     customerId:
       row.customer_id === null || row.customer_id === undefined ? null : Number(row.customer_id),
   });
+
+  /**
+   * The job's lines in ranges of `LINES_PER_STATEMENT` (`after` < line ≤ `upTo`), up to its last
+   * line; between ranges, the event loop gets a turn when its slice is over.
+   */
+  async function* lineRanges(jobId: number): AsyncGenerator<{ after: number; upTo: number }> {
+    const top = await knex()(STAGING_TABLE).where('job_id', jobId).max({ line: 'line' }).first();
+    const last = Number((top as { line?: unknown } | undefined)?.line ?? 0);
+    for (let after = 0; after < last; after += LINES_PER_STATEMENT) {
+      yield { after, upTo: Math.min(after + LINES_PER_STATEMENT, last) };
+      await yieldIfSliceIsOver();
+    }
+  }
+  const inRange = (jobId: number, { after, upTo }: { after: number; upTo: number }) =>
+    knex()(STAGING_TABLE)
+      .where('job_id', jobId)
+      .andWhere('line', '>', after)
+      .andWhere('line', '<=', upTo);
 
   /** The company cell of the rows at these lines. */
   const spellingsAt = async (jobId: number, lines: number[]): Promise<Map<number, string>> => {
@@ -167,12 +192,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How many of a job's rows have a final status (imported, ignored, invalid or failed). */
     async settled(jobId: number): Promise<number> {
-      const row = await knex()(STAGING_TABLE)
-        .where('job_id', jobId)
-        .whereNot('status', 'valid')
-        .count({ n: '*' })
-        .first();
-      return Number(row?.n ?? 0);
+      let settled = 0;
+      for await (const range of lineRanges(jobId)) {
+        const row = await inRange(jobId, range)
+          .whereNot('status', 'valid')
+          .count({ n: '*' })
+          .first();
+        settled += Number(row?.n ?? 0);
+      }
+      return settled;
     },
 
     /** Rows that were not imported (invalid, skipped or failed), in line order, after `afterLine`. */
@@ -419,18 +447,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Rows by status, and imported rows also by outcome (`created`, `updated`, `unchanged`). */
     async counts(jobId: number): Promise<Record<string, number>> {
-      const rows = await knex()(STAGING_TABLE)
-        .select('status', 'outcome')
-        .count({ n: '*' })
-        .where('job_id', jobId)
-        .groupBy('status', 'outcome');
       const counted: Record<string, number> = {};
-      for (const row of rows as Record<string, unknown>[]) {
-        const status = String(row.status);
-        counted[status] = (counted[status] ?? 0) + Number(row.n);
-        if (status === 'imported') {
-          const outcome = String(row.outcome ?? 'created');
-          counted[outcome] = (counted[outcome] ?? 0) + Number(row.n);
+      for await (const range of lineRanges(jobId)) {
+        const rows = await inRange(jobId, range)
+          .select('status', 'outcome')
+          .count({ n: '*' })
+          .groupBy('status', 'outcome');
+        for (const row of rows as Record<string, unknown>[]) {
+          const status = String(row.status);
+          counted[status] = (counted[status] ?? 0) + Number(row.n);
+          if (status === 'imported') {
+            const outcome = String(row.outcome ?? 'created');
+            counted[outcome] = (counted[outcome] ?? 0) + Number(row.n);
+          }
         }
       }
       return counted;
@@ -441,11 +470,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       jobId: number,
       limit: number
     ): Promise<{ line: number; field: string; reason: string }[]> {
-      const rows = await knex()(STAGING_TABLE)
-        .select('line', 'reason')
-        .where({ job_id: jobId, status: 'invalid' })
-        .orderBy('line')
-        .limit(limit);
+      const rows: Record<string, unknown>[] = [];
+      for await (const range of lineRanges(jobId)) {
+        if (rows.length >= limit) break;
+        rows.push(
+          ...(await inRange(jobId, range)
+            .select('line', 'reason')
+            .andWhere('status', 'invalid')
+            .orderBy('line')
+            .limit(limit - rows.length))
+        );
+      }
       return rows.flatMap((row: Record<string, unknown>) =>
         (parse<{ field: string; reason: string }[]>(row.reason) ?? []).map((issue) => ({
           line: Number(row.line),

@@ -14,6 +14,7 @@ import {
 } from '../domain';
 import { createCompanyKeys } from '../repositories/company-keys';
 import { BoundedCache } from '../utils/bounded-cache';
+import { sliceIsOver, yieldToEventLoop } from '../utils/event-loop';
 
 const REBUILD_BATCH = 5000;
 /** From this many customers a rebuild drops the indexes and builds them once at the end. */
@@ -194,10 +195,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               name: customerDisplayName(customer),
             }))
         );
-        chunk.forEach((company, n) => {
+        // Scoring hundreds of names is long work: the event loop gets a turn between names.
+        for (const [n, company] of chunk.entries()) {
+          if (sliceIsOver()) await yieldToEventLoop();
           const among = new Set(prefixesOf[n].flatMap((prefix) => byPrefix.get(prefix) ?? []));
           answer.push(among.size ? suggestCompanies(index, company, limit, undefined, among) : []);
-        });
+        }
       }
       return answer;
     },

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 
 import { startApp, type TestApp } from '../helpers/strapi';
 
-// On SQLite in WAL mode the log's checkpoints run in a thread of their own, not in the app's commits.
+// The app's SQLite connection: in WAL mode the log's checkpoints run in a thread of their own, not
+// in the app's commits, and long runs of statements give the event loop turns.
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp();
@@ -65,4 +66,28 @@ it('gives the checkpoints back to the app when it stops, and takes them again', 
   await checkpoints().start();
   expect(checkpoints().running()).toBe(true);
   expect(await autocheckpointPages()).toBe(0);
+});
+
+/** Runs `statement` again and again for `ms`; how many turns a 1 ms interval timer got meanwhile. */
+const turnsDuring = async (ms: number, statement: () => PromiseLike<unknown>) => {
+  let turns = 0;
+  const timer = setInterval(() => (turns += 1), 1);
+  const started = performance.now();
+  while (performance.now() - started < ms) await statement();
+  clearInterval(timer);
+  return turns;
+};
+
+it('gives the event loop a turn during a long run of statements, in a transaction too', async () => {
+  // SQLite's driver is synchronous: without these turns the timer would not run at all. Slices
+  // are 20 ms, so 300 ms of statements leave it about 15 turns.
+  const knex = app.strapi.db.connection;
+  expect(await turnsDuring(300, () => knex.raw('select 1'))).toBeGreaterThanOrEqual(5);
+  await knex.transaction(async (trx) => {
+    expect(await turnsDuring(300, () => trx.raw('select 1'))).toBeGreaterThanOrEqual(5);
+  });
+  await app.strapi.db.transaction(async () => {
+    const turns = await turnsDuring(300, () => app.strapi.db.query('plugin::crm.customer').count());
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
 });
