@@ -14,7 +14,7 @@ import { rebuildCompanyKeysIfNeeded } from './services/company-keys-rebuild';
 import { rebuildDuplicateKeysIfNeeded } from './services/duplicate-index-rebuild';
 import { rebuildSearchIndexIfNeeded } from './services/search-index-rebuild';
 import { getService } from './utils/get-service';
-import { yieldBetweenSqliteStatements } from './utils/sqlite-statement-turns';
+import { yieldInSqliteTransactions } from './utils/sqlite-transaction-turns';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,8 +28,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // On SQLite, long runs of statements (here and in every request) share the event loop.
-    yieldBetweenSqliteStatements(strapi);
+    // On SQLite, long transactions (here, in jobs and in requests) share the event loop.
+    yieldInSqliteTransactions(strapi);
     // Lands after the configured body parser and before the router (mounted once bootstrap is done).
     const restPrefix = strapi.config.get('api.rest.prefix', '/api') as string;
     strapi.server.use(

@@ -18,6 +18,7 @@ import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
 import { createMatchRecords } from '../repositories/match-records';
 import { createScanCandidates } from '../repositories/scan-candidates';
 import type { Actor } from '../utils/actor';
+import { sliceIsOver, yieldToEventLoop } from '../utils/event-loop';
 import { getService } from '../utils/get-service';
 import { keepBeating } from '../utils/heartbeat';
 import { errors } from '../utils/strapi-utils';
@@ -26,10 +27,6 @@ import { duplicateView } from './duplicates';
 
 /** Records whose pairs are found, matched and written per transaction. */
 const BATCH = 500;
-/** Matching yields to the event loop this often, so that requests go on being answered. */
-const SLICE_MS = 20;
-
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ScanRow {
   id: number;
@@ -93,7 +90,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const matched of await load(kind, [...wanted]))
       known.set(matched.id, prepareRecord(matched.record));
     const pairs: ScanPair[] = [];
-    let slice = Date.now();
     for (const { first, second } of candidates) {
       const a = known.get(first);
       const b = known.get(second);
@@ -101,10 +97,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const verdict = comparePrepared(a, b);
       if (verdict.score >= threshold)
         pairs.push({ first, second, score: verdict.score, reasons: verdict.reasons });
-      if (Date.now() - slice >= SLICE_MS) {
-        await nextTick();
-        slice = Date.now();
-      }
+      // Matching gives the event loop a turn whenever a slice is over: requests go on being answered.
+      if (sliceIsOver()) await yieldToEventLoop();
     }
     return pairs;
   };
@@ -168,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ cursor });
           await claims.beat(trx, scanId, workerId, { done, total: Math.max(total, done) });
         });
-        await nextTick();
+        await yieldToEventLoop();
       }
       await candidatePairs.forget(scanId);
       await finish(scan);

@@ -4,8 +4,12 @@
  * turns a batch of statements would be one turn however many statements it runs.
  */
 
-/** How long a slice of work may hold the event loop before it yields (the API waits no longer). */
-export const SLICE_MS = 20;
+/**
+ * How long a slice of work may hold the event loop before it yields. A fifth of the 50 ms a
+ * request may wait: one turn of the loop can run two slices (one resumed by I/O or a timer, one
+ * by `setImmediate`), and the statement or commit that ends a slice runs over it.
+ */
+export const SLICE_MS = 10;
 
 let sliceStartedAt = performance.now();
 
