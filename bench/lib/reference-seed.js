@@ -15,9 +15,13 @@ const KINDS = ['address', 'phone', 'email'];
 const CRM = (kind) => `plugin::crm.${kind}`;
 const REFERENCE = (kind) => `api::reference-${kind}.reference-${kind}`;
 
-/** Columns the two tables share (every column of the reference is one of the CRM's). */
+/**
+ * Columns the two tables share (every column of the reference is one of the CRM's). One after the
+ * other: `knex` is a transaction here, one connection, which runs one statement at a time.
+ */
 const sharedColumns = async (knex, from, to) => {
-  const [source, target] = await Promise.all([knex(from).columnInfo(), knex(to).columnInfo()]);
+  const source = await knex(from).columnInfo();
+  const target = await knex(to).columnInfo();
   return Object.keys(target).filter((column) => column in source);
 };
 
