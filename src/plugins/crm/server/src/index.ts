@@ -60,6 +60,8 @@ export default {
     );
     // Off the main thread: an SQLite commit no longer runs the log's checkpoint.
     await getService(strapi, 'sqlite-checkpoints').start();
+    // Reads on SQLite no longer wait for a long transaction's commit.
+    await getService(strapi, 'sqlite-read-connection').start();
     // Imports left running by a stopped node are resumed here or by any other node.
     getService(strapi, 'import-runner').schedule();
     getService(strapi, 'duplicate-scans').schedule();
@@ -89,6 +91,7 @@ export default {
     getService(strapi, 'history-retention').stop();
     getService(strapi, 'webhook-sync').stop();
     await getService(strapi, 'sqlite-checkpoints').stop();
+    await getService(strapi, 'sqlite-read-connection').stop();
   },
 
   config,

@@ -7,6 +7,7 @@ import type { Actor } from '../utils/actor';
 import { documentData, type StoredDocument } from '../utils/document-params';
 import { conflict } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { readTogetherIn } from '../utils/read-together';
 import { isRowId } from '../utils/relations';
 import { errors } from '../utils/strapi-utils';
 import {
@@ -39,9 +40,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query(USER_UID)
         .update({ where: { id: user.id }, data: { resetPasswordToken } });
       const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
-      const [emailSettings, advanced] = await Promise.all([
-        store.get({ key: 'email' }),
-        store.get({ key: 'advanced' }),
+      const [emailSettings, advanced] = await readTogetherIn(strapi, [
+        () => store.get({ key: 'email' }),
+        () => store.get({ key: 'advanced' }),
       ]);
       type ResetTemplate = {
         from?: { name?: string; email?: string };

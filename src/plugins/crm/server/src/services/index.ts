@@ -48,6 +48,7 @@ import roles from './roles';
 import searchIndex from './search-index';
 import settings from './settings';
 import sqliteCheckpoints from './sqlite-checkpoints';
+import sqliteReadConnection from './sqlite-read-connection';
 import ssn from './ssn';
 import webhookSync from './webhook-sync';
 
@@ -63,6 +64,7 @@ const coreService = (uid: CrmContentTypeUid) => factories.createCoreService(uid)
 export default {
   settings,
   'sqlite-checkpoints': sqliteCheckpoints,
+  'sqlite-read-connection': sqliteReadConnection,
   schema,
   roles,
   ssn,

@@ -4,6 +4,7 @@ import type { NetworkEdge, NetworkNode } from '../../../contracts';
 import { customerDisplayName, relationshipLabel } from '../domain';
 import type { CustomerSummary } from '../repositories/network';
 import { getService } from '../utils/get-service';
+import { readTogetherIn } from '../utils/read-together';
 import { errors } from '../utils/strapi-utils';
 import { CUSTOMER_UID } from '../utils/uids';
 
@@ -99,9 +100,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let truncated = false;
 
       for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level += 1) {
-        const [connections, relationships] = await Promise.all([
-          repository().connectionsOf(frontier),
-          repository().relationshipsOf(frontier),
+        const [connections, relationships] = await readTogetherIn(strapi, [
+          () => repository().connectionsOf(frontier),
+          () => repository().relationshipsOf(frontier),
         ]);
         const found = [
           ...connections.map((row) => ({

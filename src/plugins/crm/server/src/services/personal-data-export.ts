@@ -25,6 +25,7 @@ import {
 } from '../domain/personal-data';
 import type { Actor } from '../utils/actor';
 import { getService } from '../utils/get-service';
+import { readTogetherIn } from '../utils/read-together';
 import { errors } from '../utils/strapi-utils';
 import { AUDIT_LOG_UID, CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 
@@ -212,14 +213,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Row | null;
     if (!customer) throw new errors.NotFoundError('customer not found');
     const keys = customerKeys(customer);
-    const [contacts, customers] = await Promise.all([
-      sameContacts(keys, undefined, customer.id as number),
-      sameCustomers(keys, customer.id as number),
+    const [contacts, customers] = await readTogetherIn(strapi, [
+      () => sameContacts(keys, undefined, customer.id as number),
+      () => sameCustomers(keys, customer.id as number),
     ]);
     const network = getService(strapi, 'network');
-    const [connections, relationships] = await Promise.all([
-      network.connectionsOf(documentId),
-      network.relationshipsOf(documentId),
+    const [connections, relationships] = await readTogetherIn(strapi, [
+      () => network.connectionsOf(documentId),
+      () => network.relationshipsOf(documentId),
     ]);
     const points = (name: string, fields: string[]) =>
       ((customer[name] as Row[] | undefined) ?? []).map((point) =>
@@ -274,9 +275,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!contact) throw new errors.NotFoundError('contact not found');
     const keys = contactKeys(contact);
     const convertedId = (contact.convertedCustomer as Row | null)?.id as number | undefined;
-    const [contacts, customers] = await Promise.all([
-      sameContacts(keys, contact.id as number),
-      sameCustomers(keys, undefined, convertedId),
+    const [contacts, customers] = await readTogetherIn(strapi, [
+      () => sameContacts(keys, contact.id as number),
+      () => sameCustomers(keys, undefined, convertedId),
     ]);
     const person = [contact, ...contacts];
     return {

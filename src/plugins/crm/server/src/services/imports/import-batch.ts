@@ -31,6 +31,7 @@ import { createBulkInsert } from '../../repositories/bulk-insert';
 import type { RelatedIds, StagedRow } from '../../repositories/import-rows';
 import { yieldIfSliceIsOver } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
+import { readEachIn } from '../../utils/read-together';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../../utils/uids';
 import { companyRefs, historySession, recordInserted } from './import-history';
 import { createRecordMatches } from './record-matches';
@@ -159,23 +160,21 @@ export const createImportBatch = (strapi: Core.Strapi) => {
     const duplicates = getService(strapi, 'duplicates');
     const { defaultCountry, duplicates: options } = getService(strapi, 'settings').get();
     const kind = object === 'contacts' ? 'contact' : 'customer';
-    return Promise.all(
-      plans.map(async (plan, i): Promise<RowPlan> => {
-        if (plan.kind !== 'create') return plan;
-        const record = importedMatchRecord(object, rows[i].data as ContactRow | CustomerRow, {
-          defaultCountry,
-        });
-        const [likely] = await duplicates.candidatesOf(kind, record, [], options.blockScore);
-        return likely
-          ? {
-              kind: 'likely',
-              recordId: likely.matched.id,
-              score: likely.score,
-              reasons: likely.reasons,
-            }
-          : plan;
-      })
-    );
+    return readEachIn(strapi, plans, async (plan, i): Promise<RowPlan> => {
+      if (plan.kind !== 'create') return plan;
+      const record = importedMatchRecord(object, rows[i].data as ContactRow | CustomerRow, {
+        defaultCountry,
+      });
+      const [likely] = await duplicates.candidatesOf(kind, record, [], options.blockScore);
+      return likely
+        ? {
+            kind: 'likely',
+            recordId: likely.matched.id,
+            score: likely.score,
+            reasons: likely.reasons,
+          }
+        : plan;
+    });
   };
 
   /** Why a row a plan leaves out is left out, naming the records it found. */

@@ -14,6 +14,7 @@ import type { RelatedIds } from '../../repositories/import-rows';
 import { currentActor } from '../../utils/actor';
 import { conflict } from '../../utils/errors';
 import { getService } from '../../utils/get-service';
+import { readTogetherIn } from '../../utils/read-together';
 import {
   ACTIVITY_UID,
   CONTACT_POINT_UIDS,
@@ -64,19 +65,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Why each of these imported contacts must stay (contacts absent from the map may go). */
   const contactsToKeep = async (ids: number[]): Promise<Map<number, string[]>> => {
-    const [comments, lists, logins, conversions] = await Promise.all([
-      network()
-        .linksToTargets(ACTIVITY_UID, 'contact', ids)
-        .then((pairs) => tally(pairs, 1)),
-      network()
-        .linksToTargets(MARKETING_LIST_UID, 'members', ids)
-        .then((pairs) => tally(pairs, 1)),
-      network()
-        .linksOfOwners(CONTACT_UID, 'user', ids)
-        .then((pairs) => tally(pairs, 0)),
-      network()
-        .linksOfOwners(CONTACT_UID, 'convertedCustomer', ids)
-        .then((pairs) => tally(pairs, 0)),
+    const [comments, lists, logins, conversions] = await readTogetherIn(strapi, [
+      () =>
+        network()
+          .linksToTargets(ACTIVITY_UID, 'contact', ids)
+          .then((pairs) => tally(pairs, 1)),
+      () =>
+        network()
+          .linksToTargets(MARKETING_LIST_UID, 'members', ids)
+          .then((pairs) => tally(pairs, 1)),
+      () =>
+        network()
+          .linksOfOwners(CONTACT_UID, 'user', ids)
+          .then((pairs) => tally(pairs, 0)),
+      () =>
+        network()
+          .linksOfOwners(CONTACT_UID, 'convertedCustomer', ids)
+          .then((pairs) => tally(pairs, 0)),
     ]);
     const kept = new Map<number, string[]>();
     for (const id of ids) {
@@ -96,12 +101,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ids: number[],
     madePoints: Set<string>
   ): Promise<Map<number, string[]>> => {
-    const [contacts, connections, relationships] = await Promise.all([
-      network()
-        .linksToTargets(CONTACT_UID, 'company', ids)
-        .then((pairs) => tally(pairs, 1)),
-      network().connectionsOf(ids),
-      network().relationshipsOf(ids),
+    const [contacts, connections, relationships] = await readTogetherIn(strapi, [
+      () =>
+        network()
+          .linksToTargets(CONTACT_UID, 'company', ids)
+          .then((pairs) => tally(pairs, 1)),
+      () => network().connectionsOf(ids),
+      () => network().relationshipsOf(ids),
     ]);
     const sides = (rows: { first: number; second: number }[]) => {
       const counts = new Map<number, number>();
