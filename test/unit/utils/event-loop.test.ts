@@ -2,6 +2,7 @@ import {
   SLICE_MS,
   mapYielding,
   sliceIsOver,
+  sliceIsOverSince,
   yieldToEventLoop,
 } from '../../../src/plugins/crm/server/src/utils/event-loop';
 
@@ -12,6 +13,19 @@ const busy = (ms: number) => {
 };
 
 describe('slices of time', () => {
+  it('times work that began after the last turn from its own start', async () => {
+    await yieldToEventLoop();
+    busy(SLICE_MS + 1);
+    const startedAt = performance.now();
+    expect(sliceIsOver()).toBe(true);
+    expect(sliceIsOverSince(startedAt)).toBe(false);
+    busy(SLICE_MS + 1);
+    expect(sliceIsOverSince(startedAt)).toBe(true);
+    // Work that began before the last turn is timed from that turn.
+    await yieldToEventLoop();
+    expect(sliceIsOverSince(startedAt)).toBe(false);
+  });
+
   it('says a slice is over once the work since the last turn took SLICE_MS', async () => {
     await yieldToEventLoop();
     expect(sliceIsOver()).toBe(false);

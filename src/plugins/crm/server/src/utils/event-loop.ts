@@ -28,6 +28,14 @@ export const yieldToEventLoop = () =>
  */
 export const sliceIsOver = (): boolean => performance.now() - sliceStartedAt >= SLICE_MS;
 
+/**
+ * Like `sliceIsOver`, for work that began at `startedAt` (a transaction's first statement or last
+ * turn): work that began after the last turn is timed from its own start, so a short request is
+ * not sent to the back of the queue for the slice that background work used up before it.
+ */
+export const sliceIsOverSince = (startedAt: number): boolean =>
+  performance.now() - Math.max(startedAt, sliceStartedAt) >= SLICE_MS;
+
 /** Yields when the current slice is over; a step between the statements of a long write. */
 export const yieldIfSliceIsOver = async (): Promise<void> => {
   if (sliceIsOver()) await yieldToEventLoop();

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { sliceIsOver, yieldToEventLoop } from './event-loop';
+import { sliceIsOverSince, yieldToEventLoop } from './event-loop';
 
 type RunStatement = (this: KnexClient, connection: unknown, statement: unknown) => Promise<unknown>;
 
@@ -9,6 +9,8 @@ interface KnexClient {
   /** Set by knex on the client of a transaction. */
   transacting?: boolean;
   _query: RunStatement;
+  /** When this transaction's client last ran a statement after a turn, or its first one. */
+  [TURN_AT]?: number;
 }
 
 /**
@@ -16,6 +18,7 @@ interface KnexClient {
  * transaction's client shares its parent's config); one set, whichever copy of this code came first.
  */
 const YIELDING = Symbol.for('strapi-plugin-crm.sqlite-statement-turns');
+const TURN_AT = Symbol('turnAt');
 
 /**
  * SQLite's driver runs a statement synchronously, and knex resolves its promise at once: a
@@ -23,7 +26,8 @@ const YIELDING = Symbol.for('strapi-plugin-crm.sqlite-statement-turns');
  * holds the event loop until its commit. Here every statement of a transaction on the app's SQLite
  * connection first gives the event loop a turn when the current slice is over, so requests are
  * read, and those that need no database answered, meanwhile. The transaction keeps its connection
- * across the turn.
+ * across the turn. The slice is timed from the transaction's first statement when that came after
+ * the last turn.
  *
  * Statements outside a transaction run back to back, as before: a request's reads are short, and
  * a request that gave the loop away between them would find the one connection taken by a
@@ -41,7 +45,15 @@ export const yieldInSqliteTransactions = (strapi: Core.Strapi): void => {
     const yielding = new WeakSet<object>();
     const run = driver._query;
     driver._query = async function (connection, statement) {
-      if (this.transacting && yielding.has(this.config) && sliceIsOver()) await yieldToEventLoop();
+      if (this.transacting && yielding.has(this.config)) {
+        // Timed from the transaction's own start: a request's short read transaction that
+        // follows a slice of background work runs through instead of waiting for the next one.
+        this[TURN_AT] ??= performance.now();
+        if (sliceIsOverSince(this[TURN_AT])) {
+          await yieldToEventLoop();
+          this[TURN_AT] = performance.now();
+        }
+      }
       return run.call(this, connection, statement);
     };
     driver[YIELDING] = yielding;
