@@ -32,7 +32,8 @@
  * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
  * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE ("sqlite,postgres"),
  * BENCH_SEARCH_CONNECTIONS (4; 0: no search load), BENCH_SEARCH_IDLE_S (10), BENCH_HEAP_MB (a heap
- * limit for the memory run's process, as a deployment would set with --max-old-space-size),
+ * limit for the memory run's process and the `--existing` imports', as a deployment would set with
+ * --max-old-space-size),
  * BENCH_DATABASES ("sqlite,postgres"), BENCH_CPU_PROF=<dir> (writes the CPU profile of each phase of
  * the first import there and prints where its time went). `--no-build` skips compiling the server
  * code.
@@ -1111,18 +1112,22 @@ const parentExisting = async (existing) => {
       const pair = {};
       for (const target of ['existing', 'empty']) {
         try {
-          pair[target === 'existing' ? 'full' : 'empty'] = await boot.runChild(__filename, [
-            '--db',
-            client,
-            '--parent',
-            String(process.pid),
-            '--existing',
-            String(existing),
-            '--existing-target',
-            target,
-            '--csv',
-            csv,
-          ]);
+          pair[target === 'existing' ? 'full' : 'empty'] = await boot.runChild(
+            __filename,
+            [
+              '--db',
+              client,
+              '--parent',
+              String(process.pid),
+              '--existing',
+              String(existing),
+              '--existing-target',
+              target,
+              '--csv',
+              csv,
+            ],
+            { heapMb: settings().heapMb }
+          );
         } catch (error) {
           skipped.push({ label: `${labelOf(client)} (${target})`, reason: error.message });
           break;
