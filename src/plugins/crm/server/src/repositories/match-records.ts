@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import type { MatchRecord } from '../domain/duplicates/types';
+import { readTogether } from '../utils/read-together';
 import { CONTACT_POINT_UIDS, CONTACT_UID, CUSTOMER_UID } from '../utils/uids';
 import { linkOf } from './links';
 
@@ -86,11 +87,12 @@ export const createMatchRecords = (strapi: Core.Strapi) => {
           ['line_1', 'city', 'postal_code', 'country'],
           chunk
         );
-      // A transaction has one connection: its reads go one after another (node-pg will no longer
-      // queue them); the pool runs them at once.
-      const [rows, emails, phones, addresses] = knex.isTransaction
-        ? [await readRows(), await readEmails(), await readPhones(), await readAddresses()]
-        : await Promise.all([readRows(), readEmails(), readPhones(), readAddresses()]);
+      const [rows, emails, phones, addresses] = await readTogether(knex.isTransaction === true, [
+        readRows,
+        readEmails,
+        readPhones,
+        readAddresses,
+      ]);
       for (const row of rows as Record<string, unknown>[]) {
         const id = Number(row.id);
         found.push({

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 import type { Core } from '@strapi/strapi';
 
+import { sqliteWalFile } from '../utils/sqlite-wal-file';
+
 /**
  * SQLite in write-ahead-log mode copies the log back into the database file at checkpoints. By
  * default the connection that commits runs one whenever the log has passed 1,000 pages, inside
@@ -36,10 +38,6 @@ parentPort.on('message', (message) => {
 });
 `;
 
-interface SqliteClient {
-  config?: { connection?: { filename?: string } };
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let thread: Worker | undefined;
 
@@ -49,13 +47,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Starts the checkpoint thread when the app runs on an SQLite file in WAL mode. */
     async start(): Promise<void> {
-      if (strapi.db.dialect.client !== 'sqlite' || thread) return;
-      const filename = (strapi.db.connection.client as SqliteClient).config?.connection?.filename;
-      if (!filename || filename === ':memory:' || filename.startsWith('file::memory:')) return;
-      const [mode] = (await strapi.db.connection.raw('PRAGMA journal_mode')) as {
-        journal_mode?: string;
-      }[];
-      if (mode?.journal_mode !== 'wal') return;
+      if (thread) return;
+      const filename = await sqliteWalFile(strapi);
+      if (!filename) return;
       // The driver the app's knex loads, found from the app's own dependencies.
       let driver: string;
       try {

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 import type { Core } from '@strapi/strapi';
 
+import { sqliteWalFile } from '../utils/sqlite-wal-file';
+
 /**
  * SQLite has one connection in Strapi's pool, and a transaction keeps it until its commit: a
  * request's read that arrived during an import batch (or a merge, or a bulk change) waited for the
@@ -46,7 +48,6 @@ interface KnexClient {
     filename: string,
     options: { readonly: boolean; fileMustExist: boolean; timeout: number }
   ) => SqliteDatabase;
-  config?: { connection?: { filename?: string } };
   pool?: Pool;
   runner(builder: unknown): Runner;
   _query(connection: unknown, statement: { sql: string }): Promise<unknown>;
@@ -70,14 +71,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Opens the read-only connection when the app runs on an SQLite file in WAL mode. */
     async start(): Promise<void> {
-      if (strapi.db.dialect.client !== 'sqlite' || reader) return;
+      if (reader) return;
+      const filename = await sqliteWalFile(strapi);
       const client = strapi.db.connection.client as unknown as KnexClient;
-      const filename = client.config?.connection?.filename;
-      if (!filename || filename === ':memory:' || filename.startsWith('file::memory:')) return;
-      const [mode] = (await strapi.db.connection.raw('PRAGMA journal_mode')) as {
-        journal_mode?: string;
-      }[];
-      if (mode?.journal_mode !== 'wal' || !client.pool) return;
+      if (!filename || !client.pool) return;
       const pool = client.pool;
       // timeout 0: a read that would wait (rare in WAL mode) goes to the app's connection instead.
       const opened = new client.driver(filename, {
