@@ -416,6 +416,16 @@ const rawLoadPostgres = async (app, table, link, data) => {
   }
 };
 
+/** What better-sqlite3's statements share, so the profile can time the bulk path's writes. */
+const sqliteStatementPrototype = async (knex) => {
+  const connection = await knex.client.acquireConnection();
+  try {
+    return Object.getPrototypeOf(connection.prepare('SELECT 1'));
+  } finally {
+    await knex.client.releaseConnection(connection);
+  }
+};
+
 /** In a child: one database, start to finish; the result goes to the parent as JSON. */
 const runDatabase = async (client, parentPid) => {
   const { writeCsv, loadCompanies } = require('./lib/import-data');
@@ -448,7 +458,9 @@ const runDatabase = async (client, parentPid) => {
       const timed = ['insert', 'record', 'page', 'unmatchedGroups', 'counts', 'pending'].map(
         (name) => [name, timeMethod(staging, name)]
       );
-      const profile = profileQueries(knex);
+      const profile = profileQueries(knex, {
+        sqliteStatements: client === 'sqlite' ? await sqliteStatementPrototype(knex) : undefined,
+      });
       const cpu = phaseProfiler(process.env.BENCH_CPU_PROF, `import-${client}`);
       const imported = await runImport(app, csv, { profile, cpu, label });
       profile.stop();

@@ -7,7 +7,12 @@
  * time and its summed SQL time is JavaScript work (parsing, validation, JSON) plus waits.
  *
  * The listener costs a Map lookup per statement; it stays on for the whole import so the phases
- * are measured the same way. Statements Strapi sends outside knex (none here) would be missed.
+ * are measured the same way.
+ *
+ * On SQLite the import's bulk writes run prepared statements on the transaction's connection
+ * without knex (one `statement.run` per row). `sqliteStatements` (given a connection's statement
+ * prototype) times those too, as "insert crm_match_keys (prepared)" and so on: a statement
+ * whose SQL knex has in flight is knex's own and counted once, by its events.
  */
 
 const kindOf = (sql) => {
@@ -20,21 +25,15 @@ const kindOf = (sql) => {
   return `${verb} ${table}`;
 };
 
-const profileQueries = (knex) => {
+const profileQueries = (knex, { sqliteStatements } = {}) => {
   const started = new Map();
+  const inFlight = new Map(); // sql -> how many of knex's statements with it are running
   let phase = 'other';
   const phases = new Map(); // phase -> Map(kind -> { count, ms })
 
-  const onQuery = (query) =>
-    started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql, phase });
-  const onDone = (_result, query) => {
-    const start = started.get(query.__knexQueryUid);
-    if (!start) return;
-    started.delete(query.__knexQueryUid);
-    const ms = Number(process.hrtime.bigint() - start.at) / 1e6;
-    if (!phases.has(start.phase)) phases.set(start.phase, new Map());
-    const kinds = phases.get(start.phase);
-    const kind = kindOf(start.sql);
+  const record = (phaseName, kind, ms) => {
+    if (!phases.has(phaseName)) phases.set(phaseName, new Map());
+    const kinds = phases.get(phaseName);
     const entry = kinds.get(kind) || { count: 0, ms: 0, maxMs: 0 };
     entry.count += 1;
     entry.ms += ms;
@@ -42,9 +41,43 @@ const profileQueries = (knex) => {
     if (ms > entry.maxMs) entry.maxMs = ms;
     kinds.set(kind, entry);
   };
+  const onQuery = (query) => {
+    started.set(query.__knexQueryUid, { at: process.hrtime.bigint(), sql: query.sql, phase });
+    inFlight.set(query.sql, (inFlight.get(query.sql) || 0) + 1);
+  };
+  const onDone = (_result, query) => {
+    const start = started.get(query.__knexQueryUid);
+    if (!start) return;
+    started.delete(query.__knexQueryUid);
+    const left = inFlight.get(start.sql) - 1;
+    if (left) inFlight.set(start.sql, left);
+    else inFlight.delete(start.sql);
+    record(start.phase, kindOf(start.sql), Number(process.hrtime.bigint() - start.at) / 1e6);
+  };
   knex.on('query', onQuery);
   knex.on('query-response', onDone);
   knex.on('query-error', onDone);
+
+  // Writes through prepared statements outside knex (the SQLite bulk path).
+  const restored = [];
+  if (sqliteStatements)
+    for (const method of ['run']) {
+      const original = sqliteStatements[method];
+      sqliteStatements[method] = function timed(...args) {
+        if (inFlight.has(this.source)) return original.apply(this, args);
+        const at = process.hrtime.bigint();
+        try {
+          return original.apply(this, args);
+        } finally {
+          record(
+            phase,
+            `${kindOf(this.source)} (prepared)`,
+            Number(process.hrtime.bigint() - at) / 1e6
+          );
+        }
+      };
+      restored.push(() => (sqliteStatements[method] = original));
+    }
 
   return {
     /** Statements sent from now on count towards `name`. */
@@ -55,6 +88,7 @@ const profileQueries = (knex) => {
       knex.removeListener('query', onQuery);
       knex.removeListener('query-response', onDone);
       knex.removeListener('query-error', onDone);
+      for (const restore of restored) restore();
     },
     /** { phase: [{ kind, count, ms, maxMs }] } heaviest first, as plain JSON for the parent. */
     result() {
