@@ -28,6 +28,7 @@ import type {
   HistoryEntry,
   HistoryQuery,
 } from '../../../contracts';
+import type { CustomerWithSocial, SocialLookupAnswer, SocialProfileUpdate } from './social-lookup';
 
 /** What an upload may say of its file beside the object: all told from the file when absent. */
 export interface ImportUploadOptions {
@@ -227,6 +228,18 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
   /** A customer's own fields (the same rules as REST `PUT /customers/:id`). */
   updateCustomer: async (documentId: string, data: Record<string, unknown>) =>
     (await put<{ data: Customer }>(`${customers}/${documentId}`, { data })).data.data,
+  /** Public profiles found for the customer's e-mail addresses, or for `email` instead. */
+  socialLookup: async (documentId: string, email?: string) =>
+    (
+      await post<SocialLookupAnswer>(
+        `${customers}/${documentId}/social-lookup`,
+        email ? { email } : {}
+      )
+    ).data,
+  /** Takes what was ticked of a found profile; answers the customer as `customer` does. */
+  updateSocialProfile: async (documentId: string, update: SocialProfileUpdate) =>
+    (await put<{ data: CustomerWithSocial }>(`${customers}/${documentId}/social-profile`, update))
+      .data.data,
   /** The contacts whose company is the customer. */
   customerContacts: async (documentId: string, page = 1, pageSize = 20) =>
     (
