@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 
 import type { ContactPointKind, RelationshipKind } from '../../../../contracts';
+import { socialLookupEnabled } from '../../api/social-lookup';
 import { CustomerSummaryCard } from '../../components/customers/CustomerSummaryCard';
 import { CustomerContactsCard } from '../../components/customers/edit/CustomerContactsCard';
 import { CustomerDetailsForm } from '../../components/customers/edit/CustomerDetailsForm';
@@ -15,6 +16,8 @@ import { AddRelationshipDialog } from '../../components/customers/links/AddRelat
 import { ConnectionsCard } from '../../components/customers/links/ConnectionsCard';
 import { RelationshipsCard } from '../../components/customers/links/RelationshipsCard';
 import { customerName, customerPath, networkPath } from '../../components/customers/model';
+import { SocialLookupDialog } from '../../components/customers/social-lookup/SocialLookupDialog';
+import { SocialProfilesCard } from '../../components/customers/SocialProfilesCard';
 import { useKindLabels } from '../../components/customers/useKindLabels';
 import { DuplicatesCard } from '../../components/duplicates/DuplicatesCard';
 import { HistorySection, PersonalDataSection } from '../../components/history/HistorySections';
@@ -26,7 +29,7 @@ import { BackToSearch, CustomerUnavailable } from './overview/CustomerUnavailabl
 import { MergeNotices } from './overview/MergeNotices';
 import { useOverviewData } from './overview/useOverviewData';
 
-type Dialog = null | 'connection' | RelationshipKind;
+type Dialog = null | 'connection' | 'social' | RelationshipKind;
 
 /** What the overview is told by the page that opened it (router state). */
 interface OverviewState {
@@ -161,6 +164,14 @@ export const CustomerOverviewPage = () => {
               )
             }
           />
+          <SocialProfilesCard
+            customer={current}
+            onFind={
+              canManage && socialLookupEnabled(settings.data)
+                ? () => setDialog('social')
+                : undefined
+            }
+          />
           <CustomerContactsCard documentId={current.documentId} />
           <ConnectionsCard
             connections={connections.data ?? []}
@@ -257,6 +268,14 @@ export const CustomerOverviewPage = () => {
         onSaved={() => {
           closeDialog();
           reloadAll();
+        }}
+      />
+      <SocialLookupDialog
+        customer={dialog === 'social' ? current : null}
+        onClose={closeDialog}
+        onUpdated={() => {
+          closeDialog();
+          customer.reload();
         }}
       />
       <AddRelationshipDialog
