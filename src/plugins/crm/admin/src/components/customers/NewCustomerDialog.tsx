@@ -19,14 +19,17 @@ import { IdentitySection } from './new-customer/IdentitySection';
 import { PreferencesSection } from './new-customer/PreferencesSection';
 import { useDuplicateCheck } from './new-customer/useDuplicateCheck';
 
-type Next = 'view' | 'continue';
+export type Next = 'view' | 'continue';
 
 interface NewCustomerDialogProps {
   open: boolean;
   settings: CrmSettings;
   onClose: () => void;
-  /** After a save: `view` opens the new customer, `continue` stays on the search page. */
-  onCreated: (customer: Customer, next: Next) => void;
+  /**
+   * After a save: `view` opens the new customer, `continue` stays on the search page;
+   * `withEmail` says whether it was saved with an e-mail address (one a lookup can search).
+   */
+  onCreated: (customer: Customer, next: Next, saved: { withEmail: boolean }) => void;
 }
 
 /**
@@ -100,7 +103,9 @@ export const NewCustomerDialog = ({
           ),
         });
       setBlocked(null);
-      onCreated(customer, next);
+      onCreated(customer, next, {
+        withEmail: Array.isArray(data.emails) && data.emails.length > 0,
+      });
     } catch (failure) {
       const duplicates = detailsOf<{ duplicates: DuplicateCandidate[] }>(failure).duplicates;
       if (statusOf(failure) === 409 && Array.isArray(duplicates) && duplicates.length > 0) {

@@ -5,12 +5,15 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 
+import type { Customer } from '../../../../contracts';
 import { useCrmApi } from '../../api';
+import { socialLookupEnabled } from '../../api/social-lookup';
 import { CrmNav } from '../../components/common/CrmNav';
 import { PageLoader } from '../../components/common/PageStates';
 import { useCrmSettings, useCustomerPermissions } from '../../components/customers/hooks';
 import { customerPath } from '../../components/customers/model';
-import { NewCustomerDialog } from '../../components/customers/NewCustomerDialog';
+import { NewCustomerDialog, type Next } from '../../components/customers/NewCustomerDialog';
+import { SocialLookupDialog } from '../../components/customers/social-lookup/SocialLookupDialog';
 import { useRequestErrors } from '../../hooks/useRequestErrors';
 import { useAsyncResource } from '../../utils/useAsyncResource';
 import { SearchResults } from './search/SearchResults';
@@ -28,6 +31,8 @@ export const CustomerSearchPage = () => {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [typed, setTyped] = React.useState(q);
   const [creating, setCreating] = React.useState(false);
+  /** A customer just created, whose public profiles are offered before going on. */
+  const [lookup, setLookup] = React.useState<{ customer: Customer; next: Next } | null>(null);
   const { canManage, canImport } = useCustomerPermissions();
   const settings = useCrmSettings();
 
@@ -45,6 +50,13 @@ export const CustomerSearchPage = () => {
     event.preventDefault();
     const next = typed.trim();
     setParams(next ? { q: next } : {});
+  };
+
+  /** After a create (and its social lookup, if any): open the customer, or find it in the list. */
+  const goOn = (customer: Customer, next: Next) => {
+    setLookup(null);
+    if (next === 'view') navigate(customerPath(customer.documentId));
+    else setParams({ q: customer.customerNumber });
   };
 
   const hits = results.data?.data ?? [];
@@ -187,13 +199,18 @@ export const CustomerSearchPage = () => {
           open={creating}
           settings={settings.data}
           onClose={() => setCreating(false)}
-          onCreated={(customer, next) => {
+          onCreated={(customer, next, { withEmail }) => {
             setCreating(false);
-            if (next === 'view') navigate(customerPath(customer.documentId));
-            else setParams({ q: customer.customerNumber });
+            if (withEmail && socialLookupEnabled(settings.data)) setLookup({ customer, next });
+            else goOn(customer, next);
           }}
         />
       )}
+      <SocialLookupDialog
+        customer={lookup?.customer ?? null}
+        onClose={() => lookup && goOn(lookup.customer, lookup.next)}
+        onUpdated={(updated) => lookup && goOn(updated, lookup.next)}
+      />
     </Page.Main>
   );
 };
