@@ -24,3 +24,4 @@ export * from './duplicate-clusters';
 export * from './history';
 export * from './erasure';
 export * from './background-jobs';
+export * from './social';

@@ -1,0 +1,4 @@
+export * from './found-profile';
+export * from './gravatar';
+export * from './profile-fields';
+export * from './taken-fields';
