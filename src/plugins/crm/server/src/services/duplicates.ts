@@ -74,17 +74,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ])
     );
 
-  const writeKeys = async (knex: Knex, kind: MatchKind, ids: readonly number[]) =>
-    keys.replace(knex, kind, ids, await keysOf(knex, kind, ids));
+  const writeKeys = async (
+    knex: Knex,
+    kind: MatchKind,
+    ids: readonly number[],
+    created: boolean
+  ) => {
+    const written = await keysOf(knex, kind, ids);
+    // Records made in this transaction hold no keys yet: nothing to delete first (on PostgreSQL
+    // the deletes of an import's new contacts took a quarter of its run).
+    if (created) await keys.add(knex, kind, written);
+    else await keys.replace(knex, kind, ids, written);
+  };
 
   return {
-    /** Rewrites the keys of these records from the tables (those gone lose theirs), in the current transaction. */
-    async refresh(kind: MatchKind, ids: readonly number[]): Promise<void> {
+    /**
+     * Rewrites the keys of these records from the tables (those gone lose theirs), in the current
+     * transaction. `created`: the records were inserted in this transaction, so they have none.
+     */
+    async refresh(
+      kind: MatchKind,
+      ids: readonly number[],
+      { created = false }: { created?: boolean } = {}
+    ): Promise<void> {
       const unique = [...new Set(ids.map(Number).filter((id) => Number.isInteger(id) && id > 0))];
       if (unique.length === 0) return;
       await withKnex(strapi, async (knex) => {
         for (let i = 0; i < unique.length; i += REBUILD_BATCH)
-          await writeKeys(knex, kind, unique.slice(i, i + REBUILD_BATCH));
+          await writeKeys(knex, kind, unique.slice(i, i + REBUILD_BATCH), created);
       });
     },
 

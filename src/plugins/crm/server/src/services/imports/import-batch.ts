@@ -360,7 +360,7 @@ export const createImportBatch = (strapi: Core.Strapi) => {
       .filter((pair): pair is [number, number] => pair[1] !== null);
     await bulk.links(trx, link(CONTACT_UID, 'company'), companyPairs);
     await yieldIfSliceIsOver();
-    await getService(strapi, 'duplicates').refresh('contact', ids);
+    await getService(strapi, 'duplicates').refresh('contact', ids, { created: true });
     await yieldIfSliceIsOver();
     // Their history from the values written (the bulk of an import): nothing is read back.
     if (historySession(strapi)) {
