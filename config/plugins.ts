@@ -63,6 +63,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       historyRetentionDays: env.int('CRM_HISTORY_RETENTION_DAYS', 0) || null,
       // A create that looks like an existing record: "warn" (meta.possibleDuplicates) or "block" (409).
       duplicates: { onCreate: env('CRM_DUPLICATES_ON_CREATE', 'warn') as 'warn' | 'block' },
+      // Public social profiles of customers' e-mail addresses, off unless an admin turns it on:
+      // each lookup sends a person's address (hashed) to the service.
+      socialLookup: {
+        enabled: env.bool('CRM_SOCIAL_LOOKUP', false),
+        timeoutMs: env.int('CRM_SOCIAL_LOOKUP_TIMEOUT_MS', 3000),
+        gravatar: {
+          baseUrl: env('CRM_SOCIAL_GRAVATAR_URL', 'https://api.gravatar.com/v3'),
+          apiKey: env('CRM_SOCIAL_GRAVATAR_KEY', ''),
+        },
+      },
     },
   },
 });

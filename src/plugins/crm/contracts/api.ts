@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ContactPointKind, ContactPointLimits } from './contact-points';
 import type { CustomerType } from './enums';
 import type * as schemas from './responses';
+import type * as social from './social-profile';
 
 /** Strapi's envelope of a route's answer. */
 export interface Answer<T, M = Record<string, never>> {
@@ -56,6 +57,9 @@ export interface Customer {
   status?: string;
   /** The customer's id in the system it came from. */
   externalId?: string | null;
+  /** An http(s) picture of the person, e.g. taken from a social profile lookup. */
+  avatarUrl?: string | null;
+  socialProfiles?: SocialProfileLink[] | null;
   addresses?: Address[];
   phones?: Phone[];
   emails?: Email[];
@@ -78,6 +82,8 @@ export interface CrmSettings {
   ssnRevealSeconds: number;
   /** The score from which records are called duplicates; whether a create above `blockScore` is refused. */
   duplicates: { threshold: number; onCreate: 'warn' | 'block'; blockScore: number };
+  /** Whether the social profile lookup is turned on (off by default: it processes personal data). */
+  socialLookup: { enabled: boolean };
 }
 
 export type ImportLogAnswer = Answer<ImportLogRow[], { pagination: Pagination }>;
@@ -100,3 +106,7 @@ export type ImportModeSettings = z.infer<typeof schemas.importModeSchema>;
 export type ImportPreview = z.infer<typeof schemas.importPreviewSchema>;
 export type ReferenceGroup = z.infer<typeof schemas.referenceGroupSchema>;
 export type ImportLogRow = z.infer<typeof schemas.importLogRowSchema>;
+export type SocialProfileLink = z.infer<typeof social.socialProfileLinkSchema>;
+export type FoundProfile = z.infer<typeof social.foundProfileSchema>;
+/** POST /customers/:id/social-lookup. */
+export type SocialLookupAnswer = z.infer<typeof social.socialLookupResultSchema>;

@@ -81,6 +81,9 @@ export const CONTENT_MANAGER_LAYOUTS: readonly ContentManagerLayout[] = [
       [['preferredContact'], ['status']],
       // working data
       [['primaryContact'], ['externalId']],
+      // public profiles, taken from a social profile lookup or typed in
+      [['avatarUrl', 12]],
+      [['socialProfiles', 12]],
       // contact data
       [['addresses'], ['phones']],
       [['emails']],
@@ -105,6 +108,8 @@ export const CONTENT_MANAGER_LAYOUTS: readonly ContentManagerLayout[] = [
       preferredContact: ['Preferred contact', 'Contact préféré', 'Bevorzugter Kontaktweg'],
       status: ['Status', 'Statut', 'Status'],
       externalId: ['External id', 'Identifiant externe', 'Externe ID'],
+      avatarUrl: ['Avatar URL', 'URL de l’avatar', 'Avatar-URL'],
+      socialProfiles: ['Social profiles', 'Profils sociaux', 'Social-Media-Profile'],
       addresses: ['Addresses', 'Adresses', 'Adressen'],
       phones: ['Phones', 'Téléphones', 'Telefonnummern'],
       emails: ['E-mails', 'E-mails', 'E-Mail-Adressen'],

@@ -60,6 +60,9 @@ export const ROUTE_CAPABILITIES: Record<string, Capability> = {
   'customer.setPrimaryContact': 'writeCustomers',
   'customer.relationships': 'read',
   'customer.network': 'read',
+  // Looking a customer up and taking what was found are part of keeping the customer.
+  'customer.socialLookup': 'writeCustomers',
+  'customer.takeSocialProfile': 'writeCustomers',
   // change history
   'history.customer': 'read',
   'history.contact': 'read',

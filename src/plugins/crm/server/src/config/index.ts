@@ -1,7 +1,9 @@
 import {
   DEFAULT_DUPLICATE_BLOCK_SCORE,
   DEFAULT_DUPLICATE_THRESHOLD,
+  DEFAULT_GRAVATAR_BASE_URL,
   DEFAULT_POPULATE_MAX_RELATED,
+  DEFAULT_SOCIAL_LOOKUP_TIMEOUT_MS,
   IMPORT_MAX_COLUMNS,
   SSN_REVEAL_SECONDS,
   type KindLimits,
@@ -58,6 +60,18 @@ export interface CrmPluginConfig {
    * unless the request says `allowDuplicate=true`).
    */
   duplicates: { onCreate?: 'warn' | 'block'; blockScore?: number };
+  /**
+   * Looking up public social profiles of a customer's e-mail addresses. Off by default: sending a
+   * person's address to another service is processing of their personal data, which an admin
+   * decides to do (CRM_SOCIAL_LOOKUP=true).
+   */
+  socialLookup: {
+    enabled?: boolean;
+    /** How long one source may take to answer, in ms, before it counts as unavailable. */
+    timeoutMs?: number;
+    /** Gravatar's public profile API; the key (optional) also yields first and last names. */
+    gravatar?: { baseUrl?: string; apiKey?: string };
+  };
 }
 
 const defaults: CrmPluginConfig = {
@@ -78,6 +92,11 @@ const defaults: CrmPluginConfig = {
   historyRetentionDays: null,
   duplicateThreshold: DEFAULT_DUPLICATE_THRESHOLD,
   duplicates: { onCreate: 'warn', blockScore: DEFAULT_DUPLICATE_BLOCK_SCORE },
+  socialLookup: {
+    enabled: false,
+    timeoutMs: DEFAULT_SOCIAL_LOOKUP_TIMEOUT_MS,
+    gravatar: { baseUrl: DEFAULT_GRAVATAR_BASE_URL, apiKey: '' },
+  },
 };
 
 export default {

@@ -68,10 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * What the pages need to know of the plugin's settings: contact point types and limits,
-     * network depth, how long a revealed SSN shows, and how duplicates are judged and met.
+     * network depth, how long a revealed SSN shows, how duplicates are judged and met, and
+     * whether the social profile lookup may be offered.
      */
     async settings(ctx: Context) {
-      const { limits, ssnRevealSeconds, duplicateThreshold, duplicates } = getService(
+      const { limits, ssnRevealSeconds, duplicateThreshold, duplicates, socialLookup } = getService(
         strapi,
         'settings'
       ).get();
@@ -82,6 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           maxNetworkDepth: MAX_NETWORK_DEPTH,
           ssnRevealSeconds,
           duplicates: { threshold: duplicateThreshold, ...duplicates },
+          socialLookup: { enabled: socialLookup.enabled },
         },
         meta: {},
       };
@@ -115,6 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     setPrimaryContact: customerAction('setPrimaryContact'),
     relationships: customerAction('relationships'),
     network: customerAction('network'),
+    socialLookup: customerAction('socialLookup'),
+    takeSocialProfile: customerAction('takeSocialProfile'),
     createConnection: runForAdmin(strapi, 'connection', CONNECTION_UID, 'create'),
     deleteConnection: runForAdmin(strapi, 'connection', CONNECTION_UID, 'delete'),
     createRelationship: runForAdmin(strapi, 'relationship', RELATIONSHIP_UID, 'create'),

@@ -11,6 +11,7 @@ import { searchQuery } from '../validation/search';
 import { createDuplicateWarnings, takeAllowDuplicate } from './duplicate-warnings';
 import { sanitizeCustomerInput, type InputOptions } from './nested-input';
 import type { BoundedSanitizeQuery } from './query-bounds';
+import { socialProfileActions } from './social-profile';
 import { judgeContentApiReveal } from './ssn-access';
 
 /**
@@ -141,4 +142,6 @@ export default factories.createCoreController(CUSTOMER_UID, ({ strapi }) => ({
     const graph = await getService(strapi, 'network').graph(ctx.params.id, depth, cap);
     ctx.body = { data: graph, meta: { depth, nodeCap: cap } };
   },
+
+  ...socialProfileActions(strapi),
 }));

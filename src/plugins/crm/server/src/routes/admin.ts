@@ -8,6 +8,7 @@ import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
 import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
+import { SOCIAL_PROFILE_ROUTES } from './social-profile-routes';
 
 const requires = (...actions: string[]) => [
   'admin::isAuthenticatedAdmin',
@@ -73,6 +74,12 @@ export default {
       path,
       handler: `admin-customer.${handler}`,
       config: { policies: requires(action), middlewares: ROUTE_MIDDLEWARES },
+    })),
+    ...SOCIAL_PROFILE_ROUTES.map(({ method, path, handler }) => ({
+      method,
+      path,
+      handler: handler.replace(/^customer\./, 'admin-customer.'),
+      config: { policies: requires(MANAGE), middlewares: ROUTE_MIDDLEWARES },
     })),
     ...PERSONAL_DATA_ROUTES.map(({ method, path, handler }) => ({
       method,

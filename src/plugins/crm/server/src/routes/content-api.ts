@@ -39,6 +39,7 @@ import { HISTORY_ROUTES } from './history-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { MERGE_ROUTES } from './merge-routes';
 import { PERSONAL_DATA_ROUTES } from './personal-data-routes';
+import { SOCIAL_PROFILE_ROUTES } from './social-profile-routes';
 
 const READ_LIST = { scope: ['plugin::crm.customer.find'] };
 const READ_ONE = { scope: ['plugin::crm.customer.findOne'] };
@@ -170,6 +171,7 @@ export const CONTENT_API_ROUTES: ContentApiRoute[] = [
       success: { status: 200, schema: networkResponse },
     },
   },
+  ...SOCIAL_PROFILE_ROUTES,
   ...recordRoutes('addresses', 'address'),
   ...recordRoutes('phones', 'phone'),
   ...recordRoutes('emails', 'email'),

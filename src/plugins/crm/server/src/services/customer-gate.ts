@@ -10,6 +10,7 @@ import {
   assertNoIssues,
   checkContactPointSet,
   validateCustomer,
+  validateSocialFields,
   type ContactPointKind,
   type CustomerType,
 } from '../domain';
@@ -250,11 +251,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       getService(strapi, 'ssn').protectInput(data);
       const fields = validateCustomer(data);
+      const social = validateSocialFields(data);
       await getService(strapi, 'external-ids').assertFree(CUSTOMER_UID, fields.externalId);
       const customerNumber = await getService(strapi, 'customer-numbers').next();
       params.data = {
         ...data,
         ...fields,
+        ...social,
         customerNumber,
         displayName: displayNames().ofCustomer({ ...fields, customerNumber }),
       };
@@ -288,6 +291,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...pick(current, CUSTOMER_FIELD_NAMES),
         ...pick(data, CUSTOMER_FIELD_NAMES),
       });
+      const social = validateSocialFields(data);
       if ('externalId' in data)
         await getService(strapi, 'external-ids').assertFree(
           CUSTOMER_UID,
@@ -297,6 +301,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       params.data = {
         ...data,
         ...pick(fields, Object.keys(data)),
+        ...social,
         displayName: displayNames().ofCustomer({
           ...fields,
           customerNumber: current.customerNumber,

@@ -47,6 +47,7 @@ import relationshipGate from './relationship-gate';
 import roles from './roles';
 import searchIndex from './search-index';
 import settings from './settings';
+import socialLookup from './social-lookup';
 import sqliteCheckpoints from './sqlite-checkpoints';
 import sqliteReadConnection from './sqlite-read-connection';
 import ssn from './ssn';
@@ -68,6 +69,7 @@ export default {
   schema,
   roles,
   ssn,
+  'social-lookup': socialLookup,
   network,
   'personal-data-export': personalDataExport,
   'customer-locks': customerLocks,

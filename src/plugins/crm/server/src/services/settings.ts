@@ -4,6 +4,8 @@ import type { CrmPluginConfig } from '../config';
 import {
   DEFAULT_DUPLICATE_BLOCK_SCORE,
   DEFAULT_DUPLICATE_THRESHOLD,
+  DEFAULT_GRAVATAR_BASE_URL,
+  DEFAULT_SOCIAL_LOOKUP_TIMEOUT_MS,
   resolveContactPointLimits,
   type ContactPointLimits,
 } from '../domain';
@@ -24,6 +26,11 @@ export interface CrmSettings {
   historyRetentionDays: number | null;
   duplicateThreshold: number;
   duplicates: { onCreate: 'warn' | 'block'; blockScore: number };
+  socialLookup: {
+    enabled: boolean;
+    timeoutMs: number;
+    gravatar: { baseUrl: string; apiKey: string };
+  };
 }
 
 /** The plugin configuration, resolved on each read (cheap) so it always reflects `strapi.config`. */
@@ -48,6 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       duplicates: {
         onCreate: config.duplicates?.onCreate ?? 'warn',
         blockScore: config.duplicates?.blockScore ?? DEFAULT_DUPLICATE_BLOCK_SCORE,
+      },
+      socialLookup: {
+        enabled: config.socialLookup?.enabled === true,
+        timeoutMs: config.socialLookup?.timeoutMs ?? DEFAULT_SOCIAL_LOOKUP_TIMEOUT_MS,
+        gravatar: {
+          baseUrl: config.socialLookup?.gravatar?.baseUrl || DEFAULT_GRAVATAR_BASE_URL,
+          apiKey: config.socialLookup?.gravatar?.apiKey ?? '',
+        },
       },
     };
   },

@@ -577,6 +577,10 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
   };
   attributes: {
     addresses: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.address'>;
+    avatarUrl: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
     businessName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -629,6 +633,7 @@ export interface PluginCrmCustomer extends Struct.CollectionTypeSchema {
     preferredContact: Schema.Attribute.Enumeration<['email', 'mail', 'phone', 'text']>;
     primaryContact: Schema.Attribute.Relation<'manyToOne', 'plugin::crm.customer'>;
     publishedAt: Schema.Attribute.DateTime;
+    socialProfiles: Schema.Attribute.JSON;
     ssn: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 11;

@@ -4,6 +4,7 @@ import {
   ERASURE_KEY_MIN_LENGTH,
   MIN_JOB_STALE_MS,
   isSupportedCountry,
+  isWebUrl,
   resolveContactPointLimits,
 } from '../domain';
 import { createFieldCipher } from '../security/field-cipher';
@@ -95,6 +96,26 @@ export const pluginConfigSchema = z
           .optional(),
         blockScore: score('duplicates.blockScore').optional(),
       })
+      .strict(),
+    socialLookup: z
+      .object({
+        enabled: z.boolean({ invalid_type_error: 'socialLookup.enabled must be true or false' }),
+        timeoutMs: positiveInteger('socialLookup.timeoutMs'),
+        gravatar: z
+          .object({
+            baseUrl: z.unknown().superRefine((value, ctx) => {
+              if (typeof value !== 'string' || !isWebUrl(value))
+                ctx.addIssue({
+                  code: z.ZodIssueCode.custom,
+                  message: `socialLookup.gravatar.baseUrl must be an http or https URL (got ${String(value)})`,
+                });
+            }),
+            apiKey: z.string({ invalid_type_error: 'socialLookup.gravatar.apiKey must be text' }),
+          })
+          .partial()
+          .strict(),
+      })
+      .partial()
       .strict(),
     // Fails at start-up rather than at the first SSN write.
     encryptionKeys: checkedBy('encryptionKeys', (value) => {
