@@ -112,3 +112,37 @@ describe('historyRetentionDays', () => {
     );
   });
 });
+
+describe('the social profile lookup option', () => {
+  it('is off by default, asking Gravatar within 3 seconds', () => {
+    expect(config.default.socialLookup).toEqual({
+      enabled: false,
+      timeoutMs: 3000,
+      gravatar: { baseUrl: 'https://api.gravatar.com/v3', apiKey: '' },
+    });
+  });
+
+  it('accepts it turned on, with a key and another address', () => {
+    const socialLookup = {
+      enabled: true,
+      timeoutMs: 500,
+      gravatar: { baseUrl: 'http://127.0.0.1:8080/v3', apiKey: 'key' },
+    };
+    expect(() => config.validator(withOptions({ socialLookup }))).not.toThrow();
+  });
+
+  it('names what it refuses', () => {
+    expect(() => config.validator(withOptions({ socialLookup: { enabled: 'yes' } }))).toThrow(
+      'socialLookup.enabled must be true or false'
+    );
+    expect(() => config.validator(withOptions({ socialLookup: { timeoutMs: 0 } }))).toThrow(
+      'socialLookup.timeoutMs must be a positive integer (got 0)'
+    );
+    expect(() =>
+      config.validator(withOptions({ socialLookup: { gravatar: { baseUrl: 'gravatar.com' } } }))
+    ).toThrow('socialLookup.gravatar.baseUrl must be an http or https URL (got gravatar.com)');
+    expect(() =>
+      config.validator(withOptions({ socialLookup: { gravatar: { apiKey: 42 } } }))
+    ).toThrow('socialLookup.gravatar.apiKey must be text');
+  });
+});
