@@ -342,3 +342,58 @@ describe('while the lookup is turned on', () => {
     );
   });
 });
+
+describe("a customer's avatar and social profiles on other paths", () => {
+  const create = async (data: Row) => {
+    const response = await app
+      .api()
+      .post('/api/crm/customers')
+      .send({ data: { type: 'individual', ...data } });
+    expect(response.status).toBe(201);
+    return response.body.data as Row;
+  };
+  const github = { service: 'GitHub', url: 'https://github.com/ann' };
+  const x = { service: 'X', url: 'https://x.com/ann' };
+  const site = { service: 'Site', url: 'https://ann.example' };
+
+  it("a merge keeps the survivor's avatar, else a merged one's, and joins the profiles by url", async () => {
+    const survivor = await create({ firstName: 'Ann', lastName: 'Lee', socialProfiles: [github] });
+    const merged = await create({
+      firstName: 'Ann',
+      lastName: 'Lee',
+      avatarUrl: 'https://a.example/ann.png',
+      socialProfiles: [{ ...github, username: 'ann' }, x],
+    });
+    const response = await app
+      .api()
+      .post('/api/crm/customers/merge')
+      .send({ data: { survivor: survivor.documentId, merged: [merged.documentId] } });
+    expect(response.status).toBe(200);
+    const stored = await app.api().get(`/api/crm/customers/${survivor.documentId}`);
+    expect(stored.body.data).toMatchObject({
+      avatarUrl: 'https://a.example/ann.png',
+      socialProfiles: [github, x],
+    });
+  });
+
+  it('the personal data export shows them and the erasure clears them', async () => {
+    const ann = await create({
+      firstName: 'Ann',
+      lastName: 'Other',
+      avatarUrl: 'https://a.example/other.png',
+      socialProfiles: [site],
+    });
+    const exported = await app.api().get(`/api/crm/customers/${ann.documentId}/personal-data`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.data.record).toMatchObject({
+      avatarUrl: 'https://a.example/other.png',
+      socialProfiles: [site],
+    });
+    const erased = await app.api().post(`/api/crm/customers/${ann.documentId}/erase`);
+    expect(erased.status).toBe(200);
+    const row = await app.strapi.db
+      .query('plugin::crm.customer')
+      .findOne({ where: { documentId: ann.documentId }, select: ['avatarUrl', 'socialProfiles'] });
+    expect(row).toEqual({ avatarUrl: null, socialProfiles: null });
+  });
+});

@@ -34,9 +34,16 @@ export interface PersonalDataSubject {
  * a customer's `primaryContact`; a contact's `company`, `convertedCustomer`, `manager` (name only)
  * and `user` (its own login: username and e-mail).
  */
+/** A customer's links to its profiles elsewhere (`socialProfiles`). */
+export interface PersonalDataProfileLink {
+  service: string;
+  url: string;
+  username?: string;
+}
+
 export type PersonalDataRecord = Record<
   string,
-  PersonalDataScalar | PersonalDataPartyRef | PersonalDataLogin
+  PersonalDataScalar | PersonalDataPartyRef | PersonalDataLogin | PersonalDataProfileLink[]
 >;
 
 export interface PersonalDataLogin {

@@ -32,6 +32,9 @@ export const ERASED_CUSTOMER_FIELDS = [
   'ssnHash',
   // Another system's id of the person: it leads back to them.
   'externalId',
+  // Their picture and their profiles elsewhere.
+  'avatarUrl',
+  'socialProfiles',
 ] as const;
 
 /**

@@ -11,7 +11,10 @@ const timestamp = z.string().describe('ISO 8601 date and time');
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const party = z.object({ name: z.string().nullable(), number: z.string().nullable() });
 const login = z.object({ username: z.string().nullable(), email: z.string().nullable() });
-const record = z.record(z.union([scalar, party, login]));
+const profileLinks = z.array(
+  z.object({ service: z.string(), url: z.string(), username: z.string().optional() })
+);
+const record = z.record(z.union([scalar, party, login, profileLinks]));
 const relation = z.object({ documentId: z.string(), label: z.string().nullable() });
 const historyValue = z.union([scalar, relation, z.array(relation)]);
 const actorRef = z.object({

@@ -5,6 +5,7 @@ import {
   CONTACT_POINT_KINDS,
   CUSTOMER_FIELD_NAMES,
   choosePrimaryContact,
+  mergedSocialFields,
   validateCustomer,
   type ContactCandidate,
   type ContactPointKind,
@@ -460,6 +461,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fields,
           CUSTOMER_FIELD_NAMES.filter((field) => field !== 'type')
         );
+        // The survivor's avatar unless it has none; every record's profiles, one per url.
+        Object.assign(data, mergedSocialFields(records));
         if (ssnSource.id !== survivor.id) {
           data.ssn = ssnSource.ssn;
           data.ssnEncrypted = ssnSource.ssnEncrypted;
