@@ -9,7 +9,8 @@
  *  4. creates a super admin with `strapi admin:create-user`,
  *  5. runs the jest project `e2e` (test/e2e/**\/*.e2e.ts) against it; extra arguments go to jest,
  *  6. stops Strapi and removes the database, whatever the outcome.
- * The tests read E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD (test/e2e/support/env.ts).
+ * The tests read E2E_BASE_URL, E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD (test/e2e/support/env.ts),
+ * and E2E_GRAVATAR_PORT, where Strapi's social lookup expects its Gravatar (a fake the tests start).
  */
 const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -93,6 +94,9 @@ const main = async () => {
   }
 
   const port = await freePort();
+  // The social lookup's Gravatar is a fake one the tests start on this port (support/fake-gravatar.ts).
+  let gravatarPort = await freePort();
+  while (gravatarPort === port) gravatarPort = await freePort();
   const stamp = `${Date.now()}-${process.pid}`;
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const database = join('.tmp', `e2e-${stamp}.db`);
@@ -112,6 +116,9 @@ const main = async () => {
     CRM_ERASURE_KEY: process.env.CRM_ERASURE_KEY || randomBytes(32).toString('base64'),
     // The suites log in more often than the admin's login rate limit allows (config/admin.ts).
     ADMIN_RATE_LIMIT: 'false',
+    // The lookup is on, and reaches nothing outside the machine.
+    CRM_SOCIAL_LOOKUP: 'true',
+    CRM_SOCIAL_GRAVATAR_URL: `http://127.0.0.1:${gravatarPort}`,
   };
 
   let server;
@@ -151,6 +158,7 @@ const main = async () => {
           E2E_BASE_URL: baseUrl,
           E2E_ADMIN_EMAIL: admin.email,
           E2E_ADMIN_PASSWORD: admin.password,
+          E2E_GRAVATAR_PORT: String(gravatarPort),
         },
       }
     );

@@ -10,6 +10,7 @@ import {
   openPage,
   screenshot,
 } from './support/browser';
+import { skipSocialLookup } from './support/social-lookup';
 
 // The customer pages in a real browser, one story told in order: each step builds on the previous one.
 jest.setTimeout(180_000);
@@ -74,6 +75,8 @@ it('creates a business and an individual with two phones, the second one primary
   await screenshot(page, 'customers-02-new-business-dialog');
   await expectAccessible(page, 'customers-02-new-business-dialog');
   await dialog().getByRole('button', { name: 'Save and continue' }).click();
+  // Saved with an e-mail address: the social lookup is offered first (test/e2e/social-lookup.e2e.ts).
+  await skipSocialLookup(page);
   await dialog().waitFor({ state: 'detached' });
   const row = page.getByRole('row', { name: new RegExp(BUSINESS) });
   await row.waitFor();
