@@ -28,7 +28,7 @@ import type {
   HistoryEntry,
   HistoryQuery,
 } from '../../../contracts';
-import type { CustomerWithSocial, SocialLookupAnswer, SocialProfileUpdate } from './social-lookup';
+import type { SocialLookupAnswer, SocialProfileUpdate } from './social-lookup';
 
 /** What an upload may say of its file beside the object: all told from the file when absent. */
 export interface ImportUploadOptions {
@@ -238,8 +238,7 @@ export const createCrmApi = ({ get, post, put, del }: FetchClient) => ({
     ).data,
   /** Takes what was ticked of a found profile; answers the customer as `customer` does. */
   updateSocialProfile: async (documentId: string, update: SocialProfileUpdate) =>
-    (await put<{ data: CustomerWithSocial }>(`${customers}/${documentId}/social-profile`, update))
-      .data.data,
+    (await put<{ data: Customer }>(`${customers}/${documentId}/social-profile`, update)).data.data,
   /** The contacts whose company is the customer. */
   customerContacts: async (documentId: string, page = 1, pageSize = 20) =>
     (

@@ -1,41 +1,14 @@
-import type { CrmSettings, Customer } from '../../../contracts';
+import type { CrmSettings, SocialLookupAnswer, SocialProfileLink } from '../../../contracts';
 
-/** A public account a profile links to (a service such as `github`, its address, the name on it). */
-export interface SocialAccount {
-  service: string;
-  url: string;
-  username?: string;
-}
-
-/** What a provider tells of the person behind an e-mail address; every field may be missing. */
-export interface FoundProfile {
-  firstName?: string;
-  lastName?: string;
-  displayName?: string;
-  jobTitle?: string;
-  company?: string;
-  location?: string;
-  avatarUrl?: string;
-  accounts: SocialAccount[];
-}
+export type { FoundProfile, SocialLookupAnswer, SocialProfileLink } from '../../../contracts';
 
 /** One profile found for one address, and where it came from. */
-export interface SocialLookupHit {
-  email: string;
-  source: string;
-  profile: FoundProfile;
-}
-
-/** `POST /customers/:id/social-lookup`: the profiles found, the addresses tried, the providers that did not answer. */
-export interface SocialLookupAnswer {
-  data: { found: SocialLookupHit[] };
-  meta: { searched: string[]; unavailable: { email: string; source: string }[] };
-}
+export type SocialLookupHit = SocialLookupAnswer['data']['found'][number];
 
 /** The fields a social profile may write: the avatar, the accounts, and the name fields of the customer's type. */
 export interface SocialProfileData {
   avatarUrl?: string;
-  socialProfiles?: SocialAccount[];
+  socialProfiles?: SocialProfileLink[];
   firstName?: string;
   lastName?: string;
   businessName?: string;
@@ -47,13 +20,6 @@ export interface SocialProfileUpdate {
   source: { service: string; email: string };
 }
 
-/** A customer with what a social profile gave it (absent on servers without the feature). */
-export type CustomerWithSocial = Customer & {
-  avatarUrl?: string | null;
-  socialProfiles?: SocialAccount[] | null;
-};
-
 /** Whether the server offers social lookups; a server that does not say, does not. */
-export const socialLookupEnabled = (settings?: CrmSettings): boolean =>
-  (settings as { socialLookup?: { enabled?: boolean } } | undefined)?.socialLookup?.enabled ===
-  true;
+export const socialLookupEnabled = (settings?: Partial<CrmSettings>): boolean =>
+  settings?.socialLookup?.enabled === true;

@@ -3,11 +3,11 @@ import { Search } from '@strapi/icons';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 
-import type { CustomerWithSocial } from '../../api/social-lookup';
+import type { Customer } from '../../../../contracts';
 import { customerName } from './model';
 
 interface SocialProfilesCardProps {
-  customer: CustomerWithSocial;
+  customer: Customer;
   /** Opens the lookup; absent when the lookup is off or the admin may not write. */
   onFind?: () => void;
 }

@@ -12,8 +12,8 @@ import {
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 
+import type { Customer } from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
-import type { CustomerWithSocial } from '../../../api/social-lookup';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { fieldErrorsOf } from '../../../utils/serverErrors';
 import { ErrorAlert } from '../links/useLinkSave';
@@ -26,11 +26,11 @@ import { useSocialLookup } from './useSocialLookup';
 
 interface SocialLookupDialogProps {
   /** The customer to look up; the dialog is open while there is one. */
-  customer: CustomerWithSocial | null;
+  customer: Customer | null;
   /** Skip, or close without taking anything. */
   onClose: () => void;
   /** After what was ticked was written; gets the updated customer. */
-  onUpdated: (customer: CustomerWithSocial) => void;
+  onUpdated: (customer: Customer) => void;
 }
 
 /** The server's field messages keyed by field (`data.firstName` and `firstName` alike). */

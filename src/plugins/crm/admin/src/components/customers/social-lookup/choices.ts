@@ -1,5 +1,5 @@
+import type { Customer } from '../../../../../contracts';
 import type {
-  CustomerWithSocial,
   SocialLookupHit,
   SocialProfileData,
   SocialProfileUpdate,
@@ -27,7 +27,7 @@ const filled = (value?: string | null) => (value?.trim() ? value.trim() : undefi
  * customer has no field for (job title, location, and for an individual the company and display
  * name) is listed for information.
  */
-export const fieldRowsOf = (customer: CustomerWithSocial, hit: SocialLookupHit): FieldRow[] => {
+export const fieldRowsOf = (customer: Customer, hit: SocialLookupHit): FieldRow[] => {
   const { profile } = hit;
   const rows: FieldRow[] = [];
   const take = (field: NameField, found?: string) => {
@@ -59,7 +59,7 @@ export const fieldRowsOf = (customer: CustomerWithSocial, hit: SocialLookupHit):
 };
 
 /** Whether a profile holds anything at all to show. */
-export const hasAnything = (customer: CustomerWithSocial, hit: SocialLookupHit) =>
+export const hasAnything = (customer: Customer, hit: SocialLookupHit) =>
   fieldRowsOf(customer, hit).length > 0 ||
   Boolean(filled(hit.profile.avatarUrl)) ||
   hit.profile.accounts.length > 0;
@@ -78,7 +78,7 @@ export const anythingTicked = (ticked: Ticked) =>
 
 /** The write of what was ticked of one found profile. */
 export const updateOf = (
-  customer: CustomerWithSocial,
+  customer: Customer,
   hit: SocialLookupHit,
   ticked: Ticked
 ): SocialProfileUpdate => {

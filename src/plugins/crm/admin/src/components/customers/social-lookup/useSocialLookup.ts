@@ -1,7 +1,8 @@
 import * as React from 'react';
 
+import type { Customer } from '../../../../../contracts';
 import { useCrmApi } from '../../../api';
-import type { CustomerWithSocial, SocialLookupHit } from '../../../api/social-lookup';
+import type { SocialLookupHit } from '../../../api/social-lookup';
 import { useRequestErrors } from '../../../hooks/useRequestErrors';
 import { statusOf } from '../../../utils/serverErrors';
 import { hasAnything } from './choices';
@@ -18,7 +19,7 @@ export type LookupState =
  * failed or timed out reads as nothing found: the lookup is an offer, never an error page. A refused
  * request (a malformed address) also says why.
  */
-export const useSocialLookup = (customer: CustomerWithSocial | null) => {
+export const useSocialLookup = (customer: Customer | null) => {
   const api = useCrmApi();
   const { messageOf } = useRequestErrors();
   const [state, setState] = React.useState<LookupState>({ phase: 'idle' });
