@@ -250,6 +250,7 @@ describe('while the lookup is turned on', () => {
     expect(history.status).toBe(200);
     const [latest] = history.body.data;
     expect(latest.action).toBe('update');
+    expect(latest.origin).toBe(`social-profile:gravatar ${WORK}`);
     expect(latest.changes.map((change: Row) => change.field).sort()).toEqual([
       'avatarUrl',
       'firstName',
@@ -344,6 +345,8 @@ describe('while the lookup is turned on', () => {
 });
 
 describe("a customer's avatar and social profiles on other paths", () => {
+  beforeAll(() => turn(true));
+  afterAll(() => turn(false));
   const create = async (data: Row) => {
     const response = await app
       .api()
@@ -389,11 +392,20 @@ describe("a customer's avatar and social profiles on other paths", () => {
       avatarUrl: 'https://a.example/other.png',
       socialProfiles: [site],
     });
+    const taken = await take(
+      { data: { lastName: 'Found' }, source: { service: 'gravatar', email: OTHER } },
+      ann.documentId
+    );
+    expect(taken.status).toBe(200);
     const erased = await app.api().post(`/api/crm/customers/${ann.documentId}/erase`);
     expect(erased.status).toBe(200);
     const row = await app.strapi.db
       .query('plugin::crm.customer')
       .findOne({ where: { documentId: ann.documentId }, select: ['avatarUrl', 'socialProfiles'] });
     expect(row).toEqual({ avatarUrl: null, socialProfiles: null });
+    // The history still says where the name came from, no longer which address it was found by.
+    const history = await app.api().get(`/api/crm/customers/${ann.documentId}/history`);
+    const origins = history.body.data.map((entry: Row) => entry.origin).filter(Boolean);
+    expect(origins).toEqual(['social-profile:gravatar']);
   });
 });

@@ -331,6 +331,7 @@ export const CONTENT_MANAGER_LAYOUTS: readonly ContentManagerLayout[] = [
         'Ausgeführt von (Dokument-ID)',
       ],
       onBehalfOf: ['On behalf of', 'Pour le compte de', 'Im Auftrag von'],
+      origin: ['Taken from', 'Provenance', 'Herkunft'],
       changedFields: ['Changed fields', 'Champs modifiés', 'Geänderte Felder'],
       changes: ['Changes', 'Modifications', 'Änderungen'],
       ...ACTOR_LABELS,

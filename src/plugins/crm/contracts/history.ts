@@ -51,6 +51,11 @@ export interface HistoryEntry {
   action: HistoryAction;
   record: HistoryRecordRef;
   actor: HistoryActor;
+  /**
+   * Where the values came from, when the write says (`social-profile:gravatar jane@example.com`):
+   * the source before the first space, what it was asked about after it.
+   */
+  origin?: string;
   changes: HistoryChange[];
 }
 

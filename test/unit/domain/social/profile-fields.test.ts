@@ -1,7 +1,9 @@
 import {
   SOCIAL_PROFILES_MAX,
   assertTakeableFields,
+  erasedHistoryOrigin,
   mergedSocialFields,
+  socialProfileOrigin,
   unionSocialProfiles,
   validateSocialFields,
 } from '../../../../src/plugins/crm/server/src/domain';
@@ -152,5 +154,14 @@ describe('assertTakeableFields', () => {
 
   it('refuses taking nothing', () => {
     expect(issuesOf(() => assertTakeableFields('business', {}))[0].path).toEqual(['data']);
+  });
+});
+
+describe('socialProfileOrigin', () => {
+  it('names the source and the address, and an erasure keeps the source only', () => {
+    const origin = socialProfileOrigin({ service: 'gravatar', email: 'jane@example.com' });
+    expect(origin).toBe('social-profile:gravatar jane@example.com');
+    expect(erasedHistoryOrigin(origin)).toBe('social-profile:gravatar');
+    expect(socialProfileOrigin()).toBe('social-profile');
   });
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { socialProfileOrigin } from '../domain';
 import { getService } from '../utils/get-service';
 import { parseBody } from '../validation/parse';
 import { socialLookupBody, socialProfileBody } from '../validation/social-profile';
@@ -27,6 +28,8 @@ export const socialProfileActions = (strapi: Core.Strapi) => ({
     const body = parseBody(socialProfileBody, ctx.request.body);
     const data = await getService(strapi, 'social-lookup').prepareTake(ctx.params.id, body);
     ctx.request.body = { data };
-    return this.update(ctx);
+    return getService(strapi, 'history').withOrigin(socialProfileOrigin(body.source), () =>
+      this.update(ctx)
+    );
   },
 });

@@ -78,6 +78,9 @@ export const PERSONAL_HISTORY_FIELDS: Record<HistoryRecordKind, readonly string[
   relationship: [],
 };
 
+/** A history entry's origin without what it was asked about (`social-profile:gravatar <address>`). */
+export const erasedHistoryOrigin = (origin: string): string => origin.split(' ')[0];
+
 /** The reference an erased record's name carries: not personal, and tells records apart. */
 export const erasureReference = (documentId: string): string =>
   `ER-${documentId.slice(0, 8).toUpperCase()}`;

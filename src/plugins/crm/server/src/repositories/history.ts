@@ -27,6 +27,8 @@ export interface NewHistoryEntry {
   /** The second customer of a connection or relationship. */
   otherSubjectDocumentId?: string | null;
   actor: HistoryActor & { documentId?: string | null };
+  /** Where the values came from (see `HistoryEntry.origin`). */
+  origin?: string | null;
   changes: HistoryChange[];
 }
 
@@ -50,6 +52,7 @@ interface EntryRow {
   actor_id: string | null;
   actor_name: string | null;
   on_behalf_of: string | HistoryActorRef | null;
+  origin?: string | null;
   changes: string | StoredHistoryChanges;
 }
 
@@ -76,6 +79,7 @@ const toEntry = (row: EntryRow): HistoryEntry => {
       name: row.actor_name,
       ...(onBehalfOf ? { onBehalfOf } : {}),
     },
+    ...(row.origin ? { origin: row.origin } : {}),
     changes: historyChangesOf(parsed<StoredHistoryChanges>(row.changes)),
   };
 };
@@ -101,6 +105,7 @@ export const createHistoryRepository = (strapi: Core.Strapi) => {
     actorDocumentId: entry.actor.documentId ?? null,
     actorName: fit(entry.actor.name),
     onBehalfOf: entry.actor.onBehalfOf ?? null,
+    origin: fit(entry.origin ?? null),
     changedFields: changedFieldsText(entry.changes),
     changes: storedHistoryChanges(entry.changes),
   });

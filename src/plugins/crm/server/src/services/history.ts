@@ -17,7 +17,8 @@ import {
   RELATIONSHIP_UID,
 } from '../utils/uids';
 
-export type HistoryWriter = HistoryActor & { documentId?: string | null };
+/** Who writes, and where the values came from when the write says (`withOrigin`). */
+export type HistoryWriter = HistoryActor & { documentId?: string | null; origin?: string };
 
 /** The record kind of each CRM type whose writes are recorded. */
 export const HISTORY_KIND_OF_UID: Record<string, HistoryRecordKind> = {
@@ -61,6 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createHistoryRepository(strapi);
   const states = createHistoryStates(strapi);
   const acting = new AsyncLocalStorage<HistoryWriter>();
+  const origins = new AsyncLocalStorage<string>();
   const sessions = new AsyncLocalStorage<HistorySession>();
 
   const requestDocumentId = (): string | null => {
@@ -80,6 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     at: Date
   ): NewHistoryEntry[] => {
     const entries: NewHistoryEntry[] = [];
+    const { origin, ...actor } = writer;
     for (const [id, was] of before) {
       const is = after.get(id) ?? null;
       const action = historyActionOf(was?.snapshot ?? null, is?.snapshot ?? null);
@@ -98,7 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         record: { uid, documentId: current.documentId, label: current.label },
         subjectDocumentId: subject,
         otherSubjectDocumentId: other,
-        actor: writer,
+        actor,
+        ...(origin ? { origin } : {}),
         changes,
       });
     }
@@ -171,8 +175,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The writer of changes made now: the `actingAs` one, else the request's caller, else the server. */
     writer(): HistoryWriter {
       const override = acting.getStore();
-      if (override) return override;
-      return { ...historyActorRef(currentActor(strapi)), documentId: requestDocumentId() };
+      const origin = origins.getStore();
+      const writer = override ?? {
+        ...historyActorRef(currentActor(strapi)),
+        documentId: requestDocumentId(),
+      };
+      return origin ? { ...writer, origin } : writer;
+    },
+
+    /** Runs `work` with the entries it writes saying where their values came from. */
+    withOrigin<T>(origin: string, work: () => Promise<T>): Promise<T> {
+      return origins.run(origin, work);
     },
 
     /** Runs `work` with its changes recorded as written by `writer` (e.g. "import 12" for a user). */

@@ -8,6 +8,7 @@ import {
   customerIdentityValues,
   erasedContactValues,
   erasedCustomerValues,
+  erasedHistoryOrigin,
   formerLabelsOf,
   historyChangesOf,
   isErasedRecord,
@@ -525,6 +526,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           });
           rewritten += 1;
+        }
+        // An origin may name the address a value was looked up by: the source stays, the address goes.
+        const table = strapi.db.metadata.get(HISTORY_ENTRY_UID).tableName;
+        for (const chunk of chunks(subjects)) {
+          const withOrigin = (await knex(table)
+            .select(['id', 'origin'])
+            .whereNotNull('origin')
+            .where((where) =>
+              where
+                .whereIn('subject_document_id', chunk)
+                .orWhereIn('other_subject_document_id', chunk)
+            )) as { id: number; origin: string }[];
+          for (const row of withOrigin) {
+            const origin = erasedHistoryOrigin(row.origin);
+            if (origin !== row.origin) await knex(table).where('id', row.id).update({ origin });
+          }
         }
         // The erased login's name, where it wrote.
         for (const login of logins)

@@ -813,6 +813,7 @@ export interface PluginCrmHistoryEntry extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::crm.history-entry'> &
       Schema.Attribute.Private;
     onBehalfOf: Schema.Attribute.JSON;
+    origin: Schema.Attribute.String;
     otherSubjectDocumentId: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
     recordDocumentId: Schema.Attribute.String & Schema.Attribute.Required;

@@ -107,6 +107,7 @@ export const historyEntrySchema = z.object({
   action: z.enum(HISTORY_ACTIONS),
   record: z.object({ uid: z.string(), documentId: z.string(), label: z.string().nullable() }),
   actor: actorRefSchema.extend({ onBehalfOf: actorRefSchema.optional() }),
+  origin: z.string().optional(),
   changes: z.array(z.object({ field: z.string(), before: valueSchema, after: valueSchema })),
 });
 

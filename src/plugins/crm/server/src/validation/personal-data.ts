@@ -101,6 +101,7 @@ export const personalDataResponse = z.object({
         action: z.enum(HISTORY_ACTIONS),
         record: z.object({ uid: z.string(), documentId: z.string(), label: text }),
         actor: actorRef.extend({ onBehalfOf: actorRef.optional() }),
+        origin: z.string().optional(),
         changes: z.array(
           z.object({ field: z.string(), before: historyValue, after: historyValue })
         ),

@@ -36,3 +36,10 @@ export function assertTakeableFields(type: CustomerType, data: Record<string, un
     });
   if (issues.length > 0) throw new DomainValidationError(issues);
 }
+
+/**
+ * What the history says a social profile's values came from: the source, then the address it
+ * was asked about (an erasure keeps the source only).
+ */
+export const socialProfileOrigin = (source?: { service: string; email: string }): string =>
+  source ? `social-profile:${source.service} ${source.email}` : 'social-profile';
