@@ -379,6 +379,22 @@ describe("a customer's avatar and social profiles on other paths", () => {
     });
   });
 
+  it('a revert of what was taken puts the avatar and profiles back as they were', async () => {
+    const ann = await create({ firstName: 'Ann', lastName: 'Revert', socialProfiles: [github] });
+    const taken = await take(
+      { data: { avatarUrl: 'https://a.example/r.png', socialProfiles: [x] } },
+      ann.documentId
+    );
+    expect(taken.body.data.socialProfiles).toEqual([github, x]);
+    const history = await app.api().get(`/api/crm/customers/${ann.documentId}/history`);
+    const [latest] = history.body.data;
+    expect(latest.origin).toBe('social-profile');
+    const reverted = await app.api().post(`/api/crm/history/${latest.documentId}/revert`);
+    expect(reverted.status).toBe(200);
+    const stored = await app.api().get(`/api/crm/customers/${ann.documentId}`);
+    expect(stored.body.data).toMatchObject({ avatarUrl: null, socialProfiles: [github] });
+  });
+
   it('the personal data export shows them and the erasure clears them', async () => {
     const ann = await create({
       firstName: 'Ann',
