@@ -258,6 +258,25 @@ describe('while the lookup is turned on', () => {
     ]);
   });
 
+  it('keeps every profile when several takes for one customer run at once', async () => {
+    const created = await app
+      .api()
+      .post('/api/crm/customers')
+      .send({ data: { type: 'individual', firstName: 'Con', lastName: 'Current' } });
+    expect(created.status).toBe(201);
+    const urls = Array.from({ length: 6 }, (_, i) => `https://profiles.example/con-${i}`);
+    const responses = await Promise.all(
+      urls.map((url) =>
+        take({ data: { socialProfiles: [{ service: 'Site', url }] } }, created.body.data.documentId)
+      )
+    );
+    expect(responses.map((response) => response.status)).toEqual(urls.map(() => 200));
+    const stored = await app.api().get(`/api/crm/customers/${created.body.data.documentId}`);
+    expect(stored.body.data.socialProfiles.map((profile: Row) => profile.url).sort()).toEqual(
+      [...urls].sort()
+    );
+  });
+
   it('refuses, by name, a field a profile may not fill and a value the customer rules refuse', async () => {
     expectStrapiError(await take({ data: { businessName: 'Globex' } }), 400, /data\.businessName/);
     expectStrapiError(await take({ data: { ssn: '287-65-4321' } }), 400, /data\.ssn/);

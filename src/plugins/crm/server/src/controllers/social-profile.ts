@@ -26,10 +26,13 @@ export const socialProfileActions = (strapi: Core.Strapi) => ({
 
   async takeSocialProfile(this: { update: UpdateAction }, ctx: Context) {
     const body = parseBody(socialProfileBody, ctx.request.body);
-    const data = await getService(strapi, 'social-lookup').prepareTake(ctx.params.id, body);
-    ctx.request.body = { data };
-    return getService(strapi, 'history').withOrigin(socialProfileOrigin(body.source), () =>
-      this.update(ctx)
-    );
+    // One transaction from reading the stored profiles to the update (which joins it).
+    return strapi.db.transaction(async () => {
+      const data = await getService(strapi, 'social-lookup').prepareTake(ctx.params.id, body);
+      ctx.request.body = { data };
+      return getService(strapi, 'history').withOrigin(socialProfileOrigin(body.source), () =>
+        this.update(ctx)
+      );
+    });
   },
 });

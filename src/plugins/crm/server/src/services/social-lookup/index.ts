@@ -28,7 +28,6 @@ interface StoredCustomer {
   id: number;
   documentId: string;
   type: CustomerType;
-  socialProfiles?: unknown;
   emails?: { address: string; isPrimary: boolean; createdAt?: string | Date }[];
 }
 
@@ -46,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const customerOf = async (documentId: string, populateEmails: boolean) => {
     const customer = (await strapi.db.query(CUSTOMER_UID).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'type', 'socialProfiles'],
+      select: ['id', 'documentId', 'type'],
       ...(populateEmails
         ? { populate: { emails: { select: ['address', 'isPrimary', 'createdAt'] } } }
         : {}),
@@ -108,7 +107,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * The customer update that takes the chosen fields: only fields a profile may fill on this
      * customer's type, and its profiles joined to those it has (one per url). The update itself
      * is the caller's, through the normal path, so every customer rule applies and the history
-     * records the changed fields.
+     * records the changed fields; it runs in the caller's transaction, which holds the customer's
+     * lock until the update commits.
      */
     async prepareTake(
       documentId: string,
@@ -120,8 +120,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data: Record<string, unknown> = { ...fields };
       if (socialProfiles !== undefined) {
         const checked = validateSocialFields({ socialProfiles }).socialProfiles ?? [];
+        // The profiles joined are those stored once the customer is locked: two takes at once
+        // run one after another and neither loses the other's.
+        await getService(strapi, 'customer-locks').lock([customer.id]);
+        const stored = (await strapi.db.query(CUSTOMER_UID).findOne({
+          where: { id: customer.id },
+          select: ['socialProfiles'],
+        })) as { socialProfiles?: unknown } | null;
         data.socialProfiles = unionSocialProfiles(
-          storedSocialProfiles(customer.socialProfiles),
+          storedSocialProfiles(stored?.socialProfiles),
           checked
         );
       }
