@@ -94,6 +94,11 @@ describe('the admin API client', () => {
       api.imports.list(2, 10),
       api.updateCustomer('c1', { businessName: 'Acme' }),
       api.customerContacts('c1'),
+      api.socialLookup('c1'),
+      api.updateSocialProfile('c1', {
+        data: { firstName: 'Ada' },
+        source: { service: 'gravatar', email: 'ada@example.test' },
+      }),
       ...(['address', 'phone', 'email'] as const).flatMap((kind) => [
         api.contactPoints.create(kind, { customer: 'c1' }),
         api.contactPoints.update(kind, 'p1', { isPrimary: true }),
