@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { CSP_DEFAULTS, errors } from '@strapi/utils';
 
 type BodyParseError = Error & {
   status?: number;
@@ -24,13 +24,35 @@ const refuseUnreadableBody = (error: BodyParseError) => {
   throw new errors.ValidationError(`the request body could not be read: ${error.message}`);
 };
 
-const config: Core.Config.Middlewares = [
+/**
+ * Where the avatars of a social profile lookup come from, shown in the admin panel: Gravatar's
+ * image hosts, and the origin of the Gravatar API the app is pointed at (a proxy or a stand-in
+ * serves its images itself).
+ */
+const avatarSources = (gravatarUrl: string | undefined): string[] => {
+  const sources = ['https://gravatar.com', 'https://*.gravatar.com'];
+  if (gravatarUrl && URL.canParse(gravatarUrl)) sources.push(new URL(gravatarUrl).origin);
+  return sources;
+};
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   // The CRM's: requests are let in one per turn of the event loop, in their order of arrival, so
   // none waits behind a burst of others (see the plugin's middlewares/fair-admission.ts).
   'plugin::crm.fair-admission',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Strapi's own image sources, then the avatars'.
+          'img-src': [...CSP_DEFAULTS['img-src'], ...avatarSources(env('CRM_SOCIAL_GRAVATAR_URL'))],
+        },
+      },
+    },
+  },
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

@@ -25,6 +25,9 @@ const LAST = `Social${stamp}`;
 const FOUND_EMAIL = `ada.${stamp}@social.test`;
 const UNKNOWN_EMAIL = `nobody.${stamp}@social.test`;
 
+/** Resolves once the image has loaded, and fails when it cannot (a refused source among them). */
+const decodeImage = (element: unknown) => (element as { decode(): Promise<void> }).decode();
+
 let gravatar: FakeGravatar;
 let avatarUrl: string;
 let api: AdminApi;
@@ -115,6 +118,8 @@ it('offers the profile found after a save, and takes the ticked name fields and 
   ).resolves.toBe(0);
   const image = dialog().getByRole('img', { name: 'Profile image of Ada Lovelace' });
   await expect(image.getAttribute('src')).resolves.toBe(avatarUrl);
+  // The picture itself loads: the admin's content security policy lets the avatars' host in.
+  await image.evaluate(decodeImage);
   const update = dialog().getByRole('button', { name: 'Update customer' });
   await expect(update.isDisabled()).resolves.toBe(true);
   await screenshot(page, 'social-lookup-01-found');
@@ -134,6 +139,7 @@ it('offers the profile found after a save, and takes the ticked name fields and 
   const avatar = page.getByTestId('crm-customer-avatar');
   await expect(avatar.getAttribute('src')).resolves.toBe(avatarUrl);
   await expect(avatar.getAttribute('alt')).resolves.toBe('Picture of Augusta King');
+  await avatar.evaluate(decodeImage);
   await screenshot(page, 'social-lookup-03-customer-updated');
   await expectAccessible(page, 'social-lookup-03-customer-updated');
 
