@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { gravatarHash } from '../../src/plugins/crm/server/src/domain';
+import { gravatarProfile } from '../fixtures/social/gravatar-profile';
 import {
   adminRole,
   createAdmin,
@@ -22,36 +23,7 @@ const WORK = 'jane@globex.social.test';
 const OTHER = 'j.doe@elsewhere.social.test';
 const FAILING = 'busy@social.test';
 
-const profileOf = (email: string) => ({
-  hash: gravatarHash(email),
-  display_name: 'Janet Doe',
-  profile_url: 'https://gravatar.com/janetdoe',
-  avatar_url: 'https://0.gravatar.com/avatar/janet',
-  avatar_alt_text: '',
-  location: 'Lisbon',
-  description: '',
-  job_title: 'Engineer',
-  company: 'Globex',
-  pronunciation: '',
-  pronouns: '',
-  verified_accounts: [
-    {
-      service_type: 'github',
-      service_label: 'GitHub',
-      service_icon: '',
-      url: 'https://github.com/janetdoe',
-      is_hidden: false,
-    },
-    {
-      service_type: 'x',
-      service_label: 'X',
-      service_icon: '',
-      url: 'https://x.com/hidden',
-      is_hidden: true,
-    },
-  ],
-  links: [],
-});
+const profileOf = (email: string) => gravatarProfile(email);
 
 let server: Server;
 let baseUrl: string;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gravatarHash } from '../../../src/plugins/crm/server/src/domain';
 import { createGravatarProvider } from '../../../src/plugins/crm/server/src/services/social-lookup/gravatar';
 import { SourceUnavailable } from '../../../src/plugins/crm/server/src/services/social-lookup/provider';
+import { gravatarProfile } from '../../fixtures/social/gravatar-profile';
 
 // A stand-in for Gravatar on the loopback interface, answering in its documented shape.
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -36,29 +37,10 @@ const json =
   };
 
 const EMAIL = 'Jane.Doe@Example.com';
-const PROFILE = {
-  hash: gravatarHash(EMAIL),
+const PROFILE = gravatarProfile(EMAIL, {
   display_name: 'Jane Doe',
-  profile_url: 'https://gravatar.com/janedoe',
   avatar_url: 'https://0.gravatar.com/avatar/x',
-  avatar_alt_text: '',
-  location: 'Lisbon',
-  description: '',
-  job_title: 'Engineer',
-  company: 'Globex',
-  pronunciation: '',
-  pronouns: '',
-  verified_accounts: [
-    {
-      service_type: 'github',
-      service_label: 'GitHub',
-      service_icon: '',
-      url: 'https://github.com/janedoe',
-      is_hidden: false,
-    },
-  ],
-  links: [],
-};
+});
 
 /** One lookup, aborted after `timeoutMs` as the service does. */
 const lookup = async (options: { apiKey?: string; timeoutMs?: number; at?: string } = {}) => {
@@ -95,7 +77,7 @@ describe('the Gravatar provider', () => {
       company: 'Globex',
       location: 'Lisbon',
       avatarUrl: 'https://0.gravatar.com/avatar/x',
-      accounts: [{ service: 'GitHub', url: 'https://github.com/janedoe' }],
+      accounts: [{ service: 'GitHub', url: 'https://github.com/janetdoe' }],
     });
     expect(requests).toHaveLength(1);
     expect(requests[0].method).toBe('GET');
