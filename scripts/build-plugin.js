@@ -48,7 +48,7 @@ const builtOutputs = () => {
   const { exports } = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
   return Object.values(exports)
     .filter((entry) => typeof entry === 'object')
-    .flatMap((entry) => [entry.require, entry.import].filter(Boolean))
+    .flatMap((entry) => [entry.types, entry.require, entry.import].filter(Boolean))
     .map((file) => join(pluginDir, file));
 };
 
@@ -84,6 +84,13 @@ const buildPlugin = ({ ifChanged = false } = {}) => {
     stdio: 'inherit',
     env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
   });
+  // strapi-plugin build reports a declaration it could not emit (a private type in an exported
+  // signature) but still succeeds: the package would ship without its types.
+  const missing = builtOutputs().filter((file) => !existsSync(file));
+  if (missing.length > 0)
+    throw new Error(
+      `[crm plugin] the build left out ${missing.map((file) => relative(pluginDir, file)).join(', ')}`
+    );
   mkdirSync(dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, JSON.stringify({ source: current }));
   console.log(

@@ -18,7 +18,8 @@ import { SourceUnavailable, type SocialProfileProvider } from './provider';
 export const SOCIAL_LOOKUP_OFF_MESSAGE =
   'the social profile lookup is turned off: an admin turns it on with CRM_SOCIAL_LOOKUP=true (plugin option socialLookup.enabled)';
 
-interface LookupResult {
+/** What a lookup answers: the profiles found, the addresses searched, and the sources that failed. */
+export interface LookupResult {
   found: { email: string; source: SocialProfileProvider['source']; profile: FoundProfile }[];
   searched: string[];
   unavailable: { email: string; source: SocialProfileProvider['source'] }[];
