@@ -556,14 +556,20 @@ const searchBeside = async (app, label) => {
   if (searchConnections <= 0) return null;
   // The companies were inserted straight into their table: indexed for the search here.
   await app.plugin('crm').service('search-index').rebuild();
-  const { base, jwt } = await serveWithUser(app);
+  const { base, jwt, identifier, password } = await serveWithUser(app);
   const table = boot.tableOf(app, 'plugin::crm.customer');
   const names = await app.db.connection(table).orderBy('id').limit(500).pluck('business_name');
   // What a user types: the start of a name, or a name and the start of its trade.
   const queries = names.map((name, i) =>
     i % 2 ? name.split(' ')[0] : name.split(' ').slice(0, 2).join(' ').slice(0, -2)
   );
-  const load = startSearchLoad({ base, jwt, queries, connections: searchConnections });
+  const load = startSearchLoad({
+    base,
+    jwt,
+    login: { identifier, password },
+    queries,
+    connections: searchConnections,
+  });
   boot.progress(
     `[${label}] quick search idle for ${searchIdleS} s (${searchConnections} connections)…`
   );
@@ -735,7 +741,8 @@ const times = (value) => `${fixed(value)}x`;
 
 const searchLine = ({ idle, during }) =>
   `idle p95 ${fixed(idle.p95Ms)} ms (${count(idle.calls)} searches), during the import p95 ${fixed(during.p95Ms)} ms ` +
-  `(${count(during.calls)} searches, max ${fixed(during.maxMs)} ms, ${count(idle.failures + during.failures)} not 200), ` +
+  `(${count(during.calls)} searches, max ${fixed(during.maxMs)} ms, ${count(idle.failures + during.failures)} not 200` +
+  `${idle.failures + during.failures ? `: ${JSON.stringify({ ...idle.statuses, ...during.statuses })} by status` : ''}), ` +
   `ratio ${times(during.p95Ms / idle.p95Ms)}`;
 
 /** Event-loop delay per phase of every import measured: how long a request could have waited. */

@@ -45,8 +45,8 @@ const serve = async (app) => {
 /** Serves a booted app and logs a user of `roleType` in. */
 const serveWithUser = async (app, roleType = 'crm_sales') => {
   const { base } = await serve(app);
-  const { jwt } = await loginAs(app, base, roleType);
-  return { base, jwt };
+  const { jwt, identifier, password } = await loginAs(app, base, roleType);
+  return { base, jwt, identifier, password };
 };
 
 module.exports = { loginAs, serve, serveWithUser };

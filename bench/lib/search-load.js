@@ -5,6 +5,8 @@
  * blur the timing of the server it measures. Forked by `startSearchLoad`; on each
  * `{ type: 'measure' }` it sends `GET /api/crm/customers/search?q=` requests over `connections`
  * connections, one after another on each, until `{ type: 'stop' }`, then answers the latencies.
+ * A user's access token lives ten minutes (Strapi's sessions), less than a long import: a 401
+ * logs the user in again (`login`) and the search is sent again, not counted as a failure.
  */
 const { fork } = require('node:child_process');
 
@@ -16,9 +18,21 @@ const runLoad = () => {
   let measuring = null;
   process.on('message', async (message) => {
     if (message.type === 'measure') {
-      const { base, jwt, queries, connections } = message;
+      const { base, login, queries, connections } = message;
+      let { jwt } = message;
       const samples = [];
       let failures = 0;
+      const statuses = {};
+      let relogin = null;
+      const logInAgain = () =>
+        (relogin ??= (async () => {
+          const answer = await fetch(`${base}/api/auth/local`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(login),
+          });
+          jwt = (await answer.json()).jwt ?? jwt;
+        })().finally(() => (relogin = null)));
       let next = 0;
       const state = { stopped: false };
       const worker = async () => {
@@ -27,12 +41,20 @@ const runLoad = () => {
           const start = process.hrtime.bigint();
           let failed = false;
           try {
+            const token = jwt;
             const response = await fetch(
               `${base}/api/crm/customers/search?q=${encodeURIComponent(q)}`,
-              { headers: { Authorization: `Bearer ${jwt}` } }
+              { headers: { Authorization: `Bearer ${token}` } }
             );
             await response.arrayBuffer();
-            if (response.status !== 200) failures += 1;
+            if (response.status === 401 && login) {
+              if (token === jwt) await logInAgain();
+              continue;
+            }
+            if (response.status !== 200) {
+              failures += 1;
+              statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+            }
           } catch {
             // A connection the server dropped counts as a failed search; the load goes on.
             failures += 1;
@@ -47,6 +69,7 @@ const runLoad = () => {
         done: Promise.all(Array.from({ length: connections }, worker)),
         samples,
         failures: () => failures,
+        statuses,
       };
     }
     if (message.type === 'stop' && measuring) {
@@ -57,6 +80,7 @@ const runLoad = () => {
         type: 'measured',
         calls: sorted.length,
         failures: measuring.failures(),
+        statuses: measuring.statuses,
         p50Ms: percentile(sorted, 50),
         p95Ms: percentile(sorted, 95),
         maxMs: sorted.length ? sorted[sorted.length - 1] : NaN,
@@ -71,7 +95,7 @@ const runLoad = () => {
  * Forks the load process. `measure()` starts a load against `base`; the promise it returns gives
  * a `stop()` that ends it and answers { calls, failures, p50Ms, p95Ms, maxMs }.
  */
-const startSearchLoad = ({ base, jwt, queries, connections }) => {
+const startSearchLoad = ({ base, jwt, login, queries, connections }) => {
   const child = fork(__filename, ['--search-load'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -79,7 +103,7 @@ const startSearchLoad = ({ base, jwt, queries, connections }) => {
   child.on('message', (message) => answers.shift()?.(message));
   return {
     measure() {
-      child.send({ type: 'measure', base, jwt, queries, connections });
+      child.send({ type: 'measure', base, jwt, login, queries, connections });
       return {
         stop: () =>
           new Promise((resolve) => {
