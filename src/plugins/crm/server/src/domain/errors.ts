@@ -67,8 +67,8 @@ export function ensureRecord(input: unknown, what: string): Record<string, unkno
   return input as Record<string, unknown>;
 }
 
-// Counted in code points, not UTF-16 units, to match how databases count characters.
-function characterCount(text: string): number {
+/** @internal Characters counted in code points, not UTF-16 units, as databases count them. */
+export function characterCount(text: string): number {
   return Array.from(text).length;
 }
 

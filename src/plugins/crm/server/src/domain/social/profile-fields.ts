@@ -1,4 +1,4 @@
-import { DomainValidationError, type RuleIssue, fieldIssue } from '../errors';
+import { DomainValidationError, type RuleIssue, characterCount, fieldIssue } from '../errors';
 
 /** A link to one of a person's public profiles elsewhere (a social network, a website). */
 export interface SocialProfile {
@@ -27,8 +27,6 @@ export function isWebUrl(value: string): boolean {
     return false;
   }
 }
-
-const characterCount = (text: string) => Array.from(text).length;
 
 function readUrl(raw: unknown, path: (string | number)[], issues: RuleIssue[]): string | null {
   const name = path.join('.');
