@@ -1,4 +1,14 @@
-import { createAdmissionQueue } from '../../../src/plugins/crm/server/src/middlewares/fair-admission';
+import type { Context } from 'koa';
+
+import fairAdmission, {
+  createAdmissionQueue,
+} from '../../../src/plugins/crm/server/src/middlewares/fair-admission';
+import {
+  BACKGROUND_SLICE_BESIDE_REQUESTS_MS,
+  SLICE_MS,
+  currentSliceMs,
+  runInBackground,
+} from '../../../src/plugins/crm/server/src/utils/event-loop';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -33,5 +43,32 @@ describe('the admission queue', () => {
     await queue.admitted();
     await nextTurn();
     await expect(queue.admitted()).resolves.toBeUndefined();
+  });
+});
+
+describe('the fair admission middleware', () => {
+  const backgroundSlice = () => runInBackground(() => currentSliceMs());
+
+  it('counts a request in flight from its arrival until it is handled, failed or not', async () => {
+    const middleware = fairAdmission();
+    const seen: number[] = [];
+    const request = middleware({} as Context, async () => {
+      seen.push(backgroundSlice());
+    });
+    // Waiting for its turn counts too.
+    seen.push(backgroundSlice());
+    await request;
+    expect(seen).toEqual([
+      BACKGROUND_SLICE_BESIDE_REQUESTS_MS,
+      BACKGROUND_SLICE_BESIDE_REQUESTS_MS,
+    ]);
+    expect(backgroundSlice()).toBe(SLICE_MS);
+
+    await expect(
+      middleware({} as Context, async () => {
+        throw new Error('refused');
+      })
+    ).rejects.toThrow('refused');
+    expect(backgroundSlice()).toBe(SLICE_MS);
   });
 });

@@ -1,6 +1,11 @@
 import {
+  BACKGROUND_SLICE_BESIDE_REQUESTS_MS,
   SLICE_MS,
+  currentSliceMs,
+  inBackground,
   mapYielding,
+  requestInFlight,
+  runInBackground,
   sliceIsOver,
   sliceIsOverSince,
   yieldToEventLoop,
@@ -49,5 +54,52 @@ describe('slices of time', () => {
     expect(mapped).toEqual([10, 20, 30, 40]);
     expect(turnsSeenBy).toEqual([0, 1, 1, 3]);
     expect(await mapYielding([], (n: number) => n)).toEqual([]);
+  });
+});
+
+describe('background work beside requests', () => {
+  it('takes the short slice only while a request is in flight', async () => {
+    await runInBackground(async () => {
+      expect(inBackground()).toBe(true);
+      expect(currentSliceMs()).toBe(SLICE_MS);
+      const handled = requestInFlight();
+      // Across awaits and turns of the loop: the scope follows the work.
+      await yieldToEventLoop();
+      expect(currentSliceMs()).toBe(BACKGROUND_SLICE_BESIDE_REQUESTS_MS);
+      busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
+      expect(sliceIsOver()).toBe(true);
+      handled();
+      handled(); // a request ends once, however often it says so
+      expect(currentSliceMs()).toBe(SLICE_MS);
+      expect(sliceIsOver()).toBe(false);
+    });
+  });
+
+  it('leaves requests and other work their full slice', async () => {
+    expect(inBackground()).toBe(false);
+    const handled = requestInFlight();
+    try {
+      expect(currentSliceMs()).toBe(SLICE_MS);
+      await yieldToEventLoop();
+      busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
+      expect(sliceIsOver()).toBe(false);
+      expect(sliceIsOverSince(performance.now() - SLICE_MS)).toBe(false);
+    } finally {
+      handled();
+    }
+  });
+
+  it('times a background transaction by the short slice while requests wait', async () => {
+    const handled = requestInFlight();
+    try {
+      await runInBackground(async () => {
+        await yieldToEventLoop();
+        const startedAt = performance.now();
+        busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
+        expect(sliceIsOverSince(startedAt)).toBe(true);
+      });
+    } finally {
+      handled();
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { Context, Next } from 'koa';
 
+import { requestInFlight } from '../utils/event-loop';
+
 /**
  * Lets requests in one at a time per turn of the event loop, in the order they arrived.
  *
@@ -36,11 +38,20 @@ export const createAdmissionQueue = () => {
   };
 };
 
-/** The global middleware (`config/middlewares.ts`: `'plugin::crm.fair-admission'`). */
+/**
+ * The global middleware (`config/middlewares.ts`: `'plugin::crm.fair-admission'`). A request
+ * counts as in flight from its arrival until it has been handled: background work (an import)
+ * takes shorter slices of the event loop meanwhile.
+ */
 export default () => {
   const queue = createAdmissionQueue();
   return async (_ctx: Context, next: Next) => {
-    await queue.admitted();
-    return next();
+    const handled = requestInFlight();
+    try {
+      await queue.admitted();
+      return await next();
+    } finally {
+      handled();
+    }
   };
 };

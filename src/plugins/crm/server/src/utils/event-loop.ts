@@ -4,6 +4,8 @@
  * turns a batch of statements would be one turn however many statements it runs.
  */
 
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * How long a slice of work may hold the event loop before it yields. A fifth of the 50 ms a
  * request may wait: one turn of the loop can run two slices (one resumed by I/O or a timer, one
@@ -11,7 +13,46 @@
  */
 export const SLICE_MS = 10;
 
+/**
+ * The slice of background work while requests are being served. Requests come first: each turn
+ * of the loop serves one request (`fair-admission`) and then this much of an import, so a search
+ * beside an import waits for a few milliseconds of it rather than for a whole slice, and the
+ * import goes at full speed again as soon as no request is in flight.
+ */
+export const BACKGROUND_SLICE_BESIDE_REQUESTS_MS = 3;
+
 let sliceStartedAt = performance.now();
+
+/** Marks the work started in it (and everything it awaits) as background work. */
+const backgroundScope = new AsyncLocalStorage<true>();
+let requestsInFlight = 0;
+
+/**
+ * Runs `work` as background work (an import's run, a validation after a mapping change): work no
+ * client waits for, which gives way to requests in flight.
+ */
+export const runInBackground = <T>(work: () => T): T => backgroundScope.run(true, work);
+
+/** Whether the caller runs as background work. */
+export const inBackground = (): boolean => backgroundScope.getStore() === true;
+
+/**
+ * Counts a request as in flight until the returned function is called (once; later calls do
+ * nothing). Called for every request by the fair admission middleware.
+ */
+export const requestInFlight = (): (() => void) => {
+  requestsInFlight += 1;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    requestsInFlight -= 1;
+  };
+};
+
+/** The slice of the caller: shorter for background work while requests are in flight. */
+export const currentSliceMs = (): number =>
+  requestsInFlight > 0 && inBackground() ? BACKGROUND_SLICE_BESIDE_REQUESTS_MS : SLICE_MS;
 
 /** Lets the event loop answer what is waiting (requests, timers) before going on. */
 export const yieldToEventLoop = () =>
@@ -26,7 +67,7 @@ export const yieldToEventLoop = () =>
  * True once the work since the last yield has held the event loop for a slice: the caller then
  * awaits `yieldToEventLoop()`. Synchronous, so a tight loop can ask it every item for nothing.
  */
-export const sliceIsOver = (): boolean => performance.now() - sliceStartedAt >= SLICE_MS;
+export const sliceIsOver = (): boolean => performance.now() - sliceStartedAt >= currentSliceMs();
 
 /**
  * Like `sliceIsOver`, for work that began at `startedAt` (a transaction's first statement or last
@@ -34,7 +75,7 @@ export const sliceIsOver = (): boolean => performance.now() - sliceStartedAt >= 
  * not sent to the back of the queue for the slice that background work used up before it.
  */
 export const sliceIsOverSince = (startedAt: number): boolean =>
-  performance.now() - Math.max(startedAt, sliceStartedAt) >= SLICE_MS;
+  performance.now() - Math.max(startedAt, sliceStartedAt) >= currentSliceMs();
 
 /** Yields when the current slice is over; a step between the statements of a long write. */
 export const yieldIfSliceIsOver = async (): Promise<void> => {

@@ -37,7 +37,7 @@ import { mayActOnEveryImport, type Caller } from '../../permissions';
 import type { EncodedRow, StagedRow, StagedStatus } from '../../repositories/import-rows';
 import { SYSTEM_ACTOR, type Actor } from '../../utils/actor';
 import { ConflictError, conflict } from '../../utils/errors';
-import { mapYielding, yieldToEventLoop } from '../../utils/event-loop';
+import { mapYielding, runInBackground, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { errors } from '../../utils/strapi-utils';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -398,9 +398,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Validates a job this node claimed (its `revision` is the claim) and summarizes it. Runs after
    * the request that claimed it has been answered. A job taken over meanwhile is left to its new
    * holder; a failure is logged and leaves the job stale at once, so that the runner's next look
-   * (on any node) validates it again, or the user sends the change again.
+   * (on any node) validates it again, or the user sends the change again. It runs as background
+   * work, giving way to requests in flight.
    */
-  const validateClaimed = async (
+  const validateClaimed = (
+    claimed: Pick<JobRow, 'id' | 'revision' | 'documentId'>,
+    only?: StagedStatus
+  ) => runInBackground(() => validateInBackground(claimed, only));
+
+  const validateInBackground = async (
     claimed: Pick<JobRow, 'id' | 'revision' | 'documentId'>,
     only?: StagedStatus
   ) => {

@@ -12,7 +12,7 @@ import {
 import { createBulkInsert } from '../../repositories/bulk-insert';
 import { createImportJobClaims, JobTakenOver } from '../../repositories/import-job-claims';
 import { conflict } from '../../utils/errors';
-import { yieldToEventLoop } from '../../utils/event-loop';
+import { runInBackground, yieldToEventLoop } from '../../utils/event-loop';
 import { getService } from '../../utils/get-service';
 import { keepBeating } from '../../utils/heartbeat';
 import { CUSTOMER_UID, IMPORT_JOB_UID } from '../../utils/uids';
@@ -154,8 +154,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'import-events').emit(IMPORT_EVENTS.CRM_IMPORT_FINISHED, jobId);
   };
 
-  /** Imports a claimed job batch by batch; each batch and its rows' results commit together. */
-  const run = async (jobId: number) => {
+  /**
+   * Imports a claimed job batch by batch; each batch and its rows' results commit together. It
+   * runs as background work, giving way to requests in flight.
+   */
+  const run = (jobId: number) => runInBackground(() => runJob(jobId));
+
+  const runJob = async (jobId: number) => {
     // Marked before the claim's await: the start and the stale-job timer may both call this for a
     // job that has just started, and the claim answers yes to this node each time.
     if (running.has(jobId)) return;
