@@ -62,14 +62,14 @@ describe('background work beside requests', () => {
     await runInBackground(async () => {
       expect(inBackground()).toBe(true);
       expect(currentSliceMs()).toBe(SLICE_MS);
-      const handled = requestInFlight();
+      const request = requestInFlight();
       // Across awaits and turns of the loop: the scope follows the work.
       await yieldToEventLoop();
       expect(currentSliceMs()).toBe(BACKGROUND_SLICE_BESIDE_REQUESTS_MS);
       busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
       expect(sliceIsOver()).toBe(true);
-      handled();
-      handled(); // a request ends once, however often it says so
+      request.end();
+      request.end(); // a request ends once, however often it says so
       expect(currentSliceMs()).toBe(SLICE_MS);
       expect(sliceIsOver()).toBe(false);
     });
@@ -77,20 +77,44 @@ describe('background work beside requests', () => {
 
   it('leaves requests and other work their full slice', async () => {
     expect(inBackground()).toBe(false);
-    const handled = requestInFlight();
+    const request = requestInFlight();
     try {
-      expect(currentSliceMs()).toBe(SLICE_MS);
-      await yieldToEventLoop();
-      busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
-      expect(sliceIsOver()).toBe(false);
-      expect(sliceIsOverSince(performance.now() - SLICE_MS)).toBe(false);
+      await request.handle(async () => {
+        expect(currentSliceMs()).toBe(SLICE_MS);
+        await yieldToEventLoop();
+        busy(BACKGROUND_SLICE_BESIDE_REQUESTS_MS + 1);
+        expect(sliceIsOver()).toBe(false);
+        expect(sliceIsOverSince(performance.now() - SLICE_MS)).toBe(false);
+      });
     } finally {
-      handled();
+      request.end();
     }
   });
 
+  it('does not give way to the request that started it, only to others', async () => {
+    const upload = requestInFlight();
+    let work: Promise<void> | undefined;
+    await upload.handle(async () => {
+      work = runInBackground(async () => {
+        expect(currentSliceMs()).toBe(SLICE_MS);
+        const search = requestInFlight();
+        expect(currentSliceMs()).toBe(BACKGROUND_SLICE_BESIDE_REQUESTS_MS);
+        search.end();
+        expect(currentSliceMs()).toBe(SLICE_MS);
+        // Once the request that started it is answered, it counts no more (an import's start).
+        upload.end();
+        const other = requestInFlight();
+        await yieldToEventLoop();
+        expect(currentSliceMs()).toBe(BACKGROUND_SLICE_BESIDE_REQUESTS_MS);
+        other.end();
+      });
+    });
+    await work;
+    upload.end();
+  });
+
   it('times a background transaction by the short slice while requests wait', async () => {
-    const handled = requestInFlight();
+    const request = requestInFlight();
     try {
       await runInBackground(async () => {
         await yieldToEventLoop();
@@ -99,7 +123,7 @@ describe('background work beside requests', () => {
         expect(sliceIsOverSince(startedAt)).toBe(true);
       });
     } finally {
-      handled();
+      request.end();
     }
   });
 });

@@ -46,12 +46,12 @@ export const createAdmissionQueue = () => {
 export default () => {
   const queue = createAdmissionQueue();
   return async (_ctx: Context, next: Next) => {
-    const handled = requestInFlight();
+    const request = requestInFlight();
     try {
       await queue.admitted();
-      return await next();
+      return await request.handle(next);
     } finally {
-      handled();
+      request.end();
     }
   };
 };

@@ -23,36 +23,52 @@ export const BACKGROUND_SLICE_BESIDE_REQUESTS_MS = 3;
 
 let sliceStartedAt = performance.now();
 
-/** Marks the work started in it (and everything it awaits) as background work. */
-const backgroundScope = new AsyncLocalStorage<true>();
+/** A request counted in flight, while it is. */
+interface RequestHandle {
+  live: boolean;
+}
+
+/** The request being handled, for work started while handling it. */
+const requestScope = new AsyncLocalStorage<RequestHandle>();
+/** Background work, and the request it was started in (if any): it does not give way to that one. */
+const backgroundScope = new AsyncLocalStorage<{ startedIn: RequestHandle | undefined }>();
 let requestsInFlight = 0;
 
 /**
- * Runs `work` as background work (an import's run, a validation after a mapping change): work no
- * client waits for, which gives way to requests in flight.
+ * Runs `work` as background work (an import's run, an upload's parsing and validation, a
+ * validation after a mapping change): long work that gives way to the requests in flight other
+ * than the one that started it, which may be waiting for it (an upload).
  */
-export const runInBackground = <T>(work: () => T): T => backgroundScope.run(true, work);
+export const runInBackground = <T>(work: () => T): T =>
+  backgroundScope.run({ startedIn: requestScope.getStore() }, work);
 
 /** Whether the caller runs as background work. */
-export const inBackground = (): boolean => backgroundScope.getStore() === true;
+export const inBackground = (): boolean => backgroundScope.getStore() !== undefined;
 
 /**
- * Counts a request as in flight until the returned function is called (once; later calls do
- * nothing). Called for every request by the fair admission middleware.
+ * Counts a request as in flight until `end()` (once; later calls do nothing); `handle` runs the
+ * request's handling in its scope. Used for every request by the fair admission middleware.
  */
-export const requestInFlight = (): (() => void) => {
+export const requestInFlight = () => {
+  const request: RequestHandle = { live: true };
   requestsInFlight += 1;
-  let ended = false;
-  return () => {
-    if (ended) return;
-    ended = true;
-    requestsInFlight -= 1;
+  return {
+    handle: <T>(work: () => T): T => requestScope.run(request, work),
+    end() {
+      if (!request.live) return;
+      request.live = false;
+      requestsInFlight -= 1;
+    },
   };
 };
 
-/** The slice of the caller: shorter for background work while requests are in flight. */
-export const currentSliceMs = (): number =>
-  requestsInFlight > 0 && inBackground() ? BACKGROUND_SLICE_BESIDE_REQUESTS_MS : SLICE_MS;
+/** The slice of the caller: shorter for background work while other requests are in flight. */
+export const currentSliceMs = (): number => {
+  const background = backgroundScope.getStore();
+  if (!background) return SLICE_MS;
+  const others = requestsInFlight - (background.startedIn?.live ? 1 : 0);
+  return others > 0 ? BACKGROUND_SLICE_BESIDE_REQUESTS_MS : SLICE_MS;
+};
 
 /** Lets the event loop answer what is waiting (requests, timers) before going on. */
 export const yieldToEventLoop = () =>

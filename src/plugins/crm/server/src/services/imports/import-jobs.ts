@@ -157,6 +157,20 @@ const shownColumns = (job: JobRow) =>
     field: column.field,
   }));
 
+/** An uploaded file to read into a job. */
+interface UploadInput {
+  path: string;
+  fileName: string;
+  size: number;
+  object: ImportObject;
+  /** The file's text encoding, a label such as `windows-1252` (told from the file when absent). */
+  encoding?: string;
+  /** The country national phone numbers are read in (the plugin's `defaultCountry` when absent). */
+  defaultCountry?: string;
+  /** The worksheet of a workbook: its name or 1-based position (the first when absent). */
+  sheet?: string;
+}
+
 /**
  * An import's stages up to its start: upload and parse, map fields, validate every row
  * through the domain rules, and match each row's company to existing customers, leaving the
@@ -455,6 +469,159 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const displayed = (row: StagedRow, columns: ReturnType<typeof shownColumns>) =>
     shownCells(row.cells, columns, cipher());
 
+  /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
+  const readUpload = async (input: UploadInput, createdBy: Actor) => {
+    // A file that is not one the import reads is refused before any job exists.
+    let file: Awaited<ReturnType<typeof sniffImportFile>>;
+    try {
+      file = await sniffImportFile(input.path, input.encoding);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
+      throw error;
+    }
+    const defaultCountry = input.defaultCountry ?? settings().defaultCountry;
+    const job = (await jobs().create({
+      data: {
+        object: input.object,
+        format: file.format,
+        encoding: file.encoding,
+        defaultCountry,
+        stage: 'validating',
+        revision: 0,
+        fileName: fittedFileName(input.fileName),
+        fileSize: input.size,
+        decisions: {},
+        heartbeatAt: new Date(),
+        ownerType: createdBy.type,
+        ownerId: createdBy.id,
+        ownerName: createdBy.name,
+      },
+    })) as JobRow;
+    // A batch is judged (in a worker thread for a large file) and written while the next is
+    // read; one write is in flight at a time, so memory stays bounded.
+    let writing: Promise<void> = Promise.resolve();
+    let judge: BatchJudge | undefined;
+    let companies: ReturnType<typeof companyResolver> = null;
+    try {
+      let headers: string[] = [];
+      let mapping: Record<string, string | null> = {};
+      let source: ImportSource | null = null;
+      const samples: string[][] = [];
+      const stats: ColumnSsnStats[] = [];
+      /** Shapes of the date columns' values, by column index: their order is told from all of them. */
+      const dateStats = new Map<number, DateColumnStats>();
+      // Rows are judged with the automatic mapping as they stream in, so a file is read and
+      // written once; a changed mapping judges the staged rows again.
+      const handlers = {
+        onHeader: (raw: string[]) => {
+          headers = uniqueHeaders(raw);
+          source = file.format === 'vcard' ? 'vcard' : detectSource(headers.map(headerKey));
+          mapping = autoMap(headers, input.object, source);
+          headers.forEach((header, i) => {
+            samples.push([]);
+            stats.push(emptyColumnStats());
+            if (IMPORT_DATE_FIELDS[input.object].includes(mapping[header] ?? ''))
+              dateStats.set(i, emptyDateStats());
+          });
+        },
+        onBatch: async (records: CsvRecord[]) => {
+          if (!judge) {
+            // Dates are read value by value while the column's order is not known yet: a
+            // value that fits both orders leaves its row pending, judged again at the end.
+            const setup = await judgeSetup(
+              input.object,
+              headers,
+              mapping,
+              defaultCountry,
+              {},
+              source
+            );
+            judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
+            companies = companyResolver(input.object);
+          }
+          for (const record of records) {
+            record.cells.forEach((cell, i) => {
+              countSsnShapes(stats[i], cell);
+              if (samples[i].length < SAMPLES && cell.trim() !== '')
+                samples[i].push(cell.slice(0, 200));
+            });
+            for (const [i, shapes] of dateStats) observeDate(shapes, record.cells[i] ?? '');
+          }
+          const judged = judge.judge(records);
+          judged.catch(() => undefined); // surfaces through `writing`
+          await writing;
+          writing = judged.then(async (batch) =>
+            staging().insert(job.id, await settleCompanies(companies, batch))
+          );
+          writing.catch(() => undefined); // surfaces at the next await
+        },
+      };
+      const limits = {
+        batchSize: UPLOAD_BATCH,
+        maxColumns: getService(strapi, 'settings').get().importMaxColumns,
+      };
+      const read =
+        file.format === 'vcard'
+          ? {
+              ...(await readVcard(input.path, handlers, { ...limits, file })),
+              delimiter: null,
+              preambleLines: 0,
+              sheet: null,
+            }
+          : file.format === 'xlsx'
+            ? {
+                delimiter: null,
+                preambleLines: 0,
+                sheet: (await readXlsx(input.path, handlers, { ...limits, sheet: input.sheet }))
+                  .sheet,
+              }
+            : { ...(await readCsv(input.path, handlers, { ...limits, file })), sheet: null };
+      const { delimiter, preambleLines, sheet } = read;
+      await writing;
+      await staging().analyze();
+      const columns: Column[] = headers.map((header, i) => {
+        const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
+        const dates = dateStats.get(i);
+        return {
+          header,
+          field: mapping[header],
+          samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])),
+          holdsSsn,
+          ...(dates ? { dates } : {}),
+        };
+      });
+      await jobs().update({
+        where: { id: job.id },
+        // The rows are all staged: from here a stale job can be validated again by any node.
+        data: {
+          delimiter,
+          columns,
+          mapping,
+          source,
+          preambleLines,
+          sheet,
+          heartbeatAt: new Date(),
+        },
+      });
+      // Rows left pending while their date column's order was unknown: judged again now it is.
+      const orders = Object.values(
+        columnDateOrders({ object: input.object, columns, dateFormats: {} })
+      );
+      if ((await staging().counts(job.id)).pending && !orders.includes('ambiguous'))
+        await validate(job, 'pending');
+      await summarize(job);
+      return view(await load(job.documentId));
+    } catch (error) {
+      await writing.catch(() => undefined);
+      await staging().remove(job.id);
+      await jobs().delete({ where: { id: job.id } });
+      if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
+      throw error;
+    } finally {
+      await judge?.close();
+    }
+  };
+
   return {
     view,
     load,
@@ -484,171 +651,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return true;
     },
 
-    /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
-    async createFromUpload(
-      input: {
-        path: string;
-        fileName: string;
-        size: number;
-        object: ImportObject;
-        /** The file's text encoding, a label such as `windows-1252` (told from the file when absent). */
-        encoding?: string;
-        /** The country national phone numbers are read in (the plugin's `defaultCountry` when absent). */
-        defaultCountry?: string;
-        /** The worksheet of a workbook: its name or 1-based position (the first when absent). */
-        sheet?: string;
-      },
-      createdBy: Actor = SYSTEM_ACTOR
-    ) {
-      // A file that is not one the import reads is refused before any job exists.
-      let file: Awaited<ReturnType<typeof sniffImportFile>>;
-      try {
-        file = await sniffImportFile(input.path, input.encoding);
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
-        throw error;
-      }
-      const defaultCountry = input.defaultCountry ?? settings().defaultCountry;
-      const job = (await jobs().create({
-        data: {
-          object: input.object,
-          format: file.format,
-          encoding: file.encoding,
-          defaultCountry,
-          stage: 'validating',
-          revision: 0,
-          fileName: fittedFileName(input.fileName),
-          fileSize: input.size,
-          decisions: {},
-          heartbeatAt: new Date(),
-          ownerType: createdBy.type,
-          ownerId: createdBy.id,
-          ownerName: createdBy.name,
-        },
-      })) as JobRow;
-      // A batch is judged (in a worker thread for a large file) and written while the next is
-      // read; one write is in flight at a time, so memory stays bounded.
-      let writing: Promise<void> = Promise.resolve();
-      let judge: BatchJudge | undefined;
-      let companies: ReturnType<typeof companyResolver> = null;
-      try {
-        let headers: string[] = [];
-        let mapping: Record<string, string | null> = {};
-        let source: ImportSource | null = null;
-        const samples: string[][] = [];
-        const stats: ColumnSsnStats[] = [];
-        /** Shapes of the date columns' values, by column index: their order is told from all of them. */
-        const dateStats = new Map<number, DateColumnStats>();
-        // Rows are judged with the automatic mapping as they stream in, so a file is read and
-        // written once; a changed mapping judges the staged rows again.
-        const handlers = {
-          onHeader: (raw: string[]) => {
-            headers = uniqueHeaders(raw);
-            source = file.format === 'vcard' ? 'vcard' : detectSource(headers.map(headerKey));
-            mapping = autoMap(headers, input.object, source);
-            headers.forEach((header, i) => {
-              samples.push([]);
-              stats.push(emptyColumnStats());
-              if (IMPORT_DATE_FIELDS[input.object].includes(mapping[header] ?? ''))
-                dateStats.set(i, emptyDateStats());
-            });
-          },
-          onBatch: async (records: CsvRecord[]) => {
-            if (!judge) {
-              // Dates are read value by value while the column's order is not known yet: a
-              // value that fits both orders leaves its row pending, judged again at the end.
-              const setup = await judgeSetup(
-                input.object,
-                headers,
-                mapping,
-                defaultCountry,
-                {},
-                source
-              );
-              judge = input.size >= WORKER_FROM_BYTES ? judgeInWorker(setup) : judgeHere(setup);
-              companies = companyResolver(input.object);
-            }
-            for (const record of records) {
-              record.cells.forEach((cell, i) => {
-                countSsnShapes(stats[i], cell);
-                if (samples[i].length < SAMPLES && cell.trim() !== '')
-                  samples[i].push(cell.slice(0, 200));
-              });
-              for (const [i, shapes] of dateStats) observeDate(shapes, record.cells[i] ?? '');
-            }
-            const judged = judge.judge(records);
-            judged.catch(() => undefined); // surfaces through `writing`
-            await writing;
-            writing = judged.then(async (batch) =>
-              staging().insert(job.id, await settleCompanies(companies, batch))
-            );
-            writing.catch(() => undefined); // surfaces at the next await
-          },
-        };
-        const limits = {
-          batchSize: UPLOAD_BATCH,
-          maxColumns: getService(strapi, 'settings').get().importMaxColumns,
-        };
-        const read =
-          file.format === 'vcard'
-            ? {
-                ...(await readVcard(input.path, handlers, { ...limits, file })),
-                delimiter: null,
-                preambleLines: 0,
-                sheet: null,
-              }
-            : file.format === 'xlsx'
-              ? {
-                  delimiter: null,
-                  preambleLines: 0,
-                  sheet: (await readXlsx(input.path, handlers, { ...limits, sheet: input.sheet }))
-                    .sheet,
-                }
-              : { ...(await readCsv(input.path, handlers, { ...limits, file })), sheet: null };
-        const { delimiter, preambleLines, sheet } = read;
-        await writing;
-        await staging().analyze();
-        const columns: Column[] = headers.map((header, i) => {
-          const holdsSsn = columnHoldsSsns(header, mapping[header], stats[i]);
-          const dates = dateStats.get(i);
-          return {
-            header,
-            field: mapping[header],
-            samples: samples[i].map((sample) => shownCell(sample, holdsSsn, mapping[header])),
-            holdsSsn,
-            ...(dates ? { dates } : {}),
-          };
-        });
-        await jobs().update({
-          where: { id: job.id },
-          // The rows are all staged: from here a stale job can be validated again by any node.
-          data: {
-            delimiter,
-            columns,
-            mapping,
-            source,
-            preambleLines,
-            sheet,
-            heartbeatAt: new Date(),
-          },
-        });
-        // Rows left pending while their date column's order was unknown: judged again now it is.
-        const orders = Object.values(
-          columnDateOrders({ object: input.object, columns, dateFormats: {} })
-        );
-        if ((await staging().counts(job.id)).pending && !orders.includes('ambiguous'))
-          await validate(job, 'pending');
-        await summarize(job);
-        return view(await load(job.documentId));
-      } catch (error) {
-        await writing.catch(() => undefined);
-        await staging().remove(job.id);
-        await jobs().delete({ where: { id: job.id } });
-        if (error instanceof ImportFileError) throw new errors.ValidationError(error.message);
-        throw error;
-      } finally {
-        await judge?.close();
-      }
+    /**
+     * Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates.
+     * It runs as background work: requests other than the upload's own come first.
+     */
+    createFromUpload(input: UploadInput, createdBy: Actor = SYSTEM_ACTOR) {
+      return runInBackground(() => readUpload(input, createdBy));
     },
 
     /**
