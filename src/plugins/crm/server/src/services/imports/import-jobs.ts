@@ -158,7 +158,7 @@ const shownColumns = (job: JobRow) =>
   }));
 
 /** An uploaded file to read into a job. */
-interface UploadInput {
+export interface UploadInput {
   path: string;
   fileName: string;
   size: number;
