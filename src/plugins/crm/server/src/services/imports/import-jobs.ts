@@ -469,7 +469,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const displayed = (row: StagedRow, columns: ReturnType<typeof shownColumns>) =>
     shownCells(row.cells, columns, cipher());
 
-  /** Stage 1: reads the uploaded file into the job's rows, maps columns automatically, validates. */
+  /** What `createFromUpload` does, outside the background scope it runs in. */
   const readUpload = async (input: UploadInput, createdBy: Actor) => {
     // A file that is not one the import reads is refused before any job exists.
     let file: Awaited<ReturnType<typeof sniffImportFile>>;
