@@ -18,7 +18,7 @@ import { createMatchKeys, type MatchKind } from '../repositories/match-keys';
 import { createMatchRecords } from '../repositories/match-records';
 import { createScanCandidates } from '../repositories/scan-candidates';
 import type { Actor } from '../utils/actor';
-import { sliceIsOver, yieldToEventLoop } from '../utils/event-loop';
+import { runInBackground, sliceIsOver, yieldToEventLoop } from '../utils/event-loop';
 import { getService } from '../utils/get-service';
 import { keepBeating } from '../utils/heartbeat';
 import { errors } from '../utils/strapi-utils';
@@ -125,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const run = async (scanId: number) => {
+  const runScan = async (scanId: number) => {
     // Marked before the claim's await, so that two calls for one scan on this node run it once.
     if (running.has(scanId)) return;
     running.add(scanId);
@@ -183,6 +183,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       running.delete(scanId);
     }
   };
+
+  /** A scan is background work: beside requests in flight it takes short slices of the thread. */
+  const run = (scanId: number) => runInBackground(() => runScan(scanId));
 
   const byDocumentId = async (documentId: string): Promise<ScanRow> => {
     const scan = (await scans().findOne({ where: { documentId } })) as ScanRow | null;
