@@ -71,6 +71,12 @@ const TARGETS = {
   searchRatio: 2,
 };
 
+/** The live heap: the most it held just after a full collection, with how many there were. */
+const liveHeap = (memory) =>
+  memory.liveHeapMb == null
+    ? 'no full collection'
+    : `live heap after full collections ${fixed(memory.liveHeapMb, 0)} MB at most (${count(memory.fullGcs)})`;
+
 const settings = () => ({
   rows: Number(process.env.BENCH_ROWS || 100000),
   companies: Number(process.env.BENCH_COMPANIES || 5000),
@@ -932,7 +938,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
         `${Object.entries(run.memory.phasePeaksMb)
           .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
           .join(', ')}; ` +
-        `peak heap ${fixed(run.memory.peakHeapMb, 0)} MB), ` +
+        `peak heap ${fixed(run.memory.peakHeapMb, 0)} MB; ${liveHeap(run.memory)}), ` +
         `${fixed(run.totalMs / 1000)} s in all (parse+validate ${fixed(run.phases.upload / 1000)} s, run ${fixed(run.phases.run / 1000)} s; ` +
         `validated again beside it in ${fixed((run.phases.revalidate ?? 0) / 1000)} s), ` +
         `${count(Math.round(perSecond(run.rows, run.totalMs)))} rows/s; counts ${JSON.stringify(run.counts)}.`
@@ -1111,7 +1117,7 @@ const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) 
           Object.entries(run.memory.phasePeaksMb)
             .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
             .join(', ') +
-          `; peak heap ${fixed(run.memory.peakHeapMb, 0)} MB.`
+          `; peak heap ${fixed(run.memory.peakHeapMb, 0)} MB; ${liveHeap(run.memory)}.`
       );
     console.log(
       `${full.label}: targets — peak RSS ≤ ${TARGETS.memoryMb} MB: ${verdict(full.memory.peakRssMb <= TARGETS.memoryMb)} (${fixed(full.memory.peakRssMb, 0)} MB); ` +

@@ -1,5 +1,7 @@
 'use strict';
 
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+
 /**
  * Where a phase's database time goes: every statement knex sends is timed from its `query` event
  * to its `query-response` (or `query-error`) and summed by kind ("update crm_import_rows",
@@ -106,12 +108,27 @@ const profileQueries = (knex, { sqliteStatements } = {}) => {
  * Samples the process's resident set size every `intervalMs` (100 ms: short enough to catch a
  * batch's peak, cheap enough not to matter). `phase(name)` starts a named phase; `stop()` returns
  * the peak, the first reading and the peak RSS of each phase, in MB.
+ *
+ * It also reads the heap in use just after each full collection of the main thread (when its
+ * `gc` entry arrives, a moment later): what the heap still held, the live memory. The peak heap
+ * beside it is mostly garbage V8 lets build up before collecting.
  */
 const sampleMemory = (intervalMs = 100) => {
   const mb = (bytes) => bytes / 1024 / 1024;
   const first = process.memoryUsage();
   let peakRss = first.rss;
   let peakHeap = first.heapUsed;
+  let liveAfterFullGc = 0;
+  let fullGcs = 0;
+  const collections = new PerformanceObserver((list) => {
+    if (
+      !list.getEntries().some((entry) => entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+    )
+      return;
+    fullGcs += 1;
+    liveAfterFullGc = Math.max(liveAfterFullGc, process.memoryUsage().heapUsed);
+  });
+  collections.observe({ entryTypes: ['gc'] });
   const phases = {};
   let current;
   const take = () => {
@@ -128,6 +145,7 @@ const sampleMemory = (intervalMs = 100) => {
     },
     stop() {
       clearInterval(timer);
+      collections.disconnect();
       take();
       const phasePeaksMb = Object.fromEntries(
         Object.entries(phases).map(([name, rss]) => [name, mb(rss)])
@@ -136,6 +154,9 @@ const sampleMemory = (intervalMs = 100) => {
         startRssMb: mb(first.rss),
         peakRssMb: mb(peakRss),
         peakHeapMb: mb(peakHeap),
+        /** the most the heap held just after a full collection (null: none happened) */
+        liveHeapMb: fullGcs ? mb(liveAfterFullGc) : null,
+        fullGcs,
         phasePeaksMb,
       };
     },
