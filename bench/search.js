@@ -8,8 +8,8 @@
  * boots Strapi on it with its HTTP server on a free port, and makes a crm_sales user (staff, with
  * a users-permissions JWT). This process, the client, then:
  * 1. after 1,000 other searches to warm the server up (BENCH_WARMUP_SEARCHES), sends 500 quick
- *    searches of mixed kinds — name fragments (the start of a last name, an inner
- *    fragment, "first last-start"), customer numbers, emails, phone digits — one after another to
+ *    searches of mixed kinds — name fragments (the start of a last name, an inner fragment, "first
+ *    last-start"), customer numbers, emails, phone digits — one after another to
  *    `GET /api/crm/customers/search?q=` (the index), each timed from request to last byte;
  * 2. sends the same searches, in the same order, to `GET /api/crm/customers` with the `$containsi`
  *    filters the search used before the index (every word in a name, the number or an email; or

@@ -17,9 +17,9 @@ type Scripted = {
 };
 
 /**
- * A Strapi stand-in that answers anything (or what `scripted` says) until it is armed; once armed it
- * notes, at each touch, whether the caller runs as background work, and throws at the first: the
- * work stops at its first touch of Strapi, and the touches show the scope it runs in.
+ * A Strapi stand-in that answers anything (or what `scripted` says) until it is armed; once armed
+ * it notes, at each touch, whether the caller runs as background work, and throws at the first:
+ * the work stops at its first touch of Strapi, and the touches show the scope it runs in.
  */
 const recordingStrapi = (scripted: Scripted = {}) => {
   const touches: boolean[] = [];
@@ -111,7 +111,8 @@ describe('long work runs as background work from its entry point', () => {
       writeFileSync(path, 'First name,Last name\nAda,Lovelace\n');
       await expectRunsInBackground((strapi) => {
         const jobs = importJobs({ strapi });
-        return () => jobs.createFromUpload({ path, object: 'contact' } as never);
+        return () =>
+          jobs.createFromUpload({ path, fileName: 'contacts.csv', size: 36, object: 'contacts' });
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -36,8 +36,8 @@ let requestsInFlight = 0;
 
 /**
  * Runs `work` as background work (an import's run, an upload's parsing and validation, a
- * validation after a mapping change, a duplicate scan): long work that gives way to the requests in flight other
- * than the one that started it, which may be waiting for it (an upload).
+ * validation after a mapping change, a duplicate scan): long work that gives way to the requests
+ * in flight other than the one that started it, which may be waiting for it (an upload).
  */
 export const runInBackground = <T>(work: () => T): T =>
   backgroundScope.run({ startedIn: requestScope.getStore() }, work);
