@@ -31,12 +31,12 @@
  *
  * Options (environment): BENCH_ROWS (100000), BENCH_COMPANIES (5000), BENCH_SAMPLE (2000),
  * BENCH_BIG_ROWS (1000000; 0 skips the memory run), BENCH_BIG_DATABASE ("sqlite,postgres"),
- * BENCH_SEARCH_CONNECTIONS (4; 0: no search load), BENCH_SEARCH_IDLE_S (10), BENCH_HEAP_MB (a heap
- * limit for the memory run's process and the `--existing` imports', as a deployment would set with
- * --max-old-space-size),
- * BENCH_DATABASES ("sqlite,postgres"), BENCH_CPU_PROF=<dir> (writes the CPU profile of each phase of
- * the first import there and prints where its time went). `--no-build` skips compiling the server
- * code.
+ * BENCH_SEARCH_CONNECTIONS (4; 0: no search load), BENCH_SEARCH_IDLE_S (10), BENCH_HEAP_MB (the
+ * heap limit of the app's processes, --max-old-space-size: by default the one `npm run start` sets,
+ * scripts/lib/server-heap.js; 0 leaves V8 to size the heap), BENCH_NODE_FLAGS (more node flags for
+ * those processes, such as --trace-gc), BENCH_DATABASES ("sqlite,postgres"), BENCH_CPU_PROF=<dir>
+ * (writes the CPU profile of each phase of the first import there and prints where its time
+ * went). `--no-build` skips compiling the server code.
  *
  * `--existing N` runs instead the import into a database of N customers (the seed of bench:seed,
  * reused when present) beside the same file into an empty database: rows/s, peak RSS and their
@@ -52,6 +52,7 @@ const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const { promisify } = require('node:util');
 
+const { SERVER_HEAP_MB } = require('../scripts/lib/server-heap');
 const boot = require('./lib/boot');
 const { LONG_PAUSE_MS, measureEventLoop } = require('./lib/event-loop');
 const { count, fixed, formatTable, msSince } = require('./lib/stats');
@@ -70,6 +71,12 @@ const TARGETS = {
   eventLoopP99Ms: 50,
   searchRatio: 2,
 };
+
+/** The heap limit a run's app had. */
+const heapNote = (heapMb) =>
+  heapMb
+    ? ` (heap limit ${heapMb} MB${heapMb === SERVER_HEAP_MB ? ', as npm run start sets it' : ''})`
+    : ' (heap sized by V8)';
 
 /** The live heap: the most it held just after a full collection, with how many there were. */
 const liveHeap = (memory) =>
@@ -90,8 +97,12 @@ const settings = () => ({
     .split(',')
     .map((format) => format.trim())
     .filter((format) => BIG_FORMATS[format]),
-  // Node's old-generation limit for the memory run (--max-old-space-size); unset leaves V8 to size it.
-  heapMb: process.env.BENCH_HEAP_MB ? Number(process.env.BENCH_HEAP_MB) : undefined,
+  // Node's old-generation limit of the app's processes (--max-old-space-size): by default the one
+  // `npm run start` gives the server; 0 leaves V8 to size it.
+  heapMb:
+    process.env.BENCH_HEAP_MB === undefined
+      ? SERVER_HEAP_MB
+      : Number(process.env.BENCH_HEAP_MB) || undefined,
   // The quick-search load beside the memory run: connections (0: none) and its idle measurement.
   searchConnections: Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 4),
   searchIdleS: Number(process.env.BENCH_SEARCH_IDLE_S || 10),
@@ -712,6 +723,7 @@ const runExisting = async (client, parentPid, existing, target, csv) => {
       phases: imported.phases,
       counts: imported.job.counts,
       matched,
+      heapMb: options.heapMb,
       memory: imported.memory,
     };
   } finally {
@@ -933,7 +945,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   for (const run of bigs) {
     console.log('');
     console.log(
-      `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label}${run.heapMb ? ` (heap limit ${run.heapMb} MB)` : ' (heap sized by V8)'}: peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +
+      `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label}${heapNote(run.heapMb)}: peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +
         `(${fixed(run.memory.startRssMb, 0)} MB when it started; ` +
         `${Object.entries(run.memory.phasePeaksMb)
           .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
@@ -1113,7 +1125,7 @@ const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) 
     );
     for (const run of [full, empty].filter(Boolean))
       console.log(
-        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`}: RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
+        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`}${heapNote(run.heapMb)}: RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
           Object.entries(run.memory.phasePeaksMb)
             .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
             .join(', ') +
@@ -1264,9 +1276,7 @@ const parent = async () => {
       const result = await boot.runChild(
         __filename,
         ['--db', run.client, '--parent', String(process.pid), ...run.args],
-        {
-          heapMb: run.name === 'import-big' ? options.heapMb : undefined,
-        }
+        { heapMb: options.heapMb }
       );
       if (run.name === 'import-big') bigs.push(result);
       else results.push(result);

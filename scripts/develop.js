@@ -2,18 +2,20 @@
 'use strict';
 
 /**
- * `npm run develop`: builds the crm plugin package when its files changed, starts `strapi develop`,
- * and rebuilds the plugin whenever one of its files changes. Strapi loads the plugin from its
- * built dist/, which its watcher ignores, so this script then touches a stamp file Strapi does
- * watch (crm-plugin-build.stamp at the root: Strapi's watcher skips dotfiles) and Strapi restarts on the new build. config/admin.ts
- * keeps Strapi from restarting on the plugin's sources themselves, before the build is done.
- * Extra arguments go to `strapi develop`.
+ * `npm run develop`: builds the crm plugin package when its files changed, starts `strapi develop`
+ * with the server's heap limit (lib/server-heap.js), and rebuilds the plugin whenever one of its
+ * files changes. Strapi loads the plugin from its built dist/, which its watcher ignores, so this
+ * script then touches a stamp file Strapi does watch (crm-plugin-build.stamp at the root:
+ * Strapi's watcher skips dotfiles) and Strapi restarts on the new build. config/admin.ts keeps
+ * Strapi from restarting on the plugin's sources themselves, before the build is done. Extra
+ * arguments go to `strapi develop`.
  */
 const { spawn } = require('node:child_process');
 const { watch, writeFileSync } = require('node:fs');
 const { join, sep } = require('node:path');
 
 const { buildPlugin } = require('./build-plugin');
+const { heapFlags } = require('./lib/server-heap');
 
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
@@ -35,6 +37,7 @@ buildPlugin({ ifChanged: true });
 const strapi = spawn(
   process.execPath,
   [
+    ...heapFlags(),
     join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'),
     'develop',
     ...process.argv.slice(2),

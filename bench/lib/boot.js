@@ -187,6 +187,7 @@ const runChild = (script, args, { heapMb } = {}) =>
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
         : []),
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
     ];
     const child = fork(script, args, { stdio: 'inherit', execArgv });
     running.add(child);
