@@ -38,8 +38,9 @@
  * BENCH_DUPLICATE_SHARE (0.01), BENCH_NEGATIVE_SHARE (0.005); BENCH_SQL_PROFILE=1 prints the SQL
  * time per statement kind of the key rebuild, the scan and the checks; BENCH_CPU_PROF=<dir> writes
  * the server's CPU profile of each phase there and prints where its time went
- * (BENCH_CPU_PROF_INTERVAL_US, 1000, samples less often for long runs). BENCH_HEAP_MB runs the
- * server with --max-old-space-size, as a memory-limited deployment would.
+ * (BENCH_CPU_PROF_INTERVAL_US, 1000, samples less often for long runs). BENCH_HEAP_MB is the
+ * server's --max-old-space-size (by default the one `npm run start` sets; 0 leaves V8 to size the
+ * heap), as in bench:import.
  */
 
 const { execFileSync, fork } = require('node:child_process');
@@ -1601,12 +1602,10 @@ const runChecks = async (call, checks) => {
 /** Runs `work(worker, ready)` against a started server child; always stops it. */
 const withServer = (client, customers, work) =>
   new Promise((resolve, reject) => {
-    const heapMb = process.env.BENCH_HEAP_MB;
     const worker = fork(
       __filename,
       ['--role', 'serve', '--db', client, '--customers', String(customers)],
-      // A heap limit as a deployment sets it (--max-old-space-size); unset leaves V8 to size it.
-      { stdio: 'inherit', ...(heapMb ? { execArgv: [`--max-old-space-size=${heapMb}`] } : {}) }
+      { stdio: 'inherit', execArgv: boot.appNodeFlags() }
     );
     const waiting = new Map();
     const next = (type) => new Promise((done) => waiting.set(type, done));
@@ -1910,11 +1909,7 @@ const printReport = (results, skipped, options, { totalMs, loadBefore }) => {
               .map(([name, mb]) => `${name} ${fixed(mb, 0)} MB`)
               .join(', ')}), then a restart for the scan: `
           : ''
-      }boot ${fixed(r.ready.bootSeconds)} s; heap limit ${
-        process.env.BENCH_HEAP_MB
-          ? `--max-old-space-size=${process.env.BENCH_HEAP_MB}`
-          : "V8's default"
-      }; server heap peak ${fixed(memory?.peakHeapMb, 0)} MB; RSS peaks by phase: ${Object.entries(
+      }boot ${fixed(r.ready.bootSeconds)} s; ${boot.heapNote(boot.appHeapMb())}; server heap peak ${fixed(memory?.peakHeapMb, 0)} MB; RSS peaks by phase: ${Object.entries(
         memory?.phasePeaksMb ?? {}
       )
         .map(([name, mb]) => `${name} ${fixed(mb, 0)} MB`)

@@ -52,7 +52,6 @@ const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const { promisify } = require('node:util');
 
-const { SERVER_HEAP_MB } = require('../scripts/lib/server-heap');
 const boot = require('./lib/boot');
 const { LONG_PAUSE_MS, measureEventLoop } = require('./lib/event-loop');
 const { count, fixed, formatTable, msSince } = require('./lib/stats');
@@ -71,12 +70,6 @@ const TARGETS = {
   eventLoopP99Ms: 50,
   searchRatio: 2,
 };
-
-/** The heap limit a run's app had. */
-const heapNote = (heapMb) =>
-  heapMb
-    ? ` (heap limit ${heapMb} MB${heapMb === SERVER_HEAP_MB ? ', as npm run start sets it' : ''})`
-    : ' (heap sized by V8)';
 
 /** The live heap: the most it held just after a full collection, with how many there were. */
 const liveHeap = (memory) =>
@@ -97,12 +90,8 @@ const settings = () => ({
     .split(',')
     .map((format) => format.trim())
     .filter((format) => BIG_FORMATS[format]),
-  // Node's old-generation limit of the app's processes (--max-old-space-size): by default the one
-  // `npm run start` gives the server; 0 leaves V8 to size it.
-  heapMb:
-    process.env.BENCH_HEAP_MB === undefined
-      ? SERVER_HEAP_MB
-      : Number(process.env.BENCH_HEAP_MB) || undefined,
+  // Node's old-generation limit of the app's processes (--max-old-space-size; see bench/lib/boot.js).
+  heapMb: boot.appHeapMb(),
   // The quick-search load beside the memory run: connections (0: none) and its idle measurement.
   searchConnections: Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 4),
   searchIdleS: Number(process.env.BENCH_SEARCH_IDLE_S || 10),
@@ -945,7 +934,7 @@ const printReport = (results, bigs, skipped, { totalMs, loadBefore }) => {
   for (const run of bigs) {
     console.log('');
     console.log(
-      `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label}${heapNote(run.heapMb)}: peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +
+      `Memory: ${count(run.rows)}-row import of ${BIG_FORMATS[run.format].name} on ${run.label} (${boot.heapNote(run.heapMb)}): peak RSS ${fixed(run.memory.peakRssMb, 0)} MB ` +
         `(${fixed(run.memory.startRssMb, 0)} MB when it started; ` +
         `${Object.entries(run.memory.phasePeaksMb)
           .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
@@ -1125,7 +1114,7 @@ const printExistingReport = (pairs, skipped, { existing, totalMs, loadBefore }) 
     );
     for (const run of [full, empty].filter(Boolean))
       console.log(
-        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`}${heapNote(run.heapMb)}: RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
+        `  ${run.target === 'empty' ? 'empty database' : `${count(run.existing)} customers`} (${boot.heapNote(run.heapMb)}): RSS ${fixed(run.memory.startRssMb, 0)} MB when the import started; peaks ` +
           Object.entries(run.memory.phasePeaksMb)
             .map(([phase, mb]) => `${phase} ${fixed(mb, 0)} MB`)
             .join(', ') +
@@ -1183,22 +1172,18 @@ const parentExisting = async (existing) => {
       const pair = {};
       for (const target of ['existing', 'empty']) {
         try {
-          pair[target === 'existing' ? 'full' : 'empty'] = await boot.runChild(
-            __filename,
-            [
-              '--db',
-              client,
-              '--parent',
-              String(process.pid),
-              '--existing',
-              String(existing),
-              '--existing-target',
-              target,
-              '--csv',
-              csv,
-            ],
-            { heapMb: settings().heapMb }
-          );
+          pair[target === 'existing' ? 'full' : 'empty'] = await boot.runChild(__filename, [
+            '--db',
+            client,
+            '--parent',
+            String(process.pid),
+            '--existing',
+            String(existing),
+            '--existing-target',
+            target,
+            '--csv',
+            csv,
+          ]);
         } catch (error) {
           skipped.push({ label: `${labelOf(client)} (${target})`, reason: error.message });
           break;
@@ -1273,11 +1258,13 @@ const parent = async () => {
     // One child at a time: on a small machine two would compete for the same cores.
     current = boot.databaseFor(run.client, run.name);
     try {
-      const result = await boot.runChild(
-        __filename,
-        ['--db', run.client, '--parent', String(process.pid), ...run.args],
-        { heapMb: options.heapMb }
-      );
+      const result = await boot.runChild(__filename, [
+        '--db',
+        run.client,
+        '--parent',
+        String(process.pid),
+        ...run.args,
+      ]);
       if (run.name === 'import-big') bigs.push(result);
       else results.push(result);
     } catch (error) {

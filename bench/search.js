@@ -403,9 +403,7 @@ const runDatabase = (client, options) =>
         '--queries',
         String(options.queries),
       ],
-      {
-        stdio: 'inherit',
-      }
+      { stdio: 'inherit', execArgv: boot.appNodeFlags() }
     );
     let done = false;
     worker.on('message', async (message) => {

@@ -15,6 +15,8 @@ const { randomBytes } = require('node:crypto');
 const { mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
+const { SERVER_HEAP_MB } = require('../../scripts/lib/server-heap');
+
 const ROOT = join(__dirname, '..', '..');
 
 const BENCH_ENV = {
@@ -176,18 +178,38 @@ const withApp = async (database, work) => {
 const running = new Set();
 
 /**
+ * The heap limit of the app's processes, in MB: BENCH_HEAP_MB, by default the one `npm run start`
+ * gives the server (scripts/lib/server-heap.js); 0 (undefined here) leaves V8 to size the heap.
+ */
+const appHeapMb = () =>
+  process.env.BENCH_HEAP_MB === undefined
+    ? SERVER_HEAP_MB
+    : Number(process.env.BENCH_HEAP_MB) || undefined;
+
+/** The node flags of a process that runs the app: its heap limit, and BENCH_NODE_FLAGS (--trace-gc…). */
+const appNodeFlags = (heapMb = appHeapMb()) => [
+  ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+  ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []),
+];
+
+/** How a run's heap was sized, for the bench's report. */
+const heapNote = (heapMb) =>
+  heapMb
+    ? `heap limit ${heapMb} MB${heapMb === SERVER_HEAP_MB ? ', as npm run start sets it' : ''}`
+    : 'heap sized by V8';
+
+/**
  * Runs `script` with `args` in a child process and resolves with the one result it sends through
  * `sendToParent`. Rejects when the child exits without one (crash, failed boot); the child's own
  * error output shows why, since stdio is inherited.
  */
-const runChild = (script, args, { heapMb } = {}) =>
+const runChild = (script, args) =>
   new Promise((resolve, reject) => {
     const execArgv = [
       ...(process.env.BENCH_CPU_PROF
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
         : []),
-      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
-      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
+      ...appNodeFlags(),
     ];
     const child = fork(script, args, { stdio: 'inherit', execArgv });
     running.add(child);
@@ -296,6 +318,9 @@ module.exports = {
   bootApp,
   withApp,
   runChild,
+  appHeapMb,
+  appNodeFlags,
+  heapNote,
   stopChildren,
   sendToParent,
   progress,
