@@ -50,10 +50,12 @@ export const sqliteBulk: BulkDialect = {
     const names = list([...given, ...stamped].map((column) => column.name));
     const times = stamped.map(() => now.getTime());
     const sql = `INSERT INTO ${quote(table)} (${names}) VALUES (${placeholders(given.length + stamped.length)})`;
+    // concat, not spread: this runs for every row of an import, and spreading goes through an
+    // iterator per row.
     return runEach(
       knex,
       sql,
-      values.map((row) => [...row, ...times])
+      values.map((row) => row.concat(times))
     );
   },
 
@@ -70,7 +72,7 @@ export const sqliteBulk: BulkDialect = {
     await runEach(
       knex,
       `UPDATE ${quote(table)} SET ${set} WHERE id = ?`,
-      rows.map(([id, ...values]) => [...values, id])
+      rows.map((row) => row.slice(1).concat([row[0]]))
     );
   },
 };
