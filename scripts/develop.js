@@ -10,12 +10,11 @@
  * Strapi from restarting on the plugin's sources themselves, before the build is done. Extra
  * arguments go to `strapi develop`.
  */
-const { spawn } = require('node:child_process');
 const { watch, writeFileSync } = require('node:fs');
 const { join, sep } = require('node:path');
 
 const { buildPlugin } = require('./build-plugin');
-const { heapFlags } = require('./lib/server-heap');
+const { spawnStrapi } = require('./lib/spawn-strapi');
 
 const root = join(__dirname, '..');
 const pluginDir = join(root, 'src', 'plugins', 'crm');
@@ -34,20 +33,9 @@ const rebuild = () => {
 
 buildPlugin({ ifChanged: true });
 
-const strapi = spawn(
-  process.execPath,
-  [
-    ...heapFlags(),
-    join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'),
-    'develop',
-    ...process.argv.slice(2),
-  ],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, CRM_DEMO_DATA: 'true', STRAPI_TELEMETRY_DISABLED: 'true' },
-  }
-);
+const strapi = spawnStrapi('develop', process.argv.slice(2), {
+  env: { ...process.env, CRM_DEMO_DATA: 'true', STRAPI_TELEMETRY_DISABLED: 'true' },
+});
 
 let timer;
 const watcher = watch(pluginDir, { recursive: true }, (_event, file) => {
