@@ -187,8 +187,8 @@ const appHeapMb = () =>
     : Number(process.env.BENCH_HEAP_MB) || undefined;
 
 /** The node flags of a process that runs the app: its heap limit, and BENCH_NODE_FLAGS (--trace-gc…). */
-const appNodeFlags = (heapMb = appHeapMb()) => [
-  ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+const appNodeFlags = () => [
+  ...(appHeapMb() ? [`--max-old-space-size=${appHeapMb()}`] : []),
   ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : []),
 ];
 
